@@ -1,0 +1,101 @@
+"""Writes for agents, teams and API tokens."""
+
+import hashlib
+import secrets
+
+from django.db import transaction
+from django.utils import timezone
+
+from frontdesk.accounts.choices import Role
+from frontdesk.accounts.models import ApiToken, Team, User
+
+TOKEN_PREFIX = "fd_"  # noqa: S105 (a prefix, not a secret)
+
+
+class AccountError(Exception):
+    """An account operation was refused; the message says why."""
+
+
+def agent_create(
+    *,
+    username: str,
+    role: str = Role.AGENT,
+    password: str | None = None,
+    full_name: str = "",
+    email: str = "",
+    language: str = "en",
+) -> User:
+    """Create an agent with a role; without a password the agent cannot log in to pages."""
+    if role not in Role.values:
+        raise AccountError(f"unknown role {role!r}; use one of {', '.join(Role.values)}")
+    if User.objects.filter(username=username).exists():
+        raise AccountError(f"an agent named {username!r} already exists")
+    first, _space, last = full_name.partition(" ")
+    user = User(
+        username=username,
+        role=role,
+        first_name=first,
+        last_name=last,
+        email=email,
+        language=language,
+        is_staff=role == Role.ADMIN,
+        is_superuser=role == Role.ADMIN,
+    )
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save()
+    return user
+
+
+def agent_set_language(*, agent: User, language: str) -> None:
+    """Remember the language an agent wants pages in."""
+    agent.language = language
+    agent.full_clean(validate_unique=False)
+    agent.save(update_fields=["language"])
+
+
+def team_create(*, name: str, members: list[User]) -> Team:
+    """Create a team with its members."""
+    team = Team.objects.create(name=name)
+    team.members.set(members)
+    return team
+
+
+def _digest(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def token_create(*, user: User, name: str = "") -> str:
+    """Create an API token and return it; it is shown once and stored only as a hash."""
+    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    ApiToken.objects.create(user=user, name=name, prefix=raw[:10], digest=_digest(raw))
+    return raw
+
+
+def token_authenticate(*, raw: str) -> User | None:
+    """The active agent a bearer token belongs to, or None."""
+    if not raw.startswith(TOKEN_PREFIX):
+        return None
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(digest=_digest(raw), revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    now = timezone.now()
+    # Touch at most once a minute so a busy integration does not write on every call.
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user
+
+
+@transaction.atomic
+def token_revoke_all(*, user: User) -> int:
+    """Revoke every token of an agent; returns how many were active."""
+    return ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )

@@ -1,0 +1,235 @@
+"""The `frontdesk` command: serve, work, migrate, fill a demo desk, manage agents and tokens."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def _setup() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "frontdesk.config.settings")
+    from frontdesk.config.env import SettingsError
+
+    try:
+        import django
+
+        django.setup()
+    except SettingsError as error:
+        print(error, file=sys.stderr)
+        raise SystemExit(2) from error
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    """Bring the database schema up to date."""
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=args.verbosity)
+    call_command("createcachetable", verbosity=args.verbosity)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the web pages and the API."""
+    import waitress
+
+    from frontdesk.config.wsgi import application
+
+    print(f"frontdesk is serving on http://{args.host}:{args.port}", flush=True)
+    waitress.serve(
+        application, host=args.host, port=args.port, threads=args.threads, ident="frontdesk"
+    )
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    """Run background tasks (mail, clocks, retraining) until stopped."""
+    from django.core.management import call_command
+
+    call_command(
+        "db_worker", queue_name="*", interval=args.interval, reload=False, verbosity=args.verbosity
+    )
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Fill an empty database with a believable demo desk."""
+    from frontdesk.demo.services import DemoError, demo_load
+
+    try:
+        summary = demo_load(seed=args.seed, customers=args.customers, force=args.force)
+    except DemoError as error:
+        print(f"frontdesk demo: {error}", file=sys.stderr)
+        return 2
+    print(summary)
+    return 0
+
+
+def cmd_agent_add(args: argparse.Namespace) -> int:
+    """Create an agent."""
+    from frontdesk.accounts.services import AccountError, agent_create
+
+    try:
+        agent = agent_create(
+            username=args.username,
+            role=args.role,
+            password=args.password,
+            full_name=args.name,
+            email=args.email,
+        )
+    except AccountError as error:
+        print(f"frontdesk agent add: {error}", file=sys.stderr)
+        return 2
+    print(f"created {agent.role} {agent.username}")
+    return 0
+
+
+def cmd_token_create(args: argparse.Namespace) -> int:
+    """Print a new API token for an agent, alone on standard output."""
+    from frontdesk.accounts.selectors import agent_by_username
+    from frontdesk.accounts.services import token_create
+
+    agent = agent_by_username(username=args.username)
+    if agent is None or not agent.is_active:
+        print(f"frontdesk token create: no active agent called {args.username!r}", file=sys.stderr)
+        return 2
+    print(token_create(user=agent, name=args.name))
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Migrate, load the demo into an empty desk, then run web and worker together."""
+    from frontdesk.accounts.models import User
+    from frontdesk.demo.services import demo_logins
+
+    cmd_migrate(argparse.Namespace(verbosity=0))
+    if not User.objects.exists() and not args.no_demo:
+        print("Loading the demo desk (first run)…", flush=True)
+        cmd_demo(argparse.Namespace(seed=7, customers=300, force=False))
+    if User.objects.filter(username__in=[login[0] for login in demo_logins()]).exists():
+        print("\nDemo log-ins (username / password):")
+        for username, password, role in demo_logins():
+            print(f"  {username:<8} {password}   ({role})")
+    print(
+        f"\nAgents: http://{args.host}:{args.port}/desk/  "
+        f"Customers: http://{args.host}:{args.port}/\n"
+    )
+    children = [
+        [sys.executable, "-m", "frontdesk", "serve", "--host", args.host, "--port", str(args.port)],
+        [sys.executable, "-m", "frontdesk", "worker"],
+    ]
+    return _supervise(children)
+
+
+def _supervise(commands: Sequence[Sequence[str]]) -> int:
+    """Start every command; when one ends or we are stopped, stop them all."""
+    processes = [subprocess.Popen(command) for command in commands]  # noqa: S603
+    stopping = False
+
+    def stop(signum: int, frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        while not stopping and all(p.poll() is None for p in processes):
+            time.sleep(0.5)
+    finally:
+        for process in processes:
+            if process.poll() is None:
+                process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+    failed = [p.returncode for p in processes if p.returncode not in (0, -signal.SIGTERM, None)]
+    return 0 if stopping or not failed else 1
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    """Run any Django management command (createsuperuser, shell, dbshell, …)."""
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["frontdesk manage", *args.rest])
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="frontdesk", description="frontdesk help desk")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="migrate, load the demo if empty, run web and worker")
+    run.add_argument("--host", default=DEFAULT_HOST)
+    run.add_argument("--port", type=int, default=DEFAULT_PORT)
+    run.add_argument(
+        "--no-demo", action="store_true", help="do not load demo data into an empty database"
+    )
+    run.set_defaults(handler=cmd_run)
+
+    serve = commands.add_parser("serve", help="serve the web pages and the API")
+    serve.add_argument("--host", default=DEFAULT_HOST)
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.add_argument("--threads", type=int, default=8)
+    serve.set_defaults(handler=cmd_serve)
+
+    worker = commands.add_parser("worker", help="run background tasks")
+    worker.add_argument(
+        "--interval", type=float, default=1.0, help="seconds between polls when idle"
+    )
+    worker.add_argument("--verbosity", type=int, default=1)
+    worker.set_defaults(handler=cmd_worker)
+
+    migrate = commands.add_parser("migrate", help="create or update the database schema")
+    migrate.add_argument("--verbosity", type=int, default=1)
+    migrate.set_defaults(handler=cmd_migrate)
+
+    demo = commands.add_parser("demo", help="fill an empty database with a demo desk")
+    demo.add_argument("--seed", type=int, default=7)
+    demo.add_argument("--customers", type=int, default=300)
+    demo.add_argument(
+        "--force", action="store_true", help="add demo data even if the desk has data"
+    )
+    demo.set_defaults(handler=cmd_demo)
+
+    agent = commands.add_parser("agent", help="manage agents").add_subparsers(
+        dest="agent_command", required=True
+    )
+    agent_add = agent.add_parser("add", help="create an agent")
+    agent_add.add_argument("username")
+    agent_add.add_argument("--role", default="agent", choices=["agent", "lead", "admin"])
+    agent_add.add_argument("--password", default=None)
+    agent_add.add_argument("--name", default="", help="full name")
+    agent_add.add_argument("--email", default="")
+    agent_add.set_defaults(handler=cmd_agent_add)
+
+    token = commands.add_parser("token", help="manage API tokens").add_subparsers(
+        dest="token_command", required=True
+    )
+    token_create = token.add_parser("create", help="print a new API token for an agent")
+    token_create.add_argument("username")
+    token_create.add_argument("--name", default="", help="what the token is for")
+    token_create.set_defaults(handler=cmd_token_create)
+
+    manage = commands.add_parser("manage", help="run a Django management command")
+    manage.add_argument("rest", nargs=argparse.REMAINDER)
+    manage.set_defaults(handler=cmd_manage)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _setup()
+    return int(args.handler(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""The one API object: token authentication and the mapping of domain errors to {"detail": ...}."""
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.security import HttpBearer
+
+from frontdesk.accounts.models import User
+from frontdesk.accounts.services import token_authenticate
+from frontdesk.config.errors import Invalid, NotFound
+
+
+class AgentToken(HttpBearer):
+    """`Authorization: Bearer TOKEN`, from `frontdesk token create`."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> User | None:
+        user = token_authenticate(raw=token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+api = NinjaAPI(
+    title="frontdesk API",
+    version="1",
+    description=(
+        "Tickets, customers and their timeline. Authenticate with `Authorization: Bearer TOKEN`."
+    ),
+    auth=AgentToken(),
+    urls_namespace="api-v1",
+)
+
+
+@api.exception_handler(NotFound)
+def not_found(request: HttpRequest, error: NotFound) -> HttpResponse:
+    return api.create_response(request, {"detail": str(error)}, status=404)
+
+
+@api.exception_handler(Invalid)
+def invalid(request: HttpRequest, error: Invalid) -> HttpResponse:
+    return api.create_response(request, {"detail": str(error)}, status=400)
+
+
+api.add_router("/tickets", "frontdesk.tickets.api.router")
+api.add_router("/customers", "frontdesk.customers.api.router")

@@ -1,0 +1,12 @@
+"""Domain errors every app raises, mapped once to HTTP answers in pages and the API."""
+
+
+class NotFound(Exception):
+    """The object does not exist or the actor may not see it; the two are never told apart."""
+
+    def __init__(self, what: str = "Not found.") -> None:
+        super().__init__(what)
+
+
+class Invalid(Exception):
+    """The request cannot be carried out as asked; the message says why, for the user."""

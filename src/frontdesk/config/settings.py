@@ -1,0 +1,179 @@
+"""frontdesk's one settings module: every value comes from the environment."""
+
+from pathlib import Path
+
+from django.utils.translation import gettext_lazy as _
+
+from frontdesk.config.env import (
+    EnvReader,
+    SettingsError,
+    database_config,
+    default_environ,
+    secret_key,
+)
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+env = EnvReader(default_environ())
+
+DATA_DIR = Path(env.text("FRONTDESK_DATA_DIR", "frontdesk-data")).resolve()
+DEBUG = env.flag("FRONTDESK_DEBUG", default=False)
+SECRET_KEY = secret_key(env, DATA_DIR)
+ALLOWED_HOSTS = env.words("FRONTDESK_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+CSRF_TRUSTED_ORIGINS = env.words("FRONTDESK_CSRF_TRUSTED_ORIGINS", "")
+PUBLIC_URL = env.text("FRONTDESK_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+if not PUBLIC_URL.startswith(("http://", "https://")):
+    env.problems.append("FRONTDESK_PUBLIC_URL must start with http:// or https://.")
+
+DATABASES = {
+    "default": database_config(
+        env.text("DATABASE_URL", f"sqlite:///{Path.cwd() / 'frontdesk.sqlite3'}"), env
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
+    "frontdesk.accounts",
+    "frontdesk.customers",
+    "frontdesk.tickets",
+    "frontdesk.portal",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "frontdesk.accounts.middleware.AgentLanguageMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
+]
+
+ROOT_URLCONF = "frontdesk.config.urls"
+WSGI_APPLICATION = "frontdesk.config.wsgi.application"
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "tickets:list"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("en", _("English")),
+    ("et", _("Estonian")),
+    ("he", _("Hebrew")),
+    ("hu", _("Hungarian")),
+    ("bs", _("Bosnian")),
+]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = env.text("FRONTDESK_TIME_ZONE", "UTC")
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns on every request without it
+WHITENOISE_USE_FINDERS = True
+MEDIA_ROOT = DATA_DIR / "attachments"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# Uploads: one file and the whole request are both bounded.
+MAX_ATTACHMENT_BYTES = env.integer("FRONTDESK_MAX_ATTACHMENT_BYTES", default=10_000_000, minimum=1)
+MAX_ATTACHMENTS_PER_MESSAGE = env.integer("FRONTDESK_MAX_ATTACHMENTS", default=5, minimum=1)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SECURE = PUBLIC_URL.startswith("https://")
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "frontdesk_cache",
+    }
+}
+if redis_url := env.text("FRONTDESK_REDIS_URL", ""):
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": redis_url,
+    }
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_VIEW = "frontdesk.portal.views.rate_limited"
+INTAKE_RATE = env.text("FRONTDESK_INTAKE_RATE", "10/h")
+PORTAL_LINK_DAYS = env.integer("FRONTDESK_PORTAL_LINK_DAYS", default=30, minimum=1)
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+TASKS = {
+    "default": {
+        "BACKEND": env.text("FRONTDESK_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default", "mail"],
+    }
+}
+
+# Outgoing mail: a real relay when one is named, otherwise files in the data folder so a
+# first run sends nothing by accident and an operator can still read every message.
+DEFAULT_FROM_EMAIL = env.text("FRONTDESK_FROM_EMAIL", "frontdesk <help@frontdesk.localhost>")
+if smtp_host := env.text("FRONTDESK_SMTP_HOST", ""):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = smtp_host
+    EMAIL_PORT = env.integer("FRONTDESK_SMTP_PORT", default=25, minimum=1)
+    EMAIL_HOST_USER = env.text("FRONTDESK_SMTP_USER", "")
+    EMAIL_HOST_PASSWORD = env.text("FRONTDESK_SMTP_PASSWORD", "")
+    EMAIL_USE_TLS = env.flag("FRONTDESK_SMTP_STARTTLS", default=False)
+    EMAIL_USE_SSL = env.flag("FRONTDESK_SMTP_SSL", default=False)
+    EMAIL_TIMEOUT = 30
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = DATA_DIR / "outbox"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env.text("FRONTDESK_LOG_LEVEL", "INFO").upper()},
+}
+
+if env.problems:
+    raise SettingsError(env.problems)

@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from frontdesk.config.api import api
+from frontdesk.config.views import healthz
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("frontdesk.accounts.urls")),
+    path("desk/", RedirectView.as_view(pattern_name="tickets:list"), name="desk"),
+    path("desk/tickets/", include("frontdesk.tickets.urls")),
+    path("desk/customers/", include("frontdesk.customers.urls")),
+    path("", include("frontdesk.portal.urls")),
+]
+
+admin.site.site_header = "frontdesk"
+admin.site.site_title = "frontdesk"

@@ -1,0 +1,8 @@
+"""The WSGI application served by `frontdesk serve`."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "frontdesk.config.settings")
+application = get_wsgi_application()

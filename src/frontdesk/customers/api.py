@@ -1,0 +1,39 @@
+"""Customers and their timeline over the API."""
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import Query, Router
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from frontdesk.accounts.models import User
+from frontdesk.customers.models import Customer, Interaction
+from frontdesk.customers.schemas import CustomerFilterIn, CustomerOut, InteractionOut
+from frontdesk.customers.selectors import access_customer_by_id, customer_list, customer_timeline
+
+router = Router(tags=["customers"])
+
+
+def _agent(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+@router.get("", response=list[CustomerOut])
+@paginate(LimitOffsetPagination)
+def list_customers(request: HttpRequest, filters: Query[CustomerFilterIn]) -> QuerySet[Customer]:
+    """Customers by name, or matching a search."""
+    return customer_list(query=filters.q, key_only=bool(filters.key))
+
+
+@router.get("/{customer_id}", response=CustomerOut)
+def get_customer(request: HttpRequest, customer_id: int) -> Customer:
+    """One customer with identities, tags and notes."""
+    return access_customer_by_id(actor=_agent(request), customer_id=customer_id)
+
+
+@router.get("/{customer_id}/timeline", response=list[InteractionOut])
+@paginate(LimitOffsetPagination)
+def get_customer_timeline(request: HttpRequest, customer_id: int) -> QuerySet[Interaction]:
+    """Every contact with the customer, newest first, across channels."""
+    customer = access_customer_by_id(actor=_agent(request), customer_id=customer_id)
+    return customer_timeline(customer=customer)

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CustomersConfig(AppConfig):
+    """Customers and the shared memory of every contact with them."""
+
+    name = "frontdesk.customers"
+    label = "customers"

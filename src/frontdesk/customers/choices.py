@@ -1,0 +1,28 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class IdentityKind(models.TextChoices):
+    """How a customer can be recognised."""
+
+    EMAIL = "email", _("E-mail")
+    PHONE = "phone", _("Phone")
+
+
+class InteractionKind(models.TextChoices):
+    """The kinds of contact that land on a customer's timeline."""
+
+    CALL = "call", _("Call")
+    VISIT = "visit", _("Visit")
+    EMAIL = "email", _("E-mail")
+    WEB = "web", _("Web")
+    CHAT = "chat", _("Chat")
+    NOTE = "note", _("Note")
+
+
+class Direction(models.TextChoices):
+    """Whether a contact came from the customer or went to them."""
+
+    IN = "in", _("From the customer")
+    OUT = "out", _("To the customer")
+    INTERNAL = "internal", _("Internal")

@@ -1,0 +1,2 @@
+PORTAL_SALT = "frontdesk.portal.link"
+TIMELINE_SIDEBAR_LENGTH = 8

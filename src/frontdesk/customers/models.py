@@ -1,0 +1,107 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from frontdesk.customers.choices import Direction, IdentityKind, InteractionKind
+
+
+class Tag(models.Model):
+    """A short label agents put on customers (and later on tickets)."""
+
+    name = models.CharField(_("name"), max_length=50, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Customer(models.Model):
+    """Someone the desk serves; everything anyone learns about them is kept here."""
+
+    name = models.CharField(_("name"), max_length=200)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    preferred_language = models.CharField(_("preferred language"), max_length=8, blank=True)
+    is_key = models.BooleanField(_("key customer"), default=False)
+    first_seen = models.DateTimeField(_("first seen"), default=timezone.now)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="customers", verbose_name=_("tags"))
+    notes = models.TextField(_("notes"), blank=True)
+    # Name and organisation folded (no case, no accents): "kovacs" finds "Kovács" on any database.
+    search_text = models.CharField(max_length=400, blank=True, db_index=True)
+    # A portal link carries this key; changing it makes every earlier link stop working.
+    portal_key = models.CharField(max_length=32, blank=True)
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_from"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("customer")
+        verbose_name_plural = _("customers")
+        indexes = [models.Index(fields=["name"]), models.Index(fields=["is_key"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def primary_email(self) -> str:
+        emails = [i.display for i in self.identities.all() if i.kind == IdentityKind.EMAIL]
+        return emails[0] if emails else ""
+
+
+class CustomerIdentity(models.Model):
+    """An e-mail address or phone number that belongs to exactly one customer."""
+
+    customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="identities")
+    kind = models.CharField(max_length=10, choices=IdentityKind.choices)
+    value = models.CharField(max_length=254, help_text="normalised, for matching")
+    display = models.CharField(max_length=254, help_text="as the customer wrote it")
+    is_primary = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-is_primary", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "value"], name="identity_unique_per_kind")
+        ]
+        verbose_name = _("identity")
+        verbose_name_plural = _("identities")
+
+    def __str__(self) -> str:
+        return self.display
+
+
+class Interaction(models.Model):
+    """One entry on a customer's timeline: a call, visit, e-mail, web request, chat or note."""
+
+    customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="interactions")
+    kind = models.CharField(_("kind"), max_length=10, choices=InteractionKind.choices)
+    direction = models.CharField(max_length=10, choices=Direction.choices, default=Direction.IN)
+    occurred_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    summary = models.CharField(_("summary"), max_length=300)
+    agent = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    ticket = models.ForeignKey(
+        "tickets.Ticket",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="interactions",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+        indexes = [models.Index(fields=["customer", "-occurred_at"])]
+        verbose_name = _("interaction")
+        verbose_name_plural = _("interactions")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.summary}"

@@ -1,0 +1,95 @@
+"""Reads for customers and their timeline."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.signing import BadSignature, SignatureExpired, TimestampSigner
+from django.db.models import Count, Q, QuerySet
+
+from frontdesk.accounts.models import User
+from frontdesk.config.errors import NotFound
+from frontdesk.customers.constants import PORTAL_SALT
+from frontdesk.customers.models import Customer, CustomerIdentity, Interaction
+from frontdesk.engine.identities import IdentityError, normalise_phone
+from frontdesk.engine.text import fold
+
+
+def customer_by_identity(*, kind: str, value: str) -> Customer | None:
+    """The live customer an already-normalised identity belongs to, following merges."""
+    identity = (
+        CustomerIdentity.objects.select_related("customer").filter(kind=kind, value=value).first()
+    )
+    if identity is None:
+        return None
+    customer = identity.customer
+    while customer.merged_into_id is not None:
+        customer = Customer.objects.get(pk=customer.merged_into_id)
+    return customer
+
+
+def customer_list(*, query: str = "", key_only: bool = False) -> QuerySet[Customer]:
+    """Customers matching a name, organisation, e-mail or phone fragment, with their identities."""
+    customers = Customer.objects.filter(merged_into__isnull=True)
+    query = query.strip()
+    if query:
+        match = Q(search_text__contains=fold(query)) | Q(identities__value__contains=query.lower())
+        try:
+            # Local (0 52…) and international (+972 52…) forms share the digits after the prefix.
+            digits = normalise_phone(query).value.lstrip("+").lstrip("0")
+            match |= Q(identities__kind="phone", identities__value__contains=digits)
+        except IdentityError:
+            pass
+        ids = Customer.objects.filter(match).values("pk")
+        customers = customers.filter(pk__in=ids)
+    if key_only:
+        customers = customers.filter(is_key=True)
+    return (
+        customers.prefetch_related("identities", "tags")
+        .annotate(ticket_count=Count("tickets", distinct=True))
+        .order_by("name", "id")
+    )
+
+
+def access_customer_by_id(*, actor: User, customer_id: int) -> Customer:
+    """The customer with this id, for an active agent; NotFound otherwise."""
+    if not actor.is_active:
+        raise NotFound("Customer not found.")
+    customer = (
+        Customer.objects.prefetch_related("identities", "tags").filter(pk=customer_id).first()
+    )
+    if customer is None:
+        raise NotFound("Customer not found.")
+    return customer
+
+
+def customer_timeline(*, customer: Customer, limit: int | None = None) -> QuerySet[Interaction]:
+    """Every contact with the customer, newest first, across all channels."""
+    entries = customer.interactions.select_related("agent", "ticket")
+    return entries[:limit] if limit else entries
+
+
+class PortalLinkError(Exception):
+    """A portal link cannot be used; `expired` tells a stale link from a forged one."""
+
+    def __init__(self, *, expired: bool) -> None:
+        super().__init__("expired" if expired else "invalid")
+        self.expired = expired
+
+
+def customer_by_portal_token(*, token: str) -> Customer:
+    """The live customer a portal token was issued to, if it is genuine, current and not revoked."""
+    signer = TimestampSigner(salt=PORTAL_SALT)
+    try:
+        payload = signer.unsign_object(token, max_age=timedelta(days=settings.PORTAL_LINK_DAYS))
+    except SignatureExpired as error:
+        raise PortalLinkError(expired=True) from error
+    except (BadSignature, ValueError, TypeError) as error:
+        raise PortalLinkError(expired=False) from error
+    customer = Customer.objects.filter(pk=payload.get("c"), portal_key=payload.get("k")).first()
+    if customer is None or not payload.get("k"):
+        raise PortalLinkError(expired=False)
+    while customer.merged_into_id is not None:
+        customer = Customer.objects.get(pk=customer.merged_into_id)
+    return customer

@@ -1,0 +1,142 @@
+"""The agent's customer pages: search, the customer's memory, and merging duplicates."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from frontdesk.accounts.models import User
+from frontdesk.config.errors import Invalid, NotFound
+from frontdesk.config.http import HtmxHttpRequest
+from frontdesk.customers.forms import CustomerForm, IdentityForm, MergeForm
+from frontdesk.customers.models import Customer
+from frontdesk.customers.selectors import access_customer_by_id, customer_list, customer_timeline
+from frontdesk.customers.services import customer_merge, customer_update, identity_add
+from frontdesk.tickets.selectors import customer_tickets
+
+PAGE_SIZE = 50
+
+
+def _agent(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _customer(request: HttpRequest, customer_id: int) -> Customer:
+    try:
+        return access_customer_by_id(actor=_agent(request), customer_id=customer_id)
+    except NotFound as error:
+        raise Http404(str(error)) from error
+
+
+@login_required
+def customer_list_page(request: HtmxHttpRequest) -> HttpResponse:
+    """Find a customer by name, organisation, e-mail or phone."""
+    query = request.GET.get("q", "")
+    key_only = request.GET.get("key") == "1"
+    page = Paginator(customer_list(query=query, key_only=key_only), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = {"page": page, "q": query, "key_only": key_only, "query": params.urlencode()}
+    template = "customers/_list_table.html" if request.htmx else "customers/list.html"
+    return render(request, template, context)
+
+
+def _detail_context(customer: Customer, **forms: object) -> dict[str, object]:
+    return {
+        "customer": customer,
+        "identities": list(customer.identities.all()),
+        "timeline": customer_timeline(customer=customer),
+        "open_tickets": customer_tickets(customer=customer, open_only=True),
+        "all_tickets": customer_tickets(customer=customer)[:50],
+        "form": forms.get("form")
+        or CustomerForm(
+            initial={
+                "name": customer.name,
+                "organisation": customer.organisation,
+                "preferred_language": customer.preferred_language,
+                "is_key": customer.is_key,
+                "notes": customer.notes,
+                "tags": ", ".join(t.name for t in customer.tags.all()),
+            }
+        ),
+        "identity_form": forms.get("identity_form") or IdentityForm(),
+        "merge_form": forms.get("merge_form") or MergeForm(),
+    }
+
+
+@login_required
+def customer_detail(request: HttpRequest, customer_id: int) -> HttpResponse:
+    """Everything the desk knows about one customer: timeline across channels, tickets, notes."""
+    customer = _customer(request, customer_id)
+    if customer.merged_into_id is not None:
+        return redirect("customers:detail", customer_id=customer.merged_into_id)
+    return render(request, "customers/detail.html", _detail_context(customer))
+
+
+@login_required
+@require_POST
+def customer_edit(request: HttpRequest, customer_id: int) -> HttpResponse:
+    """Save changes to a customer's details and notes."""
+    customer = _customer(request, customer_id)
+    form = CustomerForm(request.POST)
+    if form.is_valid():
+        customer_update(customer=customer, **form.cleaned_data)
+        messages.success(request, _("Saved."))
+        return redirect("customers:detail", customer_id=customer.pk)
+    return render(
+        request, "customers/detail.html", _detail_context(customer, form=form), status=400
+    )
+
+
+@login_required
+@require_POST
+def customer_identity_add(request: HttpRequest, customer_id: int) -> HttpResponse:
+    """Add an e-mail address or phone number."""
+    customer = _customer(request, customer_id)
+    form = IdentityForm(request.POST)
+    if form.is_valid():
+        try:
+            identity_add(
+                customer=customer, kind=form.cleaned_data["kind"], raw=form.cleaned_data["value"]
+            )
+        except Invalid as error:
+            form.add_error("value", str(error))
+        else:
+            return redirect("customers:detail", customer_id=customer.pk)
+    return render(
+        request, "customers/detail.html", _detail_context(customer, identity_form=form), status=400
+    )
+
+
+@login_required
+@require_POST
+def customer_merge_page(request: HttpRequest, customer_id: int) -> HttpResponse:
+    """Fold a duplicate record into this customer, after the agent confirmed."""
+    target = _customer(request, customer_id)
+    form = MergeForm(request.POST)
+    if form.is_valid():
+        try:
+            source = access_customer_by_id(
+                actor=_agent(request), customer_id=form.cleaned_data["source"]
+            )
+            customer_merge(source=source, target=target, actor=_agent(request))
+        except NotFound:
+            form.add_error("source", _("There is no customer with that number."))
+        except Invalid as error:
+            form.add_error("source", str(error))
+        else:
+            messages.success(
+                request, _("%(name)s was merged into this customer.") % {"name": source.name}
+            )
+            return redirect("customers:detail", customer_id=target.pk)
+    return render(
+        request, "customers/detail.html", _detail_context(target, merge_form=form), status=400
+    )

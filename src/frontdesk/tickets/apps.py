@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class TicketsConfig(AppConfig):
+    """Tickets, their messages and attachments."""
+
+    name = "frontdesk.tickets"
+    label = "tickets"
+
+    def ready(self) -> None:
+        from frontdesk.tickets import receivers  # noqa: F401

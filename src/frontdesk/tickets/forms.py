@@ -1,0 +1,58 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from frontdesk.accounts.selectors import agent_list
+from frontdesk.portal.forms import AttachmentsMixin, MultipleFileField
+from frontdesk.tickets.choices import Channel, Level, Status
+from frontdesk.tickets.constants import BODY_LENGTH
+
+STATUS_FILTERS = [("open", _("All open")), ("", _("Any status")), *Status.choices]
+ASSIGNEE_FILTERS = [("", _("Anyone")), ("me", _("Me")), ("none", _("Nobody"))]
+
+
+class TicketFilterForm(forms.Form):
+    """The ticket list's filters, read from the query string."""
+
+    q = forms.CharField(label=_("Search"), required=False)
+    status = forms.ChoiceField(label=_("Status"), choices=STATUS_FILTERS, required=False)
+    assignee = forms.ChoiceField(label=_("Assignee"), choices=ASSIGNEE_FILTERS, required=False)
+    level = forms.TypedChoiceField(
+        label=_("Level"),
+        choices=[("", _("Any level")), *Level.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    channel = forms.ChoiceField(
+        label=_("Channel"), choices=[("", _("Any channel")), *Channel.choices], required=False
+    )
+
+
+class ReplyForm(AttachmentsMixin):
+    """An agent's answer to the customer, with the status it leaves the ticket in."""
+
+    body = forms.CharField(
+        label=_("Reply"), widget=forms.Textarea(attrs={"rows": 6}), max_length=BODY_LENGTH
+    )
+    attachments = MultipleFileField(label=_("Attachments"), required=False)
+    status = forms.ChoiceField(
+        label=_("Then set status to"), choices=Status.choices, initial=Status.WAITING
+    )
+
+
+class NoteForm(forms.Form):
+    """An internal note."""
+
+    body = forms.CharField(
+        label=_("Internal note"), widget=forms.Textarea(attrs={"rows": 3}), max_length=BODY_LENGTH
+    )
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
+
+
+class AssigneeForm(forms.Form):
+    assignee = forms.ModelChoiceField(
+        label=_("Assignee"), queryset=agent_list(), required=False, empty_label=_("Nobody")
+    )

@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import PurePath
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from frontdesk.tickets.choices import OPEN_STATUSES, Channel, Level, MessageDirection, Status
+
+
+class Ticket(models.Model):
+    """One request from one customer, from first contact until it is closed."""
+
+    reference = models.CharField(_("reference"), max_length=16, unique=True)
+    customer = models.ForeignKey(
+        "customers.Customer",
+        on_delete=models.PROTECT,
+        related_name="tickets",
+        verbose_name=_("customer"),
+    )
+    subject = models.CharField(_("subject"), max_length=250)
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.NEW
+    )
+    level = models.PositiveSmallIntegerField(
+        _("level"), choices=Level.choices, default=Level.NORMAL
+    )
+    quick_win = models.BooleanField(_("quick win"), default=False)
+    effort_minutes = models.PositiveIntegerField(
+        _("effort estimate (minutes)"), null=True, blank=True
+    )
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    tone = models.FloatField(_("tone"), null=True, blank=True, help_text="-1 angry … 1 pleased")
+    reasons = models.JSONField(_("reasons"), default=list, blank=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_tickets",
+        verbose_name=_("assignee"),
+    )
+    team = models.ForeignKey(
+        "accounts.Team", null=True, blank=True, on_delete=models.SET_NULL, related_name="tickets"
+    )
+    first_response_due = models.DateTimeField(_("first response due"), null=True, blank=True)
+    resolution_due = models.DateTimeField(_("resolution due"), null=True, blank=True)
+    first_responded_at = models.DateTimeField(_("first responded"), null=True, blank=True)
+    solved_at = models.DateTimeField(_("solved"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    last_customer_message_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "level", "created_at"]),
+            models.Index(fields=["assignee", "status"]),
+            models.Index(fields=["customer", "status"]),
+        ]
+        verbose_name = _("ticket")
+        verbose_name_plural = _("tickets")
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.subject}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    @property
+    def first_response_time(self) -> timedelta | None:
+        """How long the customer waited for the first answer."""
+        return self.first_responded_at - self.created_at if self.first_responded_at else None
+
+    @property
+    def resolution_time(self) -> timedelta | None:
+        """How long the request took to solve."""
+        return self.solved_at - self.created_at if self.solved_at else None
+
+
+class Message(models.Model):
+    """One message in a ticket's thread: from the customer, to the customer, or an internal note."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="messages")
+    direction = models.CharField(max_length=5, choices=MessageDirection.choices)
+    channel = models.CharField(max_length=10, choices=Channel.choices)
+    author_agent = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    author_customer = models.ForeignKey(
+        "customers.Customer", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    subject = models.CharField(max_length=250, blank=True)
+    text = models.TextField(blank=True)
+    html = models.TextField(blank=True, help_text="sanitised before it is stored")
+    headers = models.JSONField(default=dict, blank=True)
+    message_id = models.CharField(max_length=250, blank=True, db_index=True)
+    flags = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    # Outbound only: when the message left through the mail relay, or why it has not yet.
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    delivery_error = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+
+    def __str__(self) -> str:
+        return f"{self.get_direction_display()} on {self.ticket_id}"
+
+    @property
+    def is_public(self) -> bool:
+        return self.direction != MessageDirection.NOTE
+
+    @property
+    def author_name(self) -> str:
+        if self.author_agent is not None:
+            return self.author_agent.get_full_name() or self.author_agent.username
+        if self.author_customer is not None:
+            return self.author_customer.name
+        return ""
+
+
+def attachment_path(instance: Attachment, filename: str) -> str:
+    """Store under a random name in a dated folder; the customer's file name never reaches disk."""
+    suffix = PurePath(filename).suffix.lower()
+    safe_suffix = suffix if suffix[1:].isalnum() and len(suffix) <= 10 else ""
+    return timezone.now().strftime("%Y/%m/") + instance.storage_key + safe_suffix
+
+
+class Attachment(models.Model):
+    """A file sent with a message, stored under a safe name, bounded in size."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=attachment_path, max_length=200)
+    storage_key = models.CharField(max_length=32, unique=True)
+    name = models.CharField(max_length=200, help_text="shown to people; never used as a path")
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    inline = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,110 @@
+from datetime import datetime
+from typing import Literal
+
+from ninja import Field, Schema
+from pydantic import EmailStr
+
+from frontdesk.tickets.models import Message
+
+ChannelName = Literal["email", "web", "phone", "visit", "chat"]
+StatusName = Literal["new", "open", "waiting", "on_hold", "solved", "closed"]
+
+
+class CustomerRef(Schema):
+    id: int
+    name: str
+    email: str = Field(..., alias="primary_email")
+
+
+class AgentRef(Schema):
+    id: int
+    username: str
+    name: str = Field(..., alias="display_name")
+
+
+class TicketOut(Schema):
+    id: int
+    reference: str
+    status: StatusName
+    customer: CustomerRef
+    channel: ChannelName
+    subject: str
+    language: str
+    level: int
+    quick_win: bool
+    effort_minutes: int | None
+    tone: float | None
+    reasons: list[str]
+    assignee: AgentRef | None
+    created_at: datetime
+    updated_at: datetime
+    first_response_due: datetime | None
+    resolution_due: datetime | None
+    first_responded_at: datetime | None
+    solved_at: datetime | None
+    closed_at: datetime | None
+
+
+class CustomerIn(Schema):
+    id: int | None = None
+    name: str = Field("", max_length=200)
+    email: EmailStr | None = None
+    phone: str | None = Field(None, max_length=40)
+
+
+class TicketCreateIn(Schema):
+    customer: CustomerIn
+    channel: ChannelName
+    subject: str = Field(..., min_length=1, max_length=250)
+    body: str = Field(..., min_length=1, max_length=100_000)
+    language: str | None = Field(None, max_length=8)
+
+
+class TicketUpdateIn(Schema):
+    subject: str | None = Field(None, min_length=1, max_length=250)
+    status: StatusName | None = None
+    level: int | None = Field(None, ge=1, le=4)
+    quick_win: bool | None = None
+    assignee: str | None = Field(None, description="username; null to unassign")
+
+
+class TicketFilterIn(Schema):
+    status: str = Field("", description="a status, or `open` for every open status")
+    assignee: str = Field("", description="`me`, `none` or an agent id")
+    level: int | None = Field(None, ge=1, le=4)
+    channel: str = ""
+    customer_id: int | None = None
+    q: str = ""
+
+
+class AttachmentOut(Schema):
+    id: int
+    name: str
+    size: int
+    content_type: str
+
+
+class MessageOut(Schema):
+    id: int
+    direction: Literal["in", "out", "note"]
+    channel: ChannelName
+    subject: str
+    text: str
+    html: str | None
+    author: str = Field(..., alias="author_name")
+    attachments: list[AttachmentOut]
+    flags: list[str]
+    message_id: str
+    created_at: datetime
+    delivered_at: datetime | None
+    delivery_error: str
+
+    @staticmethod
+    def resolve_html(message: Message) -> str | None:
+        return message.html or None
+
+
+class MessageIn(Schema):
+    kind: Literal["reply", "note"] = "reply"
+    text: str = Field(..., min_length=1, max_length=100_000)
+    status: StatusName | None = Field(None, description="status after a reply (default waiting)")

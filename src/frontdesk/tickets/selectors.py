@@ -1,0 +1,115 @@
+"""Reads for tickets and their threads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from frontdesk.accounts.models import User
+from frontdesk.config.errors import NotFound
+from frontdesk.customers.models import Customer
+from frontdesk.engine.text import fold
+from frontdesk.tickets.choices import OPEN_STATUSES, MessageDirection
+from frontdesk.tickets.models import Attachment, Message, Ticket
+
+
+@dataclass(frozen=True)
+class TicketFilter:
+    """What an agent narrowed the ticket list to; empty fields mean no narrowing."""
+
+    status: str = ""  # a status, or "open" for every open status
+    assignee: str = ""  # "me", "none", or an agent id
+    level: int | None = None
+    channel: str = ""
+    customer_id: int | None = None
+    query: str = ""
+
+
+def ticket_list(*, actor: User, filters: TicketFilter | None = None) -> QuerySet[Ticket]:
+    """Tickets an agent may see, narrowed by `filters`, newest first, with customer and assignee."""
+    if not actor.is_active:
+        return Ticket.objects.none()
+    filters = filters or TicketFilter()
+    tickets = Ticket.objects.select_related("customer", "assignee")
+    if filters.status == "open":
+        tickets = tickets.filter(status__in=OPEN_STATUSES)
+    elif filters.status:
+        tickets = tickets.filter(status=filters.status)
+    if filters.assignee == "me":
+        tickets = tickets.filter(assignee=actor)
+    elif filters.assignee == "none":
+        tickets = tickets.filter(assignee__isnull=True)
+    elif filters.assignee.isdigit():
+        tickets = tickets.filter(assignee_id=int(filters.assignee))
+    if filters.level is not None:
+        tickets = tickets.filter(level=filters.level)
+    if filters.channel:
+        tickets = tickets.filter(channel=filters.channel)
+    if filters.customer_id is not None:
+        tickets = tickets.filter(customer_id=filters.customer_id)
+    if query := filters.query.strip():
+        tickets = tickets.filter(
+            Q(reference__iexact=query)
+            | Q(subject__icontains=query)
+            | Q(customer__search_text__contains=fold(query))
+        )
+    return tickets.order_by("-created_at", "-id")
+
+
+def access_ticket_by_id(*, actor: User, ticket_id: int) -> Ticket:
+    """The ticket for an agent; NotFound for a missing id or an inactive agent alike."""
+    ticket = (
+        Ticket.objects.select_related("customer", "assignee")
+        .prefetch_related("customer__identities")
+        .filter(pk=ticket_id)
+        .first()
+        if actor.is_active
+        else None
+    )
+    if ticket is None:
+        raise NotFound("Ticket not found.")
+    return ticket
+
+
+def access_ticket_for_customer(*, customer: Customer, reference: str) -> Ticket:
+    """One of this customer's own tickets; NotFound for anyone else's, as for a missing one."""
+    ticket = Ticket.objects.filter(customer=customer, reference=reference.upper()).first()
+    if ticket is None:
+        raise NotFound("Ticket not found.")
+    return ticket
+
+
+def ticket_thread(*, ticket: Ticket, include_notes: bool) -> QuerySet[Message]:
+    """The ticket's messages in order, with authors and attachments; customers never get notes."""
+    messages = ticket.messages.select_related("author_agent", "author_customer").prefetch_related(
+        Prefetch("attachments", queryset=Attachment.objects.order_by("id"))
+    )
+    if not include_notes:
+        messages = messages.exclude(direction=MessageDirection.NOTE)
+    return messages.order_by("created_at", "id")
+
+
+def customer_tickets(*, customer: Customer, open_only: bool = False) -> QuerySet[Ticket]:
+    """A customer's tickets, newest first."""
+    tickets = Ticket.objects.filter(customer=customer).select_related("assignee")
+    if open_only:
+        tickets = tickets.filter(status__in=OPEN_STATUSES)
+    return tickets.order_by("-created_at", "-id")
+
+
+def access_attachment(
+    *, attachment_id: int, actor: User | None = None, customer: Customer | None = None
+) -> Attachment:
+    """An attachment an agent may open, or one on a customer's own non-internal message."""
+    attachments = Attachment.objects.select_related("message__ticket")
+    if customer is not None:
+        attachments = attachments.filter(message__ticket__customer=customer).exclude(
+            message__direction=MessageDirection.NOTE
+        )
+    elif actor is None or not actor.is_active:
+        raise NotFound("File not found.")
+    attachment = attachments.filter(pk=attachment_id).first()
+    if attachment is None:
+        raise NotFound("File not found.")
+    return attachment

@@ -1,0 +1,529 @@
+"""Writes for tickets, their messages and attachments."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import unicodedata
+from collections.abc import Sequence
+from datetime import datetime
+from email.utils import make_msgid
+from pathlib import PurePosixPath, PureWindowsPath
+
+import nh3
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from frontdesk.accounts.models import User
+from frontdesk.config.errors import Invalid
+from frontdesk.customers.choices import Direction, InteractionKind
+from frontdesk.customers.models import Customer
+from frontdesk.customers.services import interaction_record, portal_link_build
+from frontdesk.tickets.choices import Channel, Level, MessageDirection, Status
+from frontdesk.tickets.constants import (
+    ATTACHMENT_NAME_LENGTH,
+    BODY_LENGTH,
+    REFERENCE_ALPHABET,
+    REFERENCE_LENGTH,
+    REFERENCE_PREFIX,
+    SUBJECT_LENGTH,
+)
+from frontdesk.tickets.models import Attachment, Message, Ticket
+
+logger = logging.getLogger(__name__)
+
+INTERACTION_KIND = {
+    Channel.EMAIL: InteractionKind.EMAIL,
+    Channel.WEB: InteractionKind.WEB,
+    Channel.PHONE: InteractionKind.CALL,
+    Channel.VISIT: InteractionKind.VISIT,
+    Channel.CHAT: InteractionKind.CHAT,
+}
+
+
+def reference_new() -> str:
+    """A short random reference customers can read out: FD-7K3QX2."""
+    return REFERENCE_PREFIX + "".join(
+        secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH)
+    )
+
+
+def attachment_name_clean(raw: str) -> str:
+    """A file name safe to show: no folders, no control characters, bounded length."""
+    name = PureWindowsPath(PurePosixPath(raw).name).name
+    name = "".join(
+        ch for ch in unicodedata.normalize("NFC", name) if unicodedata.category(ch)[0] != "C"
+    )
+    name = name.strip().lstrip(".") or "attachment"
+    return name[-ATTACHMENT_NAME_LENGTH:]
+
+
+def attachments_validate(files: Sequence[UploadedFile]) -> None:
+    """Refuse empty, oversized or too many files, saying which and why."""
+    if len(files) > settings.MAX_ATTACHMENTS_PER_MESSAGE:
+        raise Invalid(f"At most {settings.MAX_ATTACHMENTS_PER_MESSAGE} files can be attached.")
+    for upload in files:
+        name = attachment_name_clean(upload.name or "")
+        if not upload.size:
+            raise Invalid(f"The file {name} is empty.")
+        if upload.size > settings.MAX_ATTACHMENT_BYTES:
+            limit = settings.MAX_ATTACHMENT_BYTES // 1_000_000 or 1
+            raise Invalid(f"The file {name} is larger than the limit of {limit} MB.")
+
+
+def _attachments_store(message: Message, files: Sequence[UploadedFile]) -> None:
+    for upload in files:
+        attachment = Attachment(
+            message=message,
+            storage_key=secrets.token_hex(16),
+            name=attachment_name_clean(upload.name or ""),
+            content_type=(upload.content_type or "application/octet-stream")[:100],
+            size=upload.size or 0,
+        )
+        attachment.file.save(attachment.name, upload, save=False)
+        attachment.save()
+
+
+def html_sanitise(html: str) -> str:
+    """HTML that cannot run scripts or load anything remote when a page shows it."""
+    return nh3.clean(
+        html,
+        url_schemes={"http", "https", "mailto", "cid"},
+        link_rel="noopener noreferrer nofollow",
+        tags=nh3.ALLOWED_TAGS - {"img"},
+    )
+
+
+def _check_text(*, subject: str | None, body: str) -> None:
+    if subject is not None and not subject.strip():
+        raise Invalid("The subject cannot be empty.")
+    if subject is not None and len(subject) > SUBJECT_LENGTH:
+        raise Invalid(f"The subject is longer than {SUBJECT_LENGTH} characters.")
+    if not body.strip():
+        raise Invalid("The message cannot be empty.")
+    if len(body) > BODY_LENGTH:
+        raise Invalid(f"The message is longer than {BODY_LENGTH} characters.")
+
+
+def _message_add(
+    *,
+    ticket: Ticket,
+    direction: str,
+    channel: str,
+    text: str,
+    html: str = "",
+    subject: str = "",
+    agent: User | None = None,
+    customer: Customer | None = None,
+    headers: dict[str, str] | None = None,
+    message_id: str = "",
+    files: Sequence[UploadedFile] = (),
+    created_at: datetime | None = None,
+) -> Message:
+    message = Message.objects.create(
+        ticket=ticket,
+        direction=direction,
+        channel=channel,
+        author_agent=agent,
+        author_customer=customer,
+        subject=subject[:SUBJECT_LENGTH],
+        text=text,
+        html=html_sanitise(html) if html else "",
+        headers=headers or {},
+        message_id=message_id or make_msgid(domain="frontdesk.localhost"),
+        created_at=created_at or timezone.now(),
+    )
+    _attachments_store(message, files)
+    return message
+
+
+def ticket_create(
+    *,
+    customer: Customer,
+    subject: str,
+    body: str,
+    channel: str,
+    language: str = "",
+    html: str = "",
+    headers: dict[str, str] | None = None,
+    files: Sequence[UploadedFile] = (),
+    acknowledge: bool = False,
+    created_at: datetime | None = None,
+) -> Ticket:
+    """Open a ticket with the customer's first message and put it on their timeline."""
+    _check_text(subject=subject, body=body)
+    if channel not in Channel.values:
+        raise Invalid(f"Unknown channel {channel!r}.")
+    attachments_validate(files)
+    created_at = created_at or timezone.now()
+    with transaction.atomic():
+        ticket = _ticket_insert(
+            customer=customer,
+            subject=subject.strip(),
+            channel=channel,
+            language=language or customer.preferred_language or settings.LANGUAGE_CODE,
+            created_at=created_at,
+        )
+        _message_add(
+            ticket=ticket,
+            direction=MessageDirection.IN,
+            channel=channel,
+            subject=ticket.subject,
+            text=body,
+            html=html,
+            customer=customer,
+            headers=headers,
+            files=files,
+            created_at=created_at,
+        )
+        interaction_record(
+            customer=customer,
+            kind=INTERACTION_KIND[Channel(channel)],
+            summary=f"{ticket.reference}: {ticket.subject}",
+            ticket_id=ticket.pk,
+            occurred_at=created_at,
+        )
+        if acknowledge:
+            from frontdesk.tickets.tasks import acknowledgement_send
+
+            transaction.on_commit(lambda: acknowledgement_send.enqueue(ticket.pk))
+    return ticket
+
+
+def _ticket_insert(
+    *, customer: Customer, subject: str, channel: str, language: str, created_at: datetime
+) -> Ticket:
+    # A reference clash is one in a billion; try again rather than fail the customer.
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                return Ticket.objects.create(
+                    reference=reference_new(),
+                    customer=customer,
+                    subject=subject,
+                    channel=channel,
+                    language=language,
+                    level=Level.NORMAL,
+                    created_at=created_at,
+                    last_customer_message_at=created_at,
+                )
+        except IntegrityError:
+            continue
+    raise IntegrityError("could not find a free ticket reference")
+
+
+def ticket_reply(
+    *,
+    ticket: Ticket,
+    agent: User,
+    text: str,
+    files: Sequence[UploadedFile] = (),
+    status: str = Status.WAITING,
+    historical_at: datetime | None = None,
+) -> Message:
+    """Answer the customer: record the reply, mail it, and move the ticket to `status`.
+
+    `historical_at` records a reply that was already given at that time (imports, the demo):
+    it is not mailed again.
+    """
+    _check_text(subject=None, body=text)
+    attachments_validate(files)
+    with transaction.atomic():
+        message = _message_add(
+            ticket=ticket,
+            direction=MessageDirection.OUT,
+            channel=ticket.channel,
+            subject=ticket.subject,
+            text=text,
+            agent=agent,
+            files=files,
+            created_at=historical_at,
+        )
+        fields = ["updated_at"]
+        if ticket.first_responded_at is None:
+            ticket.first_responded_at = message.created_at
+            fields.append("first_responded_at")
+        if ticket.assignee_id is None:
+            ticket.assignee = agent
+            fields.append("assignee")
+        ticket.save(update_fields=fields)
+        _status_apply(ticket, status, at=message.created_at)
+        interaction_record(
+            customer=ticket.customer,
+            kind=INTERACTION_KIND[Channel(ticket.channel)],
+            direction=Direction.OUT,
+            summary=f"{ticket.reference}: {text}",
+            agent=agent,
+            ticket_id=ticket.pk,
+            occurred_at=message.created_at,
+        )
+        if historical_at is not None:
+            Message.objects.filter(pk=message.pk).update(delivered_at=historical_at)
+        else:
+            from frontdesk.tickets.tasks import message_send
+
+            transaction.on_commit(lambda: message_send.enqueue(message.pk))
+    return message
+
+
+def ticket_note(*, ticket: Ticket, agent: User, text: str) -> Message:
+    """Add an internal note that only the desk sees."""
+    _check_text(subject=None, body=text)
+    with transaction.atomic():
+        message = _message_add(
+            ticket=ticket,
+            direction=MessageDirection.NOTE,
+            channel=ticket.channel,
+            text=text,
+            agent=agent,
+        )
+        Ticket.objects.filter(pk=ticket.pk).update(updated_at=timezone.now())
+    return message
+
+
+def ticket_customer_reply(
+    *,
+    ticket: Ticket,
+    customer: Customer,
+    text: str,
+    channel: str = Channel.WEB,
+    html: str = "",
+    headers: dict[str, str] | None = None,
+    files: Sequence[UploadedFile] = (),
+) -> Message:
+    """Record the customer's answer; a ticket waiting for them, or solved, opens again."""
+    _check_text(subject=None, body=text)
+    attachments_validate(files)
+    if ticket.status == Status.CLOSED:
+        raise Invalid("This request is closed. Please send a new request instead.")
+    with transaction.atomic():
+        message = _message_add(
+            ticket=ticket,
+            direction=MessageDirection.IN,
+            channel=channel,
+            text=text,
+            html=html,
+            customer=customer,
+            headers=headers,
+            files=files,
+        )
+        ticket.last_customer_message_at = message.created_at
+        ticket.save(update_fields=["last_customer_message_at", "updated_at"])
+        if ticket.status in {Status.WAITING, Status.SOLVED}:
+            _status_apply(ticket, Status.OPEN)
+        interaction_record(
+            customer=customer,
+            kind=INTERACTION_KIND[Channel(channel)],
+            summary=f"{ticket.reference}: {text}",
+            ticket_id=ticket.pk,
+        )
+    return message
+
+
+def _status_apply(ticket: Ticket, status: str, at: datetime | None = None) -> None:
+    if status not in Status.values:
+        raise Invalid(f"Unknown status {status!r}.")
+    now = at or timezone.now()
+    ticket.status = status
+    ticket.solved_at = (
+        (ticket.solved_at or now) if status in {Status.SOLVED, Status.CLOSED} else None
+    )
+    ticket.closed_at = now if status == Status.CLOSED else None
+    ticket.save(update_fields=["status", "solved_at", "closed_at", "updated_at"])
+
+
+def ticket_set_status(
+    *, ticket: Ticket, actor: User, status: str, historical_at: datetime | None = None
+) -> Ticket:
+    """Move a ticket to another status, keeping solved and closed times true."""
+    if ticket.status == status:
+        return ticket
+    with transaction.atomic():
+        old = ticket.get_status_display()
+        _status_apply(ticket, status, at=historical_at)
+        ticket_note_system(
+            ticket=ticket,
+            actor=actor,
+            text=f"Status: {old} → {ticket.get_status_display()}",
+            at=historical_at,
+        )
+    return ticket
+
+
+def ticket_assign(*, ticket: Ticket, actor: User, assignee: User | None) -> Ticket:
+    """Give the ticket to an agent, or to nobody."""
+    if assignee is not None and not assignee.is_active:
+        raise Invalid("That agent is not active.")
+    if ticket.assignee_id == (assignee.pk if assignee else None):
+        return ticket
+    with transaction.atomic():
+        ticket.assignee = assignee
+        ticket.save(update_fields=["assignee", "updated_at"])
+        if ticket.status == Status.NEW and assignee is not None:
+            _status_apply(ticket, Status.OPEN)
+        who = assignee.display_name if assignee else "nobody"
+        ticket_note_system(ticket=ticket, actor=actor, text=f"Assigned to {who}")
+    return ticket
+
+
+def ticket_update(
+    *,
+    ticket: Ticket,
+    actor: User,
+    subject: str | None = None,
+    status: str | None = None,
+    level: int | None = None,
+    quick_win: bool | None = None,
+    effort_minutes: int | None = None,
+    assign: bool = False,
+    assignee: User | None = None,
+) -> Ticket:
+    """Change several fields at once (the API's PATCH); the assignee changes only with `assign`."""
+    with transaction.atomic():
+        if subject is not None:
+            _check_text(subject=subject, body="-")
+            ticket.subject = subject.strip()
+            ticket.save(update_fields=["subject", "updated_at"])
+        if level is not None:
+            if level not in Level.values:
+                raise Invalid("The level must be 1, 2, 3 or 4.")
+            ticket.level = level
+            ticket.save(update_fields=["level", "updated_at"])
+        if quick_win is not None:
+            ticket.quick_win = quick_win
+            ticket.save(update_fields=["quick_win", "updated_at"])
+        if effort_minutes is not None:
+            ticket.effort_minutes = effort_minutes
+            ticket.save(update_fields=["effort_minutes", "updated_at"])
+        if assign:
+            ticket_assign(ticket=ticket, actor=actor, assignee=assignee)
+        if status is not None:
+            ticket_set_status(ticket=ticket, actor=actor, status=status)
+    return ticket
+
+
+def ticket_note_system(
+    *, ticket: Ticket, actor: User | None, text: str, at: datetime | None = None
+) -> Message:
+    """A one-line internal record of who changed what."""
+    return Message.objects.create(
+        ticket=ticket,
+        direction=MessageDirection.NOTE,
+        channel=ticket.channel,
+        author_agent=actor,
+        text=text,
+        flags=["system"],
+        message_id=make_msgid(domain="frontdesk.localhost"),
+        created_at=at or timezone.now(),
+    )
+
+
+def tickets_move_customer(*, source: Customer, target: Customer) -> int:
+    """Move every ticket of one customer to another (customer merge)."""
+    Message.objects.filter(author_customer=source).update(author_customer=target)
+    return Ticket.objects.filter(customer=source).update(customer=target)
+
+
+def _mail_subject(ticket: Ticket) -> str:
+    return f"[{ticket.reference}] {ticket.subject}"
+
+
+def _thread_ids(ticket: Ticket) -> list[str]:
+    return list(
+        ticket.messages.exclude(direction=MessageDirection.NOTE)
+        .exclude(message_id="")
+        .values_list("message_id", flat=True)
+    )
+
+
+def message_deliver(*, message_id: int) -> None:
+    """Send an outbound message to the customer by e-mail, recording success or the error."""
+    message = Message.objects.select_related("ticket__customer", "author_agent").get(pk=message_id)
+    if message.direction != MessageDirection.OUT or message.delivered_at is not None:
+        return
+    ticket = message.ticket
+    customer = ticket.customer
+    recipient = customer.primary_email
+    if not recipient:
+        Message.objects.filter(pk=message.pk).update(
+            delivery_error="The customer has no e-mail address."
+        )
+        return
+    language = customer.preferred_language or ticket.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {
+            "ticket": ticket,
+            "message": message,
+            "portal_link": portal_link_build(customer=customer),
+        }
+        body = render_to_string("tickets/email/reply.txt", context)
+        html = render_to_string("tickets/email/reply.html", context)
+    references = [mid for mid in _thread_ids(ticket) if mid != message.message_id]
+    headers = {"Message-ID": message.message_id}
+    if references:
+        headers["In-Reply-To"] = references[-1]
+        headers["References"] = " ".join(references[-10:])
+    _send(
+        message=message,
+        to=recipient,
+        subject=_mail_subject(ticket),
+        body=body,
+        html=html,
+        headers=headers,
+    )
+
+
+def acknowledgement_deliver(*, ticket_id: int) -> None:
+    """Tell the customer we have their request, with its reference and a portal link."""
+    ticket = Ticket.objects.select_related("customer").get(pk=ticket_id)
+    customer = ticket.customer
+    recipient = customer.primary_email
+    if not recipient:
+        return
+    with translation.override(ticket.language or settings.LANGUAGE_CODE):
+        context = {"ticket": ticket, "portal_link": portal_link_build(customer=customer)}
+        body = render_to_string("tickets/email/acknowledgement.txt", context)
+        html = render_to_string("tickets/email/acknowledgement.html", context)
+        subject = _mail_subject(ticket)
+    first = ticket.messages.filter(direction=MessageDirection.IN).first()
+    headers = {
+        "Message-ID": make_msgid(domain="frontdesk.localhost"),
+        "Auto-Submitted": "auto-replied",
+    }
+    if first is not None and first.message_id:
+        headers["In-Reply-To"] = first.message_id
+        headers["References"] = first.message_id
+    with transaction.atomic():
+        note = _message_add(
+            ticket=ticket,
+            direction=MessageDirection.OUT,
+            channel=Channel.EMAIL,
+            subject=subject,
+            text=body,
+            headers={"Auto-Submitted": "auto-replied"},
+            message_id=headers["Message-ID"],
+        )
+        note.flags = ["acknowledgement"]
+        note.save(update_fields=["flags"])
+    _send(message=note, to=recipient, subject=subject, body=body, html=html, headers=headers)
+
+
+def _send(
+    *, message: Message, to: str, subject: str, body: str, html: str, headers: dict[str, str]
+) -> None:
+    email = EmailMultiAlternatives(
+        subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[to], headers=headers
+    )
+    email.attach_alternative(html, "text/html")
+    try:
+        email.send()
+    except OSError as error:
+        # Keep the reason on the message so the agent sees it; the task runner retries.
+        Message.objects.filter(pk=message.pk).update(delivery_error=str(error)[:500])
+        logger.warning("sending message %s failed: %s", message.pk, error)
+        raise
+    Message.objects.filter(pk=message.pk).update(delivered_at=timezone.now(), delivery_error="")

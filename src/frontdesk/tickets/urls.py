@@ -1,0 +1,13 @@
+from django.urls import path
+
+from frontdesk.tickets import views
+
+app_name = "tickets"
+urlpatterns = [
+    path("", views.ticket_list_page, name="list"),
+    path("<int:ticket_id>/", views.ticket_detail, name="detail"),
+    path("<int:ticket_id>/reply/", views.ticket_reply_page, name="reply"),
+    path("<int:ticket_id>/note/", views.ticket_note_page, name="note"),
+    path("<int:ticket_id>/properties/", views.ticket_properties, name="properties"),
+    path("files/<int:attachment_id>/", views.ticket_attachment, name="attachment"),
+]

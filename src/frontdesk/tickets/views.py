@@ -1,0 +1,161 @@
+"""The agent's ticket pages: the list and one ticket with its thread."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from frontdesk.accounts.models import User
+from frontdesk.config.errors import Invalid, NotFound
+from frontdesk.config.http import HtmxHttpRequest
+from frontdesk.customers.constants import TIMELINE_SIDEBAR_LENGTH
+from frontdesk.customers.selectors import customer_timeline
+from frontdesk.tickets.forms import AssigneeForm, NoteForm, ReplyForm, StatusForm, TicketFilterForm
+from frontdesk.tickets.models import Ticket
+from frontdesk.tickets.selectors import (
+    TicketFilter,
+    access_attachment,
+    access_ticket_by_id,
+    customer_tickets,
+    ticket_list,
+    ticket_thread,
+)
+from frontdesk.tickets.services import ticket_assign, ticket_note, ticket_reply, ticket_set_status
+
+PAGE_SIZE = 50
+
+
+def _agent(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _ticket(request: HttpRequest, ticket_id: int) -> Ticket:
+    try:
+        return access_ticket_by_id(actor=_agent(request), ticket_id=ticket_id)
+    except NotFound as error:
+        raise Http404(str(error)) from error
+
+
+@login_required
+def ticket_list_page(request: HtmxHttpRequest) -> HttpResponse:
+    """Every ticket the agent may see, filtered and paged; htmx refreshes just the table."""
+    form = TicketFilterForm(request.GET or {"status": "open"})
+    data = form.cleaned_data if form.is_valid() else {"status": "open"}
+    filters = TicketFilter(
+        status=data.get("status") or "",
+        assignee=data.get("assignee") or "",
+        level=int(data["level"]) if data.get("level") else None,
+        channel=data.get("channel") or "",
+        query=data.get("q") or "",
+    )
+    page = Paginator(ticket_list(actor=_agent(request), filters=filters), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "query": query.urlencode()}
+    template = "tickets/_list_table.html" if request.htmx else "tickets/list.html"
+    return render(request, template, context)
+
+
+def _detail_context(request: HttpRequest, ticket: Ticket, **forms: object) -> dict[str, object]:
+    customer = ticket.customer
+    return {
+        "ticket": ticket,
+        "thread": ticket_thread(ticket=ticket, include_notes=True),
+        "customer": customer,
+        "identities": list(customer.identities.all()),
+        "timeline": customer_timeline(customer=customer, limit=TIMELINE_SIDEBAR_LENGTH),
+        "other_tickets": customer_tickets(customer=customer, open_only=True).exclude(pk=ticket.pk)[
+            :10
+        ],
+        "reply_form": forms.get("reply_form") or ReplyForm(),
+        "note_form": forms.get("note_form") or NoteForm(),
+        "status_form": StatusForm(initial={"status": ticket.status}),
+        "assignee_form": AssigneeForm(initial={"assignee": ticket.assignee_id}),
+    }
+
+
+@login_required
+def ticket_detail(request: HttpRequest, ticket_id: int) -> HttpResponse:
+    """One ticket: the thread, the reply box, and the customer's memory beside it."""
+    ticket = _ticket(request, ticket_id)
+    return render(request, "tickets/detail.html", _detail_context(request, ticket))
+
+
+@login_required
+@require_POST
+def ticket_reply_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
+    """Send an answer to the customer."""
+    ticket = _ticket(request, ticket_id)
+    form = ReplyForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            ticket_reply(
+                ticket=ticket,
+                agent=_agent(request),
+                text=form.cleaned_data["body"],
+                files=form.cleaned_data["attachments"],
+                status=form.cleaned_data["status"],
+            )
+        except Invalid as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Reply sent to %(name)s.") % {"name": ticket.customer.name})
+            return redirect("tickets:detail", ticket_id=ticket.pk)
+    return render(
+        request,
+        "tickets/detail.html",
+        _detail_context(request, ticket, reply_form=form),
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def ticket_note_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
+    """Add an internal note."""
+    ticket = _ticket(request, ticket_id)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        ticket_note(ticket=ticket, agent=_agent(request), text=form.cleaned_data["body"])
+        return redirect("tickets:detail", ticket_id=ticket.pk)
+    return render(
+        request, "tickets/detail.html", _detail_context(request, ticket, note_form=form), status=400
+    )
+
+
+@login_required
+@require_POST
+def ticket_properties(request: HtmxHttpRequest, ticket_id: int) -> HttpResponse:
+    """Change status or assignee; htmx swaps just the properties panel."""
+    ticket = _ticket(request, ticket_id)
+    status_form = StatusForm(request.POST)
+    assignee_form = AssigneeForm(request.POST)
+    if "status" in request.POST and status_form.is_valid():
+        ticket_set_status(
+            ticket=ticket, actor=_agent(request), status=status_form.cleaned_data["status"]
+        )
+    if "assignee" in request.POST and assignee_form.is_valid():
+        ticket_assign(
+            ticket=ticket, actor=_agent(request), assignee=assignee_form.cleaned_data["assignee"]
+        )
+    if request.htmx:
+        return render(request, "tickets/_properties.html", _detail_context(request, ticket))
+    return redirect("tickets:detail", ticket_id=ticket.pk)
+
+
+@login_required
+def ticket_attachment(request: HttpRequest, attachment_id: int) -> FileResponse:
+    """Download a file from any ticket's thread."""
+    try:
+        attachment = access_attachment(attachment_id=attachment_id, actor=_agent(request))
+    except NotFound as error:
+        raise Http404(str(error)) from error
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)

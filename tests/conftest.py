@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from frontdesk.accounts.models import User
+from tests import factories
+
+
+@pytest.fixture
+def agent(db: None) -> User:
+    return factories.agent()
+
+
+@pytest.fixture
+def agent_client(agent: User) -> Client:
+    client = Client()
+    client.force_login(agent)
+    return client
+
+
+@pytest.fixture
+def api(agent: User) -> ApiClient:
+    return ApiClient(factories.api_token(agent))
+
+
+class ApiClient:
+    """The Django test client with an agent's bearer token on every request."""
+
+    def __init__(self, token: str) -> None:
+        self.client = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+
+    def get(self, path: str, **params: object):  # type: ignore[no-untyped-def]
+        return self.client.get(path, params)
+
+    def post(self, path: str, body: object):  # type: ignore[no-untyped-def]
+        return self.client.post(path, body, content_type="application/json")
+
+    def patch(self, path: str, body: object):  # type: ignore[no-untyped-def]
+        return self.client.patch(path, body, content_type="application/json")

@@ -1,0 +1,64 @@
+"""Test data, built through the services so tests see what production code makes."""
+
+from __future__ import annotations
+
+import itertools
+
+from frontdesk.accounts.models import User
+from frontdesk.accounts.services import agent_create, token_create
+from frontdesk.customers.models import Customer
+from frontdesk.customers.services import customer_create
+from frontdesk.tickets.models import Ticket
+from frontdesk.tickets.services import ticket_create
+
+_numbers = itertools.count(1)
+
+
+def agent(
+    *,
+    role: str = "agent",
+    username: str | None = None,
+    password: str = "pw-for-tests",
+    language: str = "en",
+) -> User:
+    number = next(_numbers)
+    return agent_create(
+        username=username or f"agent{number}",
+        role=role,
+        password=password,
+        full_name=f"Agent Number{number}",
+        language=language,
+    )
+
+
+def customer(
+    *, name: str | None = None, email: str | None = None, language: str = "", **kwargs: object
+) -> Customer:
+    number = next(_numbers)
+    return customer_create(
+        name=name or f"Customer {number}",
+        email=email if email is not None else f"customer{number}@example.com",
+        language=language,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def ticket(
+    *,
+    customer_: Customer | None = None,
+    subject: str = "Where is my invoice?",
+    body: str = "Please send it again.",
+    channel: str = "web",
+    **kwargs: object,
+) -> Ticket:
+    return ticket_create(
+        customer=customer_ or customer(),
+        subject=subject,
+        body=body,
+        channel=channel,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def api_token(user: User) -> str:
+    return token_create(user=user)

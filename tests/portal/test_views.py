@@ -1,0 +1,184 @@
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.utils import timezone
+
+from frontdesk.customers.services import customer_rotate_portal_key, portal_link_build
+from frontdesk.tickets.models import Ticket
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+FORM = {
+    "name": "Anna Kovács",
+    "email": "anna@example.hu",
+    "subject": "Számla",
+    "body": "Kérem a számlát újra.",
+}
+
+
+def without_csrf(html: bytes) -> str:
+    """A page with its per-response CSRF tokens blanked, so two answers can be compared."""
+    return re.sub(r'(csrfmiddlewaretoken" value=|X-CSRFToken": )"[^"]+"', r'\1""', html.decode())
+
+
+def portal_client(customer) -> Client:  # type: ignore[no-untyped-def]
+    client = Client()
+    link = portal_link_build(customer=customer)
+    response = client.get(link.split("127.0.0.1:8000", 1)[1])
+    assert response.status_code == 302
+    return client
+
+
+def test_the_form_creates_a_ticket_and_acknowledges_in_the_customers_language(
+    django_capture_on_commit_callbacks,
+) -> None:  # type: ignore[no-untyped-def]
+    client = Client(HTTP_ACCEPT_LANGUAGE="hu")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/", FORM, follow=True)
+    ticket = Ticket.objects.get()
+    assert ticket.customer.primary_email == "anna@example.hu"
+    assert ticket.language == "hu"
+    assert ticket.channel == "web"
+    assert ticket.reference in response.content.decode()
+    [ack] = mail.outbox
+    assert ack.to == ["anna@example.hu"]
+    assert ticket.reference in ack.subject
+    assert ack.extra_headers["Auto-Submitted"] == "auto-replied"
+    assert "/portal/enter/" in ack.body
+    assert [m.flags for m in ticket.messages.filter(direction="out")] == [["acknowledgement"]]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("email", "not-an-address"), ("name", ""), ("subject", ""), ("body", "")],
+)
+def test_invalid_fields_are_shown_next_to_the_field(field: str, value: str) -> None:
+    response = Client().post("/", {**FORM, field: value})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert re.search(rf'id="id_{field}-error"', html)
+    assert Ticket.objects.count() == 0
+    assert 'value="Anna Kovács"' in html or field == "name"
+
+
+def test_an_empty_upload_is_refused_with_a_message() -> None:
+    response = Client().post("/", {**FORM, "attachments": [SimpleUploadedFile("empty.pdf", b"")]})
+    assert response.status_code == 400
+    assert "id_attachments-error" in response.content.decode()
+    assert Ticket.objects.count() == 0
+
+
+def test_an_oversized_upload_is_refused_with_a_message(settings) -> None:  # type: ignore[no-untyped-def]
+    settings.MAX_ATTACHMENT_BYTES = 100
+    response = Client().post(
+        "/", {**FORM, "attachments": [SimpleUploadedFile("big.pdf", b"x" * 101)]}
+    )
+    assert response.status_code == 400
+    assert "larger than the limit" in response.content.decode()
+    assert Ticket.objects.count() == 0
+
+
+def test_the_form_is_rate_limited_per_address(settings) -> None:  # type: ignore[no-untyped-def]
+    settings.INTAKE_RATE = "3/h"
+    client = Client(REMOTE_ADDR="203.0.113.9")
+    statuses = [client.post("/", {**FORM, "subject": f"n{i}"}).status_code for i in range(4)]
+    assert statuses == [302, 302, 302, 429]
+    assert Ticket.objects.count() == 3
+    assert Client(REMOTE_ADDR="203.0.113.10").post("/", FORM).status_code == 302
+
+
+def test_a_bot_filling_the_hidden_field_stores_nothing() -> None:
+    response = Client().post("/", {**FORM, "website": "http://spam.example"})
+    assert response.status_code == 302
+    assert Ticket.objects.count() == 0
+
+
+def test_the_portal_shows_only_the_customers_own_tickets() -> None:
+    alice = factories.customer(name="Alice")
+    bob = factories.customer(name="Bob")
+    own = factories.ticket(customer_=alice, subject="Alice's question")
+    foreign = factories.ticket(customer_=bob, subject="Bob's secret")
+    client = portal_client(alice)
+    home = client.get("/portal/").content.decode()
+    assert own.reference in home
+    assert foreign.reference not in home
+    assert client.get(f"/portal/requests/{own.reference}/").status_code == 200
+    not_yours = client.get(f"/portal/requests/{foreign.reference}/")
+    missing = client.get("/portal/requests/FD-ZZZZZZ/")
+    assert not_yours.status_code == missing.status_code == 404
+    # The pages differ only where they echo the address that was asked for.
+    assert without_csrf(not_yours.content).replace(foreign.reference, "REF") == without_csrf(
+        missing.content
+    ).replace("FD-ZZZZZZ", "REF")
+    assert "Bob" not in not_yours.content.decode()
+
+
+def test_the_portal_never_shows_internal_notes() -> None:
+    agent = factories.agent()
+    customer = factories.customer()
+    ticket = factories.ticket(customer_=customer)
+    from frontdesk.tickets.services import ticket_note
+
+    ticket_note(ticket=ticket, agent=agent, text="Internal: customer owes us money")
+    page = portal_client(customer).get(f"/portal/requests/{ticket.reference}/").content.decode()
+    assert "owes us money" not in page
+
+
+def test_a_reply_in_the_portal_lands_on_the_ticket() -> None:
+    customer = factories.customer()
+    ticket = factories.ticket(customer_=customer)
+    client = portal_client(customer)
+    response = client.post(
+        f"/portal/requests/{ticket.reference}/", {"body": "Here is more detail."}
+    )
+    assert response.status_code == 302
+    assert ticket.messages.last().text == "Here is more detail."  # type: ignore[union-attr]
+
+
+def test_a_forged_link_shows_a_clear_page() -> None:
+    response = Client().get("/portal/enter/not-a-real-token/")
+    assert response.status_code == 404
+    assert "does not work" in response.content.decode()
+
+
+def test_an_expired_link_shows_a_clear_page(settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    customer = factories.customer()
+    link = portal_link_build(customer=customer)
+    later = timezone.now() + timedelta(days=settings.PORTAL_LINK_DAYS + 1)
+    monkeypatch.setattr("time.time", lambda: later.timestamp())
+    response = Client().get(link.split("127.0.0.1:8000", 1)[1])
+    assert response.status_code == 410
+    assert "expired" in response.content.decode()
+
+
+def test_a_rotated_key_revokes_old_links_and_sessions() -> None:
+    customer = factories.customer()
+    link = portal_link_build(customer=customer)
+    client = portal_client(customer)
+    customer_rotate_portal_key(customer=customer)
+    assert Client().get(link.split("127.0.0.1:8000", 1)[1]).status_code == 404
+    assert client.get("/portal/").status_code == 302
+
+
+def test_asking_for_a_link_never_tells_whether_the_address_is_known(
+    django_capture_on_commit_callbacks,
+) -> None:  # type: ignore[no-untyped-def]
+    factories.customer(email="known@example.com")
+    with django_capture_on_commit_callbacks(execute=True):
+        known = Client().post("/portal/link/", {"email": "known@example.com"})
+        unknown = Client().post("/portal/link/", {"email": "unknown@example.com"})
+    assert known.status_code == unknown.status_code == 200
+    assert without_csrf(known.content) == without_csrf(unknown.content)
+    assert [m.to for m in mail.outbox] == [["known@example.com"]]
+
+
+def test_pages_follow_the_browser_language_and_hebrew_is_right_to_left() -> None:
+    html = Client(HTTP_ACCEPT_LANGUAGE="he").get("/").content.decode()
+    assert '<html lang="he" dir="rtl">' in html
+    english = Client(HTTP_ACCEPT_LANGUAGE="en").get("/").content.decode()
+    assert '<html lang="en" dir="ltr">' in english

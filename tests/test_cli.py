@@ -1,0 +1,55 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from frontdesk.accounts.models import User
+from frontdesk.accounts.services import token_authenticate
+from frontdesk.cli import main
+
+pytestmark = pytest.mark.django_db
+
+
+def test_agent_add_and_token_create(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["agent", "add", "kati", "--role", "lead", "--password", "s3cret-pass"]) == 0
+    assert User.objects.get(username="kati").role == "lead"
+    capsys.readouterr()
+    assert main(["token", "create", "kati"]) == 0
+    out = capsys.readouterr().out
+    token = out.strip()
+    assert out == token + "\n"
+    assert token_authenticate(raw=token) == User.objects.get(username="kati")
+
+
+def test_agent_add_refuses_a_duplicate(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["agent", "add", "eli"])
+    assert main(["agent", "add", "eli"]) == 2
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_token_for_an_unknown_agent_fails(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["token", "create", "ghost"]) == 2
+    assert capsys.readouterr().out == ""
+
+
+def test_bad_settings_stop_the_command_with_every_problem(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "DATABASE_URL": "mysql://x/y",
+        "FRONTDESK_DEBUG": "perhaps",
+        "FRONTDESK_DATA_DIR": str(tmp_path),
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "frontdesk", "migrate"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "DATABASE_URL" in result.stderr
+    assert "FRONTDESK_DEBUG" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,155 @@
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from frontdesk.config.errors import Invalid
+from frontdesk.tickets.choices import MessageDirection, Status
+from frontdesk.tickets.models import Attachment
+from frontdesk.tickets.services import (
+    attachment_name_clean,
+    html_sanitise,
+    ticket_create,
+    ticket_customer_reply,
+    ticket_note,
+    ticket_reply,
+    ticket_set_status,
+)
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_create_records_the_first_message_and_the_timeline() -> None:
+    customer = factories.customer(language="et")
+    ticket = ticket_create(
+        customer=customer, subject="Arve", body="Palun saatke arve uuesti.", channel="email"
+    )
+    assert ticket.reference.startswith("FD-")
+    assert ticket.status == Status.NEW
+    assert ticket.language == "et"
+    assert ticket.level == 4
+    [message] = ticket.messages.all()
+    assert message.direction == MessageDirection.IN
+    assert message.author_customer_id == customer.pk
+    [entry] = customer.interactions.all()
+    assert entry.kind == "email"
+    assert entry.ticket_id == ticket.pk
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "error"),
+    [
+        ("", "text", "subject"),
+        ("   ", "text", "subject"),
+        ("Hi", "  ", "message"),
+        ("x" * 251, "text", "subject"),
+    ],
+)
+def test_create_refuses_empty_or_oversized_text(subject: str, body: str, error: str) -> None:
+    with pytest.raises(Invalid, match=error):
+        ticket_create(customer=factories.customer(), subject=subject, body=body, channel="web")
+
+
+def test_reply_mails_the_customer_and_stops_the_first_response_clock(
+    django_capture_on_commit_callbacks,
+) -> None:  # type: ignore[no-untyped-def]
+    agent = factories.agent()
+    ticket = factories.ticket(customer_=factories.customer(email="mari@posti.ee", language="et"))
+    with django_capture_on_commit_callbacks(execute=True):
+        message = ticket_reply(ticket=ticket, agent=agent, text="Arve on teel.")
+    ticket.refresh_from_db()
+    message.refresh_from_db()
+    assert ticket.first_responded_at == message.created_at
+    assert ticket.status == Status.WAITING
+    assert ticket.assignee_id == agent.pk
+    assert message.delivered_at is not None
+    [sent] = mail.outbox
+    assert sent.to == ["mari@posti.ee"]
+    assert ticket.reference in sent.subject
+    assert "Arve on teel." in sent.body
+    assert "/portal/enter/" in sent.body
+    assert sent.extra_headers["Message-ID"] == message.message_id
+    assert sent.extra_headers["In-Reply-To"] == ticket.messages.first().message_id  # type: ignore[union-attr]
+
+
+def test_a_customer_reply_reopens_a_solved_ticket() -> None:
+    agent = factories.agent()
+    ticket = factories.ticket()
+    ticket_set_status(ticket=ticket, actor=agent, status=Status.SOLVED)
+    assert ticket.solved_at is not None
+    ticket_customer_reply(ticket=ticket, customer=ticket.customer, text="It happened again.")
+    ticket.refresh_from_db()
+    assert ticket.status == Status.OPEN
+    assert ticket.solved_at is None
+
+
+def test_a_closed_ticket_takes_no_more_replies() -> None:
+    agent = factories.agent()
+    ticket = factories.ticket()
+    ticket_set_status(ticket=ticket, actor=agent, status=Status.CLOSED)
+    with pytest.raises(Invalid, match="closed"):
+        ticket_customer_reply(ticket=ticket, customer=ticket.customer, text="Hello?")
+
+
+def test_notes_are_internal() -> None:
+    agent = factories.agent()
+    ticket = factories.ticket()
+    note = ticket_note(ticket=ticket, agent=agent, text="Customer called, sounded upset.")
+    assert note.direction == MessageDirection.NOTE
+    assert not note.is_public
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("../../etc/passwd", "passwd"),
+        ("C:\\Users\\x\\invoice.pdf", "invoice.pdf"),
+        (".htaccess", "htaccess"),
+        ("a\x00b\x1f.txt", "ab.txt"),
+        ("", "attachment"),
+        ("számla 2026.pdf", "számla 2026.pdf"),
+    ],
+)
+def test_attachment_names_cannot_name_a_path(raw: str, expected: str) -> None:
+    assert attachment_name_clean(raw) == expected
+
+
+def test_attachments_are_stored_under_random_names(settings) -> None:  # type: ignore[no-untyped-def]
+    upload = SimpleUploadedFile("../../evil.sh", b"echo hi", content_type="text/x-sh")
+    ticket = factories.ticket(files=[upload])
+    attachment = Attachment.objects.get(message__ticket=ticket)
+    assert attachment.name == "evil.sh"
+    assert "evil" not in attachment.file.name
+    assert ".." not in attachment.file.name
+    assert attachment.file.path.startswith(str(settings.MEDIA_ROOT))
+    assert attachment.size == 7
+
+
+@pytest.mark.parametrize(
+    ("files", "error"),
+    [
+        ([SimpleUploadedFile("empty.txt", b"")], "empty"),
+        ([SimpleUploadedFile("big.bin", b"x" * 2048)], "larger"),
+        ([SimpleUploadedFile(f"f{i}.txt", b"x") for i in range(4)], "At most"),
+    ],
+)
+def test_bad_attachments_are_refused_and_nothing_is_stored(settings, files, error) -> None:  # type: ignore[no-untyped-def]
+    settings.MAX_ATTACHMENT_BYTES = 1024
+    settings.MAX_ATTACHMENTS_PER_MESSAGE = 3
+    customer = factories.customer()
+    with pytest.raises(Invalid, match=error):
+        ticket_create(customer=customer, subject="s", body="b", channel="web", files=files)
+    assert not customer.tickets.exists()
+
+
+@pytest.mark.parametrize(
+    ("html", "absent"),
+    [
+        ("<p>hi</p><script>alert(1)</script>", "<script"),
+        ('<a href="javascript:alert(1)">x</a>', "javascript:"),
+        ('<p onclick="steal()">x</p>', "onclick"),
+        ('<img src="https://tracker.example/pixel.gif">', "tracker.example"),
+    ],
+)
+def test_html_is_sanitised(html: str, absent: str) -> None:
+    assert absent not in html_sanitise(html)
