@@ -10,6 +10,7 @@ from django.core.signing import TimestampSigner
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from frontdesk.accounts.models import User
 from frontdesk.config.errors import Invalid
@@ -40,7 +41,10 @@ def identity_add(
     existing = CustomerIdentity.objects.filter(kind=kind, value=value).first()
     if existing is not None:
         if existing.customer_id != customer.pk:
-            raise Invalid(f"{raw} already belongs to another customer; merge the two instead.")
+            raise Invalid(
+                _("%(value)s already belongs to another customer; merge the two instead.")
+                % {"value": raw}
+            )
         return existing
     if primary:
         customer.identities.filter(kind=kind, is_primary=True).update(is_primary=False)
@@ -68,7 +72,7 @@ def customer_create(
 ) -> Customer:
     """Create a customer with their e-mail address and phone number."""
     if not name.strip():
-        raise Invalid("A customer needs a name.")
+        raise Invalid(_("A customer needs a name."))
     with transaction.atomic():
         customer = Customer.objects.create(
             name=name.strip(),
@@ -128,7 +132,7 @@ def customer_update(
 ) -> Customer:
     """Change what the desk knows about a customer."""
     if not name.strip():
-        raise Invalid("A customer needs a name.")
+        raise Invalid(_("A customer needs a name."))
     customer.name = name.strip()
     customer.organisation = organisation.strip()
     customer.preferred_language = preferred_language
@@ -197,9 +201,9 @@ def interaction_record(
 def customer_merge(*, source: Customer, target: Customer, actor: User) -> Customer:
     """Fold `source` into `target`: identities, timeline, tickets, tags, notes; nothing is lost."""
     if source.pk == target.pk:
-        raise Invalid("A customer cannot be merged into itself.")
+        raise Invalid(_("A customer cannot be merged into itself."))
     if source.merged_into_id is not None or target.merged_into_id is not None:
-        raise Invalid("One of these customers was already merged into another record.")
+        raise Invalid(_("One of these customers was already merged into another record."))
     # Lock both rows in a fixed order so two merges of the same pair cannot interleave.
     locked = {
         c.pk: c

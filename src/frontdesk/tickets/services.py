@@ -17,6 +17,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from frontdesk.accounts.models import User
 from frontdesk.config.errors import Invalid
@@ -65,14 +66,20 @@ def attachment_name_clean(raw: str) -> str:
 def attachments_validate(files: Sequence[UploadedFile]) -> None:
     """Refuse empty, oversized or too many files, saying which and why."""
     if len(files) > settings.MAX_ATTACHMENTS_PER_MESSAGE:
-        raise Invalid(f"At most {settings.MAX_ATTACHMENTS_PER_MESSAGE} files can be attached.")
+        raise Invalid(
+            _("At most %(count)d files can be attached.")
+            % {"count": settings.MAX_ATTACHMENTS_PER_MESSAGE}
+        )
     for upload in files:
         name = attachment_name_clean(upload.name or "")
         if not upload.size:
-            raise Invalid(f"The file {name} is empty.")
+            raise Invalid(_("The file %(name)s is empty.") % {"name": name})
         if upload.size > settings.MAX_ATTACHMENT_BYTES:
             limit = settings.MAX_ATTACHMENT_BYTES // 1_000_000 or 1
-            raise Invalid(f"The file {name} is larger than the limit of {limit} MB.")
+            raise Invalid(
+                _("The file %(name)s is larger than the limit of %(limit)d MB.")
+                % {"name": name, "limit": limit}
+            )
 
 
 def _attachments_store(message: Message, files: Sequence[UploadedFile]) -> None:
@@ -100,13 +107,17 @@ def html_sanitise(html: str) -> str:
 
 def _check_text(*, subject: str | None, body: str) -> None:
     if subject is not None and not subject.strip():
-        raise Invalid("The subject cannot be empty.")
+        raise Invalid(_("The subject cannot be empty."))
     if subject is not None and len(subject) > SUBJECT_LENGTH:
-        raise Invalid(f"The subject is longer than {SUBJECT_LENGTH} characters.")
+        raise Invalid(
+            _("The subject is longer than %(count)d characters.") % {"count": SUBJECT_LENGTH}
+        )
     if not body.strip():
-        raise Invalid("The message cannot be empty.")
+        raise Invalid(_("The message cannot be empty."))
     if len(body) > BODY_LENGTH:
-        raise Invalid(f"The message is longer than {BODY_LENGTH} characters.")
+        raise Invalid(
+            _("The message is longer than %(count)d characters.") % {"count": BODY_LENGTH}
+        )
 
 
 def _message_add(
@@ -299,7 +310,7 @@ def ticket_customer_reply(
     _check_text(subject=None, body=text)
     attachments_validate(files)
     if ticket.status == Status.CLOSED:
-        raise Invalid("This request is closed. Please send a new request instead.")
+        raise Invalid(_("This request is closed. Please send a new request instead."))
     with transaction.atomic():
         message = _message_add(
             ticket=ticket,
@@ -357,7 +368,7 @@ def ticket_set_status(
 def ticket_assign(*, ticket: Ticket, actor: User, assignee: User | None) -> Ticket:
     """Give the ticket to an agent, or to nobody."""
     if assignee is not None and not assignee.is_active:
-        raise Invalid("That agent is not active.")
+        raise Invalid(_("That agent is not active."))
     if ticket.assignee_id == (assignee.pk if assignee else None):
         return ticket
     with transaction.atomic():
@@ -390,7 +401,7 @@ def ticket_update(
             ticket.save(update_fields=["subject", "updated_at"])
         if level is not None:
             if level not in Level.values:
-                raise Invalid("The level must be 1, 2, 3 or 4.")
+                raise Invalid(_("The level must be 1, 2, 3 or 4."))
             ticket.level = level
             ticket.save(update_fields=["level", "updated_at"])
         if quick_win is not None:
