@@ -3,6 +3,7 @@
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Query, Router
+from ninja import Status as Answer
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from frontdesk.accounts.models import User
@@ -41,7 +42,7 @@ def _ticket(request: HttpRequest, ticket_id: int) -> Ticket:
 
 
 @router.post("", response={201: TicketOut})
-def create_ticket(request: HttpRequest, payload: TicketCreateIn) -> tuple[int, Ticket]:
+def create_ticket(request: HttpRequest, payload: TicketCreateIn) -> Answer[Ticket]:
     """Open a ticket for a customer, found by id or e-mail/phone, or created."""
     data = payload.customer
     if data.id is not None:
@@ -62,7 +63,7 @@ def create_ticket(request: HttpRequest, payload: TicketCreateIn) -> tuple[int, T
         channel=payload.channel,
         language=payload.language or "",
     )
-    return 201, _ticket(request, ticket.pk)
+    return Answer(201, _ticket(request, ticket.pk))
 
 
 @router.get("", response=list[TicketOut])
@@ -119,7 +120,7 @@ def list_messages(request: HttpRequest, ticket_id: int) -> QuerySet[Message]:
 
 
 @router.post("/{ticket_id}/messages", response={201: MessageOut})
-def add_message(request: HttpRequest, ticket_id: int, payload: MessageIn) -> tuple[int, Message]:
+def add_message(request: HttpRequest, ticket_id: int, payload: MessageIn) -> Answer[Message]:
     """Reply to the customer (mailed to them) or add an internal note."""
     agent = _agent(request)
     ticket = access_ticket_by_id(actor=agent, ticket_id=ticket_id)
@@ -129,4 +130,4 @@ def add_message(request: HttpRequest, ticket_id: int, payload: MessageIn) -> tup
         message = ticket_reply(
             ticket=ticket, agent=agent, text=payload.text, status=payload.status or Status.WAITING
         )
-    return 201, message
+    return Answer(201, message)
