@@ -1,4 +1,4 @@
-"""The main journey in a real browser: a customer writes, an agent answers, the customer reads it."""
+"""The main journey in a real browser: a customer writes, an agent answers, the customer reads."""
 
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_customer_writes_agent_replies_customer_reads_the_reply_in_the_portal(
-    browser: Browser, live_server, settings  # type: ignore[no-untyped-def]
+    browser: Browser,
+    live_server,
+    settings,  # type: ignore[no-untyped-def]
 ) -> None:
     settings.PUBLIC_URL = live_server.url
     factories.agent(username="kati", password="kati-password-1")
@@ -25,9 +27,13 @@ def test_customer_writes_agent_replies_customer_reads_the_reply_in_the_portal(
     customer_page.get_by_label("Your name").fill("Mari Tamm")
     customer_page.get_by_label("Your e-mail address").fill("mari@posti.example")
     customer_page.get_by_label("Subject").fill("Invoice for October is missing")
-    customer_page.get_by_label("Message").fill("Hello, I cannot find my October invoice. Could you send it?")
+    customer_page.get_by_label("Message").fill(
+        "Hello, I cannot find my October invoice. Could you send it?"
+    )
     customer_page.get_by_role("button", name="Send request").click()
-    expect(customer_page.get_by_role("heading", name="Thank you, we have your request.")).to_be_visible()
+    expect(
+        customer_page.get_by_role("heading", name="Thank you, we have your request.")
+    ).to_be_visible()
     reference = customer_page.get_by_test_id("reference").inner_text()
     assert re.fullmatch(r"FD-[2-9A-Z]{6}", reference)
 
@@ -44,7 +50,9 @@ def test_customer_writes_agent_replies_customer_reads_the_reply_in_the_portal(
     agent_page.get_by_role("link", name="Invoice for October is missing").click()
     expect(agent_page.get_by_text("I cannot find my October invoice")).to_be_visible()
     expect(agent_page.locator(".customer-memory")).to_contain_text("mari@posti.example")
-    agent_page.get_by_label("Reply", exact=True).fill("Dear Mari, the invoice is attached to your account now.")
+    agent_page.get_by_label("Reply", exact=True).fill(
+        "Dear Mari, the invoice is attached to your account now."
+    )
     agent_page.get_by_role("button", name="Send reply").click()
     expect(agent_page.get_by_text("Reply sent to Mari Tamm.")).to_be_visible()
 

@@ -58,3 +58,13 @@ def test_healthz_answers_when_the_database_does() -> None:
     response = Client().get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path", ["/static/frontdesk/frontdesk.css", "/static/frontdesk/vendor/htmx-2.0.11.min.js"]
+)
+def test_static_files_are_served_without_collectstatic(path: str) -> None:
+    response = Client().get(path)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content)  # type: ignore[attr-defined]

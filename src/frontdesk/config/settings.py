@@ -105,6 +105,7 @@ USE_TZ = True
 TIME_ZONE = env.text("FRONTDESK_TIME_ZONE", "UTC")
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns on every request without it
 WHITENOISE_USE_FINDERS = True
@@ -154,6 +155,8 @@ TASKS = {
 # Outgoing mail: a real relay when one is named, otherwise files in the data folder so a
 # first run sends nothing by accident and an operator can still read every message.
 DEFAULT_FROM_EMAIL = env.text("FRONTDESK_FROM_EMAIL", "frontdesk <help@frontdesk.localhost>")
+# Message-IDs name the desk's own mail domain, so replies can be recognised as answers to us.
+MESSAGE_ID_DOMAIN = DEFAULT_FROM_EMAIL.rstrip(">").rpartition("@")[2] or "frontdesk.localhost"
 if smtp_host := env.text("FRONTDESK_SMTP_HOST", ""):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = smtp_host

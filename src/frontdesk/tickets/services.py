@@ -145,7 +145,7 @@ def _message_add(
         text=text,
         html=html_sanitise(html) if html else "",
         headers=headers or {},
-        message_id=message_id or make_msgid(domain="frontdesk.localhost"),
+        message_id=message_id or make_msgid(domain=settings.MESSAGE_ID_DOMAIN),
         created_at=created_at or timezone.now(),
     )
     _attachments_store(message, files)
@@ -428,7 +428,7 @@ def ticket_note_system(
         author_agent=actor,
         text=text,
         flags=["system"],
-        message_id=make_msgid(domain="frontdesk.localhost"),
+        message_id=make_msgid(domain=settings.MESSAGE_ID_DOMAIN),
         created_at=at or timezone.now(),
     )
 
@@ -502,7 +502,7 @@ def acknowledgement_deliver(*, ticket_id: int) -> None:
         subject = _mail_subject(ticket)
     first = ticket.messages.filter(direction=MessageDirection.IN).first()
     headers = {
-        "Message-ID": make_msgid(domain="frontdesk.localhost"),
+        "Message-ID": make_msgid(domain=settings.MESSAGE_ID_DOMAIN),
         "Auto-Submitted": "auto-replied",
     }
     if first is not None and first.message_id:
