@@ -60,9 +60,10 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    """Fill an empty database with a believable demo desk."""
+    """Fill an empty database with a believable demo desk (migrating it first)."""
     from frontdesk.demo.services import DemoError, demo_load
 
+    cmd_migrate(argparse.Namespace(verbosity=0))
     try:
         summary = demo_load(seed=args.seed, customers=args.customers, force=args.force)
     except DemoError as error:

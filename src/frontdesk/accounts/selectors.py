@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from frontdesk.accounts.models import User
+from frontdesk.accounts.models import Team, User
 
 
 def agent_list() -> QuerySet[User]:
@@ -13,3 +13,8 @@ def agent_list() -> QuerySet[User]:
 def agent_by_username(*, username: str) -> User | None:
     """The agent with this username, or None."""
     return User.objects.filter(username=username).first()
+
+
+def team_exists(*, name: str) -> bool:
+    """Whether a team of this name exists."""
+    return Team.objects.filter(name=name).exists()

@@ -1,0 +1,210 @@
+"""Fill an empty desk with believable demo data: agents, teams, customers, tickets, history."""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from frontdesk.accounts.models import User
+from frontdesk.accounts.selectors import agent_by_username, team_exists
+from frontdesk.accounts.services import agent_create, team_create
+from frontdesk.customers.choices import Direction, InteractionKind
+from frontdesk.customers.models import Customer
+from frontdesk.customers.services import customer_create, customer_update, interaction_record
+from frontdesk.demo import content
+from frontdesk.tickets.choices import Channel, Level, Status
+from frontdesk.tickets.models import Ticket
+from frontdesk.tickets.services import (
+    ticket_assign,
+    ticket_create,
+    ticket_reply,
+    ticket_set_status,
+    ticket_update,
+)
+
+# How often each language appears among customers: the home languages first.
+LANGUAGE_WEIGHTS = {"en": 30, "et": 18, "he": 15, "hu": 15, "bs": 12, "de": 5, "ru": 5}
+CHANNEL_WEIGHTS = {
+    Channel.EMAIL: 45,
+    Channel.WEB: 30,
+    Channel.PHONE: 15,
+    Channel.VISIT: 7,
+    Channel.CHAT: 3,
+}
+KIND_LEVEL = {"payment": Level.URGENT, "blocked": Level.URGENT, "angry": Level.URGENT}
+HISTORY_DAYS = 60
+
+
+class DemoError(Exception):
+    """The demo cannot be loaded; the message says why."""
+
+
+def demo_logins() -> list[tuple[str, str, str]]:
+    """The demo agents' usernames, passwords and roles, as printed at start-up."""
+    return [(username, f"{username}-demo", role) for username, _name, _lang, role in content.AGENTS]
+
+
+def _ascii(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "".join(ch for ch in folded.lower() if ch.isalnum())
+
+
+def _when(rng: random.Random, now: datetime) -> datetime:
+    # Recent days are busier than old ones, as in any desk's backlog.
+    days = min(rng.expovariate(1 / 12), HISTORY_DAYS)
+    return now - timedelta(days=days, minutes=rng.randint(0, 600))
+
+
+def demo_load(*, seed: int = 7, customers: int = 300, force: bool = False) -> str:
+    """Create the demo desk; refuses a desk that already has customers unless forced."""
+    if Customer.objects.exists() and not force:
+        raise DemoError("this desk already has customers; use --force to add demo data anyway")
+    rng = random.Random(seed)
+    now = timezone.now()
+    with transaction.atomic():
+        agents = _agents()
+        # Numbering after the existing customers keeps a forced second load's addresses unique.
+        start = Customer.objects.count()
+        people = [_customer(rng, now, index) for index in range(start, start + customers)]
+        tickets = 0
+        for customer, language in people:
+            for _ in range(rng.choice((0, 1, 1, 1, 2, 2, 3))):
+                _ticket(rng, now, customer, language, agents)
+                tickets += 1
+            if rng.random() < 0.3:
+                _contact(rng, now, customer, language, agents)
+    return f"demo desk: {len(agents)} agents, {len(people)} customers, {tickets} tickets"
+
+
+def _agents() -> list[User]:
+    agents = []
+    for username, full_name, language, role in content.AGENTS:
+        existing = agent_by_username(username=username)
+        if existing is not None:  # a forced second load reuses the demo agents
+            agents.append(existing)
+            continue
+        agents.append(
+            agent_create(
+                username=username,
+                role=role,
+                password=f"{username}-demo",
+                full_name=full_name,
+                email=f"{username}@frontdesk.example",
+                language=language,
+            )
+        )
+    by_name = {agent.username: agent for agent in agents}
+    for team_name, members in content.TEAMS:
+        if team_exists(name=team_name):
+            continue
+        team_create(name=team_name, members=[by_name[m] for m in members if m in by_name])
+    return agents
+
+
+def _customer(rng: random.Random, now: datetime, index: int) -> tuple[Customer, str]:
+    language = rng.choices(list(LANGUAGE_WEIGHTS), weights=list(LANGUAGE_WEIGHTS.values()))[0]
+    first = rng.choice(content.FIRST_NAMES[language])
+    family = rng.choice(content.FAMILY_NAMES[language])
+    name = f"{family} {first}" if language in content.FAMILY_NAME_FIRST else f"{first} {family}"
+    local = (
+        f"{_ascii(first)}.{_ascii(family)}"
+        if _ascii(first) and _ascii(family)
+        else f"customer{index}"
+    )
+    email = f"{local}{index}@{rng.choice(content.EMAIL_DOMAINS[language])}"
+    phone = content.PHONE_PREFIXES[language] + "".join(str(rng.randint(0, 9)) for _ in range(8))
+    recently_new = rng.random() < 0.15
+    first_seen = now - timedelta(days=rng.randint(1, 12) if recently_new else rng.randint(30, 900))
+    customer = customer_create(
+        name=name,
+        email=email,
+        phone=phone if rng.random() < 0.7 else "",
+        organisation=rng.choice(content.ORGANISATIONS[language]) if rng.random() < 0.6 else "",
+        language=language,
+        is_key=rng.random() < 0.08,
+        first_seen=first_seen,
+    )
+    if rng.random() < 0.25:
+        customer_update(
+            customer=customer,
+            name=customer.name,
+            organisation=customer.organisation,
+            preferred_language=language,
+            is_key=customer.is_key,
+            notes=rng.choice(content.CUSTOMER_NOTES[language]),
+            tags=rng.sample(
+                ["vat", "payroll", "bank-sync", "reseller", "trial", "accountant"],
+                k=rng.randint(0, 2),
+            ),
+        )
+    return customer, language
+
+
+def _ticket(
+    rng: random.Random, now: datetime, customer: Customer, language: str, agents: list[User]
+) -> Ticket:
+    scenario = rng.choice(content.SCENARIOS[language])
+    channel = rng.choices(list(CHANNEL_WEIGHTS), weights=list(CHANNEL_WEIGHTS.values()))[0]
+    created = max(_when(rng, now), customer.first_seen + timedelta(minutes=5))
+    ticket = ticket_create(
+        customer=customer,
+        subject=scenario.subject,
+        body=scenario.body,
+        channel=channel,
+        language=language,
+        created_at=created,
+    )
+    is_new = (now - customer.first_seen).days < 14
+    level = KIND_LEVEL.get(
+        scenario.kind,
+        Level.NEW_CUSTOMER if is_new and scenario.kind == "onboarding" else Level.NORMAL,
+    )
+    lead = next(agent for agent in agents if agent.role == "lead")
+    ticket_update(
+        ticket=ticket,
+        actor=lead,
+        level=level,
+        quick_win=scenario.kind == "quick",
+        effort_minutes={"quick": 3, "hard": 60}.get(scenario.kind, 15),
+    )
+    age = now - created
+    if age > timedelta(days=2) or rng.random() < 0.35:
+        agent = rng.choice(agents)
+        answered = created + timedelta(minutes=rng.randint(4, 600))
+        status = (
+            Status.SOLVED
+            if age > timedelta(days=7)
+            else rng.choice((Status.WAITING, Status.SOLVED, Status.OPEN))
+        )
+        ticket_reply(
+            ticket=ticket,
+            agent=agent,
+            text=scenario.reply,
+            status=status,
+            historical_at=min(answered, now),
+        )
+        if age > timedelta(days=20) and rng.random() < 0.7:
+            closed = min(answered + timedelta(days=7), now)
+            ticket_set_status(ticket=ticket, actor=lead, status=Status.CLOSED, historical_at=closed)
+    elif rng.random() < 0.3:
+        ticket_assign(ticket=ticket, actor=lead, assignee=rng.choice(agents))
+    return ticket
+
+
+def _contact(
+    rng: random.Random, now: datetime, customer: Customer, language: str, agents: list[User]
+) -> None:
+    scenario = rng.choice(content.SCENARIOS[language])
+    kind = rng.choice((InteractionKind.CALL, InteractionKind.VISIT, InteractionKind.CALL))
+    interaction_record(
+        customer=customer,
+        kind=kind,
+        direction=Direction.IN,
+        summary=scenario.subject,
+        agent=rng.choice(agents),
+        occurred_at=_when(rng, now),
+    )

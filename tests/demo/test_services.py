@@ -1,0 +1,59 @@
+import pytest
+from django.core import mail
+
+from frontdesk.accounts.models import Team, User
+from frontdesk.customers.models import Customer
+from frontdesk.demo.services import DemoError, demo_load, demo_logins
+from frontdesk.tickets.models import Ticket
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_fills_a_believable_desk_in_every_home_language() -> None:
+    summary = demo_load(seed=3, customers=80)
+    assert "80 customers" in summary
+    assert Customer.objects.count() == 80
+    languages = set(Customer.objects.values_list("preferred_language", flat=True))
+    assert {"en", "et", "he", "hu", "bs"} <= languages
+    assert Customer.objects.filter(is_key=True).exists()
+    tickets = Ticket.objects.all()
+    assert tickets.count() > 60
+    assert {1, 4} <= set(tickets.values_list("level", flat=True))
+    assert tickets.filter(status="new").exists()
+    assert tickets.filter(status__in=["solved", "closed"]).exists()
+    assert tickets.filter(first_responded_at__isnull=False).exists()
+    # History is recorded, not re-sent: nothing is mailed to demo customers.
+    assert mail.outbox == []
+
+
+def test_the_demo_agents_can_log_in_with_the_printed_passwords() -> None:
+    demo_load(seed=3, customers=5)
+    for username, password, role in demo_logins():
+        agent = User.objects.get(username=username)
+        assert agent.check_password(password)
+        assert agent.role == role
+
+
+def test_the_demo_refuses_a_desk_that_has_data() -> None:
+    demo_load(seed=3, customers=5)
+    with pytest.raises(DemoError, match="already has customers"):
+        demo_load(seed=4, customers=5)
+
+
+def test_the_same_seed_gives_the_same_desk() -> None:
+    demo_load(seed=11, customers=20)
+    first = list(Ticket.objects.order_by("created_at").values_list("subject", "level", "status"))
+    Ticket.objects.all().delete()
+    Customer.objects.all().delete()
+    User.objects.all().delete()
+    Team.objects.all().delete()
+    demo_load(seed=11, customers=20)
+    second = list(Ticket.objects.order_by("created_at").values_list("subject", "level", "status"))
+    assert [row[:2] for row in first] == [row[:2] for row in second]
+
+
+def test_a_forced_second_load_adds_customers_and_reuses_the_agents() -> None:
+    demo_load(seed=3, customers=5)
+    demo_load(seed=4, customers=5, force=True)
+    assert Customer.objects.count() == 10
+    assert User.objects.count() == len(demo_logins())
