@@ -1,0 +1,233 @@
+"""The transparent layer of triage: word lists, red flags and context, each with its reason."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+
+from frontdesk.engine.text import fold
+from frontdesk.engine.triage.language import LEXICON_OF, LanguageDetection
+from frontdesk.engine.triage.lexicon import Lexicon
+from frontdesk.engine.triage.types import Contact, Reason, Triage
+
+LIVE_CHANNELS = frozenset({"phone", "visit"})
+_WORD = re.compile(r"\w+")
+_QUESTION = re.compile(r"[?？؟]")
+
+
+@dataclass(frozen=True)
+class TriagePolicy:
+    """The thresholds a desk may tune."""
+
+    quick_win_minutes: int = 5
+    new_customer_days: int = 30
+    quick_max_words: int = 80
+    hard_min_words: int = 180
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What the word lists and the form of the message show, before any decision."""
+
+    language: str
+    words: int
+    questions: int
+    payment: tuple[str, ...]
+    blocked: tuple[str, ...]
+    defect: tuple[str, ...]
+    quick: tuple[str, ...]
+    dissatisfied: tuple[str, ...]
+    anger: tuple[str, ...]
+    urgency: tuple[str, ...]
+    onboarding: tuple[str, ...]
+    hard: tuple[str, ...]
+    positive: int
+    negative: int
+    red_flags: tuple[str, ...]
+
+
+def _header(headers: Mapping[str, str], name: str) -> str:
+    for key, value in headers.items():
+        if key.lower() == name:
+            return str(value).strip().lower()
+    return ""
+
+
+def red_flags_of(contact: Contact, urgency: tuple[str, ...]) -> list[str]:
+    """Capitals, exclamation marks, priority headers, flags and urgent wording."""
+    flags = []
+    letters = [ch for ch in contact.subject if ch.isalpha() and ch.lower() != ch.upper()]
+    if len(letters) >= 6 and sum(ch.isupper() for ch in letters) / len(letters) >= 0.8:
+        flags.append("subject in capitals")
+    text = f"{contact.subject} {contact.body}"
+    if text.count("!") >= 3 or "!!" in text:
+        flags.append("many exclamation marks")
+    headers = contact.headers
+    if _header(headers, "x-priority")[:1] in {"1", "2"}:
+        flags.append("X-Priority: " + _header(headers, "x-priority")[:1])
+    if _header(headers, "importance") == "high" or _header(headers, "x-msmail-priority") == "high":
+        flags.append("Importance: high")
+    if _header(headers, "priority") in {"urgent", "high"}:
+        flags.append("Priority: " + _header(headers, "priority"))
+    if _header(headers, "x-flagged") in {"1", "yes", "true"} or _header(headers, "flag"):
+        flags.append("flagged")
+    flags.extend(f"urgent wording: {word}" for word in dict.fromkeys(urgency))
+    return flags
+
+
+def signals_of(
+    contact: Contact,
+    *,
+    lexicons: Mapping[str, Lexicon],
+    detection: LanguageDetection,
+    fallback_language: str = "en",
+) -> Signals:
+    """Read the contact with its language's word lists and English's (customers mix them)."""
+    raw = f"{contact.subject}\n{contact.body}"
+    language = detection.detect(raw, fallback=fallback_language)
+    folded = fold(raw)
+    chosen = [
+        lexicons[code]
+        for code in dict.fromkeys([LEXICON_OF.get(language, language), "en"])
+        if code in lexicons
+    ]
+
+    def labels(category: str) -> tuple[str, ...]:
+        return tuple(
+            dict.fromkeys(label for lex in chosen for label in lex.labels(category, folded))
+        )
+
+    def hits(category: str) -> tuple[str, ...]:
+        return tuple(hit for lex in chosen for hit in lex.hits(category, folded))
+
+    urgency = hits("urgency")
+    return Signals(
+        language=language,
+        words=len(_WORD.findall(contact.body)),
+        questions=len(_QUESTION.findall(contact.body)),
+        payment=labels("payment"),
+        blocked=labels("blocked"),
+        defect=labels("defect"),
+        quick=labels("quick"),
+        dissatisfied=hits("dissatisfied"),
+        anger=hits("anger"),
+        urgency=urgency,
+        onboarding=hits("onboarding"),
+        hard=hits("hard"),
+        positive=len(hits("positive")),
+        negative=len(hits("negative")),
+        red_flags=tuple(red_flags_of(contact, urgency)),
+    )
+
+
+def tone_of(signals: Signals) -> tuple[float, bool]:
+    """A tone from -1 (angry) to 1 (pleased), and whether the customer is angry."""
+    shouting = sum(
+        flag in {"subject in capitals", "many exclamation marks"} for flag in signals.red_flags
+    )
+    score = (
+        signals.positive
+        - signals.negative
+        - 2.0 * len(signals.anger)
+        - 1.5 * len(signals.dissatisfied)
+        - 0.5 * shouting
+    )
+    tone = round(math.tanh(score / 3), 2)
+    angry = bool(signals.anger) or tone <= -0.6 or (bool(signals.dissatisfied) and shouting > 0)
+    return tone, angry
+
+
+def effort_of(contact: Contact, signals: Signals, policy: TriagePolicy) -> tuple[int, list[Reason]]:
+    """Minutes an agent will likely need, with the reason when it is a quick win or a hard case."""
+    hard_signs = list(dict.fromkeys(signals.hard))
+    if contact.attachments:
+        hard_signs.insert(0, f"{contact.attachments} attachment(s)")
+    if signals.words >= policy.hard_min_words:
+        hard_signs.insert(0, f"long message ({signals.words} words)")
+    if signals.questions >= 3:
+        hard_signs.append(f"{signals.questions} questions")
+    if len(hard_signs) >= 2 or signals.words >= policy.hard_min_words:
+        return min(120, 30 + signals.words // 10), [Reason("hard", ", ".join(hard_signs[:3]))]
+    if signals.quick and signals.words <= policy.quick_max_words and not hard_signs:
+        return min(policy.quick_win_minutes, 2 + signals.words // 40), [
+            Reason("quick", signals.quick[0])
+        ]
+    return min(60, 8 + signals.words // 15 + 10 * len(hard_signs)), []
+
+
+def triage_rules(
+    contact: Contact,
+    *,
+    lexicons: Mapping[str, Lexicon],
+    detection: LanguageDetection,
+    policy: TriagePolicy | None = None,
+    fallback_language: str = "en",
+) -> Triage:
+    """Decide level, quick win, effort, language and tone for a contact, each with its reason."""
+    policy = policy or TriagePolicy()
+    signals = signals_of(
+        contact, lexicons=lexicons, detection=detection, fallback_language=fallback_language
+    )
+    tone, angry = tone_of(signals)
+    reasons: list[Reason] = []
+    level = 4
+
+    urgent_reasons = (
+        [Reason("payment", label) for label in signals.payment]
+        + [Reason("blocked", label) for label in signals.blocked]
+        + [Reason("defect", label) for label in signals.defect]
+    )
+    if signals.dissatisfied:
+        urgent_reasons.append(Reason("dissatisfied", signals.dissatisfied[0]))
+    elif angry:
+        urgent_reasons.append(Reason("angry"))
+    other_flags = [f for f in signals.red_flags if not f.startswith("urgent wording")]
+    # Urgent words count when something else backs them: a red flag or a worried tone.
+    # Capitals alone never make level 1.
+    if signals.urgency and (
+        len(other_flags) > (other_flags == ["subject in capitals"]) or tone < 0
+    ):
+        urgent_reasons.append(Reason("urgent", ", ".join(signals.red_flags[:3])))
+    if urgent_reasons:
+        level = 1
+        reasons.extend(urgent_reasons)
+    elif contact.pattern:
+        level = 3
+        reasons.append(Reason("pattern", contact.pattern))
+    elif _is_new(contact, policy) and (signals.onboarding or signals.questions):
+        level = 2
+        reasons.append(Reason("onboarding"))
+
+    effort, effort_reasons = effort_of(contact, signals, policy)
+    quick_win = (
+        effort <= policy.quick_win_minutes
+        and bool(effort_reasons)
+        and effort_reasons[0].code == "quick"
+    )
+    reasons.extend(effort_reasons)
+    if contact.customer.is_key:
+        reasons.append(Reason("key"))
+    if contact.channel in LIVE_CHANNELS:
+        reasons.append(Reason("live", contact.channel))
+    return Triage(
+        level=level,
+        quick_win=quick_win,
+        effort_minutes=effort,
+        language=signals.language,
+        tone=tone,
+        angry=angry,
+        red_flags=signals.red_flags,
+        reasons=tuple(reasons),
+    )
+
+
+def _is_new(contact: Contact, policy: TriagePolicy) -> bool:
+    customer = contact.customer
+    if customer.is_new:
+        return True
+    if customer.first_seen is None or contact.received_at is None:
+        return False
+    return contact.received_at - customer.first_seen <= timedelta(days=policy.new_customer_days)

@@ -1,0 +1,81 @@
+"""What the triage engine reads and what it decides."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class CustomerContext:
+    """What the desk knows about the sender, from its records rather than the text."""
+
+    id: str | None = None
+    is_key: bool = False
+    is_new: bool = False
+    first_seen: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One incoming contact: a new ticket or a new customer message."""
+
+    id: str | None
+    channel: str
+    subject: str
+    body: str
+    received_at: datetime | None = None
+    headers: Mapping[str, str] = field(default_factory=dict)
+    customer: CustomerContext = field(default_factory=CustomerContext)
+    attachments: int = 0
+    # Set by problem detection when the contact belongs to a group of similar reports.
+    pattern: str | None = None
+
+
+# Reason codes and how each reads in English; pages translate them by code.
+REASON_TEXTS: Mapping[str, str] = {
+    "payment": "payment problem: {detail}",
+    "blocked": "blocked from working: {detail}",
+    "defect": "defect stops work: {detail}",
+    "dissatisfied": "explicitly dissatisfied: “{detail}”",
+    "angry": "angry tone",
+    "urgent": "marked urgent: {detail}",
+    "onboarding": "new customer finding their way",
+    "pattern": "part of a pattern: {detail}",
+    "quick": "quick win: {detail}",
+    "hard": "hard case: {detail}",
+    "key": "key customer",
+    "live": "live contact ({detail})",
+    "learned": "learned from the desk's history: level {detail}",
+}
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason behind a decision, as a stable code and its particular detail."""
+
+    code: str
+    detail: str = ""
+
+    def text(self) -> str:
+        """The reason as a short English sentence."""
+        return REASON_TEXTS[self.code].format(detail=self.detail)
+
+
+@dataclass(frozen=True)
+class Triage:
+    """What the engine decided about one contact, and why."""
+
+    level: int
+    quick_win: bool
+    effort_minutes: int
+    language: str
+    tone: float
+    angry: bool
+    red_flags: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+
+    def reason_texts(self) -> list[str]:
+        """The reasons as English sentences."""
+        return [reason.text() for reason in self.reasons]

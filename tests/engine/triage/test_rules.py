@@ -1,0 +1,228 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from frontdesk.engine.triage import (
+    Contact,
+    CustomerContext,
+    LanguageDetection,
+    Lexicon,
+    triage_rules,
+)
+
+NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
+
+
+def contact(subject: str, body: str, **kwargs: object) -> Contact:
+    return Contact(
+        id="1",
+        channel=str(kwargs.pop("channel", "email")),
+        subject=subject,
+        body=body,
+        received_at=NOW,
+        **kwargs,
+    )  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "level", "reason"),
+    [
+        (
+            "Refund please",
+            "You charged twice for my subscription.",
+            1,
+            "payment problem: charged twice",
+        ),
+        (
+            "Login",
+            "My account locked this morning, I can't send invoices.",
+            1,
+            "blocked from working: account locked",
+        ),
+        (
+            "Complaint",
+            "This is the third time I write about this.",
+            1,
+            "explicitly dissatisfied: “third time”",
+        ),
+        ("Help", "The app is ridiculous, worst service ever.", 1, "angry tone"),
+        ("Question", "Could you tell me about your plans for next year?", 4, None),
+    ],
+)
+def test_levels_with_reasons(
+    lexicons: dict[str, Lexicon],
+    detection: LanguageDetection,
+    subject: str,
+    body: str,
+    level: int,
+    reason: str | None,
+) -> None:
+    decided = triage_rules(contact(subject, body), lexicons=lexicons, detection=detection)
+    assert decided.level == level
+    assert (reason in decided.reason_texts()) if reason else decided.reason_texts() == []
+
+
+def test_capitals_alone_do_not_make_level_one(
+    lexicons: dict[str, Lexicon], detection: LanguageDetection
+) -> None:
+    decided = triage_rules(
+        contact("QUESTION ABOUT MY PLAN", "What does the plan include?"),
+        lexicons=lexicons,
+        detection=detection,
+    )
+    assert decided.level == 4
+    assert decided.red_flags == ("subject in capitals",)
+
+
+def test_urgent_words_backed_by_a_header_make_level_one(
+    lexicons: dict[str, Lexicon], detection: LanguageDetection
+) -> None:
+    decided = triage_rules(
+        contact(
+            "Urgent: export", "Please send the export asap.", headers={"X-Priority": "1 (Highest)"}
+        ),
+        lexicons=lexicons,
+        detection=detection,
+    )
+    assert decided.level == 1
+    assert "X-Priority: 1" in decided.red_flags
+    assert any(flag.startswith("urgent wording") for flag in decided.red_flags)
+
+
+@pytest.mark.parametrize(
+    ("customer", "level"),
+    [
+        (CustomerContext(is_new=True), 2),
+        (CustomerContext(first_seen=NOW - timedelta(days=3)), 2),
+        (CustomerContext(first_seen=NOW - timedelta(days=300)), 4),
+    ],
+)
+def test_new_customers_finding_their_way_are_level_two(
+    lexicons: dict[str, Lexicon],
+    detection: LanguageDetection,
+    customer: CustomerContext,
+    level: int,
+) -> None:
+    decided = triage_rules(
+        contact("Hello", "We just signed up, how do I start?", customer=customer),
+        lexicons=lexicons,
+        detection=detection,
+    )
+    assert decided.level == level
+
+
+def test_a_pattern_from_problem_detection_makes_level_three(
+    lexicons: dict[str, Lexicon], detection: LanguageDetection
+) -> None:
+    decided = triage_rules(
+        contact("Export", "The export button does nothing.", pattern="export broken"),
+        lexicons=lexicons,
+        detection=detection,
+    )
+    assert decided.level == 3
+    assert "part of a pattern: export broken" in decided.reason_texts()
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "attachments", "quick"),
+    [
+        ("Hours", "What are your opening hours on Saturday?", 0, True),
+        ("Invoice", "Could I get a copy of invoice 2026-0412?", 0, True),
+        (
+            "Hours",
+            "What are your opening hours? " + "I also have many other things to ask. " * 20,
+            0,
+            False,
+        ),
+        ("Import", "Since the update the import shows an error message, see attached.", 2, False),
+    ],
+)
+def test_quick_wins_both_ways(
+    lexicons: dict[str, Lexicon],
+    detection: LanguageDetection,
+    subject: str,
+    body: str,
+    attachments: int,
+    quick: bool,
+) -> None:
+    decided = triage_rules(
+        contact(subject, body, attachments=attachments), lexicons=lexicons, detection=detection
+    )
+    assert decided.quick_win is quick
+    assert (decided.effort_minutes <= 5) is quick
+
+
+def test_hard_cases_get_a_long_effort_and_say_why(
+    lexicons: dict[str, Lexicon], detection: LanguageDetection
+) -> None:
+    decided = triage_rules(
+        contact(
+            "Import",
+            "Since the update the import shows an error message, see attached.",
+            attachments=2,
+        ),
+        lexicons=lexicons,
+        detection=detection,
+    )
+    assert decided.effort_minutes >= 30
+    assert any(text.startswith("hard case:") for text in decided.reason_texts())
+
+
+@pytest.mark.parametrize(
+    ("body", "sign"),
+    [
+        ("Thank you, great help!", 1),
+        ("This is slow and wrong, a problem again.", -1),
+        ("Ridiculous. Worst service.", -1),
+    ],
+)
+def test_tone(
+    lexicons: dict[str, Lexicon], detection: LanguageDetection, body: str, sign: int
+) -> None:
+    decided = triage_rules(contact("Note", body), lexicons=lexicons, detection=detection)
+    assert decided.tone * sign > 0
+    assert -1 <= decided.tone <= 1
+
+
+def test_key_customer_and_live_channel_come_from_context(
+    lexicons: dict[str, Lexicon], detection: LanguageDetection
+) -> None:
+    decided = triage_rules(
+        contact(
+            "Call", "Called about the plan.", channel="phone", customer=CustomerContext(is_key=True)
+        ),
+        lexicons=lexicons,
+        detection=detection,
+    )
+    assert decided.reason_texts()[-2:] == ["key customer", "live contact (phone)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Tere! Ma ei leia oktoobri arvet, palun saatke see uuesti.", "et"),
+        ("שלום, חויבתי פעמיים על המנוי של נובמבר.", "he"),
+        ("Jó napot! Kérem, küldjék el újra a számlát.", "hu"),
+        ("Poštovani, od jutros ne mogu pristupiti računu.", "bs"),
+        ("Здравствуйте! Деньги списали дважды.", "ru"),
+        ("Guten Tag, die Rechnung fehlt leider.", "de"),
+    ],
+)
+def test_language_is_detected(
+    lexicons: dict[str, Lexicon], detection: LanguageDetection, text: str, language: str
+) -> None:
+    assert (
+        triage_rules(contact("", text), lexicons=lexicons, detection=detection).language == language
+    )
+
+
+def test_an_empty_text_falls_back_to_the_given_language(
+    lexicons: dict[str, Lexicon], detection: LanguageDetection
+) -> None:
+    decided = triage_rules(
+        contact("", ""), lexicons=lexicons, detection=detection, fallback_language="hu"
+    )
+    assert decided.language == "hu"
+    assert decided.level == 4
