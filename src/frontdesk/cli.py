@@ -156,6 +156,50 @@ def _supervise(commands: Sequence[Sequence[str]]) -> int:
     return 0 if stopping or not failed else 1
 
 
+def cmd_triage(args: argparse.Namespace) -> int:
+    """Triage JSON Lines contacts without a database: one output line per input line."""
+    from pathlib import Path
+
+    from frontdesk.engine.triage import (
+        DEFAULT_LANGUAGES,
+        LanguageDetection,
+        LevelModel,
+        LexiconError,
+        ModelError,
+        lexicons_load,
+        triage_contact,
+    )
+    from frontdesk.engine.triage.jsonlines import triage_lines
+    from frontdesk.engine.triage.language import LanguageError
+
+    languages = (
+        [c.strip() for c in args.languages.split(",") if c.strip()] if args.languages else None
+    )
+    try:
+        detection = LanguageDetection(languages or DEFAULT_LANGUAGES)
+        lexicons = lexicons_load(extra_dirs=[Path(d) for d in args.lexicons])
+        model = LevelModel.load(Path(args.model)) if args.model else None
+    except (LexiconError, ModelError, LanguageError) as error:
+        print(f"frontdesk triage: {error}", file=sys.stderr)
+        return 2
+    try:
+        source = open(args.file, encoding="utf-8") if args.file else sys.stdin  # noqa: SIM115
+    except OSError as error:
+        print(f"frontdesk triage: {error}", file=sys.stderr)
+        return 2
+    failed = False
+    with source:
+        for line, ok in triage_lines(
+            source,
+            lambda contact: triage_contact(
+                contact, lexicons=lexicons, detection=detection, model=model
+            ),
+        ):
+            print(line, flush=args.flush)
+            failed = failed or not ok
+    return 1 if failed else 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     """Run any Django management command (createsuperuser, shell, dbshell, …)."""
     from django.core.management import execute_from_command_line
@@ -220,6 +264,18 @@ def build_parser() -> argparse.ArgumentParser:
     token_create.add_argument("--name", default="", help="what the token is for")
     token_create.set_defaults(handler=cmd_token_create)
 
+    triage = commands.add_parser("triage", help="triage JSON Lines contacts (no database needed)")
+    triage.add_argument("file", nargs="?", help="JSON Lines file; standard input when omitted")
+    triage.add_argument(
+        "--model", help="a learned model file (from `frontdesk triage-model export`)"
+    )
+    triage.add_argument("--languages", help="restrict detection, e.g. en,et,he,hu,bs (faster)")
+    triage.add_argument(
+        "--lexicons", action="append", default=[], help="a folder of extra lexicons"
+    )
+    triage.add_argument("--flush", action="store_true", help="flush after every line (for pipes)")
+    triage.set_defaults(handler=cmd_triage, needs_django=False)
+
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER)
     manage.set_defaults(handler=cmd_manage)
@@ -228,7 +284,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    _setup()
+    if getattr(args, "needs_django", True):
+        _setup()
     return int(args.handler(args))
 
 

@@ -81,7 +81,7 @@ def contact_from_json(data: object) -> Contact:
     )
 
 
-def triage_to_json(contact_id: str | None, triage: Triage) -> dict[str, object]:
+def triage_to_json(contact_id: object, triage: Triage) -> dict[str, object]:
     """The output object for one contact."""
     return {
         "id": contact_id,
@@ -115,4 +115,5 @@ def triage_lines(
             known = known if isinstance(known, str | int) and known != "" else None
             yield json.dumps({"id": known, "error": str(error)}, ensure_ascii=False), False
             continue
-        yield json.dumps(triage_to_json(contact.id, decide(contact)), ensure_ascii=False), True
+        # Echo the id exactly as given (a number stays a number) so callers can join on it.
+        yield json.dumps(triage_to_json(data["id"], decide(contact)), ensure_ascii=False), True
