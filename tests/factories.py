@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import itertools
+from datetime import timedelta
+
+from django.utils import timezone
 
 from frontdesk.accounts.models import User
 from frontdesk.accounts.services import agent_create, token_create
@@ -34,7 +37,9 @@ def agent(
 def customer(
     *, name: str | None = None, email: str | None = None, language: str = "", **kwargs: object
 ) -> Customer:
+    """A customer the desk has known for a year, unless `first_seen` says otherwise."""
     number = next(_numbers)
+    kwargs.setdefault("first_seen", timezone.now() - timedelta(days=365))
     return customer_create(
         name=name or f"Customer {number}",
         email=email if email is not None else f"customer{number}@example.com",

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "frontdesk.customers",
     "frontdesk.tickets",
     "frontdesk.portal",
+    "frontdesk.triage",
 ]
 
 MIDDLEWARE = [
@@ -144,6 +145,14 @@ RATELIMIT_VIEW = "frontdesk.portal.views.rate_limited"
 INTAKE_RATE = env.text("FRONTDESK_INTAKE_RATE", "10/h")
 PORTAL_LINK_DAYS = env.integer("FRONTDESK_PORTAL_LINK_DAYS", default=30, minimum=1)
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# Triage: which languages to tell apart (fewer is faster), a folder of the desk's own lexicons
+# (JSON files named like the shipped ones extend them), and how many corrections start a retrain.
+TRIAGE_LANGUAGES = env.words(
+    "FRONTDESK_TRIAGE_LANGUAGES", "en,et,he,hu,bs,hr,sr,de,ru,fi,lv,lt,pl,es,fr"
+)
+TRIAGE_LEXICON_DIR = env.text("FRONTDESK_TRIAGE_LEXICONS", "")
+TRIAGE_RETRAIN_EVERY = env.integer("FRONTDESK_TRIAGE_RETRAIN_EVERY", default=20, minimum=1)
 
 TASKS = {
     "default": {

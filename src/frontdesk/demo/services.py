@@ -23,8 +23,8 @@ from frontdesk.tickets.services import (
     ticket_create,
     ticket_reply,
     ticket_set_status,
-    ticket_update,
 )
+from frontdesk.triage.services import model_retrain, triage_correct
 
 # How often each language appears among customers: the home languages first.
 LANGUAGE_WEIGHTS = {"en": 30, "et": 18, "he": 15, "hu": 15, "bs": 12, "de": 5, "ru": 5}
@@ -77,7 +77,9 @@ def demo_load(*, seed: int = 7, customers: int = 300, force: bool = False) -> st
                 tickets += 1
             if rng.random() < 0.3:
                 _contact(rng, now, customer, language, agents)
-    return f"demo desk: {len(agents)} agents, {len(people)} customers, {tickets} tickets"
+        model = model_retrain(seed=seed)
+    learned = f", triage model trained on {model.examples} tickets" if model else ""
+    return f"demo desk: {len(agents)} agents, {len(people)} customers, {tickets} tickets{learned}"
 
 
 def _agents() -> list[User]:
@@ -158,19 +160,19 @@ def _ticket(
         language=language,
         created_at=created,
     )
+    # Triage decided the level when the ticket was created; where it differs from what the
+    # scenario really is, the lead corrects it, as a desk's agents do, and the model learns.
     is_new = (now - customer.first_seen).days < 14
-    level = KIND_LEVEL.get(
+    expected = KIND_LEVEL.get(
         scenario.kind,
         Level.NEW_CUSTOMER if is_new and scenario.kind == "onboarding" else Level.NORMAL,
     )
     lead = next(agent for agent in agents if agent.role == "lead")
-    ticket_update(
-        ticket=ticket,
-        actor=lead,
-        level=level,
-        quick_win=scenario.kind == "quick",
-        effort_minutes={"quick": 3, "hard": 60}.get(scenario.kind, 15),
-    )
+    ticket.refresh_from_db()
+    if ticket.level != expected or ticket.quick_win != (scenario.kind == "quick"):
+        triage_correct(
+            ticket=ticket, agent=lead, level=expected, quick_win=scenario.kind == "quick"
+        )
     age = now - created
     if age > timedelta(days=2) or rng.random() < 0.35:
         agent = rng.choice(agents)

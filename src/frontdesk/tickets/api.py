@@ -1,5 +1,6 @@
 """Tickets and their messages over the API."""
 
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Query, Router
@@ -28,6 +29,7 @@ from frontdesk.tickets.selectors import (
     ticket_thread,
 )
 from frontdesk.tickets.services import ticket_create, ticket_note, ticket_reply, ticket_update
+from frontdesk.triage.services import triage_correct
 
 router = Router(tags=["tickets"])
 
@@ -99,16 +101,23 @@ def update_ticket(request: HttpRequest, ticket_id: int, payload: TicketUpdateIn)
     assignee = agent_by_username(username=payload.assignee) if payload.assignee else None
     if payload.assignee and assignee is None:
         raise Invalid(f"No agent is called {payload.assignee!r}.")
-    ticket_update(
-        ticket=ticket,
-        actor=agent,
-        subject=payload.subject,
-        status=payload.status,
-        level=payload.level,
-        quick_win=payload.quick_win,
-        assign=assign,
-        assignee=assignee,
-    )
+    with transaction.atomic():
+        if payload.level is not None or payload.quick_win is not None:
+            # A level or quick-win set by hand is a correction the learned model trains on.
+            triage_correct(
+                ticket=ticket,
+                agent=agent,
+                level=payload.level if payload.level is not None else ticket.level,
+                quick_win=payload.quick_win if payload.quick_win is not None else ticket.quick_win,
+            )
+        ticket_update(
+            ticket=ticket,
+            actor=agent,
+            subject=payload.subject,
+            status=payload.status,
+            assign=assign,
+            assignee=assignee,
+        )
     return _ticket(request, ticket_id)
 
 

@@ -56,3 +56,10 @@ class AssigneeForm(forms.Form):
     assignee = forms.ModelChoiceField(
         label=_("Assignee"), queryset=agent_list(), required=False, empty_label=_("Nobody")
     )
+
+
+class TriageCorrectionForm(forms.Form):
+    """An agent's level and quick-win for a ticket, when triage got them wrong."""
+
+    level = forms.TypedChoiceField(label=_("Level"), choices=Level.choices, coerce=int)
+    quick_win = forms.BooleanField(label=_("Quick win"), required=False)

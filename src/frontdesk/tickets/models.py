@@ -35,7 +35,9 @@ class Ticket(models.Model):
     )
     language = models.CharField(_("language"), max_length=8, blank=True)
     tone = models.FloatField(_("tone"), null=True, blank=True, help_text="-1 angry … 1 pleased")
+    # Why the ticket sits where it does: [{"code": "payment", "detail": "charged twice"}, ...].
     reasons = models.JSONField(_("reasons"), default=list, blank=True)
+    red_flags = models.JSONField(_("red flags"), default=list, blank=True)
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

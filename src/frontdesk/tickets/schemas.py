@@ -4,7 +4,8 @@ from typing import Literal
 from ninja import Field, Schema
 from pydantic import EmailStr
 
-from frontdesk.tickets.models import Message
+from frontdesk.tickets.models import Message, Ticket
+from frontdesk.triage.wording import reason_texts_english
 
 ChannelName = Literal["email", "web", "phone", "visit", "chat"]
 StatusName = Literal["new", "open", "waiting", "on_hold", "solved", "closed"]
@@ -35,6 +36,7 @@ class TicketOut(Schema):
     effort_minutes: int | None
     tone: float | None
     reasons: list[str]
+    red_flags: list[str]
     assignee: AgentRef | None
     created_at: datetime
     updated_at: datetime
@@ -43,6 +45,10 @@ class TicketOut(Schema):
     first_responded_at: datetime | None
     solved_at: datetime | None
     closed_at: datetime | None
+
+    @staticmethod
+    def resolve_reasons(ticket: Ticket) -> list[str]:
+        return reason_texts_english(ticket.reasons)
 
 
 class CustomerIn(Schema):

@@ -179,7 +179,7 @@ def ticket_create(
             language=language or customer.preferred_language or settings.LANGUAGE_CODE,
             created_at=created_at,
         )
-        _message_add(
+        first = _message_add(
             ticket=ticket,
             direction=MessageDirection.IN,
             channel=channel,
@@ -191,6 +191,7 @@ def ticket_create(
             files=files,
             created_at=created_at,
         )
+        _triage(ticket, first)
         interaction_record(
             customer=customer,
             kind=INTERACTION_KIND[Channel(channel)],
@@ -225,6 +226,42 @@ def _ticket_insert(
         except IntegrityError:
             continue
     raise IntegrityError("could not find a free ticket reference")
+
+
+def _triage(ticket: Ticket, message: Message) -> None:
+    # Triage reads tickets and writes back through ticket_triage_apply; imported here because
+    # the triage app builds on this one.
+    from frontdesk.triage.services import message_triage
+
+    message_triage(ticket=ticket, message=message)
+
+
+def ticket_triage_apply(
+    *,
+    ticket: Ticket,
+    level: int,
+    quick_win: bool,
+    effort_minutes: int | None,
+    language: str,
+    tone: float | None,
+    reasons: list[dict[str, str]],
+    red_flags: list[str] | None,
+) -> Ticket:
+    """Put triage's decision (or an agent's correction of it) on the ticket."""
+    if level not in Level.values:
+        raise Invalid(_("The level must be 1, 2, 3 or 4."))
+    ticket.level = level
+    ticket.quick_win = quick_win
+    ticket.effort_minutes = effort_minutes
+    ticket.language = language or ticket.language
+    ticket.tone = tone
+    ticket.reasons = reasons
+    fields = ["level", "quick_win", "effort_minutes", "language", "tone", "reasons", "updated_at"]
+    if red_flags is not None:
+        ticket.red_flags = red_flags
+        fields.append("red_flags")
+    ticket.save(update_fields=fields)
+    return ticket
 
 
 def ticket_reply(
@@ -324,6 +361,7 @@ def ticket_customer_reply(
         )
         ticket.last_customer_message_at = message.created_at
         ticket.save(update_fields=["last_customer_message_at", "updated_at"])
+        _triage(ticket, message)
         if ticket.status in {Status.WAITING, Status.SOLVED}:
             _status_apply(ticket, Status.OPEN)
         interaction_record(
@@ -439,6 +477,20 @@ def tickets_move_customer(*, source: Customer, target: Customer) -> int:
     return Ticket.objects.filter(customer=source).update(customer=target)
 
 
+# Customers writing Croatian or Serbian read Bosnian; others get the desk's default language.
+MAIL_LANGUAGE_OF = {"hr": "bs", "sr": "bs"}
+
+
+def _mail_language(ticket: Ticket) -> str:
+    """The language the desk writes to this customer in: theirs if the desk speaks it."""
+    spoken = {code for code, _name in settings.LANGUAGES}
+    for candidate in (ticket.customer.preferred_language, ticket.language):
+        code = MAIL_LANGUAGE_OF.get(candidate, candidate)
+        if code in spoken:
+            return code
+    return settings.LANGUAGE_CODE
+
+
 def _mail_subject(ticket: Ticket) -> str:
     return f"[{ticket.reference}] {ticket.subject}"
 
@@ -464,8 +516,7 @@ def message_deliver(*, message_id: int) -> None:
             delivery_error="The customer has no e-mail address."
         )
         return
-    language = customer.preferred_language or ticket.language or settings.LANGUAGE_CODE
-    with translation.override(language):
+    with translation.override(_mail_language(ticket)):
         context = {
             "ticket": ticket,
             "message": message,
@@ -495,7 +546,7 @@ def acknowledgement_deliver(*, ticket_id: int) -> None:
     recipient = customer.primary_email
     if not recipient:
         return
-    with translation.override(ticket.language or settings.LANGUAGE_CODE):
+    with translation.override(_mail_language(ticket)):
         context = {"ticket": ticket, "portal_link": portal_link_build(customer=customer)}
         body = render_to_string("tickets/email/acknowledgement.txt", context)
         html = render_to_string("tickets/email/acknowledgement.html", context)

@@ -15,7 +15,14 @@ from frontdesk.config.errors import Invalid, NotFound
 from frontdesk.config.http import HtmxHttpRequest
 from frontdesk.customers.constants import TIMELINE_SIDEBAR_LENGTH
 from frontdesk.customers.selectors import customer_timeline
-from frontdesk.tickets.forms import AssigneeForm, NoteForm, ReplyForm, StatusForm, TicketFilterForm
+from frontdesk.tickets.forms import (
+    AssigneeForm,
+    NoteForm,
+    ReplyForm,
+    StatusForm,
+    TicketFilterForm,
+    TriageCorrectionForm,
+)
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.selectors import (
     TicketFilter,
@@ -79,6 +86,9 @@ def _detail_context(request: HttpRequest, ticket: Ticket, **forms: object) -> di
         "note_form": forms.get("note_form") or NoteForm(),
         "status_form": StatusForm(initial={"status": ticket.status}),
         "assignee_form": AssigneeForm(initial={"assignee": ticket.assignee_id}),
+        "triage_form": TriageCorrectionForm(
+            initial={"level": ticket.level, "quick_win": ticket.quick_win}
+        ),
     }
 
 

@@ -48,6 +48,7 @@ REASON_TEXTS: Mapping[str, str] = {
     "key": "key customer",
     "live": "live contact ({detail})",
     "learned": "learned from the desk's history: level {detail}",
+    "corrected": "level set by {detail}",
 }
 
 

@@ -1,0 +1,136 @@
+"""Triage every new ticket and customer message, record agents' corrections, retrain the model."""
+
+from __future__ import annotations
+
+import logging
+import random
+
+from django.conf import settings
+from django.db import transaction
+
+from frontdesk.accounts.models import User
+from frontdesk.engine.triage import Example, LevelModel, ModelError, Triage, triage_contact
+from frontdesk.tickets.choices import MessageDirection
+from frontdesk.tickets.models import Message, Ticket
+from frontdesk.tickets.services import ticket_triage_apply
+from frontdesk.triage import runtime
+from frontdesk.triage.adapters import contact_from_message, reasons_to_rows
+from frontdesk.triage.models import TriageCorrection, TriageModel
+from frontdesk.triage.selectors import training_examples
+
+logger = logging.getLogger(__name__)
+
+
+def _current_model() -> LevelModel | None:
+    latest = TriageModel.objects.order_by("-id").values_list("id", "created_at").first()
+    if latest is None:
+        return None
+    return runtime.model_for(
+        latest, lambda: bytes(TriageModel.objects.values_list("data", flat=True).get(pk=latest[0]))
+    )
+
+
+def message_triage(*, ticket: Ticket, message: Message) -> Triage:
+    """Decide what a customer's message means for its ticket, and put that on the ticket.
+
+    A later message can make a ticket more urgent, never less: a calm follow-up does not undo
+    a payment problem. An agent's correction is kept unless the new message is more urgent.
+    """
+    decided = triage_contact(
+        contact_from_message(ticket, message),
+        lexicons=runtime.lexicons(),
+        detection=runtime.detection(),
+        model=_current_model(),
+        fallback_language=ticket.customer.preferred_language or settings.LANGUAGE_CODE,
+    )
+    first = (
+        not ticket.messages.filter(direction=MessageDirection.IN).exclude(pk=message.pk).exists()
+    )
+    if first or decided.level < ticket.level:
+        level, reasons = decided.level, decided.reasons
+    else:
+        level, reasons = ticket.level, ()
+    ticket_triage_apply(
+        ticket=ticket,
+        level=level,
+        quick_win=decided.quick_win if first else ticket.quick_win,
+        effort_minutes=decided.effort_minutes if first else ticket.effort_minutes,
+        language=decided.language if first else ticket.language,
+        tone=decided.tone,
+        reasons=reasons_to_rows(reasons) if reasons else ticket.reasons,
+        red_flags=list(decided.red_flags),
+    )
+    return decided
+
+
+@transaction.atomic
+def triage_correct(
+    *, ticket: Ticket, agent: User, level: int, quick_win: bool
+) -> TriageCorrection | None:
+    """Record an agent's level and quick-win for a ticket; the model learns from it later."""
+    if ticket.level == level and ticket.quick_win == quick_win:
+        return None
+    correction = TriageCorrection.objects.create(
+        ticket=ticket,
+        agent=agent,
+        level_before=ticket.level,
+        level_after=level,
+        quick_win_before=ticket.quick_win,
+        quick_win_after=quick_win,
+    )
+    reasons = [
+        r for r in (ticket.reasons or []) if isinstance(r, dict) and r.get("code") != "corrected"
+    ]
+    ticket_triage_apply(
+        ticket=ticket,
+        level=level,
+        quick_win=quick_win,
+        effort_minutes=ticket.effort_minutes,
+        language=ticket.language,
+        tone=ticket.tone,
+        reasons=[{"code": "corrected", "detail": agent.display_name}, *reasons],
+        red_flags=None,
+    )
+    if retrain_due():
+        from frontdesk.triage.tasks import triage_retrain
+
+        transaction.on_commit(lambda: triage_retrain.enqueue())
+    return correction
+
+
+def retrain_due() -> bool:
+    """Whether enough corrections came in since the newest model was trained."""
+    since = TriageModel.objects.order_by("-id").values_list("corrections", flat=True).first() or 0
+    return TriageCorrection.objects.count() - since >= settings.TRIAGE_RETRAIN_EVERY
+
+
+def model_retrain(*, seed: int = 0, only_if_due: bool = False) -> TriageModel | None:
+    """Train a new model on the desk's labelled history; None when there is too little of it."""
+    if only_if_due and not retrain_due():
+        return None
+    examples = training_examples()
+    corrections = TriageCorrection.objects.count()
+    try:
+        model = LevelModel.train(examples, seed=seed)
+    except ModelError as error:
+        logger.info("triage model not retrained: %s", error)
+        return None
+    accuracy = _held_out_accuracy(examples, seed=seed)
+    return TriageModel.objects.create(
+        data=model.dumps(), examples=len(examples), corrections=corrections, accuracy=accuracy
+    )
+
+
+def _held_out_accuracy(examples: list[Example], *, seed: int) -> float | None:
+    shuffled = examples[:]
+    random.Random(seed).shuffle(shuffled)  # noqa: S311 (a reproducible split, not a secret)
+    cut = len(shuffled) // 5
+    try:
+        model = LevelModel.train(shuffled[cut:], seed=seed)
+    except ModelError:
+        return None
+    held = shuffled[:cut]
+    if not held:
+        return None
+    right = sum(model.predict(e.subject, e.body)[0] == e.level for e in held)
+    return round(right / len(held), 3)

@@ -1,0 +1,61 @@
+"""How triage reasons read in each page language."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from frontdesk.engine.triage import Reason
+from frontdesk.triage.adapters import reasons_from_rows
+
+# The details the shipped lexicons use as labels, so they can be translated too.
+DETAILS = {
+    "charged twice": gettext_lazy("charged twice"),
+    "payment failed": gettext_lazy("payment failed"),
+    "refund": gettext_lazy("refund"),
+    "invoice problem": gettext_lazy("invoice problem"),
+    "account locked": gettext_lazy("account locked"),
+    "cannot log in": gettext_lazy("cannot log in"),
+    "cannot work": gettext_lazy("cannot work"),
+    "nothing works": gettext_lazy("nothing works"),
+    "data lost": gettext_lazy("data lost"),
+    "opening hours": gettext_lazy("opening hours"),
+    "invoice copy": gettext_lazy("invoice copy"),
+    "change of address": gettext_lazy("change of address"),
+    "VAT number": gettext_lazy("VAT number"),
+    "password reset": gettext_lazy("password reset"),
+    "contact details": gettext_lazy("contact details"),
+}
+
+
+def reason_text(reason: Reason) -> str:
+    """One reason in the active language."""
+    detail = str(DETAILS.get(reason.detail, reason.detail))
+    texts = {
+        "payment": _("payment problem: %(detail)s"),
+        "blocked": _("blocked from working: %(detail)s"),
+        "defect": _("defect stops work: %(detail)s"),
+        "dissatisfied": _("explicitly dissatisfied: “%(detail)s”"),
+        "angry": _("angry tone"),
+        "urgent": _("marked urgent: %(detail)s"),
+        "onboarding": _("new customer finding their way"),
+        "pattern": _("part of a pattern: %(detail)s"),
+        "quick": _("quick win: %(detail)s"),
+        "hard": _("hard case: %(detail)s"),
+        "key": _("key customer"),
+        "live": _("live contact (%(detail)s)"),
+        "learned": _("learned from the desk's history: level %(detail)s"),
+        "corrected": _("level set by %(detail)s"),
+    }
+    template = texts.get(reason.code)
+    return template % {"detail": detail} if template else reason.text()
+
+
+def reason_texts(rows: object) -> list[str]:
+    """A ticket's stored reasons in the active language."""
+    return [reason_text(reason) for reason in reasons_from_rows(rows)]
+
+
+def reason_texts_english(rows: object) -> list[str]:
+    """A ticket's stored reasons in English, for the API and scripts."""
+    return [reason.text() for reason in reasons_from_rows(rows)]

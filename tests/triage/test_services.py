@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+import pytest
+
+from frontdesk.tickets.choices import Status
+from frontdesk.tickets.services import ticket_customer_reply, ticket_set_status
+from frontdesk.triage.models import TriageCorrection, TriageModel
+from frontdesk.triage.services import model_retrain, triage_correct
+from frontdesk.triage.wording import reason_texts_english
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_new_ticket_is_triaged_with_reasons() -> None:
+    ticket = factories.ticket(
+        subject="Refund", body="You charged twice for my plan, this is unacceptable."
+    )
+    ticket.refresh_from_db()
+    assert ticket.level == 1
+    assert ticket.language == "en"
+    assert ticket.tone is not None
+    assert ticket.tone < 0
+    assert "payment problem: charged twice" in reason_texts_english(ticket.reasons)
+
+
+def test_a_quick_question_is_a_quick_win() -> None:
+    ticket = factories.ticket(subject="Hours", body="What are your opening hours on Saturday?")
+    ticket.refresh_from_db()
+    assert ticket.quick_win is True
+    assert ticket.effort_minutes is not None
+    assert ticket.effort_minutes <= 5
+
+
+def test_a_later_message_can_raise_the_level_but_never_lower_it() -> None:
+    ticket = factories.ticket(subject="Export", body="How does the export work?")
+    ticket.refresh_from_db()
+    assert ticket.level == 4
+    ticket_customer_reply(
+        ticket=ticket, customer=ticket.customer, text="Still nothing. Third time I ask!"
+    )
+    ticket.refresh_from_db()
+    assert ticket.level == 1
+    ticket_customer_reply(ticket=ticket, customer=ticket.customer, text="Thanks, that helps.")
+    ticket.refresh_from_db()
+    assert ticket.level == 1
+
+
+def test_a_correction_is_recorded_and_shown() -> None:
+    agent = factories.agent()
+    ticket = factories.ticket(subject="Question", body="About the plan for next year.")
+    correction = triage_correct(ticket=ticket, agent=agent, level=2, quick_win=True)
+    assert correction is not None
+    assert (correction.level_before, correction.level_after) == (4, 2)
+    ticket.refresh_from_db()
+    assert (ticket.level, ticket.quick_win) == (2, True)
+    assert reason_texts_english(ticket.reasons)[0] == f"level set by {agent.display_name}"
+    assert triage_correct(ticket=ticket, agent=agent, level=2, quick_win=True) is None
+
+
+def test_enough_corrections_retrain_the_model(settings, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+    settings.TRIAGE_RETRAIN_EVERY = 2
+    agent = factories.agent()
+    _history(agent)
+    tickets = [
+        factories.ticket(subject="Plan", body=f"Question number {n} about the plan.")
+        for n in range(2)
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        for ticket in tickets:
+            triage_correct(ticket=ticket, agent=agent, level=2, quick_win=False)
+    assert TriageModel.objects.count() == 1
+    assert TriageModel.objects.get().corrections == TriageCorrection.objects.count()
+
+
+def _history(agent) -> None:  # type: ignore[no-untyped-def]
+    """Solved tickets: printer questions were level 2 at this desk, weather chat level 4."""
+    for n in range(15):
+        printer = factories.ticket(
+            subject="Printer setup", body=f"How do I connect printer model {n} to the app?"
+        )
+        triage_correct(ticket=printer, agent=agent, level=2, quick_win=False)
+        ticket_set_status(ticket=printer, actor=agent, status=Status.SOLVED)
+        chat = factories.ticket(
+            subject="Hello there", body=f"Nice weather today number {n}, just saying hi."
+        )
+        ticket_set_status(ticket=chat, actor=agent, status=Status.SOLVED)
+
+
+def test_the_learned_model_fills_in_where_the_rules_are_silent() -> None:
+    agent = factories.agent()
+    _history(agent)
+    model = model_retrain()
+    assert model is not None
+    assert model.examples == 30
+    assert model.accuracy is not None
+    ticket = factories.ticket(
+        subject="Printer setup", body="How do I connect printer model 99 to the app?"
+    )
+    ticket.refresh_from_db()
+    assert ticket.level == 2
+    assert reason_texts_english(ticket.reasons)[0] == "learned from the desk's history: level 2"
+
+
+def test_too_little_history_trains_nothing() -> None:
+    factories.ticket()
+    assert model_retrain() is None
+    assert TriageModel.objects.count() == 0
+
+
+def test_an_agent_corrects_the_level_on_the_ticket_page(agent_client, agent) -> None:  # type: ignore[no-untyped-def]
+    ticket = factories.ticket(subject="Question", body="About the plan for next year.")
+    response = agent_client.post(
+        f"/desk/tickets/{ticket.pk}/properties/",
+        {"level": 1, "quick_win": "on"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200
+    assert f"level set by {agent.display_name}" in response.content.decode()
+    assert TriageCorrection.objects.get().level_after == 1
+
+
+def test_the_api_shows_triage_and_takes_corrections(api, agent) -> None:  # type: ignore[no-untyped-def]
+    body = {
+        "customer": {"name": "Eve", "email": "eve@example.com"},
+        "channel": "email",
+        "subject": "Locked out",
+        "body": "My account locked since morning, nothing works.",
+    }
+    created = api.post("/api/v1/tickets", body).json()
+    assert created["level"] == 1
+    assert "blocked from working: account locked" in created["reasons"]
+    assert created["language"] == "en"
+    patched = api.patch(f"/api/v1/tickets/{created['id']}", {"level": 3}).json()
+    assert patched["level"] == 3
+    assert patched["reasons"][0] == f"level set by {agent.display_name}"
+    assert TriageCorrection.objects.filter(ticket_id=created["id"]).count() == 1
