@@ -33,6 +33,7 @@ from frontdesk.tickets.selectors import (
     ticket_thread,
 )
 from frontdesk.tickets.services import ticket_assign, ticket_note, ticket_reply, ticket_set_status
+from frontdesk.triage.services import triage_correct
 
 PAGE_SIZE = 50
 
@@ -144,7 +145,7 @@ def ticket_note_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def ticket_properties(request: HtmxHttpRequest, ticket_id: int) -> HttpResponse:
-    """Change status or assignee; htmx swaps just the properties panel."""
+    """Change status, assignee, or correct level and quick win; htmx swaps just this panel."""
     ticket = _ticket(request, ticket_id)
     status_form = StatusForm(request.POST)
     assignee_form = AssigneeForm(request.POST)
@@ -155,6 +156,14 @@ def ticket_properties(request: HtmxHttpRequest, ticket_id: int) -> HttpResponse:
     if "assignee" in request.POST and assignee_form.is_valid():
         ticket_assign(
             ticket=ticket, actor=_agent(request), assignee=assignee_form.cleaned_data["assignee"]
+        )
+    triage_form = TriageCorrectionForm(request.POST)
+    if "level" in request.POST and triage_form.is_valid():
+        triage_correct(
+            ticket=ticket,
+            agent=_agent(request),
+            level=triage_form.cleaned_data["level"],
+            quick_win=triage_form.cleaned_data["quick_win"],
         )
     if request.htmx:
         return render(request, "tickets/_properties.html", _detail_context(request, ticket))
