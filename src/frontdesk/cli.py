@@ -200,6 +200,31 @@ def cmd_triage(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_triage_model(args: argparse.Namespace) -> int:
+    """Train the learned triage model now, or write the newest one to a file."""
+    from pathlib import Path
+
+    from frontdesk.triage.selectors import model_latest
+    from frontdesk.triage.services import model_retrain
+
+    if args.action == "train":
+        model = model_retrain()
+        if model is None:
+            print(
+                "frontdesk triage-model: too little labelled history to train on", file=sys.stderr
+            )
+            return 2
+        print(f"trained on {model.examples} tickets, held-out accuracy {model.accuracy}")
+        return 0
+    latest = model_latest()
+    if latest is None:
+        print("frontdesk triage-model: no model has been trained yet", file=sys.stderr)
+        return 2
+    Path(args.path).write_bytes(bytes(latest.data))
+    print(f"wrote model {latest.pk} ({latest.examples} examples) to {args.path}")
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     """Run any Django management command (createsuperuser, shell, dbshell, …)."""
     from django.core.management import execute_from_command_line
@@ -275,6 +300,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     triage.add_argument("--flush", action="store_true", help="flush after every line (for pipes)")
     triage.set_defaults(handler=cmd_triage, needs_django=False)
+
+    triage_model = commands.add_parser("triage-model", help="train or export the learned model")
+    triage_model_actions = triage_model.add_subparsers(dest="action", required=True)
+    triage_model_actions.add_parser("train", help="retrain on the desk's history now")
+    export = triage_model_actions.add_parser("export", help="write the newest model to a file")
+    export.add_argument("path")
+    triage_model.set_defaults(handler=cmd_triage_model)
 
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER)

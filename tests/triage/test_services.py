@@ -135,3 +135,16 @@ def test_the_api_shows_triage_and_takes_corrections(api, agent) -> None:  # type
     assert patched["level"] == 3
     assert patched["reasons"][0] == f"level set by {agent.display_name}"
     assert TriageCorrection.objects.filter(ticket_id=created["id"]).count() == 1
+
+
+def test_a_model_exported_from_the_desk_is_used_by_the_command(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from frontdesk.cli import main
+    from frontdesk.engine.triage import LevelModel
+
+    agent = factories.agent()
+    _history(agent)
+    assert main(["triage-model", "train"]) == 0
+    path = tmp_path / "model.bin"
+    assert main(["triage-model", "export", str(path)]) == 0
+    model = LevelModel.load(path)
+    assert model.predict("Printer setup", "How do I connect printer model 7?")[0] == 2

@@ -7,7 +7,7 @@ from django.db.models import OuterRef, Subquery
 from frontdesk.engine.triage import Example
 from frontdesk.tickets.choices import MessageDirection, Status
 from frontdesk.tickets.models import Message, Ticket
-from frontdesk.triage.models import TriageCorrection
+from frontdesk.triage.models import TriageCorrection, TriageModel
 
 HISTORY_LIMIT = 20_000
 
@@ -42,3 +42,8 @@ def training_examples(*, limit: int = HISTORY_LIMIT) -> list[Example]:
 def corrections_for(*, ticket: Ticket) -> list[TriageCorrection]:
     """A ticket's corrections, newest first, with who made them."""
     return list(ticket.triage_corrections.select_related("agent"))
+
+
+def model_latest() -> TriageModel | None:
+    """The newest trained model, the one triage uses."""
+    return TriageModel.objects.order_by("-id").first()
