@@ -425,29 +425,18 @@ def ticket_update(
     actor: User,
     subject: str | None = None,
     status: str | None = None,
-    level: int | None = None,
-    quick_win: bool | None = None,
-    effort_minutes: int | None = None,
     assign: bool = False,
     assignee: User | None = None,
 ) -> Ticket:
-    """Change several fields at once (the API's PATCH); the assignee changes only with `assign`."""
+    """Change subject, assignee (only with `assign`) and status at once (the API's PATCH).
+
+    Level and quick win change through triage's correction service, which records them.
+    """
     with transaction.atomic():
         if subject is not None:
             _check_text(subject=subject, body="-")
             ticket.subject = subject.strip()
             ticket.save(update_fields=["subject", "updated_at"])
-        if level is not None:
-            if level not in Level.values:
-                raise Invalid(_("The level must be 1, 2, 3 or 4."))
-            ticket.level = level
-            ticket.save(update_fields=["level", "updated_at"])
-        if quick_win is not None:
-            ticket.quick_win = quick_win
-            ticket.save(update_fields=["quick_win", "updated_at"])
-        if effort_minutes is not None:
-            ticket.effort_minutes = effort_minutes
-            ticket.save(update_fields=["effort_minutes", "updated_at"])
         if assign:
             ticket_assign(ticket=ticket, actor=actor, assignee=assignee)
         if status is not None:
