@@ -5,17 +5,12 @@ from django.http import HttpRequest
 from ninja import Query, Router
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from frontdesk.accounts.models import User
+from frontdesk.config.http import request_agent
 from frontdesk.customers.models import Customer, Interaction
 from frontdesk.customers.schemas import CustomerFilterIn, CustomerOut, InteractionOut
 from frontdesk.customers.selectors import access_customer_by_id, customer_list, customer_timeline
 
 router = Router(tags=["customers"])
-
-
-def _agent(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 @router.get("", response=list[CustomerOut])
@@ -28,12 +23,12 @@ def list_customers(request: HttpRequest, filters: Query[CustomerFilterIn]) -> Qu
 @router.get("/{customer_id}", response=CustomerOut)
 def get_customer(request: HttpRequest, customer_id: int) -> Customer:
     """One customer with identities, tags and notes."""
-    return access_customer_by_id(actor=_agent(request), customer_id=customer_id)
+    return access_customer_by_id(actor=request_agent(request), customer_id=customer_id)
 
 
 @router.get("/{customer_id}/timeline", response=list[InteractionOut])
 @paginate(LimitOffsetPagination)
 def get_customer_timeline(request: HttpRequest, customer_id: int) -> QuerySet[Interaction]:
     """Every contact with the customer, newest first, across channels."""
-    customer = access_customer_by_id(actor=_agent(request), customer_id=customer_id)
+    customer = access_customer_by_id(actor=request_agent(request), customer_id=customer_id)
     return customer_timeline(customer=customer)

@@ -10,9 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from frontdesk.accounts.models import User
 from frontdesk.config.errors import Invalid, NotFound
-from frontdesk.config.http import HtmxHttpRequest
+from frontdesk.config.http import HtmxHttpRequest, request_agent
 from frontdesk.customers.forms import CustomerForm, IdentityForm, MergeForm
 from frontdesk.customers.models import Customer
 from frontdesk.customers.selectors import access_customer_by_id, customer_list, customer_timeline
@@ -22,14 +21,9 @@ from frontdesk.tickets.selectors import customer_tickets
 PAGE_SIZE = 50
 
 
-def _agent(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def _customer(request: HttpRequest, customer_id: int) -> Customer:
     try:
-        return access_customer_by_id(actor=_agent(request), customer_id=customer_id)
+        return access_customer_by_id(actor=request_agent(request), customer_id=customer_id)
     except NotFound as error:
         raise Http404(str(error)) from error
 
@@ -125,9 +119,9 @@ def customer_merge_page(request: HttpRequest, customer_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             source = access_customer_by_id(
-                actor=_agent(request), customer_id=form.cleaned_data["source"]
+                actor=request_agent(request), customer_id=form.cleaned_data["source"]
             )
-            customer_merge(source=source, target=target, actor=_agent(request))
+            customer_merge(source=source, target=target, actor=request_agent(request))
         except NotFound:
             form.add_error("source", _("There is no customer with that number."))
         except Invalid as error:

@@ -7,9 +7,9 @@ from ninja import Query, Router
 from ninja import Status as Answer
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import agent_by_username
 from frontdesk.config.errors import Invalid
+from frontdesk.config.http import request_agent
 from frontdesk.customers.selectors import access_customer_by_id
 from frontdesk.customers.services import customer_get_or_create
 from frontdesk.tickets.choices import Status
@@ -34,13 +34,8 @@ from frontdesk.triage.services import triage_correct
 router = Router(tags=["tickets"])
 
 
-def _agent(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def _ticket(request: HttpRequest, ticket_id: int) -> Ticket:
-    return access_ticket_by_id(actor=_agent(request), ticket_id=ticket_id)
+    return access_ticket_by_id(actor=request_agent(request), ticket_id=ticket_id)
 
 
 @router.post("", response={201: TicketOut})
@@ -48,7 +43,7 @@ def create_ticket(request: HttpRequest, payload: TicketCreateIn) -> Answer[Ticke
     """Open a ticket for a customer, found by id or e-mail/phone, or created."""
     data = payload.customer
     if data.id is not None:
-        customer = access_customer_by_id(actor=_agent(request), customer_id=data.id)
+        customer = access_customer_by_id(actor=request_agent(request), customer_id=data.id)
     elif data.email or data.phone:
         customer, _created = customer_get_or_create(
             name=data.name,
@@ -73,7 +68,7 @@ def create_ticket(request: HttpRequest, payload: TicketCreateIn) -> Answer[Ticke
 def list_tickets(request: HttpRequest, filters: Query[TicketFilterIn]) -> QuerySet[Ticket]:
     """Tickets, newest first, filtered; `limit` and `offset` page through them."""
     tickets = ticket_list(
-        actor=_agent(request),
+        actor=request_agent(request),
         filters=TicketFilter(
             status=filters.status,
             assignee=filters.assignee,
@@ -95,7 +90,7 @@ def get_ticket(request: HttpRequest, ticket_id: int) -> Ticket:
 @router.patch("/{ticket_id}", response=TicketOut)
 def update_ticket(request: HttpRequest, ticket_id: int, payload: TicketUpdateIn) -> Ticket:
     """Change subject, status, level, quick-win flag or assignee."""
-    agent = _agent(request)
+    agent = request_agent(request)
     ticket = access_ticket_by_id(actor=agent, ticket_id=ticket_id)
     assign = "assignee" in payload.model_fields_set
     assignee = agent_by_username(username=payload.assignee) if payload.assignee else None
@@ -124,14 +119,14 @@ def update_ticket(request: HttpRequest, ticket_id: int, payload: TicketUpdateIn)
 @router.get("/{ticket_id}/messages", response=list[MessageOut])
 def list_messages(request: HttpRequest, ticket_id: int) -> QuerySet[Message]:
     """The ticket's messages in order, internal notes included."""
-    ticket = access_ticket_by_id(actor=_agent(request), ticket_id=ticket_id)
+    ticket = access_ticket_by_id(actor=request_agent(request), ticket_id=ticket_id)
     return ticket_thread(ticket=ticket, include_notes=True)
 
 
 @router.post("/{ticket_id}/messages", response={201: MessageOut})
 def add_message(request: HttpRequest, ticket_id: int, payload: MessageIn) -> Answer[Message]:
     """Reply to the customer (mailed to them) or add an internal note."""
-    agent = _agent(request)
+    agent = request_agent(request)
     ticket = access_ticket_by_id(actor=agent, ticket_id=ticket_id)
     if payload.kind == "note":
         message = ticket_note(ticket=ticket, agent=agent, text=payload.text)

@@ -10,9 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from frontdesk.accounts.models import User
 from frontdesk.config.errors import Invalid, NotFound
-from frontdesk.config.http import HtmxHttpRequest
+from frontdesk.config.http import HtmxHttpRequest, request_agent
 from frontdesk.customers.constants import TIMELINE_SIDEBAR_LENGTH
 from frontdesk.customers.selectors import customer_timeline
 from frontdesk.tickets.forms import (
@@ -38,14 +37,9 @@ from frontdesk.triage.services import triage_correct
 PAGE_SIZE = 50
 
 
-def _agent(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def _ticket(request: HttpRequest, ticket_id: int) -> Ticket:
     try:
-        return access_ticket_by_id(actor=_agent(request), ticket_id=ticket_id)
+        return access_ticket_by_id(actor=request_agent(request), ticket_id=ticket_id)
     except NotFound as error:
         raise Http404(str(error)) from error
 
@@ -62,9 +56,9 @@ def ticket_list_page(request: HtmxHttpRequest) -> HttpResponse:
         channel=data.get("channel") or "",
         query=data.get("q") or "",
     )
-    page = Paginator(ticket_list(actor=_agent(request), filters=filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(
+        ticket_list(actor=request_agent(request), filters=filters), PAGE_SIZE
+    ).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "query": query.urlencode()}
@@ -110,7 +104,7 @@ def ticket_reply_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
         try:
             ticket_reply(
                 ticket=ticket,
-                agent=_agent(request),
+                agent=request_agent(request),
                 text=form.cleaned_data["body"],
                 files=form.cleaned_data["attachments"],
                 status=form.cleaned_data["status"],
@@ -135,7 +129,7 @@ def ticket_note_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
     ticket = _ticket(request, ticket_id)
     form = NoteForm(request.POST)
     if form.is_valid():
-        ticket_note(ticket=ticket, agent=_agent(request), text=form.cleaned_data["body"])
+        ticket_note(ticket=ticket, agent=request_agent(request), text=form.cleaned_data["body"])
         return redirect("tickets:detail", ticket_id=ticket.pk)
     return render(
         request, "tickets/detail.html", _detail_context(request, ticket, note_form=form), status=400
@@ -151,17 +145,19 @@ def ticket_properties(request: HtmxHttpRequest, ticket_id: int) -> HttpResponse:
     assignee_form = AssigneeForm(request.POST)
     if "status" in request.POST and status_form.is_valid():
         ticket_set_status(
-            ticket=ticket, actor=_agent(request), status=status_form.cleaned_data["status"]
+            ticket=ticket, actor=request_agent(request), status=status_form.cleaned_data["status"]
         )
     if "assignee" in request.POST and assignee_form.is_valid():
         ticket_assign(
-            ticket=ticket, actor=_agent(request), assignee=assignee_form.cleaned_data["assignee"]
+            ticket=ticket,
+            actor=request_agent(request),
+            assignee=assignee_form.cleaned_data["assignee"],
         )
     triage_form = TriageCorrectionForm(request.POST)
     if "level" in request.POST and triage_form.is_valid():
         triage_correct(
             ticket=ticket,
-            agent=_agent(request),
+            agent=request_agent(request),
             level=triage_form.cleaned_data["level"],
             quick_win=triage_form.cleaned_data["quick_win"],
         )
@@ -174,7 +170,7 @@ def ticket_properties(request: HtmxHttpRequest, ticket_id: int) -> HttpResponse:
 def ticket_attachment(request: HttpRequest, attachment_id: int) -> FileResponse:
     """Download a file from any ticket's thread."""
     try:
-        attachment = access_attachment(attachment_id=attachment_id, actor=_agent(request))
+        attachment = access_attachment(attachment_id=attachment_id, actor=request_agent(request))
     except NotFound as error:
         raise Http404(str(error)) from error
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
