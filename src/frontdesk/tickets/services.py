@@ -105,13 +105,16 @@ def html_sanitise(html: str) -> str:
     )
 
 
-def _check_text(*, subject: str | None, body: str) -> None:
-    if subject is not None and not subject.strip():
+def _check_subject(subject: str) -> None:
+    if not subject.strip():
         raise Invalid(_("The subject cannot be empty."))
-    if subject is not None and len(subject) > SUBJECT_LENGTH:
+    if len(subject) > SUBJECT_LENGTH:
         raise Invalid(
             _("The subject is longer than %(count)d characters.") % {"count": SUBJECT_LENGTH}
         )
+
+
+def _check_body(body: str) -> None:
     if not body.strip():
         raise Invalid(_("The message cannot be empty."))
     if len(body) > BODY_LENGTH:
@@ -166,7 +169,8 @@ def ticket_create(
     created_at: datetime | None = None,
 ) -> Ticket:
     """Open a ticket with the customer's first message and put it on their timeline."""
-    _check_text(subject=subject, body=body)
+    _check_subject(subject)
+    _check_body(body)
     if channel not in Channel.values:
         raise Invalid(f"Unknown channel {channel!r}.")
     attachments_validate(files)
@@ -278,7 +282,7 @@ def ticket_reply(
     `historical_at` records a reply that was already given at that time (imports, the demo):
     it is not mailed again.
     """
-    _check_text(subject=None, body=text)
+    _check_body(text)
     attachments_validate(files)
     with transaction.atomic():
         message = _message_add(
@@ -320,7 +324,7 @@ def ticket_reply(
 
 def ticket_note(*, ticket: Ticket, agent: User, text: str) -> Message:
     """Add an internal note that only the desk sees."""
-    _check_text(subject=None, body=text)
+    _check_body(text)
     with transaction.atomic():
         message = _message_add(
             ticket=ticket,
@@ -344,7 +348,7 @@ def ticket_customer_reply(
     files: Sequence[UploadedFile] = (),
 ) -> Message:
     """Record the customer's answer; a ticket waiting for them, or solved, opens again."""
-    _check_text(subject=None, body=text)
+    _check_body(text)
     attachments_validate(files)
     if ticket.status == Status.CLOSED:
         raise Invalid(_("This request is closed. Please send a new request instead."))
@@ -434,7 +438,7 @@ def ticket_update(
     """
     with transaction.atomic():
         if subject is not None:
-            _check_text(subject=subject, body="-")
+            _check_subject(subject)
             ticket.subject = subject.strip()
             ticket.save(update_fields=["subject", "updated_at"])
         if assign:
