@@ -95,13 +95,13 @@ def signals_of(
         if code in lexicons
     ]
 
+    scans = [lex.scan(folded) for lex in chosen]
+
     def labels(category: str) -> tuple[str, ...]:
-        return tuple(
-            dict.fromkeys(label for lex in chosen for label in lex.labels(category, folded))
-        )
+        return tuple(dict.fromkeys(label for scan in scans for label in scan[category]))
 
     def hits(category: str) -> tuple[str, ...]:
-        return tuple(hit for lex in chosen for hit in lex.hits(category, folded))
+        return tuple(hit for scan in scans for hit in scan[category])
 
     urgency = hits("urgency")
     return Signals(
