@@ -226,3 +226,11 @@ def test_an_empty_text_falls_back_to_the_given_language(
     )
     assert decided.language == "hu"
     assert decided.level == 4
+
+
+def test_the_language_is_read_from_the_opening_of_a_long_message() -> None:
+    detection = LanguageDetection(["en", "et"])
+    quoted = " ".join(["Thank you for your message, we will get back to you shortly."] * 40)
+    opening = "Tere! Ma ei saa arvet kätte, palun saatke see uuesti minu e-posti aadressile."
+    body = f"{opening}\n\n{quoted}"
+    assert detection.detect(body) == "et"

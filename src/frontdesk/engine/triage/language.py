@@ -14,6 +14,11 @@ DEFAULT_LANGUAGES = (
 LEXICON_OF = {"hr": "bs", "sr": "bs"}
 
 
+def lexicon_languages(codes: Iterable[str]) -> set[str]:
+    """The lexicons triage reads for these detected languages: their own, and English."""
+    return {LEXICON_OF.get(code, code) for code in codes} | {"en"}
+
+
 class LanguageError(ValueError):
     """A language code the detector does not know."""
 
@@ -28,8 +33,17 @@ def _language(code: str) -> Language:
 class LanguageDetection:
     """Detects the language of a text among a fixed set of languages."""
 
-    def __init__(self, codes: Iterable[str] = DEFAULT_LANGUAGES, *, preload: bool = True) -> None:
+    def __init__(
+        self,
+        codes: Iterable[str] = DEFAULT_LANGUAGES,
+        *,
+        preload: bool = True,
+        sample_chars: int = 200,
+    ) -> None:
         self.codes = tuple(dict.fromkeys(codes))
+        # The opening of a message tells its language as well as the whole, and long mail
+        # (quoted threads, signatures, pasted logs) would otherwise cost the most to read.
+        self.sample_chars = sample_chars
         languages = [_language(code) for code in self.codes]
         if len(languages) < 2:
             self.detector: LanguageDetector | None = None
@@ -45,5 +59,14 @@ class LanguageDetection:
         """The ISO 639-1 code of the text's language, or `fallback` when it cannot tell."""
         if self.detector is None:
             return self.codes[0] if self.codes else fallback
-        found = self.detector.detect_language_of(text) if text.strip() else None
+        sample = _opening(text, self.sample_chars)
+        found = self.detector.detect_language_of(sample) if sample.strip() else None
         return found.iso_code_639_1.name.lower() if found is not None else fallback
+
+
+def _opening(text: str, chars: int) -> str:
+    # Cut at a space so no word is halved.
+    if len(text) <= chars:
+        return text
+    cut = text.rfind(" ", 0, chars)
+    return text[: cut if cut > 0 else chars]
