@@ -10,13 +10,15 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-import joblib
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import Pipeline
+from typing import TYPE_CHECKING
 
 from frontdesk.engine.text import fold
+
+if TYPE_CHECKING:
+    from sklearn.pipeline import Pipeline
+
+# scikit-learn and joblib are imported where a model is trained or loaded: they take a second
+# to import, and the rules layer (the `triage` command without --model) never needs them.
 
 MODEL_FORMAT = 1
 # Below this many labelled examples, or with a single level among them, there is nothing to learn.
@@ -42,6 +44,10 @@ def _text(subject: str, body: str) -> str:
 
 def pipeline_new(*, seed: int = 0) -> Pipeline:
     """The untrained pipeline: word-bounded character 2–5-grams, then logistic regression."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+
     return Pipeline(
         [
             (
@@ -92,6 +98,8 @@ class LevelModel:
 
     def dumps(self) -> bytes:
         """The model as bytes, for the database or a file."""
+        import joblib
+
         buffer = io.BytesIO()
         joblib.dump(
             {"format": MODEL_FORMAT, "pipeline": self.pipeline, "examples": self.examples}, buffer
@@ -101,6 +109,8 @@ class LevelModel:
     @classmethod
     def loads(cls, data: bytes) -> LevelModel:
         """A model from `dumps()`. Load only files the desk itself wrote: they are pickles."""
+        import joblib
+
         try:
             stored = joblib.load(io.BytesIO(data))
         except Exception as error:  # joblib raises many kinds for a damaged file
