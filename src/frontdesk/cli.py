@@ -170,14 +170,17 @@ def cmd_triage(args: argparse.Namespace) -> int:
         triage_contact,
     )
     from frontdesk.engine.triage.jsonlines import triage_lines
-    from frontdesk.engine.triage.language import LanguageError
+    from frontdesk.engine.triage.language import LanguageError, lexicon_languages
 
     languages = (
         [c.strip() for c in args.languages.split(",") if c.strip()] if args.languages else None
     )
     try:
         detection = LanguageDetection(languages or DEFAULT_LANGUAGES)
-        lexicons = lexicons_load(extra_dirs=[Path(d) for d in args.lexicons])
+        lexicons = lexicons_load(
+            languages=lexicon_languages(detection.codes),
+            extra_dirs=[Path(d) for d in args.lexicons],
+        )
         model = LevelModel.load(Path(args.model)) if args.model else None
     except (LexiconError, ModelError, LanguageError) as error:
         print(f"frontdesk triage: {error}", file=sys.stderr)

@@ -11,6 +11,7 @@ from pathlib import Path
 from django.conf import settings
 
 from frontdesk.engine.triage import LanguageDetection, LevelModel, Lexicon, lexicons_load
+from frontdesk.engine.triage.language import lexicon_languages
 
 _model_lock = threading.Lock()
 _model_cache: dict[tuple[int, datetime], LevelModel] = {}
@@ -24,9 +25,9 @@ def detection() -> LanguageDetection:
 
 @lru_cache(maxsize=1)
 def lexicons() -> dict[str, Lexicon]:
-    """The shipped lexicons, extended by the desk's own folder if it has one."""
+    """The lexicons of the desk's languages, extended by the desk's own folder if it has one."""
     extra = [Path(settings.TRIAGE_LEXICON_DIR)] if settings.TRIAGE_LEXICON_DIR else []
-    return lexicons_load(extra_dirs=extra)
+    return lexicons_load(languages=lexicon_languages(detection().codes), extra_dirs=extra)
 
 
 def model_for(version: tuple[int, datetime], read: Callable[[], bytes]) -> LevelModel:
