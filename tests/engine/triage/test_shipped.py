@@ -1,0 +1,55 @@
+"""The shipped lexicons on the labelled contacts the benchmark reports on (bench/data)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from frontdesk.engine.triage import LanguageDetection, lexicons_load, triage_rules
+from frontdesk.engine.triage.jsonlines import contact_from_json
+
+FIXTURES = Path(__file__).resolve().parents[3] / "bench" / "data" / "triage_fixtures.jsonl"
+HOME = ["en", "et", "he", "hu", "bs"]
+
+
+@pytest.fixture(scope="module")
+def decided() -> list[tuple[dict, object]]:  # type: ignore[type-arg]
+    detection = LanguageDetection(HOME)
+    lexicons = lexicons_load(languages=set(HOME))
+    results = []
+    for line in FIXTURES.read_text(encoding="utf-8").splitlines():
+        data = json.loads(line)
+        expected = data.pop("expected")
+        contact = contact_from_json(data)
+        results.append((expected, triage_rules(contact, lexicons=lexicons, detection=detection)))
+    return results
+
+
+def test_every_home_language_is_recognised(decided) -> None:  # type: ignore[no-untyped-def]
+    wrong = [
+        (expected["language"], got.language)
+        for expected, got in decided
+        if got.language != expected["language"]
+    ]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("language", HOME)
+def test_most_levels_and_quick_wins_agree_with_the_labels(decided, language: str) -> None:  # type: ignore[no-untyped-def]
+    # A floor under the benchmark's figures, so a lexicon change that breaks a language fails
+    # here; the benchmark prints the exact accuracy.
+    mine = [(e, got) for e, got in decided if e["language"] == language]
+    assert len(mine) >= 20
+    levels = sum(got.level == e["level"] for e, got in mine) / len(mine)
+    quick = sum(got.quick_win == e["quick_win"] for e, got in mine) / len(mine)
+    assert levels >= 0.7
+    assert quick >= 0.75
+
+
+def test_level_one_is_found_in_every_home_language(decided) -> None:  # type: ignore[no-untyped-def]
+    for language in HOME:
+        urgent = [got for e, got in decided if e["language"] == language and e["level"] == 1]
+        assert urgent
+        assert sum(got.level == 1 for got in urgent) / len(urgent) >= 0.6, language
