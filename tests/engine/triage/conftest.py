@@ -24,10 +24,11 @@ ENGLISH = {
     "dissatisfied": ["very disappointed", "unacceptable", "third time"],
     "anger": ["ridiculous", "worst service"],
     "urgency": ["urgent*", "asap"],
+    "calm": ["not urgent", "no rush"],
     "onboarding": ["how do i start", "where do i find", "just signed up"],
     "hard": ["attached", "since the update", "error message"],
     "positive": ["thank*", "great"],
-    "negative": ["slow", "problem*", "wrong"],
+    "negative": ["slow", "problem*", "wrong", "not great"],
 }
 
 

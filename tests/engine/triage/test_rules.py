@@ -91,6 +91,53 @@ def test_urgent_words_backed_by_a_header_make_level_one(
     assert any(flag.startswith("urgent wording") for flag in decided.red_flags)
 
 
+def test_urgent_words_said_to_be_not_urgent_are_no_red_flag(
+    lexicons: dict[str, Lexicon], detection: LanguageDetection
+) -> None:
+    decided = triage_rules(
+        contact("IDEA FOR THE APP!!!", "A dark mode would be nice. Not urgent at all, no rush."),
+        lexicons=lexicons,
+        detection=detection,
+    )
+    assert decided.level == 4
+    assert not any(flag.startswith("urgent wording") for flag in decided.red_flags)
+
+
+def test_a_negated_kind_word_does_not_lift_the_tone(
+    lexicons: dict[str, Lexicon], detection: LanguageDetection
+) -> None:
+    decided = triage_rules(
+        contact("Support", "Honestly, the support was not great."),
+        lexicons=lexicons,
+        detection=detection,
+    )
+    assert decided.tone < 0
+
+
+def test_a_plain_account_of_a_fault_is_not_anger(
+    lexicons: dict[str, Lexicon], detection: LanguageDetection
+) -> None:
+    decided = triage_rules(
+        contact("Report", "The report is slow, a problem with totals, the dates are wrong."),
+        lexicons=lexicons,
+        detection=detection,
+    )
+    assert decided.tone < -0.5
+    assert not decided.angry
+
+
+def test_what_makes_level_one_is_never_a_quick_win(
+    lexicons: dict[str, Lexicon], detection: LanguageDetection
+) -> None:
+    decided = triage_rules(
+        contact("Locked", "I am locked out. Are you open today?"),
+        lexicons=lexicons,
+        detection=detection,
+    )
+    assert decided.level == 1
+    assert not decided.quick_win
+
+
 @pytest.mark.parametrize(
     ("customer", "level"),
     [

@@ -103,7 +103,8 @@ def signals_of(
     def hits(category: str) -> tuple[str, ...]:
         return tuple(hit for scan in scans for hit in scan[category])
 
-    urgency = hits("urgency")
+    # "Not urgent" is calm: the "urgent" inside it is no urgent wording.
+    urgency = tuple(_unnegated(hits("urgency"), hits("calm")))
     return Signals(
         language=language,
         words=len(_WORD.findall(contact.body)),
@@ -117,10 +118,15 @@ def signals_of(
         urgency=urgency,
         onboarding=hits("onboarding"),
         hard=hits("hard"),
-        positive=len(hits("positive")),
+        positive=len(_unnegated(hits("positive"), hits("negative"))),
         negative=len(hits("negative")),
         red_flags=tuple(red_flags_of(contact, urgency)),
     )
+
+
+def _unnegated(found: tuple[str, ...], negations: tuple[str, ...]) -> list[str]:
+    # "not happy" is listed as negative, so the "happy" inside it does not count as pleased.
+    return [word for word in found if not any(f" {word}" in negation for negation in negations)]
 
 
 def tone_of(signals: Signals) -> tuple[float, bool]:
@@ -136,7 +142,9 @@ def tone_of(signals: Signals) -> tuple[float, bool]:
         - 0.5 * shouting
     )
     tone = round(math.tanh(score / 3), 2)
-    angry = bool(signals.anger) or tone <= -0.6 or (bool(signals.dissatisfied) and shouting > 0)
+    # A plain account of a fault is full of "error" and "problem"; only a very low tone without
+    # angry words counts as anger.
+    angry = bool(signals.anger) or tone <= -0.8 or (bool(signals.dissatisfied) and shouting > 0)
     return tone, angry
 
 
@@ -202,8 +210,10 @@ def triage_rules(
         reasons.append(Reason("onboarding"))
 
     effort, effort_reasons = effort_of(contact, signals, policy)
+    # What makes level 1 deserves a full look, however short the question seems.
     quick_win = (
-        effort <= policy.quick_win_minutes
+        level != 1
+        and effort <= policy.quick_win_minutes
         and bool(effort_reasons)
         and effort_reasons[0].code == "quick"
     )
