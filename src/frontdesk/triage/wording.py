@@ -25,6 +25,7 @@ DETAILS = {
     "VAT number": gettext_lazy("VAT number"),
     "password reset": gettext_lazy("password reset"),
     "contact details": gettext_lazy("contact details"),
+    "invoice layout": gettext_lazy("invoice layout"),
 }
 
 

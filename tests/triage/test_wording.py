@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import json
+
+from django.utils import translation
+
+from frontdesk.engine.triage import Reason
+from frontdesk.engine.triage.lexicon import LABELLED, LEXICON_DIR
+from frontdesk.triage.wording import DETAILS, reason_text
+
+
+def test_every_label_of_the_shipped_lexicons_can_be_translated() -> None:
+    labels = set()
+    for path in LEXICON_DIR.glob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for category in LABELLED:
+            labels.update(data.get(category, {}))
+    assert labels - set(DETAILS) == set()
+
+
+def test_a_reason_reads_in_the_page_language() -> None:
+    with translation.override("hu"):
+        text = reason_text(Reason("payment", "charged twice"))
+    with translation.override("en"):
+        english = reason_text(Reason("payment", "charged twice"))
+    assert english == "payment problem: charged twice"
+    assert text != english
+    assert "%(" not in text
