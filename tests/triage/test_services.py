@@ -73,6 +73,28 @@ def test_enough_corrections_retrain_the_model(settings, django_capture_on_commit
     assert TriageModel.objects.get().corrections == TriageCorrection.objects.count()
 
 
+def test_a_batch_of_corrections_asks_for_one_retraining(
+    settings, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    from django_tasks import default_task_backend
+
+    settings.TRIAGE_RETRAIN_EVERY = 3
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.dummy.DummyBackend",
+            "QUEUES": ["default", "mail"],
+        }
+    }
+    agent = factories.agent()
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(7):
+            ticket = factories.ticket(subject="Plan", body=f"Question {n} about the plan.")
+            triage_correct(ticket=ticket, agent=agent, level=2, quick_win=False)
+    asked = [r for r in default_task_backend.results if r.task.name == "triage_retrain"]
+    # After the 3rd and the 6th correction, not after every one from the 3rd on.
+    assert len(asked) == 2
+
+
 def _history(agent) -> None:  # type: ignore[no-untyped-def]
     """Solved tickets: printer questions were level 2 at this desk, weather chat level 4."""
     for n in range(15):

@@ -91,17 +91,23 @@ def triage_correct(
         reasons=[{"code": "corrected", "detail": agent.display_name}, *reasons],
         red_flags=None,
     )
-    if retrain_due():
+    # One retraining per batch of corrections: at the batch's last one, not at every one after.
+    pending = _corrections_pending()
+    if pending and pending % settings.TRIAGE_RETRAIN_EVERY == 0:
         from frontdesk.triage.tasks import triage_retrain
 
         transaction.on_commit(lambda: triage_retrain.enqueue())
     return correction
 
 
+def _corrections_pending() -> int:
+    since = TriageModel.objects.order_by("-id").values_list("corrections", flat=True).first() or 0
+    return TriageCorrection.objects.count() - since
+
+
 def retrain_due() -> bool:
     """Whether enough corrections came in since the newest model was trained."""
-    since = TriageModel.objects.order_by("-id").values_list("corrections", flat=True).first() or 0
-    return TriageCorrection.objects.count() - since >= settings.TRIAGE_RETRAIN_EVERY
+    return _corrections_pending() >= settings.TRIAGE_RETRAIN_EVERY
 
 
 def model_retrain(*, seed: int = 0, only_if_due: bool = False) -> TriageModel | None:
