@@ -32,6 +32,17 @@ def test_a_quick_question_is_a_quick_win() -> None:
     assert ticket.effort_minutes <= 5
 
 
+def test_a_quick_win_taken_back_loses_its_reason() -> None:
+    agent = factories.agent()
+    ticket = factories.ticket(subject="Hours", body="What are your opening hours on Saturday?")
+    ticket.refresh_from_db()
+    triage_correct(ticket=ticket, agent=agent, level=1, quick_win=False)
+    ticket.refresh_from_db()
+    texts = reason_texts_english(ticket.reasons)
+    assert texts[0] == f"level set by {agent.display_name}"
+    assert not any(text.startswith("quick win") for text in texts)
+
+
 def test_a_later_message_can_raise_the_level_but_never_lower_it() -> None:
     ticket = factories.ticket(subject="Export", body="How does the export work?")
     ticket.refresh_from_db()

@@ -78,8 +78,10 @@ def triage_correct(
         quick_win_before=ticket.quick_win,
         quick_win_after=quick_win,
     )
+    # The agent's word replaces an earlier correction, and a quick win taken back loses its reason.
+    dropped = {"corrected"} | (set() if quick_win else {"quick"})
     reasons = [
-        r for r in (ticket.reasons or []) if isinstance(r, dict) and r.get("code") != "corrected"
+        r for r in (ticket.reasons or []) if isinstance(r, dict) and r.get("code") not in dropped
     ]
     ticket_triage_apply(
         ticket=ticket,
