@@ -1,0 +1,152 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from frontdesk.engine.queue import (
+    Kind,
+    QueueItem,
+    QueueWeights,
+    WeightError,
+    duration_phrase,
+    rank,
+    weights_from,
+)
+
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+WEIGHTS = QueueWeights()
+
+
+def ago(hours: float) -> datetime:
+    return NOW - timedelta(hours=hours)
+
+
+def item(ticket_id: int, hours_ago: float = 1, **kwargs) -> QueueItem:  # type: ignore[no-untyped-def]
+    return QueueItem(ticket_id=ticket_id, arrived_at=ago(hours_ago), **kwargs)
+
+
+def order(*items: QueueItem) -> list[int]:
+    return [ranked.item.ticket_id for ranked in rank(items, WEIGHTS, NOW)]
+
+
+# Each rule of DESIGN.md's default order, as a pair: the first item must come before the second,
+# though it arrived later.
+@pytest.mark.parametrize(
+    ("rule", "first", "second"),
+    [
+        ("live before everything", item(1, 0, kind=Kind.LIVE), item(2, 30, kind=Kind.CALLBACK)),
+        ("call-backs before level 1", item(1, 0, kind=Kind.CALLBACK), item(2, 5, level=1)),
+        ("follow-ups before level 1", item(1, 0, kind=Kind.FOLLOW_UP), item(2, 5, level=1)),
+        (
+            "level 1 before SLA at risk",
+            item(1, 0, level=1),
+            item(2, 5, sla_due=NOW + timedelta(minutes=20), sla_at_risk=True),
+        ),
+        (
+            "SLA at risk before quick wins",
+            item(1, 0, sla_due=NOW + timedelta(minutes=20), sla_at_risk=True),
+            item(2, 5, quick_win=True),
+        ),
+        (
+            "quick wins before key customers",
+            item(1, 0, quick_win=True),
+            item(2, 5, key_customer=True),
+        ),
+        ("key customers before level 2", item(1, 0, key_customer=True), item(2, 5, level=2)),
+        ("level 2 before the rest", item(1, 0, level=2), item(2, 5)),
+        ("the rest oldest first", item(1, 6), item(2, 5)),
+        ("level 1 oldest first", item(1, 6, level=1), item(2, 5, level=1)),
+        ("quick wins oldest first", item(1, 6, quick_win=True), item(2, 5, quick_win=True)),
+        (
+            "ageing: a long wait overtakes a fresh quick win",
+            item(1, 60),
+            item(2, 0, quick_win=True),
+        ),
+        (
+            "ageing: nothing waits without bound, even behind level 1",
+            item(1, 500),
+            item(2, 0, level=1),
+        ),
+        (
+            "among SLAs at risk, the one due soonest",
+            item(1, 0, sla_due=NOW + timedelta(minutes=5), sla_at_risk=True),
+            item(2, 3, sla_due=NOW + timedelta(minutes=50), sla_at_risk=True),
+        ),
+    ],
+)
+def test_default_order(rule: str, first: QueueItem, second: QueueItem) -> None:
+    assert order(second, first) == [1, 2], rule
+
+
+def test_a_far_due_sla_gives_no_head_start() -> None:
+    # Not yet in the warning window: the SLA does not lift the item.
+    assert order(item(1, 5), item(2, 1, sla_due=NOW + timedelta(hours=3))) == [1, 2]
+
+
+def test_ties_go_to_the_lower_id() -> None:
+    assert order(item(7, 2), item(3, 2)) == [3, 7]
+
+
+def test_positions_count_from_one() -> None:
+    ranked = rank([item(1, 1), item(2, 2)], WEIGHTS, NOW)
+    assert [r.position for r in ranked] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("queued", "expected"),
+    [
+        (
+            item(1, 3, level=1, level_reason="payment problem: charged twice"),
+            ("level 1: payment problem: charged twice", "waiting 3 h"),
+        ),
+        (
+            item(1, 0.5, quick_win=True, effort_minutes=2, key_customer=True),
+            ("quick win ~2 min", "key customer", "waiting 30 min"),
+        ),
+        (
+            item(1, 1, sla_due=NOW + timedelta(minutes=12), sla_at_risk=True),
+            ("SLA due in 12 min", "waiting 1 h"),
+        ),
+        (item(1, 50, sla_due=NOW - timedelta(hours=2)), ("SLA breached 2 h ago", "waiting 2 d")),
+        (item(1, 0, kind=Kind.CALLBACK), ("call-back for a missed call", "waiting 0 min")),
+        (item(1, 0, kind=Kind.LIVE, level=2), ("live contact", "new customer", "waiting 0 min")),
+    ],
+)
+def test_every_item_says_why(queued: QueueItem, expected: tuple[str, ...]) -> None:
+    assert rank([queued], WEIGHTS, NOW)[0].reasons == expected
+
+
+def test_weights_change_the_order() -> None:
+    quick_first = [item(1, 0, quick_win=True), item(2, 5, key_customer=True)]
+    key_first = weights_from({"key": 100})
+    assert [r.item.ticket_id for r in rank(quick_first, key_first, NOW)] == [2, 1]
+
+
+@pytest.mark.parametrize(
+    ("values", "problem"),
+    [
+        ({"quick": -1}, "quick: a head start is between 0 and 10,000 hours"),
+        ({"level1": 20_000}, "level1: a head start"),
+        ({"live": 5}, "live contacts must come before everything else"),
+        ({"sla_warning_minutes": 0}, "SLA warning"),
+        ({"speed": 3}, "unknown weight: speed"),
+    ],
+)
+def test_weights_that_make_no_sense_are_refused(values: dict, problem: str) -> None:  # type: ignore[type-arg]
+    with pytest.raises(WeightError, match=problem):
+        weights_from(values)
+
+
+@pytest.mark.parametrize(
+    ("span", "phrase"),
+    [
+        (timedelta(minutes=59), "59 min"),
+        (timedelta(hours=3, minutes=10), "3 h"),
+        (timedelta(hours=47), "47 h"),
+        (timedelta(days=3), "3 d"),
+        (timedelta(minutes=-5), "0 min"),
+    ],
+)
+def test_durations_read_as_people_say_them(span: timedelta, phrase: str) -> None:
+    assert duration_phrase(span) == phrase
