@@ -114,7 +114,7 @@ def test_positions_count_from_one() -> None:
     ],
 )
 def test_every_item_says_why(queued: QueueItem, expected: tuple[str, ...]) -> None:
-    assert rank([queued], WEIGHTS, NOW)[0].reasons == expected
+    assert tuple(reason.text() for reason in rank([queued], WEIGHTS, NOW)[0].reasons) == expected
 
 
 def test_weights_change_the_order() -> None:

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "frontdesk.tickets",
     "frontdesk.portal",
     "frontdesk.triage",
+    "frontdesk.routing",
 ]
 
 MIDDLEWARE = [

@@ -85,7 +85,7 @@ class Ranked:
     item: QueueItem
     position: int
     sort_key: datetime
-    reasons: tuple[str, ...]
+    reasons: tuple[QueueReason, ...]
 
 
 def sort_key(item: QueueItem, weights: QueueWeights) -> datetime:
@@ -110,28 +110,54 @@ def sort_key(item: QueueItem, weights: QueueWeights) -> datetime:
     return key
 
 
-def reasons_for(item: QueueItem, now: datetime) -> tuple[str, ...]:
-    """Why the item is where it is, most telling first, as short English phrases."""
+@dataclass(frozen=True)
+class QueueReason:
+    """One reason for an item's place: a stable code, a number of minutes, a detail."""
+
+    code: str
+    minutes: int | None = None
+    detail: str = ""
+
+    def text(self) -> str:
+        """The reason as a short English phrase; pages word it in the agent's language."""
+        span = duration_phrase(timedelta(minutes=self.minutes or 0))
+        return {
+            "live": "live contact",
+            "callback": "call-back for a missed call",
+            "follow-up": "follow-up due",
+            "level1": f"level 1: {self.detail}" if self.detail else "level 1",
+            "sla-due": f"SLA due in {span}",
+            "sla-breached": f"SLA breached {span} ago",
+            "quick": f"quick win ~{self.minutes} min" if self.minutes else "quick win",
+            "key": "key customer",
+            "level2": "new customer",
+            "waiting": f"waiting {span}",
+        }[self.code]
+
+
+def reasons_for(item: QueueItem, now: datetime) -> tuple[QueueReason, ...]:
+    """Why the item is where it is, most telling first."""
     reasons = []
-    if item.kind is Kind.LIVE:
-        reasons.append("live contact")
-    elif item.kind is Kind.CALLBACK:
-        reasons.append("call-back for a missed call")
-    elif item.kind is Kind.FOLLOW_UP:
-        reasons.append("follow-up due")
+    if item.kind is not Kind.TICKET:
+        reasons.append(QueueReason(item.kind.value))
     if item.level == 1:
-        reasons.append(f"level 1: {item.level_reason}" if item.level_reason else "level 1")
-    if item.sla_due is not None and (item.sla_at_risk or item.sla_due <= now):
-        reasons.append(_sla_phrase(item.sla_due, now))
+        reasons.append(QueueReason("level1", detail=item.level_reason))
+    if item.sla_due is not None and item.sla_due <= now:
+        reasons.append(QueueReason("sla-breached", _minutes(now - item.sla_due)))
+    elif item.sla_due is not None and item.sla_at_risk:
+        reasons.append(QueueReason("sla-due", _minutes(item.sla_due - now)))
     if item.quick_win:
-        minutes = item.effort_minutes
-        reasons.append(f"quick win ~{minutes} min" if minutes else "quick win")
+        reasons.append(QueueReason("quick", item.effort_minutes))
     if item.key_customer:
-        reasons.append("key customer")
+        reasons.append(QueueReason("key"))
     if item.level == 2:
-        reasons.append("new customer")
-    reasons.append(f"waiting {duration_phrase(now - item.arrived_at)}")
+        reasons.append(QueueReason("level2"))
+    reasons.append(QueueReason("waiting", _minutes(now - item.arrived_at)))
     return tuple(reasons)
+
+
+def _minutes(span: timedelta) -> int:
+    return max(0, int(span.total_seconds() // 60))
 
 
 def rank(items: Iterable[QueueItem], weights: QueueWeights, now: datetime) -> list[Ranked]:
@@ -148,18 +174,12 @@ def rank(items: Iterable[QueueItem], weights: QueueWeights, now: datetime) -> li
 
 def duration_phrase(span: timedelta) -> str:
     """A waiting time as a person says it: 40 min, 3 h, 2 d."""
-    minutes = max(0, int(span.total_seconds() // 60))
+    minutes = _minutes(span)
     if minutes < 60:
         return f"{minutes} min"
     if minutes < 48 * 60:
         return f"{minutes // 60} h"
     return f"{minutes // (24 * 60)} d"
-
-
-def _sla_phrase(due: datetime, now: datetime) -> str:
-    if due <= now:
-        return f"SLA breached {duration_phrase(now - due)} ago"
-    return f"SLA due in {duration_phrase(due - now)}"
 
 
 def weights_from(values: dict[str, float], base: QueueWeights | None = None) -> QueueWeights:
@@ -179,6 +199,7 @@ def weights_from(values: dict[str, float], base: QueueWeights | None = None) -> 
 __all__: Sequence[str] = [
     "Kind",
     "QueueItem",
+    "QueueReason",
     "QueueWeights",
     "Ranked",
     "WeightError",

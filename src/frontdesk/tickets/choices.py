@@ -32,6 +32,15 @@ class Level(models.IntegerChoices):
     NORMAL = 4, _("4 · normal")
 
 
+class QueueKind(models.TextChoices):
+    """What sort of work a ticket is in the queue (the engine's `Kind`)."""
+
+    LIVE = "live", _("Live contact")
+    CALLBACK = "callback", _("Call-back")
+    FOLLOW_UP = "follow-up", _("Follow-up")
+    TICKET = "ticket", _("Ticket")
+
+
 class MessageDirection(models.TextChoices):
     """Whether a message came in from the customer, went out to them, or stayed inside the desk."""
 
@@ -41,3 +50,5 @@ class MessageDirection(models.TextChoices):
 
 
 OPEN_STATUSES = (Status.NEW, Status.OPEN, Status.WAITING, Status.ON_HOLD)
+# Open and owed an answer by the desk: what the queue holds. Waiting and on hold are not.
+QUEUED_STATUSES = (Status.NEW, Status.OPEN)

@@ -5,10 +5,19 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from frontdesk.tickets.choices import OPEN_STATUSES, Channel, Level, MessageDirection, Status
+from frontdesk.tickets.choices import (
+    OPEN_STATUSES,
+    QUEUED_STATUSES,
+    Channel,
+    Level,
+    MessageDirection,
+    QueueKind,
+    Status,
+)
 
 
 class Ticket(models.Model):
@@ -55,6 +64,15 @@ class Ticket(models.Model):
     solved_at = models.DateTimeField(_("solved"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     last_customer_message_at = models.DateTimeField(null=True, blank=True)
+    # Its place in the queue (engine.queue): the kind of work, when it last began to wait for
+    # the desk, and the sort key — that moment less the head start its level, quick win, key
+    # customer and SLA earn. Recomputed whenever one of those changes.
+    queue_kind = models.CharField(
+        _("kind of work"), max_length=10, choices=QueueKind.choices, default=QueueKind.TICKET
+    )
+    queue_since = models.DateTimeField(_("waiting since"), null=True, blank=True)
+    queue_key = models.DateTimeField(null=True, blank=True)
+    sla_at_risk = models.BooleanField(_("SLA at risk"), default=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -64,6 +82,17 @@ class Ticket(models.Model):
             models.Index(fields=["status", "level", "created_at"]),
             models.Index(fields=["assignee", "status"]),
             models.Index(fields=["customer", "status"]),
+            # "Next item" reads the first row of one of these.
+            models.Index(
+                fields=["queue_key", "id"],
+                name="ticket_queue_unassigned",
+                condition=Q(status__in=QUEUED_STATUSES, assignee__isnull=True),
+            ),
+            models.Index(
+                fields=["assignee", "queue_key", "id"],
+                name="ticket_queue_assigned",
+                condition=Q(status__in=QUEUED_STATUSES, assignee__isnull=False),
+            ),
         ]
         verbose_name = _("ticket")
         verbose_name_plural = _("tickets")

@@ -10,7 +10,7 @@ from frontdesk.accounts.models import User
 from frontdesk.config.errors import NotFound
 from frontdesk.customers.models import Customer
 from frontdesk.engine.text import fold
-from frontdesk.tickets.choices import OPEN_STATUSES, MessageDirection
+from frontdesk.tickets.choices import OPEN_STATUSES, QUEUED_STATUSES, MessageDirection, QueueKind
 from frontdesk.tickets.models import Attachment, Message, Ticket
 
 
@@ -113,3 +113,26 @@ def access_attachment(
     if attachment is None:
         raise NotFound("File not found.")
     return attachment
+
+
+def queue_unassigned(*, agent: User, live: bool = True) -> QuerySet[Ticket]:
+    """Queued tickets nobody has taken, that the agent's teams serve, first in line first."""
+    tickets = Ticket.objects.filter(status__in=QUEUED_STATUSES, assignee__isnull=True).filter(
+        Q(team__isnull=True) | Q(team__in=agent.teams.all())
+    )
+    if not live:
+        tickets = tickets.exclude(queue_kind=QueueKind.LIVE)
+    return tickets.order_by("queue_key", "id")
+
+
+def queue_for_agent(*, agent: User, limit: int = 50) -> list[Ticket]:
+    """The agent's queue in order: what is theirs and what is free for them to take."""
+    mine = Ticket.objects.filter(status__in=QUEUED_STATUSES, assignee=agent).order_by(
+        "queue_key", "id"
+    )
+    free = queue_unassigned(agent=agent)
+    merged = list(mine.select_related("customer")[:limit]) + list(
+        free.select_related("customer")[:limit]
+    )
+    merged.sort(key=lambda t: (t.queue_key or t.created_at, t.pk))
+    return merged[:limit]

@@ -14,7 +14,7 @@ import nh3
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -24,7 +24,9 @@ from frontdesk.config.errors import Invalid
 from frontdesk.customers.choices import Direction, InteractionKind
 from frontdesk.customers.models import Customer
 from frontdesk.customers.services import interaction_record, portal_link_build
-from frontdesk.tickets.choices import Channel, Level, MessageDirection, Status
+from frontdesk.engine.queue import sort_key
+from frontdesk.tickets.adapters import queue_item_of
+from frontdesk.tickets.choices import QUEUED_STATUSES, Channel, Level, MessageDirection, Status
 from frontdesk.tickets.constants import (
     ATTACHMENT_NAME_LENGTH,
     BODY_LENGTH,
@@ -226,6 +228,7 @@ def _ticket_insert(
                     level=Level.NORMAL,
                     created_at=created_at,
                     last_customer_message_at=created_at,
+                    queue_since=created_at,
                 )
         except IntegrityError:
             continue
@@ -265,7 +268,31 @@ def ticket_triage_apply(
         ticket.red_flags = red_flags
         fields.append("red_flags")
     ticket.save(update_fields=fields)
+    ticket_queue_place(ticket=ticket)
     return ticket
+
+
+def ticket_queue_place(*, ticket: Ticket) -> Ticket:
+    """Recompute the ticket's place in the queue after something that decides it changed."""
+    from frontdesk.routing.selectors import queue_weights
+
+    ticket.queue_key = sort_key(queue_item_of(ticket), queue_weights())
+    ticket.save(update_fields=["queue_key"])
+    return ticket
+
+
+def tickets_queue_refresh() -> int:
+    """Recompute every queued ticket's place (after the weights change); how many moved."""
+    from frontdesk.routing.selectors import queue_weights
+
+    weights = queue_weights()
+    moved = 0
+    queued = Ticket.objects.filter(status__in=QUEUED_STATUSES).select_related("customer")
+    for ticket in queued.iterator(chunk_size=500):
+        key = sort_key(queue_item_of(ticket), weights)
+        if key != ticket.queue_key:
+            moved += Ticket.objects.filter(pk=ticket.pk).update(queue_key=key)
+    return moved
 
 
 def ticket_reply(
@@ -381,12 +408,16 @@ def _status_apply(ticket: Ticket, status: str, at: datetime | None = None) -> No
     if status not in Status.values:
         raise Invalid(f"Unknown status {status!r}.")
     now = at or timezone.now()
+    # Back in the queue after waiting on the customer, on hold or solved: the wait starts now.
+    if ticket.status not in QUEUED_STATUSES and status in QUEUED_STATUSES:
+        ticket.queue_since = now
     ticket.status = status
     ticket.solved_at = (
         (ticket.solved_at or now) if status in {Status.SOLVED, Status.CLOSED} else None
     )
     ticket.closed_at = now if status == Status.CLOSED else None
-    ticket.save(update_fields=["status", "solved_at", "closed_at", "updated_at"])
+    ticket.save(update_fields=["status", "solved_at", "closed_at", "queue_since", "updated_at"])
+    ticket_queue_place(ticket=ticket)
 
 
 def ticket_set_status(
@@ -421,6 +452,43 @@ def ticket_assign(*, ticket: Ticket, actor: User, assignee: User | None) -> Tick
         who = assignee.display_name if assignee else "nobody"
         ticket_note_system(ticket=ticket, actor=actor, text=f"Assigned to {who}")
     return ticket
+
+
+def ticket_take_next(*, agent: User) -> Ticket | None:
+    """Give the agent the first unassigned item of their queue; None when there is none.
+
+    Two agents pressing at once never get the same item: the assignment is a conditional update
+    that only one of them wins, and the loser moves on to the next item. On PostgreSQL the rows
+    being taken are locked and skipped, so the agents do not even wait for each other.
+    """
+    from frontdesk.routing.selectors import presence_of
+    from frontdesk.tickets.selectors import queue_unassigned
+
+    presence = presence_of(agent=agent)
+    if not presence.takes_written_work:
+        raise Invalid(
+            _("Your presence is “%(presence)s”. Set yourself available to take work.")
+            % {"presence": presence.get_state_display()}
+        )
+    candidates = queue_unassigned(agent=agent, live=presence.takes_live_contacts)
+    if connection.features.has_select_for_update_skip_locked:
+        candidates = candidates.select_for_update(skip_locked=True, of=("self",))
+    for _attempt in range(50):
+        with transaction.atomic():
+            ticket = candidates.first()
+            if ticket is None:
+                return None
+            won = Ticket.objects.filter(pk=ticket.pk, assignee__isnull=True).update(
+                assignee=agent, updated_at=timezone.now()
+            )
+            if not won:
+                continue
+            ticket.refresh_from_db()
+            if ticket.status == Status.NEW:
+                _status_apply(ticket, Status.OPEN)
+            ticket_note_system(ticket=ticket, actor=agent, text=f"Taken by {agent.display_name}")
+            return ticket
+    return None
 
 
 def ticket_update(

@@ -1,0 +1,57 @@
+"""The queue and presence over the API."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from ninja import Query, Router, Schema
+from ninja import Status as Answer
+from pydantic import Field
+
+from frontdesk.config.http import request_agent
+from frontdesk.engine.queue import reasons_for
+from frontdesk.routing.schemas import PresenceIn, PresenceOut, QueueNextOut, QueueOut
+from frontdesk.routing.selectors import QueueEntry, queue_of
+from frontdesk.routing.services import presence_set
+from frontdesk.tickets.adapters import queue_item_of
+from frontdesk.tickets.services import ticket_take_next
+
+router = Router(tags=["queue"])
+
+
+class QueueQuery(Schema):
+    limit: int = Field(50, ge=1, le=500)
+
+
+def _item(entry: QueueEntry) -> dict[str, object]:
+    return {
+        "ticket_id": entry.ticket.pk,
+        "position": entry.position,
+        "kind": entry.ticket.queue_kind,
+        "reasons": [reason.text() for reason in entry.reasons],
+    }
+
+
+@router.get("/queue", response=QueueOut)
+def get_queue(request: HttpRequest, query: Query[QueueQuery]) -> dict[str, object]:
+    """The calling agent's queue in order, each item with the reasons for its place."""
+    entries = queue_of(agent=request_agent(request), now=timezone.now(), limit=query.limit)
+    return {"items": [_item(entry) for entry in entries]}
+
+
+@router.post("/queue/next", response={200: QueueNextOut, 204: None})
+def take_next(request: HttpRequest) -> Answer[object] | HttpResponse:
+    """Assign the top free item of the queue to the calling agent; 204 when there is none."""
+    ticket = ticket_take_next(agent=request_agent(request))
+    if ticket is None:
+        return HttpResponse(status=204)
+    reasons = reasons_for(queue_item_of(ticket), timezone.now())
+    entry = QueueEntry(ticket=ticket, position=1, reasons=reasons)
+    return Answer(200, {**_item(entry), "ticket": ticket})
+
+
+@router.post("/presence", response=PresenceOut)
+def set_presence(request: HttpRequest, payload: PresenceIn) -> dict[str, str]:
+    """Set where the calling agent is: available, visitor, call, break, away or off."""
+    presence = presence_set(agent=request_agent(request), state=payload.state)
+    return {"state": presence.state, "since": presence.since.isoformat()}

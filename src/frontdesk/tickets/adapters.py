@@ -1,0 +1,44 @@
+"""Tickets as the queue engine sees them."""
+
+from __future__ import annotations
+
+from frontdesk.engine.queue import Kind, QueueItem
+from frontdesk.engine.triage import Reason
+from frontdesk.tickets.models import Ticket
+
+# Triage reasons that explain a level 1, in the order they are worth showing.
+LEVEL_ONE_CODES = ("payment", "blocked", "defect", "dissatisfied", "angry", "urgent", "corrected")
+
+
+def queue_item_of(ticket: Ticket) -> QueueItem:
+    """The ticket's facts that decide its place in the queue."""
+    due = ticket.resolution_due if ticket.first_responded_at else ticket.first_response_due
+    return QueueItem(
+        ticket_id=ticket.pk,
+        arrived_at=ticket.queue_since or ticket.created_at,
+        kind=Kind(ticket.queue_kind),
+        level=ticket.level,
+        quick_win=ticket.quick_win,
+        effort_minutes=ticket.effort_minutes,
+        key_customer=ticket.customer.is_key,
+        sla_due=due,
+        sla_at_risk=ticket.sla_at_risk,
+        level_reason=_level_reason(ticket) if ticket.level == 1 else "",
+    )
+
+
+def level_one_reason(ticket: Ticket) -> Reason | None:
+    """The triage reason that best explains the ticket's level 1."""
+    from frontdesk.triage.adapters import reasons_from_rows
+
+    reasons = reasons_from_rows(ticket.reasons)
+    for code in LEVEL_ONE_CODES:
+        for reason in reasons:
+            if reason.code == code:
+                return reason
+    return None
+
+
+def _level_reason(ticket: Ticket) -> str:
+    reason = level_one_reason(ticket)
+    return reason.text() if reason else ""

@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from frontdesk.routing.services import presence_set
+from frontdesk.tickets.models import Ticket
+from frontdesk.tickets.services import ticket_set_status
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def _aged(ticket: Ticket, hours: float) -> Ticket:
+    """The ticket as if it had arrived `hours` ago."""
+    from frontdesk.tickets.services import ticket_queue_place
+
+    Ticket.objects.filter(pk=ticket.pk).update(
+        created_at=timezone.now() - timedelta(hours=hours),
+        queue_since=timezone.now() - timedelta(hours=hours),
+    )
+    ticket.refresh_from_db()
+    return ticket_queue_place(ticket=ticket)
+
+
+@pytest.fixture
+def desk():  # type: ignore[no-untyped-def]
+    plain = _aged(factories.ticket(subject="Plans", body="Tell me about next year's plans."), 5)
+    quick = _aged(factories.ticket(subject="Hours", body="What are your opening hours?"), 2)
+    urgent = _aged(
+        factories.ticket(subject="Charged twice", body="You charged my card twice this month."), 1
+    )
+    key = _aged(
+        factories.ticket(
+            customer_=factories.customer(is_key=True), subject="Report", body="Add a column?"
+        ),
+        3,
+    )
+    return {"plain": plain, "quick": quick, "urgent": urgent, "key": key}
+
+
+def test_the_queue_is_in_order_and_says_why(api, desk) -> None:  # type: ignore[no-untyped-def]
+    answer = api.get("/api/v1/queue")
+    assert answer.status_code == 200
+    items = answer.json()["items"]
+    assert [i["ticket_id"] for i in items] == [
+        desk["urgent"].pk,
+        desk["quick"].pk,
+        desk["key"].pk,
+        desk["plain"].pk,
+    ]
+    assert [i["position"] for i in items] == [1, 2, 3, 4]
+    assert items[0]["kind"] == "ticket"
+    assert items[0]["reasons"][0] == "level 1: payment problem: charged twice"
+    assert items[1]["reasons"][0].startswith("quick win ~")
+    assert items[2]["reasons"][0] == "key customer"
+    assert items[3]["reasons"] == ["waiting 5 h"]
+
+
+def test_the_queue_honours_its_limit(api, desk) -> None:  # type: ignore[no-untyped-def]
+    assert len(api.get("/api/v1/queue", limit=2).json()["items"]) == 2
+    assert api.get("/api/v1/queue", limit=0).status_code == 422
+
+
+def test_take_next_assigns_items_in_order_then_answers_204(api, agent, desk) -> None:  # type: ignore[no-untyped-def]
+    presence_set(agent=agent, state="available")
+    taken = [api.post("/api/v1/queue/next", {}) for _ in range(5)]
+    assert [t.status_code for t in taken] == [200, 200, 200, 200, 204]
+    first = taken[0].json()
+    assert first["ticket_id"] == desk["urgent"].pk
+    assert first["ticket"]["assignee"]["username"] == agent.username
+    assert first["ticket"]["status"] == "open"
+    assert [t.json()["ticket_id"] for t in taken[1:4]] == [
+        desk["quick"].pk,
+        desk["key"].pk,
+        desk["plain"].pk,
+    ]
+
+
+def test_nobody_on_a_break_gets_new_work(api, agent, desk) -> None:  # type: ignore[no-untyped-def]
+    presence_set(agent=agent, state="break")
+    answer = api.post("/api/v1/queue/next", {})
+    assert answer.status_code == 400
+    assert answer.json() == {
+        "detail": "Your presence is “On a break”. Set yourself available to take work."
+    }
+    assert not Ticket.objects.filter(assignee=agent).exists()
+
+
+def test_an_agent_who_never_said_is_off_shift(api, desk) -> None:  # type: ignore[no-untyped-def]
+    answer = api.post("/api/v1/queue/next", {})
+    assert answer.status_code == 400
+    assert "“Off shift”" in answer.json()["detail"]
+
+
+def test_presence_is_set_and_checked(api, agent) -> None:  # type: ignore[no-untyped-def]
+    answer = api.post("/api/v1/presence", {"state": "visitor"})
+    assert answer.status_code == 200
+    assert answer.json()["state"] == "visitor"
+    assert agent.presence.state == "visitor"
+    assert api.post("/api/v1/presence", {"state": "asleep"}).status_code == 422
+
+
+def test_a_ticket_waiting_on_the_customer_leaves_the_queue(api, agent, desk) -> None:  # type: ignore[no-untyped-def]
+    ticket_set_status(ticket=desk["urgent"], actor=agent, status="waiting")
+    ids = [i["ticket_id"] for i in api.get("/api/v1/queue").json()["items"]]
+    assert desk["urgent"].pk not in ids
+
+
+def test_another_teams_work_is_not_offered(api, agent) -> None:  # type: ignore[no-untyped-def]
+    from frontdesk.accounts.models import Team
+
+    other = Team.objects.create(name="Billing")
+    ticket = factories.ticket()
+    Ticket.objects.filter(pk=ticket.pk).update(team=other)
+    assert api.get("/api/v1/queue").json()["items"] == []
+    other.members.add(agent)
+    assert [i["ticket_id"] for i in api.get("/api/v1/queue").json()["items"]] == [ticket.pk]

@@ -1,0 +1,58 @@
+"""Several agents pressing "take next" at the same moment never get the same item."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+
+import pytest
+from django.db import connection
+
+from frontdesk.routing.services import presence_set
+from frontdesk.tickets.models import Ticket
+from frontdesk.tickets.services import ticket_take_next
+from tests import factories
+
+AGENTS = 4
+TICKETS = 240
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_take_next_never_hands_out_an_item_twice() -> None:
+    customer = factories.customer()
+    for n in range(TICKETS):
+        factories.ticket(customer_=customer, subject=f"Question {n}", body="Plans for next year?")
+    agents = [factories.agent() for _ in range(AGENTS)]
+    for agent in agents:
+        presence_set(agent=agent, state="available")
+    taken: dict[int, list[int]] = {agent.pk: [] for agent in agents}
+    errors: list[BaseException] = []
+    start = threading.Barrier(AGENTS)
+
+    def work(agent) -> None:  # type: ignore[no-untyped-def]
+        try:
+            start.wait()
+            while (ticket := ticket_take_next(agent=agent)) is not None:
+                taken[agent.pk].append(ticket.pk)
+        except BaseException as error:  # reported by the assertion below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work, args=(agent,)) for agent in agents]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    handed_out = Counter(pk for pks in taken.values() for pk in pks)
+    assert len(handed_out) == TICKETS
+    assert max(handed_out.values()) == 1
+    # The database agrees with what each agent was told.
+    for agent in agents:
+        assert set(Ticket.objects.filter(assignee=agent).values_list("pk", flat=True)) == set(
+            taken[agent.pk]
+        )
+    # More than one agent got work: they really did run at once.
+    assert sum(1 for pks in taken.values() if pks) > 1
