@@ -1,0 +1,129 @@
+"""Service-level clocks that run on business hours: they stop at night, at weekends and on
+public holidays, and while the ticket waits on the customer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+# How far ahead a clock may look for business time before it gives up (a calendar with no hours).
+HORIZON_DAYS = 3 * 366
+
+
+class CalendarError(ValueError):
+    """A business calendar that cannot be used; the message says why."""
+
+
+@dataclass(frozen=True)
+class BusinessCalendar:
+    """When a team works: opening windows per weekday (0 = Monday) in its time zone, and the
+    dates it is closed."""
+
+    zone: str = "UTC"
+    windows: Mapping[int, tuple[tuple[time, time], ...]] = field(
+        default_factory=lambda: {day: ((time(9), time(17)),) for day in range(5)}
+    )
+    holidays: frozenset[date] = frozenset()
+
+    def validate(self) -> None:
+        """Refuse a calendar that would never let a clock run, naming the problem."""
+        try:
+            ZoneInfo(self.zone)
+        except (KeyError, ValueError) as error:
+            raise CalendarError(f"unknown time zone {self.zone!r}") from error
+        for day, windows in self.windows.items():
+            if day not in range(7):
+                raise CalendarError(f"weekday {day} is not 0 (Monday) to 6 (Sunday)")
+            for start, end in windows:
+                if start >= end:
+                    raise CalendarError(f"a window must end after it starts ({start}–{end})")
+        if not any(self.windows.get(day) for day in range(7)):
+            raise CalendarError("business hours need at least one opening window")
+
+    def open_spans(self, start: datetime) -> Iterator[tuple[datetime, datetime]]:
+        """The opening windows from `start`'s day on, as aware datetimes, up to the horizon."""
+        zone = ZoneInfo(self.zone)
+        first = start.astimezone(zone).date()
+        for offset in range(HORIZON_DAYS):
+            day = first + timedelta(days=offset)
+            if day in self.holidays:
+                continue
+            for opens, closes in sorted(self.windows.get(day.weekday(), ())):
+                yield (
+                    datetime.combine(day, opens, tzinfo=zone),
+                    datetime.combine(day, closes, tzinfo=zone),
+                )
+
+
+def business_add(start: datetime, minutes: float, calendar: BusinessCalendar) -> datetime:
+    """The moment `minutes` of business time after `start`."""
+    remaining = timedelta(minutes=minutes)
+    for opens, closes in _spans_from(start, calendar):
+        begin = max(opens, start)
+        if begin > closes:
+            continue
+        if begin + remaining <= closes:
+            return begin + remaining
+        remaining -= closes - begin
+    raise CalendarError(f"no business hours within {HORIZON_DAYS} days")
+
+
+def business_between(start: datetime, end: datetime, calendar: BusinessCalendar) -> timedelta:
+    """How much business time lies between two moments (zero if `end` is not after `start`)."""
+    total = timedelta(0)
+    if end <= start:
+        return total
+    for opens, closes in _spans_from(start, calendar):
+        if opens >= end:
+            break
+        begin, finish = max(opens, start), min(closes, end)
+        if finish > begin:
+            total += finish - begin
+    return total
+
+
+def _spans_from(start: datetime, calendar: BusinessCalendar) -> Iterator[tuple[datetime, datetime]]:
+    if start.tzinfo is None:
+        raise CalendarError("times must carry a time zone")
+    # A window of the day before can still be open at `start` (a night shift past midnight is
+    # two windows, so one day back is enough).
+    return calendar.open_spans(start - timedelta(days=1))
+
+
+@dataclass(frozen=True)
+class SlaTargets:
+    """Minutes of business time allowed for the first answer and for the solution, per level."""
+
+    first_response: Mapping[int, int] = field(
+        default_factory=lambda: {1: 60, 2: 240, 3: 480, 4: 480}
+    )
+    resolution: Mapping[int, int] = field(
+        default_factory=lambda: {1: 480, 2: 1440, 3: 2400, 4: 2400}
+    )
+
+
+@dataclass(frozen=True)
+class Dues:
+    """When a ticket's first answer and solution are due."""
+
+    first_response: datetime
+    resolution: datetime
+
+
+def dues_for(
+    *,
+    opened: datetime,
+    level: int,
+    targets: SlaTargets,
+    calendar: BusinessCalendar,
+    paused: timedelta = timedelta(0),
+) -> Dues:
+    """The ticket's dues: its level's targets counted in business time from when it was opened,
+    pushed back by the business time it has spent paused."""
+    extra = paused.total_seconds() / 60
+    return Dues(
+        first_response=business_add(opened, targets.first_response[level] + extra, calendar),
+        resolution=business_add(opened, targets.resolution[level] + extra, calendar),
+    )
