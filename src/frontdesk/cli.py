@@ -53,6 +53,9 @@ def cmd_worker(args: argparse.Namespace) -> int:
     """Run background tasks (mail, clocks, retraining) until stopped."""
     from django.core.management import call_command
 
+    from frontdesk.periodic.clock import clock_start
+
+    clock_start()
     call_command(
         "db_worker", queue_name="*", interval=args.interval, reload=False, verbosity=args.verbosity
     )

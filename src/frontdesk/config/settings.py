@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "frontdesk.portal",
     "frontdesk.triage",
     "frontdesk.routing",
+    "frontdesk.periodic",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,20 @@
+"""The periodic jobs: what runs, how often. A job is a task path and an interval."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+
+@dataclass(frozen=True)
+class Job:
+    """A task the workers enqueue every `every`."""
+
+    name: str
+    task: str  # dotted path to a django_tasks task taking no arguments
+    every: timedelta
+
+
+JOBS: tuple[Job, ...] = (
+    Job("database-optimize", "frontdesk.periodic.tasks.database_optimize", timedelta(hours=1)),
+)
