@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 
 from frontdesk.tickets.choices import (
     OPEN_STATUSES,
-    QUEUED_STATUSES,
     Channel,
     Level,
     MessageDirection,
@@ -66,7 +65,8 @@ class Ticket(models.Model):
     last_customer_message_at = models.DateTimeField(null=True, blank=True)
     # Its place in the queue (engine.queue): the kind of work, when it last began to wait for
     # the desk, and the sort key — that moment less the head start its level, quick win, key
-    # customer and SLA earn. Recomputed whenever one of those changes.
+    # customer and SLA earn. Recomputed whenever one of those changes; empty exactly when the
+    # ticket is not queued (waiting, on hold, solved, closed).
     queue_kind = models.CharField(
         _("kind of work"), max_length=10, choices=QueueKind.choices, default=QueueKind.TICKET
     )
@@ -82,16 +82,17 @@ class Ticket(models.Model):
             models.Index(fields=["status", "level", "created_at"]),
             models.Index(fields=["assignee", "status"]),
             models.Index(fields=["customer", "status"]),
-            # "Next item" reads the first row of one of these.
+            # "Next item" reads the first row of one of these. The conditions hold no values,
+            # so SQLite can use them for queries with bound parameters too.
             models.Index(
                 fields=["queue_key", "id"],
                 name="ticket_queue_unassigned",
-                condition=Q(status__in=QUEUED_STATUSES, assignee__isnull=True),
+                condition=Q(queue_key__isnull=False, assignee__isnull=True),
             ),
             models.Index(
                 fields=["assignee", "queue_key", "id"],
                 name="ticket_queue_assigned",
-                condition=Q(status__in=QUEUED_STATUSES, assignee__isnull=False),
+                condition=Q(queue_key__isnull=False, assignee__isnull=False),
             ),
         ]
         verbose_name = _("ticket")

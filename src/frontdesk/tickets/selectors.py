@@ -10,7 +10,7 @@ from frontdesk.accounts.models import User
 from frontdesk.config.errors import NotFound
 from frontdesk.customers.models import Customer
 from frontdesk.engine.text import fold
-from frontdesk.tickets.choices import OPEN_STATUSES, QUEUED_STATUSES, MessageDirection, QueueKind
+from frontdesk.tickets.choices import OPEN_STATUSES, MessageDirection, QueueKind
 from frontdesk.tickets.models import Attachment, Message, Ticket
 
 
@@ -117,7 +117,8 @@ def access_attachment(
 
 def queue_unassigned(*, agent: User, live: bool = True) -> QuerySet[Ticket]:
     """Queued tickets nobody has taken, that the agent's teams serve, first in line first."""
-    tickets = Ticket.objects.filter(status__in=QUEUED_STATUSES, assignee__isnull=True).filter(
+    # A queue key is set exactly on queued tickets (new or open), which the index relies on.
+    tickets = Ticket.objects.filter(queue_key__isnull=False, assignee__isnull=True).filter(
         Q(team__isnull=True) | Q(team__in=agent.teams.all())
     )
     if not live:
@@ -127,7 +128,7 @@ def queue_unassigned(*, agent: User, live: bool = True) -> QuerySet[Ticket]:
 
 def queue_for_agent(*, agent: User, limit: int = 50) -> list[Ticket]:
     """The agent's queue in order: what is theirs and what is free for them to take."""
-    mine = Ticket.objects.filter(status__in=QUEUED_STATUSES, assignee=agent).order_by(
+    mine = Ticket.objects.filter(queue_key__isnull=False, assignee=agent).order_by(
         "queue_key", "id"
     )
     free = queue_unassigned(agent=agent)

@@ -276,7 +276,8 @@ def ticket_queue_place(*, ticket: Ticket) -> Ticket:
     """Recompute the ticket's place in the queue after something that decides it changed."""
     from frontdesk.routing.selectors import queue_weights
 
-    ticket.queue_key = sort_key(queue_item_of(ticket), queue_weights())
+    queued = ticket.status in QUEUED_STATUSES
+    ticket.queue_key = sort_key(queue_item_of(ticket), queue_weights()) if queued else None
     ticket.save(update_fields=["queue_key"])
     return ticket
 
@@ -287,7 +288,7 @@ def tickets_queue_refresh() -> int:
 
     weights = queue_weights()
     moved = 0
-    queued = Ticket.objects.filter(status__in=QUEUED_STATUSES).select_related("customer")
+    queued = Ticket.objects.filter(queue_key__isnull=False).select_related("customer")
     for ticket in queued.iterator(chunk_size=500):
         key = sort_key(queue_item_of(ticket), weights)
         if key != ticket.queue_key:

@@ -7,12 +7,11 @@ from frontdesk.engine.queue import QueueItem, QueueWeights, sort_key
 
 
 def place_open_tickets(apps, schema_editor):  # type: ignore[no-untyped-def]
-    """Give tickets that existed before the queue their place, by the default weights."""
+    """Give queued tickets that existed before the queue their place, by the default weights."""
     ticket_model = apps.get_model("tickets", "Ticket")
     weights = QueueWeights()
-    tickets = ticket_model.objects.select_related("customer").only(
-        "id", "created_at", "last_customer_message_at", "level", "quick_win", "customer__is_key"
-    )
+    tickets = ticket_model.objects.filter(status__in=["new", "open"]).select_related("customer")
+    tickets = tickets.only("id", "created_at", "level", "quick_win", "customer__is_key")
     for ticket in tickets.iterator(chunk_size=500):
         since = ticket.created_at
         item = QueueItem(
@@ -69,7 +68,7 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="ticket",
             index=models.Index(
-                condition=models.Q(("assignee__isnull", True), ("status__in", ("new", "open"))),
+                condition=models.Q(("assignee__isnull", True), ("queue_key__isnull", False)),
                 fields=["queue_key", "id"],
                 name="ticket_queue_unassigned",
             ),
@@ -77,7 +76,7 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="ticket",
             index=models.Index(
-                condition=models.Q(("assignee__isnull", False), ("status__in", ("new", "open"))),
+                condition=models.Q(("assignee__isnull", False), ("queue_key__isnull", False)),
                 fields=["assignee", "queue_key", "id"],
                 name="ticket_queue_assigned",
             ),
