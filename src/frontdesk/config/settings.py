@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "frontdesk.triage",
     "frontdesk.routing",
     "frontdesk.periodic",
+    "frontdesk.sla",
 ]
 
 MIDDLEWARE = [

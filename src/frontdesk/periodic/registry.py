@@ -16,5 +16,6 @@ class Job:
 
 
 JOBS: tuple[Job, ...] = (
+    Job("sla-sweep", "frontdesk.sla.tasks.sla_sweep", timedelta(minutes=1)),
     Job("database-optimize", "frontdesk.periodic.tasks.database_optimize", timedelta(hours=1)),
 )

@@ -12,7 +12,7 @@ LEVEL_ONE_CODES = ("payment", "blocked", "defect", "dissatisfied", "angry", "urg
 
 def queue_item_of(ticket: Ticket) -> QueueItem:
     """The ticket's facts that decide its place in the queue."""
-    due = ticket.resolution_due if ticket.first_responded_at else ticket.first_response_due
+    due = ticket.sla_due
     return QueueItem(
         ticket_id=ticket.pk,
         arrived_at=ticket.queue_since or ticket.created_at,

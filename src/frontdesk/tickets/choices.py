@@ -52,3 +52,5 @@ class MessageDirection(models.TextChoices):
 OPEN_STATUSES = (Status.NEW, Status.OPEN, Status.WAITING, Status.ON_HOLD)
 # Open and owed an answer by the desk: what the queue holds. Waiting and on hold are not.
 QUEUED_STATUSES = (Status.NEW, Status.OPEN)
+# The SLA clock stops in these.
+PAUSED_STATUSES = (Status.WAITING, Status.ON_HOLD)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import PurePath
 
 from django.conf import settings
@@ -73,6 +73,10 @@ class Ticket(models.Model):
     queue_since = models.DateTimeField(_("waiting since"), null=True, blank=True)
     queue_key = models.DateTimeField(null=True, blank=True)
     sla_at_risk = models.BooleanField(_("SLA at risk"), default=False)
+    # The SLA clock stops while the ticket waits on the customer or is on hold.
+    sla_paused_at = models.DateTimeField(null=True, blank=True)
+    sla_paused_minutes = models.PositiveIntegerField(default=0)
+    sla_breached_at = models.DateTimeField(_("SLA breached"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -104,6 +108,11 @@ class Ticket(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def sla_due(self) -> datetime | None:
+        """The due the clock now runs towards: the first answer, then the solution."""
+        return self.resolution_due if self.first_responded_at else self.first_response_due
 
     @property
     def first_response_time(self) -> timedelta | None:

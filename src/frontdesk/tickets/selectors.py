@@ -118,9 +118,10 @@ def access_attachment(
 def queue_unassigned(*, agent: User, live: bool = True) -> QuerySet[Ticket]:
     """Queued tickets nobody has taken, that the agent's teams serve, first in line first."""
     # A queue key is set exactly on queued tickets (new or open), which the index relies on.
-    tickets = Ticket.objects.filter(queue_key__isnull=False, assignee__isnull=True).filter(
-        Q(team__isnull=True) | Q(team__in=agent.teams.all())
-    )
+    # The agent's teams are read first: as a subquery they made PostgreSQL's plan twice as slow.
+    team_ids = list(agent.teams.values_list("id", flat=True))
+    served = Q(team__isnull=True) | Q(team_id__in=team_ids) if team_ids else Q(team__isnull=True)
+    tickets = Ticket.objects.filter(served, queue_key__isnull=False, assignee__isnull=True)
     if not live:
         tickets = tickets.exclude(queue_kind=QueueKind.LIVE)
     return tickets.order_by("queue_key", "id")

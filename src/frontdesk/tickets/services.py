@@ -6,7 +6,7 @@ import logging
 import secrets
 import unicodedata
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from email.utils import make_msgid
 from pathlib import PurePosixPath, PureWindowsPath
 
@@ -16,6 +16,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, connection, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -25,8 +26,16 @@ from frontdesk.customers.choices import Direction, InteractionKind
 from frontdesk.customers.models import Customer
 from frontdesk.customers.services import interaction_record, portal_link_build
 from frontdesk.engine.queue import sort_key
+from frontdesk.engine.sla import business_between, dues_for
 from frontdesk.tickets.adapters import queue_item_of
-from frontdesk.tickets.choices import QUEUED_STATUSES, Channel, Level, MessageDirection, Status
+from frontdesk.tickets.choices import (
+    PAUSED_STATUSES,
+    QUEUED_STATUSES,
+    Channel,
+    Level,
+    MessageDirection,
+    Status,
+)
 from frontdesk.tickets.constants import (
     ATTACHMENT_NAME_LENGTH,
     BODY_LENGTH,
@@ -268,7 +277,48 @@ def ticket_triage_apply(
         ticket.red_flags = red_flags
         fields.append("red_flags")
     ticket.save(update_fields=fields)
+    _sla_dues_apply(ticket)
     ticket_queue_place(ticket=ticket)
+    return ticket
+
+
+def _sla_dues_apply(ticket: Ticket) -> None:
+    # The level decides the targets, so dues follow every change of level.
+    from frontdesk.sla.selectors import calendar_for, sla_targets
+
+    dues = dues_for(
+        opened=ticket.created_at,
+        level=ticket.level,
+        targets=sla_targets(),
+        calendar=calendar_for(team_id=ticket.team_id),
+        paused=timedelta(minutes=ticket.sla_paused_minutes),
+    )
+    ticket.first_response_due = dues.first_response
+    ticket.resolution_due = dues.resolution
+    ticket.save(update_fields=["first_response_due", "resolution_due"])
+
+
+def ticket_sla_warn(*, ticket: Ticket, now: datetime) -> Ticket:
+    """Mark the ticket's SLA as about to be breached: it moves up the queue, and says so."""
+    ticket.sla_at_risk = True
+    ticket.save(update_fields=["sla_at_risk"])
+    ticket_queue_place(ticket=ticket)
+    due = ticket.sla_due
+    minutes = int((due - now).total_seconds() // 60) if due else 0
+    ticket_note_system(ticket=ticket, actor=None, text=f"SLA due in {max(0, minutes)} min")
+    return ticket
+
+
+def ticket_sla_breach(*, ticket: Ticket, now: datetime) -> Ticket:
+    """Record that the ticket's SLA was breached, and tell the desk's leads."""
+    ticket.sla_breached_at = now
+    ticket.sla_at_risk = True
+    ticket.save(update_fields=["sla_breached_at", "sla_at_risk"])
+    ticket_queue_place(ticket=ticket)
+    ticket_note_system(ticket=ticket, actor=None, text="SLA breached: escalated to the leads")
+    from frontdesk.tickets.tasks import sla_escalation_send
+
+    transaction.on_commit(lambda: sla_escalation_send.enqueue(ticket.pk))
     return ticket
 
 
@@ -325,8 +375,10 @@ def ticket_reply(
         )
         fields = ["updated_at"]
         if ticket.first_responded_at is None:
+            # The clock now runs towards the solution: no longer at risk of the first answer.
             ticket.first_responded_at = message.created_at
-            fields.append("first_responded_at")
+            ticket.sla_at_risk = False
+            fields += ["first_responded_at", "sla_at_risk"]
         if ticket.assignee_id is None:
             ticket.assignee = agent
             fields.append("assignee")
@@ -412,13 +464,39 @@ def _status_apply(ticket: Ticket, status: str, at: datetime | None = None) -> No
     # Back in the queue after waiting on the customer, on hold or solved: the wait starts now.
     if ticket.status not in QUEUED_STATUSES and status in QUEUED_STATUSES:
         ticket.queue_since = now
+    _sla_clock(ticket, status, now)
     ticket.status = status
     ticket.solved_at = (
         (ticket.solved_at or now) if status in {Status.SOLVED, Status.CLOSED} else None
     )
     ticket.closed_at = now if status == Status.CLOSED else None
-    ticket.save(update_fields=["status", "solved_at", "closed_at", "queue_since", "updated_at"])
+    ticket.save(
+        update_fields=[
+            "status",
+            "solved_at",
+            "closed_at",
+            "queue_since",
+            "sla_paused_at",
+            "sla_paused_minutes",
+            "updated_at",
+        ]
+    )
+    if ticket.sla_paused_at is None and status in QUEUED_STATUSES:
+        _sla_dues_apply(ticket)
     ticket_queue_place(ticket=ticket)
+
+
+def _sla_clock(ticket: Ticket, status: str, now: datetime) -> None:
+    # Waiting on the customer and on hold stop the clock; the business time spent there is
+    # added to the dues when the ticket comes back.
+    if status in PAUSED_STATUSES and ticket.sla_paused_at is None:
+        ticket.sla_paused_at = now
+    elif status not in PAUSED_STATUSES and ticket.sla_paused_at is not None:
+        from frontdesk.sla.selectors import calendar_for
+
+        paused = business_between(ticket.sla_paused_at, now, calendar_for(team_id=ticket.team_id))
+        ticket.sla_paused_minutes += int(paused.total_seconds() // 60)
+        ticket.sla_paused_at = None
 
 
 def ticket_set_status(
@@ -651,3 +729,34 @@ def _send(
         logger.warning("sending message %s failed: %s", message.pk, error)
         raise
     Message.objects.filter(pk=message.pk).update(delivered_at=timezone.now(), delivery_error="")
+
+
+def sla_escalation_deliver(*, ticket_id: int) -> int:
+    """Mail every active lead with an address about a breached SLA; how many were told."""
+    from django.core.mail import send_mail
+
+    from frontdesk.accounts.choices import Role
+
+    ticket = Ticket.objects.select_related("customer", "assignee").get(pk=ticket_id)
+    leads = User.objects.filter(is_active=True, role__in=[Role.LEAD, Role.ADMIN]).exclude(email="")
+    link = settings.PUBLIC_URL + reverse("tickets:detail", args=[ticket.pk])
+    told = 0
+    for lead in leads:
+        with translation.override(lead.language):
+            assignee = ticket.assignee.display_name if ticket.assignee else _("nobody")
+            subject = _("SLA breached: %(reference)s %(subject)s") % {
+                "reference": ticket.reference,
+                "subject": ticket.subject,
+            }
+            body = _(
+                "The service level of %(reference)s (level %(level)s, %(customer)s) was "
+                "breached. It is assigned to %(assignee)s.\n\n%(link)s"
+            ) % {
+                "reference": ticket.reference,
+                "level": ticket.level,
+                "customer": ticket.customer.name,
+                "assignee": assignee,
+                "link": link,
+            }
+        told += send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [lead.email])
+    return told

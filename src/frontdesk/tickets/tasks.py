@@ -15,3 +15,9 @@ def message_send(message_id: int) -> None:
 def acknowledgement_send(ticket_id: int) -> None:
     """Acknowledge a new request to the customer."""
     services.acknowledgement_deliver(ticket_id=ticket_id)
+
+
+@task(queue_name="mail")
+def sla_escalation_send(ticket_id: int) -> None:
+    """Tell the desk's leads that a ticket's SLA was breached."""
+    services.sla_escalation_deliver(ticket_id=ticket_id)

@@ -1,0 +1,60 @@
+"""Reads for SLAs: the calendar a ticket's clock runs on, and the targets per level."""
+
+from __future__ import annotations
+
+import functools
+from datetime import date, time
+
+import holidays
+
+from frontdesk.engine.sla import BusinessCalendar, SlaTargets
+from frontdesk.sla.models import BusinessHours, SlaTarget
+
+
+def calendar_for(*, team_id: int | None) -> BusinessCalendar:
+    """The team's business calendar, or the desk's when the team has none of its own."""
+    row = None
+    if team_id is not None:
+        row = BusinessHours.objects.filter(team_id=team_id).first()
+    row = row or BusinessHours.objects.filter(team__isnull=True).first() or BusinessHours()
+    return calendar_of(row)
+
+
+def calendar_of(row: BusinessHours) -> BusinessCalendar:
+    """A stored row of business hours as the engine's calendar."""
+    windows = {
+        int(day): tuple((_time(start), _time(end)) for start, end in spans)
+        for day, spans in (row.windows or {}).items()
+    }
+    return BusinessCalendar(
+        zone=row.time_zone,
+        windows=windows,
+        holidays=holiday_dates(row.holiday_country, row.holiday_subdivision),
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def holiday_dates(country: str, subdivision: str = "") -> frozenset[date]:
+    """Public holidays of a country (and region) from last year to three years on."""
+    if not country:
+        return frozenset()
+    this_year = date.today().year
+    found = holidays.country_holidays(
+        country.upper(), subdiv=subdivision or None, years=range(this_year - 1, this_year + 4)
+    )
+    return frozenset(found)
+
+
+def sla_targets() -> SlaTargets:
+    """The desk's targets per level: the lead's, and the defaults for levels not set."""
+    defaults = SlaTargets()
+    first = dict(defaults.first_response)
+    resolution = dict(defaults.resolution)
+    for row in SlaTarget.objects.all():
+        first[row.level] = row.first_response_minutes
+        resolution[row.level] = row.resolution_minutes
+    return SlaTargets(first_response=first, resolution=resolution)
+
+
+def _time(text: str) -> time:
+    return time.fromisoformat(text)
