@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from frontdesk.accounts.models import User
+from frontdesk.accounts.models import Team, User
 from frontdesk.config.errors import NotFound
 from frontdesk.customers.models import Customer
 from frontdesk.engine.text import fold
@@ -119,12 +119,17 @@ def queue_unassigned(*, agent: User, live: bool = True) -> QuerySet[Ticket]:
     """Queued tickets nobody has taken, that the agent's teams serve, first in line first."""
     # A queue key is set exactly on queued tickets (new or open), which the index relies on.
     # The agent's teams are read first: as a subquery they made PostgreSQL's plan twice as slow.
-    team_ids = list(agent.teams.values_list("id", flat=True))
+    team_ids = list(Team.members.through.objects.filter(user=agent).values_list("team", flat=True))
     served = Q(team__isnull=True) | Q(team_id__in=team_ids) if team_ids else Q(team__isnull=True)
     tickets = Ticket.objects.filter(served, queue_key__isnull=False, assignee__isnull=True)
     if not live:
         tickets = tickets.exclude(queue_kind=QueueKind.LIVE)
     return tickets.order_by("queue_key", "id")
+
+
+def queue_next_id(*, agent: User, live: bool = True) -> int | None:
+    """The id of the first free item of the agent's queue, read from the queue's index alone."""
+    return queue_unassigned(agent=agent, live=live).values_list("pk", flat=True).first()
 
 
 def queue_for_agent(*, agent: User, limit: int = 50) -> list[Ticket]:

@@ -14,7 +14,7 @@ import nh3
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -537,11 +537,10 @@ def ticket_take_next(*, agent: User) -> Ticket | None:
     """Give the agent the first unassigned item of their queue; None when there is none.
 
     Two agents pressing at once never get the same item: the assignment is a conditional update
-    that only one of them wins, and the loser moves on to the next item. On PostgreSQL the rows
-    being taken are locked and skipped, so the agents do not even wait for each other.
+    that only one of them wins, and the loser moves on to the next item.
     """
     from frontdesk.routing.selectors import presence_of
-    from frontdesk.tickets.selectors import queue_unassigned
+    from frontdesk.tickets.selectors import queue_next_id
 
     presence = presence_of(agent=agent)
     if not presence.takes_written_work:
@@ -549,20 +548,18 @@ def ticket_take_next(*, agent: User) -> Ticket | None:
             _("Your presence is “%(presence)s”. Set yourself available to take work.")
             % {"presence": presence.get_state_display()}
         )
-    candidates = queue_unassigned(agent=agent, live=presence.takes_live_contacts)
-    if connection.features.has_select_for_update_skip_locked:
-        candidates = candidates.select_for_update(skip_locked=True, of=("self",))
+    live = presence.takes_live_contacts
     for _attempt in range(50):
         with transaction.atomic():
-            ticket = candidates.first()
-            if ticket is None:
+            pk = queue_next_id(agent=agent, live=live)
+            if pk is None:
                 return None
-            won = Ticket.objects.filter(pk=ticket.pk, assignee__isnull=True).update(
+            won = Ticket.objects.filter(pk=pk, assignee__isnull=True).update(
                 assignee=agent, updated_at=timezone.now()
             )
             if not won:
                 continue
-            ticket.refresh_from_db()
+            ticket = Ticket.objects.select_related("customer").get(pk=pk)
             if ticket.status == Status.NEW:
                 _status_apply(ticket, Status.OPEN)
             ticket_note_system(ticket=ticket, actor=agent, text=f"Taken by {agent.display_name}")
