@@ -1,0 +1,10 @@
+from django.urls import path
+
+from frontdesk.routing import views
+
+app_name = "routing"
+urlpatterns = [
+    path("", views.queue_page, name="queue"),
+    path("next/", views.take_next_page, name="next"),
+    path("presence/", views.presence_page, name="presence"),
+]

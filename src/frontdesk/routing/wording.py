@@ -1,0 +1,43 @@
+"""How the queue's reasons and waiting times read in each page language."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from frontdesk.engine.queue import QueueReason
+from frontdesk.tickets.models import Ticket
+
+
+def span_text(minutes: int) -> str:
+    """A span of time as a person says it, in the active language: 40 min, 3 h, 2 d."""
+    if minutes < 60:
+        return _("%(count)s min") % {"count": minutes}
+    if minutes < 48 * 60:
+        return _("%(count)s h") % {"count": minutes // 60}
+    return _("%(count)s d") % {"count": minutes // (24 * 60)}
+
+
+def queue_reason_text(reason: QueueReason, ticket: Ticket) -> str:
+    """One reason for a ticket's place, in the active language."""
+    span = span_text(reason.minutes or 0)
+    if reason.code == "level1":
+        from frontdesk.tickets.adapters import level_one_reason
+        from frontdesk.triage.wording import reason_text
+
+        why = level_one_reason(ticket)
+        return _("level 1: %(why)s") % {"why": reason_text(why)} if why else _("level 1")
+    if reason.code == "quick":
+        if reason.minutes:
+            return _("quick win ~%(minutes)s min") % {"minutes": reason.minutes}
+        return _("quick win")
+    texts = {
+        "live": _("live contact"),
+        "callback": _("call-back for a missed call"),
+        "follow-up": _("follow-up due"),
+        "sla-due": _("SLA due in %(span)s") % {"span": span},
+        "sla-breached": _("SLA breached %(span)s ago") % {"span": span},
+        "key": _("key customer"),
+        "level2": _("new customer"),
+        "waiting": _("waiting %(span)s") % {"span": span},
+    }
+    return texts.get(reason.code, reason.text())

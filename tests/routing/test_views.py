@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from frontdesk.routing.services import presence_set
+from frontdesk.tickets.models import Ticket
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_desk_opens_on_the_queue(agent_client) -> None:  # type: ignore[no-untyped-def]
+    answer = agent_client.get("/desk/")
+    assert answer.status_code == 302
+    assert answer["Location"] == reverse("routing:queue")
+
+
+def test_the_queue_page_lists_items_with_their_reasons(agent_client) -> None:  # type: ignore[no-untyped-def]
+    urgent = factories.ticket(subject="Charged twice", body="You charged me twice this month.")
+    quick = factories.ticket(subject="Hours", body="What are your opening hours?")
+    page = agent_client.get(reverse("routing:queue")).content.decode()
+    assert page.index(urgent.reference) < page.index(quick.reference)
+    assert "level 1: payment problem: charged twice" in page
+    assert "quick win ~" in page
+
+
+def test_the_queue_page_speaks_the_agents_language(client) -> None:  # type: ignore[no-untyped-def]
+    agent = factories.agent(language="hu")
+    client.force_login(agent)
+    factories.ticket(subject="Hours", body="What are your opening hours?")
+    page = client.get(reverse("routing:queue"), HTTP_ACCEPT_LANGUAGE="hu").content.decode()
+    assert "gyors válasz" in page
+    assert "várakozik" in page
+
+
+def test_take_next_opens_the_ticket_it_gave(agent, agent_client) -> None:  # type: ignore[no-untyped-def]
+    presence_set(agent=agent, state="available")
+    ticket = factories.ticket()
+    answer = agent_client.post(reverse("routing:next"))
+    assert answer.status_code == 302
+    assert answer["Location"] == reverse("tickets:detail", kwargs={"ticket_id": ticket.pk})
+    assert Ticket.objects.get(pk=ticket.pk).assignee == agent
+
+
+def test_take_next_on_a_break_says_why(agent, agent_client) -> None:  # type: ignore[no-untyped-def]
+    presence_set(agent=agent, state="break")
+    factories.ticket()
+    page = agent_client.post(reverse("routing:next"), follow=True).content.decode()
+    assert "Set yourself available to take work." in page
+    assert not Ticket.objects.filter(assignee=agent).exists()
+
+
+def test_the_presence_switch_sets_presence_and_goes_back(agent, agent_client) -> None:  # type: ignore[no-untyped-def]
+    answer = agent_client.post(
+        reverse("routing:presence"), {"state": "available", "next": "/desk/tickets/"}
+    )
+    assert answer["Location"] == "/desk/tickets/"
+    agent.refresh_from_db()
+    assert agent.presence.state == "available"
+    page = agent_client.get(reverse("routing:queue")).content.decode()
+    assert 'value="available" selected' in page
+
+
+def test_the_presence_switch_refuses_nonsense_and_foreign_redirects(agent, agent_client) -> None:  # type: ignore[no-untyped-def]
+    answer = agent_client.post(
+        reverse("routing:presence"),
+        {"state": "asleep", "next": "https://evil.example/"},
+        follow=True,
+    )
+    assert "Unknown presence" in answer.content.decode()
+    assert answer.redirect_chain[0][0] == reverse("routing:queue")
+
+
+def test_the_ticket_page_shows_its_sla_clock(agent_client) -> None:  # type: ignore[no-untyped-def]
+    ticket = factories.ticket()
+    page = agent_client.get(reverse("tickets:detail", kwargs={"ticket_id": ticket.pk})).content
+    assert b"first answer due in" in page
