@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "frontdesk.routing",
     "frontdesk.periodic",
     "frontdesk.sla",
+    "frontdesk.live",
 ]
 
 MIDDLEWARE = [

@@ -4,6 +4,7 @@ from django.views.generic import RedirectView
 
 from frontdesk.config.api import api
 from frontdesk.config.views import healthz
+from frontdesk.live import urls as live_urls
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -13,6 +14,8 @@ urlpatterns = [
     path("accounts/", include("frontdesk.accounts.urls")),
     path("desk/", RedirectView.as_view(pattern_name="routing:queue"), name="desk"),
     path("desk/queue/", include("frontdesk.routing.urls")),
+    path("desk/visits/", include(live_urls.desk_patterns)),
+    path("visit/", include("frontdesk.live.urls")),
     path("desk/tickets/", include("frontdesk.tickets.urls")),
     path("desk/customers/", include("frontdesk.customers.urls")),
     path("", include("frontdesk.portal.urls")),

@@ -12,9 +12,8 @@ from frontdesk.config.http import request_agent
 from frontdesk.engine.queue import reasons_for
 from frontdesk.routing.schemas import PresenceIn, PresenceOut, QueueNextOut, QueueOut
 from frontdesk.routing.selectors import QueueEntry, queue_of
-from frontdesk.routing.services import presence_set
+from frontdesk.routing.services import presence_set, queue_take_next
 from frontdesk.tickets.adapters import queue_item_of
-from frontdesk.tickets.services import ticket_take_next
 
 router = Router(tags=["queue"])
 
@@ -42,7 +41,7 @@ def get_queue(request: HttpRequest, query: Query[QueueQuery]) -> dict[str, objec
 @router.post("/queue/next", response={200: QueueNextOut, 204: None})
 def take_next(request: HttpRequest) -> Answer[object] | HttpResponse:
     """Assign the top free item of the queue to the calling agent; 204 when there is none."""
-    ticket = ticket_take_next(agent=request_agent(request))
+    ticket = queue_take_next(agent=request_agent(request))
     if ticket is None:
         return HttpResponse(status=204)
     reasons = reasons_for(queue_item_of(ticket), timezone.now())

@@ -9,9 +9,13 @@ from django.utils.translation import gettext as _
 from frontdesk.accounts.models import User
 from frontdesk.config.errors import Invalid
 from frontdesk.engine.queue import WeightError, weights_from
+from frontdesk.live.choices import VisitState
 from frontdesk.routing.choices import Presence
 from frontdesk.routing.models import AgentPresence, QueueSettings
 from frontdesk.routing.selectors import queue_weights
+from frontdesk.tickets.choices import Channel
+from frontdesk.tickets.models import Ticket
+from frontdesk.tickets.services import ticket_take_next
 
 
 def presence_set(*, agent: User, state: str) -> AgentPresence:
@@ -48,3 +52,17 @@ def queue_weights_set(*, actor: User, values: dict[str, float]) -> QueueSettings
 
     transaction.on_commit(lambda: queue_reorder.enqueue())
     return row
+
+
+def queue_take_next(*, agent: User) -> Ticket | None:
+    """Take the next item; a visitor taken this way is called up to the desk at once."""
+    ticket = ticket_take_next(agent=agent)
+    if ticket is not None and ticket.channel == Channel.VISIT:
+        from frontdesk.live.selectors import visit_of_ticket
+        from frontdesk.live.services import visit_serve
+
+        visit = visit_of_ticket(ticket_id=ticket.pk)
+        if visit is not None and visit.state == VisitState.WAITING:
+            visit_serve(visit=visit, agent=agent)
+            ticket.refresh_from_db()
+    return ticket

@@ -14,9 +14,8 @@ from django.views.decorators.http import require_POST
 from frontdesk.config.errors import Invalid
 from frontdesk.config.http import request_agent
 from frontdesk.routing.selectors import presence_of, queue_of
-from frontdesk.routing.services import presence_set
+from frontdesk.routing.services import presence_set, queue_take_next
 from frontdesk.routing.wording import queue_reason_text
-from frontdesk.tickets.services import ticket_take_next
 
 QUEUE_LENGTH = 50
 
@@ -45,7 +44,7 @@ def queue_page(request: HttpRequest) -> HttpResponse:
 def take_next_page(request: HttpRequest) -> HttpResponse:
     """Take the top free item and open it; back to the queue when there is nothing to take."""
     try:
-        ticket = ticket_take_next(agent=request_agent(request))
+        ticket = queue_take_next(agent=request_agent(request))
     except Invalid as error:
         messages.error(request, str(error))
         return redirect("routing:queue")

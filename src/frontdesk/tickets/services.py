@@ -34,6 +34,7 @@ from frontdesk.tickets.choices import (
     Channel,
     Level,
     MessageDirection,
+    QueueKind,
     Status,
 )
 from frontdesk.tickets.constants import (
@@ -178,6 +179,7 @@ def ticket_create(
     files: Sequence[UploadedFile] = (),
     acknowledge: bool = False,
     created_at: datetime | None = None,
+    queue_kind: str = QueueKind.TICKET,
 ) -> Ticket:
     """Open a ticket with the customer's first message and put it on their timeline."""
     _check_subject(subject)
@@ -193,6 +195,7 @@ def ticket_create(
             channel=channel,
             language=language or customer.preferred_language or settings.LANGUAGE_CODE,
             created_at=created_at,
+            queue_kind=queue_kind,
         )
         first = _message_add(
             ticket=ticket,
@@ -222,7 +225,13 @@ def ticket_create(
 
 
 def _ticket_insert(
-    *, customer: Customer, subject: str, channel: str, language: str, created_at: datetime
+    *,
+    customer: Customer,
+    subject: str,
+    channel: str,
+    language: str,
+    created_at: datetime,
+    queue_kind: str,
 ) -> Ticket:
     # A reference clash is one in a billion; try again rather than fail the customer.
     for _attempt in range(5):
@@ -238,6 +247,7 @@ def _ticket_insert(
                     created_at=created_at,
                     last_customer_message_at=created_at,
                     queue_since=created_at,
+                    queue_kind=queue_kind,
                 )
         except IntegrityError:
             continue
@@ -319,6 +329,21 @@ def ticket_sla_breach(*, ticket: Ticket, now: datetime) -> Ticket:
     from frontdesk.tickets.tasks import sla_escalation_send
 
     transaction.on_commit(lambda: sla_escalation_send.enqueue(ticket.pk))
+    return ticket
+
+
+def ticket_queue_kind_set(
+    *, ticket: Ticket, kind: str, note: str = "", at: datetime | None = None
+) -> Ticket:
+    """Change what sort of work the ticket is (a ringing call becomes a call-back when missed)."""
+    if kind not in QueueKind.values:
+        raise Invalid(f"Unknown kind of work {kind!r}.")
+    if ticket.queue_kind != kind:
+        ticket.queue_kind = kind
+        ticket.save(update_fields=["queue_kind", "updated_at"])
+        ticket_queue_place(ticket=ticket)
+    if note:
+        ticket_note_system(ticket=ticket, actor=None, text=note, at=at)
     return ticket
 
 

@@ -1,0 +1,35 @@
+"""Call events from the phone system."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router
+
+from frontdesk.accounts.selectors import agent_by_username
+from frontdesk.config.errors import Invalid
+from frontdesk.live.models import Call
+from frontdesk.live.schemas import CallEventIn, CallOut
+from frontdesk.live.services import call_event_record
+
+router = Router(tags=["calls"])
+
+
+@router.post("/calls/events", response=CallOut)
+def post_call_event(request: HttpRequest, payload: CallEventIn) -> Call:
+    """Record ringing, answered, missed or ended for a call; repeats and late events are safe."""
+    agent = None
+    if payload.agent:
+        agent = agent_by_username(username=payload.agent)
+        if agent is None:
+            raise Invalid(f"unknown agent {payload.agent!r}")
+    at = payload.at
+    if at is not None and timezone.is_naive(at):
+        raise Invalid("'at' needs a time zone, e.g. 2026-11-23T09:30:00+02:00")
+    return call_event_record(
+        call_id=payload.call_id,
+        event=payload.event,
+        from_number=payload.from_number,
+        agent=agent,
+        at=at,
+    )

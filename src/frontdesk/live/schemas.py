@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from ninja import Schema
+from pydantic import Field
+
+
+class CallEventIn(Schema):
+    call_id: str = Field(..., min_length=1, max_length=100)
+    event: Literal["ringing", "answered", "missed", "ended"]
+    from_number: str = Field("", max_length=40)
+    agent: str | None = Field(None, description="username of the agent who answered")
+    at: datetime | None = None
+
+
+class CallOut(Schema):
+    call_id: str
+    state: str
+    from_number: str
+    customer_id: int | None
+    ticket_id: int | None
+    agent: str | None
+
+    @staticmethod
+    def resolve_agent(call: object) -> str | None:
+        agent = getattr(call, "agent", None)
+        return agent.username if agent is not None else None

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from frontdesk.live import views
+
+app_name = "live"
+urlpatterns = [
+    path("", views.kiosk, name="kiosk"),
+    path("<str:token>/", views.number, name="number"),
+]
+desk_patterns = (
+    [
+        path("<int:ticket_id>/serve/", views.visit_serve_page, name="serve"),
+        path("<int:ticket_id>/finish/", views.visit_finish_page, name="finish"),
+    ],
+    "visits",
+)

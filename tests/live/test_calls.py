@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+import pytest
+
+from frontdesk.live.models import Call
+from frontdesk.routing.services import presence_set
+from frontdesk.tickets.models import Ticket
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def event(api, call_id: str, name: str, **extra):  # type: ignore[no-untyped-def]
+    return api.post(
+        "/api/v1/calls/events",
+        {"call_id": call_id, "event": name, "from_number": "+372 5555 0101", **extra},
+    )
+
+
+def test_a_ringing_call_is_live_work_at_the_top_of_the_queue(api, agent) -> None:  # type: ignore[no-untyped-def]
+    factories.ticket(subject="Charged twice", body="You charged me twice this month.")
+    answer = event(api, "c-1", "ringing")
+    assert answer.status_code == 200
+    call = answer.json()
+    assert call["state"] == "ringing"
+    items = api.get("/api/v1/queue").json()["items"]
+    assert items[0]["ticket_id"] == call["ticket_id"]
+    assert items[0]["kind"] == "live"
+    assert items[0]["reasons"][0] == "live contact"
+
+
+def test_the_caller_is_matched_to_the_customer_with_that_number(api) -> None:  # type: ignore[no-untyped-def]
+    known = factories.customer(name="Mari Maasikas", phone="+372 5555 0101")
+    assert event(api, "c-2", "ringing").json()["customer_id"] == known.pk
+
+
+def test_repeated_and_late_events_change_nothing(api, agent) -> None:  # type: ignore[no-untyped-def]
+    first = event(api, "c-3", "ringing").json()
+    event(api, "c-3", "ringing")
+    event(api, "c-3", "answered", agent=agent.username)
+    late = event(api, "c-3", "ringing").json()
+    assert late["state"] == "answered"
+    assert Ticket.objects.filter(channel="phone").count() == 1
+    assert late["ticket_id"] == first["ticket_id"]
+    assert [e["event"] for e in Call.objects.get(call_id="c-3").events] == [
+        "ringing",
+        "ringing",
+        "answered",
+        "ringing",
+    ]
+
+
+def test_an_answered_call_is_the_agents_and_puts_them_on_a_call(api, agent) -> None:  # type: ignore[no-untyped-def]
+    presence_set(agent=agent, state="available")
+    event(api, "c-4", "ringing")
+    answered = event(api, "c-4", "answered", agent=agent.username).json()
+    ticket = Ticket.objects.get(pk=answered["ticket_id"])
+    assert ticket.assignee == agent
+    assert ticket.queue_kind == "ticket"
+    agent.presence.refresh_from_db()
+    assert agent.presence.state == "call"
+    event(api, "c-4", "ended")
+    agent.presence.refresh_from_db()
+    assert agent.presence.state == "available"
+
+
+def test_a_missed_call_becomes_a_call_back_at_the_top_of_the_written_queue(api) -> None:  # type: ignore[no-untyped-def]
+    urgent = factories.ticket(subject="Charged twice", body="You charged me twice this month.")
+    event(api, "c-5", "ringing")
+    missed = event(api, "c-5", "missed").json()
+    ticket = Ticket.objects.get(pk=missed["ticket_id"])
+    assert ticket.queue_kind == "callback"
+    items = api.get("/api/v1/queue").json()["items"]
+    assert [i["ticket_id"] for i in items[:2]] == [ticket.pk, urgent.pk]
+    assert items[0]["reasons"][0] == "call-back for a missed call"
+    notes = ticket.messages.filter(direction="note").values_list("text", flat=True)
+    assert any("call back +372 5555 0101" in note for note in notes)
+
+
+def test_a_call_that_ends_unanswered_is_missed(api) -> None:  # type: ignore[no-untyped-def]
+    event(api, "c-6", "ringing")
+    assert event(api, "c-6", "ended").json()["state"] == "missed"
+
+
+def test_a_first_event_other_than_ringing_still_opens_one_ticket(api, agent) -> None:  # type: ignore[no-untyped-def]
+    answered = event(api, "c-7", "answered", agent=agent.username).json()
+    assert answered["state"] == "answered"
+    assert Ticket.objects.get(pk=answered["ticket_id"]).assignee == agent
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "detail"),
+    [
+        ({"call_id": "c-8", "event": "ringing", "agent": "nobody"}, 400, "unknown agent 'nobody'"),
+        ({"call_id": "c-8", "event": "exploded"}, 422, None),
+        ({"call_id": "", "event": "ringing"}, 422, None),
+        ({"call_id": "c-8", "event": "ringing", "at": "2026-11-23T09:30:00"}, 400, "time zone"),
+    ],
+)
+def test_bad_call_events_are_refused_and_leave_nothing(api, body, status, detail) -> None:  # type: ignore[no-untyped-def]
+    answer = api.post("/api/v1/calls/events", body)
+    assert answer.status_code == status
+    assert "detail" in answer.json()
+    if detail:
+        assert detail in answer.json()["detail"]
+    assert not Call.objects.exists()
