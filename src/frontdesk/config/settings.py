@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "frontdesk.periodic",
     "frontdesk.sla",
     "frontdesk.live",
+    "frontdesk.macros",
 ]
 
 MIDDLEWARE = [
@@ -157,6 +158,8 @@ TRIAGE_LANGUAGES = env.words(
 )
 TRIAGE_LEXICON_DIR = env.text("FRONTDESK_TRIAGE_LEXICONS", "")
 TRIAGE_RETRAIN_EVERY = env.integer("FRONTDESK_TRIAGE_RETRAIN_EVERY", default=20, minimum=1)
+# Minutes after which a hard case nobody answered gets the holding reply by itself; 0: never.
+HOLDING_REPLY_AFTER = env.integer("FRONTDESK_HOLDING_REPLY_AFTER", default=0, minimum=0)
 
 TASKS = {
     "default": {

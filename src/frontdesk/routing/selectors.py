@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db.models import Q
+
 from frontdesk.accounts.models import User
 from frontdesk.engine.queue import QueueReason, QueueWeights, WeightError, reasons_for, weights_from
+from frontdesk.macros.models import Macro
 from frontdesk.routing.choices import Presence
 from frontdesk.routing.models import AgentPresence, QueueSettings
 from frontdesk.tickets.adapters import queue_item_of
@@ -48,3 +51,37 @@ def queue_of(*, agent: User, now: datetime, limit: int = 50) -> list[QueueEntry]
         QueueEntry(ticket=ticket, position=n, reasons=reasons_for(queue_item_of(ticket), now))
         for n, ticket in enumerate(tickets, start=1)
     ]
+
+
+@dataclass(frozen=True)
+class Sweep:
+    """The backlog the way the morning sweep reads it: quick ones, key customers, hard cases."""
+
+    quick: list[tuple[Ticket, Macro | None]]
+    key: list[Ticket]
+    hard: list[Ticket]
+
+
+def sweep_of(*, agent: User, limit: int = 50) -> Sweep:
+    """The agent's backlog (theirs and free to take) in the morning sweep's three groups."""
+    from frontdesk.macros.selectors import macro_suggested
+
+    backlog = (
+        Ticket.objects.filter(queue_key__isnull=False)
+        .filter(Q(assignee=agent) | Q(assignee__isnull=True))
+        .exclude(queue_kind="live")
+        .select_related("customer")
+        .order_by("queue_since", "id")
+    )
+    quick: list[tuple[Ticket, Macro | None]] = []
+    key: list[Ticket] = []
+    hard: list[Ticket] = []
+    for ticket in backlog[: limit * 10]:
+        codes = {row.get("code") for row in ticket.reasons or [] if isinstance(row, dict)}
+        if ticket.quick_win and len(quick) < limit:
+            quick.append((ticket, macro_suggested(ticket=ticket)))
+        elif ticket.customer.is_key and len(key) < limit:
+            key.append(ticket)
+        elif "hard" in codes and len(hard) < limit:
+            hard.append(ticket)
+    return Sweep(quick=quick, key=key, hard=hard)

@@ -6,5 +6,6 @@ app_name = "routing"
 urlpatterns = [
     path("", views.queue_page, name="queue"),
     path("next/", views.take_next_page, name="next"),
+    path("sweep/", views.sweep_page, name="sweep"),
     path("presence/", views.presence_page, name="presence"),
 ]

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from frontdesk.config.errors import Invalid
 from frontdesk.config.http import request_agent
-from frontdesk.routing.selectors import presence_of, queue_of
+from frontdesk.routing.selectors import presence_of, queue_of, sweep_of
 from frontdesk.routing.services import presence_set, queue_take_next
 from frontdesk.routing.wording import queue_reason_text
 
@@ -67,3 +67,11 @@ def presence_page(request: HttpRequest) -> HttpResponse:
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         back = ""
     return redirect(back or "routing:queue")
+
+
+@login_required
+def sweep_page(request: HttpRequest) -> HttpResponse:
+    """The morning sweep: quick wins with a suggested answer, key customers, then hard cases
+    with a one-click holding reply."""
+    sweep = sweep_of(agent=request_agent(request))
+    return render(request, "routing/sweep.html", {"sweep": sweep})

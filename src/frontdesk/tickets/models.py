@@ -46,6 +46,7 @@ class Ticket(models.Model):
     # Why the ticket sits where it does: [{"code": "payment", "detail": "charged twice"}, ...].
     reasons = models.JSONField(_("reasons"), default=list, blank=True)
     red_flags = models.JSONField(_("red flags"), default=list, blank=True)
+    tags = models.JSONField(_("tags"), default=list, blank=True)
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -332,6 +332,19 @@ def ticket_sla_breach(*, ticket: Ticket, now: datetime) -> Ticket:
     return ticket
 
 
+def ticket_tags_add(*, ticket: Ticket, tags: list[str]) -> Ticket:
+    """Add tags to the ticket (a macro's, an agent's); each once, trimmed."""
+    current = list(ticket.tags or [])
+    for tag in tags:
+        clean = tag.strip()[:50]
+        if clean and clean not in current:
+            current.append(clean)
+    if current != ticket.tags:
+        ticket.tags = current
+        ticket.save(update_fields=["tags", "updated_at"])
+    return ticket
+
+
 def ticket_queue_kind_set(
     *, ticket: Ticket, kind: str, note: str = "", at: datetime | None = None
 ) -> Ticket:
@@ -374,7 +387,7 @@ def tickets_queue_refresh() -> int:
 def ticket_reply(
     *,
     ticket: Ticket,
-    agent: User,
+    agent: User | None,
     text: str,
     files: Sequence[UploadedFile] = (),
     status: str = Status.WAITING,
@@ -404,7 +417,7 @@ def ticket_reply(
             ticket.first_responded_at = message.created_at
             ticket.sla_at_risk = False
             fields += ["first_responded_at", "sla_at_risk"]
-        if ticket.assignee_id is None:
+        if ticket.assignee_id is None and agent is not None:
             ticket.assignee = agent
             fields.append("assignee")
         ticket.save(update_fields=fields)

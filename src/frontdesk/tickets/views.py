@@ -14,6 +14,7 @@ from frontdesk.config.errors import Invalid, NotFound
 from frontdesk.config.http import HtmxHttpRequest, request_agent
 from frontdesk.customers.constants import TIMELINE_SIDEBAR_LENGTH
 from frontdesk.customers.selectors import customer_timeline
+from frontdesk.macros.services import macro_expand
 from frontdesk.tickets.forms import (
     AssigneeForm,
     NoteForm,
@@ -102,10 +103,12 @@ def ticket_reply_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
     form = ReplyForm(request.POST, request.FILES)
     if form.is_valid():
         try:
+            agent = request_agent(request)
             ticket_reply(
                 ticket=ticket,
-                agent=request_agent(request),
-                text=form.cleaned_data["body"],
+                agent=agent,
+                # A /code the agent typed but did not expand is expanded now.
+                text=macro_expand(text=form.cleaned_data["body"], ticket=ticket, agent=agent),
                 files=form.cleaned_data["attachments"],
                 status=form.cleaned_data["status"],
             )

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from frontdesk.tickets.choices import Level, Status
+
+
+class Macro(models.Model):
+    """A canned answer with a one-word code (typed as /code), in one language, that may also set
+    the ticket's status, level, tags and assignee."""
+
+    code = models.SlugField(_("code"), max_length=30)
+    language = models.CharField(
+        _("language"), max_length=8, blank=True, help_text=_("empty: any language")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    text = models.TextField(
+        _("text"),
+        blank=True,
+        help_text=_("Placeholders: {customer.first_name}, {agent.name}, {ticket.reference}, …"),
+    )
+    set_status = models.CharField(
+        _("set status"), max_length=10, choices=Status.choices, blank=True
+    )
+    set_level = models.PositiveSmallIntegerField(
+        _("set level"), choices=Level.choices, null=True, blank=True
+    )
+    add_tags = models.JSONField(_("add tags"), default=list, blank=True)
+    set_assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("assign to"),
+    )
+    # Suggested for quick wins whose triage label is one of these ("opening hours", ...).
+    suggest_for = models.JSONField(_("suggest for"), default=list, blank=True)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["code", "language"]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "language"], name="macro_code_per_language")
+        ]
+        verbose_name = _("macro")
+        verbose_name_plural = _("macros")
+
+    def __str__(self) -> str:
+        return f"/{self.code} ({self.language or '*'})"

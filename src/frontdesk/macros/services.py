@@ -1,0 +1,149 @@
+"""Writes for macros: checking them, filling them in, and applying them to a ticket."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from frontdesk.accounts.models import User
+from frontdesk.config.errors import Invalid
+from frontdesk.macros.constants import HOLDING_CODE, PLACEHOLDERS
+from frontdesk.macros.models import Macro
+from frontdesk.macros.selectors import macro_for
+from frontdesk.tickets.choices import QUEUED_STATUSES, Status
+from frontdesk.tickets.models import Message, Ticket
+from frontdesk.tickets.services import (
+    ticket_assign,
+    ticket_reply,
+    ticket_set_status,
+    ticket_tags_add,
+)
+
+# {customer.first_name} and the like; anything else in braces is refused when saved.
+PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)*)\}")
+# "/hold " or "/hold" at the end of the text: a macro code typed in the reply box.
+TYPED_CODE = re.compile(r"(?<![\w/])/([a-z0-9][a-z0-9_-]{0,29})(?=\s|$)")
+
+
+def macro_placeholders_check(text: str) -> None:
+    """Refuse a text with a placeholder the desk cannot fill, naming it."""
+    unknown = [name for name in PLACEHOLDER.findall(text) if name not in PLACEHOLDERS]
+    if unknown:
+        raise Invalid(
+            _("Unknown placeholder {%(name)s}; use one of: %(known)s.")
+            % {"name": unknown[0], "known": ", ".join("{" + p + "}" for p in PLACEHOLDERS)}
+        )
+
+
+def macro_save(
+    *,
+    code: str,
+    language: str,
+    name: str,
+    text: str,
+    set_status: str = "",
+    set_level: int | None = None,
+    add_tags: list[str] | None = None,
+    set_assignee: User | None = None,
+    suggest_for: list[str] | None = None,
+) -> Macro:
+    """Create or change the macro for a code in a language, checking its placeholders."""
+    code = code.strip().lower().lstrip("/")
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,29}", code):
+        raise Invalid(_("A macro code is one word of letters, digits, - and _."))
+    macro_placeholders_check(text)
+    macro, _created = Macro.objects.update_or_create(
+        code=code,
+        language=language,
+        defaults={
+            "name": name or code,
+            "text": text,
+            "set_status": set_status,
+            "set_level": set_level,
+            "add_tags": add_tags or [],
+            "set_assignee": set_assignee,
+            "suggest_for": suggest_for or [],
+            "active": True,
+        },
+    )
+    return macro
+
+
+def macro_render(*, macro: Macro, ticket: Ticket, agent: User | None) -> str:
+    """The macro's text filled in for this ticket and agent."""
+    macro_placeholders_check(macro.text)
+    customer = ticket.customer
+    agent_name = agent.display_name if agent else "frontdesk"
+    values = {
+        "customer.name": customer.name,
+        "customer.first_name": customer.name.split()[0] if customer.name.split() else "",
+        "agent.name": agent_name,
+        "agent.first_name": (agent.first_name or agent_name) if agent else agent_name,
+        "ticket.reference": ticket.reference,
+        "ticket.subject": ticket.subject,
+    }
+    return PLACEHOLDER.sub(lambda match: values[match.group(1)], macro.text)
+
+
+def macro_expand(*, text: str, ticket: Ticket, agent: User) -> str:
+    """Replace every /code typed in a reply with its macro's text; unknown codes stay as typed."""
+
+    def replace(match: re.Match[str]) -> str:
+        macro = macro_for(code=match.group(1), language=ticket.language)
+        return macro_render(macro=macro, ticket=ticket, agent=agent) if macro else match.group(0)
+
+    return TYPED_CODE.sub(replace, text)
+
+
+@transaction.atomic
+def macro_apply(*, macro: Macro, ticket: Ticket, agent: User | None) -> Message | None:
+    """Do what the macro says on the ticket: tags, level, assignee, then the reply and status."""
+    if macro.add_tags:
+        ticket_tags_add(ticket=ticket, tags=list(macro.add_tags))
+    if macro.set_level and agent is not None:
+        from frontdesk.triage.services import triage_correct
+
+        triage_correct(ticket=ticket, agent=agent, level=macro.set_level, quick_win=False)
+    if macro.set_assignee is not None and agent is not None:
+        ticket_assign(ticket=ticket, actor=agent, assignee=macro.set_assignee)
+    # A macro with text answers the customer; the ticket stays ours unless it says otherwise.
+    status = macro.set_status or Status.OPEN
+    if macro.text.strip():
+        text = macro_render(macro=macro, ticket=ticket, agent=agent)
+        return ticket_reply(ticket=ticket, agent=agent, text=text, status=status)
+    if macro.set_status and agent is not None:
+        ticket_set_status(ticket=ticket, actor=agent, status=macro.set_status)
+    return None
+
+
+def holding_reply_send(*, ticket: Ticket, agent: User | None) -> Message:
+    """Send the holding reply in the ticket's language: an unusual case, it will take longer,
+    and what would help."""
+    macro = macro_for(code=HOLDING_CODE, language=ticket.language)
+    if macro is None:
+        raise Invalid(_("There is no holding reply (macro /%(code)s).") % {"code": HOLDING_CODE})
+    message = macro_apply(macro=macro, ticket=ticket, agent=agent)
+    if message is None:
+        raise Invalid(_("The holding reply has no text."))
+    return message
+
+
+def holding_replies_due(*, now: datetime, after_minutes: int) -> int:
+    """Send the holding reply to hard cases nobody has answered for `after_minutes`; how many."""
+    if after_minutes <= 0:
+        return 0
+    waiting = Ticket.objects.filter(
+        status__in=QUEUED_STATUSES,
+        first_responded_at__isnull=True,
+        queue_since__lte=now - timedelta(minutes=after_minutes),
+    ).select_related("customer")
+    sent = 0
+    for ticket in waiting:
+        codes = {row.get("code") for row in ticket.reasons or [] if isinstance(row, dict)}
+        if "hard" in codes:
+            holding_reply_send(ticket=ticket, agent=None)
+            sent += 1
+    return sent
