@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -11,11 +14,15 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from frontdesk.accounts.models import User
 from frontdesk.config.errors import Invalid
 from frontdesk.config.http import request_agent
-from frontdesk.routing.selectors import presence_of, queue_of, sweep_of
-from frontdesk.routing.services import presence_set, queue_take_next
+from frontdesk.routing.forms import BusinessHoursForm, SlaTargetsForm, WeightsForm
+from frontdesk.routing.selectors import presence_of, queue_of, queue_weights, sweep_of
+from frontdesk.routing.services import presence_set, queue_take_next, queue_weights_set
 from frontdesk.routing.wording import queue_reason_text
+from frontdesk.sla.selectors import business_hours_of, sla_targets
+from frontdesk.sla.services import business_hours_set, sla_target_set
 
 QUEUE_LENGTH = 50
 
@@ -75,3 +82,69 @@ def sweep_page(request: HttpRequest) -> HttpResponse:
     with a one-click holding reply."""
     sweep = sweep_of(agent=request_agent(request))
     return render(request, "routing/sweep.html", {"sweep": sweep})
+
+
+@login_required
+def settings_page(request: HttpRequest) -> HttpResponse:
+    """The lead's settings: queue weights, SLA targets per level, the desk's business hours."""
+    agent = request_agent(request)
+    if not agent.is_lead:
+        raise PermissionDenied
+    weights = queue_weights()
+    targets = sla_targets()
+    hours = business_hours_of(team_id=None)
+    which = request.POST.get("form", "")
+    data = request.POST if request.method == "POST" else None
+    weights_form = WeightsForm(data if which == "weights" else None, weights=weights)
+    targets_form = SlaTargetsForm(
+        data if which == "sla" else None,
+        targets={
+            level: (targets.first_response[level], targets.resolution[level])
+            for level in targets.first_response
+        },
+    )
+    hours_form = BusinessHoursForm(
+        data if which == "hours" else None,
+        windows=hours.windows,
+        initial={"time_zone": hours.time_zone, "holiday_country": hours.holiday_country},
+    )
+    bound = {"weights": weights_form, "sla": targets_form, "hours": hours_form}.get(which)
+    if bound is not None and bound.is_valid():
+        try:
+            with transaction.atomic():
+                _settings_save(which, bound, agent)
+        except (Invalid, ValidationError) as error:
+            bound.add_error(
+                None, error.messages if isinstance(error, ValidationError) else str(error)
+            )
+        else:
+            messages.success(request, _("Settings saved."))
+            return redirect("routing:settings")
+    return render(
+        request,
+        "routing/settings.html",
+        {"weights_form": weights_form, "targets_form": targets_form, "hours_form": hours_form},
+        status=400 if bound is not None else 200,
+    )
+
+
+def _settings_save(which: str, form: forms.Form, agent: User) -> None:
+    data = form.cleaned_data
+    if which == "weights":
+        queue_weights_set(actor=agent, values=dict(data))
+    elif which == "sla":
+        for level in range(1, 5):
+            sla_target_set(
+                actor=agent,
+                level=level,
+                first_response_minutes=data[f"first_{level}"],
+                resolution_minutes=data[f"resolution_{level}"],
+            )
+    elif isinstance(form, BusinessHoursForm):
+        business_hours_set(
+            actor=agent,
+            team=None,
+            time_zone=data["time_zone"],
+            windows=form.windows(),
+            holiday_country=data["holiday_country"],
+        )

@@ -20,6 +20,13 @@ def calendar_for(*, team_id: int | None) -> BusinessCalendar:
     return calendar_of(row)
 
 
+def business_hours_of(*, team_id: int | None) -> BusinessHours:
+    """The stored hours of a team (or of the desk), or the defaults, unsaved."""
+    rows = BusinessHours.objects.all()
+    rows = rows.filter(team__isnull=True) if team_id is None else rows.filter(team_id=team_id)
+    return rows.first() or BusinessHours()
+
+
 def calendar_of(row: BusinessHours) -> BusinessCalendar:
     """A stored row of business hours as the engine's calendar."""
     windows = {
