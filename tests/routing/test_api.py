@@ -118,3 +118,24 @@ def test_another_teams_work_is_not_offered(api, agent) -> None:  # type: ignore[
     assert api.get("/api/v1/queue").json()["items"] == []
     other.members.add(agent)
     assert [i["ticket_id"] for i in api.get("/api/v1/queue").json()["items"]] == [ticket.pk]
+
+
+def test_a_customer_who_becomes_key_moves_up_the_queue(api) -> None:  # type: ignore[no-untyped-def]
+    from frontdesk.customers.services import customer_update
+
+    older = _aged(factories.ticket(subject="Plans", body="Plans for next year?"), 5)
+    customer = factories.customer(name="Big Client")
+    newer = _aged(factories.ticket(customer_=customer, subject="Plans", body="And yours?"), 1)
+    before = [i["ticket_id"] for i in api.get("/api/v1/queue").json()["items"]]
+    assert before == [older.pk, newer.pk]
+    customer_update(
+        customer=customer,
+        name=customer.name,
+        organisation="",
+        preferred_language="",
+        is_key=True,
+        notes="",
+        tags=[],
+    )
+    after = [i["ticket_id"] for i in api.get("/api/v1/queue").json()["items"]]
+    assert after == [newer.pk, older.pk]

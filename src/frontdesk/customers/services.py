@@ -133,6 +133,7 @@ def customer_update(
     """Change what the desk knows about a customer."""
     if not name.strip():
         raise Invalid(_("A customer needs a name."))
+    was_key = customer.is_key
     customer.name = name.strip()
     customer.organisation = organisation.strip()
     customer.preferred_language = preferred_language
@@ -153,6 +154,11 @@ def customer_update(
     customer.tags.set(
         [Tag.objects.get_or_create(name=t.strip()[:50])[0] for t in tags if t.strip()]
     )
+    if was_key != is_key:
+        # Key customers' tickets get a head start in the queue; move the open ones.
+        from frontdesk.tickets.services import tickets_queue_refresh
+
+        tickets_queue_refresh(customer=customer)
     return customer
 
 

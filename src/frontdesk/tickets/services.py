@@ -370,13 +370,16 @@ def ticket_queue_place(*, ticket: Ticket) -> Ticket:
     return ticket
 
 
-def tickets_queue_refresh() -> int:
-    """Recompute every queued ticket's place (after the weights change); how many moved."""
+def tickets_queue_refresh(*, customer: Customer | None = None) -> int:
+    """Recompute the place of every queued ticket (after the weights change), or of one
+    customer's (after they became a key customer or stopped being one); how many moved."""
     from frontdesk.routing.selectors import queue_weights
 
     weights = queue_weights()
     moved = 0
     queued = Ticket.objects.filter(queue_key__isnull=False).select_related("customer")
+    if customer is not None:
+        queued = queued.filter(customer=customer)
     for ticket in queued.iterator(chunk_size=500):
         key = sort_key(queue_item_of(ticket), weights)
         if key != ticket.queue_key:
