@@ -13,7 +13,7 @@ class AgentAdmin(UserAdmin):
 
 @admin.register(Team)
 class TeamAdmin(admin.ModelAdmin):
-    list_display = ("name", "email")
+    list_display = ("name", "email", "assignment")
     filter_horizontal = ("members",)
 
 

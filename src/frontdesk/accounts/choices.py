@@ -18,3 +18,11 @@ class Language(models.TextChoices):
     HE = "he", "עברית"
     HU = "hu", "Magyar"
     BS = "bs", "Bosanski"
+
+
+class Assignment(models.TextChoices):
+    """How a team's work reaches its agents: they take it, or the desk hands it out."""
+
+    PULL = "pull", _("Agents take the next item")
+    ROUND_ROBIN = "round_robin", _("Round robin")
+    LOAD = "load", _("To the least busy agent")

@@ -3,7 +3,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from frontdesk.accounts.choices import Language, Role
+from frontdesk.accounts.choices import Assignment, Language, Role
 
 
 class User(AbstractUser):
@@ -35,6 +35,9 @@ class Team(models.Model):
         settings.AUTH_USER_MODEL, related_name="teams", blank=True, verbose_name=_("members")
     )
     email = models.EmailField(_("e-mail address"), blank=True)
+    assignment = models.CharField(
+        _("assignment"), max_length=12, choices=Assignment.choices, default=Assignment.PULL
+    )
 
     class Meta:
         ordering = ["name"]

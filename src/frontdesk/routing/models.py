@@ -21,6 +21,8 @@ class AgentPresence(models.Model):
         _("presence"), max_length=10, choices=Presence.choices, default=Presence.OFF
     )
     since = models.DateTimeField(_("since"), default=timezone.now)
+    # When the desk last handed this agent an item (round-robin takes the longest ago).
+    last_assigned_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("presence")

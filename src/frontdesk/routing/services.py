@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from frontdesk.accounts.models import User
+from frontdesk.accounts.choices import Assignment
+from frontdesk.accounts.models import Team, User
 from frontdesk.config.errors import Invalid
 from frontdesk.engine.queue import WeightError, weights_from
 from frontdesk.live.choices import VisitState
 from frontdesk.routing.choices import Presence
 from frontdesk.routing.models import AgentPresence, QueueSettings
 from frontdesk.routing.selectors import queue_weights
-from frontdesk.tickets.choices import Channel
+from frontdesk.tickets.choices import Channel, QueueKind
 from frontdesk.tickets.models import Ticket
-from frontdesk.tickets.services import ticket_take_next
+from frontdesk.tickets.services import ticket_assign_if_free, ticket_take_next
 
 
 def presence_set(*, agent: User, state: str) -> AgentPresence:
@@ -66,3 +70,51 @@ def queue_take_next(*, agent: User) -> Ticket | None:
             visit_serve(visit=visit, agent=agent)
             ticket.refresh_from_db()
     return ticket
+
+
+def work_hand_out(*, now: datetime) -> int:
+    """Hand each push team's free items to its available agents: round robin, or to the one
+    with the fewest open items; how many were handed out."""
+    handed = 0
+    for team in Team.objects.exclude(assignment=Assignment.PULL):
+        agents = list(
+            AgentPresence.objects.filter(
+                agent__in=team.members.filter(is_active=True), state=Presence.AVAILABLE
+            ).select_related("agent")
+        )
+        if not agents:
+            continue
+        free = Ticket.objects.filter(
+            team=team, queue_key__isnull=False, assignee__isnull=True
+        ).exclude(queue_kind=QueueKind.LIVE)
+        for ticket_id in free.order_by("queue_key", "id").values_list("pk", flat=True)[:500]:
+            presence = _next_agent(team, agents)
+            ticket = ticket_assign_if_free(
+                ticket_id=ticket_id,
+                assignee=presence.agent,
+                actor=None,
+                note=f"Assigned to {presence.agent.display_name} ({team.get_assignment_display()})",
+            )
+            if ticket is not None:
+                # A microsecond apart, so turns stay in order within one hand-out.
+                presence.last_assigned_at = now + timedelta(microseconds=handed)
+                presence.save(update_fields=["last_assigned_at"])
+                handed += 1
+    return handed
+
+
+def _next_agent(team: Team, agents: list[AgentPresence]) -> AgentPresence:
+    # Round robin: whoever was handed work longest ago (never: first). Load: fewest open items,
+    # then the same rule among equals.
+    def waited(presence: AgentPresence) -> tuple[bool, datetime, int]:
+        last = presence.last_assigned_at
+        return (last is not None, last or datetime.min.replace(tzinfo=UTC), presence.agent.pk)
+
+    if team.assignment == Assignment.LOAD:
+        load = dict(
+            Ticket.objects.filter(assignee__in=[p.agent for p in agents], queue_key__isnull=False)
+            .values_list("assignee")
+            .annotate(open=Count("id"))
+        )
+        return min(agents, key=lambda p: (load.get(p.agent.pk, 0), *waited(p)))
+    return min(agents, key=waited)

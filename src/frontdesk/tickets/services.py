@@ -591,21 +591,36 @@ def ticket_take_next(*, agent: User) -> Ticket | None:
         )
     live = presence.takes_live_contacts
     for _attempt in range(50):
-        with transaction.atomic():
-            pk = queue_next_id(agent=agent, live=live)
-            if pk is None:
-                return None
-            won = Ticket.objects.filter(pk=pk, assignee__isnull=True).update(
-                assignee=agent, updated_at=timezone.now()
-            )
-            if not won:
-                continue
-            ticket = Ticket.objects.select_related("customer").get(pk=pk)
-            if ticket.status == Status.NEW:
-                _status_apply(ticket, Status.OPEN)
-            ticket_note_system(ticket=ticket, actor=agent, text=f"Taken by {agent.display_name}")
+        pk = queue_next_id(agent=agent, live=live)
+        if pk is None:
+            return None
+        ticket = ticket_assign_if_free(
+            ticket_id=pk, assignee=agent, actor=agent, note=f"Taken by {agent.display_name}"
+        )
+        if ticket is not None:
             return ticket
     return None
+
+
+def ticket_assign_if_free(
+    *, ticket_id: int, assignee: User, actor: User | None, note: str
+) -> Ticket | None:
+    """Give a ticket nobody has to `assignee`; None when someone got it first.
+
+    The assignment is a conditional update only one writer can win, so an agent taking next,
+    another doing the same, and the desk handing out work never give one ticket to two people.
+    """
+    with transaction.atomic():
+        won = Ticket.objects.filter(pk=ticket_id, assignee__isnull=True).update(
+            assignee=assignee, updated_at=timezone.now()
+        )
+        if not won:
+            return None
+        ticket = Ticket.objects.select_related("customer").get(pk=ticket_id)
+        if ticket.status == Status.NEW:
+            _status_apply(ticket, Status.OPEN)
+        ticket_note_system(ticket=ticket, actor=actor, text=note)
+        return ticket
 
 
 def ticket_update(
