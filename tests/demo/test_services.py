@@ -3,7 +3,9 @@ from django.core import mail
 
 from frontdesk.accounts.models import Team, User
 from frontdesk.customers.models import Customer
+from frontdesk.demo import content
 from frontdesk.demo.services import DemoError, demo_load, demo_logins
+from frontdesk.live.models import Call, Visit
 from frontdesk.tickets.models import Ticket
 
 pytestmark = pytest.mark.django_db
@@ -12,7 +14,8 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_fills_a_believable_desk_in_every_home_language() -> None:
     summary = demo_load(seed=3, customers=80)
     assert "80 customers" in summary
-    assert Customer.objects.count() == 80
+    # Each visitor waiting at the kiosk is a customer too.
+    assert Customer.objects.count() == 80 + len(content.VISITORS)
     languages = set(Customer.objects.values_list("preferred_language", flat=True))
     assert {"en", "et", "he", "hu", "bs"} <= languages
     assert Customer.objects.filter(is_key=True).exists()
@@ -43,6 +46,8 @@ def test_the_demo_refuses_a_desk_that_has_data() -> None:
 def test_the_same_seed_gives_the_same_desk() -> None:
     demo_load(seed=11, customers=20)
     first = list(Ticket.objects.order_by("created_at").values_list("subject", "level", "status"))
+    Visit.objects.all().delete()
+    Call.objects.all().delete()
     Ticket.objects.all().delete()
     Customer.objects.all().delete()
     User.objects.all().delete()
@@ -55,5 +60,13 @@ def test_the_same_seed_gives_the_same_desk() -> None:
 def test_a_forced_second_load_adds_customers_and_reuses_the_agents() -> None:
     demo_load(seed=3, customers=5)
     demo_load(seed=4, customers=5, force=True)
-    assert Customer.objects.count() == 10
+    assert Customer.objects.count() == 10 + 2 * len(content.VISITORS)
     assert User.objects.count() == len(demo_logins())
+
+
+def test_the_demo_has_live_work_waiting_and_quick_answers_to_suggest() -> None:
+    demo_load(seed=3, customers=40)
+    kinds = set(Ticket.objects.filter(queue_key__isnull=False).values_list("queue_kind", flat=True))
+    assert {"live", "ticket"} <= kinds
+    assert Visit.objects.filter(state="waiting").count() == len(content.VISITORS)
+    assert User.objects.get(username="kati").presence.state == "available"

@@ -1252,3 +1252,69 @@ CUSTOMER_NOTES: dict[str, tuple[str, ...]] = {
         "Brings paper documents to the office in person.",
     ),
 }
+
+
+# Canned answers for the commonest quick wins, suggested by the morning sweep (macro code →
+# the triage labels it answers, and its text per language).
+QUICK_MACROS = {
+    "hours": (
+        ["opening hours"],
+        {
+            "en": "Hello {customer.name},\n\nwe are open Monday to Friday, 8:00–18:00 (Tallinn "
+            "time), and closed on public holidays. You can write to us at any time.\n\n"
+            "Kind regards,\n{agent.name}",
+            "et": "Tere, {customer.name}!\n\nOleme avatud esmaspäevast reedeni kell 8.00–18.00, "
+            "riigipühadel oleme suletud. Kirjutada võite meile igal ajal.\n\n"
+            "Parimate soovidega\n{agent.name}",
+            "he": "שלום {customer.name},\n\nאנחנו פתוחים בימים שני עד שישי, 8:00–18:00 (שעון "
+            "טאלין), וסגורים בחגים. אפשר לכתוב לנו בכל שעה.\n\nבברכה,\n{agent.name}",
+            "hu": "Kedves {customer.name}!\n\nHétfőtől péntekig 8:00 és 18:00 között (tallinni "
+            "idő) vagyunk nyitva, ünnepnapokon zárva. Írni bármikor lehet nekünk.\n\n"
+            "Üdvözlettel:\n{agent.name}",
+            "bs": "Poštovani/a {customer.name},\n\nradimo od ponedjeljka do petka, 8:00–18:00 "
+            "(po talinskom vremenu), a praznicima ne radimo. Pisati nam možete bilo kada.\n\n"
+            "Srdačan pozdrav,\n{agent.name}",
+        },
+    ),
+    "copy": (
+        ["invoice copy"],
+        {
+            "en": "Hello {customer.name},\n\nevery invoice is under Invoices → Archive; the PDF "
+            "button downloads a copy. If you would rather we send it, just reply with its "
+            "number.\n\nKind regards,\n{agent.name}",
+            "et": "Tere, {customer.name}!\n\nKõik arved leiate menüüst Arved → Arhiiv; nupp PDF "
+            "laadib koopia alla. Kui soovite, et saadame selle teile, vastake lihtsalt arve "
+            "numbriga.\n\nParimate soovidega\n{agent.name}",
+            "he": "שלום {customer.name},\n\nכל החשבוניות נמצאות תחת חשבוניות ← ארכיון; כפתור "
+            "PDF מוריד העתק. אם נוח לך שנשלח אותה, פשוט השב/י עם מספר החשבונית.\n\n"
+            "בברכה,\n{agent.name}",
+            "hu": "Kedves {customer.name}!\n\nMinden számla a Számlák → Archívum menüben "
+            "található; a PDF gomb letölt egy másolatot. Ha inkább elküldjük, válaszoljon a "
+            "számla sorszámával.\n\nÜdvözlettel:\n{agent.name}",
+            "bs": "Poštovani/a {customer.name},\n\nsve fakture su pod Fakture → Arhiva; dugme "
+            "PDF preuzima kopiju. Ako želite da vam je pošaljemo, samo odgovorite brojem "
+            "fakture.\n\nSrdačan pozdrav,\n{agent.name}",
+        },
+    ),
+    "password": (
+        ["password reset"],
+        {
+            "en": "Hello {customer.name},\n\nplease use “Forgot password?” on the log-in page; "
+            "the link we send is valid for one hour.\n\nKind regards,\n{agent.name}",
+            "et": "Tere, {customer.name}!\n\nPalun kasutage sisselogimislehel linki „Unustasid "
+            "parooli?“; saadetud link kehtib ühe tunni.\n\nParimate soovidega\n{agent.name}",
+            "he": "שלום {customer.name},\n\nיש ללחוץ על „שכחת סיסמה?” בדף הכניסה; הקישור "
+            "שנשלח תקף לשעה אחת.\n\nבברכה,\n{agent.name}",
+            "hu": "Kedves {customer.name}!\n\nKérjük, használja a bejelentkezési oldalon az "
+            "„Elfelejtett jelszó?” linket; az elküldött link egy óráig érvényes.\n\n"
+            "Üdvözlettel:\n{agent.name}",
+            "bs": "Poštovani/a {customer.name},\n\nmolimo koristite „Zaboravljena lozinka?” na "
+            "stranici za prijavu; poslani link vrijedi jedan sat.\n\nSrdačan pozdrav,\n"
+            "{agent.name}",
+        },
+    ),
+}
+# Who is at their desk when the demo starts (the rest are off shift).
+PRESENCE = {"kati": "available", "eli": "available", "anna": "available", "amra": "break"}
+# Visitors who took a number at the kiosk before the demo starts: minutes ago, name.
+VISITORS = ((12, "Tiina Tamm"), (4, ""))

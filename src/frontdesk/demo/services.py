@@ -16,6 +16,10 @@ from frontdesk.customers.choices import Direction, InteractionKind
 from frontdesk.customers.models import Customer
 from frontdesk.customers.services import customer_create, customer_update, interaction_record
 from frontdesk.demo import content
+from frontdesk.live.services import call_event_record, visit_create
+from frontdesk.macros.services import macro_save
+from frontdesk.routing.services import presence_set
+from frontdesk.sla.services import business_hours_set, sla_sweep
 from frontdesk.tickets.choices import Channel, Level, Status
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.services import (
@@ -67,6 +71,7 @@ def demo_load(*, seed: int = 7, customers: int = 300, force: bool = False) -> st
     now = timezone.now()
     with transaction.atomic():
         agents = _agents()
+        _desk(agents)
         # Numbering after the existing customers keeps a forced second load's addresses unique.
         start = Customer.objects.count()
         people = [_customer(rng, now, index) for index in range(start, start + customers)]
@@ -78,8 +83,46 @@ def demo_load(*, seed: int = 7, customers: int = 300, force: bool = False) -> st
             if rng.random() < 0.3:
                 _contact(rng, now, customer, language, agents)
         model = model_retrain(seed=seed)
+        _live(rng, now, people, agents)
+        sla_sweep(now=now)
     learned = f", triage model trained on {model.examples} tickets" if model else ""
     return f"demo desk: {len(agents)} agents, {len(people)} customers, {tickets} tickets{learned}"
+
+
+def _desk(agents: list[User]) -> None:
+    # Business hours and holidays first: every ticket's SLA clock runs on them.
+    lead = next(agent for agent in agents if agent.is_lead)
+    business_hours_set(
+        actor=lead,
+        team=None,
+        time_zone="Europe/Tallinn",
+        windows={str(day): [["08:00", "18:00"]] for day in range(5)},
+        holiday_country="EE",
+    )
+    for code, (labels, texts) in content.QUICK_MACROS.items():
+        for language, text in texts.items():
+            macro_save(code=code, language=language, name=code, text=text, suggest_for=labels)
+    by_name = {agent.username: agent for agent in agents}
+    for username, state in content.PRESENCE.items():
+        if username in by_name:
+            presence_set(agent=by_name[username], state=state)
+
+
+def _live(
+    rng: random.Random, now: datetime, people: list[tuple[Customer, str]], agents: list[User]
+) -> None:
+    # A call ringing now, one missed this morning (a call-back), two visitors with numbers.
+    callers = [c for c, _ in rng.sample(people, 2) if c.identities.filter(kind="phone").exists()]
+    for n, customer in enumerate(callers):
+        number = customer.identities.filter(kind="phone").values_list("value", flat=True)[0]
+        call_id = f"demo-{rng.randint(10**6, 10**7)}"
+        call_event_record(
+            call_id=call_id, event="ringing", from_number=number, at=now - timedelta(minutes=40)
+        )
+        if n == 0:
+            call_event_record(call_id=call_id, event="missed", at=now - timedelta(minutes=39))
+    for minutes_ago, name in content.VISITORS:
+        visit_create(name=name, at=now - timedelta(minutes=minutes_ago))
 
 
 def _agents() -> list[User]:
