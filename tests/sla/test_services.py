@@ -122,3 +122,16 @@ def test_business_hours_that_make_no_sense_are_refused(lead, changes: dict, prob
     values.update(changes)
     with pytest.raises(Invalid, match=problem):
         business_hours_set(actor=lead, team=None, **values)  # type: ignore[arg-type]
+
+
+def test_a_breach_found_a_day_late_is_recorded_without_mail(
+    lead, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    ticket = ticket_at(at(11, 23, 10))
+    due = ticket.first_response_due
+    assert due is not None
+    with django_capture_on_commit_callbacks(execute=True):
+        assert sla_sweep(now=due + timedelta(days=2)) == (0, 1)
+    ticket.refresh_from_db()
+    assert ticket.sla_breached_at is not None
+    assert mail.outbox == []

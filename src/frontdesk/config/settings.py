@@ -73,7 +73,7 @@ ROOT_URLCONF = "frontdesk.config.urls"
 WSGI_APPLICATION = "frontdesk.config.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "tickets:list"
+LOGIN_REDIRECT_URL = "routing:queue"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 TEMPLATES = [

@@ -43,6 +43,7 @@ from frontdesk.tickets.constants import (
     REFERENCE_ALPHABET,
     REFERENCE_LENGTH,
     REFERENCE_PREFIX,
+    SLA_ESCALATION_WINDOW,
     SUBJECT_LENGTH,
 )
 from frontdesk.tickets.models import Attachment, Message, Ticket
@@ -320,11 +321,20 @@ def ticket_sla_warn(*, ticket: Ticket, now: datetime) -> Ticket:
 
 
 def ticket_sla_breach(*, ticket: Ticket, now: datetime) -> Ticket:
-    """Record that the ticket's SLA was breached, and tell the desk's leads."""
+    """Record that the ticket's SLA was breached, and tell the desk's leads.
+
+    A breach found long after it happened (the desk's first start, imported history, a worker
+    that was down for a day) is recorded without mail: the leads are told of what they can
+    still act on, not flooded with the past.
+    """
     ticket.sla_breached_at = now
     ticket.sla_at_risk = True
     ticket.save(update_fields=["sla_breached_at", "sla_at_risk"])
     ticket_queue_place(ticket=ticket)
+    due = ticket.sla_due
+    if due is not None and now - due > SLA_ESCALATION_WINDOW:
+        ticket_note_system(ticket=ticket, actor=None, text="SLA breached")
+        return ticket
     ticket_note_system(ticket=ticket, actor=None, text="SLA breached: escalated to the leads")
     from frontdesk.tickets.tasks import sla_escalation_send
 
