@@ -108,8 +108,51 @@ def cmd_token_create(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_mail_listen(args: argparse.Namespace) -> int:
+    """Receive mail over SMTP (or LMTP) from an MTA until stopped."""
+    import asyncio
+
+    from django.conf import settings
+
+    from frontdesk.mail.listener import listen
+
+    host = args.host or settings.MAIL_LISTEN_HOST
+    port = args.port or settings.MAIL_LISTEN_PORT
+    try:
+        asyncio.run(listen(host, port, lmtp=args.lmtp))
+    except KeyboardInterrupt:
+        return 0
+    except OSError as error:
+        print(f"frontdesk mail listen: cannot listen on {host}:{port}: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_mail_fetch(args: argparse.Namespace) -> int:
+    """Collect new mail from the configured IMAP mailbox once."""
+    from frontdesk.mail.fetch import MailFetchError, mail_fetch
+
+    try:
+        fetched = mail_fetch()
+    except MailFetchError as error:
+        print(f"frontdesk mail fetch: {error}", file=sys.stderr)
+        return 2
+    print(f"{fetched} new message(s)")
+    return 0
+
+
+def cmd_mail_retry(args: argparse.Namespace) -> int:
+    """File again the stored messages that could not be filed."""
+    from datetime import timedelta
+
+    from frontdesk.mail.services import mail_reprocess_failed
+
+    print(f"{mail_reprocess_failed(older_than=timedelta(0))} message(s) filed")
+    return 0
+
+
 def cmd_run(args: argparse.Namespace) -> int:
-    """Migrate, load the demo into an empty desk, then run web and worker together."""
+    """Migrate, load the demo into an empty desk, then run web, worker and mail listener."""
     from frontdesk.accounts.models import User
     from frontdesk.demo.services import demo_logins
 
@@ -128,6 +171,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     children = [
         [sys.executable, "-m", "frontdesk", "serve", "--host", args.host, "--port", str(args.port)],
         [sys.executable, "-m", "frontdesk", "worker"],
+        [sys.executable, "-m", "frontdesk", "mail", "listen"],
     ]
     return _supervise(children)
 
@@ -243,7 +287,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="frontdesk", description="frontdesk help desk")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    run = commands.add_parser("run", help="migrate, load the demo if empty, run web and worker")
+    run = commands.add_parser(
+        "run", help="migrate, load the demo if empty, run web, worker and mail listener"
+    )
     run.add_argument("--host", default=DEFAULT_HOST)
     run.add_argument("--port", type=int, default=DEFAULT_PORT)
     run.add_argument(
@@ -313,6 +359,19 @@ def build_parser() -> argparse.ArgumentParser:
     export = triage_model_actions.add_parser("export", help="write the newest model to a file")
     export.add_argument("path")
     triage_model.set_defaults(handler=cmd_triage_model)
+
+    mail = commands.add_parser("mail", help="receive e-mail").add_subparsers(
+        dest="action", required=True
+    )
+    listen = mail.add_parser("listen", help="receive mail over SMTP from an MTA")
+    listen.add_argument("--host", default="", help="default FRONTDESK_MAIL_HOST (127.0.0.1)")
+    listen.add_argument("--port", type=int, default=0, help="default FRONTDESK_MAIL_PORT (2525)")
+    listen.add_argument("--lmtp", action="store_true", help="speak LMTP instead of SMTP")
+    listen.set_defaults(handler=cmd_mail_listen)
+    fetch = mail.add_parser("fetch", help="collect new mail from the IMAP mailbox once")
+    fetch.set_defaults(handler=cmd_mail_fetch)
+    retry = mail.add_parser("retry", help="file again the messages that could not be filed")
+    retry.set_defaults(handler=cmd_mail_retry)
 
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER)

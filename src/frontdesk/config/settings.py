@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "frontdesk.sla",
     "frontdesk.live",
     "frontdesk.macros",
+    "frontdesk.mail",
 ]
 
 MIDDLEWARE = [
@@ -185,6 +186,19 @@ if smtp_host := env.text("FRONTDESK_SMTP_HOST", ""):
 else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = DATA_DIR / "outbox"
+
+# Incoming mail: the SMTP/LMTP listener an MTA delivers to, and an optional IMAP mailbox.
+MAIL_LISTEN_HOST = env.text("FRONTDESK_MAIL_HOST", "127.0.0.1")
+MAIL_LISTEN_PORT = env.integer("FRONTDESK_MAIL_PORT", default=2525, minimum=1)
+MAIL_MAX_BYTES = env.integer("FRONTDESK_MAIL_MAX_BYTES", default=25_000_000, minimum=1000)
+# Acknowledgements one sender may get in an hour: two desks must not answer each other for ever.
+MAIL_ACKNOWLEDGEMENTS_PER_HOUR = env.integer("FRONTDESK_MAIL_ACKS_PER_HOUR", default=3)
+IMAP_HOST = env.text("FRONTDESK_IMAP_HOST", "")
+IMAP_PORT = env.integer("FRONTDESK_IMAP_PORT", default=993, minimum=1)
+IMAP_USER = env.text("FRONTDESK_IMAP_USER", "")
+IMAP_PASSWORD = env.text("FRONTDESK_IMAP_PASSWORD", "")
+IMAP_MAILBOX = env.text("FRONTDESK_IMAP_MAILBOX", "INBOX")
+IMAP_SSL = env.flag("FRONTDESK_IMAP_SSL", default=True)
 
 LOGGING = {
     "version": 1,

@@ -165,8 +165,10 @@ def _parts(message: Message, flags: list[str]) -> tuple[str, str, list[Attachmen
             text = _decoded(part, flags)
         elif is_body and content_type == "text/html" and not html:
             html = _decoded(part, flags)
-        elif filename or disposition in ("attachment", "inline") or not content_type.startswith(
-            "text/"
+        elif (
+            filename
+            or disposition in ("attachment", "inline")
+            or not content_type.startswith("text/")
         ):
             data = _payload(part, flags)
             if not data:

@@ -150,6 +150,7 @@ def _message_add(
     message_id: str = "",
     files: Sequence[UploadedFile] = (),
     created_at: datetime | None = None,
+    flags: Sequence[str] = (),
 ) -> Message:
     message = Message.objects.create(
         ticket=ticket,
@@ -163,6 +164,7 @@ def _message_add(
         headers=headers or {},
         message_id=message_id or make_msgid(domain=settings.MESSAGE_ID_DOMAIN),
         created_at=created_at or timezone.now(),
+        flags=list(flags),
     )
     _attachments_store(message, files)
     return message
@@ -181,13 +183,22 @@ def ticket_create(
     acknowledge: bool = False,
     created_at: datetime | None = None,
     queue_kind: str = QueueKind.TICKET,
+    message_id: str = "",
+    flags: Sequence[str] = (),
+    team_id: int | None = None,
+    files_checked: bool = False,
 ) -> Ticket:
-    """Open a ticket with the customer's first message and put it on their timeline."""
+    """Open a ticket with the customer's first message and put it on their timeline.
+
+    `files_checked`: the caller applied its own rules to the files (incoming mail keeps an
+    empty attachment, flagged, rather than refusing the message).
+    """
     _check_subject(subject)
     _check_body(body)
     if channel not in Channel.values:
         raise Invalid(f"Unknown channel {channel!r}.")
-    attachments_validate(files)
+    if not files_checked:
+        attachments_validate(files)
     created_at = created_at or timezone.now()
     with transaction.atomic():
         ticket = _ticket_insert(
@@ -209,7 +220,12 @@ def ticket_create(
             headers=headers,
             files=files,
             created_at=created_at,
+            message_id=message_id,
+            flags=flags,
         )
+        if team_id is not None:
+            ticket.team_id = team_id
+            ticket.save(update_fields=["team"])
         _triage(ticket, first)
         interaction_record(
             customer=customer,
@@ -477,10 +493,14 @@ def ticket_customer_reply(
     html: str = "",
     headers: dict[str, str] | None = None,
     files: Sequence[UploadedFile] = (),
+    message_id: str = "",
+    flags: Sequence[str] = (),
+    files_checked: bool = False,
 ) -> Message:
     """Record the customer's answer; a ticket waiting for them, or solved, opens again."""
     _check_body(text)
-    attachments_validate(files)
+    if not files_checked:
+        attachments_validate(files)
     if ticket.status == Status.CLOSED:
         raise Invalid(_("This request is closed. Please send a new request instead."))
     with transaction.atomic():
@@ -493,6 +513,8 @@ def ticket_customer_reply(
             customer=customer,
             headers=headers,
             files=files,
+            message_id=message_id,
+            flags=flags,
         )
         ticket.last_customer_message_at = message.created_at
         ticket.save(update_fields=["last_customer_message_at", "updated_at"])

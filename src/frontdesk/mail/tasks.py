@@ -1,0 +1,21 @@
+"""Background work for mail."""
+
+from django.conf import settings
+from django_tasks import task
+
+from frontdesk.mail.fetch import MailFetchError, mail_fetch
+
+
+@task()
+def mail_fetch_new() -> int:
+    """Collect new mail from the configured IMAP mailbox (nothing when none is configured)."""
+    if not settings.IMAP_HOST:
+        return 0
+    try:
+        return mail_fetch()
+    except MailFetchError:
+        # The mailbox is down or the password changed: logged, tried again next time.
+        import logging
+
+        logging.getLogger(__name__).exception("fetching mail failed")
+        return 0
