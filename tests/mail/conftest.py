@@ -45,3 +45,46 @@ def fresh_acknowledgement_counts() -> Iterator[None]:
     cache.clear()
     yield
     cache.clear()
+
+
+class Sink:
+    """An SMTP server that keeps what it is sent: the relay the desk's worker talks to."""
+
+    def __init__(self) -> None:
+        self.messages: list[bytes] = []
+
+    async def handle_DATA(self, server, session, envelope) -> str:  # type: ignore[no-untyped-def]
+        self.messages.append(envelope.original_content or envelope.content)
+        return "250 OK"
+
+
+@pytest.fixture
+def relay(settings) -> Iterator[Sink]:  # type: ignore[no-untyped-def]
+    """A local SMTP relay, with the desk's outgoing mail pointed at it."""
+    from aiosmtpd.smtp import SMTP
+
+    sink = Sink()
+    loop = asyncio.new_event_loop()
+    ready = threading.Event()
+    found: list[asyncio.Server] = []
+
+    def serve() -> None:
+        asyncio.set_event_loop(loop)
+        server = loop.run_until_complete(
+            loop.create_server(lambda: SMTP(sink), host="127.0.0.1", port=0)
+        )
+        found.append(server)
+        ready.set()
+        loop.run_forever()
+        server.close()
+        loop.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    assert ready.wait(timeout=10)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = found[0].sockets[0].getsockname()[1]
+    yield sink
+    loop.call_soon_threadsafe(loop.stop)
+    thread.join(timeout=10)

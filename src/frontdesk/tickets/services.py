@@ -752,7 +752,14 @@ def message_deliver(*, message_id: int) -> None:
     references = [mid for mid in _thread_ids(ticket) if mid != message.message_id]
     headers = {"Message-ID": message.message_id}
     if references:
-        headers["In-Reply-To"] = references[-1]
+        # The reply answers the customer's latest message; References carries the whole thread.
+        answered = (
+            ticket.messages.filter(direction=MessageDirection.IN, id__lt=message.pk)
+            .exclude(message_id="")
+            .values_list("message_id", flat=True)
+            .last()
+        )
+        headers["In-Reply-To"] = answered or references[-1]
         headers["References"] = " ".join(references[-10:])
     _send(
         message=message,
@@ -776,26 +783,37 @@ def acknowledgement_deliver(*, ticket_id: int) -> None:
         body = render_to_string("tickets/email/acknowledgement.txt", context)
         html = render_to_string("tickets/email/acknowledgement.html", context)
         subject = _mail_subject(ticket)
+    # A retry sends the acknowledgement already recorded, with its Message-ID, not another one.
+    note = next(
+        (
+            m
+            for m in ticket.messages.filter(direction=MessageDirection.OUT)
+            if "acknowledgement" in m.flags
+        ),
+        None,
+    )
+    if note is not None and note.delivered_at is not None:
+        return
     first = ticket.messages.filter(direction=MessageDirection.IN).first()
     headers = {
-        "Message-ID": make_msgid(domain=settings.MESSAGE_ID_DOMAIN),
+        "Message-ID": note.message_id if note else make_msgid(domain=settings.MESSAGE_ID_DOMAIN),
         "Auto-Submitted": "auto-replied",
     }
     if first is not None and first.message_id:
         headers["In-Reply-To"] = first.message_id
         headers["References"] = first.message_id
-    with transaction.atomic():
-        note = _message_add(
-            ticket=ticket,
-            direction=MessageDirection.OUT,
-            channel=Channel.EMAIL,
-            subject=subject,
-            text=body,
-            headers={"Auto-Submitted": "auto-replied"},
-            message_id=headers["Message-ID"],
-        )
-        note.flags = ["acknowledgement"]
-        note.save(update_fields=["flags"])
+    if note is None:
+        with transaction.atomic():
+            note = _message_add(
+                ticket=ticket,
+                direction=MessageDirection.OUT,
+                channel=Channel.EMAIL,
+                subject=subject,
+                text=body,
+                headers={"Auto-Submitted": "auto-replied"},
+                message_id=headers["Message-ID"],
+                flags=["acknowledgement"],
+            )
     _send(message=note, to=recipient, subject=subject, body=body, html=html, headers=headers)
 
 
