@@ -12,7 +12,11 @@ from frontdesk.mail.listener import server_factory
 @pytest.fixture
 def smtp_port(transactional_db: None) -> Iterator[int]:
     """The desk's SMTP listener on a free port, in a thread with its own event loop, as
-    `frontdesk mail listen` runs it (the browser tests keep another loop in the main thread)."""
+    `frontdesk mail listen` runs it (the browser tests keep another loop in the main thread).
+    The per-sender acknowledgement counts live in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
     loop = asyncio.new_event_loop()
     ready = threading.Event()
     found: list[asyncio.Server] = []
@@ -35,16 +39,6 @@ def smtp_port(transactional_db: None) -> Iterator[int]:
     yield found[0].sockets[0].getsockname()[1]
     loop.call_soon_threadsafe(loop.stop)
     thread.join(timeout=10)
-
-
-@pytest.fixture(autouse=True)
-def fresh_acknowledgement_counts() -> Iterator[None]:
-    """The per-sender acknowledgement counts live in the cache; each test starts with none."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
 
 
 class Sink:
