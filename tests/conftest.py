@@ -7,6 +7,14 @@ from frontdesk.accounts.models import User
 from tests import factories
 
 
+@pytest.fixture(autouse=True)
+def fresh_memory() -> None:
+    """Settings remembered for a few seconds in the process must not leak between tests."""
+    from frontdesk.config.memo import forget_all
+
+    forget_all()
+
+
 @pytest.fixture
 def agent(db: None) -> User:
     return factories.agent()

@@ -8,6 +8,8 @@ import email
 import email.policy
 import re
 from dataclasses import dataclass, field
+from email.errors import HeaderParseError
+from email.header import decode_header, make_header
 from email.headerregistry import Address
 from email.message import EmailMessage, Message
 from email.utils import getaddresses, parseaddr
@@ -60,7 +62,10 @@ class ParsedMail:
 def mail_parse(raw: bytes) -> ParsedMail:
     """Read a raw message; whatever cannot be read is flagged, never fatal."""
     flags: list[str] = []
-    message: Message = email.message_from_bytes(raw, policy=email.policy.default)
+    # compat32 hands headers over as written; the modern policy parses every header into an
+    # object, which took a third of the time of filing a message. Encoded words are decoded
+    # below where the desk shows them (subject, sender, file names).
+    message: Message = email.message_from_bytes(raw, policy=email.policy.compat32)
     if message.defects:
         flags.append(BROKEN_MIME)
     subject = _header(message, "Subject", flags)
@@ -121,7 +126,7 @@ def _header(message: Message, name: str, flags: list[str]) -> str:
         return ""
     if value is None:
         return ""
-    text = str(value)
+    text = _decode_words(str(value), flags)
     if "\n" in text.strip() or "\r" in text.strip():
         # An address or subject with a line break in it is an attempt to add headers.
         flags.append(HEADER_INJECTION)
@@ -186,10 +191,22 @@ def _parts(message: Message, flags: list[str]) -> tuple[str, str, list[Attachmen
 
 def _filename(part: Message, flags: list[str]) -> str:
     try:
-        return (part.get_filename() or "").strip()
+        return _decode_words(part.get_filename() or "", flags).strip()
     except Exception:
         flags.append(BAD_CHARSET)
         return ""
+
+
+def _decode_words(value: str, flags: list[str]) -> str:
+    """A header value with its encoded words (=?iso-8859-2?Q?...?=) decoded; folding removed."""
+    unfolded = re.sub(r"\r?\n[ \t]+", " ", value)
+    if "=?" not in unfolded:
+        return unfolded
+    try:
+        return str(make_header(decode_header(unfolded)))
+    except (LookupError, UnicodeDecodeError, ValueError, HeaderParseError):
+        flags.append(BAD_CHARSET)
+        return unfolded
 
 
 def _payload(part: Message, flags: list[str]) -> bytes:

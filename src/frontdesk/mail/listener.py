@@ -62,8 +62,18 @@ def server_factory(*, lmtp: bool = False) -> SMTP:
     )
 
 
+def warm_up() -> None:
+    """Load what filing a message needs (language models, word lists) before the first arrives,
+    so the first sender does not wait seconds for a 250."""
+    from frontdesk.triage import runtime
+
+    runtime.detection()
+    runtime.lexicons()
+
+
 async def listen(host: str, port: int, *, lmtp: bool = False) -> None:
     """Serve until cancelled."""
+    await sync_to_async(warm_up, thread_sensitive=True)()
     loop = asyncio.get_running_loop()
     server = await loop.create_server(lambda: server_factory(lmtp=lmtp), host=host, port=port)
     kind = "LMTP" if lmtp else "SMTP"

@@ -8,6 +8,7 @@ from datetime import datetime
 from django.db.models import Q
 
 from frontdesk.accounts.models import User
+from frontdesk.config.memo import for_a_while
 from frontdesk.engine.queue import QueueReason, QueueWeights, WeightError, reasons_for, weights_from
 from frontdesk.macros.models import Macro
 from frontdesk.routing.choices import Presence
@@ -23,6 +24,7 @@ def presence_of(*, agent: User) -> AgentPresence:
     return found or AgentPresence(agent=agent, state=Presence.OFF)
 
 
+@for_a_while
 def queue_weights() -> QueueWeights:
     """The weights the desk orders its queue by: the lead's, or the defaults."""
     stored = QueueSettings.objects.values_list("weights", flat=True).first()

@@ -7,10 +7,12 @@ from datetime import date, time
 
 import holidays
 
+from frontdesk.config.memo import for_a_while
 from frontdesk.engine.sla import BusinessCalendar, SlaTargets
 from frontdesk.sla.models import BusinessHours, SlaTarget
 
 
+@for_a_while
 def calendar_for(*, team_id: int | None) -> BusinessCalendar:
     """The team's business calendar, or the desk's when the team has none of its own."""
     row = None
@@ -52,6 +54,7 @@ def holiday_dates(country: str, subdivision: str = "") -> frozenset[date]:
     return frozenset(found)
 
 
+@for_a_while
 def sla_targets() -> SlaTargets:
     """The desk's targets per level: the lead's, and the defaults for levels not set."""
     defaults = SlaTargets()

@@ -13,7 +13,7 @@ from frontdesk.config.errors import Invalid
 from frontdesk.engine.sla import CalendarError
 from frontdesk.routing.selectors import queue_weights
 from frontdesk.sla.models import BusinessHours, SlaTarget
-from frontdesk.sla.selectors import calendar_of
+from frontdesk.sla.selectors import calendar_for, calendar_of, sla_targets
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.services import ticket_sla_breach, ticket_sla_warn
 
@@ -43,6 +43,7 @@ def business_hours_set(
     except (CalendarError, ValueError, TypeError, NotImplementedError) as error:
         raise Invalid(str(error)) from error
     row.save()
+    calendar_for.forget()  # type: ignore[attr-defined]
     return row
 
 
@@ -63,6 +64,7 @@ def sla_target_set(
             "resolution_minutes": resolution_minutes,
         },
     )
+    sla_targets.forget()  # type: ignore[attr-defined]
     return row
 
 
