@@ -10,12 +10,12 @@ from datetime import timedelta
 from email.utils import parseaddr
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
 from frontdesk.config.errors import Invalid
+from frontdesk.config.memo import for_a_while
 from frontdesk.customers.models import Customer
 from frontdesk.customers.services import customer_get_or_create
 from frontdesk.engine.mail import ParsedMail, mail_parse
@@ -119,7 +119,7 @@ def _file(inbound: InboundMail) -> None:
             html=mail.html,
             headers=headers,
             files=files,
-            acknowledge=_may_acknowledge(mail),
+            acknowledge=_may_acknowledge(mail, customer),
             message_id=mail.message_id,
             flags=flags,
             team_id=_team_for(mail, inbound),
@@ -133,6 +133,7 @@ def _file(inbound: InboundMail) -> None:
     inbound.save(update_fields=["header_message_id", "flags", "state", "ticket", "message"])
 
 
+@for_a_while
 def own_addresses() -> set[str]:
     """Every address the desk sends from or receives at."""
     addresses = {parseaddr(settings.DEFAULT_FROM_EMAIL)[1].lower()}
@@ -202,18 +203,29 @@ def _thread(mail: ParsedMail, customer: Customer) -> Ticket | None:
 
 def _team_for(mail: ParsedMail, inbound: InboundMail) -> int | None:
     recipients = [a.lower() for a in (*inbound.envelope_to, *mail.to)]
-    route = MailRoute.objects.filter(address__in=recipients).exclude(team=None).first()
-    return route.team_id if route else None
+    routes = _routes()
+    return next((routes[a] for a in recipients if a in routes), None)
 
 
-def _may_acknowledge(mail: ParsedMail) -> bool:
+@for_a_while
+def _routes() -> dict[str, int]:
+    return {
+        address.lower(): team_id
+        for address, team_id in MailRoute.objects.exclude(team=None).values_list("address", "team")
+    }
+
+
+def _may_acknowledge(mail: ParsedMail, customer: Customer) -> bool:
     """Answer a person, at most a few times an hour: never a machine (RFC 3834)."""
     if mail.automatic or not mail.sender_email:
         return False
-    key = f"mail-ack:{hashlib.sha256(mail.sender_email.encode()).hexdigest()}"
-    cache.add(key, 0, timeout=int(timedelta(hours=1).total_seconds()))
-    sent = cache.incr(key)
-    return sent <= settings.MAIL_ACKNOWLEDGEMENTS_PER_HOUR
+    # New requests by mail from this customer in the last hour (this one is not yet among them).
+    recent = Ticket.objects.filter(
+        customer=customer,
+        channel=Channel.EMAIL,
+        created_at__gte=timezone.now() - timedelta(hours=1),
+    ).count()
+    return recent < settings.MAIL_ACKNOWLEDGEMENTS_PER_HOUR
 
 
 def mail_reprocess_failed(*, older_than: timedelta = timedelta(minutes=5)) -> int:
