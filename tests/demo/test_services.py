@@ -45,7 +45,9 @@ def test_the_demo_refuses_a_desk_that_has_data() -> None:
 
 def test_the_same_seed_gives_the_same_desk() -> None:
     demo_load(seed=11, customers=20)
-    first = list(Ticket.objects.order_by("created_at", "id").values_list("subject", "level", "status"))
+    first = list(
+        Ticket.objects.order_by("created_at", "id").values_list("subject", "level", "status")
+    )
     Visit.objects.all().delete()
     Call.objects.all().delete()
     Ticket.objects.all().delete()
@@ -53,7 +55,9 @@ def test_the_same_seed_gives_the_same_desk() -> None:
     User.objects.all().delete()
     Team.objects.all().delete()
     demo_load(seed=11, customers=20)
-    second = list(Ticket.objects.order_by("created_at", "id").values_list("subject", "level", "status"))
+    second = list(
+        Ticket.objects.order_by("created_at", "id").values_list("subject", "level", "status")
+    )
     assert [row[:2] for row in first] == [row[:2] for row in second]
 
 
