@@ -6,17 +6,24 @@ from collections.abc import Iterator
 
 import pytest
 
-from frontdesk.mail.listener import server_factory
+from frontdesk.mail.listener import server_factory, warm_up
 
 
 @pytest.fixture
 def smtp_port(transactional_db: None) -> Iterator[int]:
     """The desk's SMTP listener on a free port, in a thread with its own event loop, as
-    `frontdesk mail listen` runs it (the browser tests keep another loop in the main thread).
-    The per-sender acknowledgement counts live in the cache: each test starts with none."""
-    from django.core.cache import cache
+    `frontdesk mail listen` runs it (the browser tests keep another loop in the main thread)."""
+    yield from _listener(lmtp=False)
 
-    cache.clear()
+
+@pytest.fixture
+def lmtp_port(transactional_db: None) -> Iterator[int]:
+    """The same listener speaking LMTP, as `frontdesk mail listen --lmtp` does."""
+    yield from _listener(lmtp=True)
+
+
+def _listener(*, lmtp: bool) -> Iterator[int]:
+    warm_up()  # as `frontdesk mail listen` does before it answers anyone
     loop = asyncio.new_event_loop()
     ready = threading.Event()
     found: list[asyncio.Server] = []
@@ -24,7 +31,7 @@ def smtp_port(transactional_db: None) -> Iterator[int]:
     def serve() -> None:
         asyncio.set_event_loop(loop)
         server = loop.run_until_complete(
-            loop.create_server(lambda: server_factory(), host="127.0.0.1", port=0)
+            loop.create_server(lambda: server_factory(lmtp=lmtp), host="127.0.0.1", port=0)
         )
         found.append(server)
         ready.set()

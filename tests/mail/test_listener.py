@@ -127,3 +127,13 @@ def test_too_large_mail_is_refused_with_a_clear_permanent_error(smtp_port, setti
         code, _message = client.data(raw)
     assert code == 552
     assert InboundMail.objects.count() == 0
+
+
+def test_an_mta_can_deliver_over_lmtp(lmtp_port) -> None:  # type: ignore[no-untyped-def]
+    with smtplib.LMTP("127.0.0.1", lmtp_port, timeout=10) as client:
+        refused = client.sendmail(
+            "mari@posti.example", ["help@frontdesk.example"], corpus.estonian_cp1257()
+        )
+    assert refused == {}
+    assert InboundMail.objects.get().source == "lmtp"
+    assert Ticket.objects.get().language == "et"
