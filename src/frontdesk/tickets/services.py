@@ -303,13 +303,19 @@ def ticket_triage_apply(
     if red_flags is not None:
         ticket.red_flags = red_flags
         fields.append("red_flags")
-    ticket.save(update_fields=fields)
-    _sla_dues_apply(ticket)
-    ticket_queue_place(ticket=ticket)
+    # The level decides the SLA dues and the queue key: all three go to the row in one write.
+    _sla_dues_compute(ticket)
+    _queue_key_compute(ticket)
+    ticket.save(update_fields=[*fields, "first_response_due", "resolution_due", "queue_key"])
     return ticket
 
 
 def _sla_dues_apply(ticket: Ticket) -> None:
+    _sla_dues_compute(ticket)
+    ticket.save(update_fields=["first_response_due", "resolution_due"])
+
+
+def _sla_dues_compute(ticket: Ticket) -> None:
     # The level decides the targets, so dues follow every change of level.
     from frontdesk.sla.selectors import calendar_for, sla_targets
 
@@ -322,7 +328,6 @@ def _sla_dues_apply(ticket: Ticket) -> None:
     )
     ticket.first_response_due = dues.first_response
     ticket.resolution_due = dues.resolution
-    ticket.save(update_fields=["first_response_due", "resolution_due"])
 
 
 def ticket_sla_warn(*, ticket: Ticket, now: datetime) -> Ticket:
@@ -388,12 +393,16 @@ def ticket_queue_kind_set(
 
 def ticket_queue_place(*, ticket: Ticket) -> Ticket:
     """Recompute the ticket's place in the queue after something that decides it changed."""
+    _queue_key_compute(ticket)
+    ticket.save(update_fields=["queue_key"])
+    return ticket
+
+
+def _queue_key_compute(ticket: Ticket) -> None:
     from frontdesk.routing.selectors import queue_weights
 
     queued = ticket.status in QUEUED_STATUSES
     ticket.queue_key = sort_key(queue_item_of(ticket), queue_weights()) if queued else None
-    ticket.save(update_fields=["queue_key"])
-    return ticket
 
 
 def tickets_queue_refresh(*, customer: Customer | None = None) -> int:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 import random
+from datetime import datetime
 
 from django.conf import settings
 from django.db import transaction
 
 from frontdesk.accounts.models import User
+from frontdesk.config.memo import for_a_while
 from frontdesk.engine.triage import Example, LevelModel, ModelError, Triage, triage_contact
 from frontdesk.tickets.choices import MessageDirection
 from frontdesk.tickets.models import Message, Ticket
@@ -21,8 +23,14 @@ from frontdesk.triage.selectors import training_examples
 logger = logging.getLogger(__name__)
 
 
+@for_a_while
+def _latest_model_version() -> tuple[int, datetime] | None:
+    # A model retrained in the worker reaches other processes within seconds.
+    return TriageModel.objects.order_by("-id").values_list("id", "created_at").first()
+
+
 def _current_model() -> LevelModel | None:
-    latest = TriageModel.objects.order_by("-id").values_list("id", "created_at").first()
+    latest = _latest_model_version()
     if latest is None:
         return None
     return runtime.model_for(
@@ -124,9 +132,11 @@ def model_retrain(*, seed: int = 0, only_if_due: bool = False) -> TriageModel | 
         logger.info("triage model not retrained: %s", error)
         return None
     accuracy = _held_out_accuracy(examples, seed=seed)
-    return TriageModel.objects.create(
+    trained = TriageModel.objects.create(
         data=model.dumps(), examples=len(examples), corrections=corrections, accuracy=accuracy
     )
+    _latest_model_version.forget()  # type: ignore[attr-defined]
+    return trained
 
 
 def _held_out_accuracy(examples: list[Example], *, seed: int) -> float | None:
