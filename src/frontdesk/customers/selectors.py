@@ -18,10 +18,11 @@ from frontdesk.engine.text import fold
 
 def customer_by_identity(*, kind: str, value: str) -> Customer | None:
     """The live customer an already-normalised identity belongs to, following merges."""
-    identity = (
-        CustomerIdentity.objects.select_related("customer").filter(kind=kind, value=value).first()
-    )
-    if identity is None:
+    # get(), not first(): first() orders by id, and SQLite then walks every identity in id order
+    # instead of using the (kind, value) index.
+    try:
+        identity = CustomerIdentity.objects.select_related("customer").get(kind=kind, value=value)
+    except CustomerIdentity.DoesNotExist:
         return None
     customer = identity.customer
     while customer.merged_into_id is not None:
