@@ -5,6 +5,8 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from asgiref.sync import sync_to_async
+from django.db import connections
 
 from frontdesk.mail.listener import server_factory, warm_up
 
@@ -44,6 +46,11 @@ def _listener(*, lmtp: bool) -> Iterator[int]:
     thread.start()
     assert ready.wait(timeout=10), "the listener did not start"
     yield found[0].sockets[0].getsockname()[1]
+    # The listener's database work ran in asgiref's thread: close its connection there, or
+    # PostgreSQL cannot drop the test database at the end.
+    asyncio.run_coroutine_threadsafe(
+        sync_to_async(connections.close_all, thread_sensitive=True)(), loop
+    ).result(timeout=10)
     loop.call_soon_threadsafe(loop.stop)
     thread.join(timeout=10)
 
