@@ -114,6 +114,7 @@ def _call_move(call: Call, event: str, at: datetime) -> None:
                 kind=QueueKind.CALLBACK,
                 note=f"Missed call at {local:%H:%M}: call back {call.from_number}",
                 at=at,
+                event={"code": "missed_call", "time": f"{local:%H:%M}", "number": call.from_number},
             )
     elif event == CallState.ENDED:
         call.ended_at = at

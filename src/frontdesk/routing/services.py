@@ -94,7 +94,12 @@ def work_hand_out(*, now: datetime) -> int:
                 ticket_id=ticket_id,
                 assignee=presence.agent,
                 actor=None,
-                note=f"Assigned to {presence.agent.display_name} ({team.get_assignment_display()})",
+                note=f"Assigned to {presence.agent.display_name} ({team.assignment})",
+                event={
+                    "code": "handed_out",
+                    "name": presence.agent.display_name,
+                    "mode": team.assignment,
+                },
             )
             if ticket is not None:
                 # A microsecond apart, so turns stay in order within one hand-out.

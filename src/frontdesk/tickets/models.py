@@ -144,6 +144,9 @@ class Message(models.Model):
     headers = models.JSONField(default=dict, blank=True)
     message_id = models.CharField(max_length=250, blank=True, db_index=True)
     flags = models.JSONField(default=list, blank=True)
+    # What a system note records ({"code": "status", "from": "new", "to": "open"}), so each
+    # reader's page words it in their language; `text` keeps the English for the API.
+    event = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     # Outbound only: when the message left through the mail relay, or why it has not yet.
     delivered_at = models.DateTimeField(null=True, blank=True)

@@ -337,7 +337,13 @@ def ticket_sla_warn(*, ticket: Ticket, now: datetime) -> Ticket:
     ticket_queue_place(ticket=ticket)
     due = ticket.sla_due
     minutes = int((due - now).total_seconds() // 60) if due else 0
-    ticket_note_system(ticket=ticket, actor=None, text=f"SLA due in {max(0, minutes)} min")
+    minutes = max(0, minutes)
+    ticket_note_system(
+        ticket=ticket,
+        actor=None,
+        text=f"SLA due in {minutes} min",
+        event={"code": "sla_due", "minutes": minutes},
+    )
     return ticket
 
 
@@ -354,9 +360,16 @@ def ticket_sla_breach(*, ticket: Ticket, now: datetime) -> Ticket:
     ticket_queue_place(ticket=ticket)
     due = ticket.sla_due
     if due is not None and now - due > SLA_ESCALATION_WINDOW:
-        ticket_note_system(ticket=ticket, actor=None, text="SLA breached")
+        ticket_note_system(
+            ticket=ticket, actor=None, text="SLA breached", event={"code": "sla_breached"}
+        )
         return ticket
-    ticket_note_system(ticket=ticket, actor=None, text="SLA breached: escalated to the leads")
+    ticket_note_system(
+        ticket=ticket,
+        actor=None,
+        text="SLA breached: escalated to the leads",
+        event={"code": "sla_escalated"},
+    )
     from frontdesk.tickets.tasks import sla_escalation_send
 
     transaction.on_commit(lambda: sla_escalation_send.enqueue(ticket.pk))
@@ -377,7 +390,12 @@ def ticket_tags_add(*, ticket: Ticket, tags: list[str]) -> Ticket:
 
 
 def ticket_queue_kind_set(
-    *, ticket: Ticket, kind: str, note: str = "", at: datetime | None = None
+    *,
+    ticket: Ticket,
+    kind: str,
+    note: str = "",
+    at: datetime | None = None,
+    event: dict[str, object] | None = None,
 ) -> Ticket:
     """Change what sort of work the ticket is (a ringing call becomes a call-back when missed)."""
     if kind not in QueueKind.values:
@@ -387,7 +405,7 @@ def ticket_queue_kind_set(
         ticket.save(update_fields=["queue_kind", "updated_at"])
         ticket_queue_place(ticket=ticket)
     if note:
-        ticket_note_system(ticket=ticket, actor=None, text=note, at=at)
+        ticket_note_system(ticket=ticket, actor=None, text=note, at=at, event=event)
     return ticket
 
 
@@ -588,13 +606,16 @@ def ticket_set_status(
     if ticket.status == status:
         return ticket
     with transaction.atomic():
-        old = ticket.get_status_display()
+        old = ticket.status
         _status_apply(ticket, status, at=historical_at)
+        with translation.override("en"):
+            text = f"Status: {Status(old).label} → {Status(status).label}"
         ticket_note_system(
             ticket=ticket,
             actor=actor,
-            text=f"Status: {old} → {ticket.get_status_display()}",
+            text=text,
             at=historical_at,
+            event={"code": "status", "from": old, "to": status},
         )
     return ticket
 
@@ -611,7 +632,12 @@ def ticket_assign(*, ticket: Ticket, actor: User, assignee: User | None) -> Tick
         if ticket.status == Status.NEW and assignee is not None:
             _status_apply(ticket, Status.OPEN)
         who = assignee.display_name if assignee else "nobody"
-        ticket_note_system(ticket=ticket, actor=actor, text=f"Assigned to {who}")
+        ticket_note_system(
+            ticket=ticket,
+            actor=actor,
+            text=f"Assigned to {who}",
+            event={"code": "assigned", "name": assignee.display_name if assignee else ""},
+        )
     return ticket
 
 
@@ -636,7 +662,11 @@ def ticket_take_next(*, agent: User) -> Ticket | None:
         if pk is None:
             return None
         ticket = ticket_assign_if_free(
-            ticket_id=pk, assignee=agent, actor=agent, note=f"Taken by {agent.display_name}"
+            ticket_id=pk,
+            assignee=agent,
+            actor=agent,
+            note=f"Taken by {agent.display_name}",
+            event={"code": "taken", "name": agent.display_name},
         )
         if ticket is not None:
             return ticket
@@ -644,7 +674,12 @@ def ticket_take_next(*, agent: User) -> Ticket | None:
 
 
 def ticket_assign_if_free(
-    *, ticket_id: int, assignee: User, actor: User | None, note: str
+    *,
+    ticket_id: int,
+    assignee: User,
+    actor: User | None,
+    note: str,
+    event: dict[str, object] | None = None,
 ) -> Ticket | None:
     """Give a ticket nobody has to `assignee`; None when someone got it first.
 
@@ -660,7 +695,7 @@ def ticket_assign_if_free(
         ticket = Ticket.objects.select_related("customer").get(pk=ticket_id)
         if ticket.status == Status.NEW:
             _status_apply(ticket, Status.OPEN)
-        ticket_note_system(ticket=ticket, actor=actor, text=note)
+        ticket_note_system(ticket=ticket, actor=actor, text=note, event=event)
         return ticket
 
 
@@ -690,15 +725,21 @@ def ticket_update(
 
 
 def ticket_note_system(
-    *, ticket: Ticket, actor: User | None, text: str, at: datetime | None = None
+    *,
+    ticket: Ticket,
+    actor: User | None,
+    text: str,
+    at: datetime | None = None,
+    event: dict[str, object] | None = None,
 ) -> Message:
-    """A one-line internal record of who changed what."""
+    """A one-line internal record of who changed what (`text` in English, `event` for pages)."""
     return Message.objects.create(
         ticket=ticket,
         direction=MessageDirection.NOTE,
         channel=ticket.channel,
         author_agent=actor,
         text=text,
+        event=event or {},
         flags=["system"],
         message_id=make_msgid(domain=settings.MESSAGE_ID_DOMAIN),
         created_at=at or timezone.now(),

@@ -1,0 +1,47 @@
+"""How a ticket's thread reads: system notes worded in the reader's language."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.translation import gettext as _
+
+from frontdesk.accounts.choices import Assignment
+from frontdesk.tickets.choices import Status
+from frontdesk.tickets.models import Message
+
+register = template.Library()
+
+
+@register.filter
+def system_text(message: Message) -> str:
+    """A system note in the active language, from what it recorded; its stored English text
+    when it recorded nothing this page knows."""
+    event = message.event or {}
+    code = event.get("code")
+    if code == "status" and {event.get("from"), event.get("to")} <= set(Status.values):
+        return _("Status: %(old)s → %(new)s") % {
+            "old": Status(event["from"]).label,
+            "new": Status(event["to"]).label,
+        }
+    if code == "assigned":
+        if not event.get("name"):
+            return _("Assigned to nobody")
+        return _("Assigned to %(name)s") % {"name": event["name"]}
+    if code == "taken":
+        return _("Taken by %(name)s") % {"name": event.get("name", "")}
+    if code == "handed_out":
+        mode = event.get("mode")
+        how = Assignment(mode).label if mode in Assignment.values else ""
+        return _("Assigned to %(name)s (%(how)s)") % {"name": event.get("name", ""), "how": how}
+    if code == "sla_due":
+        return _("SLA due in %(minutes)s min") % {"minutes": event.get("minutes", 0)}
+    if code == "sla_breached":
+        return _("SLA breached")
+    if code == "sla_escalated":
+        return _("SLA breached: escalated to the leads")
+    if code == "missed_call":
+        return _("Missed call at %(time)s: call back %(number)s") % {
+            "time": event.get("time", ""),
+            "number": event.get("number", ""),
+        }
+    return message.text
