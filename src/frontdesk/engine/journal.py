@@ -1,0 +1,220 @@
+"""The one-line log (DESIGN.md practice 4): `customer. agent. problem. time.`
+
+`Rami Cohen. Eli Levi. viruses. 9:30.` Fields may be left out from the right: no time means now,
+no agent means whoever writes. Names are matched in any script, without regard to accents, case,
+small typos or which name comes first; a name that is not clearly one person is offered as a
+choice, never guessed. Nothing here saves anything: the parse says what it understood and what it
+did not, and the caller saves only what the agent confirms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+
+from rapidfuzz import fuzz, process
+
+from frontdesk.engine.text import fold
+
+MAX_LENGTH = 500
+# A name at least this similar (0–100) is that person; within SURE_GAP of another, it is a choice.
+SURE = 90.0
+SURE_GAP = 5.0
+# Below this a name is no one the desk knows.
+POSSIBLE = 70.0
+FIELD_SEPARATOR = re.compile(r"\.(?:\s+|$)")
+CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone a name may mean: a customer or an agent the desk knows."""
+
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Code:
+    """A one-word code the team agreed on (`cb`), the words it stands for, and whether it is a
+    promise that needs a follow-up due `due_minutes` later."""
+
+    word: str
+    text: str
+    follow_up_minutes: int | None = None
+
+
+@dataclass(frozen=True)
+class Match:
+    """What a typed name was taken to mean: one person, a choice of several, or no one known."""
+
+    typed: str
+    person: Person | None
+    candidates: tuple[tuple[Person, float], ...] = ()
+
+    @property
+    def is_new(self) -> bool:
+        return self.person is None and not self.candidates
+
+
+@dataclass(frozen=True)
+class Action:
+    """Something a code asks for beyond the words: a follow-up due at a time."""
+
+    kind: str
+    due: datetime
+    text: str
+
+
+@dataclass(frozen=True)
+class LogLine:
+    """What a log line was understood to say."""
+
+    customer: Match | None
+    agent: Match | None
+    topic: str
+    at: datetime
+    codes: tuple[str, ...] = ()
+    actions: tuple[Action, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def certain(self) -> bool:
+        """Whether it can be saved without asking: one customer, one agent, no warnings."""
+        return (
+            self.customer is not None
+            and self.customer.person is not None
+            and self.agent is not None
+            and self.agent.person is not None
+            and not self.warnings
+        )
+
+
+def name_match(typed: str, people: Sequence[Person]) -> Match:
+    """The person a typed name means, by similarity of folded names in any order; part of a
+    name ("Amra" for "Amra Begić") counts too, if it points at one person only."""
+    key = name_key(typed)
+    if not key or not people:
+        return Match(typed=typed, person=None)
+    choices = {index: name_key(person.name) for index, person in enumerate(people)}
+    scored = process.extract(key, choices, scorer=_similarity, limit=5, score_cutoff=POSSIBLE)
+    ranked = [(people[index], float(score)) for _, score, index in scored]
+    if not ranked:
+        return Match(typed=typed, person=None)
+    best, best_score = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    exact = best_score == 100.0 and runner_up < 100.0
+    if best_score >= SURE and (exact or best_score - runner_up >= SURE_GAP):
+        return Match(typed=typed, person=best)
+    return Match(typed=typed, person=None, candidates=tuple(ranked))
+
+
+# Letters that do not lose their stroke by Unicode decomposition, as people type them without.
+TRANSLITERATION = str.maketrans({"đ": "dj", "ð": "d", "ø": "o", "æ": "ae", "ł": "l", "ħ": "h"})
+
+
+def name_key(name: str) -> str:
+    """A name as compared: folded, and Đurić written as Djuric."""
+    return fold(name).translate(TRANSLITERATION)
+
+
+def _similarity(first: str, second: str, **_: object) -> float:
+    # Whole names in any order; a part of a name a little lower, so "Anna" is never sure when
+    # two Annas exist.
+    return max(fuzz.token_sort_ratio(first, second), 0.95 * fuzz.token_set_ratio(first, second))
+
+
+def parse_log_line(
+    line: str,
+    *,
+    now: datetime,
+    customers: Sequence[Person],
+    agents: Sequence[Person],
+    me: Person,
+    codes: Sequence[Code] = (),
+    time_words: Mapping[str, time | None] | None = None,
+) -> LogLine:
+    """Read `customer. agent. problem. time.`; `now` is aware and in the desk's time zone."""
+    time_words = {fold(word): value for word, value in (time_words or {}).items()}
+    text = line.strip()
+    if len(text) > MAX_LENGTH:
+        too_long = f"the line is {len(text)} characters; a log line holds at most {MAX_LENGTH}"
+        return LogLine(None, None, "", now, warnings=(too_long,))
+    fields = [part.strip() for part in FIELD_SEPARATOR.split(text) if part.strip()]
+    if not any(re.search(r"\w", part) for part in fields):
+        return LogLine(None, None, "", now, warnings=("there is nothing to log in this line",))
+
+    warnings: list[str] = []
+    at = now
+    if len(fields) > 1:
+        when, problem = _time_of(fields[-1], now, time_words)
+        if when is not None:
+            at = when
+            fields.pop()
+        elif problem:
+            warnings.append(problem)
+            fields.pop()
+    customer = name_match(fields[0], customers)
+    if customer.is_new:
+        warnings.append(f"no customer called “{fields[0]}” yet: a new customer will be created")
+    elif customer.person is None:
+        names = ", ".join(person.name for person, _ in customer.candidates)
+        warnings.append(f"“{fields[0]}” could be: {names}")
+    agent = Match(typed="", person=me)
+    rest = fields[1:]
+    if len(rest) >= 2 or (rest and name_match(rest[0], agents).person is not None):
+        agent = name_match(rest[0], agents)
+        rest = rest[1:]
+        if agent.person is None:
+            warnings.append(f"no agent called “{agent.typed}”")
+    topic = ". ".join(rest)
+    found, actions, topic = _codes(topic, codes, at)
+    return LogLine(
+        customer=customer,
+        agent=agent,
+        topic=topic,
+        at=at,
+        codes=found,
+        actions=actions,
+        warnings=tuple(warnings),
+    )
+
+
+def _time_of(
+    text: str, now: datetime, words: Mapping[str, time | None]
+) -> tuple[datetime | None, str]:
+    """The moment a time field means today, or why it is not one ('' when it is no time at all)."""
+    folded = fold(text)
+    if folded in words:
+        clock = words[folded]
+        return (now if clock is None else now.replace(hour=clock.hour, minute=clock.minute)), ""
+    match = CLOCK.match(folded)
+    if not match:
+        return None, ""
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        return None, f"“{text}” is not a time of day"
+    return now.replace(hour=hour, minute=minute, second=0, microsecond=0), ""
+
+
+def _codes(
+    topic: str, codes: Sequence[Code], at: datetime
+) -> tuple[tuple[str, ...], tuple[Action, ...], str]:
+    """The team's codes in the problem field, expanded to their words and actions."""
+    by_word = {fold(code.word): code for code in codes}
+    found: list[str] = []
+    actions: list[Action] = []
+    words = []
+    for word in topic.split():
+        code = by_word.get(fold(word.strip(",;")))
+        if code is None:
+            words.append(word)
+            continue
+        found.append(code.word)
+        words.append(code.text)
+        if code.follow_up_minutes is not None:
+            due = at + timedelta(minutes=code.follow_up_minutes)
+            actions.append(Action(kind="follow-up", due=due, text=code.text))
+    return tuple(found), tuple(actions), " ".join(words)

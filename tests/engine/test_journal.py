@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from frontdesk.engine.journal import Code, Person, name_match, parse_log_line
+
+NOW = datetime(2026, 11, 23, 11, 15, tzinfo=ZoneInfo("Europe/Tallinn"))
+CUSTOMERS = [
+    Person(1, "Rami Cohen"),
+    Person(2, "רמי כהן"),
+    Person(3, "Kovács Anna"),
+    Person(4, "Mari Maasikas"),
+    Person(5, "Šejla Đurić"),
+    Person(6, "Иван Петров"),
+    Person(7, "Anna Kovač"),
+    Person(8, "Mari Maasik"),
+]
+AGENTS = [Person(10, "Eli Levi"), Person(11, "Kati Tamm"), Person(12, "Amra Begić")]
+ME = Person(11, "Kati Tamm")
+CODES = [
+    Code("cb", "call back promised", follow_up_minutes=120),
+    Code("pwd", "password reset done"),
+]
+WORDS = {"now": None, "morning": time(9, 0), "hommikul": time(9, 0), "reggel": time(8, 0)}
+
+
+def parse(line: str):  # type: ignore[no-untyped-def]
+    return parse_log_line(
+        line,
+        now=NOW,
+        customers=CUSTOMERS,
+        agents=AGENTS,
+        me=ME,
+        codes=CODES,
+        time_words=WORDS,
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "customer", "agent", "topic", "at"),
+    [
+        ("Rami Cohen. Eli Levi. viruses. 9:30.", 1, 10, "viruses", (9, 30)),
+        ("rami cohen. eli levi. viruses. 09:30", 1, 10, "viruses", (9, 30)),
+        ("רמי כהן. Eli Levi. וירוסים. 14:05.", 2, 10, "וירוסים", (14, 5)),
+        ("Anna Kovács. Amra Begic. számla. reggel.", 3, 12, "számla", (8, 0)),
+        ("Kovacs Anna. Kati Tamm. arve.", 3, 11, "arve", (11, 15)),
+        ("Sejla Djuric. Amra. faktura. hommikul.", 5, 12, "faktura", (9, 0)),
+        ("Иван Петров. Eli Levi. пароль.", 6, 10, "пароль", (11, 15)),
+        ("Mari Maasikas. invoice copy.", 4, 11, "invoice copy", (11, 15)),
+        ("Mari Maasikas.", 4, 11, "", (11, 15)),
+        ("Rami Chen. Eli Levi. viruses. now.", 1, 10, "viruses", (11, 15)),
+    ],
+)
+def test_lines_in_every_script_and_name_order(
+    line: str, customer: int, agent: int, topic: str, at: tuple[int, int]
+) -> None:
+    parsed = parse(line)
+    assert parsed.customer is not None
+    assert parsed.customer.person is not None
+    assert parsed.customer.person.id == customer
+    assert parsed.agent is not None
+    assert parsed.agent.person is not None
+    assert parsed.agent.person.id == agent
+    assert parsed.topic == topic
+    assert (parsed.at.hour, parsed.at.minute) == at
+    assert parsed.warnings == ()
+    assert parsed.certain
+
+
+def test_a_code_expands_and_a_promise_becomes_a_follow_up() -> None:
+    parsed = parse("Rami Cohen. Eli Levi. cb printer. 9:30.")
+    assert parsed.codes == ("cb",)
+    assert parsed.topic == "call back promised printer"
+    [action] = parsed.actions
+    assert (action.kind, action.due.hour, action.due.minute) == ("follow-up", 11, 30)
+
+
+def test_an_ambiguous_name_is_offered_as_a_choice_never_guessed() -> None:
+    parsed = parse("Mari. Eli Levi. arve.")
+    assert parsed.customer is not None
+    assert parsed.customer.person is None
+    assert {p.id for p, _ in parsed.customer.candidates} == {4, 8}
+    assert not parsed.certain
+    assert "could be" in parsed.warnings[0]
+
+
+def test_an_unknown_customer_is_offered_as_new() -> None:
+    parsed = parse("Zoltán Nagy. Eli Levi. price list.")
+    assert parsed.customer is not None
+    assert parsed.customer.is_new
+    assert "a new customer will be created" in parsed.warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "warning"),
+    [
+        ("", "there is nothing to log"),
+        ("... . !!", "there is nothing to log"),
+        ("Rami Cohen. Eli Levi. viruses. 25:99.", "“25:99” is not a time of day"),
+        ("x" * 2000, "a log line holds at most 500"),
+        ("Rami Cohen. Nobody Atall. viruses. 9:30.", "no agent called “Nobody Atall”"),
+    ],
+)
+def test_bad_lines_say_what_was_not_understood(line: str, warning: str) -> None:
+    parsed = parse(line)
+    assert any(warning in text for text in parsed.warnings)
+    assert not parsed.certain
+
+
+def test_family_name_first_matches_the_same_person() -> None:
+    assert name_match("Anna Kovács", CUSTOMERS).person == Person(3, "Kovács Anna")
