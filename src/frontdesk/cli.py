@@ -151,6 +151,41 @@ def cmd_mail_retry(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_log(args: argparse.Namespace) -> int:
+    """Log a contact in one line: `customer. agent. problem. time.`"""
+    import json
+
+    from frontdesk.accounts.selectors import agent_by_username
+    from frontdesk.config.errors import Invalid
+    from frontdesk.journal.services import log_line_json, log_line_read, log_line_save
+
+    writer = agent_by_username(username=args.writer)
+    if writer is None or not writer.is_active:
+        print(f"frontdesk log: no active agent called {args.writer!r}", file=sys.stderr)
+        return 2
+    parsed = log_line_read(line=args.line, writer=writer)
+    if args.json:
+        print(json.dumps(log_line_json(parsed), ensure_ascii=False))
+    else:
+        for warning in parsed.warnings:
+            print(f"note: {warning}")
+    if args.dry_run:
+        return 0
+    try:
+        saved = log_line_save(
+            line=args.line,
+            writer=writer,
+            customer_id=args.customer,
+            new_customer=args.new_customer,
+        )
+    except Invalid as error:
+        print(f"frontdesk log: {error}", file=sys.stderr)
+        return 1
+    if not args.json:
+        print(f"logged on {saved.customer.name}'s timeline: {saved.summary}")
+    return 0
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     """Migrate, load the demo into an empty desk, then run web, worker and mail listener."""
     from frontdesk.accounts.models import User
@@ -372,6 +407,19 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.set_defaults(handler=cmd_mail_fetch)
     retry = mail.add_parser("retry", help="file again the messages that could not be filed")
     retry.set_defaults(handler=cmd_mail_retry)
+
+    log = commands.add_parser(
+        "log", help="log a contact in one line: customer. agent. topic. time."
+    )
+    log.add_argument("line")
+    log.add_argument("--as", dest="writer", required=True, help="the agent writing the line")
+    log.add_argument(
+        "--dry-run", action="store_true", help="print what was understood, save nothing"
+    )
+    log.add_argument("--json", action="store_true", help="print the parse as JSON")
+    log.add_argument("--customer", type=int, help="the customer id, when the name was a choice")
+    log.add_argument("--new-customer", action="store_true", help="create the customer if unknown")
+    log.set_defaults(handler=cmd_log)
 
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER)

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "frontdesk.live",
     "frontdesk.macros",
     "frontdesk.mail",
+    "frontdesk.journal",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class JournalConfig(AppConfig):
+    """Every contact in one line, the team's codes, and the promises that must not get lost."""
+
+    name = "frontdesk.journal"
+    label = "journal"

@@ -1,0 +1,24 @@
+from datetime import time
+
+# Words for a time of day in the log line, in the desk's languages (None: now).
+TIME_WORDS: dict[str, time | None] = {
+    "now": None,
+    "morning": time(9, 0),
+    "noon": time(12, 0),
+    "afternoon": time(14, 0),
+    "evening": time(18, 0),
+    "nüüd": None,
+    "hommikul": time(9, 0),
+    "lõunal": time(12, 0),
+    "most": None,
+    "reggel": time(9, 0),
+    "délben": time(12, 0),
+    "délután": time(14, 0),
+    "sada": None,
+    "jutros": time(9, 0),
+    "podne": time(12, 0),
+    "popodne": time(14, 0),
+    "עכשיו": None,
+    "בבוקר": time(9, 0),
+    "בצהריים": time(12, 0),
+}

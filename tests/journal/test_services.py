@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from frontdesk.cli import main
+from frontdesk.config.errors import Invalid
+from frontdesk.customers.models import Customer, Interaction
+from frontdesk.journal.models import LogCode
+from frontdesk.journal.services import log_line_read, log_line_save
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def desk():  # type: ignore[no-untyped-def]
+    return {
+        "writer": factories.agent(username="kati"),
+        "eli": factories.agent(username="eli"),
+        "rami": factories.customer(name="Rami Cohen"),
+        "sejla": factories.customer(name="Šejla Đurić"),
+        "anna1": factories.customer(name="Anna Kovač"),
+        "anna2": factories.customer(name="Anna Tamm"),
+    }
+
+
+def test_a_certain_line_lands_on_the_timeline(desk) -> None:  # type: ignore[no-untyped-def]
+    eli = desk["eli"]
+    line = f"Rami Cohen. {eli.display_name}. viruses. 9:30."
+    saved = log_line_save(line=line, writer=desk["writer"])
+    assert saved.customer == desk["rami"]
+    assert saved.agent == eli
+    assert saved.summary == "viruses"
+    assert saved.kind == "note"
+
+
+def test_a_name_typed_without_its_letters_is_found(desk) -> None:  # type: ignore[no-untyped-def]
+    parsed = log_line_read(line="Sejla Djuric. faktura.", writer=desk["writer"])
+    assert parsed.customer is not None
+    assert parsed.customer.person is not None
+    assert parsed.customer.person.id == desk["sejla"].pk
+
+
+def test_an_uncertain_line_is_saved_only_with_the_writers_choice(desk) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(Invalid, match="could be several customers"):
+        log_line_save(line="Anna. printer.", writer=desk["writer"])
+    with pytest.raises(Invalid, match="not one of the choices"):
+        log_line_save(line="Anna. printer.", writer=desk["writer"], customer_id=desk["rami"].pk)
+    saved = log_line_save(
+        line="Anna. printer.", writer=desk["writer"], customer_id=desk["anna2"].pk
+    )
+    assert saved.customer == desk["anna2"]
+
+
+def test_an_unknown_customer_is_created_only_when_confirmed(desk) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(Invalid, match="confirm to create one"):
+        log_line_save(line="Zoltán Nagy. price list.", writer=desk["writer"])
+    assert not Customer.objects.filter(name="Zoltán Nagy").exists()
+    saved = log_line_save(line="Zoltán Nagy. price list.", writer=desk["writer"], new_customer=True)
+    assert saved.customer.name == "Zoltán Nagy"
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("", "nothing to log"),
+        ("Rami Cohen. viruses. 25:99.", "not a time of day"),
+    ],
+)
+def test_bad_lines_save_nothing(desk, line: str, problem: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(Invalid, match=problem):
+        log_line_save(line=line, writer=desk["writer"])
+    assert not Interaction.objects.filter(kind="note").exists()
+
+
+def test_the_command_prints_the_parse_and_saves_nothing_on_a_dry_run(desk, capsys) -> None:  # type: ignore[no-untyped-def]
+    LogCode.objects.create(word="cb", text="call back promised", follow_up_minutes=60)
+    assert (
+        main(["log", "Rami Cohen. cb printer. 9:30.", "--as", "kati", "--dry-run", "--json"]) == 0
+    )
+    parsed = json.loads(capsys.readouterr().out)
+    assert parsed["customer"] == {"name": "Rami Cohen", "id": desk["rami"].pk, "candidates": []}
+    assert parsed["agent"]["id"] == desk["writer"].pk
+    assert parsed["topic"] == "call back promised printer"
+    assert parsed["codes"] == ["cb"]
+    assert parsed["actions"][0]["kind"] == "follow-up"
+    assert parsed["at"].endswith("09:30:00+00:00")
+    assert parsed["warnings"] == []
+    assert not Interaction.objects.filter(kind="note").exists()
+    assert main(["log", "Rami Cohen. printer.", "--as", "kati"]) == 0
+    assert Interaction.objects.filter(kind="note", summary="printer").exists()
