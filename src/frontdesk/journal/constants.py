@@ -1,4 +1,7 @@
-from datetime import time
+from datetime import time, timedelta
+
+# A promise still open this long after it was due is escalated to the leads.
+OVERDUE_AFTER = timedelta(hours=1)
 
 # Words for a time of day in the log line, in the desk's languages (None: now).
 TIME_WORDS: dict[str, time | None] = {

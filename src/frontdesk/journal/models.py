@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -21,3 +23,33 @@ class LogCode(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class FollowUp(models.Model):
+    """A promise to a customer ("I'll call you back at three"), with an owner and a due time.
+
+    It is worked as a ticket of kind follow-up assigned to its owner, which enters the queue when
+    it is due; it is kept when that ticket is solved.
+    """
+
+    customer = models.ForeignKey(
+        "customers.Customer", on_delete=models.CASCADE, related_name="follow_ups"
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="follow_ups"
+    )
+    text = models.CharField(_("promise"), max_length=250)
+    due_at = models.DateTimeField(_("due"), db_index=True)
+    ticket = models.OneToOneField(
+        "tickets.Ticket", on_delete=models.CASCADE, related_name="follow_up"
+    )
+    created_at = models.DateTimeField(_("made"), default=timezone.now)
+    escalated_at = models.DateTimeField(_("escalated"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_at"]
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+
+    def __str__(self) -> str:
+        return f"{self.customer}: {self.text} ({self.due_at:%Y-%m-%d %H:%M})"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
@@ -14,8 +15,15 @@ from frontdesk.customers.choices import InteractionKind
 from frontdesk.customers.models import Customer, Interaction
 from frontdesk.customers.services import customer_create, interaction_record
 from frontdesk.engine.journal import LogLine, Person, parse_log_line
-from frontdesk.journal.constants import TIME_WORDS
+from frontdesk.journal.constants import OVERDUE_AFTER, TIME_WORDS
+from frontdesk.journal.models import FollowUp
 from frontdesk.journal.selectors import agent_people, customer_candidates, log_codes
+from frontdesk.tickets.choices import QUEUED_STATUSES
+from frontdesk.tickets.services import (
+    ticket_follow_up_open,
+    ticket_note_system,
+    tickets_follow_ups_activate,
+)
 
 
 def log_line_read(*, line: str, writer: User, now: datetime | None = None) -> LogLine:
@@ -56,13 +64,83 @@ def log_line_save(
     bad_time = [w for w in parsed.warnings if "not a time" in w]
     if bad_time:
         raise Invalid(bad_time[0])
-    return interaction_record(
+    interaction = interaction_record(
         customer=customer,
         kind=InteractionKind.NOTE,
         summary=parsed.topic or _("(no topic)"),
         agent=agent,
         occurred_at=parsed.at,
     )
+    for action in parsed.actions:
+        if action.kind == "follow-up":
+            follow_up_make(customer=customer, owner=agent, text=action.text, due_at=action.due)
+    return interaction
+
+
+def follow_up_make(*, customer: Customer, owner: User, text: str, due_at: datetime) -> FollowUp:
+    """Record a promise: its owner gets it in their queue when it is due."""
+    ticket = ticket_follow_up_open(customer=customer, owner=owner, text=text, due_at=due_at)
+    return FollowUp.objects.create(
+        customer=customer, owner=owner, text=text[:250], due_at=due_at, ticket=ticket
+    )
+
+
+def follow_ups_due(*, now: datetime, grace: timedelta = OVERDUE_AFTER) -> tuple[int, int]:
+    """Put due promises in their owners' queues and escalate those left undone: (due, late)."""
+    activated = tickets_follow_ups_activate(now=now)
+    late = FollowUp.objects.filter(
+        due_at__lte=now - grace,
+        escalated_at__isnull=True,
+        ticket__status__in=QUEUED_STATUSES,
+    ).select_related("ticket", "owner", "customer")
+    from frontdesk.journal.tasks import follow_up_escalation_send
+
+    escalated = 0
+    for follow_up in late:
+        follow_up.escalated_at = now
+        follow_up.save(update_fields=["escalated_at"])
+        ticket_note_system(
+            ticket=follow_up.ticket,
+            actor=None,
+            text="Follow-up overdue: escalated to the leads",
+            event={"code": "follow_up_overdue"},
+        )
+        transaction.on_commit(partial(follow_up_escalation_send.enqueue, follow_up.pk))
+        escalated += 1
+    return activated, escalated
+
+
+def follow_up_escalation_deliver(*, follow_up_id: int) -> int:
+    """Mail every active lead with an address about a promise left undone; how many were told."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.urls import reverse
+    from django.utils import translation
+
+    from frontdesk.accounts.choices import Role
+
+    follow_up = FollowUp.objects.select_related("customer", "owner", "ticket").get(pk=follow_up_id)
+    leads = User.objects.filter(is_active=True, role__in=[Role.LEAD, Role.ADMIN]).exclude(email="")
+    link = settings.PUBLIC_URL + reverse("tickets:detail", args=[follow_up.ticket_id])
+    told = 0
+    for lead in leads:
+        with translation.override(lead.language):
+            subject = _("Promise overdue: %(customer)s, %(text)s") % {
+                "customer": follow_up.customer.name,
+                "text": follow_up.text,
+            }
+            body = _(
+                "%(owner)s promised %(customer)s “%(text)s” by %(due)s, and it is not done.\n\n"
+                "%(link)s"
+            ) % {
+                "owner": follow_up.owner.display_name,
+                "customer": follow_up.customer.name,
+                "text": follow_up.text,
+                "due": timezone.localtime(follow_up.due_at).strftime("%Y-%m-%d %H:%M"),
+                "link": link,
+            }
+        told += send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [lead.email])
+    return told
 
 
 def _customer(parsed: LogLine, *, customer_id: int | None, new_customer: bool) -> Customer:

@@ -389,6 +389,49 @@ def ticket_tags_add(*, ticket: Ticket, tags: list[str]) -> Ticket:
     return ticket
 
 
+def ticket_follow_up_open(
+    *, customer: Customer, owner: User, text: str, due_at: datetime, channel: str = Channel.PHONE
+) -> Ticket:
+    """The ticket a promise is worked as: the owner's, of kind follow-up, out of the queue until
+    it is due (follow_ups_activate puts it in)."""
+    _check_subject(text)
+    ticket = _ticket_insert(
+        customer=customer,
+        subject=text.strip()[:SUBJECT_LENGTH],
+        channel=channel,
+        language=customer.preferred_language or settings.LANGUAGE_CODE,
+        created_at=timezone.now(),
+        queue_kind=QueueKind.FOLLOW_UP,
+    )
+    ticket.assignee = owner
+    ticket.status = Status.OPEN
+    ticket.queue_since = due_at
+    ticket.queue_key = None
+    ticket.save(update_fields=["assignee", "status", "queue_since", "queue_key"])
+    ticket_note_system(
+        ticket=ticket,
+        actor=owner,
+        text=f"Follow-up due {timezone.localtime(due_at):%Y-%m-%d %H:%M}",
+        event={"code": "follow_up", "due": due_at.isoformat()},
+    )
+    return ticket
+
+
+def tickets_follow_ups_activate(*, now: datetime) -> int:
+    """Put the follow-ups that have come due into their owners' queues; how many."""
+    due = Ticket.objects.filter(
+        queue_kind=QueueKind.FOLLOW_UP,
+        queue_key__isnull=True,
+        status__in=QUEUED_STATUSES,
+        queue_since__lte=now,
+    ).select_related("customer")
+    count = 0
+    for ticket in due:
+        ticket_queue_place(ticket=ticket, now=now)
+        count += 1
+    return count
+
+
 def ticket_queue_kind_set(
     *,
     ticket: Ticket,
@@ -409,17 +452,20 @@ def ticket_queue_kind_set(
     return ticket
 
 
-def ticket_queue_place(*, ticket: Ticket) -> Ticket:
+def ticket_queue_place(*, ticket: Ticket, now: datetime | None = None) -> Ticket:
     """Recompute the ticket's place in the queue after something that decides it changed."""
-    _queue_key_compute(ticket)
+    _queue_key_compute(ticket, now=now)
     ticket.save(update_fields=["queue_key"])
     return ticket
 
 
-def _queue_key_compute(ticket: Ticket) -> None:
+def _queue_key_compute(ticket: Ticket, *, now: datetime | None = None) -> None:
     from frontdesk.routing.selectors import queue_weights
 
     queued = ticket.status in QUEUED_STATUSES
+    if ticket.queue_kind == QueueKind.FOLLOW_UP and ticket.queue_since is not None:
+        # A promise for later is not work yet: it enters the queue when it comes due.
+        queued = queued and ticket.queue_since <= (now or timezone.now())
     ticket.queue_key = sort_key(queue_item_of(ticket), queue_weights()) if queued else None
 
 

@@ -44,4 +44,16 @@ def system_text(message: Message) -> str:
             "time": event.get("time", ""),
             "number": event.get("number", ""),
         }
+    if code == "follow_up":
+        due = event.get("due")
+        when = ""
+        if isinstance(due, str):
+            from datetime import datetime
+
+            from django.utils import timezone
+
+            when = timezone.localtime(datetime.fromisoformat(due)).strftime("%Y-%m-%d %H:%M")
+        return _("Follow-up due %(when)s") % {"when": when}
+    if code == "follow_up_overdue":
+        return _("Follow-up overdue: escalated to the leads")
     return message.text

@@ -1,0 +1,20 @@
+"""Background work for the journal."""
+
+from django.utils import timezone
+from django_tasks import task
+
+from frontdesk.journal.services import follow_ups_due as due
+
+
+@task()
+def follow_ups_due() -> tuple[int, int]:
+    """Put due promises in their owners' queues; escalate the late ones."""
+    return due(now=timezone.now())
+
+
+@task(queue_name="mail")
+def follow_up_escalation_send(follow_up_id: int) -> int:
+    """Tell the leads a promise is overdue."""
+    from frontdesk.journal.services import follow_up_escalation_deliver
+
+    return follow_up_escalation_deliver(follow_up_id=follow_up_id)
