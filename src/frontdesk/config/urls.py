@@ -16,6 +16,7 @@ urlpatterns = [
     path("desk/queue/", include("frontdesk.routing.urls")),
     path("desk/visits/", include(live_urls.desk_patterns)),
     path("desk/macros/", include("frontdesk.macros.urls")),
+    path("desk/journal/", include("frontdesk.journal.urls")),
     path("visit/", include("frontdesk.live.urls")),
     path("desk/tickets/", include("frontdesk.tickets.urls")),
     path("desk/customers/", include("frontdesk.customers.urls")),

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from frontdesk.customers.models import Interaction
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_agent_page_has_the_log_bar(agent_client) -> None:  # type: ignore[no-untyped-def]
+    page = agent_client.get(reverse("routing:queue")).content.decode()
+    assert 'name="line"' in page
+    assert 'accesskey="l"' in page
+
+
+def test_a_certain_line_is_logged_at_once(agent_client) -> None:  # type: ignore[no-untyped-def]
+    rami = factories.customer(name="Rami Cohen")
+    answer = agent_client.post(reverse("journal:log"), {"line": "Rami Cohen. viruses. 9:30."})
+    assert "Logged on Rami Cohen" in answer.content.decode()
+    assert Interaction.objects.get(customer=rami, kind="note").summary == "viruses"
+
+
+def test_an_uncertain_line_asks_and_then_logs_the_choice(agent_client) -> None:  # type: ignore[no-untyped-def]
+    factories.customer(name="Anna Kovač")
+    tamm = factories.customer(name="Anna Tamm")
+    asked = agent_client.post(reverse("journal:log"), {"line": "Anna. printer."}).content.decode()
+    assert "could be" in asked
+    assert f'value="{tamm.pk}"' in asked
+    assert not Interaction.objects.filter(kind="note").exists()
+    done = agent_client.post(
+        reverse("journal:log"), {"line": "Anna. printer.", "customer_id": str(tamm.pk)}
+    ).content.decode()
+    assert "Logged on Anna Tamm" in done
+
+
+def test_a_new_customer_is_created_only_when_ticked(agent_client) -> None:  # type: ignore[no-untyped-def]
+    asked = agent_client.post(reverse("journal:log"), {"line": "Zoltán Nagy. price list."})
+    assert "a new customer" in asked.content.decode()
+    done = agent_client.post(
+        reverse("journal:log"), {"line": "Zoltán Nagy. price list.", "new_customer": "1"}
+    )
+    assert "Logged on Zoltán Nagy" in done.content.decode()
