@@ -5,6 +5,7 @@ from frontdesk.accounts.models import Team, User
 from frontdesk.customers.models import Customer
 from frontdesk.demo import content
 from frontdesk.demo.services import DemoError, demo_load, demo_logins
+from frontdesk.journal.models import LogCode
 from frontdesk.live.models import Call, Visit
 from frontdesk.tickets.models import Ticket
 
@@ -74,3 +75,4 @@ def test_the_demo_has_live_work_waiting_and_quick_answers_to_suggest() -> None:
     assert {"live", "ticket"} <= kinds
     assert Visit.objects.filter(state="waiting").count() == len(content.VISITORS)
     assert User.objects.get(username="kati").presence.state == "available"
+    assert LogCode.objects.get(word="cb").follow_up_minutes == 60

@@ -1318,3 +1318,10 @@ QUICK_MACROS = {
 PRESENCE = {"kati": "available", "eli": "available", "anna": "available", "amra": "break"}
 # Visitors who took a number at the kiosk before the demo starts: minutes ago, name.
 VISITORS = ((12, "Tiina Tamm"), (4, ""))
+# The team's one-word codes for the log line: code → (what it stands for, follow-up minutes).
+LOG_CODES = {
+    "cb": ("call back promised", 60),
+    "inv": ("invoice copy sent", None),
+    "pwd": ("password reset done", None),
+    "demo": ("product demo given", None),
+}

@@ -16,6 +16,7 @@ from frontdesk.customers.choices import Direction, InteractionKind
 from frontdesk.customers.models import Customer
 from frontdesk.customers.services import customer_create, customer_update, interaction_record
 from frontdesk.demo import content
+from frontdesk.journal.services import log_code_save
 from frontdesk.live.services import call_event_record, visit_create
 from frontdesk.macros.services import macro_save
 from frontdesk.routing.services import presence_set
@@ -102,6 +103,8 @@ def _desk(agents: list[User]) -> None:
     for code, (labels, texts) in content.QUICK_MACROS.items():
         for language, text in texts.items():
             macro_save(code=code, language=language, name=code, text=text, suggest_for=labels)
+    for word, (text, minutes) in content.LOG_CODES.items():
+        log_code_save(word=word, text=text, follow_up_minutes=minutes)
     by_name = {agent.username: agent for agent in agents}
     for username, state in content.PRESENCE.items():
         if username in by_name:

@@ -16,7 +16,7 @@ from frontdesk.customers.models import Customer, Interaction
 from frontdesk.customers.services import customer_create, interaction_record
 from frontdesk.engine.journal import LogLine, Person, parse_log_line
 from frontdesk.journal.constants import OVERDUE_AFTER, TIME_WORDS
-from frontdesk.journal.models import FollowUp
+from frontdesk.journal.models import FollowUp, LogCode
 from frontdesk.journal.selectors import agent_people, customer_candidates, log_codes
 from frontdesk.tickets.choices import QUEUED_STATUSES
 from frontdesk.tickets.services import (
@@ -193,3 +193,16 @@ def log_line_json(parsed: LogLine) -> dict[str, object]:
         "warnings": list(parsed.warnings),
         "certain": parsed.certain,
     }
+
+
+def log_code_save(*, word: str, text: str, follow_up_minutes: int | None = None) -> LogCode:
+    """Create or change one of the team's log codes."""
+    word = word.strip().lower()
+    if not word or not word.replace("-", "").replace("_", "").isalnum():
+        raise Invalid(_("A code is one word of letters, digits, - and _."))
+    if not text.strip():
+        raise Invalid(_("Say what the code stands for."))
+    code, _created = LogCode.objects.update_or_create(
+        word=word, defaults={"text": text.strip(), "follow_up_minutes": follow_up_minutes}
+    )
+    return code
