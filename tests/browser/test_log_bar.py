@@ -1,0 +1,39 @@
+"""Logging a corridor conversation from the log bar, in a real browser."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from frontdesk.customers.models import Interaction
+from tests import factories
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_line_typed_in_the_log_bar_lands_on_the_timeline(browser: Browser, live_server) -> None:  # type: ignore[no-untyped-def]
+    factories.agent(username="eli", password="eli-password-1")
+    rami = factories.customer(name="Rami Cohen")
+    factories.customer(name="Anna Kovač")
+    factories.customer(name="Anna Tamm")
+
+    page = browser.new_page(locale="en-GB")
+    page.goto(live_server.url + "/desk/")
+    page.get_by_label("Username").fill("eli")
+    page.get_by_label("Password").fill("eli-password-1")
+    page.get_by_role("button", name="Log in").click()
+
+    bar = page.get_by_label("Log a contact")
+    bar.fill("Rami Cohen. viruses on the laptop. 9:30.")
+    bar.press("Enter")
+    expect(page.locator(".log-saved")).to_contain_text("Rami Cohen")
+    assert Interaction.objects.get(customer=rami, kind="note").summary == "viruses on the laptop"
+
+    bar.fill("Anna. printer.")
+    bar.press("Enter")
+    expect(page.locator(".log-choice")).to_contain_text("Anna Tamm")
+    page.get_by_label("Anna Tamm").check()
+    page.get_by_role("button", name="Log it").click()
+    expect(page.locator(".log-saved")).to_contain_text("Anna Tamm")
+    page.get_by_role("link", name="See the timeline").click()
+    expect(page.get_by_text("printer")).to_be_visible()
