@@ -112,3 +112,22 @@ def test_bad_lines_say_what_was_not_understood(line: str, warning: str) -> None:
 
 def test_family_name_first_matches_the_same_person() -> None:
     assert name_match("Anna Kovács", CUSTOMERS).person == Person(3, "Kovács Anna")
+
+
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        ("Told him I'll call back after lunch", True),
+        ("We will get back to you tomorrow.", True),
+        ("Homme helistan tagasi.", True),
+        ("Holnap visszahívom.", True),
+        ("Sutra ću vas nazvati, javit ću se.", True),
+        ("אחזור אליך מחר בבוקר", True),
+        ("Invoice sent, nothing else to do.", False),
+        ("Arve saadetud.", False),
+    ],
+)
+def test_promises_are_found_in_every_home_language(text: str, promise: bool) -> None:
+    from frontdesk.engine.journal import promises_in
+
+    assert bool(promises_in(text)) is promise

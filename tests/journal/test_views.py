@@ -42,3 +42,24 @@ def test_a_new_customer_is_created_only_when_ticked(agent_client) -> None:  # ty
         reverse("journal:log"), {"line": "Zoltán Nagy. price list.", "new_customer": "1"}
     )
     assert "Logged on Zoltán Nagy" in done.content.decode()
+
+
+def test_the_promises_page_lists_open_follow_ups_and_unbacked_promises(agent, agent_client) -> None:  # type: ignore[no-untyped-def]
+    from django.utils import timezone
+
+    from frontdesk.customers.services import interaction_record
+    from frontdesk.journal.services import follow_up_make
+
+    rami = factories.customer(name="Rami Cohen")
+    mari = factories.customer(name="Mari Maasikas")
+    follow_up_make(
+        customer=rami, owner=agent, text="send the new price list", due_at=timezone.now()
+    )
+    interaction_record(
+        customer=mari, kind="call", summary="Helistan tagasi kell kolm.", agent=agent
+    )
+    interaction_record(customer=mari, kind="call", summary="Arve saadetud.", agent=agent)
+    page = agent_client.get(reverse("journal:promises")).content.decode()
+    assert "send the new price list" in page
+    assert "Helistan tagasi kell kolm." in page
+    assert "Arve saadetud." not in page

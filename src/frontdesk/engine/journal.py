@@ -218,3 +218,24 @@ def _codes(
             due = at + timedelta(minutes=code.follow_up_minutes)
             actions.append(Action(kind="follow-up", due=due, text=code.text))
     return tuple(found), tuple(actions), " ".join(words)
+
+
+# Words of a promise to a customer, in the desk's languages: a note or reply saying one of these
+# should have a follow-up behind it.
+PROMISE = re.compile(
+    r"(?i)\b("
+    r"i(?:'|’)?ll (?:call|get back|write|come back|let you know)|i will (?:call|get back|write)|"
+    r"we(?:'|’)?ll (?:call|get back|write)|we will (?:call|get back|write)|call (?:you )?back|"
+    r"helistan tagasi|tagasi helistan|võtan ühendust|annan teada|"
+    r"visszahívom|visszahívjuk|jelentkezem|jelentkezünk|"
+    r"nazvat ću|nazvaću|javit ću|javiću|javićemo|javit ćemo|"
+    r"ich rufe (?:sie )?zurück|wir melden uns|"
+    r"перезвоню|свяжусь"
+    r")"
+    r"|(אחזור אליך|אחזור אלייך|אתקשר|נחזור אליך)"
+)
+
+
+def promises_in(text: str) -> list[str]:
+    """The promise phrases in a text ("I'll call you back", "visszahívom", "אחזור אליך")."""
+    return [match.group(0) for match in PROMISE.finditer(text or "") if match.group(0)]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
+from datetime import datetime
+
+from django.db.models import Q, QuerySet
 
 from frontdesk.accounts.models import User
-from frontdesk.customers.models import Customer
-from frontdesk.engine.journal import Code, Person, name_key
+from frontdesk.customers.models import Customer, Interaction
+from frontdesk.engine.journal import Code, Person, name_key, promises_in
 from frontdesk.engine.text import fold
-from frontdesk.journal.models import LogCode
+from frontdesk.journal.models import FollowUp, LogCode
+from frontdesk.tickets.choices import QUEUED_STATUSES
 
 CANDIDATES = 200
 
@@ -42,3 +45,34 @@ def log_codes() -> list[Code]:
         Code(word=row.word, text=row.text, follow_up_minutes=row.follow_up_minutes)
         for row in LogCode.objects.all()
     ]
+
+
+def follow_ups_open() -> QuerySet[FollowUp]:
+    """Every promise the team has not kept yet, soonest due first."""
+    return (
+        FollowUp.objects.filter(ticket__status__in=QUEUED_STATUSES)
+        .select_related("customer", "owner", "ticket")
+        .order_by("due_at")
+    )
+
+
+def promises_unbacked(*, since: datetime, limit: int = 100) -> list[Interaction]:
+    """Contacts on the timelines since `since` that promise something ("I'll call you back")
+    while their customer has no follow-up made after them."""
+    recent = (
+        Interaction.objects.filter(occurred_at__gte=since)
+        .select_related("customer", "agent")
+        .order_by("-occurred_at")[:2000]
+    )
+    found = []
+    for interaction in recent:
+        if not promises_in(interaction.summary):
+            continue
+        backed = FollowUp.objects.filter(
+            customer_id=interaction.customer_id, created_at__gte=interaction.created_at
+        ).exists()
+        if not backed:
+            found.append(interaction)
+        if len(found) >= limit:
+            break
+    return found

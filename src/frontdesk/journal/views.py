@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from frontdesk.config.errors import Invalid
 from frontdesk.config.http import request_agent
+from frontdesk.journal.selectors import follow_ups_open, promises_unbacked
 from frontdesk.journal.services import log_line_read, log_line_save
 
 
@@ -34,3 +38,18 @@ def log_line_page(request: HttpRequest) -> HttpResponse:
         except Invalid as error:
             context["error"] = str(error)
     return render(request, "journal/_log_result.html", context)
+
+
+@login_required
+def promises_page(request: HttpRequest) -> HttpResponse:
+    """Every open promise of the team, and contacts that promised something with no follow-up."""
+    now = timezone.now()
+    return render(
+        request,
+        "journal/promises.html",
+        {
+            "follow_ups": follow_ups_open(),
+            "unbacked": promises_unbacked(since=now - timedelta(days=14)),
+            "now": now,
+        },
+    )
