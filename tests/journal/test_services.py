@@ -91,3 +91,21 @@ def test_the_command_prints_the_parse_and_saves_nothing_on_a_dry_run(desk, capsy
     assert not Interaction.objects.filter(kind="note").exists()
     assert main(["log", "Rami Cohen. printer.", "--as", "kati"]) == 0
     assert Interaction.objects.filter(kind="note", summary="printer").exists()
+
+
+def test_the_api_reads_and_saves_log_lines(desk, api) -> None:  # type: ignore[no-untyped-def]
+    dry = api.post("/api/v1/journal/log", {"line": "Anna. printer.", "dry_run": True})
+    assert dry.status_code == 200
+    assert dry.json()["interaction_id"] is None
+    assert {c["id"] for c in dry.json()["customer"]["candidates"]} == {
+        desk["anna1"].pk,
+        desk["anna2"].pk,
+    }
+    refused = api.post("/api/v1/journal/log", {"line": "Anna. printer."})
+    assert refused.status_code == 400
+    assert "choose one" in refused.json()["detail"]
+    saved = api.post(
+        "/api/v1/journal/log", {"line": "Anna. printer.", "customer_id": desk["anna2"].pk}
+    )
+    assert saved.status_code == 200
+    assert Interaction.objects.get(pk=saved.json()["interaction_id"]).customer == desk["anna2"]

@@ -1,0 +1,38 @@
+"""Log lines over the API."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+from pydantic import Field
+
+from frontdesk.config.http import request_agent
+from frontdesk.journal.services import log_line_json, log_line_read, log_line_save
+
+router = Router(tags=["journal"])
+
+
+class LogLineIn(Schema):
+    line: str = Field(..., max_length=2000)
+    dry_run: bool = False
+    customer_id: int | None = None
+    new_customer: bool = False
+
+
+@router.post("/log")
+def post_log_line(request: HttpRequest, payload: LogLineIn) -> dict[str, object]:
+    """Read a log line (`customer. agent. topic. time.`) and, unless `dry_run`, save it: a line
+    that is not certain needs `customer_id` (one of the candidates) or `new_customer`; 400 says
+    why otherwise. Answers the parse, with `interaction_id` when saved."""
+    agent = request_agent(request)
+    parsed = log_line_read(line=payload.line, writer=agent)
+    answer: dict[str, object] = {**log_line_json(parsed), "interaction_id": None}
+    if not payload.dry_run:
+        saved = log_line_save(
+            line=payload.line,
+            writer=agent,
+            customer_id=payload.customer_id,
+            new_customer=payload.new_customer,
+        )
+        answer["interaction_id"] = saved.pk
+    return answer
