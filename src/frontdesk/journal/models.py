@@ -53,3 +53,54 @@ class FollowUp(models.Model):
 
     def __str__(self) -> str:
         return f"{self.customer}: {self.text} ({self.due_at:%Y-%m-%d %H:%M})"
+
+
+class Notice(models.Model):
+    """A post on the notice board: what every agent (or a team) must know today, reviewed by its
+    author by a date so it does not go stale."""
+
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="notices"
+    )
+    team = models.ForeignKey(
+        "accounts.Team",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="notices",
+        verbose_name=_("for team"),
+        help_text=_("empty: everyone"),
+    )
+    important = models.BooleanField(_("important"), default=False)
+    pinned = models.BooleanField(_("pinned"), default=False)
+    review_by = models.DateField(_("review by"))
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    retired_at = models.DateTimeField(_("retired"), null=True, blank=True)
+    created_at = models.DateTimeField(_("posted"), default=timezone.now)
+    read_by = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="NoticeRead", related_name="notices_read"
+    )
+
+    class Meta:
+        ordering = ["-pinned", "-created_at"]
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class NoticeRead(models.Model):
+    """That an agent has read a notice, and when."""
+
+    notice = models.ForeignKey(Notice, on_delete=models.CASCADE)
+    agent = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    read_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["notice", "agent"], name="notice_read_once")]
+
+    def __str__(self) -> str:
+        return f"{self.agent} read {self.notice}"

@@ -10,7 +10,7 @@ from frontdesk.accounts.models import User
 from frontdesk.customers.models import Customer, Interaction
 from frontdesk.engine.journal import Code, Person, name_key, promises_in
 from frontdesk.engine.text import fold
-from frontdesk.journal.models import FollowUp, LogCode
+from frontdesk.journal.models import FollowUp, LogCode, Notice
 from frontdesk.tickets.choices import QUEUED_STATUSES
 
 CANDIDATES = 200
@@ -76,3 +76,29 @@ def promises_unbacked(*, since: datetime, limit: int = 100) -> list[Interaction]
         if len(found) >= limit:
             break
     return found
+
+
+def notices_for(*, agent: User) -> QuerySet[Notice]:
+    """The live notices an agent should see: for everyone and for their teams, pinned first."""
+    teams = list(agent.teams.values_list("id", flat=True))
+    return (
+        Notice.objects.filter(retired_at__isnull=True)
+        .filter(Q(team__isnull=True) | Q(team_id__in=teams))
+        .select_related("author", "team")
+        .order_by("-pinned", "-created_at")
+    )
+
+
+def notices_unread_important(*, agent: User) -> QuerySet[Notice]:
+    """Important notices the agent has not read yet: shown to them when they log in."""
+    return notices_for(agent=agent).filter(important=True).exclude(read_by=agent)
+
+
+def notice_readers(*, notice: Notice) -> tuple[list[User], list[User]]:
+    """Who of the notice's audience has read it, and who has not."""
+    audience = User.objects.filter(is_active=True)
+    if notice.team_id is not None:
+        audience = audience.filter(teams=notice.team_id)
+    read = set(notice.read_by.values_list("id", flat=True))
+    people = list(audience.order_by("first_name", "username"))
+    return [p for p in people if p.pk in read], [p for p in people if p.pk not in read]

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from frontdesk.accounts.models import User
+from frontdesk.accounts.models import Team, User
 from frontdesk.config.errors import Invalid
 from frontdesk.customers.choices import InteractionKind
 from frontdesk.customers.models import Customer, Interaction
 from frontdesk.customers.services import customer_create, interaction_record
 from frontdesk.engine.journal import LogLine, Person, parse_log_line
 from frontdesk.journal.constants import OVERDUE_AFTER, TIME_WORDS
-from frontdesk.journal.models import FollowUp, LogCode
+from frontdesk.journal.models import FollowUp, LogCode, Notice, NoticeRead
 from frontdesk.journal.selectors import agent_people, customer_candidates, log_codes
 from frontdesk.tickets.choices import QUEUED_STATUSES
 from frontdesk.tickets.services import (
@@ -206,3 +206,77 @@ def log_code_save(*, word: str, text: str, follow_up_minutes: int | None = None)
         word=word, defaults={"text": text.strip(), "follow_up_minutes": follow_up_minutes}
     )
     return code
+
+
+def notice_post(
+    *,
+    author: User,
+    title: str,
+    body: str,
+    review_by: date,
+    team: Team | None = None,
+    important: bool = False,
+    pinned: bool = False,
+) -> Notice:
+    """Put a notice on the board; it must be reviewed by `review_by` or it is retired."""
+    if not title.strip() or not body.strip():
+        raise Invalid(_("A notice needs a title and a text."))
+    if review_by < timezone.localdate():
+        raise Invalid(_("The review date cannot be in the past."))
+    return Notice.objects.create(
+        author=author,
+        title=title.strip()[:200],
+        body=body.strip(),
+        review_by=review_by,
+        team=team,
+        important=important,
+        pinned=pinned,
+    )
+
+
+def notice_read(*, notice: Notice, agent: User) -> None:
+    """Record that the agent has read the notice (once)."""
+    NoticeRead.objects.get_or_create(notice=notice, agent=agent)
+
+
+def notice_review(*, notice: Notice, actor: User, keep_until: date | None) -> Notice:
+    """The author (or a lead) confirms the notice until a new date, or retires it (None)."""
+    if actor != notice.author and not actor.is_lead:
+        raise Invalid(_("Only its author or a lead can review a notice."))
+    if keep_until is None:
+        notice.retired_at = timezone.now()
+        notice.save(update_fields=["retired_at"])
+        return notice
+    if keep_until < timezone.localdate():
+        raise Invalid(_("The review date cannot be in the past."))
+    notice.review_by = keep_until
+    notice.reminded_at = None
+    notice.save(update_fields=["review_by", "reminded_at"])
+    return notice
+
+
+def notices_review_due(*, today: date) -> int:
+    """Ask the authors of notices past their review date to confirm or retire them, once."""
+    due = Notice.objects.filter(
+        retired_at__isnull=True, review_by__lt=today, reminded_at__isnull=True
+    ).select_related("author")
+    asked = 0
+    for notice in due:
+        notice.reminded_at = timezone.now()
+        notice.save(update_fields=["reminded_at"])
+        if notice.author.email:
+            from django.conf import settings
+            from django.core.mail import send_mail
+            from django.urls import reverse
+            from django.utils import translation
+
+            link = settings.PUBLIC_URL + reverse("journal:notice", args=[notice.pk])
+            with translation.override(notice.author.language):
+                subject = _("Is this notice still true? %(title)s") % {"title": notice.title}
+                body = _(
+                    "Your notice “%(title)s” was to be reviewed by %(date)s. Keep it or "
+                    "retire it:\n\n%(link)s"
+                ) % {"title": notice.title, "date": notice.review_by.isoformat(), "link": link}
+            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [notice.author.email])
+        asked += 1
+    return asked

@@ -18,3 +18,11 @@ def follow_up_escalation_send(follow_up_id: int) -> int:
     from frontdesk.journal.services import follow_up_escalation_deliver
 
     return follow_up_escalation_deliver(follow_up_id=follow_up_id)
+
+
+@task()
+def notices_review() -> int:
+    """Ask authors to review notices past their review date."""
+    from frontdesk.journal.services import notices_review_due
+
+    return notices_review_due(today=timezone.localdate())

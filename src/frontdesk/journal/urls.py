@@ -6,4 +6,6 @@ app_name = "journal"
 urlpatterns = [
     path("log/", views.log_line_page, name="log"),
     path("promises/", views.promises_page, name="promises"),
+    path("board/", views.board_page, name="board"),
+    path("board/<int:notice_id>/", views.notice_page, name="notice"),
 ]

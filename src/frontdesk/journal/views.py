@@ -2,18 +2,34 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
+from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from frontdesk.accounts.models import Team
 from frontdesk.config.errors import Invalid
 from frontdesk.config.http import request_agent
-from frontdesk.journal.selectors import follow_ups_open, promises_unbacked
-from frontdesk.journal.services import log_line_read, log_line_save
+from frontdesk.journal.models import NoticeRead
+from frontdesk.journal.selectors import (
+    follow_ups_open,
+    notice_readers,
+    notices_for,
+    promises_unbacked,
+)
+from frontdesk.journal.services import (
+    log_line_read,
+    log_line_save,
+    notice_post,
+    notice_read,
+    notice_review,
+)
 
 
 @login_required
@@ -52,4 +68,72 @@ def promises_page(request: HttpRequest) -> HttpResponse:
             "unbacked": promises_unbacked(since=now - timedelta(days=14)),
             "now": now,
         },
+    )
+
+
+class NoticeForm(forms.Form):
+    """A new notice."""
+
+    title = forms.CharField(label=_("Title"), max_length=200)
+    body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 4}))
+    team = forms.ModelChoiceField(
+        label=_("For"), queryset=Team.objects.all(), required=False, empty_label=_("Everyone")
+    )
+    review_by = forms.DateField(
+        label=_("Review by"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    important = forms.BooleanField(label=_("Important: everyone must read it"), required=False)
+    pinned = forms.BooleanField(label=_("Pinned to the top"), required=False)
+
+
+@login_required
+def board_page(request: HttpRequest) -> HttpResponse:
+    """The notice board: what everyone must know today; post a notice."""
+    agent = request_agent(request)
+    form = NoticeForm(
+        request.POST or None, initial={"review_by": timezone.localdate() + timedelta(days=14)}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            notice_post(author=agent, **form.cleaned_data)
+        except Invalid as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("journal:board")
+    notices = list(notices_for(agent=agent))
+    read = set(NoticeRead.objects.filter(agent=agent).values_list("notice_id", flat=True))
+    return render(
+        request,
+        "journal/board.html",
+        {"notices": notices, "read": read, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def notice_page(request: HttpRequest, notice_id: int) -> HttpResponse:
+    """One notice: reading it records it; the author and leads see who has not read it yet and
+    keep or retire it."""
+    agent = request_agent(request)
+    notice = notices_for(agent=agent).filter(pk=notice_id).first()
+    if notice is None:
+        raise Http404("no such notice")
+    notice_read(notice=notice, agent=agent)
+    if request.method == "POST":
+        keep = request.POST.get("keep_until", "")
+        try:
+            notice_review(
+                notice=notice,
+                actor=agent,
+                keep_until=date.fromisoformat(keep) if keep else None,
+            )
+        except (Invalid, ValueError) as error:
+            messages.error(request, str(error))
+        return redirect("journal:board")
+    readers, not_yet = notice_readers(notice=notice)
+    can_review = agent == notice.author or agent.is_lead
+    return render(
+        request,
+        "journal/notice.html",
+        {"notice": notice, "readers": readers, "not_yet": not_yet, "can_review": can_review},
     )

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from frontdesk.accounts.models import User
 from frontdesk.config.errors import Invalid
 from frontdesk.config.http import request_agent
+from frontdesk.journal.selectors import notices_unread_important
 from frontdesk.routing.forms import BusinessHoursForm, SlaTargetsForm, WeightsForm
 from frontdesk.routing.selectors import presence_of, queue_of, queue_weights, sweep_of
 from frontdesk.routing.services import presence_set, queue_take_next, queue_weights_set
@@ -42,7 +43,12 @@ def queue_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "routing/queue.html",
-        {"rows": rows, "presence": presence_of(agent=agent)},
+        {
+            "rows": rows,
+            "presence": presence_of(agent=agent),
+            # Shown where the agent lands after logging in, until they read them.
+            "unread_notices": list(notices_unread_important(agent=agent)),
+        },
     )
 
 

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from frontdesk.accounts.models import Team
+from frontdesk.config.errors import Invalid
+from frontdesk.journal.models import Notice
+from frontdesk.journal.services import notice_post, notices_review_due
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def client_for(user) -> Client:  # type: ignore[no-untyped-def]
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_the_lead_sees_who_has_not_read_an_important_notice() -> None:
+    lead = factories.agent(role="lead")
+    eli, anna = factories.agent(), factories.agent()
+    notice = notice_post(
+        author=lead,
+        title="New VAT rate from 1 January",
+        body="Invoices from 1 January carry 24 %.",
+        review_by=timezone.localdate() + timedelta(days=30),
+        important=True,
+    )
+    # Anna logs in: the notice waits for her on her queue until she reads it.
+    anna_client = client_for(anna)
+    landing = anna_client.get(reverse("routing:queue")).content.decode()
+    assert "New VAT rate from 1 January" in landing
+    anna_client.get(reverse("journal:notice", kwargs={"notice_id": notice.pk}))
+    assert "New VAT rate" not in anna_client.get(reverse("routing:queue")).content.decode()
+    page = client_for(lead).get(reverse("journal:notice", kwargs={"notice_id": notice.pk}))
+    not_read = page.content.decode().split('id="not-read"')[1].split("</p>")[0]
+    assert eli.display_name in not_read
+    assert anna.display_name not in not_read
+
+
+def test_a_team_notice_is_shown_to_that_team_only() -> None:
+    lead = factories.agent(role="lead")
+    member, outsider = factories.agent(), factories.agent()
+    team = Team.objects.create(name="Billing")
+    team.members.add(member)
+    notice_post(
+        author=lead,
+        title="Billing run tonight",
+        body="Do not resend invoices today.",
+        review_by=timezone.localdate(),
+        team=team,
+    )
+    assert (
+        "Billing run tonight" in client_for(member).get(reverse("journal:board")).content.decode()
+    )
+    assert (
+        "Billing run tonight"
+        not in client_for(outsider).get(reverse("journal:board")).content.decode()
+    )
+
+
+def test_a_stale_notice_asks_its_author_once_then_can_be_kept_or_retired() -> None:
+    lead = factories.agent(role="lead")
+    lead.email = "lead@example.com"
+    lead.save(update_fields=["email"])
+    notice = notice_post(
+        author=lead,
+        title="Printer broken",
+        body="Use the second floor.",
+        review_by=timezone.localdate(),
+    )
+    later = timezone.localdate() + timedelta(days=1)
+    assert notices_review_due(today=later) == 1
+    assert notices_review_due(today=later) == 0
+    assert "Printer broken" in mail.outbox[0].subject
+    client = client_for(lead)
+    client.post(reverse("journal:notice", kwargs={"notice_id": notice.pk}), {"keep_until": ""})
+    assert Notice.objects.get(pk=notice.pk).retired_at is not None
+    assert "Printer broken" not in client.get(reverse("journal:board")).content.decode()
+
+
+def test_a_notice_needs_words_and_a_future_review_date() -> None:
+    author = factories.agent()
+    with pytest.raises(Invalid, match="title and a text"):
+        notice_post(author=author, title=" ", body="x", review_by=timezone.localdate())
+    with pytest.raises(Invalid, match="cannot be in the past"):
+        notice_post(
+            author=author, title="x", body="y", review_by=timezone.localdate() - timedelta(days=1)
+        )
+
+
+def test_agents_post_from_the_board(agent_client) -> None:  # type: ignore[no-untyped-def]
+    answer = agent_client.post(
+        reverse("journal:board"),
+        {
+            "title": "Coffee machine fixed",
+            "body": "Second floor.",
+            "review_by": (timezone.localdate() + timedelta(days=3)).isoformat(),
+        },
+    )
+    assert answer.status_code == 302
+    assert Notice.objects.get().title == "Coffee machine fixed"
