@@ -4,7 +4,11 @@ from frontdesk.journal import views
 
 app_name = "journal"
 urlpatterns = [
+    path("", views.corridor_page, name="corridor"),
     path("log/", views.log_line_page, name="log"),
+    path(
+        "tickets/<int:ticket_id>/follow-up/", views.ticket_follow_up_page, name="ticket_follow_up"
+    ),
     path("promises/", views.promises_page, name="promises"),
     path("board/", views.board_page, name="board"),
     path("board/<int:notice_id>/", views.notice_page, name="notice"),

@@ -14,8 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from frontdesk.accounts.models import Team
-from frontdesk.config.errors import Invalid
+from frontdesk.config.errors import Invalid, NotFound
 from frontdesk.config.http import request_agent
+from frontdesk.customers.models import Interaction
 from frontdesk.journal.models import NoticeRead
 from frontdesk.journal.selectors import (
     follow_ups_open,
@@ -24,12 +25,14 @@ from frontdesk.journal.selectors import (
     promises_unbacked,
 )
 from frontdesk.journal.services import (
+    follow_up_make,
     log_line_read,
     log_line_save,
     notice_post,
     notice_read,
     notice_review,
 )
+from frontdesk.tickets.selectors import access_ticket_by_id
 
 
 @login_required
@@ -137,3 +140,48 @@ def notice_page(request: HttpRequest, notice_id: int) -> HttpResponse:
         "journal/notice.html",
         {"notice": notice, "readers": readers, "not_yet": not_yet, "can_review": can_review},
     )
+
+
+@login_required
+def corridor_page(request: HttpRequest) -> HttpResponse:
+    """A page for a phone in the corridor: the log bar, large, and what the agent logged today."""
+    agent = request_agent(request)
+    today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    logged = (
+        Interaction.objects.filter(agent=agent, kind="note", created_at__gte=today)
+        .select_related("customer")
+        .order_by("-created_at")[:20]
+    )
+    return render(request, "journal/corridor.html", {"logged": logged})
+
+
+class FollowUpForm(forms.Form):
+    """A promise made on a ticket."""
+
+    text = forms.CharField(label=_("Promise"), max_length=250)
+    due_at = forms.DateTimeField(
+        label=_("Due"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+
+
+@login_required
+@require_POST
+def ticket_follow_up_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
+    """Record a promise made while working a ticket; it comes back to the agent when due."""
+    agent = request_agent(request)
+    try:
+        ticket = access_ticket_by_id(actor=agent, ticket_id=ticket_id)
+    except NotFound as error:
+        raise Http404(str(error)) from error
+    form = FollowUpForm(request.POST)
+    if form.is_valid():
+        follow_up_make(
+            customer=ticket.customer,
+            owner=agent,
+            text=f"{form.cleaned_data['text']} ({ticket.reference})",
+            due_at=form.cleaned_data["due_at"],
+        )
+        messages.success(request, _("Follow-up recorded."))
+    else:
+        messages.error(request, _("A follow-up needs a promise and a due time."))
+    return redirect("tickets:detail", ticket_id=ticket.pk)
