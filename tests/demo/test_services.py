@@ -5,7 +5,7 @@ from frontdesk.accounts.models import Team, User
 from frontdesk.customers.models import Customer
 from frontdesk.demo import content
 from frontdesk.demo.services import DemoError, demo_load, demo_logins
-from frontdesk.journal.models import LogCode
+from frontdesk.journal.models import FollowUp, LogCode, Notice
 from frontdesk.live.models import Call, Visit
 from frontdesk.tickets.models import Ticket
 
@@ -51,6 +51,8 @@ def test_the_same_seed_gives_the_same_desk() -> None:
     )
     Visit.objects.all().delete()
     Call.objects.all().delete()
+    Notice.objects.all().delete()
+    FollowUp.objects.all().delete()
     Ticket.objects.all().delete()
     Customer.objects.all().delete()
     User.objects.all().delete()
@@ -76,3 +78,5 @@ def test_the_demo_has_live_work_waiting_and_quick_answers_to_suggest() -> None:
     assert Visit.objects.filter(state="waiting").count() == len(content.VISITORS)
     assert User.objects.get(username="kati").presence.state == "available"
     assert LogCode.objects.get(word="cb").follow_up_minutes == 60
+    important = Notice.objects.get(important=True)
+    assert set(important.read_by.values_list("username", flat=True)) == {"kati", "eli"}

@@ -1325,3 +1325,21 @@ LOG_CODES = {
     "pwd": ("password reset done", None),
     "demo": ("product demo given", None),
 }
+# The notice board on the first morning: (title, text, important, pinned, who has read it).
+NOTICES = (
+    (
+        "New VAT rates from 1 January",
+        "Estonia 24 %, Hungary unchanged. Invoices dated 1 January or later use the new rate; "
+        "answer questions with the /vat macro once it is ready.",
+        True,
+        True,
+        ("kati", "eli"),
+    ),
+    (
+        "Printer on the second floor is fixed",
+        "Print the day's call-back list there again.",
+        False,
+        False,
+        ("kati",),
+    ),
+)

@@ -16,7 +16,8 @@ from frontdesk.customers.choices import Direction, InteractionKind
 from frontdesk.customers.models import Customer
 from frontdesk.customers.services import customer_create, customer_update, interaction_record
 from frontdesk.demo import content
-from frontdesk.journal.services import log_code_save
+from frontdesk.journal.models import Notice
+from frontdesk.journal.services import log_code_save, notice_post, notice_read
 from frontdesk.live.services import call_event_record, visit_create
 from frontdesk.macros.services import macro_save
 from frontdesk.routing.services import presence_set
@@ -105,6 +106,22 @@ def _desk(agents: list[User]) -> None:
             macro_save(code=code, language=language, name=code, text=text, suggest_for=labels)
     for word, (text, minutes) in content.LOG_CODES.items():
         log_code_save(word=word, text=text, follow_up_minutes=minutes)
+    review_by = timezone.localdate() + timedelta(days=14)
+    by_username = {agent.username: agent for agent in agents}
+    for title, body, important, pinned, readers in content.NOTICES:
+        if Notice.objects.filter(title=title).exists():  # a forced second load
+            continue
+        notice = notice_post(
+            author=lead,
+            title=title,
+            body=body,
+            review_by=review_by,
+            important=important,
+            pinned=pinned,
+        )
+        for username in readers:
+            if username in by_username:
+                notice_read(notice=notice, agent=by_username[username])
     by_name = {agent.username: agent for agent in agents}
     for username, state in content.PRESENCE.items():
         if username in by_name:
