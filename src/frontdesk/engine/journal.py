@@ -164,11 +164,16 @@ def parse_log_line(
         warnings.append(f"“{fields[0]}” could be: {names}")
     agent = Match(typed="", person=me)
     rest = fields[1:]
-    if len(rest) >= 2 or (rest and name_match(rest[0], agents).person is not None):
-        agent = name_match(rest[0], agents)
-        rest = rest[1:]
-        if agent.person is None:
-            warnings.append(f"no agent called “{agent.typed}”")
+    if rest:
+        # The second field is an agent when it names one (or could name several); words that
+        # name no agent at all are the topic, the agent left out.
+        named = name_match(rest[0], agents)
+        if named.person is not None or (len(rest) >= 2 and named.candidates):
+            agent = named
+            rest = rest[1:]
+            if named.person is None:
+                names = ", ".join(person.name for person, _ in named.candidates)
+                warnings.append(f"“{named.typed}” could be: {names}")
     topic = ". ".join(rest)
     found, actions, topic = _codes(topic, codes, at)
     return LogLine(
