@@ -3,12 +3,12 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from frontdesk.accounts.choices import Language
 from frontdesk.accounts.models import User
 from frontdesk.accounts.services import agent_set_language
+from frontdesk.config.http import safe_next
 
 
 @login_required
@@ -19,7 +19,4 @@ def language_set(request: HttpRequest) -> HttpResponse:
     assert isinstance(request.user, User)
     if language in Language.values:
         agent_set_language(agent=request.user, language=language)
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        target = "/desk/"
-    return redirect(target)
+    return redirect(safe_next(request) or "/desk/")

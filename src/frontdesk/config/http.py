@@ -1,6 +1,7 @@
 """Request types shared by the apps' views."""
 
 from django.http import HttpRequest
+from django.utils.http import url_has_allowed_host_and_scheme
 from django_htmx.middleware import HtmxDetails
 
 from frontdesk.accounts.models import User
@@ -16,3 +17,11 @@ def request_agent(request: HttpRequest) -> User:
     """The agent behind a request that passed log-in or token authentication."""
     assert isinstance(request.user, User)
     return request.user
+
+
+def safe_next(request: HttpRequest) -> str | None:
+    """The page a form's `next` field asks to go back to, when it is on this site."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return None

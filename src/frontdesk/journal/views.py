@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from frontdesk.accounts.models import Team
-from frontdesk.config.errors import Invalid, NotFound
+from frontdesk.config.errors import Invalid
 from frontdesk.config.http import request_agent
 from frontdesk.customers.models import Interaction
 from frontdesk.journal.models import NoticeRead
@@ -32,7 +32,7 @@ from frontdesk.journal.services import (
     notice_read,
     notice_review,
 )
-from frontdesk.tickets.selectors import access_ticket_by_id
+from frontdesk.tickets.views import ticket_for_page
 
 
 @login_required
@@ -169,10 +169,7 @@ class FollowUpForm(forms.Form):
 def ticket_follow_up_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
     """Record a promise made while working a ticket; it comes back to the agent when due."""
     agent = request_agent(request)
-    try:
-        ticket = access_ticket_by_id(actor=agent, ticket_id=ticket_id)
-    except NotFound as error:
-        raise Http404(str(error)) from error
+    ticket = ticket_for_page(request, ticket_id)
     form = FollowUpForm(request.POST)
     if form.is_valid():
         follow_up_make(

@@ -17,7 +17,7 @@ from frontdesk.live.selectors import visit_expected_wait
 from frontdesk.live.services import visit_create, visit_finish, visit_serve
 from frontdesk.portal.views import intake_rate
 from frontdesk.routing.wording import span_text
-from frontdesk.tickets.selectors import access_ticket_by_id
+from frontdesk.tickets.views import ticket_for_page
 
 SALT = "frontdesk.live.visit"
 
@@ -50,7 +50,7 @@ def number(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _visit(request: HttpRequest, ticket_id: int) -> Visit:
-    ticket = access_ticket_by_id(actor=request_agent(request), ticket_id=ticket_id)
+    ticket = ticket_for_page(request, ticket_id)
     visit = Visit.objects.filter(ticket=ticket).first()
     if visit is None:
         raise Http404("not a visit")

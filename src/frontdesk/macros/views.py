@@ -4,32 +4,23 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from frontdesk.config.errors import Invalid, NotFound
-from frontdesk.config.http import request_agent
+from frontdesk.config.errors import Invalid
+from frontdesk.config.http import request_agent, safe_next
 from frontdesk.macros.services import holding_reply_send, macro_expand
 from frontdesk.tickets.forms import ReplyForm
-from frontdesk.tickets.models import Ticket
-from frontdesk.tickets.selectors import access_ticket_by_id
-
-
-def _ticket(request: HttpRequest, ticket_id: int) -> Ticket:
-    try:
-        return access_ticket_by_id(actor=request_agent(request), ticket_id=ticket_id)
-    except NotFound as error:
-        raise Http404(str(error)) from error
+from frontdesk.tickets.views import ticket_for_page
 
 
 @login_required
 @require_POST
 def expand(request: HttpRequest, ticket_id: int) -> HttpResponse:
     """The reply box again, with every /code typed so far replaced by its macro's text."""
-    ticket = _ticket(request, ticket_id)
+    ticket = ticket_for_page(request, ticket_id)
     text = request.POST.get("body", "")
     form = ReplyForm()
     try:
@@ -47,7 +38,7 @@ def expand(request: HttpRequest, ticket_id: int) -> HttpResponse:
 @require_POST
 def holding_reply(request: HttpRequest, ticket_id: int) -> HttpResponse:
     """Send the holding reply to a hard case in one click."""
-    ticket = _ticket(request, ticket_id)
+    ticket = ticket_for_page(request, ticket_id)
     try:
         holding_reply_send(ticket=ticket, agent=request_agent(request))
     except Invalid as error:
@@ -56,7 +47,5 @@ def holding_reply(request: HttpRequest, ticket_id: int) -> HttpResponse:
         messages.success(
             request, _("Holding reply sent to %(name)s.") % {"name": ticket.customer.name}
         )
-    back = request.POST.get("next", "")
-    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        return redirect(back)
-    return redirect("tickets:detail", ticket_id=ticket.pk)
+    back = safe_next(request)
+    return redirect(back) if back else redirect("tickets:detail", ticket_id=ticket.pk)

@@ -10,13 +10,12 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from frontdesk.accounts.models import User
 from frontdesk.config.errors import Invalid
-from frontdesk.config.http import request_agent
+from frontdesk.config.http import request_agent, safe_next
 from frontdesk.journal.selectors import notices_unread_important
 from frontdesk.routing.forms import BusinessHoursForm, SlaTargetsForm, WeightsForm
 from frontdesk.routing.selectors import presence_of, queue_of, queue_weights, sweep_of
@@ -76,10 +75,7 @@ def presence_page(request: HttpRequest) -> HttpResponse:
         presence_set(agent=request_agent(request), state=state)
     except Invalid as error:
         messages.error(request, str(error))
-    back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        back = ""
-    return redirect(back or "routing:queue")
+    return redirect(safe_next(request) or "routing:queue")
 
 
 @login_required

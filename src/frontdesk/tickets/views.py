@@ -38,7 +38,8 @@ from frontdesk.triage.services import triage_correct
 PAGE_SIZE = 50
 
 
-def _ticket(request: HttpRequest, ticket_id: int) -> Ticket:
+def ticket_for_page(request: HttpRequest, ticket_id: int) -> Ticket:
+    """The ticket a desk page is about, or 404 when it is missing or not the agent's to see."""
     try:
         return access_ticket_by_id(actor=request_agent(request), ticket_id=ticket_id)
     except NotFound as error:
@@ -91,7 +92,7 @@ def _detail_context(request: HttpRequest, ticket: Ticket, **forms: object) -> di
 @login_required
 def ticket_detail(request: HttpRequest, ticket_id: int) -> HttpResponse:
     """One ticket: the thread, the reply box, and the customer's memory beside it."""
-    ticket = _ticket(request, ticket_id)
+    ticket = ticket_for_page(request, ticket_id)
     return render(request, "tickets/detail.html", _detail_context(request, ticket))
 
 
@@ -99,7 +100,7 @@ def ticket_detail(request: HttpRequest, ticket_id: int) -> HttpResponse:
 @require_POST
 def ticket_reply_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
     """Send an answer to the customer."""
-    ticket = _ticket(request, ticket_id)
+    ticket = ticket_for_page(request, ticket_id)
     form = ReplyForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -129,7 +130,7 @@ def ticket_reply_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
 @require_POST
 def ticket_note_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
     """Add an internal note."""
-    ticket = _ticket(request, ticket_id)
+    ticket = ticket_for_page(request, ticket_id)
     form = NoteForm(request.POST)
     if form.is_valid():
         ticket_note(ticket=ticket, agent=request_agent(request), text=form.cleaned_data["body"])
@@ -143,7 +144,7 @@ def ticket_note_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
 @require_POST
 def ticket_properties(request: HtmxHttpRequest, ticket_id: int) -> HttpResponse:
     """Change status, assignee, or correct level and quick win; htmx swaps just this panel."""
-    ticket = _ticket(request, ticket_id)
+    ticket = ticket_for_page(request, ticket_id)
     status_form = StatusForm(request.POST)
     assignee_form = AssigneeForm(request.POST)
     if "status" in request.POST and status_form.is_valid():
