@@ -2,6 +2,7 @@
 
 from django.db.models import QuerySet
 
+from frontdesk.accounts.choices import Role
 from frontdesk.accounts.models import Team, User
 
 
@@ -18,3 +19,8 @@ def agent_by_username(*, username: str) -> User | None:
 def team_exists(*, name: str) -> bool:
     """Whether a team of this name exists."""
     return Team.objects.filter(name=name).exists()
+
+
+def leads_reachable() -> QuerySet[User]:
+    """Active leads and admins with an e-mail address: whom escalations are mailed to."""
+    return User.objects.filter(is_active=True, role__in=[Role.LEAD, Role.ADMIN]).exclude(email="")

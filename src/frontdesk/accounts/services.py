@@ -2,7 +2,9 @@
 
 import hashlib
 import secrets
+from collections.abc import Callable, Iterable
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -99,3 +101,16 @@ def token_revoke_all(*, user: User) -> int:
     return ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(
         revoked_at=timezone.now()
     )
+
+
+def agents_mail(*, agents: Iterable[User], compose: Callable[[User], tuple[str, str]]) -> int:
+    """Mail each agent a subject and text composed in their own page language; how many sent."""
+    from django.core.mail import send_mail
+    from django.utils import translation
+
+    sent = 0
+    for agent in agents:
+        with translation.override(agent.language):
+            subject, body = compose(agent)
+        sent += send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [agent.email])
+    return sent

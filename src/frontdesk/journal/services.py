@@ -5,11 +5,15 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from functools import partial
 
+from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from frontdesk.accounts.models import Team, User
+from frontdesk.accounts.selectors import leads_reachable
+from frontdesk.accounts.services import agents_mail
 from frontdesk.config.errors import Invalid
 from frontdesk.customers.choices import InteractionKind
 from frontdesk.customers.models import Customer, Interaction
@@ -112,35 +116,26 @@ def follow_ups_due(*, now: datetime, grace: timedelta = OVERDUE_AFTER) -> tuple[
 
 def follow_up_escalation_deliver(*, follow_up_id: int) -> int:
     """Mail every active lead with an address about a promise left undone; how many were told."""
-    from django.conf import settings
-    from django.core.mail import send_mail
-    from django.urls import reverse
-    from django.utils import translation
-
-    from frontdesk.accounts.choices import Role
-
     follow_up = FollowUp.objects.select_related("customer", "owner", "ticket").get(pk=follow_up_id)
-    leads = User.objects.filter(is_active=True, role__in=[Role.LEAD, Role.ADMIN]).exclude(email="")
     link = settings.PUBLIC_URL + reverse("tickets:detail", args=[follow_up.ticket_id])
-    told = 0
-    for lead in leads:
-        with translation.override(lead.language):
-            subject = _("Promise overdue: %(customer)s, %(text)s") % {
-                "customer": follow_up.customer.name,
-                "text": follow_up.text,
-            }
-            body = _(
-                "%(owner)s promised %(customer)s “%(text)s” by %(due)s, and it is not done.\n\n"
-                "%(link)s"
-            ) % {
-                "owner": follow_up.owner.display_name,
-                "customer": follow_up.customer.name,
-                "text": follow_up.text,
-                "due": timezone.localtime(follow_up.due_at).strftime("%Y-%m-%d %H:%M"),
-                "link": link,
-            }
-        told += send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [lead.email])
-    return told
+
+    def compose(lead: User) -> tuple[str, str]:
+        subject = _("Promise overdue: %(customer)s, %(text)s") % {
+            "customer": follow_up.customer.name,
+            "text": follow_up.text,
+        }
+        body = _(
+            "%(owner)s promised %(customer)s “%(text)s” by %(due)s, and it is not done.\n\n%(link)s"
+        ) % {
+            "owner": follow_up.owner.display_name,
+            "customer": follow_up.customer.name,
+            "text": follow_up.text,
+            "due": timezone.localtime(follow_up.due_at).strftime("%Y-%m-%d %H:%M"),
+            "link": link,
+        }
+        return subject, body
+
+    return agents_mail(agents=leads_reachable(), compose=compose)
 
 
 def _customer(parsed: LogLine, *, customer_id: int | None, new_customer: bool) -> Customer:
@@ -264,19 +259,17 @@ def notices_review_due(*, today: date) -> int:
     for notice in due:
         notice.reminded_at = timezone.now()
         notice.save(update_fields=["reminded_at"])
-        if notice.author.email:
-            from django.conf import settings
-            from django.core.mail import send_mail
-            from django.urls import reverse
-            from django.utils import translation
+        link = settings.PUBLIC_URL + reverse("journal:notice", args=[notice.pk])
 
-            link = settings.PUBLIC_URL + reverse("journal:notice", args=[notice.pk])
-            with translation.override(notice.author.language):
-                subject = _("Is this notice still true? %(title)s") % {"title": notice.title}
-                body = _(
-                    "Your notice “%(title)s” was to be reviewed by %(date)s. Keep it or "
-                    "retire it:\n\n%(link)s"
-                ) % {"title": notice.title, "date": notice.review_by.isoformat(), "link": link}
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [notice.author.email])
+        def compose(author: User, notice: Notice = notice, link: str = link) -> tuple[str, str]:
+            subject = _("Is this notice still true? %(title)s") % {"title": notice.title}
+            body = _(
+                "Your notice “%(title)s” was to be reviewed by %(date)s. Keep it or "
+                "retire it:\n\n%(link)s"
+            ) % {"title": notice.title, "date": notice.review_by.isoformat(), "link": link}
+            return subject, body
+
+        if notice.author.email:
+            agents_mail(agents=[notice.author], compose=compose)
         asked += 1
     return asked

@@ -932,30 +932,28 @@ def _send(
 
 def sla_escalation_deliver(*, ticket_id: int) -> int:
     """Mail every active lead with an address about a breached SLA; how many were told."""
-    from django.core.mail import send_mail
-
-    from frontdesk.accounts.choices import Role
+    from frontdesk.accounts.selectors import leads_reachable
+    from frontdesk.accounts.services import agents_mail
 
     ticket = Ticket.objects.select_related("customer", "assignee").get(pk=ticket_id)
-    leads = User.objects.filter(is_active=True, role__in=[Role.LEAD, Role.ADMIN]).exclude(email="")
     link = settings.PUBLIC_URL + reverse("tickets:detail", args=[ticket.pk])
-    told = 0
-    for lead in leads:
-        with translation.override(lead.language):
-            assignee = ticket.assignee.display_name if ticket.assignee else _("nobody")
-            subject = _("SLA breached: %(reference)s %(subject)s") % {
-                "reference": ticket.reference,
-                "subject": ticket.subject,
-            }
-            body = _(
-                "The service level of %(reference)s (level %(level)s, %(customer)s) was "
-                "breached. It is assigned to %(assignee)s.\n\n%(link)s"
-            ) % {
-                "reference": ticket.reference,
-                "level": ticket.level,
-                "customer": ticket.customer.name,
-                "assignee": assignee,
-                "link": link,
-            }
-        told += send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [lead.email])
-    return told
+
+    def compose(lead: User) -> tuple[str, str]:
+        assignee = ticket.assignee.display_name if ticket.assignee else _("nobody")
+        subject = _("SLA breached: %(reference)s %(subject)s") % {
+            "reference": ticket.reference,
+            "subject": ticket.subject,
+        }
+        body = _(
+            "The service level of %(reference)s (level %(level)s, %(customer)s) was "
+            "breached. It is assigned to %(assignee)s.\n\n%(link)s"
+        ) % {
+            "reference": ticket.reference,
+            "level": ticket.level,
+            "customer": ticket.customer.name,
+            "assignee": assignee,
+            "link": link,
+        }
+        return subject, body
+
+    return agents_mail(agents=leads_reachable(), compose=compose)
