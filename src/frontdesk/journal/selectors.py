@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import Max, Q, QuerySet
 
 from frontdesk.accounts.models import User
 from frontdesk.customers.models import Customer, Interaction
@@ -64,18 +65,24 @@ def promises_unbacked(*, since: datetime, limit: int = 100) -> list[Interaction]
         .select_related("customer", "agent")
         .order_by("-occurred_at")[:2000]
     )
-    found = []
-    for interaction in recent:
-        if not promises_in(interaction.summary):
-            continue
-        backed = FollowUp.objects.filter(
-            customer_id=interaction.customer_id, created_at__gte=interaction.created_at
-        ).exists()
-        if not backed:
-            found.append(interaction)
-        if len(found) >= limit:
-            break
-    return found
+    promising = [interaction for interaction in recent if promises_in(interaction.summary)]
+    latest = follow_ups_latest(customer_ids={i.customer_id for i in promising})
+    unbacked = [
+        i
+        for i in promising
+        if latest.get(i.customer_id) is None or latest[i.customer_id] < i.created_at
+    ]
+    return unbacked[:limit]
+
+
+def follow_ups_latest(*, customer_ids: Iterable[int]) -> dict[int, datetime]:
+    """When each of these customers was last promised a follow-up, in one query."""
+    rows = (
+        FollowUp.objects.filter(customer_id__in=list(customer_ids))
+        .values("customer_id")
+        .annotate(latest=Max("created_at"))
+    )
+    return {row["customer_id"]: row["latest"] for row in rows}
 
 
 def notices_for(*, agent: User) -> QuerySet[Notice]:

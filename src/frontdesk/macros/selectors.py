@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 from django.db.models import QuerySet
 
 from frontdesk.macros.models import Macro
@@ -11,7 +13,11 @@ from frontdesk.tickets.models import Ticket
 def macro_for(*, code: str, language: str) -> Macro | None:
     """The macro a code stands for in a language: that language's, else one for any language,
     else the English one."""
-    found = {m.language: m for m in Macro.objects.filter(code=code.lower(), active=True)}
+    return _in_language(Macro.objects.filter(code=code.lower(), active=True), language)
+
+
+def _in_language(versions: Iterable[Macro], language: str) -> Macro | None:
+    found = {m.language: m for m in versions}
     return found.get(language) or found.get("") or found.get("en")
 
 
@@ -20,8 +26,9 @@ def macro_list() -> QuerySet[Macro]:
     return Macro.objects.filter(active=True).order_by("code", "language")
 
 
-def macro_suggested(*, ticket: Ticket) -> Macro | None:
-    """A canned answer for a quick win, chosen by the triage label that made it quick."""
+def macro_suggested(*, ticket: Ticket, macros: Sequence[Macro] | None = None) -> Macro | None:
+    """A canned answer for a quick win, chosen by the triage label that made it quick.
+    `macros`: the active macros, when the caller suggests for many tickets at once."""
     labels = [
         str(row.get("detail", ""))
         for row in ticket.reasons or []
@@ -29,7 +36,9 @@ def macro_suggested(*, ticket: Ticket) -> Macro | None:
     ]
     if not labels:
         return None
-    for macro in Macro.objects.filter(active=True).order_by("code"):
+    active = list(macro_list()) if macros is None else macros
+    for macro in sorted(active, key=lambda m: m.code):
         if any(label in (macro.suggest_for or []) for label in labels):
-            return macro_for(code=macro.code, language=ticket.language) or macro
+            versions = [m for m in active if m.code == macro.code]
+            return _in_language(versions, ticket.language) or macro
     return None

@@ -14,6 +14,7 @@ from frontdesk.macros.models import Macro
 from frontdesk.routing.choices import Presence
 from frontdesk.routing.models import AgentPresence, QueueSettings
 from frontdesk.tickets.adapters import queue_item_of
+from frontdesk.tickets.choices import QueueKind
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.selectors import queue_for_agent
 
@@ -66,22 +67,23 @@ class Sweep:
 
 def sweep_of(*, agent: User, limit: int = 50) -> Sweep:
     """The agent's backlog (theirs and free to take) in the morning sweep's three groups."""
-    from frontdesk.macros.selectors import macro_suggested
+    from frontdesk.macros.selectors import macro_list, macro_suggested
 
     backlog = (
         Ticket.objects.filter(queue_key__isnull=False)
         .filter(Q(assignee=agent) | Q(assignee__isnull=True))
-        .exclude(queue_kind="live")
+        .exclude(queue_kind=QueueKind.LIVE)
         .select_related("customer")
         .order_by("queue_since", "id")
     )
     quick: list[tuple[Ticket, Macro | None]] = []
     key: list[Ticket] = []
     hard: list[Ticket] = []
+    macros = list(macro_list())  # read once, not once per quick win
     for ticket in backlog[: limit * 10]:
         codes = {row.get("code") for row in ticket.reasons or [] if isinstance(row, dict)}
         if ticket.quick_win and len(quick) < limit:
-            quick.append((ticket, macro_suggested(ticket=ticket)))
+            quick.append((ticket, macro_suggested(ticket=ticket, macros=macros)))
         elif ticket.customer.is_key and len(key) < limit:
             key.append(ticket)
         elif "hard" in codes and len(hard) < limit:
