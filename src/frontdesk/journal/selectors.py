@@ -6,12 +6,14 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from django.db.models import Max, Q, QuerySet
+from django.utils import timezone
 
 from frontdesk.accounts.models import User
+from frontdesk.customers.choices import InteractionKind
 from frontdesk.customers.models import Customer, Interaction
 from frontdesk.engine.journal import Code, Person, name_key, promises_in
 from frontdesk.engine.text import fold
-from frontdesk.journal.models import FollowUp, LogCode, Notice
+from frontdesk.journal.models import FollowUp, LogCode, Notice, NoticeRead
 from frontdesk.tickets.choices import QUEUED_STATUSES
 
 CANDIDATES = 200
@@ -109,3 +111,18 @@ def notice_readers(*, notice: Notice) -> tuple[list[User], list[User]]:
     read = set(notice.read_by.values_list("id", flat=True))
     people = list(audience.order_by("first_name", "username"))
     return [p for p in people if p.pk in read], [p for p in people if p.pk not in read]
+
+
+def notices_read_ids(*, agent: User) -> set[int]:
+    """The notices the agent has read."""
+    return set(NoticeRead.objects.filter(agent=agent).values_list("notice_id", flat=True))
+
+
+def interactions_logged_today(*, agent: User, limit: int = 20) -> QuerySet[Interaction]:
+    """The lines the agent logged today, newest first."""
+    midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    return (
+        Interaction.objects.filter(agent=agent, kind=InteractionKind.NOTE, created_at__gte=midnight)
+        .select_related("customer")
+        .order_by("-created_at")[:limit]
+    )

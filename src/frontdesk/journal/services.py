@@ -18,7 +18,7 @@ from frontdesk.config.errors import Invalid
 from frontdesk.customers.choices import InteractionKind
 from frontdesk.customers.models import Customer, Interaction
 from frontdesk.customers.services import customer_create, interaction_record
-from frontdesk.engine.journal import LogLine, Person, parse_log_line
+from frontdesk.engine.journal import LogLine, Match, Person, parse_log_line
 from frontdesk.journal.constants import OVERDUE_AFTER, TIME_WORDS
 from frontdesk.journal.models import FollowUp, LogCode, Notice, NoticeRead
 from frontdesk.journal.selectors import agent_people, customer_candidates, log_codes
@@ -162,16 +162,15 @@ def _customer(parsed: LogLine, *, customer_id: int | None, new_customer: bool) -
 def log_line_json(parsed: LogLine) -> dict[str, object]:
     """The parse as the `frontdesk log --json` contract prints it."""
 
-    def who(match: object) -> dict[str, object] | None:
+    def who(match: Match | None) -> dict[str, object] | None:
         if match is None:
             return None
-        person = getattr(match, "person", None)
         return {
-            "name": person.name if person else getattr(match, "typed", ""),
-            "id": person.id if person else None,
+            "name": match.person.name if match.person else match.typed,
+            "id": match.person.id if match.person else None,
             "candidates": [
                 {"id": candidate.id, "name": candidate.name, "score": round(score, 1)}
-                for candidate, score in getattr(match, "candidates", ())
+                for candidate, score in match.candidates
             ],
         }
 

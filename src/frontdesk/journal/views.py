@@ -16,12 +16,12 @@ from django.views.decorators.http import require_POST
 from frontdesk.accounts.models import Team
 from frontdesk.config.errors import Invalid
 from frontdesk.config.http import request_agent
-from frontdesk.customers.models import Interaction
-from frontdesk.journal.models import NoticeRead
 from frontdesk.journal.selectors import (
     follow_ups_open,
+    interactions_logged_today,
     notice_readers,
     notices_for,
+    notices_read_ids,
     promises_unbacked,
 )
 from frontdesk.journal.services import (
@@ -104,7 +104,7 @@ def board_page(request: HttpRequest) -> HttpResponse:
         else:
             return redirect("journal:board")
     notices = list(notices_for(agent=agent))
-    read = set(NoticeRead.objects.filter(agent=agent).values_list("notice_id", flat=True))
+    read = notices_read_ids(agent=agent)
     return render(
         request,
         "journal/board.html",
@@ -145,13 +145,7 @@ def notice_page(request: HttpRequest, notice_id: int) -> HttpResponse:
 @login_required
 def corridor_page(request: HttpRequest) -> HttpResponse:
     """A page for a phone in the corridor: the log bar, large, and what the agent logged today."""
-    agent = request_agent(request)
-    today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
-    logged = (
-        Interaction.objects.filter(agent=agent, kind="note", created_at__gte=today)
-        .select_related("customer")
-        .order_by("-created_at")[:20]
-    )
+    logged = interactions_logged_today(agent=request_agent(request))
     return render(request, "journal/corridor.html", {"logged": logged})
 
 
