@@ -7,44 +7,51 @@ import functools
 import threading
 import time
 from collections.abc import Callable
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, Generic, ParamSpec, TypeVar
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 # Another process sees a lead's change at most this many seconds late; this one at once.
 SECONDS = 10.0
-_ALL: list[Callable[[], None]] = []
+_ALL: list[Remembered[Any, Any]] = []
+
+
+class Remembered(Generic[P, R]):
+    """A function whose answers are remembered per arguments for SECONDS."""
+
+    def __init__(self, function: Callable[P, R]) -> None:
+        functools.update_wrapper(self, function)
+        self._function = function
+        self._lock = threading.Lock()
+        self._remembered: dict[Any, tuple[float, R]] = {}
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
+        key = (args, tuple(sorted(kwargs.items())))
+        now = time.monotonic()
+        with self._lock:
+            found = self._remembered.get(key)
+            if found is not None and found[0] > now:
+                return found[1]
+        value = self._function(*args, **kwargs)
+        with self._lock:
+            self._remembered[key] = (now + SECONDS, value)
+        return value
+
+    def forget(self) -> None:
+        """Drop what is remembered, at once (after this process changed the setting)."""
+        with self._lock:
+            self._remembered.clear()
+
+
+def for_a_while(function: Callable[P, R]) -> Remembered[P, R]:
+    """Remember `function`'s answer per arguments for SECONDS; `.forget()` drops it at once."""
+    remembered = Remembered(function)
+    _ALL.append(remembered)
+    return remembered
 
 
 def forget_all() -> None:
     """Drop everything remembered (tests start each case from the database's truth)."""
-    for forget in _ALL:
-        forget()
-
-
-def for_a_while(function: Callable[P, R]) -> Callable[P, R]:
-    """Remember `function`'s answer per arguments for SECONDS; `.forget()` drops it at once."""
-    lock = threading.Lock()
-    remembered: dict[Any, tuple[float, R]] = {}
-
-    @functools.wraps(function)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        key = (args, tuple(sorted(kwargs.items())))
-        now = time.monotonic()
-        with lock:
-            found = remembered.get(key)
-            if found is not None and found[0] > now:
-                return found[1]
-        value = function(*args, **kwargs)
-        with lock:
-            remembered[key] = (now + SECONDS, value)
-        return value
-
-    def forget() -> None:
-        with lock:
-            remembered.clear()
-
-    wrapper.forget = forget  # type: ignore[attr-defined]
-    _ALL.append(forget)
-    return wrapper
+    for remembered in _ALL:
+        remembered.forget()

@@ -52,7 +52,7 @@ def queue_weights_set(*, actor: User, values: dict[str, float]) -> QueueSettings
     row.weights = {**(row.weights or {}), **{name: getattr(weights, name) for name in values}}
     row.updated_by = actor
     row.save()
-    queue_weights.forget()  # type: ignore[attr-defined]
+    queue_weights.forget()
     from frontdesk.routing.tasks import queue_reorder
 
     transaction.on_commit(lambda: queue_reorder.enqueue())

@@ -43,7 +43,7 @@ def business_hours_set(
     except (CalendarError, ValueError, TypeError, NotImplementedError) as error:
         raise Invalid(str(error)) from error
     row.save()
-    calendar_for.forget()  # type: ignore[attr-defined]
+    calendar_for.forget()
     return row
 
 
@@ -64,7 +64,7 @@ def sla_target_set(
             "resolution_minutes": resolution_minutes,
         },
     )
-    sla_targets.forget()  # type: ignore[attr-defined]
+    sla_targets.forget()
     return row
 
 

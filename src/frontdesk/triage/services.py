@@ -135,7 +135,7 @@ def model_retrain(*, seed: int = 0, only_if_due: bool = False) -> TriageModel | 
     trained = TriageModel.objects.create(
         data=model.dumps(), examples=len(examples), corrections=corrections, accuracy=accuracy
     )
-    _latest_model_version.forget()  # type: ignore[attr-defined]
+    _latest_model_version.forget()
     return trained
 
 
