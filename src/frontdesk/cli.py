@@ -9,6 +9,10 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the command must start before Django is set up
+    from frontdesk.accounts.models import User
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -95,14 +99,23 @@ def cmd_agent_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def _active_agent(username: str, command: str) -> User | None:
+    """The active agent of that name, or None after saying so on standard error."""
+    from frontdesk.accounts.selectors import agent_by_username
+
+    agent = agent_by_username(username=username)
+    if agent is None or not agent.is_active:
+        print(f"frontdesk {command}: no active agent called {username!r}", file=sys.stderr)
+        return None
+    return agent
+
+
 def cmd_token_create(args: argparse.Namespace) -> int:
     """Print a new API token for an agent, alone on standard output."""
-    from frontdesk.accounts.selectors import agent_by_username
     from frontdesk.accounts.services import token_create
 
-    agent = agent_by_username(username=args.username)
-    if agent is None or not agent.is_active:
-        print(f"frontdesk token create: no active agent called {args.username!r}", file=sys.stderr)
+    agent = _active_agent(args.username, "token create")
+    if agent is None:
         return 2
     print(token_create(user=agent, name=args.name))
     return 0
@@ -155,13 +168,11 @@ def cmd_log(args: argparse.Namespace) -> int:
     """Log a contact in one line: `customer. agent. problem. time.`"""
     import json
 
-    from frontdesk.accounts.selectors import agent_by_username
     from frontdesk.config.errors import Invalid
     from frontdesk.journal.services import log_line_json, log_line_read, log_line_save
 
-    writer = agent_by_username(username=args.writer)
-    if writer is None or not writer.is_active:
-        print(f"frontdesk log: no active agent called {args.writer!r}", file=sys.stderr)
+    writer = _active_agent(args.writer, "log")
+    if writer is None:
         return 2
     parsed = log_line_read(line=args.line, writer=writer)
     if args.json:
