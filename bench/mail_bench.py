@@ -24,6 +24,8 @@ import threading
 import time
 from pathlib import Path
 
+from common import postgres_fresh, table
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # for tests.mail.corpus
 
@@ -159,15 +161,6 @@ def measure(url: str, messages: int, connections: int) -> dict[str, float]:
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
-def postgres_fresh(server_url: str) -> str:
-    import psycopg
-
-    with psycopg.connect(server_url, autocommit=True) as connection:
-        connection.execute("DROP DATABASE IF EXISTS frontdesk_mail_bench")
-        connection.execute("CREATE DATABASE frontdesk_mail_bench")
-    return server_url.rsplit("/", 1)[0] + "/frontdesk_mail_bench"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--messages", type=int, default=600)
@@ -180,9 +173,10 @@ def main() -> None:
         return
     report = {
         "sqlite": measure("sqlite", args.messages, args.connections),
-        "postgresql": measure(postgres_fresh(args.postgres), args.messages, args.connections),
+        "postgresql": measure(
+            postgres_fresh(args.postgres, "frontdesk_mail_bench"), args.messages, args.connections
+        ),
     }
-    print(f"\nMail over SMTP ({args.connections} connections) and out to a relay")
     header = ["database", "messages in", "tickets", "in per s", "replies out", "out per s"]
     rows = [
         [
@@ -195,9 +189,7 @@ def main() -> None:
         ]
         for name, r in report.items()
     ]
-    widths = [max(len(str(x)) for x in column) for column in zip(header, *rows, strict=True)]
-    for line in [header, *rows]:
-        print("  ".join(str(c).ljust(w) for c, w in zip(line, widths, strict=True)))
+    table(f"Mail over SMTP ({args.connections} connections) and out to a relay", header, rows)
     print("\n" + json.dumps({"bench": "mail", **report}))
 
 

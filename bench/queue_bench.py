@@ -28,6 +28,8 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+from common import postgres_fresh, table
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -156,15 +158,6 @@ def measure(url: str, sizes: list[int], runs: int) -> list[dict[str, object]]:
     return list(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
-def postgres_fresh(server_url: str) -> str:
-    import psycopg
-
-    with psycopg.connect(server_url, autocommit=True) as connection:
-        connection.execute("DROP DATABASE IF EXISTS frontdesk_bench")
-        connection.execute("CREATE DATABASE frontdesk_bench")
-    return server_url.rsplit("/", 1)[0] + "/frontdesk_bench"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="10000,100000")
@@ -178,9 +171,8 @@ def main() -> None:
         return
     report = {
         "sqlite": measure("sqlite", sizes, args.runs),
-        "postgresql": measure(postgres_fresh(args.postgres), sizes, args.runs),
+        "postgresql": measure(postgres_fresh(args.postgres, "frontdesk_bench"), sizes, args.runs),
     }
-    print(f'\n"Next item" for one agent ({args.runs} runs each)')
     header = ["database", "open tickets", "next p50 ms", "next p99 ms"]
     header += ["take p50 ms", "take p99 ms"]
     rows = [
@@ -195,9 +187,7 @@ def main() -> None:
         for database, measured in report.items()
         for row in measured
     ]
-    widths = [max(len(str(x)) for x in column) for column in zip(header, *rows, strict=True)]
-    for line in [header, *rows]:
-        print("  ".join(str(c).ljust(w) for c, w in zip(line, widths, strict=True)))
+    table(f'"Next item" for one agent ({args.runs} runs each)', header, rows)
     print("\n" + json.dumps({"bench": "queue", **report}))
 
 

@@ -14,6 +14,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from common import table
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
@@ -26,14 +27,6 @@ from frontdesk.engine.triage.learned import _text, pipeline_new
 
 HERE = Path(__file__).resolve().parent
 HOME_LANGUAGES = ["en", "et", "he", "hu", "bs"]
-
-
-def table(title: str, header: list[str], rows: list[list[object]]) -> None:
-    widths = [max(len(str(x)) for x in column) for column in zip(header, *rows, strict=False)]
-    print(f"\n{title}")
-    print("  ".join(str(h).ljust(w) for h, w in zip(header, widths, strict=False)))
-    for row in rows:
-        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=False)))
 
 
 def fixtures_accuracy(
