@@ -2,19 +2,48 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import pytest
+from aiosmtpd.smtp import SMTP
 from asgiref.sync import sync_to_async
 from django.db import connections
 
 from frontdesk.mail.listener import server_factory, warm_up
 
 
+@contextmanager
+def serving(factory: Callable[[], SMTP]) -> Iterator[tuple[int, asyncio.AbstractEventLoop]]:
+    """An SMTP server from `factory` on a free port, in a thread with its own event loop (the
+    browser tests keep another loop in the main thread): its port and its loop."""
+    loop = asyncio.new_event_loop()
+    ready = threading.Event()
+    found: list[asyncio.Server] = []
+
+    def serve() -> None:
+        asyncio.set_event_loop(loop)
+        server = loop.run_until_complete(loop.create_server(factory, host="127.0.0.1", port=0))
+        found.append(server)
+        ready.set()
+        loop.run_forever()
+        server.close()
+        loop.run_until_complete(server.wait_closed())
+        loop.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    assert ready.wait(timeout=10), "the server did not start"
+    try:
+        yield found[0].sockets[0].getsockname()[1], loop
+    finally:
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(timeout=10)
+
+
 @pytest.fixture
 def smtp_port(transactional_db: None) -> Iterator[int]:
-    """The desk's SMTP listener on a free port, in a thread with its own event loop, as
-    `frontdesk mail listen` runs it (the browser tests keep another loop in the main thread)."""
+    """The desk's SMTP listener, as `frontdesk mail listen` runs it."""
     yield from _listener(lmtp=False)
 
 
@@ -26,33 +55,13 @@ def lmtp_port(transactional_db: None) -> Iterator[int]:
 
 def _listener(*, lmtp: bool) -> Iterator[int]:
     warm_up()  # as `frontdesk mail listen` does before it answers anyone
-    loop = asyncio.new_event_loop()
-    ready = threading.Event()
-    found: list[asyncio.Server] = []
-
-    def serve() -> None:
-        asyncio.set_event_loop(loop)
-        server = loop.run_until_complete(
-            loop.create_server(lambda: server_factory(lmtp=lmtp), host="127.0.0.1", port=0)
-        )
-        found.append(server)
-        ready.set()
-        loop.run_forever()
-        server.close()
-        loop.run_until_complete(server.wait_closed())
-        loop.close()
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    assert ready.wait(timeout=10), "the listener did not start"
-    yield found[0].sockets[0].getsockname()[1]
-    # The listener's database work ran in asgiref's thread: close its connection there, or
-    # PostgreSQL cannot drop the test database at the end.
-    asyncio.run_coroutine_threadsafe(
-        sync_to_async(connections.close_all, thread_sensitive=True)(), loop
-    ).result(timeout=10)
-    loop.call_soon_threadsafe(loop.stop)
-    thread.join(timeout=10)
+    with serving(lambda: server_factory(lmtp=lmtp)) as (port, loop):
+        yield port
+        # The listener's database work ran in asgiref's thread: close its connection there,
+        # or PostgreSQL cannot drop the test database at the end.
+        asyncio.run_coroutine_threadsafe(
+            sync_to_async(connections.close_all, thread_sensitive=True)(), loop
+        ).result(timeout=10)
 
 
 class Sink:
@@ -69,30 +78,8 @@ class Sink:
 @pytest.fixture
 def relay(settings) -> Iterator[Sink]:  # type: ignore[no-untyped-def]
     """A local SMTP relay, with the desk's outgoing mail pointed at it."""
-    from aiosmtpd.smtp import SMTP
-
     sink = Sink()
-    loop = asyncio.new_event_loop()
-    ready = threading.Event()
-    found: list[asyncio.Server] = []
-
-    def serve() -> None:
-        asyncio.set_event_loop(loop)
-        server = loop.run_until_complete(
-            loop.create_server(lambda: SMTP(sink), host="127.0.0.1", port=0)
-        )
-        found.append(server)
-        ready.set()
-        loop.run_forever()
-        server.close()
-        loop.close()
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    assert ready.wait(timeout=10)
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = found[0].sockets[0].getsockname()[1]
-    yield sink
-    loop.call_soon_threadsafe(loop.stop)
-    thread.join(timeout=10)
+    with serving(lambda: SMTP(sink)) as (port, _loop):
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+        yield sink
