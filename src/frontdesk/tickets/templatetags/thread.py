@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django import template
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from frontdesk.accounts.choices import Assignment
@@ -48,10 +51,6 @@ def system_text(message: Message) -> str:
         due = event.get("due")
         when = ""
         if isinstance(due, str):
-            from datetime import datetime
-
-            from django.utils import timezone
-
             when = timezone.localtime(datetime.fromisoformat(due)).strftime("%Y-%m-%d %H:%M")
         return _("Follow-up due %(when)s") % {"when": when}
     if code == "follow_up_overdue":
