@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Mapping
+from datetime import datetime, timedelta
 
+from frontdesk.customers.models import Customer
 from frontdesk.engine.triage import Contact, CustomerContext, Reason
 from frontdesk.tickets.models import Message, Ticket
 
@@ -12,22 +14,44 @@ NEW_CUSTOMER_DAYS = 30
 
 def contact_from_message(ticket: Ticket, message: Message) -> Contact:
     """What the engine reads: the subject, one message, and the customer's context."""
-    customer = ticket.customer
-    received = message.created_at
-    return Contact(
-        id=str(ticket.pk),
-        channel=message.channel,
+    return contact_of(
+        customer=ticket.customer,
         subject=ticket.subject,
         body=message.text,
-        received_at=received,
-        headers={str(k): str(v) for k, v in (message.headers or {}).items()},
+        channel=message.channel,
+        received_at=message.created_at,
+        headers=message.headers or {},
+        attachments=message.attachments.count(),
+        contact_id=str(ticket.pk),
+    )
+
+
+def contact_of(
+    *,
+    customer: Customer,
+    subject: str,
+    body: str,
+    channel: str,
+    received_at: datetime,
+    headers: Mapping[str, object],
+    attachments: int,
+    contact_id: str | None = None,
+) -> Contact:
+    """The engine's Contact for a message that may not be stored yet (a ticket being opened)."""
+    return Contact(
+        id=contact_id,
+        channel=channel,
+        subject=subject,
+        body=body,
+        received_at=received_at,
+        headers={str(k): str(v) for k, v in headers.items()},
         customer=CustomerContext(
             id=str(customer.pk),
             is_key=customer.is_key,
-            is_new=received - customer.first_seen <= timedelta(days=NEW_CUSTOMER_DAYS),
+            is_new=received_at - customer.first_seen <= timedelta(days=NEW_CUSTOMER_DAYS),
             first_seen=customer.first_seen,
         ),
-        attachments=message.attachments.count(),
+        attachments=attachments,
     )
 
 

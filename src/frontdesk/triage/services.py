@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import random
+from collections.abc import Mapping
 from datetime import datetime
 
 from django.conf import settings
@@ -11,12 +12,13 @@ from django.db import transaction
 
 from frontdesk.accounts.models import User
 from frontdesk.config.memo import for_a_while
-from frontdesk.engine.triage import Example, LevelModel, ModelError, Triage, triage_contact
+from frontdesk.customers.models import Customer
+from frontdesk.engine.triage import Contact, Example, LevelModel, ModelError, Triage, triage_contact
 from frontdesk.tickets.choices import MessageDirection
 from frontdesk.tickets.models import Message, Ticket
 from frontdesk.tickets.services import ticket_triage_apply
 from frontdesk.triage import runtime
-from frontdesk.triage.adapters import contact_from_message, reasons_to_rows
+from frontdesk.triage.adapters import contact_from_message, contact_of, reasons_to_rows
 from frontdesk.triage.models import TriageCorrection, TriageModel
 from frontdesk.triage.selectors import training_examples
 
@@ -38,17 +40,50 @@ def _current_model() -> LevelModel | None:
     )
 
 
+def contact_triage(*, contact: Contact, fallback_language: str) -> Triage:
+    """Decide level, quick win, effort, language and tone for one contact, with the desk's model."""
+    return triage_contact(
+        contact,
+        lexicons=runtime.lexicons(),
+        detection=runtime.detection(),
+        model=_current_model(),
+        fallback_language=fallback_language,
+    )
+
+
+def triage_new_contact(
+    *,
+    customer: Customer,
+    subject: str,
+    body: str,
+    channel: str,
+    headers: Mapping[str, object],
+    received_at: datetime,
+    attachments: int,
+) -> Triage:
+    """Triage the first message of a ticket not written yet, so the ticket goes in triaged."""
+    contact = contact_of(
+        customer=customer,
+        subject=subject,
+        body=body,
+        channel=channel,
+        received_at=received_at,
+        headers=headers,
+        attachments=attachments,
+    )
+    return contact_triage(
+        contact=contact, fallback_language=customer.preferred_language or settings.LANGUAGE_CODE
+    )
+
+
 def message_triage(*, ticket: Ticket, message: Message) -> Triage:
     """Decide what a customer's message means for its ticket, and put that on the ticket.
 
     A later message can make a ticket more urgent, never less: a calm follow-up does not undo
     a payment problem. An agent's correction is kept unless the new message is more urgent.
     """
-    decided = triage_contact(
-        contact_from_message(ticket, message),
-        lexicons=runtime.lexicons(),
-        detection=runtime.detection(),
-        model=_current_model(),
+    decided = contact_triage(
+        contact=contact_from_message(ticket, message),
         fallback_language=ticket.customer.preferred_language or settings.LANGUAGE_CODE,
     )
     first = (
