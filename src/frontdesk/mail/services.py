@@ -25,6 +25,7 @@ from frontdesk.tickets.choices import Channel, Status
 from frontdesk.tickets.constants import REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFIX
 from frontdesk.tickets.models import Message, Ticket
 from frontdesk.tickets.services import ticket_create, ticket_customer_reply
+from frontdesk.triage.services import triage_new_contact
 
 logger = logging.getLogger(__name__)
 
@@ -63,10 +64,15 @@ def mail_receive(
 
 
 def mail_process(*, inbound: InboundMail) -> InboundMail:
-    """File a stored message on its ticket, or open one; record what happened either way."""
+    """File a stored message on its ticket, or open one; record what happened either way.
+
+    Filing is claimed by the state the message was read in: when two processes file the same
+    message (a listener and the recovery sweep), one files it and the other changes nothing.
+    """
     try:
-        with transaction.atomic():
-            _file(inbound)
+        _file(inbound)
+    except _FiledElsewhere:
+        inbound.refresh_from_db()
     except Exception as error:  # anything at all: the raw message is safe, say what went wrong
         logger.exception("incoming mail %s could not be filed", inbound.pk)
         InboundMail.objects.filter(pk=inbound.pk).update(
@@ -76,61 +82,99 @@ def mail_process(*, inbound: InboundMail) -> InboundMail:
     return inbound
 
 
+class _FiledElsewhere(Exception):
+    """Another process filed this message while this one was at it: undo this one's work."""
+
+
 def _file(inbound: InboundMail) -> None:
+    # Parsing, looking up and triage come before the write transaction: on SQLite a write
+    # transaction holds the one write lock, and other listeners' lanes wait for it.
     mail = mail_parse(bytes(inbound.raw))
     inbound.header_message_id = mail.message_id[:250]
     inbound.flags = list(mail.flags)
     if mail.sender_email and mail.sender_email in own_addresses():
         # Our own mail coming back (a loop, a misrouted copy): keep it, never answer it.
-        inbound.state = MailState.IGNORED
-        inbound.save(update_fields=["header_message_id", "flags", "state"])
+        _record(inbound, state=MailState.IGNORED, error="sent by the desk itself")
         return
     if mail.message_id and _already_filed(mail.message_id):
-        inbound.state = MailState.IGNORED
-        inbound.error = "the same Message-ID was filed before"
-        inbound.save(update_fields=["header_message_id", "flags", "state", "error"])
+        _record(inbound, state=MailState.IGNORED, error="the same Message-ID was filed before")
         return
-    customer = _customer(mail, inbound)
+    customer, new_customer = _customer(mail, inbound)
     files, refused = _files(mail)
-    flags = [*mail.flags, *([ATTACHMENT_REFUSED] if refused else [])]
+    inbound.flags = [*mail.flags, *([ATTACHMENT_REFUSED] if refused else [])]
     headers = {name: value[:1000] for name, value in mail.headers.items()}
     ticket = _thread(mail, customer)
     text = mail.text or NO_TEXT
-    message: Message | None
     if ticket is not None:
-        message = ticket_customer_reply(
-            ticket=ticket,
-            customer=customer,
-            text=text,
-            channel=Channel.EMAIL,
-            html=mail.html,
-            headers=headers,
-            files=files,
-            message_id=mail.message_id,
-            flags=flags,
-            files_checked=True,
-        )
-    else:
+        with transaction.atomic():
+            message = ticket_customer_reply(
+                ticket=ticket,
+                customer=customer,
+                text=text,
+                channel=Channel.EMAIL,
+                html=mail.html,
+                headers=headers,
+                files=files,
+                message_id=mail.message_id,
+                flags=inbound.flags,
+                files_checked=True,
+            )
+            _record(inbound, state=MailState.PROCESSED, ticket=ticket, message=message)
+        return
+    subject = (mail.subject or NO_SUBJECT)[:250].strip() or NO_SUBJECT
+    opened = timezone.now()
+    triaged = triage_new_contact(
+        customer=customer,
+        subject=subject,
+        body=text,
+        channel=Channel.EMAIL,
+        headers=headers,
+        received_at=opened,
+        attachments=len(files),
+    )
+    acknowledge = _may_acknowledge(mail, customer, new_customer=new_customer)
+    team_id = _team_for(mail, inbound)
+    with transaction.atomic():
         ticket = ticket_create(
             customer=customer,
-            subject=(mail.subject or NO_SUBJECT)[:250],
+            subject=subject,
             body=text,
             channel=Channel.EMAIL,
             html=mail.html,
             headers=headers,
             files=files,
-            acknowledge=_may_acknowledge(mail, customer),
+            acknowledge=acknowledge,
+            created_at=opened,
             message_id=mail.message_id,
-            flags=flags,
-            team_id=_team_for(mail, inbound),
+            flags=inbound.flags,
+            team_id=team_id,
             files_checked=True,
+            triaged=triaged,
         )
-        message = ticket.messages.order_by("id").first()
-    inbound.state = MailState.PROCESSED
-    inbound.flags = flags
-    inbound.ticket = ticket
-    inbound.message = message
-    inbound.save(update_fields=["header_message_id", "flags", "state", "ticket", "message"])
+        first = ticket.messages.get()
+        _record(inbound, state=MailState.PROCESSED, ticket=ticket, message=first)
+
+
+def _record(
+    inbound: InboundMail,
+    *,
+    state: str,
+    error: str = "",
+    ticket: Ticket | None = None,
+    message: Message | None = None,
+) -> None:
+    """Write what became of the message, if nobody else filed it meanwhile."""
+    claimed = InboundMail.objects.filter(pk=inbound.pk, state=inbound.state).update(
+        header_message_id=inbound.header_message_id,
+        flags=inbound.flags,
+        state=state,
+        error=error,
+        ticket=ticket,
+        message=message,
+    )
+    if not claimed:
+        raise _FiledElsewhere
+    inbound.state, inbound.error, inbound.ticket, inbound.message = state, error, ticket, message
 
 
 @for_a_while
@@ -150,13 +194,12 @@ def _already_filed(message_id: str) -> bool:
     return Message.objects.filter(message_id=message_id, direction="in").exists()
 
 
-def _customer(mail: ParsedMail, inbound: InboundMail) -> Customer:
+def _customer(mail: ParsedMail, inbound: InboundMail) -> tuple[Customer, bool]:
+    """The sender as a customer, and whether the desk met them just now."""
     address = mail.sender_email or parseaddr(inbound.envelope_from)[1].lower()
     if address:
-        customer, _created = customer_get_or_create(name=mail.sender_name or address, email=address)
-        return customer
-    customer, _created = customer_get_or_create(name="Unknown sender", email="")
-    return customer
+        return customer_get_or_create(name=mail.sender_name or address, email=address)
+    return customer_get_or_create(name="Unknown sender", email="")
 
 
 def _files(mail: ParsedMail) -> tuple[list[SimpleUploadedFile], bool]:
@@ -215,10 +258,12 @@ def _routes() -> dict[str, int]:
     }
 
 
-def _may_acknowledge(mail: ParsedMail, customer: Customer) -> bool:
+def _may_acknowledge(mail: ParsedMail, customer: Customer, *, new_customer: bool) -> bool:
     """Answer a person, at most a few times an hour: never a machine (RFC 3834)."""
     if mail.automatic or not mail.sender_email:
         return False
+    if new_customer:
+        return True
     # New requests by mail from this customer in the last hour (this one is not yet among them).
     recent = Ticket.objects.filter(
         customer=customer,
@@ -233,3 +278,22 @@ def mail_reprocess_failed(*, older_than: timedelta = timedelta(minutes=5)) -> in
     cutoff = timezone.now() - older_than
     failed = InboundMail.objects.filter(state=MailState.FAILED, received_at__lte=cutoff)[:100]
     return sum(mail_process(inbound=i).state == MailState.PROCESSED for i in failed)
+
+
+def mail_file_pending(*, older_than: timedelta = timedelta(0), batch: int = 100) -> int:
+    """File messages that were stored but never filed (the listener stopped between the two);
+    how many reached a ticket."""
+    cutoff = timezone.now() - older_than
+    filed = 0
+    after = 0
+    while True:
+        pending = list(
+            InboundMail.objects.filter(
+                state=MailState.RECEIVED, received_at__lte=cutoff, pk__gt=after
+            ).order_by("pk")[:batch]
+        )
+        for inbound in pending:
+            filed += mail_process(inbound=inbound).state == MailState.PROCESSED
+        if len(pending) < batch:
+            return filed
+        after = pending[-1].pk

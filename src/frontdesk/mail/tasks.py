@@ -19,3 +19,14 @@ def mail_fetch_new() -> int:
 
         logging.getLogger(__name__).exception("fetching mail failed")
         return 0
+
+
+@task()
+def mail_file_left_over() -> int:
+    """File mail a listener stored but did not file (it was stopped in between)."""
+    from datetime import timedelta
+
+    from frontdesk.mail.services import mail_file_pending
+
+    # A running listener files within seconds; what is older than this was left behind.
+    return mail_file_pending(older_than=timedelta(minutes=2))

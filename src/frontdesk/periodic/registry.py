@@ -18,6 +18,7 @@ class Job:
 JOBS: tuple[Job, ...] = (
     Job("sla-sweep", "frontdesk.sla.tasks.sla_sweep", timedelta(minutes=1)),
     Job("mail-fetch", "frontdesk.mail.tasks.mail_fetch_new", timedelta(minutes=1)),
+    Job("mail-left-over", "frontdesk.mail.tasks.mail_file_left_over", timedelta(minutes=1)),
     Job("follow-ups", "frontdesk.journal.tasks.follow_ups_due", timedelta(minutes=1)),
     Job("notices-review", "frontdesk.journal.tasks.notices_review", timedelta(hours=1)),
     Job("hand-out-work", "frontdesk.routing.tasks.work_hand_out", timedelta(minutes=1)),
