@@ -207,6 +207,9 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.text("FRONTDESK_LOG_LEVEL", "INFO").upper()},
+    # aiosmtpd logs every SMTP command at INFO: a line per command per message is noise in the
+    # the log, written for every message. Its warnings and errors still show.
+    "loggers": {"mail.log": {"level": env.text("FRONTDESK_SMTP_LOG_LEVEL", "WARNING").upper()}},
 }
 
 if env.problems:
