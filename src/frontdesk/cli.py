@@ -132,7 +132,7 @@ def cmd_mail_listen(args: argparse.Namespace) -> int:
     host = args.host or settings.MAIL_LISTEN_HOST
     port = args.port or settings.MAIL_LISTEN_PORT
     try:
-        asyncio.run(listen(host, port, lmtp=args.lmtp))
+        asyncio.run(listen(host, port, lmtp=args.lmtp, lanes=args.lanes))
     except KeyboardInterrupt:
         return 0
     except OSError as error:
@@ -413,6 +413,9 @@ def build_parser() -> argparse.ArgumentParser:
     listen.add_argument("--host", default="", help="default FRONTDESK_MAIL_HOST (127.0.0.1)")
     listen.add_argument("--port", type=int, default=0, help="default FRONTDESK_MAIL_PORT (2525)")
     listen.add_argument("--lmtp", action="store_true", help="speak LMTP instead of SMTP")
+    listen.add_argument(
+        "--lanes", type=int, default=0, help="mail stored and filed at once (FRONTDESK_MAIL_LANES)"
+    )
     listen.set_defaults(handler=cmd_mail_listen)
     fetch = mail.add_parser("fetch", help="collect new mail from the IMAP mailbox once")
     fetch.set_defaults(handler=cmd_mail_fetch)

@@ -4,13 +4,12 @@ import asyncio
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import pytest
 from aiosmtpd.smtp import SMTP
-from asgiref.sync import sync_to_async
-from django.db import connections
 
-from frontdesk.mail.listener import server_factory, warm_up
+from frontdesk.mail.listener import Lanes, server_factory, warm_up
 
 
 @contextmanager
@@ -41,27 +40,40 @@ def serving(factory: Callable[[], SMTP]) -> Iterator[tuple[int, asyncio.Abstract
         thread.join(timeout=10)
 
 
+@dataclass
+class Listening:
+    """The desk's listener on a free port, and the lanes that store and file what it takes."""
+
+    port: int
+    lanes: Lanes
+
+    def settle(self) -> None:
+        """Wait until everything answered 250 is filed (filing follows the answer)."""
+        assert self.lanes.wait_idle(timeout=30), "the listener did not file its mail in time"
+
+
 @pytest.fixture
-def smtp_port(transactional_db: None) -> Iterator[int]:
+def smtp(transactional_db: None) -> Iterator[Listening]:
     """The desk's SMTP listener, as `frontdesk mail listen` runs it."""
     yield from _listener(lmtp=False)
 
 
 @pytest.fixture
-def lmtp_port(transactional_db: None) -> Iterator[int]:
+def lmtp(transactional_db: None) -> Iterator[Listening]:
     """The same listener speaking LMTP, as `frontdesk mail listen --lmtp` does."""
     yield from _listener(lmtp=True)
 
 
-def _listener(*, lmtp: bool) -> Iterator[int]:
+def _listener(*, lmtp: bool) -> Iterator[Listening]:
     warm_up()  # as `frontdesk mail listen` does before it answers anyone
-    with serving(lambda: server_factory(lmtp=lmtp)) as (port, loop):
-        yield port
-        # The listener's database work ran in asgiref's thread: close its connection there,
-        # or PostgreSQL cannot drop the test database at the end.
-        asyncio.run_coroutine_threadsafe(
-            sync_to_async(connections.close_all, thread_sensitive=True)(), loop
-        ).result(timeout=10)
+    lanes = Lanes(4)
+    try:
+        with serving(lambda: server_factory(lanes=lanes, lmtp=lmtp)) as (port, _loop):
+            yield Listening(port=port, lanes=lanes)
+    finally:
+        # Each lane closes its own database connection as it ends, or PostgreSQL could not
+        # drop the test database at the end.
+        lanes.stop()
 
 
 class Sink:

@@ -12,6 +12,7 @@ from frontdesk.tickets.models import Ticket
 from tests import factories
 from tests.conftest import ApiClient
 from tests.mail import corpus
+from tests.mail.conftest import Listening
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -21,12 +22,17 @@ def incoming(api_client: ApiClient, ticket: Ticket) -> list[dict]:  # type: igno
     return [m for m in thread if m["direction"] == "in"]
 
 
-def send(port: int, raw: bytes, sender: str = "someone@example.com") -> tuple[int, bytes]:
-    with smtplib.SMTP("127.0.0.1", port, timeout=10) as client:
+def send(
+    listening: Listening, raw: bytes, sender: str = "someone@example.com"
+) -> tuple[int, bytes]:
+    """Deliver one message as an MTA does; return the answer once the message is filed."""
+    with smtplib.SMTP("127.0.0.1", listening.port, timeout=10) as client:
         client.ehlo()
         client.mail(sender)
         client.rcpt("help@frontdesk.example")
-        return client.data(raw)
+        answer = client.data(raw)
+    listening.settle()
+    return answer
 
 
 @pytest.fixture
@@ -34,8 +40,8 @@ def api_client() -> ApiClient:
     return ApiClient(factories.api_token(factories.agent()))
 
 
-def test_mail_becomes_a_ticket_with_language_level_and_thread(smtp_port, api_client) -> None:  # type: ignore[no-untyped-def]
-    code, answer = send(smtp_port, corpus.hungarian_latin2())
+def test_mail_becomes_a_ticket_with_language_level_and_thread(smtp, api_client) -> None:  # type: ignore[no-untyped-def]
+    code, answer = send(smtp, corpus.hungarian_latin2())
     assert code == 250
     assert b"Stored" in answer
     ticket = Ticket.objects.get()
@@ -49,11 +55,11 @@ def test_mail_becomes_a_ticket_with_language_level_and_thread(smtp_port, api_cli
     assert len(outbox.outbox) == 1
 
 
-def test_a_reply_joins_its_ticket_and_keeps_only_what_is_new(smtp_port, api_client) -> None:  # type: ignore[no-untyped-def]
-    send(smtp_port, corpus.estonian_cp1257())
+def test_a_reply_joins_its_ticket_and_keeps_only_what_is_new(smtp, api_client) -> None:  # type: ignore[no-untyped-def]
+    send(smtp, corpus.estonian_cp1257())
     ticket = Ticket.objects.get()
     first_id = ticket.messages.first().message_id  # type: ignore[union-attr]
-    code, _ = send(smtp_port, corpus.english_reply(message_id="<r-2@x>", in_reply_to=first_id))
+    code, _ = send(smtp, corpus.english_reply(message_id="<r-2@x>", in_reply_to=first_id))
     assert code == 250
     assert Ticket.objects.count() == 1
     texts = [m["text"] for m in incoming(api_client, ticket)]
@@ -62,28 +68,28 @@ def test_a_reply_joins_its_ticket_and_keeps_only_what_is_new(smtp_port, api_clie
     )
 
 
-def test_a_reply_to_a_solved_ticket_reopens_it(smtp_port) -> None:  # type: ignore[no-untyped-def]
+def test_a_reply_to_a_solved_ticket_reopens_it(smtp) -> None:  # type: ignore[no-untyped-def]
     from frontdesk.tickets.services import ticket_set_status
 
-    send(smtp_port, corpus.estonian_cp1257())
+    send(smtp, corpus.estonian_cp1257())
     ticket = Ticket.objects.get()
     ticket_set_status(ticket=ticket, actor=factories.agent(), status="solved")
     first_id = ticket.messages.first().message_id  # type: ignore[union-attr]
-    send(smtp_port, corpus.english_reply(message_id="<r-3@x>", in_reply_to=first_id))
+    send(smtp, corpus.english_reply(message_id="<r-3@x>", in_reply_to=first_id))
     ticket.refresh_from_db()
     assert ticket.status == "open"
 
 
-def test_the_same_message_delivered_twice_is_filed_once(smtp_port) -> None:  # type: ignore[no-untyped-def]
-    assert send(smtp_port, corpus.estonian_cp1257())[0] == 250
-    assert send(smtp_port, corpus.estonian_cp1257())[0] == 250
+def test_the_same_message_delivered_twice_is_filed_once(smtp) -> None:  # type: ignore[no-untyped-def]
+    assert send(smtp, corpus.estonian_cp1257())[0] == 250
+    assert send(smtp, corpus.estonian_cp1257())[0] == 250
     assert Ticket.objects.count() == 1
     assert InboundMail.objects.count() == 2
     assert sorted(InboundMail.objects.values_list("state", flat=True)) == ["ignored", "processed"]
 
 
-def test_broken_mail_is_stored_flagged_and_shown(smtp_port, api_client) -> None:  # type: ignore[no-untyped-def]
-    assert send(smtp_port, corpus.broken())[0] == 250
+def test_broken_mail_is_stored_flagged_and_shown(smtp, api_client) -> None:  # type: ignore[no-untyped-def]
+    assert send(smtp, corpus.broken())[0] == 250
     ticket = Ticket.objects.get()
     [message] = incoming(api_client, ticket)
     assert {"no-message-id", "bad-charset", "header-injection"} <= set(message["flags"])
@@ -93,34 +99,34 @@ def test_broken_mail_is_stored_flagged_and_shown(smtp_port, api_client) -> None:
     assert "/" not in names[0]
 
 
-def test_machines_are_filed_but_never_answered(smtp_port) -> None:  # type: ignore[no-untyped-def]
-    send(smtp_port, corpus.auto_reply())
-    send(smtp_port, corpus.bounce())
+def test_machines_are_filed_but_never_answered(smtp) -> None:  # type: ignore[no-untyped-def]
+    send(smtp, corpus.auto_reply())
+    send(smtp, corpus.bounce())
     assert Ticket.objects.count() == 2
     assert outbox.outbox == []
 
 
-def test_a_sender_gets_at_most_a_few_acknowledgements_an_hour(smtp_port, settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_sender_gets_at_most_a_few_acknowledgements_an_hour(smtp, settings) -> None:  # type: ignore[no-untyped-def]
     settings.MAIL_ACKNOWLEDGEMENTS_PER_HOUR = 2
     for n in range(4):
         raw = corpus.estonian_cp1257().replace(b"<et-1@posti.example>", f"<et-{n}@p>".encode())
         raw = raw.replace(b"Oktoobri_arve_puudub", f"Arve_{n}".encode())
-        send(smtp_port, raw)
+        send(smtp, raw)
     assert Ticket.objects.count() == 4
     assert len(outbox.outbox) == 2
 
 
-def test_mail_from_the_desk_itself_is_kept_but_not_filed(smtp_port, settings) -> None:  # type: ignore[no-untyped-def]
+def test_mail_from_the_desk_itself_is_kept_but_not_filed(smtp, settings) -> None:  # type: ignore[no-untyped-def]
     settings.DEFAULT_FROM_EMAIL = "Frontdesk <mark@ellison.example>"
-    send(smtp_port, corpus.english_reply())
+    send(smtp, corpus.english_reply())
     assert Ticket.objects.count() == 0
     assert InboundMail.objects.get().state == "ignored"
 
 
-def test_too_large_mail_is_refused_with_a_clear_permanent_error(smtp_port, settings) -> None:  # type: ignore[no-untyped-def]
+def test_too_large_mail_is_refused_with_a_clear_permanent_error(smtp, settings) -> None:  # type: ignore[no-untyped-def]
     settings.MAIL_MAX_BYTES = 2000
     raw = corpus.estonian_cp1257() + b"\r\nxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" * 200
-    with smtplib.SMTP("127.0.0.1", smtp_port, timeout=10) as client:
+    with smtplib.SMTP("127.0.0.1", smtp.port, timeout=10) as client:
         client.ehlo()
         client.mail("a@example.com")
         client.rcpt("help@frontdesk.example")
@@ -129,11 +135,12 @@ def test_too_large_mail_is_refused_with_a_clear_permanent_error(smtp_port, setti
     assert InboundMail.objects.count() == 0
 
 
-def test_an_mta_can_deliver_over_lmtp(lmtp_port) -> None:  # type: ignore[no-untyped-def]
-    with smtplib.LMTP("127.0.0.1", lmtp_port, timeout=10) as client:
+def test_an_mta_can_deliver_over_lmtp(lmtp) -> None:  # type: ignore[no-untyped-def]
+    with smtplib.LMTP("127.0.0.1", lmtp.port, timeout=10) as client:
         refused = client.sendmail(
             "mari@posti.example", ["help@frontdesk.example"], corpus.estonian_cp1257()
         )
+    lmtp.settle()
     assert refused == {}
     assert InboundMail.objects.get().source == "lmtp"
     assert Ticket.objects.get().language == "et"

@@ -191,6 +191,8 @@ else:
 # Incoming mail: the SMTP/LMTP listener an MTA delivers to, and an optional IMAP mailbox.
 MAIL_LISTEN_HOST = env.text("FRONTDESK_MAIL_HOST", "127.0.0.1")
 MAIL_LISTEN_PORT = env.integer("FRONTDESK_MAIL_PORT", default=2525, minimum=1)
+# Threads that store and file incoming mail at once (each with its own database connection).
+MAIL_LANES = env.integer("FRONTDESK_MAIL_LANES", default=4, minimum=1)
 MAIL_MAX_BYTES = env.integer("FRONTDESK_MAIL_MAX_BYTES", default=25_000_000, minimum=1000)
 # Acknowledgements one sender may get in an hour: two desks must not answer each other for ever.
 MAIL_ACKNOWLEDGEMENTS_PER_HOUR = env.integer("FRONTDESK_MAIL_ACKS_PER_HOUR", default=3)
