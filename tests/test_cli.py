@@ -90,3 +90,20 @@ def test_triage_command_refuses_a_bad_model_file(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "not a frontdesk triage model" in result.stderr
+
+
+def test_mail_listen_refuses_several_processes_on_sqlite(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path}/desk.sqlite3",
+        "FRONTDESK_DATA_DIR": str(tmp_path),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "frontdesk", "mail", "listen", "--processes", "2"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "more than one process needs PostgreSQL" in done.stderr

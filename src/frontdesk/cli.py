@@ -124,20 +124,45 @@ def cmd_token_create(args: argparse.Namespace) -> int:
 def cmd_mail_listen(args: argparse.Namespace) -> int:
     """Receive mail over SMTP (or LMTP) from an MTA until stopped."""
     import asyncio
+    import socket
 
     from django.conf import settings
 
-    from frontdesk.mail.listener import listen
+    from frontdesk.mail.listener import listen, start_up, warm_up
 
     host = args.host or settings.MAIL_LISTEN_HOST
     port = args.port or settings.MAIL_LISTEN_PORT
+    processes = args.processes or settings.MAIL_PROCESSES
+    if processes > 1 and settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        # SQLite lets one writer in at a time, and waiting writers are not served in turn: more
+        # processes only wait for each other, and a sender's mail could be filed out of order.
+        print("frontdesk mail listen: more than one process needs PostgreSQL", file=sys.stderr)
+        return 2
+    if processes == 1:
+        # Ready before taking connections: a sender never waits seconds for the first 250,
+        # and a port shared by several processes gives none to a process still loading.
+        warm_up()
+    # Several processes each bind the port with SO_REUSEPORT and the kernel spreads the
+    # connections among them: filing is Python work, and one process uses one core.
+    shared = processes > 1 or args.share_port
     try:
-        asyncio.run(listen(host, port, lmtp=args.lmtp, lanes=args.lanes))
-    except KeyboardInterrupt:
-        return 0
+        listening = socket.create_server((host, port), reuse_port=shared, backlog=128)
     except OSError as error:
         print(f"frontdesk mail listen: cannot listen on {host}:{port}: {error}", file=sys.stderr)
         return 2
+    if not args.share_port:
+        start_up()
+    if processes > 1:
+        listening.close()  # a socket nobody accepts on would still be given connections
+        child = [sys.executable, "-m", "frontdesk", "mail", "listen", "--host", host]
+        child += ["--port", str(port), "--lanes", str(args.lanes), "--processes", "1"]
+        child += ["--share-port", *(["--lmtp"] if args.lmtp else [])]
+        print(f"frontdesk mail: {processes} processes on {host}:{port}", flush=True)
+        return _supervise([child] * processes)
+    try:
+        asyncio.run(listen(listening, lmtp=args.lmtp, lanes=args.lanes))
+    except KeyboardInterrupt:
+        return 0
     return 0
 
 
@@ -416,6 +441,10 @@ def build_parser() -> argparse.ArgumentParser:
     listen.add_argument(
         "--lanes", type=int, default=0, help="mail stored and filed at once (FRONTDESK_MAIL_LANES)"
     )
+    listen.add_argument(
+        "--processes", type=int, default=0, help="listener processes (FRONTDESK_MAIL_PROCESSES)"
+    )
+    listen.add_argument("--share-port", action="store_true", help=argparse.SUPPRESS)
     listen.set_defaults(handler=cmd_mail_listen)
     fetch = mail.add_parser("fetch", help="collect new mail from the IMAP mailbox once")
     fetch.set_defaults(handler=cmd_mail_fetch)

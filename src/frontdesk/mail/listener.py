@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import logging
 import queue
+import signal
+import socket
 import threading
 import zlib
 from collections.abc import Sequence
@@ -22,7 +25,6 @@ from dataclasses import dataclass, field
 
 from aiosmtpd.lmtp import LMTP
 from aiosmtpd.smtp import SMTP, Envelope, Session
-from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.db import connections
 
@@ -168,26 +170,29 @@ def warm_up() -> None:
     runtime.lexicons()
 
 
-def _start_up() -> int:
-    warm_up()
-    # Stored before the last stop but never filed (the process was killed between the two).
+def start_up() -> int:
+    """File what was stored before the last stop but never filed (the process was killed
+    between the two); how many reached a ticket."""
     filed = mail_file_pending()
     connections.close_all()
     return filed
 
 
-async def listen(host: str, port: int, *, lmtp: bool = False, lanes: int = 0) -> None:
-    """Serve until cancelled."""
-    await sync_to_async(_start_up, thread_sensitive=False)()
+async def listen(listening: socket.socket, *, lmtp: bool = False, lanes: int = 0) -> None:
+    """Serve on a bound socket until cancelled, SIGTERM or SIGINT; what was handed to the
+    lanes is filed before the process ends. Call warm_up() first."""
     working = Lanes(lanes or settings.MAIL_LANES)
     loop = asyncio.get_running_loop()
     try:
         server = await loop.create_server(
-            lambda: server_factory(lanes=working, lmtp=lmtp), host=host, port=port
+            lambda: server_factory(lanes=working, lmtp=lmtp), sock=listening
         )
-        kind = "LMTP" if lmtp else "SMTP"
-        print(f"frontdesk mail: {kind} on {host}:{port}", flush=True)
-        async with server:
-            await server.serve_forever()
+        serving = asyncio.ensure_future(server.serve_forever())
+        for stop in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(stop, serving.cancel)
+        host, port = listening.getsockname()[:2]
+        print(f"frontdesk mail: {'LMTP' if lmtp else 'SMTP'} on {host}:{port}", flush=True)
+        with contextlib.suppress(asyncio.CancelledError):
+            await serving
     finally:
         await asyncio.to_thread(working.stop)
