@@ -1,4 +1,5 @@
-"""Kill the listener in the middle of a burst: every message that was answered 250 is stored."""
+"""Kill the listener in the middle of a burst: every message that was answered 250 is stored,
+and the next start files what the killed one had not."""
 
 from __future__ import annotations
 
@@ -94,3 +95,22 @@ def test_every_acknowledged_message_survives_a_killed_listener(tmp_path: Path) -
         stored = [bytes(row[0]) for row in connection.execute("SELECT raw FROM mail_inboundmail")]
     missing = [mid for mid in acknowledged if not any(mid.encode() in raw for raw in stored)]
     assert missing == []
+
+    # Started again, the listener first files what the killed one stored but never filed.
+    restarted = subprocess.Popen(
+        [*run, "mail", "listen", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_for(port)
+    finally:
+        restarted.terminate()
+        restarted.wait(timeout=30)
+    with sqlite3.connect(database) as connection:
+        states = dict(connection.execute("SELECT state, COUNT(*) FROM mail_inboundmail GROUP BY 1"))
+        filed = connection.execute("SELECT COUNT(*) FROM tickets_message WHERE direction = 'in'")
+        messages_in = filed.fetchone()[0]
+    assert set(states) == {"processed"}
+    assert messages_in == states["processed"]

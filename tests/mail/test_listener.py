@@ -144,3 +144,21 @@ def test_an_mta_can_deliver_over_lmtp(lmtp) -> None:  # type: ignore[no-untyped-
     assert refused == {}
     assert InboundMail.objects.get().source == "lmtp"
     assert Ticket.objects.get().language == "et"
+
+
+def test_one_senders_mail_is_filed_in_the_order_it_arrived(smtp) -> None:  # type: ignore[no-untyped-def]
+    # Two connections, one after the other, as an MTA with parallel deliveries may use: the
+    # reply reaches the listener the moment the first message has its 250, before it is filed.
+    with (
+        smtplib.SMTP("127.0.0.1", smtp.port, timeout=10) as first,
+        smtplib.SMTP("127.0.0.1", smtp.port, timeout=10) as second,
+    ):
+        for n in range(5):
+            original = f"<o-{n}@ellison.example>"
+            question = corpus.english_reply(message_id=original).replace(b"Re: ", b"")
+            reply = corpus.english_reply(message_id=f"<r-{n}@x>", in_reply_to=original)
+            first.sendmail("mark@ellison.example", ["help@frontdesk.example"], question)
+            second.sendmail("mark@ellison.example", ["help@frontdesk.example"], reply)
+    smtp.settle()
+    assert Ticket.objects.count() == 5
+    assert all(t.messages.filter(direction="in").count() == 2 for t in Ticket.objects.all())
