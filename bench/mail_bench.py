@@ -2,7 +2,8 @@
 stored, parsed, threaded, triaged and on a ticket, on SQLite and PostgreSQL; and replies per
 second out to an SMTP relay. Prints a table and one JSON line.
 
-Run: .venv/bin/python bench/mail_bench.py [--messages 1200] [--connections 4] [--lanes 4]
+Run: .venv/bin/python bench/mail_bench.py [--messages 1200] [--connections 8] [--lanes 4]
+     [--processes 1,2]
      [--postgres postgresql://postgres@127.0.0.1:5432/postgres]
 
 The desk is the real `frontdesk mail listen` process on a fresh database; the senders are this
@@ -71,17 +72,16 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _wait_for_port(port: int, listener: subprocess.Popen[bytes], timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if listener.poll() is not None:
+def _wait_until_listening(listener: subprocess.Popen[str], processes: int) -> None:
+    """Wait for every listener process to say it is serving: the kernel spreads connections
+    only over the processes already listening, and the benchmark must not start on one."""
+    assert listener.stdout is not None
+    ready = 0
+    while ready < processes:
+        line = listener.stdout.readline()
+        if not line:
             raise SystemExit("the listener ended before it answered")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit("the listener did not start")
+        ready += " on 127.0.0.1:" in line and "processes" not in line
 
 
 def _state_counter(url: str) -> Callable[[], dict[str, int]]:
@@ -111,18 +111,22 @@ def _state_counter(url: str) -> Callable[[], dict[str, int]]:
     return count_pg
 
 
-def measure_inbound(url: str, data: str, count: int, connections: int, lanes: int) -> dict:  # type: ignore[type-arg]
+def measure_inbound(  # type: ignore[type-arg]
+    url: str, data: str, count: int, connections: int, lanes: int, processes: int
+) -> dict:
     env = {**os.environ, "DATABASE_URL": url, "FRONTDESK_DATA_DIR": data}
     run = [sys.executable, "-m", "frontdesk"]
     subprocess.run([*run, "migrate"], env=env, check=True, capture_output=True)  # noqa: S603
     port = _free_port()
+    options = ["--lanes", str(lanes), "--processes", str(processes)]
     listener = subprocess.Popen(  # noqa: S603 - our own command, our own arguments
-        [*run, "mail", "listen", "--port", str(port), "--lanes", str(lanes)],
+        [*run, "mail", "listen", "--port", str(port), *options],
         env=env,
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
-        _wait_for_port(port, listener)
+        _wait_until_listening(listener, processes)
         todo = messages(count)
         counter = _state_counter(url)
         refused: list[str] = []
@@ -231,11 +235,13 @@ def child_outbound(replies: int) -> None:
     )
 
 
-def measure(url: str, count: int, connections: int, lanes: int) -> dict:  # type: ignore[type-arg]
+def measure(  # type: ignore[type-arg]
+    url: str, count: int, connections: int, lanes: int, processes: int
+) -> dict:
     with tempfile.TemporaryDirectory() as data:
         if url.startswith("sqlite"):
             url = f"sqlite:///{data}/b.sqlite3"
-        report = measure_inbound(url, data, count, connections, lanes)
+        report = measure_inbound(url, data, count, connections, lanes, processes)
         env = {**os.environ, "DATABASE_URL": url, "FRONTDESK_DATA_DIR": data}
         done = subprocess.run(  # noqa: S603 - our own script, our own arguments
             [sys.executable, __file__, "--child-outbound", "200"],
@@ -253,8 +259,14 @@ def measure(url: str, count: int, connections: int, lanes: int) -> dict:  # type
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--messages", type=int, default=1200)
-    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--lanes", type=int, default=4)
+    parser.add_argument(
+        "--processes",
+        type=lambda text: [int(n) for n in text.split(",")],
+        default=[1, 2],
+        help="listener processes to measure, e.g. 1,2",
+    )
     parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--only", choices=["sqlite", "postgresql"])
     parser.add_argument("--child-outbound", type=int, help=argparse.SUPPRESS)
@@ -263,12 +275,19 @@ def main() -> None:
         child_outbound(args.child_outbound)
         return
     report = {}
-    if args.only != "postgresql":
-        report["sqlite"] = measure("sqlite", args.messages, args.connections, args.lanes)
-    if args.only != "sqlite":
-        url = postgres_fresh(args.postgres, "frontdesk_mail_bench")
-        report["postgresql"] = measure(url, args.messages, args.connections, args.lanes)
-    header = ["database", "messages", "tickets", "accepted/s", "filed/s", "replies", "out/s"]
+    for processes in args.processes:
+        # More than one listener process needs PostgreSQL (SQLite has one writer at a time).
+        if args.only != "postgresql" and processes == 1:
+            report[f"sqlite, {processes} process"] = measure(
+                "sqlite", args.messages, args.connections, args.lanes, processes
+            )
+        if args.only != "sqlite":
+            url = postgres_fresh(args.postgres, "frontdesk_mail_bench")
+            report[f"postgresql, {processes} process"] = measure(
+                url, args.messages, args.connections, args.lanes, processes
+            )
+    header = ["database, listener", "messages", "tickets", "accepted/s", "filed/s"]
+    header += ["replies", "out/s"]
     rows = [
         [
             name,
@@ -283,7 +302,7 @@ def main() -> None:
     ]
     title = (
         f"Mail over SMTP into `frontdesk mail listen` ({args.connections} connections, "
-        f"{args.lanes} lanes) and out to a relay"
+        f"{args.lanes} lanes a process) and out to a relay"
     )
     table(title, header, rows)
     for name, r in report.items():
