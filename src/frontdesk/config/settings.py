@@ -192,7 +192,12 @@ else:
 MAIL_LISTEN_HOST = env.text("FRONTDESK_MAIL_HOST", "127.0.0.1")
 MAIL_LISTEN_PORT = env.integer("FRONTDESK_MAIL_PORT", default=2525, minimum=1)
 # Threads that store and file incoming mail at once (each with its own database connection).
-MAIL_LANES = env.integer("FRONTDESK_MAIL_LANES", default=4, minimum=1)
+# On SQLite one: writers there take turns, and more lanes only wait for each other.
+MAIL_LANES = env.integer(
+    "FRONTDESK_MAIL_LANES",
+    default=1 if DATABASES["default"]["ENGINE"].endswith("sqlite3") else 4,
+    minimum=1,
+)
 # Listener processes sharing the port: one uses one core (about 100 messages a second).
 MAIL_PROCESSES = env.integer("FRONTDESK_MAIL_PROCESSES", default=1, minimum=1)
 MAIL_MAX_BYTES = env.integer("FRONTDESK_MAIL_MAX_BYTES", default=25_000_000, minimum=1000)
