@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "frontdesk.macros",
     "frontdesk.mail",
     "frontdesk.journal",
+    "frontdesk.schedules",
 ]
 
 MIDDLEWARE = [
@@ -209,6 +210,23 @@ IMAP_USER = env.text("FRONTDESK_IMAP_USER", "")
 IMAP_PASSWORD = env.text("FRONTDESK_IMAP_PASSWORD", "")
 IMAP_MAILBOX = env.text("FRONTDESK_IMAP_MAILBOX", "INBOX")
 IMAP_SSL = env.flag("FRONTDESK_IMAP_SSL", default=True)
+
+# Breaks: waiting customers are warned this many minutes before a break starts (10–15 is the
+# practice), and staffing aims at this share of calls and visits answered within this many seconds.
+BREAK_WARNING_MINUTES = env.integer("FRONTDESK_BREAK_WARNING_MINUTES", default=15, minimum=1)
+STAFFING_TARGET_PERCENT = env.integer("FRONTDESK_STAFFING_TARGET_PERCENT", default=80, minimum=1)
+STAFFING_TARGET_SECONDS = env.integer("FRONTDESK_STAFFING_TARGET_SECONDS", default=20, minimum=1)
+STAFFING_MAX_OCCUPANCY_PERCENT = env.integer(
+    "FRONTDESK_STAFFING_MAX_OCCUPANCY_PERCENT", default=85, minimum=1
+)
+if BREAK_WARNING_MINUTES > 120:
+    env.problems.append("FRONTDESK_BREAK_WARNING_MINUTES must be at most 120.")
+if STAFFING_TARGET_PERCENT >= 100:
+    env.problems.append(
+        "FRONTDESK_STAFFING_TARGET_PERCENT must be below 100 (100% is unreachable)."
+    )
+if STAFFING_MAX_OCCUPANCY_PERCENT > 100:
+    env.problems.append("FRONTDESK_STAFFING_MAX_OCCUPANCY_PERCENT must be at most 100.")
 
 LOGGING = {
     "version": 1,

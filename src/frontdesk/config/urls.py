@@ -5,6 +5,7 @@ from django.views.generic import RedirectView
 from frontdesk.config.api import api
 from frontdesk.config.views import healthz
 from frontdesk.live import urls as live_urls
+from frontdesk.schedules import urls as schedule_urls
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -17,6 +18,8 @@ urlpatterns = [
     path("desk/visits/", include(live_urls.desk_patterns)),
     path("desk/macros/", include("frontdesk.macros.urls")),
     path("desk/journal/", include("frontdesk.journal.urls")),
+    path("desk/schedule/", include("frontdesk.schedules.urls")),
+    path("", include((schedule_urls.public_patterns, "public"))),
     path("visit/", include("frontdesk.live.urls")),
     path("desk/tickets/", include("frontdesk.tickets.urls")),
     path("desk/customers/", include("frontdesk.customers.urls")),

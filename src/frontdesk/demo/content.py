@@ -1315,7 +1315,12 @@ QUICK_MACROS = {
     ),
 }
 # Who is at their desk when the demo starts (the rest are off shift).
-PRESENCE = {"kati": "available", "eli": "available", "anna": "available", "amra": "break"}
+PRESENCE = {"kati": "available", "eli": "available", "anna": "available"}
+# Eli's break starts within the warning time (visitors and the status page are told); Amra
+# stepped away to receive a delivery (customers see the apology and when service resumes).
+BREAK_SOON_AGENT = "eli"
+BREAK_SOON_MINUTES = 14
+STEPPED_AWAY = ("amra", "delivery", 20)
 # Visitors who took a number at the kiosk before the demo starts: minutes ago, name.
 VISITORS = ((12, "Tiina Tamm"), (4, ""))
 # The team's one-word codes for the log line: code → (what it stands for, follow-up minutes).

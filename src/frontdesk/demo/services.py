@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import unicodedata
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -21,6 +21,7 @@ from frontdesk.journal.services import log_code_save, notice_post, notice_read
 from frontdesk.live.services import call_event_record, visit_create
 from frontdesk.macros.services import macro_save
 from frontdesk.routing.services import presence_set
+from frontdesk.schedules.services import shift_pattern_add
 from frontdesk.sla.services import business_hours_set, sla_sweep
 from frontdesk.tickets.choices import Channel, Level, Status
 from frontdesk.tickets.models import Ticket
@@ -86,6 +87,7 @@ def demo_load(*, seed: int = 7, customers: int = 300, force: bool = False) -> st
                 _contact(rng, now, customer, language, agents)
         model = model_retrain(seed=seed)
         _live(rng, now, people, agents)
+        _schedule(agents, now)
         sla_sweep(now=now)
     learned = f", triage model trained on {model.examples} tickets" if model else ""
     return f"demo desk: {len(agents)} agents, {len(people)} customers, {tickets} tickets{learned}"
@@ -143,6 +145,41 @@ def _live(
             call_event_record(call_id=call_id, event="missed", at=now - timedelta(minutes=39))
     for minutes_ago, name in content.VISITORS:
         visit_create(name=name, at=now - timedelta(minutes=minutes_ago))
+
+
+def _schedule(agents: list[User], now: datetime) -> None:
+    # Shifts around the hour the demo starts, whatever it is, so that the desk is at work: an
+    # early and a late shift of eight hours every day. One agent's break is due within the
+    # warning time, one agent has stepped away, and the rest of the week's breaks are planned.
+    from zoneinfo import ZoneInfo
+
+    from frontdesk.schedules.models import ShiftPattern
+    from frontdesk.schedules.selectors import week_start
+    from frontdesk.schedules.services import break_add, break_step_away, breaks_plan
+
+    if ShiftPattern.objects.exists():  # a forced second load keeps the first one's week
+        return
+    lead = next(agent for agent in agents if agent.is_lead)
+    zone = ZoneInfo("Europe/Tallinn")
+    local = now.astimezone(zone)
+    workers = [a for a in agents if a.role != "admin"]
+    for n, agent in enumerate(workers):
+        begins = (local.hour - (4 if n % 2 else 2)) % 24
+        for weekday in range(7):
+            shift_pattern_add(
+                actor=lead,
+                agent=agent,
+                weekday=weekday,
+                start=time(begins),
+                end=time((begins + 8) % 24),
+                time_zone="Europe/Tallinn",
+            )
+    by_name = {agent.username: agent for agent in workers}
+    soon = (now + timedelta(minutes=content.BREAK_SOON_MINUTES)).replace(second=0, microsecond=0)
+    break_add(actor=lead, agent=by_name[content.BREAK_SOON_AGENT], start=soon, minutes=15)
+    username, reason, minutes = content.STEPPED_AWAY
+    break_step_away(agent=by_name[username], reason=reason, minutes=minutes, now=now)
+    breaks_plan(actor=lead, monday=week_start(local.date()), now=now)
 
 
 def _agents() -> list[User]:

@@ -84,6 +84,11 @@ def business_between(start: datetime, end: datetime, calendar: BusinessCalendar)
     return total
 
 
+def is_open(calendar: BusinessCalendar, at: datetime) -> bool:
+    """Whether the calendar is open at the moment `at`."""
+    return business_between(at, at + timedelta(seconds=1), calendar) > timedelta(0)
+
+
 def _spans_from(start: datetime, calendar: BusinessCalendar) -> Iterator[tuple[datetime, datetime]]:
     if start.tzinfo is None:
         raise CalendarError("times must carry a time zone")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.utils import timezone
+
 from frontdesk.live.choices import VisitState
 from frontdesk.live.models import Visit
 from frontdesk.routing.choices import Presence
@@ -19,6 +21,16 @@ def visit_expected_wait(*, visit: Visit) -> timedelta:
     ahead = Visit.objects.filter(
         day=visit.day, state=VisitState.WAITING, number__lt=visit.number
     ).count()
+    return _wait_behind(ahead)
+
+
+def visit_expected_wait_for_new() -> timedelta:
+    """How long a visitor taking a number now would likely wait."""
+    waiting = Visit.objects.filter(day=timezone.localdate(), state=VisitState.WAITING).count()
+    return _wait_behind(waiting)
+
+
+def _wait_behind(ahead: int) -> timedelta:
     recent = list(
         Visit.objects.filter(done_at__isnull=False, served_at__isnull=False)
         .order_by("-done_at")

@@ -60,8 +60,11 @@ def queue_weights_set(*, actor: User, values: dict[str, float]) -> QueueSettings
 
 
 def queue_take_next(*, agent: User) -> Ticket | None:
-    """Take the next item; a visitor taken this way is called up to the desk at once."""
-    ticket = ticket_take_next(agent=agent)
+    """Take the next item; a visitor taken this way is called up to the desk at once. With a
+    break near, only an item that fits before it is offered."""
+    from frontdesk.schedules.selectors import minutes_to_break
+
+    ticket = ticket_take_next(agent=agent, fits_minutes=minutes_to_break(agent=agent))
     if ticket is not None and ticket.channel == Channel.VISIT:
         from frontdesk.live.selectors import visit_of_ticket
         from frontdesk.live.services import visit_serve

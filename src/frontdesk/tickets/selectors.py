@@ -127,9 +127,13 @@ def queue_unassigned(*, agent: User, live: bool = True) -> QuerySet[Ticket]:
     return tickets.order_by("queue_key", "id")
 
 
-def queue_next_id(*, agent: User, live: bool = True) -> int | None:
-    """The id of the first free item of the agent's queue, read from the queue's index alone."""
-    return queue_unassigned(agent=agent, live=live).values_list("pk", flat=True).first()
+def queue_next_id(*, agent: User, live: bool = True, fits_minutes: int | None = None) -> int | None:
+    """The id of the first free item of the agent's queue, read from the queue's index alone;
+    with `fits_minutes`, the first whose estimated effort fits in that time (a break is near)."""
+    free = queue_unassigned(agent=agent, live=live)
+    if fits_minutes is not None:
+        free = free.filter(Q(effort_minutes__isnull=True) | Q(effort_minutes__lte=fits_minutes))
+    return free.values_list("pk", flat=True).first()
 
 
 def queue_for_agent(*, agent: User, limit: int = 50) -> list[Ticket]:

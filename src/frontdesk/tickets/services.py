@@ -706,7 +706,29 @@ def ticket_assign(*, ticket: Ticket, actor: User, assignee: User | None) -> Tick
     return ticket
 
 
-def ticket_take_next(*, agent: User) -> Ticket | None:
+def tickets_release(*, agent: User, note: str) -> int:
+    """Give the agent's waiting items back to the team (the agent stepped away): each is
+    unassigned, keeps its place in the queue, and says so; how many were released."""
+    released = 0
+    waiting = Ticket.objects.filter(
+        assignee=agent, status__in=[Status.NEW, Status.OPEN], first_responded_at__isnull=True
+    ).exclude(queue_kind__in=[QueueKind.LIVE, QueueKind.FOLLOW_UP])
+    for ticket in waiting.select_related("customer"):
+        with transaction.atomic():
+            if not Ticket.objects.filter(pk=ticket.pk, assignee=agent).update(assignee=None):
+                continue
+            ticket.assignee = None
+            ticket_note_system(
+                ticket=ticket,
+                actor=None,
+                text=f"{note}: back to the team",
+                event={"code": "released", "name": agent.display_name},
+            )
+            released += 1
+    return released
+
+
+def ticket_take_next(*, agent: User, fits_minutes: int | None = None) -> Ticket | None:
     """Give the agent the first unassigned item of their queue; None when there is none.
 
     Two agents pressing at once never get the same item: the assignment is a conditional update
@@ -723,7 +745,7 @@ def ticket_take_next(*, agent: User) -> Ticket | None:
         )
     live = presence.takes_live_contacts
     for _attempt in range(50):
-        pk = queue_next_id(agent=agent, live=live)
+        pk = queue_next_id(agent=agent, live=live, fits_minutes=fits_minutes)
         if pk is None:
             return None
         ticket = ticket_assign_if_free(
@@ -893,8 +915,15 @@ def acknowledgement_deliver(*, ticket_id: int) -> None:
     recipient = customer.primary_email
     if not recipient:
         return
+    from frontdesk.schedules.selectors import desk_status
+
     with translation.override(_mail_language(ticket)):
-        context = {"ticket": ticket, "portal_link": portal_link_build(customer=customer)}
+        context = {
+            "ticket": ticket,
+            "portal_link": portal_link_build(customer=customer),
+            # A truthful promise: the desk's hours, how soon it answers, and a break coming.
+            "status": desk_status(),
+        }
         body = render_to_string("tickets/email/acknowledgement.txt", context)
         html = render_to_string("tickets/email/acknowledgement.html", context)
         subject = _mail_subject(ticket)

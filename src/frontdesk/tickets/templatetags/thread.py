@@ -30,6 +30,8 @@ def system_text(message: Message) -> str:
         if not event.get("name"):
             return _("Assigned to nobody")
         return _("Assigned to %(name)s") % {"name": event["name"]}
+    if code == "released":
+        return _("%(name)s stepped away: back to the team") % {"name": event.get("name", "")}
     if code == "taken":
         return _("Taken by %(name)s") % {"name": event.get("name", "")}
     if code == "handed_out":

@@ -1,0 +1,12 @@
+"""Numbers the schedules app agrees on."""
+
+from datetime import timedelta
+
+# Coverage and break placement are counted in slots of this length.
+INTERVAL = timedelta(minutes=15)
+# How far back the forecast looks for the desk's own contact history.
+FORECAST_WEEKS = 4
+# Handling time assumed per channel until the desk has its own history (seconds).
+DEFAULT_HANDLING_SECONDS = {"phone": 240, "visit": 600, "email": 480, "web": 480, "chat": 300}
+# Written work counts as answered in time within this many seconds (for Erlang C).
+WRITTEN_TARGET_SECONDS = 3600

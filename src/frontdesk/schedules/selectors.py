@@ -1,0 +1,487 @@
+"""Reads for schedules: shifts and breaks in a span, the forecast and the staffing it needs,
+coverage, the desk's status for customers, and what an agent should know about their break."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from frontdesk.accounts.models import User
+from frontdesk.config.memo import for_a_while
+from frontdesk.engine.breaks import Shift, Shortfall, shortfalls, staffed
+from frontdesk.engine.sla import is_open
+from frontdesk.engine.staffing import StaffingError, agents_needed
+from frontdesk.schedules.adapters import breaks_within
+from frontdesk.schedules.choices import BreakKind, PlaybookMoment
+from frontdesk.schedules.constants import (
+    DEFAULT_HANDLING_SECONDS,
+    FORECAST_WEEKS,
+    INTERVAL,
+    WRITTEN_TARGET_SECONDS,
+)
+from frontdesk.schedules.models import Break, BreakRule, Playbook, ShiftChange, ShiftPattern
+
+LIVE_CHANNELS = ("phone", "visit")
+WRITTEN_CHANNELS = ("email", "web", "chat")
+# A warning given less than this long before the break did not give anyone time to prepare.
+LATE_WARNING = timedelta(minutes=5)
+
+
+@for_a_while
+def desk_zone() -> ZoneInfo:
+    """The time zone the desk's opening hours are kept in."""
+    from frontdesk.sla.selectors import business_hours_of
+
+    return ZoneInfo(business_hours_of(team_id=None).time_zone)
+
+
+def _aware(day: date, at: time, zone: str) -> datetime:
+    return datetime.combine(day, at, tzinfo=ZoneInfo(zone))
+
+
+def _span(day: date, start: time, end: time, zone: str) -> tuple[datetime, datetime]:
+    # An end at or before the start is the next morning: the shift runs past midnight.
+    begins = _aware(day, start, zone)
+    ends = _aware(day + timedelta(days=1) if end <= start else day, end, zone)
+    return begins, ends
+
+
+def shifts_between(
+    *, start: datetime, end: datetime, agent_ids: Collection[int] | None = None
+) -> list[Shift]:
+    """Every shift that overlaps [start, end): the weekly patterns, with one-off changes
+    replacing the pattern on their day; ordered by agent and start."""
+    patterns = ShiftPattern.objects.filter(agent__is_active=True)
+    changes = ShiftChange.objects.filter(
+        day__gte=(start - timedelta(days=2)).date(), day__lte=(end + timedelta(days=1)).date()
+    )
+    if agent_ids is not None:
+        patterns = patterns.filter(agent_id__in=agent_ids)
+        changes = changes.filter(agent_id__in=agent_ids)
+    changed = {(c.agent_id, c.day): c for c in changes}
+    spans: list[Shift] = []
+    for pattern in patterns:
+        zone = ZoneInfo(pattern.time_zone)
+        first = start.astimezone(zone).date() - timedelta(days=1)
+        last = end.astimezone(zone).date()
+        for offset in range((last - first).days + 1):
+            day = first + timedelta(days=offset)
+            if day.weekday() != pattern.weekday or (pattern.agent_id, day) in changed:
+                continue
+            if pattern.valid_from and day < pattern.valid_from:
+                continue
+            if pattern.valid_until and day > pattern.valid_until:
+                continue
+            begins, ends = _span(day, pattern.start, pattern.end, pattern.time_zone)
+            spans.append(Shift(agent_id=pattern.agent_id, start=begins, end=ends))
+    for change in changed.values():
+        if change.off or change.start is None or change.end is None:
+            continue
+        begins, ends = _span(change.day, change.start, change.end, change.time_zone)
+        spans.append(Shift(agent_id=change.agent_id, start=begins, end=ends))
+    return sorted(
+        (s for s in spans if s.start < end and s.end > start), key=lambda s: (s.agent_id, s.start)
+    )
+
+
+def breaks_between(*, start: datetime, end: datetime) -> QuerySet[Break]:
+    """Breaks that overlap [start, end), with their agents; an ended break counts to its end."""
+    return (
+        Break.objects.filter(start__lt=end, end__gt=start)
+        .exclude(ended_at__isnull=False, ended_at__lte=start)
+        .select_related("agent")
+    )
+
+
+def scheduled_agent_ids() -> set[int]:
+    """Agents who have a weekly shift: the schedule decides their presence."""
+    return set(ShiftPattern.objects.values_list("agent_id", flat=True))
+
+
+@dataclass(frozen=True)
+class Load:
+    """The contacts expected in one interval, per hour, and how long each takes."""
+
+    live_per_hour: float
+    live_seconds: float
+    written_per_hour: float
+    written_seconds: float
+
+
+def handling_seconds() -> dict[str, float]:
+    """Average handling time per kind of contact, from the desk's own history where it has
+    enough of it (calls answered to ended, visits served to done), else the defaults."""
+    from frontdesk.live.models import Call, Visit
+
+    since = timezone.now() - timedelta(weeks=FORECAST_WEEKS)
+    found: dict[str, float] = dict(DEFAULT_HANDLING_SECONDS)
+    for model, begin, finish, channel in (
+        (Call, "answered_at", "ended_at", "phone"),
+        (Visit, "served_at", "done_at", "visit"),
+    ):
+        spans = [
+            (b - a).total_seconds()
+            for a, b in model.objects.filter(
+                **{f"{begin}__gte": since, f"{finish}__isnull": False}
+            ).values_list(begin, finish)[:2000]
+            if a and b and b > a
+        ]
+        if len(spans) >= 5:
+            found[channel] = sum(spans) / len(spans)
+    return found
+
+
+def forecast(
+    *, start: datetime, end: datetime, now: datetime | None = None
+) -> dict[datetime, Load]:
+    """The expected load of each interval from start to end: the average of the same weekday
+    and time of day over the last weeks of the desk's own contacts, per channel."""
+    from frontdesk.tickets.models import Ticket
+
+    now = now or timezone.now()
+    zone = desk_zone()
+    since = now - timedelta(weeks=FORECAST_WEEKS)
+    slots: Counter[tuple[int, int, str]] = Counter()
+    for created, channel in (
+        Ticket.objects.filter(created_at__gte=since, created_at__lt=now)
+        .values_list("created_at", "channel")
+        .iterator(chunk_size=2000)
+    ):
+        local = created.astimezone(zone)
+        slots[(local.weekday(), _slot_of(local), channel)] += 1
+    hours = INTERVAL.total_seconds() / 3600
+    seconds = handling_seconds()
+    live_seconds = _mean_of(seconds, LIVE_CHANNELS, slots)
+    written_seconds = _mean_of(seconds, WRITTEN_CHANNELS, slots)
+    loads: dict[datetime, Load] = {}
+    for at in intervals(start, end):
+        local = at.astimezone(zone)
+        key = (local.weekday(), _slot_of(local))
+        live = sum(slots[(*key, c)] for c in LIVE_CHANNELS) / FORECAST_WEEKS / hours
+        written = sum(slots[(*key, c)] for c in WRITTEN_CHANNELS) / FORECAST_WEEKS / hours
+        loads[at] = Load(live, live_seconds, written, written_seconds)
+    return loads
+
+
+def _slot_of(local: datetime) -> int:
+    return (local.hour * 60 + local.minute) // int(INTERVAL.total_seconds() // 60)
+
+
+def _mean_of(
+    seconds: dict[str, float], channels: Iterable[str], slots: Counter[tuple[int, int, str]]
+) -> float:
+    # Weighted by how many contacts each channel brings, so a rare channel does not dominate.
+    counts = {c: sum(n for (_d, _s, channel), n in slots.items() if channel == c) for c in channels}
+    total = sum(counts.values())
+    if not total:
+        return sum(seconds[c] for c in channels) / len(list(channels))
+    return sum(seconds[c] * n for c, n in counts.items()) / total
+
+
+def intervals(start: datetime, end: datetime) -> list[datetime]:
+    """The starts of the intervals covering [start, end), on whole quarter hours (UTC)."""
+    # In UTC: adding quarter hours to a local time would count wall-clock time across DST.
+    step = int(INTERVAL.total_seconds())
+    first = datetime.fromtimestamp(int(start.timestamp()) // step * step, tz=UTC)
+    count = max(0, math.ceil((end - first).total_seconds() / step))
+    return [first + INTERVAL * n for n in range(count)]
+
+
+def agents_required(load: Load) -> int:
+    """Agents one interval needs: Erlang C on the desk's targets for calls and visits, and for
+    written work with an hour to answer, at most the desk's occupancy."""
+    occupancy = settings.STAFFING_MAX_OCCUPANCY_PERCENT / 100
+    needed = 0
+    for rate, seconds, target in (
+        (load.live_per_hour, load.live_seconds, settings.STAFFING_TARGET_SECONDS),
+        (load.written_per_hour, load.written_seconds, WRITTEN_TARGET_SECONDS),
+    ):
+        if rate <= 0:
+            continue
+        try:
+            needed += agents_needed(
+                rate_per_hour=rate,
+                aht_seconds=seconds,
+                target_level=settings.STAFFING_TARGET_PERCENT / 100,
+                target_seconds=target,
+                max_occupancy=occupancy,
+            ).agents
+        except StaffingError:
+            # Only a load beyond any staffing fails here; ask for everyone the load implies.
+            needed += math.ceil(rate * seconds / 3600 / occupancy)
+    return needed
+
+
+def requirement(*, start: datetime, end: datetime) -> dict[datetime, int]:
+    """Agents needed in each interval from start to end, by the forecast."""
+    return {at: agents_required(load) for at, load in forecast(start=start, end=end).items()}
+
+
+def break_rules() -> list[BreakRule]:
+    """The desk's break rules."""
+    return list(BreakRule.objects.all())
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Staffing against the requirement over a span, interval by interval."""
+
+    intervals: list[datetime]
+    required: dict[datetime, int]
+    staffed: dict[datetime, int]
+    shortfalls: tuple[Shortfall, ...]
+
+
+def coverage(*, start: datetime, end: datetime) -> Coverage:
+    """How the planned shifts and breaks cover the forecast from start to end (widened to whole
+    intervals)."""
+    slots = intervals(start, end)
+    if not slots:
+        return Coverage(intervals=[], required={}, staffed={}, shortfalls=())
+    start, end = slots[0], slots[-1] + INTERVAL
+    shifts = shifts_between(start=start - timedelta(days=1), end=end)
+    planned = breaks_within(shifts, breaks_between(start=start, end=end))
+    required = requirement(start=start, end=end)
+    counted = staffed(shifts=shifts, breaks=planned, start=start, end=end, interval=INTERVAL)
+    return Coverage(
+        intervals=list(required),
+        required=required,
+        staffed={at: counted.get(at, 0) for at in required},
+        shortfalls=shortfalls(shifts=shifts, breaks=planned, required=required, interval=INTERVAL),
+    )
+
+
+def week_start(day: date) -> date:
+    """The Monday of the week `day` is in."""
+    return day - timedelta(days=day.weekday())
+
+
+@dataclass(frozen=True)
+class DeskBreak:
+    """A break as customers hear of it: when, until when, and whether anyone stays at the desk."""
+
+    start: datetime
+    end: datetime
+    closes: bool  # nobody is at work during it
+    unplanned: bool
+    reason: str
+    warned: bool  # the queue has been warned of it (the warning job ran)
+
+
+def desk_breaks(*, now: datetime, within: timedelta = timedelta(hours=24)) -> list[DeskBreak]:
+    """Breaks now and in the next `within`, as the public sees them, soonest first."""
+    until = now + within
+    shifts = shifts_between(start=now - timedelta(hours=12), end=until)
+    found = []
+    for row in breaks_between(start=now, end=until).filter(ended_at__isnull=True):
+        others = [
+            s
+            for s in shifts
+            if s.agent_id != row.agent_id and s.start <= row.start and s.end >= row.end
+        ]
+        off = {
+            b.agent_id
+            for b in breaks_between(start=row.start, end=row.end)
+            if b.agent_id != row.agent_id
+        }
+        closes = not [s for s in others if s.agent_id not in off]
+        found.append(
+            DeskBreak(
+                start=row.start,
+                end=row.end,
+                closes=closes,
+                unplanned=row.kind == BreakKind.UNPLANNED,
+                reason=row.reason,
+                warned=row.warned_at is not None,
+            )
+        )
+    return sorted(found, key=lambda b: (b.start, b.end))
+
+
+@dataclass(frozen=True)
+class DeskStatus:
+    """What the status page, the portal, the kiosk and acknowledgements tell customers."""
+
+    open_now: bool
+    hours: list[tuple[str, list[tuple[str, str]]]]  # weekday name, opening windows
+    now_break: DeskBreak | None  # a break going on now
+    next_break: DeskBreak | None  # the next one that has not started
+    warning: DeskBreak | None  # the next one, if it starts within the warning time
+    visit_wait_minutes: int
+    written_answer_minutes: int | None
+    zone: str  # times are shown in the desk's time zone
+
+
+def desk_status(*, now: datetime | None = None) -> DeskStatus:
+    """The desk's hours, its breaks now and next, and the waits customers can expect."""
+    from django.utils.dates import WEEKDAYS
+
+    from frontdesk.sla.selectors import business_hours_of, calendar_for
+
+    now = now or timezone.now()
+    row = business_hours_of(team_id=None)
+    hours = [
+        (str(WEEKDAYS[day]), [(a, b) for a, b in (row.windows or {}).get(str(day), [])])
+        for day in range(7)
+    ]
+    breaks = desk_breaks(now=now)
+    going = next((b for b in breaks if b.start <= now), None)
+    coming = next((b for b in breaks if b.start > now), None)
+    warn = timedelta(minutes=settings.BREAK_WARNING_MINUTES)
+    return DeskStatus(
+        open_now=is_open(calendar_for(team_id=None), now),
+        hours=hours,
+        now_break=going,
+        next_break=coming,
+        # Shown from the minute the warning job warned the queue, once, until the break starts.
+        warning=coming if coming and coming.warned and coming.start - now <= warn else None,
+        visit_wait_minutes=_visit_wait_minutes(),
+        written_answer_minutes=_written_answer_minutes(now),
+        zone=row.time_zone,
+    )
+
+
+def _visit_wait_minutes() -> int:
+    from frontdesk.live.selectors import visit_expected_wait_for_new
+
+    return int(visit_expected_wait_for_new().total_seconds() // 60)
+
+
+def _written_answer_minutes(now: datetime) -> int | None:
+    # The median first answer of the last week's written requests: what the desk really does.
+    from frontdesk.tickets.models import Ticket
+
+    answered = list(
+        Ticket.objects.filter(
+            channel__in=WRITTEN_CHANNELS,
+            created_at__gte=now - timedelta(days=7),
+            first_responded_at__isnull=False,
+        ).values_list("created_at", "first_responded_at")[:2000]
+    )
+    if len(answered) < 3:
+        return None
+    spans = sorted((b - a).total_seconds() / 60 for a, b in answered if a and b)
+    return max(1, int(spans[len(spans) // 2]))
+
+
+def break_next_for(*, agent: User, now: datetime) -> Break | None:
+    """The agent's break going on now, or the next one in the coming day."""
+    return (
+        Break.objects.filter(agent=agent, end__gt=now, start__lt=now + timedelta(days=1))
+        .filter(ended_at__isnull=True)
+        .order_by("start")
+        .first()
+    )
+
+
+def minutes_to_break(*, agent: User, now: datetime | None = None) -> int | None:
+    """Whole minutes until the agent's next break when it starts within the warning time
+    (what they can still take on), else None."""
+    now = now or timezone.now()
+    upcoming = break_next_for(agent=agent, now=now)
+    if upcoming is None or upcoming.start <= now:
+        return None
+    left = upcoming.start - now
+    if left > timedelta(minutes=settings.BREAK_WARNING_MINUTES):
+        return None
+    return int(left.total_seconds() // 60)
+
+
+def moments_for(*, agent: User, now: datetime, upcoming: Break | None = None) -> list[str]:
+    """The awkward moments the agent is in, for which a playbook opens in one click
+    (`upcoming`: the agent's next break, when the caller has read it already)."""
+    from frontdesk.live.choices import VisitState
+    from frontdesk.live.models import Visit
+    from frontdesk.routing.choices import Presence
+    from frontdesk.routing.selectors import presence_of
+
+    upcoming = upcoming or break_next_for(agent=agent, now=now)
+    if upcoming is None or upcoming.kind == BreakKind.UNPLANNED:
+        return []
+    soon = upcoming.start - now <= timedelta(minutes=settings.BREAK_WARNING_MINUTES)
+    if not soon:
+        return []
+    moments: list[str] = []
+    waiting = Visit.objects.filter(day=timezone.localdate(now), state=VisitState.WAITING)
+    if waiting.exists():
+        moments += [PlaybookMoment.PEOPLE_WAITING, PlaybookMoment.ANGRY_LAST]
+    if upcoming.warned_at is None or upcoming.start - upcoming.warned_at < LATE_WARNING:
+        moments.append(PlaybookMoment.NOT_WARNED)
+    if presence_of(agent=agent).state == Presence.CALL:
+        moments.append(PlaybookMoment.DURING_CALL)
+    return moments
+
+
+def playbook_for(*, moment: str, language: str) -> Playbook | None:
+    """The playbook for a moment in a language, else in English."""
+    rows = {p.language: p for p in Playbook.objects.filter(moment=moment)}
+    return rows.get(language) or rows.get("en")
+
+
+def playbook_steps(
+    *, playbook: Playbook, upcoming: Break | None, zone: ZoneInfo
+) -> list[dict[str, str]]:
+    """The playbook's steps with {time} and {end} filled in from the agent's break."""
+    start = upcoming.start.astimezone(zone).strftime("%H:%M") if upcoming else "…"
+    end = upcoming.end.astimezone(zone).strftime("%H:%M") if upcoming else "…"
+    return [
+        {
+            key: str(step.get(key, "")).replace("{time}", start).replace("{end}", end)
+            for key in ("do", "say")
+        }
+        for step in playbook.steps
+        if isinstance(step, dict)
+    ]
+
+
+def playbooks_all() -> QuerySet[Playbook]:
+    """Every playbook, by moment and language."""
+    return Playbook.objects.all()
+
+
+def agents_on_shift(*, now: datetime) -> list[int]:
+    """Agents whose shift is going on now."""
+    return sorted({s.agent_id for s in shifts_between(start=now, end=now + timedelta(seconds=1))})
+
+
+def breaks_to_warn(*, now: datetime) -> QuerySet[Break]:
+    """Planned breaks starting within the warning time whose queue has not been warned."""
+    warn = timedelta(minutes=settings.BREAK_WARNING_MINUTES)
+    return Break.objects.filter(
+        kind=BreakKind.PLANNED, warned_at__isnull=True, start__gt=now, start__lte=now + warn
+    ).select_related("agent")
+
+
+def breaks_starting(*, now: datetime) -> QuerySet[Break]:
+    """Breaks whose time has come and that have not been started."""
+    return Break.objects.filter(
+        start__lte=now, end__gt=now, started_at__isnull=True, ended_at__isnull=True
+    ).select_related("agent")
+
+
+def breaks_over(*, now: datetime) -> QuerySet[Break]:
+    """Breaks whose end has passed and that have not been closed."""
+    return Break.objects.filter(end__lte=now, ended_at__isnull=True).select_related("agent")
+
+
+def agent_week(*, agent: User, day: date) -> tuple[list[Shift], list[Break]]:
+    """An agent's shifts and breaks in the week of `day` (in the desk's time zone)."""
+    zone = desk_zone()
+    monday = week_start(day)
+    start = datetime.combine(monday, time(0), tzinfo=zone)
+    end = start + timedelta(days=7)
+    shifts = shifts_between(start=start, end=end, agent_ids=[agent.pk])
+    breaks = list(
+        Break.objects.filter(agent=agent, start__lt=end, end__gt=start).filter(
+            Q(ended_at__isnull=True) | Q(ended_at__gt=start)
+        )
+    )
+    return shifts, breaks

@@ -1,0 +1,55 @@
+"""The break bar on agents' pages: the countdown, step away and back, and playbooks."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django import template
+from django.conf import settings
+from django.utils import timezone
+
+from frontdesk.schedules.choices import PlaybookMoment, StepAwayReason
+from frontdesk.schedules.selectors import break_next_for, desk_zone, moments_for
+
+register = template.Library()
+
+
+@register.inclusion_tag("schedules/_break_bar.html", takes_context=True)
+def break_bar(context: template.Context) -> dict[str, object]:
+    """What the agent should know about their next break, and the buttons around it."""
+    request = context["request"]
+    now = timezone.now()
+    upcoming = break_next_for(agent=request.user, now=now)
+    current = upcoming if upcoming is not None and upcoming.start <= now else None
+    minutes = int((upcoming.start - now).total_seconds() // 60) if upcoming and not current else 0
+    warn = timedelta(minutes=settings.BREAK_WARNING_MINUTES)
+    soon = upcoming is not None and not current and upcoming.start - now <= warn
+    moments = moments_for(agent=request.user, now=now, upcoming=upcoming) if upcoming else []
+    return {
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+        "current": current,
+        "upcoming": upcoming if upcoming and upcoming.start - now <= timedelta(hours=2) else None,
+        "minutes": minutes,
+        "soon": soon,
+        "moments": [(m, PlaybookMoment(m).label) for m in moments],
+        "reasons": StepAwayReason.choices,
+        "zone": str(desk_zone()),
+    }
+
+
+@register.inclusion_tag("schedules/_desk_status.html")
+def desk_status_card(full: bool = False, agent: object = None) -> dict[str, object]:
+    """The desk's status for customers; with `agent`, also that agent's break (the one who
+    answers this customer)."""
+    from frontdesk.accounts.models import User
+    from frontdesk.schedules.selectors import desk_status
+
+    now = timezone.now()
+    own = None
+    if isinstance(agent, User):
+        upcoming = break_next_for(agent=agent, now=now)
+        warn = timedelta(minutes=settings.BREAK_WARNING_MINUTES)
+        if upcoming is not None and upcoming.start - now <= warn:
+            own = upcoming
+    return {"status": desk_status(now=now), "full": full, "own": own, "now": now}

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from frontdesk.schedules import views
+
+app_name = "schedules"
+urlpatterns = [
+    path("", views.week_page, name="week"),
+    path("mine/", views.mine_page, name="mine"),
+    path("away/", views.away_page, name="away"),
+    path("back/", views.back_page, name="back"),
+    path("playbooks/", views.playbooks_page, name="playbooks"),
+    path("playbooks/<int:playbook_id>/edit/", views.playbook_edit_page, name="playbook_edit"),
+    path("playbooks/<str:moment>/", views.playbook_page, name="playbook"),
+]
+public_patterns = [
+    path("status/", views.status_page, name="status"),
+    path("schedule/feed/<str:token>.ics", views.feed_page, name="feed"),
+]

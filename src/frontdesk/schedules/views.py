@@ -1,0 +1,364 @@
+"""Schedule pages: the lead's week, an agent's own week and calendar feed, stepping away and
+back, playbooks, and the public status page."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from frontdesk.accounts.models import User
+from frontdesk.accounts.selectors import agent_list
+from frontdesk.config.errors import Invalid
+from frontdesk.config.http import request_agent, safe_next
+from frontdesk.schedules.calendar import agent_calendar
+from frontdesk.schedules.choices import PlaybookMoment, StepAwayReason, Weekday
+from frontdesk.schedules.models import Break, Playbook, ShiftPattern
+from frontdesk.schedules.selectors import (
+    agent_week,
+    break_next_for,
+    coverage,
+    desk_zone,
+    playbook_for,
+    playbook_steps,
+    playbooks_all,
+    shifts_between,
+    week_start,
+)
+from frontdesk.schedules.services import (
+    CoverageWarning,
+    break_add,
+    break_move,
+    break_return,
+    break_step_away,
+    breaks_plan,
+    playbook_save,
+    shift_change_set,
+    shift_pattern_add,
+    shift_pattern_remove,
+    week_bounds,
+)
+
+FEED_SALT = "frontdesk.schedules.feed"
+
+
+def _monday(request: HttpRequest) -> date:
+    raw = request.GET.get("week") or request.POST.get("week") or ""
+    try:
+        day = date.fromisoformat(raw)
+    except ValueError:
+        day = timezone.localdate(timezone.now(), desk_zone())
+    return week_start(day)
+
+
+def _time(raw: str, label: str) -> time:
+    try:
+        return time.fromisoformat(raw)
+    except ValueError as error:
+        raise Invalid(_("%(field)s: give a time such as 09:00.") % {"field": label}) from error
+
+
+def _moment(raw: str) -> datetime:
+    try:
+        parsed = datetime.fromisoformat(raw)
+    except ValueError as error:
+        raise Invalid(_("Give a date and time such as 2026-12-07 12:00.")) from error
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=desk_zone())
+
+
+def _agent(raw: str) -> User:
+    agent = agent_list().filter(pk=int(raw) if raw.isdigit() else 0).first()
+    if agent is None:
+        raise Invalid(_("Choose an agent."))
+    return agent
+
+
+def _week_context(monday: date) -> dict[str, object]:
+    start, end = week_bounds(monday)
+    zone = desk_zone()
+    days = [monday + timedelta(days=n) for n in range(7)]
+    agents = list(agent_list().order_by("first_name", "username"))
+    shifts = shifts_between(start=start, end=end)
+    breaks = list(
+        Break.objects.filter(start__lt=end, end__gt=start).select_related("agent").order_by("start")
+    )
+    rows = []
+    for agent in agents:
+        cells = []
+        for day in days:
+            cells.append(
+                {
+                    "shifts": [
+                        s
+                        for s in shifts
+                        if s.agent_id == agent.pk and s.start.astimezone(zone).date() == day
+                    ],
+                    "breaks": [
+                        b
+                        for b in breaks
+                        if b.agent_id == agent.pk and b.start.astimezone(zone).date() == day
+                    ],
+                }
+            )
+        rows.append({"agent": agent, "cells": cells})
+    covered = coverage(start=start, end=end)
+    hours = []
+    for day in days:
+        day_hours = []
+        for hour in range(24):
+            begin = datetime.combine(day, time(hour), tzinfo=zone)
+            slots = [at for at in covered.intervals if begin <= at < begin + timedelta(hours=1)]
+            need = max((covered.required[at] for at in slots), default=0)
+            have = min((covered.staffed[at] for at in slots), default=0)
+            day_hours.append({"hour": hour, "required": need, "staffed": have})
+        hours.append({"day": day, "hours": day_hours})
+    return {
+        "monday": monday,
+        "previous": monday - timedelta(days=7),
+        "next": monday + timedelta(days=7),
+        "days": days,
+        "rows": rows,
+        "agents": agents,
+        "patterns": ShiftPattern.objects.select_related("agent").order_by(
+            "agent__username", "weekday", "start"
+        ),
+        "hours": hours,
+        "short": len(covered.shortfalls),
+        "reasons": StepAwayReason.choices,
+        "weekdays": Weekday.choices,
+        "zone": str(zone),
+    }
+
+
+@login_required
+def week_page(request: HttpRequest) -> HttpResponse:
+    """The lead's week: everyone's shifts and breaks, coverage against the forecast, and the
+    forms that change them. Agents see their own week instead."""
+    agent = request_agent(request)
+    if not agent.is_lead:
+        return redirect("schedules:mine")
+    monday = _monday(request)
+    context = _week_context(monday)
+    if request.method == "POST":
+        try:
+            response = _week_action(request, agent, monday, context)
+        except CoverageWarning as warning:
+            context["warning"] = warning
+            context["warning_break"] = request.POST.get("break_id", "")
+            context["warning_start"] = request.POST.get("start", "")
+            return render(request, "schedules/week.html", context, status=409)
+        except Invalid as error:
+            messages.error(request, str(error))
+            return redirect(f"{reverse('schedules:week')}?week={monday}")
+        if response is not None:
+            return response
+        return redirect(f"{reverse('schedules:week')}?week={monday}")
+    return render(request, "schedules/week.html", context)
+
+
+def _week_action(
+    request: HttpRequest, actor: User, monday: date, context: dict[str, object]
+) -> HttpResponse | None:
+    action = request.POST.get("action", "")
+    data = request.POST
+    if action == "pattern":
+        shift_pattern_add(
+            actor=actor,
+            agent=_agent(data.get("agent", "")),
+            weekday=int(data.get("weekday", "-1") or -1),
+            start=_time(data.get("start", ""), _("Start")),
+            end=_time(data.get("end", ""), _("End")),
+            time_zone=data.get("time_zone", "").strip(),
+        )
+        messages.success(request, _("Weekly shift added."))
+    elif action == "pattern-remove":
+        pattern = ShiftPattern.objects.filter(pk=int(data.get("pattern", "0") or 0)).first()
+        if pattern is None:
+            raise Invalid(_("That shift is gone already."))
+        shift_pattern_remove(actor=actor, pattern=pattern)
+        messages.success(request, _("Weekly shift removed."))
+    elif action == "change":
+        try:
+            day = date.fromisoformat(data.get("day", ""))
+        except ValueError as error:
+            raise Invalid(_("Give the date of the change.")) from error
+        off = data.get("off") == "1"
+        shift_change_set(
+            actor=actor,
+            agent=_agent(data.get("agent", "")),
+            day=day,
+            off=off,
+            start=None if off else _time(data.get("start", ""), _("Start")),
+            end=None if off else _time(data.get("end", ""), _("End")),
+            note=data.get("note", ""),
+        )
+        messages.success(request, _("The day is changed."))
+    elif action == "break":
+        break_add(
+            actor=actor,
+            agent=_agent(data.get("agent", "")),
+            start=_moment(data.get("start", "")),
+            minutes=int(data.get("minutes", "0") or 0),
+        )
+        messages.success(request, _("Break added."))
+    elif action == "move":
+        brk = Break.objects.filter(pk=int(data.get("break_id", "0") or 0)).first()
+        if brk is None:
+            raise Invalid(_("That break is gone already."))
+        break_move(
+            actor=actor, brk=brk, start=_moment(data.get("start", "")), confirm="confirm" in data
+        )
+        messages.success(request, _("Break moved."))
+    elif action == "plan":
+        result = breaks_plan(actor=actor, monday=monday)
+        if result.shortfalls:
+            messages.warning(
+                request,
+                _("%(count)d breaks placed; %(short)d quarter-hours stay below the need.")
+                % {"count": result.placed, "short": len(result.shortfalls)},
+            )
+        else:
+            messages.success(
+                request,
+                _("%(count)d breaks placed; coverage holds all week.") % {"count": result.placed},
+            )
+    else:
+        raise Invalid(_("Unknown action."))
+    return None
+
+
+@login_required
+def mine_page(request: HttpRequest) -> HttpResponse:
+    """An agent's own week, and the address of their calendar feed."""
+    agent = request_agent(request)
+    monday = _monday(request)
+    shifts, breaks = agent_week(agent=agent, day=monday)
+    token = signing.dumps(agent.pk, salt=FEED_SALT)
+    return render(
+        request,
+        "schedules/mine.html",
+        {
+            "monday": monday,
+            "previous": monday - timedelta(days=7),
+            "next": monday + timedelta(days=7),
+            "shifts": shifts,
+            "breaks": breaks,
+            "feed": request.build_absolute_uri(reverse("public:feed", args=[token])),
+            "zone": str(desk_zone()),
+        },
+    )
+
+
+def feed_page(request: HttpRequest, token: str) -> HttpResponse:
+    """An agent's shifts and breaks as an iCalendar feed a calendar program subscribes to."""
+    try:
+        agent_id = signing.loads(token, salt=FEED_SALT)
+    except signing.BadSignature as error:
+        raise Http404("no such calendar") from error
+    agent = agent_list().filter(pk=agent_id).first()
+    if agent is None:
+        raise Http404("no such calendar")
+    body = agent_calendar(agent=agent, now=timezone.now())
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="frontdesk-shifts.ics"'
+    return response
+
+
+@login_required
+@require_POST
+def away_page(request: HttpRequest) -> HttpResponse:
+    """Step away now, saying why and for how long."""
+    agent = request_agent(request)
+    try:
+        minutes = int(request.POST.get("minutes", "0") or 0)
+        break_step_away(agent=agent, reason=request.POST.get("reason", ""), minutes=minutes)
+    except (Invalid, ValueError) as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("You are away; customers are told when you will be back."))
+    return redirect(safe_next(request) or reverse("routing:queue"))
+
+
+@login_required
+@require_POST
+def back_page(request: HttpRequest) -> HttpResponse:
+    """Back from a break."""
+    break_return(agent=request_agent(request))
+    return redirect(safe_next(request) or reverse("routing:queue"))
+
+
+@login_required
+def playbook_page(request: HttpRequest, moment: str) -> HttpResponse:
+    """A playbook in the agent's language (or another one asked for)."""
+    if moment not in PlaybookMoment.values:
+        raise Http404("no such playbook")
+    language = request.GET.get("language") or get_language() or "en"
+    playbook = playbook_for(moment=moment, language=language)
+    if playbook is None:
+        raise Http404("no such playbook")
+    others = [p for p in playbooks_all().filter(moment=moment) if p.pk != playbook.pk]
+    upcoming = break_next_for(agent=request_agent(request), now=timezone.now())
+    return render(
+        request,
+        "schedules/playbook.html",
+        {
+            "playbook": playbook,
+            "steps": playbook_steps(playbook=playbook, upcoming=upcoming, zone=desk_zone()),
+            "others": others,
+            "moment": PlaybookMoment(moment),
+        },
+    )
+
+
+@login_required
+def playbooks_page(request: HttpRequest) -> HttpResponse:
+    """Every playbook, in every language."""
+    return render(request, "schedules/playbooks.html", {"playbooks": playbooks_all()})
+
+
+@login_required
+def playbook_edit_page(request: HttpRequest, playbook_id: int) -> HttpResponse:
+    """A lead edits a playbook's title and steps."""
+    agent = request_agent(request)
+    playbook = Playbook.objects.filter(pk=playbook_id).first()
+    if playbook is None or not agent.is_lead:
+        raise Http404("no such playbook")
+    if request.method == "POST":
+        steps = [
+            {"do": do, "say": say}
+            for do, say in zip(
+                request.POST.getlist("do"), request.POST.getlist("say"), strict=False
+            )
+        ]
+        try:
+            playbook_save(
+                actor=agent, playbook=playbook, title=request.POST.get("title", ""), steps=steps
+            )
+        except Invalid as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Playbook saved."))
+            return redirect(
+                f"{reverse('schedules:playbook', args=[playbook.moment])}?language="
+                f"{playbook.language}"
+            )
+    blank = [{"do": "", "say": ""}]
+    return render(
+        request,
+        "schedules/playbook_edit.html",
+        {"playbook": playbook, "steps": [*playbook.steps, *blank]},
+    )
+
+
+def status_page(request: HttpRequest) -> HttpResponse:
+    """The public status page: hours, breaks now and next, and the waits to expect."""
+    return render(request, "schedules/status.html")
