@@ -48,10 +48,11 @@ def _aware(day: date, at: time, zone: str) -> datetime:
 
 
 def _span(day: date, start: time, end: time, zone: str) -> tuple[datetime, datetime]:
-    # An end at or before the start is the next morning: the shift runs past midnight.
+    # An end at or before the start is the next morning: the shift runs past midnight. In UTC,
+    # so that end - start is the real length across a change of clocks.
     begins = _aware(day, start, zone)
     ends = _aware(day + timedelta(days=1) if end <= start else day, end, zone)
-    return begins, ends
+    return begins.astimezone(UTC), ends.astimezone(UTC)
 
 
 def shifts_between(

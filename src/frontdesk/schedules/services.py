@@ -263,7 +263,9 @@ def break_move(
         shifts=shifts, breaks=[*others, *current], required=required, interval=INTERVAL
     )
     after = shortfalls(shifts=shifts, breaks=[*others, moved], required=required, interval=INTERVAL)
-    worse = {s.start: s for s in after if s not in before}
+    # Where the move leaves fewer at work than the need and fewer than before.
+    had = {s.start: s.staffed for s in before}
+    worse = {s.start: s for s in after if s.staffed < had.get(s.start, s.required)}
     effects = _effects(worse, before, required)
     if effects and not confirm:
         raise CoverageWarning(
