@@ -1,0 +1,99 @@
+"""Breaks that customers are told about, in a real browser: the status page shows the next
+break, the visitor's screen shows the warning once the queue is warned, and a lead's step-away
+shows the apology; the playbook opens in the agent's language."""
+
+from __future__ import annotations
+
+import importlib
+from datetime import UTC, timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Browser, expect
+
+from frontdesk.schedules.models import Playbook
+from frontdesk.schedules.services import break_add, breaks_warn_due, shift_change_set
+from tests import factories
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def shipped_playbooks() -> None:
+    """A transactional test starts with empty tables; put back what the data migration ships."""
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "frontdesk.schedules.migrations.0002_playbooks_and_break_rules"
+    )
+    migration.forwards(apps, None)
+
+
+def _on_shift(lead, agent, now) -> None:  # type: ignore[no-untyped-def]
+    begins = now - timedelta(hours=1)
+    shift_change_set(
+        actor=lead,
+        agent=agent,
+        day=begins.date(),
+        off=False,
+        start=begins.time().replace(second=0, microsecond=0),
+        end=(now + timedelta(hours=3)).time().replace(second=0, microsecond=0),
+        time_zone="UTC",
+    )
+
+
+def test_visitors_and_the_status_page_hear_of_breaks(
+    browser: Browser, live_server, settings
+) -> None:  # type: ignore[no-untyped-def]
+    settings.BREAK_WARNING_MINUTES = 15
+    now = timezone.now().astimezone(UTC)
+    lead = factories.agent(role="lead")
+    eli = factories.agent(username="eli", password="eli-password-1", language="he")
+    anna = factories.agent()
+    for agent in (eli, anna):
+        _on_shift(lead, agent, now)
+    start = (now + timedelta(minutes=14)).replace(second=0, microsecond=0)
+    break_add(actor=lead, agent=eli, start=start, minutes=15)
+    at = start.strftime("%H:%M")
+
+    page = browser.new_page(locale="en-GB")
+    page.goto(live_server.url + "/status/")
+    expect(page.locator(".desk-status")).to_contain_text(f"Next planned break: {at}")
+
+    visitor = browser.new_page(locale="en-GB")
+    visitor.goto(live_server.url + "/visit/")
+    visitor.get_by_role("button", name="Take a number").click()
+    expect(visitor.locator(".ticket-number")).to_be_visible()
+    expect(visitor.locator(".desk-status")).not_to_contain_text("A break starts at")
+    breaks_warn_due(now=timezone.now())  # the worker's job, a minute later
+    visitor.reload()
+    expect(visitor.locator(".desk-status .warning")).to_contain_text(f"A break starts at {at}")
+
+    # Eli, whose break comes with a visitor waiting, opens the playbook in one click, in Hebrew.
+    desk = browser.new_page(locale="he-IL")
+    desk.goto(live_server.url + "/desk/")
+    desk.locator("#id_username").fill("eli")
+    desk.locator("#id_password").fill("eli-password-1")
+    desk.locator("button[type=submit]").click()
+    desk.locator("a[href='/desk/schedule/playbooks/people-waiting/']").click()
+    hebrew = Playbook.objects.get(moment="people-waiting", language="he")
+    expect(desk.locator("h1")).to_have_text(hebrew.title)
+    expect(desk.locator("article.playbook")).to_have_attribute("dir", "rtl")
+
+    # Anna steps away for a delivery: the status page apologises and says when service resumes.
+    anna_page = browser.new_page(locale="en-GB")
+    anna.set_password("anna-password-1")
+    anna.save(update_fields=["password"])
+    anna_page.goto(live_server.url + "/desk/")
+    anna_page.get_by_label("Username").fill(anna.username)
+    anna_page.get_by_label("Password").fill("anna-password-1")
+    anna_page.get_by_role("button", name="Log in").click()
+    anna_page.locator("details.step-away summary").click()
+    anna_page.locator("details.step-away select[name=reason]").select_option("delivery")
+    anna_page.locator("details.step-away input[name=minutes]").fill("10")
+    anna_page.get_by_role("button", name="Step away now").click()
+    expect(anna_page.get_by_role("button", name="I am back")).to_be_visible()
+    page.reload()
+    expect(page.locator(".desk-status .apology")).to_contain_text(
+        "we have had to step away to receive a delivery"
+    )

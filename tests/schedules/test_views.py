@@ -1,0 +1,246 @@
+"""Schedule pages through the test client: the lead's week and its warnings, an agent's week
+and calendar feed, stepping away, playbooks in the agent's language, and what customers see."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+from icalendar import Calendar
+
+from frontdesk.schedules.models import Break, Playbook
+from frontdesk.schedules.services import (
+    break_add,
+    break_step_away,
+    breaks_warn_due,
+    shift_change_set,
+    shift_pattern_add,
+)
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(user) -> Client:  # type: ignore[no-untyped-def]
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _on_shift_now(lead, agent) -> datetime:  # type: ignore[no-untyped-def]
+    """Give the agent a shift from an hour ago to three hours on; now, in UTC."""
+    now = timezone.now().astimezone(UTC)
+    begins = now - timedelta(hours=1)
+    shift_change_set(
+        actor=lead,
+        agent=agent,
+        day=begins.date(),
+        off=False,
+        start=begins.time().replace(second=0, microsecond=0),
+        end=(now + timedelta(hours=3)).time().replace(second=0, microsecond=0),
+        time_zone="UTC",
+    )
+    return now
+
+
+def test_the_lead_adds_a_shift_and_plans_the_week_from_the_week_page() -> None:
+    lead, agent = factories.agent(role="lead"), factories.agent()
+    client = _client(lead)
+    response = client.post(
+        "/desk/schedule/?week=2026-12-07",
+        {
+            "action": "pattern",
+            "agent": agent.pk,
+            "weekday": 2,
+            "start": "08:00",
+            "end": "16:00",
+            "week": "2026-12-07",
+        },
+        follow=True,
+    )
+    assert "Weekly shift added." in response.content.decode()
+    bad = client.post(
+        "/desk/schedule/",
+        {
+            "action": "pattern",
+            "agent": agent.pk,
+            "weekday": 2,
+            "start": "nine",
+            "end": "16:00",
+            "week": "2026-12-07",
+        },
+        follow=True,
+    )
+    assert "give a time such as 09:00" in bad.content.decode()
+    planned = client.post(
+        "/desk/schedule/", {"action": "plan", "week": "2026-12-07"}, follow=True
+    ).content.decode()
+    assert "breaks placed" in planned
+    assert Break.objects.filter(agent=agent).count() == 3
+    page = client.get("/desk/schedule/?week=2026-12-07").content.decode()
+    assert "08:00–16:00" in page
+
+
+def test_an_agent_sees_their_own_week_and_gets_a_calendar_feed() -> None:
+    lead, agent = factories.agent(role="lead"), factories.agent()
+    shift_pattern_add(
+        actor=lead, agent=agent, weekday=0, start=time(9), end=time(17), time_zone="UTC"
+    )
+    client = _client(agent)
+    assert client.get("/desk/schedule/").url == "/desk/schedule/mine/"
+    page = client.get("/desk/schedule/mine/?week=2026-12-07").content.decode()
+    feed = page.split('readonly value="')[1].split('"')[0]
+    path = feed.split("testserver")[1]
+    response = Client().get(path)
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = Calendar.from_ical(response.content)
+    summaries = [str(e.get("summary")) for e in calendar.walk("VEVENT")]
+    assert "Shift" in summaries
+    assert Client().get(path.replace(".ics", "x.ics")).status_code == 404
+
+
+def test_moving_a_break_into_a_gap_asks_before_saving() -> None:
+    lead = factories.agent(role="lead")
+    agent, other = factories.agent(), factories.agent()
+    monday = datetime(2026, 12, 7, tzinfo=UTC)
+    customer = factories.customer()
+    for weeks_ago in range(1, 5):
+        for minutes in range(0, 480, 15):
+            at = monday - timedelta(weeks=weeks_ago) + timedelta(hours=8, minutes=minutes)
+            factories.ticket(customer_=customer, channel="phone", created_at=at)
+    for person in (agent, other):
+        shift_pattern_add(
+            actor=lead, agent=person, weekday=0, start=time(8), end=time(16), time_zone="UTC"
+        )
+    brk = break_add(actor=lead, agent=agent, start=monday.replace(hour=12), minutes=15)
+    break_add(actor=lead, agent=other, start=monday.replace(hour=13), minutes=15)
+    client = _client(lead)
+    response = client.post(
+        "/desk/schedule/",
+        {"action": "move", "break_id": brk.pk, "start": "2026-12-07T13:00", "week": "2026-12-07"},
+    )
+    assert response.status_code == 409
+    assert "This leaves the desk short" in response.content.decode()
+    brk.refresh_from_db()
+    assert brk.start == monday.replace(hour=12)
+
+
+def test_stepping_away_from_the_bar_tells_customers_on_the_status_page() -> None:
+    lead, agent = factories.agent(role="lead"), factories.agent()
+    _on_shift_now(lead, agent)
+    client = _client(agent)
+    client.post("/desk/schedule/away/", {"reason": "delivery", "minutes": "10"})
+    status = Client().get("/status/").content.decode()
+    assert "we have had to step away to receive a delivery" in status
+    queue = client.get("/desk/queue/").content.decode()
+    assert "I am back" in queue
+    client.post("/desk/schedule/back/")
+    assert "I am back" not in client.get("/desk/queue/").content.decode()
+
+
+def test_stepping_away_without_a_time_says_what_is_wrong() -> None:
+    agent = factories.agent()
+    response = _client(agent).post(
+        "/desk/schedule/away/", {"reason": "delivery", "minutes": "0"}, follow=True
+    )
+    assert "Say when you will be back" in response.content.decode()
+    assert not Break.objects.exists()
+
+
+def test_the_visitor_screen_warns_of_a_break_in_the_visitors_language(settings) -> None:  # type: ignore[no-untyped-def]
+    settings.BREAK_WARNING_MINUTES = 15
+    lead, agent, other = factories.agent(role="lead"), factories.agent(), factories.agent()
+    now = _on_shift_now(lead, agent)
+    _on_shift_now(lead, other)
+    start = (now + timedelta(minutes=14)).replace(second=0, microsecond=0)
+    break_add(actor=lead, agent=agent, start=start, minutes=15)
+    visitor = Client(HTTP_ACCEPT_LANGUAGE="et")
+    number = visitor.post("/visit/", {"name": "Tiina"}).url
+    english = Client().get(number).content.decode()
+    assert "A break starts at" not in english  # not before the queue is warned
+    breaks_warn_due(now=timezone.now())
+    page = visitor.get(number).content.decode()
+    assert 'lang="et"' in page
+    assert "A break starts at" not in page  # in Estonian, not English
+    assert start.astimezone().strftime("%H:%M") in page or start.strftime("%H:%M") in page
+    assert "A break starts at" in Client().get(number).content.decode()
+
+
+def test_a_playbook_opens_in_the_agents_language_and_a_lead_edits_it() -> None:
+    hungarian = factories.agent(language="hu")
+    expected = Playbook.objects.get(moment="not-warned", language="hu").title
+    page = _client(hungarian).get("/desk/schedule/playbooks/not-warned/").content.decode()
+    assert expected in page
+    assert _client(hungarian).get("/desk/schedule/playbooks/nonsense/").status_code == 404
+    english = Playbook.objects.get(moment="not-warned", language="en")
+    assert _client(hungarian).get(f"/desk/schedule/playbooks/{english.pk}/edit/").status_code == 404
+    lead = factories.agent(role="lead")
+    refused = _client(lead).post(
+        f"/desk/schedule/playbooks/{english.pk}/edit/",
+        {"title": "X", "do": [""], "say": [""]},
+        follow=True,
+    )
+    assert "at least one step" in refused.content.decode()
+    _client(lead).post(
+        f"/desk/schedule/playbooks/{english.pk}/edit/",
+        {"title": "Forgot to warn", "do": ["Tell them now"], "say": ["Sorry, back at {end}"]},
+    )
+    english.refresh_from_db()
+    assert (english.title, english.steps) == (
+        "Forgot to warn",
+        [{"do": "Tell them now", "say": "Sorry, back at {end}"}],
+    )
+
+
+def test_the_break_bar_offers_the_playbook_when_a_break_comes_with_people_waiting(settings) -> None:  # type: ignore[no-untyped-def]
+    settings.BREAK_WARNING_MINUTES = 15
+    lead, agent = factories.agent(role="lead"), factories.agent()
+    now = _on_shift_now(lead, agent)
+    break_add(
+        actor=lead,
+        agent=agent,
+        start=(now + timedelta(minutes=5)).replace(second=0, microsecond=0),
+        minutes=15,
+    )
+    Client().post("/visit/", {"name": "Mari"})
+    page = _client(agent).get("/desk/queue/").content.decode()
+    assert "Your break starts in" in page
+    assert "/desk/schedule/playbooks/people-waiting/" in page
+    assert "/desk/schedule/playbooks/not-warned/" in page
+
+
+def test_the_acknowledgement_tells_the_hours_and_a_coming_break(
+    settings, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    from django.core import mail
+
+    settings.BREAK_WARNING_MINUTES = 15
+    lead, agent, other = factories.agent(role="lead"), factories.agent(), factories.agent()
+    now = _on_shift_now(lead, agent)
+    _on_shift_now(lead, other)
+    break_add(
+        actor=lead,
+        agent=agent,
+        start=(now + timedelta(minutes=10)).replace(second=0, microsecond=0),
+        minutes=15,
+    )
+    breaks_warn_due(now=timezone.now())
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.ticket(acknowledge=True, customer_=factories.customer(email="t@example.com"))
+    [sent] = mail.outbox
+    assert "Opening hours" in sent.body
+    assert "A break starts at" in sent.body
+
+
+def test_the_status_page_shows_the_hours_and_an_unplanned_break_in_hebrew() -> None:
+    lead, agent = factories.agent(role="lead"), factories.agent()
+    now = _on_shift_now(lead, agent)
+    break_step_away(agent=agent, reason="emergency", minutes=20, now=now)
+    page = Client(HTTP_ACCEPT_LANGUAGE="he").get("/status/").content.decode()
+    assert 'dir="rtl"' in page
+    assert "we have had to step away for an emergency" not in page  # worded in Hebrew
+    english = Client().get("/status/").content.decode()
+    assert "we have had to step away for an emergency" in english
+    assert "Opening hours" in english
