@@ -3,6 +3,7 @@ coverage, the desk's status for customers, and what an agent should know about t
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Collection, Iterable
@@ -199,10 +200,21 @@ def intervals(start: datetime, end: datetime) -> list[datetime]:
 def agents_required(load: Load) -> int:
     """Agents one interval needs: Erlang C on the desk's targets for calls and visits, and for
     written work with an hour to answer, at most the desk's occupancy."""
-    occupancy = settings.STAFFING_MAX_OCCUPANCY_PERCENT / 100
+    return _agents_for(
+        load,
+        settings.STAFFING_TARGET_PERCENT,
+        settings.STAFFING_TARGET_SECONDS,
+        settings.STAFFING_MAX_OCCUPANCY_PERCENT,
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _agents_for(load: Load, percent: int, target_seconds: int, occupancy_percent: int) -> int:
+    # A week has 672 quarter hours and many share a load (the empty night ones all do).
+    occupancy = occupancy_percent / 100
     needed = 0
     for rate, seconds, target in (
-        (load.live_per_hour, load.live_seconds, settings.STAFFING_TARGET_SECONDS),
+        (load.live_per_hour, load.live_seconds, target_seconds),
         (load.written_per_hour, load.written_seconds, WRITTEN_TARGET_SECONDS),
     ):
         if rate <= 0:
@@ -211,7 +223,7 @@ def agents_required(load: Load) -> int:
             needed += agents_needed(
                 rate_per_hour=rate,
                 aht_seconds=seconds,
-                target_level=settings.STAFFING_TARGET_PERCENT / 100,
+                target_level=percent / 100,
                 target_seconds=target,
                 max_occupancy=occupancy,
             ).agents
@@ -281,24 +293,21 @@ def desk_breaks(*, now: datetime, within: timedelta = timedelta(hours=24)) -> li
     """Breaks now and in the next `within`, as the public sees them, soonest first."""
     until = now + within
     shifts = shifts_between(start=now - timedelta(hours=12), end=until)
+    rows = list(breaks_between(start=now, end=until).filter(ended_at__isnull=True))
     found = []
-    for row in breaks_between(start=now, end=until).filter(ended_at__isnull=True):
-        others = [
-            s
+    for row in rows:
+        others = {
+            s.agent_id
             for s in shifts
             if s.agent_id != row.agent_id and s.start <= row.start and s.end >= row.end
-        ]
-        off = {
-            b.agent_id
-            for b in breaks_between(start=row.start, end=row.end)
-            if b.agent_id != row.agent_id
         }
-        closes = not [s for s in others if s.agent_id not in off]
+        # Someone else on a break at the same time is not at the desk either.
+        away = {b.agent_id for b in rows if b.start < row.end and b.end > row.start}
         found.append(
             DeskBreak(
                 start=row.start,
                 end=row.end,
-                closes=closes,
+                closes=not others - away,
                 unplanned=row.kind == BreakKind.UNPLANNED,
                 reason=row.reason,
                 warned=row.warned_at is not None,
