@@ -25,8 +25,8 @@ class ShiftPattern(models.Model):
     start = models.TimeField(_("start"))
     end = models.TimeField(_("end"))
     time_zone = models.CharField(_("time zone"), max_length=64, default=_desk_zone)
-    valid_from = models.DateField(_("from"), null=True, blank=True)
-    valid_until = models.DateField(_("until"), null=True, blank=True)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
 
     class Meta:
         ordering = ["agent_id", "weekday", "start"]

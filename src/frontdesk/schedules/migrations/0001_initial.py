@@ -180,8 +180,11 @@ class Migration(migrations.Migration):
                         verbose_name="time zone",
                     ),
                 ),
-                ("valid_from", models.DateField(blank=True, null=True, verbose_name="from")),
-                ("valid_until", models.DateField(blank=True, null=True, verbose_name="until")),
+                ("valid_from", models.DateField(blank=True, null=True, verbose_name="valid from")),
+                (
+                    "valid_until",
+                    models.DateField(blank=True, null=True, verbose_name="valid until"),
+                ),
                 (
                     "agent",
                     models.ForeignKey(
