@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -124,7 +125,6 @@ def cmd_token_create(args: argparse.Namespace) -> int:
 def cmd_mail_listen(args: argparse.Namespace) -> int:
     """Receive mail over SMTP (or LMTP) from an MTA until stopped."""
     import asyncio
-    import socket
 
     from django.conf import settings
 
@@ -145,25 +145,39 @@ def cmd_mail_listen(args: argparse.Namespace) -> int:
     # Several processes each bind the port with SO_REUSEPORT and the kernel spreads the
     # connections among them: filing is Python work, and one process uses one core.
     shared = processes > 1 or args.share_port
-    try:
-        listening = socket.create_server((host, port), reuse_port=shared, backlog=128)
-    except OSError as error:
-        print(f"frontdesk mail listen: cannot listen on {host}:{port}: {error}", file=sys.stderr)
+    listening = _bind(host, port, shared=shared)
+    if listening is None:
         return 2
     if not args.share_port:
+        # Mail a killed listener stored but never filed is filed before new mail is taken; the
+        # port stays closed meanwhile (a socket nobody accepts on would still queue senders),
+        # and MTAs try again shortly.
+        listening.close()
         start_up()
     if processes > 1:
-        listening.close()  # a socket nobody accepts on would still be given connections
         child = [sys.executable, "-m", "frontdesk", "mail", "listen", "--host", host]
         child += ["--port", str(port), "--lanes", str(args.lanes), "--processes", "1"]
         child += ["--share-port", *(["--lmtp"] if args.lmtp else [])]
         print(f"frontdesk mail: {processes} processes on {host}:{port}", flush=True)
         return _supervise([child] * processes)
+    if not args.share_port:
+        listening = _bind(host, port, shared=False)
+        if listening is None:
+            return 2
     try:
         asyncio.run(listen(listening, lmtp=args.lmtp, lanes=args.lanes))
     except KeyboardInterrupt:
         return 0
     return 0
+
+
+def _bind(host: str, port: int, *, shared: bool) -> socket.socket | None:
+    """The listening socket, or None after saying on standard error why there is none."""
+    try:
+        return socket.create_server((host, port), reuse_port=shared, backlog=128)
+    except OSError as error:
+        print(f"frontdesk mail listen: cannot listen on {host}:{port}: {error}", file=sys.stderr)
+        return None
 
 
 def cmd_mail_fetch(args: argparse.Namespace) -> int:
