@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 
@@ -67,3 +67,20 @@ def ticket(
 
 def api_token(user: User) -> str:
     return token_create(user=user)
+
+
+def shift_around(*, lead: User, agent: User, now: datetime) -> None:
+    """Give the agent a shift today from an hour before `now` to three hours after it (past
+    midnight too), so tests read the real clock without caring what time it is."""
+    from frontdesk.schedules.services import shift_change_set
+
+    begins = now - timedelta(hours=1)
+    shift_change_set(
+        actor=lead,
+        agent=agent,
+        day=begins.date(),
+        off=False,
+        start=begins.time().replace(second=0, microsecond=0),
+        end=(now + timedelta(hours=3)).time().replace(second=0, microsecond=0),
+        time_zone="UTC",
+    )

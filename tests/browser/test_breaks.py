@@ -12,7 +12,7 @@ from django.utils import timezone
 from playwright.sync_api import Browser, expect
 
 from frontdesk.schedules.models import Playbook
-from frontdesk.schedules.services import break_add, breaks_warn_due, shift_change_set
+from frontdesk.schedules.services import break_add, breaks_warn_due
 from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -29,19 +29,6 @@ def shipped_playbooks() -> None:
     migration.forwards(apps, None)
 
 
-def _on_shift(lead, agent, now) -> None:  # type: ignore[no-untyped-def]
-    begins = now - timedelta(hours=1)
-    shift_change_set(
-        actor=lead,
-        agent=agent,
-        day=begins.date(),
-        off=False,
-        start=begins.time().replace(second=0, microsecond=0),
-        end=(now + timedelta(hours=3)).time().replace(second=0, microsecond=0),
-        time_zone="UTC",
-    )
-
-
 def test_visitors_and_the_status_page_hear_of_breaks(
     browser: Browser, live_server, settings
 ) -> None:  # type: ignore[no-untyped-def]
@@ -51,7 +38,7 @@ def test_visitors_and_the_status_page_hear_of_breaks(
     eli = factories.agent(username="eli", password="eli-password-1", language="he")
     anna = factories.agent()
     for agent in (eli, anna):
-        _on_shift(lead, agent, now)
+        factories.shift_around(lead=lead, agent=agent, now=now)
     start = (now + timedelta(minutes=14)).replace(second=0, microsecond=0)
     break_add(actor=lead, agent=eli, start=start, minutes=15)
     at = start.strftime("%H:%M")

@@ -209,23 +209,12 @@ def test_take_next_offers_only_what_fits_before_the_break(settings) -> None:  # 
     from django.utils import timezone
 
     from frontdesk.routing.services import queue_take_next
-    from frontdesk.schedules.services import shift_change_set
 
     settings.BREAK_WARNING_MINUTES = 15
     lead = factories.agent(role="lead")
     agent = factories.agent()
     now = timezone.now().astimezone(UTC)
-    begins = now - timedelta(hours=1)
-    # Today's shift, whatever the hour: from an hour ago to two hours on (past midnight too).
-    shift_change_set(
-        actor=lead,
-        agent=agent,
-        day=begins.date(),
-        off=False,
-        start=begins.time().replace(microsecond=0),
-        end=(now + timedelta(hours=2)).time().replace(microsecond=0),
-        time_zone="UTC",
-    )
+    factories.shift_around(lead=lead, agent=agent, now=now)
     long_one = factories.ticket(subject="Bank import", body="A long story about the import.")
     short_one = factories.ticket(subject="Hours", body="When are you open?")
     Ticket.objects.filter(pk=long_one.pk).update(

@@ -15,7 +15,6 @@ from frontdesk.schedules.services import (
     break_add,
     break_step_away,
     breaks_warn_due,
-    shift_change_set,
     shift_pattern_add,
 )
 from tests import factories
@@ -30,18 +29,9 @@ def _client(user) -> Client:  # type: ignore[no-untyped-def]
 
 
 def _on_shift_now(lead, agent) -> datetime:  # type: ignore[no-untyped-def]
-    """Give the agent a shift from an hour ago to three hours on; now, in UTC."""
+    """Give the agent a shift around now; now, in UTC."""
     now = timezone.now().astimezone(UTC)
-    begins = now - timedelta(hours=1)
-    shift_change_set(
-        actor=lead,
-        agent=agent,
-        day=begins.date(),
-        off=False,
-        start=begins.time().replace(second=0, microsecond=0),
-        end=(now + timedelta(hours=3)).time().replace(second=0, microsecond=0),
-        time_zone="UTC",
-    )
+    factories.shift_around(lead=lead, agent=agent, now=now)
     return now
 
 
