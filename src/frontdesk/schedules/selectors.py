@@ -329,6 +329,17 @@ class DeskStatus:
     written_answer_minutes: int | None
     zone: str  # times are shown in the desk's time zone
 
+    @property
+    def open_days(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """The days the desk opens at all, with their windows."""
+        return [(day, windows) for day, windows in self.hours if windows]
+
+    @property
+    def written_answer_hours(self) -> int | None:
+        """The written answer time in whole hours, once it is two hours or more."""
+        minutes = self.written_answer_minutes
+        return round(minutes / 60) if minutes is not None and minutes >= 120 else None
+
 
 def desk_status(*, now: datetime | None = None) -> DeskStatus:
     """The desk's hours, its breaks now and next, and the waits customers can expect."""
