@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from frontdesk.accounts.models import User
@@ -103,11 +103,6 @@ def breaks_between(*, start: datetime, end: datetime) -> QuerySet[Break]:
     )
 
 
-def scheduled_agent_ids() -> set[int]:
-    """Agents who have a weekly shift: the schedule decides their presence."""
-    return set(ShiftPattern.objects.values_list("agent_id", flat=True))
-
-
 @dataclass(frozen=True)
 class Load:
     """The contacts expected in one interval, per hour, and how long each takes."""
@@ -188,12 +183,17 @@ def _mean_of(
     return sum(seconds[c] * n for c, n in counts.items()) / total
 
 
+def interval_floor(moment: datetime) -> datetime:
+    """The start of the interval `moment` falls in, in UTC (quarter hours from the epoch)."""
+    step = int(INTERVAL.total_seconds())
+    return datetime.fromtimestamp(int(moment.timestamp()) // step * step, tz=UTC)
+
+
 def intervals(start: datetime, end: datetime) -> list[datetime]:
     """The starts of the intervals covering [start, end), on whole quarter hours (UTC)."""
     # In UTC: adding quarter hours to a local time would count wall-clock time across DST.
-    step = int(INTERVAL.total_seconds())
-    first = datetime.fromtimestamp(int(start.timestamp()) // step * step, tz=UTC)
-    count = max(0, math.ceil((end - first).total_seconds() / step))
+    first = interval_floor(start)
+    count = max(0, math.ceil((end - first) / INTERVAL))
     return [first + INTERVAL * n for n in range(count)]
 
 
@@ -277,6 +277,12 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def week_bounds(monday: date) -> tuple[datetime, datetime]:
+    """The week from Monday 00:00 to the next Monday, in the desk's time zone."""
+    start = datetime.combine(monday, time(0), tzinfo=desk_zone())
+    return start, datetime.combine(monday + timedelta(days=7), time(0), tzinfo=desk_zone())
+
+
 @dataclass(frozen=True)
 class DeskBreak:
     """A break as customers hear of it: when, until when, and whether anyone stays at the desk."""
@@ -356,14 +362,13 @@ def desk_status(*, now: datetime | None = None) -> DeskStatus:
     breaks = desk_breaks(now=now)
     going = next((b for b in breaks if b.start <= now), None)
     coming = next((b for b in breaks if b.start > now), None)
-    warn = timedelta(minutes=settings.BREAK_WARNING_MINUTES)
     return DeskStatus(
         open_now=is_open(calendar_for(team_id=None), now),
         hours=hours,
         now_break=going,
         next_break=coming,
         # Shown from the minute the warning job warned the queue, once, until the break starts.
-        warning=coming if coming and coming.warned and coming.start - now <= warn else None,
+        warning=coming if coming and coming.warned and within_warning(coming.start, now) else None,
         visit_wait_minutes=_visit_wait_minutes(),
         written_answer_minutes=_written_answer_minutes(now),
         zone=row.time_zone,
@@ -393,6 +398,11 @@ def _written_answer_minutes(now: datetime) -> int | None:
     return max(1, int(spans[len(spans) // 2]))
 
 
+def within_warning(start: datetime, now: datetime) -> bool:
+    """Whether a break starting at `start` is within the warning time of `now` (or begun)."""
+    return start - now <= timedelta(minutes=settings.BREAK_WARNING_MINUTES)
+
+
 def break_next_for(*, agent: User, now: datetime) -> Break | None:
     """The agent's break going on now, or the next one in the coming day."""
     return (
@@ -410,10 +420,9 @@ def minutes_to_break(*, agent: User, now: datetime | None = None) -> int | None:
     upcoming = break_next_for(agent=agent, now=now)
     if upcoming is None or upcoming.start <= now:
         return None
-    left = upcoming.start - now
-    if left > timedelta(minutes=settings.BREAK_WARNING_MINUTES):
+    if not within_warning(upcoming.start, now):
         return None
-    return int(left.total_seconds() // 60)
+    return int((upcoming.start - now).total_seconds() // 60)
 
 
 def moments_for(*, agent: User, now: datetime, upcoming: Break | None = None) -> list[str]:
@@ -427,8 +436,7 @@ def moments_for(*, agent: User, now: datetime, upcoming: Break | None = None) ->
     upcoming = upcoming or break_next_for(agent=agent, now=now)
     if upcoming is None or upcoming.kind == BreakKind.UNPLANNED:
         return []
-    soon = upcoming.start - now <= timedelta(minutes=settings.BREAK_WARNING_MINUTES)
-    if not soon:
+    if not within_warning(upcoming.start, now):
         return []
     moments: list[str] = []
     waiting = Visit.objects.filter(day=timezone.localdate(now), state=VisitState.WAITING)
@@ -468,17 +476,12 @@ def playbooks_all() -> QuerySet[Playbook]:
     return Playbook.objects.all()
 
 
-def agents_on_shift(*, now: datetime) -> list[int]:
-    """Agents whose shift is going on now."""
-    return sorted({s.agent_id for s in shifts_between(start=now, end=now + timedelta(seconds=1))})
-
-
 def breaks_to_warn(*, now: datetime) -> QuerySet[Break]:
     """Planned breaks starting within the warning time whose queue has not been warned."""
     warn = timedelta(minutes=settings.BREAK_WARNING_MINUTES)
     return Break.objects.filter(
         kind=BreakKind.PLANNED, warned_at__isnull=True, start__gt=now, start__lte=now + warn
-    ).select_related("agent")
+    )
 
 
 def breaks_starting(*, now: datetime) -> QuerySet[Break]:
@@ -493,16 +496,64 @@ def breaks_over(*, now: datetime) -> QuerySet[Break]:
     return Break.objects.filter(end__lte=now, ended_at__isnull=True).select_related("agent")
 
 
+@dataclass(frozen=True)
+class WeekPlan:
+    """The lead's week: each agent's shifts and breaks per day, and coverage per hour."""
+
+    days: list[date]
+    # One row per agent: {"agent": User, "cells": [{"shifts": [...], "breaks": [...]}] × 7}.
+    rows: list[dict[str, object]]
+    # One row per day: {"day": date, "hours": [{"hour", "required", "staffed"}] × 24}; the
+    # fewest at work and the most needed in each hour.
+    hours: list[dict[str, object]]
+    shortfalls: int  # quarter hours below the need
+
+
+def week_plan(*, monday: date, agents: Iterable[User]) -> WeekPlan:
+    """Shifts, breaks and coverage of the week starting `monday`, for the lead's week page."""
+    start, end = week_bounds(monday)
+    zone = desk_zone()
+    days = [monday + timedelta(days=n) for n in range(7)]
+    # Grouped by (agent, local day) in one pass: a desk of 200 has thousands of each a week.
+    shifts: dict[tuple[int, date], list[Shift]] = {}
+    for shift in shifts_between(start=start, end=end):
+        shifts.setdefault((shift.agent_id, shift.start.astimezone(zone).date()), []).append(shift)
+    breaks: dict[tuple[int, date], list[Break]] = {}
+    for row in Break.objects.filter(start__lt=end, end__gt=start).order_by("start"):
+        breaks.setdefault((row.agent_id, row.start.astimezone(zone).date()), []).append(row)
+    rows: list[dict[str, object]] = [
+        {
+            "agent": agent,
+            "cells": [
+                {"shifts": shifts.get((agent.pk, d), []), "breaks": breaks.get((agent.pk, d), [])}
+                for d in days
+            ],
+        }
+        for agent in agents
+    ]
+    covered = coverage(start=start, end=end)
+    by_hour: dict[tuple[date, int], list[datetime]] = {}
+    for at in covered.intervals:
+        local = at.astimezone(zone)
+        by_hour.setdefault((local.date(), local.hour), []).append(at)
+    hours: list[dict[str, object]] = []
+    for day in days:
+        day_hours = []
+        for hour in range(24):
+            slots = by_hour.get((day, hour), [])
+            day_hours.append(
+                {
+                    "hour": hour,
+                    "required": max((covered.required[at] for at in slots), default=0),
+                    "staffed": min((covered.staffed[at] for at in slots), default=0),
+                }
+            )
+        hours.append({"day": day, "hours": day_hours})
+    return WeekPlan(days=days, rows=rows, hours=hours, shortfalls=len(covered.shortfalls))
+
+
 def agent_week(*, agent: User, day: date) -> tuple[list[Shift], list[Break]]:
     """An agent's shifts and breaks in the week of `day` (in the desk's time zone)."""
-    zone = desk_zone()
-    monday = week_start(day)
-    start = datetime.combine(monday, time(0), tzinfo=zone)
-    end = start + timedelta(days=7)
+    start, end = week_bounds(week_start(day))
     shifts = shifts_between(start=start, end=end, agent_ids=[agent.pk])
-    breaks = list(
-        Break.objects.filter(agent=agent, start__lt=end, end__gt=start).filter(
-            Q(ended_at__isnull=True) | Q(ended_at__gt=start)
-        )
-    )
-    return shifts, breaks
+    return shifts, list(breaks_between(start=start, end=end).filter(agent=agent))

@@ -21,17 +21,16 @@ from frontdesk.accounts.selectors import agent_list
 from frontdesk.config.errors import Invalid
 from frontdesk.config.http import request_agent, safe_next
 from frontdesk.schedules.calendar import agent_calendar
-from frontdesk.schedules.choices import PlaybookMoment, StepAwayReason, Weekday
+from frontdesk.schedules.choices import PlaybookMoment, Weekday
 from frontdesk.schedules.models import Break, Playbook, ShiftPattern
 from frontdesk.schedules.selectors import (
     agent_week,
     break_next_for,
-    coverage,
     desk_zone,
     playbook_for,
     playbook_steps,
     playbooks_all,
-    shifts_between,
+    week_plan,
     week_start,
 )
 from frontdesk.schedules.services import (
@@ -45,7 +44,6 @@ from frontdesk.schedules.services import (
     shift_change_set,
     shift_pattern_add,
     shift_pattern_remove,
-    week_bounds,
 )
 
 FEED_SALT = "frontdesk.schedules.feed"
@@ -75,67 +73,36 @@ def _moment(raw: str) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=desk_zone())
 
 
+def _whole(raw: str, missing: int = 0) -> int:
+    # A number from a form field; anything else is `missing`, which the service refuses with
+    # a message (no weekday -1, no break of 0 minutes, no row 0).
+    return int(raw) if raw.strip().isdigit() else missing
+
+
 def _agent(raw: str) -> User:
-    agent = agent_list().filter(pk=int(raw) if raw.isdigit() else 0).first()
+    agent = agent_list().filter(pk=_whole(raw)).first()
     if agent is None:
         raise Invalid(_("Choose an agent."))
     return agent
 
 
 def _week_context(monday: date) -> dict[str, object]:
-    start, end = week_bounds(monday)
-    zone = desk_zone()
-    days = [monday + timedelta(days=n) for n in range(7)]
-    agents = list(agent_list().order_by("first_name", "username"))
-    shifts = shifts_between(start=start, end=end)
-    breaks = list(
-        Break.objects.filter(start__lt=end, end__gt=start).select_related("agent").order_by("start")
-    )
-    rows = []
-    for agent in agents:
-        cells = []
-        for day in days:
-            cells.append(
-                {
-                    "shifts": [
-                        s
-                        for s in shifts
-                        if s.agent_id == agent.pk and s.start.astimezone(zone).date() == day
-                    ],
-                    "breaks": [
-                        b
-                        for b in breaks
-                        if b.agent_id == agent.pk and b.start.astimezone(zone).date() == day
-                    ],
-                }
-            )
-        rows.append({"agent": agent, "cells": cells})
-    covered = coverage(start=start, end=end)
-    hours = []
-    for day in days:
-        day_hours = []
-        for hour in range(24):
-            begin = datetime.combine(day, time(hour), tzinfo=zone)
-            slots = [at for at in covered.intervals if begin <= at < begin + timedelta(hours=1)]
-            need = max((covered.required[at] for at in slots), default=0)
-            have = min((covered.staffed[at] for at in slots), default=0)
-            day_hours.append({"hour": hour, "required": need, "staffed": have})
-        hours.append({"day": day, "hours": day_hours})
+    agents = list(agent_list())
+    plan = week_plan(monday=monday, agents=agents)
     return {
         "monday": monday,
         "previous": monday - timedelta(days=7),
         "next": monday + timedelta(days=7),
-        "days": days,
-        "rows": rows,
+        "days": plan.days,
+        "rows": plan.rows,
         "agents": agents,
         "patterns": ShiftPattern.objects.select_related("agent").order_by(
             "agent__username", "weekday", "start"
         ),
-        "hours": hours,
-        "short": len(covered.shortfalls),
-        "reasons": StepAwayReason.choices,
+        "hours": plan.hours,
+        "short": plan.shortfalls,
         "weekdays": Weekday.choices,
-        "zone": str(zone),
+        "zone": str(desk_zone()),
     }
 
 
@@ -147,41 +114,37 @@ def week_page(request: HttpRequest) -> HttpResponse:
     if not agent.is_lead:
         return redirect("schedules:mine")
     monday = _monday(request)
-    context = _week_context(monday)
     if request.method == "POST":
         try:
-            response = _week_action(request, agent, monday, context)
+            _week_action(request, agent, monday)
         except CoverageWarning as warning:
+            # The week as it stands, with the warning and a button that moves it anyway.
+            context = _week_context(monday)
             context["warning"] = warning
             context["warning_break"] = request.POST.get("break_id", "")
             context["warning_start"] = request.POST.get("start", "")
             return render(request, "schedules/week.html", context, status=409)
         except Invalid as error:
             messages.error(request, str(error))
-            return redirect(f"{reverse('schedules:week')}?week={monday}")
-        if response is not None:
-            return response
         return redirect(f"{reverse('schedules:week')}?week={monday}")
-    return render(request, "schedules/week.html", context)
+    return render(request, "schedules/week.html", _week_context(monday))
 
 
-def _week_action(
-    request: HttpRequest, actor: User, monday: date, context: dict[str, object]
-) -> HttpResponse | None:
+def _week_action(request: HttpRequest, actor: User, monday: date) -> None:
     action = request.POST.get("action", "")
     data = request.POST
     if action == "pattern":
         shift_pattern_add(
             actor=actor,
             agent=_agent(data.get("agent", "")),
-            weekday=int(data.get("weekday", "-1") or -1),
+            weekday=_whole(data.get("weekday", ""), missing=-1),
             start=_time(data.get("start", ""), _("Start")),
             end=_time(data.get("end", ""), _("End")),
             time_zone=data.get("time_zone", "").strip(),
         )
         messages.success(request, _("Weekly shift added."))
     elif action == "pattern-remove":
-        pattern = ShiftPattern.objects.filter(pk=int(data.get("pattern", "0") or 0)).first()
+        pattern = ShiftPattern.objects.filter(pk=_whole(data.get("pattern", ""))).first()
         if pattern is None:
             raise Invalid(_("That shift is gone already."))
         shift_pattern_remove(actor=actor, pattern=pattern)
@@ -207,11 +170,11 @@ def _week_action(
             actor=actor,
             agent=_agent(data.get("agent", "")),
             start=_moment(data.get("start", "")),
-            minutes=int(data.get("minutes", "0") or 0),
+            minutes=_whole(data.get("minutes", "")),
         )
         messages.success(request, _("Break added."))
     elif action == "move":
-        brk = Break.objects.filter(pk=int(data.get("break_id", "0") or 0)).first()
+        brk = Break.objects.filter(pk=_whole(data.get("break_id", ""))).first()
         if brk is None:
             raise Invalid(_("That break is gone already."))
         break_move(
@@ -233,7 +196,6 @@ def _week_action(
             )
     else:
         raise Invalid(_("Unknown action."))
-    return None
 
 
 @login_required
@@ -279,9 +241,9 @@ def away_page(request: HttpRequest) -> HttpResponse:
     """Step away now, saying why and for how long."""
     agent = request_agent(request)
     try:
-        minutes = int(request.POST.get("minutes", "0") or 0)
+        minutes = _whole(request.POST.get("minutes", ""))
         break_step_away(agent=agent, reason=request.POST.get("reason", ""), minutes=minutes)
-    except (Invalid, ValueError) as error:
+    except Invalid as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("You are away; customers are told when you will be back."))
