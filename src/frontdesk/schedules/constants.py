@@ -10,3 +10,5 @@ FORECAST_WEEKS = 4
 DEFAULT_HANDLING_SECONDS = {"phone": 240, "visit": 600, "email": 480, "web": 480, "chat": 300}
 # Written work counts as answered in time within this many seconds (for Erlang C).
 WRITTEN_TARGET_SECONDS = 3600
+# The longest break, planned or stepped away: anything longer is a shift change.
+BREAK_MAX_MINUTES = 240

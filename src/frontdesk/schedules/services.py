@@ -19,29 +19,27 @@ from frontdesk.engine.breaks import BreakError, Shortfall, breaks_place, shifts_
 from frontdesk.engine.staffing import StaffingError, staffing_with
 from frontdesk.schedules.adapters import break_of, breaks_within, rule_of
 from frontdesk.schedules.choices import BreakKind, StepAwayReason
-from frontdesk.schedules.constants import INTERVAL
+from frontdesk.schedules.constants import BREAK_MAX_MINUTES, INTERVAL
 from frontdesk.schedules.models import Break, Playbook, ShiftChange, ShiftPattern
 from frontdesk.schedules.selectors import (
+    Load,
     break_rules,
     breaks_between,
     breaks_over,
     breaks_starting,
     breaks_to_warn,
+    coverage,
     desk_zone,
     forecast,
+    interval_floor,
     requirement,
     shifts_between,
+    week_bounds,
 )
 
 logger = logging.getLogger(__name__)
-STEP_AWAY_MAX_MINUTES = 240
 # How often presence_follow_schedule runs (the periodic job's interval).
 SCHEDULE_STEP = timedelta(minutes=1)
-
-
-def _interval_floor(moment: datetime) -> datetime:
-    step = INTERVAL.total_seconds()
-    return moment - timedelta(seconds=moment.timestamp() % step)
 
 
 def _lead_only(actor: User) -> None:
@@ -168,12 +166,6 @@ class PlanResult:
     shortfalls: tuple[Shortfall, ...]
 
 
-def week_bounds(monday: date) -> tuple[datetime, datetime]:
-    """The week from Monday 00:00 to the next Monday, in the desk's time zone."""
-    start = datetime.combine(monday, time(0), tzinfo=desk_zone())
-    return start, datetime.combine(monday + timedelta(days=7), time(0), tzinfo=desk_zone())
-
-
 @transaction.atomic
 def breaks_plan(*, actor: User, monday: date, now: datetime | None = None) -> PlanResult:
     """Place the week's breaks by the break rules so that staffing stays at the forecast's
@@ -241,8 +233,8 @@ def break_move(
         raise Invalid(_("This break has already begun; it cannot be moved."))
     length = brk.end - brk.start
     end = start + length
-    span_start = _interval_floor(min(brk.start, start))
-    span_end = _interval_floor(max(brk.end, end)) + INTERVAL
+    span_start = interval_floor(min(brk.start, start))
+    span_end = interval_floor(max(brk.end, end)) + INTERVAL
     shifts = shifts_between(start=span_start - timedelta(hours=12), end=span_end)
     others = breaks_within(
         shifts,
@@ -266,7 +258,7 @@ def break_move(
     # Where the move leaves fewer at work than the need and fewer than before.
     had = {s.start: s.staffed for s in before}
     worse = {s.start: s for s in after if s.staffed < had.get(s.start, s.required)}
-    effects = _effects(worse, before, required)
+    effects = _effects(worse, had)
     if effects and not confirm:
         raise CoverageWarning(
             _("Moved there, the break leaves the desk short in %(count)d quarter-hour(s).")
@@ -278,34 +270,31 @@ def break_move(
     return brk, effects
 
 
-def _effects(
-    worse: dict[datetime, Shortfall], before: tuple[Shortfall, ...], required: dict[datetime, int]
-) -> list[WaitEffect]:
+def _effects(worse: dict[datetime, Shortfall], had: dict[datetime, int]) -> list[WaitEffect]:
+    # `had`: agents at work before the move where the desk was short already; elsewhere the
+    # moved break is the one agent fewer.
     if not worse:
         return []
     loads = forecast(start=min(worse), end=max(worse) + INTERVAL)
-    was = {s.start: s.staffed for s in before}
     effects = []
     for at, short in sorted(worse.items()):
-        before_staffed = was.get(at, short.staffed + 1)
+        before = had.get(at, short.staffed + 1)
         load = loads.get(at)
         effects.append(
             WaitEffect(
                 start=at,
-                required=required.get(at, short.required),
-                staffed_before=before_staffed,
+                required=short.required,
+                staffed_before=before,
                 staffed_after=short.staffed,
-                asa_before=_asa(load, before_staffed),
+                asa_before=_asa(load, before),
                 asa_after=_asa(load, short.staffed),
             )
         )
     return effects
 
 
-def _asa(load: object, agents: int) -> float | None:
-    from frontdesk.schedules.selectors import Load
-
-    if not isinstance(load, Load) or load.live_per_hour <= 0 or agents <= 0:
+def _asa(load: Load | None, agents: int) -> float | None:
+    if load is None or load.live_per_hour <= 0 or agents <= 0:
         return None
     try:
         return staffing_with(
@@ -321,7 +310,7 @@ def _asa(load: object, agents: int) -> float | None:
 def break_add(*, actor: User, agent: User, start: datetime, minutes: int) -> Break:
     """Put a break in an agent's day by hand (the planner leaves it where it is)."""
     _lead_only(actor)
-    if not 1 <= minutes <= 240:
+    if not 1 <= minutes <= BREAK_MAX_MINUTES:
         raise Invalid(_("A break lasts between 1 and 240 minutes."))
     brk = Break(agent=agent, start=start, end=start + timedelta(minutes=minutes), by_hand=True)
     shifts = shifts_between(start=start - timedelta(hours=12), end=brk.end, agent_ids=[agent.pk])
@@ -348,10 +337,9 @@ def break_step_away(
 
     if reason not in StepAwayReason.values:
         raise Invalid(_("Say why you step away."))
-    if not 1 <= minutes <= STEP_AWAY_MAX_MINUTES:
+    if not 1 <= minutes <= BREAK_MAX_MINUTES:
         raise Invalid(
-            _("Say when you will be back: in 1 to %(most)d minutes.")
-            % {"most": STEP_AWAY_MAX_MINUTES}
+            _("Say when you will be back: in 1 to %(most)d minutes.") % {"most": BREAK_MAX_MINUTES}
         )
     now = now or timezone.now()
     with transaction.atomic():
@@ -386,16 +374,7 @@ def coverage_short_notify(*, break_id: int) -> int:
     from frontdesk.accounts.services import agents_mail
 
     brk = Break.objects.select_related("agent").get(pk=break_id)
-    start = _interval_floor(brk.start)
-    end = _interval_floor(brk.end) + INTERVAL
-    shifts = shifts_between(start=start - timedelta(hours=12), end=end)
-    planned = breaks_within(shifts, breaks_between(start=start, end=end))
-    short = shortfalls(
-        shifts=shifts,
-        breaks=planned,
-        required=requirement(start=start, end=end),
-        interval=INTERVAL,
-    )
+    short = coverage(start=brk.start, end=brk.end).shortfalls
     if not short:
         return 0
     worst = min(short, key=lambda s: s.staffed - s.required)
@@ -437,11 +416,8 @@ def break_return(*, agent: User, now: datetime | None = None) -> Break | None:
 def breaks_warn_due(*, now: datetime) -> int:
     """Warn the queue of every planned break within the warning time, once: from now on the
     visitor screen, the portal and acknowledgements say it; how many breaks were warned."""
-    warned = 0
-    for brk in breaks_to_warn(now=now):
-        # Conditional, so that two workers running the job warn once.
-        warned += Break.objects.filter(pk=brk.pk, warned_at__isnull=True).update(warned_at=now)
-    return warned
+    # One conditional update: two workers running the job at once warn each break once.
+    return breaks_to_warn(now=now).update(warned_at=now)
 
 
 def presence_follow_schedule(*, now: datetime) -> int:

@@ -5,11 +5,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django import template
-from django.conf import settings
 from django.utils import timezone
 
 from frontdesk.schedules.choices import PlaybookMoment, StepAwayReason
-from frontdesk.schedules.selectors import break_next_for, desk_zone, moments_for
+from frontdesk.schedules.selectors import (
+    break_next_for,
+    desk_zone,
+    moments_for,
+    within_warning,
+)
 
 register = template.Library()
 
@@ -22,8 +26,7 @@ def break_bar(context: template.Context) -> dict[str, object]:
     upcoming = break_next_for(agent=request.user, now=now)
     current = upcoming if upcoming is not None and upcoming.start <= now else None
     minutes = int((upcoming.start - now).total_seconds() // 60) if upcoming and not current else 0
-    warn = timedelta(minutes=settings.BREAK_WARNING_MINUTES)
-    soon = upcoming is not None and not current and upcoming.start - now <= warn
+    soon = upcoming is not None and not current and within_warning(upcoming.start, now)
     moments = moments_for(agent=request.user, now=now, upcoming=upcoming) if upcoming else []
     return {
         "request": request,
@@ -49,7 +52,6 @@ def desk_status_card(full: bool = False, agent: object = None) -> dict[str, obje
     own = None
     if isinstance(agent, User):
         upcoming = break_next_for(agent=agent, now=now)
-        warn = timedelta(minutes=settings.BREAK_WARNING_MINUTES)
-        if upcoming is not None and upcoming.start - now <= warn:
+        if upcoming is not None and within_warning(upcoming.start, now):
             own = upcoming
     return {"status": desk_status(now=now), "full": full, "own": own, "now": now}
