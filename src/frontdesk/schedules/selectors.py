@@ -173,13 +173,13 @@ def _slot_of(local: datetime) -> int:
 
 
 def _mean_of(
-    seconds: dict[str, float], channels: Iterable[str], slots: Counter[tuple[int, int, str]]
+    seconds: dict[str, float], channels: tuple[str, ...], slots: Counter[tuple[int, int, str]]
 ) -> float:
     # Weighted by how many contacts each channel brings, so a rare channel does not dominate.
     counts = {c: sum(n for (_d, _s, channel), n in slots.items() if channel == c) for c in channels}
     total = sum(counts.values())
     if not total:
-        return sum(seconds[c] for c in channels) / len(list(channels))
+        return sum(seconds[c] for c in channels) / len(channels)
     return sum(seconds[c] * n for c, n in counts.items()) / total
 
 
