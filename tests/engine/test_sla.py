@@ -12,6 +12,8 @@ from frontdesk.engine.sla import (
     business_add,
     business_between,
     dues_for,
+    next_opening,
+    open_window,
 )
 
 TALLINN = ZoneInfo("Europe/Tallinn")
@@ -123,3 +125,52 @@ def test_a_calendar_that_makes_no_sense_is_refused(
 def test_a_naive_time_is_refused() -> None:
     with pytest.raises(CalendarError, match="time zone"):
         business_add(datetime(2026, 11, 23, 10), 60, CALENDAR)
+
+
+# Mon–Fri 9:00–17:00 and a Saturday night split at midnight, as stored hours say it (22:00–23:59,
+# 00:00–02:00).
+NIGHTS = BusinessCalendar(
+    zone="Europe/Tallinn",
+    windows={
+        **{day: ((time(9), time(17)),) for day in range(5)},
+        5: ((time(22), time(23, 59)),),
+        6: ((time(0), time(2)),),
+    },
+    holidays=frozenset({date(2026, 12, 24)}),
+)
+
+
+@pytest.mark.parametrize(
+    ("moment", "window", "opens", "case"),
+    [
+        (at(23, 10), (at(23, 9), at(23, 17)), at(24, 9), "open on a Monday"),
+        (at(23, 9), (at(23, 9), at(23, 17)), at(24, 9), "the minute it opens"),
+        (at(23, 17), None, at(24, 9), "the minute it closes"),
+        (at(23, 7), None, at(23, 9), "before opening the same day"),
+        (at(27, 18), None, at(28, 22), "Friday evening: Saturday night is next"),
+        (at(28, 23), (at(28, 22), at(29, 2)), at(30, 9), "a night across midnight is one"),
+        (at(29, 1), (at(28, 22), at(29, 2)), at(30, 9), "after midnight, in the same night"),
+        (
+            at(23, 12, month=12),
+            (at(23, 9, month=12), at(23, 17, month=12)),
+            at(25, 9, month=12),
+            "a holiday is skipped",
+        ),
+        (at(24, 12, month=12), None, at(25, 9, month=12), "closed on a holiday"),
+    ],
+)
+def test_the_window_open_now_and_the_next_opening(
+    moment: datetime,
+    window: tuple[datetime, datetime] | None,
+    opens: datetime,
+    case: str,
+) -> None:
+    assert open_window(NIGHTS, moment) == window, case
+    assert next_opening(NIGHTS, moment) == opens, case
+
+
+def test_a_calendar_without_hours_never_opens() -> None:
+    never = BusinessCalendar(windows={})
+    moment = datetime(2026, 11, 23, 12, tzinfo=TALLINN)
+    assert open_window(never, moment) is None
+    assert next_opening(never, moment) is None

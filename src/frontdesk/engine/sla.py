@@ -89,6 +89,39 @@ def is_open(calendar: BusinessCalendar, at: datetime) -> bool:
     return business_between(at, at + timedelta(seconds=1), calendar) > timedelta(0)
 
 
+def open_window(calendar: BusinessCalendar, at: datetime) -> tuple[datetime, datetime] | None:
+    """The opening window `at` falls in, with the windows that follow it without a gap (a night
+    split at midnight is one window), or None when the calendar is closed at `at`."""
+    for opens, closes in _joined_spans(at, calendar):
+        if opens > at:
+            return None
+        if at < closes:
+            return opens, closes
+    return None
+
+
+def next_opening(calendar: BusinessCalendar, at: datetime) -> datetime | None:
+    """The first moment after `at` at which the calendar opens (not a window that only carries
+    on an open one), or None if it never does within the horizon."""
+    return next((opens for opens, _closes in _joined_spans(at, calendar) if opens > at), None)
+
+
+def _joined_spans(
+    start: datetime, calendar: BusinessCalendar
+) -> Iterator[tuple[datetime, datetime]]:
+    # Stored hours end at 23:59 at the latest, so a night across midnight has a minute's gap.
+    joined: tuple[datetime, datetime] | None = None
+    for opens, closes in _spans_from(start, calendar):
+        if joined is not None and opens <= joined[1] + timedelta(minutes=1):
+            joined = (joined[0], max(joined[1], closes))
+            continue
+        if joined is not None:
+            yield joined
+        joined = (opens, closes)
+    if joined is not None:
+        yield joined
+
+
 def _spans_from(start: datetime, calendar: BusinessCalendar) -> Iterator[tuple[datetime, datetime]]:
     if start.tzinfo is None:
         raise CalendarError("times must carry a time zone")
