@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import itertools
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
@@ -84,3 +85,19 @@ def shift_around(*, lead: User, agent: User, now: datetime) -> None:
         end=(now + timedelta(hours=3)).time().replace(second=0, microsecond=0),
         time_zone="UTC",
     )
+
+
+def desk_open(*, lead: User, now: datetime) -> ZoneInfo:
+    """Open the desk every day, 00:00–23:59, in a time zone where `now` is about noon, so that
+    tests on the real clock find it open whatever the hour; the zone, to read times shown in."""
+    from frontdesk.sla.services import business_hours_set
+
+    offset = 12 - now.astimezone(UTC).hour  # -11 to 12; Etc/GMT-2 is two hours east of UTC
+    name = f"Etc/GMT{-offset:+d}" if offset else "Etc/GMT"
+    business_hours_set(
+        actor=lead,
+        team=None,
+        time_zone=name,
+        windows={str(day): [["00:00", "23:59"]] for day in range(7)},
+    )
+    return ZoneInfo(name)

@@ -39,9 +39,10 @@ def test_visitors_and_the_status_page_hear_of_breaks(
     anna = factories.agent()
     for agent in (eli, anna):
         factories.shift_around(lead=lead, agent=agent, now=now)
+    zone = factories.desk_open(lead=lead, now=now)
     start = (now + timedelta(minutes=14)).replace(second=0, microsecond=0)
     break_add(actor=lead, agent=eli, start=start, minutes=15)
-    at = start.strftime("%H:%M")
+    at = start.astimezone(zone).strftime("%H:%M")
 
     page = browser.new_page(locale="en-GB")
     page.goto(live_server.url + "/status/")

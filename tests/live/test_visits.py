@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from frontdesk.live.models import Visit
 from frontdesk.routing.services import presence_set
@@ -13,15 +14,20 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_visitor_takes_a_number_and_sees_the_expected_wait() -> None:
+    factories.desk_open(lead=factories.agent(role="lead"), now=timezone.now())
     kiosk = Client()
     first = kiosk.post(reverse("live:kiosk"), {"name": "Anna Kask"}, follow=True)
     second = kiosk.post(reverse("live:kiosk"), {"name": ""}, follow=True)
     assert [v.number for v in Visit.objects.all()] == [1, 2]
-    assert '<p class="ticket-number">1</p>' in first.content.decode()
     page = second.content.decode()
     assert '<p class="ticket-number">2</p>' in page
-    # One visitor ahead, nobody at the desk yet: the default ten minutes.
+    # One visitor ahead, nobody at the desk yet: the default ten minutes, and only that wait
+    # (not also the wait of someone taking a number now).
     assert "Expected wait: about 10 min." in page
+    assert "Expected wait at the desk" not in page
+    assert "1 person is ahead of you." in page
+    assert '<p class="ticket-number">1</p>' in first.content.decode()
+    assert "You are next." in first.content.decode()
 
 
 def test_a_forged_number_link_is_not_found() -> None:

@@ -4,11 +4,15 @@ what the desk tells customers."""
 from __future__ import annotations
 
 import itertools
+import re
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.template.loader import render_to_string
 
+from frontdesk.live.services import visit_create
+from frontdesk.routing.services import presence_set
 from frontdesk.schedules.selectors import (
     Load,
     agents_required,
@@ -24,6 +28,7 @@ from frontdesk.schedules.services import (
     shift_change_set,
     shift_pattern_add,
 )
+from frontdesk.sla.services import business_hours_set
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -147,3 +152,252 @@ def test_stepping_away_shows_the_apology_with_the_reason_and_the_return() -> Non
     assert going is not None
     assert (going.unplanned, going.reason, going.closes) == (True, "delivery", True)
     assert going.end == now + timedelta(minutes=10)
+
+
+# The status card's states. Ann and Ben work 08:00–18:00 UTC on Mondays and are at the desk; at
+# NOW Ben's planned break is going on (09:50–10:05) or comes soon (10:10–10:25, the queue warned),
+# or there is none; Ann has stepped away for a delivery until 10:10, or not; two visitors wait,
+# or nobody. The desk opens 08:00–18:00 (open) or 12:00–18:00 (closed at NOW).
+OPEN_HOURS = {str(day): [["08:00", "18:00"]] for day in range(5)}
+LATE_HOURS = {str(day): [["12:00", "18:00"]] for day in range(5)}
+APOLOGY = "We are sorry: we have had to step away to receive a delivery."
+OTHERS = "Others at the desk go on serving, a little slower."
+OPEN = "We are open now, until 18:00."
+NOBODY = "Nobody is waiting at the desk."
+TWO = "2 people are waiting at the desk."
+CLOSED = [
+    "We are closed now; write to us any time and we answer when we open.",
+    "We open again today at 12:00.",
+]
+
+
+def _ben_breaks_now(lead, ben) -> None:  # type: ignore[no-untyped-def]
+    break_add(actor=lead, agent=ben, start=NOW - timedelta(minutes=10), minutes=15)
+    presence_set(agent=ben, state="break")
+
+
+def _ben_breaks_soon(lead, ben) -> None:  # type: ignore[no-untyped-def]
+    break_add(actor=lead, agent=ben, start=NOW + timedelta(minutes=10), minutes=15)
+    breaks_warn_due(now=NOW)
+
+
+def _no_break(lead, ben) -> None:  # type: ignore[no-untyped-def]
+    """Ben works on."""
+
+
+def _ann_steps_away(ann) -> None:  # type: ignore[no-untyped-def]
+    break_step_away(agent=ann, reason="delivery", minutes=10, now=NOW)
+
+
+def _ann_stays(ann) -> None:  # type: ignore[no-untyped-def]
+    """Ann stays at the desk."""
+
+
+BREAKS = {"now": _ben_breaks_now, "soon": _ben_breaks_soon, "none": _no_break}
+AWAY = {True: _ann_steps_away, False: _ann_stays}
+
+
+def _card_lines(html: str) -> list[str]:
+    paragraphs = re.findall(r"<p[^>]*>(.*?)</p>", html, re.S)
+    return [" ".join(re.sub(r"<[^>]+>", " ", p).split()) for p in paragraphs]
+
+
+@pytest.mark.parametrize(
+    ("hours", "brk", "away", "waiting", "notices", "desk"),
+    [
+        (OPEN_HOURS, "none", False, 0, [OPEN], [NOBODY]),
+        (
+            OPEN_HOURS,
+            "none",
+            False,
+            2,
+            [OPEN],
+            [TWO, "Expected wait at the desk: about 10 minutes."],
+        ),
+        (
+            OPEN_HOURS,
+            "none",
+            True,
+            0,
+            [f"{APOLOGY} Service resumes at 10:10. {OTHERS}", OPEN],
+            [NOBODY],
+        ),
+        (
+            OPEN_HOURS,
+            "none",
+            True,
+            2,
+            [f"{APOLOGY} Service resumes at 10:10. {OTHERS}", OPEN],
+            [TWO, "Expected wait at the desk: about 20 minutes."],
+        ),
+        (
+            OPEN_HOURS,
+            "now",
+            False,
+            0,
+            ["Fewer of us are at the desk until 10:05: waiting may be a little longer.", OPEN],
+            [NOBODY],
+        ),
+        (
+            OPEN_HOURS,
+            "now",
+            False,
+            2,
+            ["Fewer of us are at the desk until 10:05: waiting may be a little longer.", OPEN],
+            [TWO, "Expected wait at the desk: about 20 minutes."],
+        ),
+        # Nobody at the desk: service resumes when the first of them is back, and a newcomer
+        # waits at least that long.
+        (
+            OPEN_HOURS,
+            "now",
+            True,
+            0,
+            [f"{APOLOGY} Service resumes at 10:05."],
+            [NOBODY, "Expected wait at the desk: about 5 minutes."],
+        ),
+        (
+            OPEN_HOURS,
+            "now",
+            True,
+            2,
+            [f"{APOLOGY} Service resumes at 10:05."],
+            [TWO, "Expected wait at the desk: about 25 minutes."],
+        ),
+        (
+            OPEN_HOURS,
+            "soon",
+            False,
+            0,
+            [
+                "A break starts at 10:10 (until 10:25): fewer of us will be at the desk and "
+                "waiting may be longer.",
+                OPEN,
+            ],
+            [NOBODY],
+        ),
+        (
+            OPEN_HOURS,
+            "soon",
+            False,
+            2,
+            [
+                "A break starts at 10:10 (until 10:25): fewer of us will be at the desk and "
+                "waiting may be longer.",
+                OPEN,
+            ],
+            [TWO, "Expected wait at the desk: about 10 minutes."],
+        ),
+        (
+            OPEN_HOURS,
+            "soon",
+            True,
+            0,
+            [
+                f"{APOLOGY} Service resumes at 10:10. {OTHERS}",
+                "A break starts at 10:10 (until 10:25): fewer of us will be at the desk and "
+                "waiting may be longer.",
+                OPEN,
+            ],
+            [NOBODY],
+        ),
+        (
+            OPEN_HOURS,
+            "soon",
+            True,
+            2,
+            [
+                f"{APOLOGY} Service resumes at 10:10. {OTHERS}",
+                "A break starts at 10:10 (until 10:25): fewer of us will be at the desk and "
+                "waiting may be longer.",
+                OPEN,
+            ],
+            [TWO, "Expected wait at the desk: about 20 minutes."],
+        ),
+        # Closed: no break, no step-away, no wait, whatever goes on behind the desk.
+        (LATE_HOURS, "none", False, 0, CLOSED, []),
+        (LATE_HOURS, "none", False, 2, CLOSED, []),
+        (LATE_HOURS, "none", True, 0, CLOSED, []),
+        (LATE_HOURS, "none", True, 2, CLOSED, []),
+        (LATE_HOURS, "now", False, 0, CLOSED, []),
+        (LATE_HOURS, "now", False, 2, CLOSED, []),
+        (LATE_HOURS, "now", True, 0, CLOSED, []),
+        (LATE_HOURS, "now", True, 2, CLOSED, []),
+        (LATE_HOURS, "soon", False, 0, CLOSED, []),
+        (LATE_HOURS, "soon", False, 2, CLOSED, []),
+        (LATE_HOURS, "soon", True, 0, CLOSED, []),
+        (LATE_HOURS, "soon", True, 2, CLOSED, []),
+    ],
+)
+def test_the_status_card_never_contradicts_itself_and_the_mail_says_the_same(
+    settings,  # type: ignore[no-untyped-def]
+    hours: dict[str, list[list[str]]],
+    brk: str,
+    away: bool,
+    waiting: int,
+    notices: list[str],
+    desk: list[str],
+) -> None:
+    settings.BREAK_WARNING_MINUTES = 15
+    lead, ann, ben = factories.agent(role="lead"), factories.agent(), factories.agent()
+    business_hours_set(actor=lead, team=None, time_zone="UTC", windows=hours)
+    for person in (ann, ben):
+        _day_shift(lead, person)
+        presence_set(agent=person, state="available")
+    BREAKS[brk](lead, ben)
+    AWAY[away](ann)
+    for minutes in range(waiting):
+        visit_create(name=f"Visitor {minutes}", at=NOW - timedelta(minutes=5 - minutes))
+    status = desk_status(now=NOW)
+    card = render_to_string("schedules/_desk_status.html", {"status": status, "now": NOW})
+    mail = render_to_string("schedules/email/_status.txt", {"status": status})
+    assert _card_lines(card) == notices + desk
+    # The acknowledgement says what the card says, but for the wait at the desk, and the hours.
+    mail_lines = [line.strip() for line in mail.splitlines() if line.strip()]
+    assert mail_lines[:-1] == notices
+    assert mail_lines[-1].startswith("Opening hours: Monday")
+
+
+def test_a_break_after_closing_time_is_not_the_next_break() -> None:
+    lead, ann, ben = factories.agent(role="lead"), factories.agent(), factories.agent()
+    business_hours_set(actor=lead, team=None, time_zone="UTC", windows=OPEN_HOURS)
+    for person in (ann, ben):
+        shift_pattern_add(
+            actor=lead, agent=person, weekday=0, start=time(8), end=time(21), time_zone="UTC"
+        )
+    break_add(actor=lead, agent=ann, start=_utc(2026, 12, 7, 18, 30), minutes=15)
+    status = desk_status(now=NOW)
+    card = render_to_string("schedules/_desk_status.html", {"status": status, "now": NOW})
+    assert "Next planned break" not in card
+    assert status.next_break is None
+
+
+@pytest.mark.parametrize(
+    ("hours", "told"),
+    [
+        (
+            OPEN_HOURS,
+            [
+                "The person handling your request takes a break from 10:10 to 10:25.",
+                "Next planned break: 10:10–10:25.",
+                OPEN,
+            ],
+        ),
+        (LATE_HOURS, CLOSED),
+    ],
+)
+def test_the_portal_tells_of_the_answering_agents_break_only_while_open(
+    settings,  # type: ignore[no-untyped-def]
+    hours: dict[str, list[list[str]]],
+    told: list[str],
+) -> None:
+    settings.BREAK_WARNING_MINUTES = 15
+    lead, ann, ben = factories.agent(role="lead"), factories.agent(), factories.agent()
+    business_hours_set(actor=lead, team=None, time_zone="UTC", windows=hours)
+    for person in (ann, ben):
+        _day_shift(lead, person)
+        presence_set(agent=person, state="available")
+    break_add(actor=lead, agent=ann, start=NOW + timedelta(minutes=10), minutes=15)
+    status = desk_status(now=NOW, agent=ann)
+    html = render_to_string("schedules/_desk_status.html", {"status": status, "visitor": True})
+    assert _card_lines(html) == told

@@ -1,49 +1,47 @@
-"""Reads for live contacts: the visitor queue and its expected wait."""
+"""Reads for live contacts: the visitor queue, a visitor's place in it, and how long a visit
+takes."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from django.utils import timezone
+from datetime import date, timedelta
 
 from frontdesk.live.choices import VisitState
+from frontdesk.live.constants import DEFAULT_VISIT_MINUTES, RECENT_VISITS
 from frontdesk.live.models import Visit
-from frontdesk.routing.choices import Presence
-from frontdesk.routing.models import AgentPresence
-
-# Until the desk has served a few visitors, a visit is taken to last this long.
-DEFAULT_VISIT_MINUTES = 10
 
 
-def visit_expected_wait(*, visit: Visit) -> timedelta:
-    """How long the visitor will likely wait: the visitors before them, times the recent median
-    visit, shared among the agents at the desk."""
-    ahead = Visit.objects.filter(
-        day=visit.day, state=VisitState.WAITING, number__lt=visit.number
-    ).count()
-    return _wait_behind(ahead)
-
-
-def visit_expected_wait_for_new() -> timedelta:
-    """How long a visitor taking a number now would likely wait."""
-    waiting = Visit.objects.filter(day=timezone.localdate(), state=VisitState.WAITING).count()
-    return _wait_behind(waiting)
-
-
-def _wait_behind(ahead: int) -> timedelta:
+def visit_minutes_each() -> float:
+    """How long a visit at the desk takes: the median of the last visits served, or the
+    default until the desk has served a few."""
     recent = list(
         Visit.objects.filter(done_at__isnull=False, served_at__isnull=False)
         .order_by("-done_at")
-        .values_list("served_at", "done_at")[:20]
+        .values_list("served_at", "done_at")[:RECENT_VISITS]
     )
-    minutes: float = DEFAULT_VISIT_MINUTES
-    if len(recent) >= 3:
-        spans = sorted(
-            (done - served).total_seconds() / 60 for served, done in recent if served and done
-        )
-        minutes = max(1.0, spans[len(spans) // 2])
-    serving = AgentPresence.objects.filter(state__in=[Presence.AVAILABLE, Presence.VISITOR]).count()
-    return timedelta(minutes=minutes * ahead / max(1, serving))
+    if len(recent) < 3:
+        return DEFAULT_VISIT_MINUTES
+    spans = sorted(
+        (done - served).total_seconds() / 60 for served, done in recent if served and done
+    )
+    return max(1.0, spans[len(spans) // 2])
+
+
+def visit_wait(*, ahead: int, agents: int, each_minutes: float) -> timedelta:
+    """How long someone with `ahead` visitors before them waits, the visits shared among the
+    agents at the desk (at least one: someone comes back)."""
+    return timedelta(minutes=each_minutes * ahead / max(1, agents))
+
+
+def visits_waiting(*, day: date) -> int:
+    """Visitors of the day who wait to be called up."""
+    return Visit.objects.filter(day=day, state=VisitState.WAITING).count()
+
+
+def visits_ahead(*, visit: Visit) -> int:
+    """Visitors of the same day, still waiting, who took a number before this one."""
+    return Visit.objects.filter(
+        day=visit.day, state=VisitState.WAITING, number__lt=visit.number
+    ).count()
 
 
 def visit_of_ticket(*, ticket_id: int) -> Visit | None:

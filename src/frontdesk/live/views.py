@@ -13,10 +13,10 @@ from django_ratelimit.decorators import ratelimit
 from frontdesk.config.errors import Invalid
 from frontdesk.config.http import request_agent
 from frontdesk.live.models import Visit
-from frontdesk.live.selectors import visit_expected_wait
 from frontdesk.live.services import visit_create, visit_finish, visit_serve
 from frontdesk.portal.views import intake_rate
 from frontdesk.routing.wording import span_text
+from frontdesk.schedules.selectors import desk_status
 from frontdesk.tickets.views import ticket_for_page
 
 SALT = "frontdesk.live.visit"
@@ -41,11 +41,16 @@ def number(request: HttpRequest, token: str) -> HttpResponse:
     visit = Visit.objects.filter(pk=pk).first()
     if visit is None:
         raise Http404("no such number")
-    wait = visit_expected_wait(visit=visit)
+    status = desk_status(visit=visit)
+    wait = status.place.wait_minutes if status.place else None
     return render(
         request,
         "live/number.html",
-        {"visit": visit, "wait": span_text(int(wait.total_seconds() // 60))},
+        {
+            "visit": visit,
+            "status": status,
+            "wait": span_text(wait) if wait else None,
+        },
     )
 
 

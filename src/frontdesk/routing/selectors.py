@@ -25,6 +25,13 @@ def presence_of(*, agent: User) -> AgentPresence:
     return found or AgentPresence(agent=agent, state=Presence.OFF)
 
 
+def presence_states() -> dict[int, str]:
+    """Where every active agent who has set a presence is, by agent id."""
+    return dict(
+        AgentPresence.objects.filter(agent__is_active=True).values_list("agent_id", "state")
+    )
+
+
 @for_a_while
 def queue_weights() -> QueueWeights:
     """The weights the desk orders its queue by: the lead's, or the defaults."""

@@ -40,3 +40,32 @@ class Weekday(models.IntegerChoices):
     FRIDAY = 4, _("Friday")
     SATURDAY = 5, _("Saturday")
     SUNDAY = 6, _("Sunday")
+
+
+class StatusCode(models.TextChoices):
+    """The things the status card (and the screen and e-mails built from it) can tell
+    customers; schedules/wording.py words each in the reader's language."""
+
+    CLOSED = "closed"
+    OPENS = "opens"
+    OPEN = "open"
+    OWN_BREAK = "own-break"
+    STEPPED_AWAY = "stepped-away"
+    AWAY = "away"
+    BREAK_NOW = "break-now"
+    BREAK_SOON = "break-soon"
+    NEXT_BREAK = "next-break"
+    WAITING = "waiting"
+    DESK_WAIT = "desk-wait"
+    WRITTEN_ANSWER = "written-answer"
+
+
+# How the card shows each line: an apology, a warning, a notice, or plain text.
+STATUS_TONES = {
+    StatusCode.STEPPED_AWAY: "notice apology",
+    StatusCode.AWAY: "notice",
+    StatusCode.OWN_BREAK: "notice warning",
+    StatusCode.BREAK_SOON: "notice warning",
+    StatusCode.BREAK_NOW: "notice",
+    StatusCode.CLOSED: "notice",
+}

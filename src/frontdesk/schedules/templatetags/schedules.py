@@ -1,4 +1,4 @@
-"""The break bar on agents' pages: the countdown, step away and back, and playbooks."""
+"""The break bar on agents' pages, and the desk's status card for customers."""
 
 from __future__ import annotations
 
@@ -7,13 +7,18 @@ from datetime import timedelta
 from django import template
 from django.utils import timezone
 
+from frontdesk.accounts.models import User
 from frontdesk.schedules.choices import PlaybookMoment, StepAwayReason
 from frontdesk.schedules.selectors import (
+    DeskStatus,
+    StatusLine,
     break_next_for,
+    desk_status,
     desk_zone,
     moments_for,
     within_warning,
 )
+from frontdesk.schedules.wording import status_line_text
 
 register = template.Library()
 
@@ -42,16 +47,20 @@ def break_bar(context: template.Context) -> dict[str, object]:
 
 
 @register.inclusion_tag("schedules/_desk_status.html")
-def desk_status_card(full: bool = False, agent: object = None) -> dict[str, object]:
+def desk_status_card(
+    full: bool = False, agent: object = None, status: DeskStatus | None = None
+) -> dict[str, object]:
     """The desk's status for customers; with `agent`, also that agent's break (the one who
-    answers this customer)."""
-    from frontdesk.accounts.models import User
-    from frontdesk.schedules.selectors import desk_status
+    answers this customer). A page that read the status already (a visitor's number page,
+    whose place it holds) passes it, and the card leaves out the wait at the desk: the page
+    says the visitor's own."""
+    if status is not None:
+        return {"status": status, "full": full, "visitor": True}
+    reader = agent if isinstance(agent, User) else None
+    return {"status": desk_status(agent=reader), "full": full, "visitor": False}
 
-    now = timezone.now()
-    own = None
-    if isinstance(agent, User):
-        upcoming = break_next_for(agent=agent, now=now)
-        if upcoming is not None and within_warning(upcoming.start, now):
-            own = upcoming
-    return {"status": desk_status(now=now), "full": full, "own": own, "now": now}
+
+@register.filter
+def status_text(line: StatusLine, zone: str) -> str:
+    """A status line in the active language: {{ line|status_text:status.zone }}."""
+    return status_line_text(line=line, zone=zone)

@@ -1,0 +1,159 @@
+"""How the desk's status reads in each language: one wording for the status card, the
+waiting-room screen and the acknowledgement e-mails, so that they all say the same."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from frontdesk.schedules.choices import StatusCode
+from frontdesk.schedules.selectors import StatusLine
+
+
+def status_line_text(*, line: StatusLine, zone: str) -> str:
+    """One line of the desk's status in the active language, its times in the desk's zone."""
+    return _WORDING[StatusCode(line.code)](line, ZoneInfo(zone))
+
+
+def _clock(moment: datetime | None, zone: ZoneInfo) -> str:
+    # The same as the templates' {% timezone %} and |time:"H:i".
+    return formats.time_format(moment.astimezone(zone), "H:i") if moment else "…"
+
+
+def _opens(line: StatusLine, zone: ZoneInfo) -> str:
+    at = _clock(line.start, zone)
+    if line.count == 0:
+        return _("We open again today at %(time)s.") % {"time": at}
+    if line.count == 1:
+        return _("We open again tomorrow at %(time)s.") % {"time": at}
+    # A weekday is enough within the week; further off (a long holiday) the date says it.
+    shape = "l" if line.count < 7 else "SHORT_DATE_FORMAT"
+    day = formats.date_format(line.start.astimezone(zone), shape) if line.start else "…"
+    return _("We open again on %(day)s at %(time)s.") % {"day": day, "time": at}
+
+
+def _open(line: StatusLine, zone: ZoneInfo) -> str:
+    if line.end is None:
+        return _("We are open now.")
+    return _("We are open now, until %(until)s.") % {"until": _clock(line.end, zone)}
+
+
+def _own_break(line: StatusLine, zone: ZoneInfo) -> str:
+    if line.begun:
+        return _(
+            "The person handling your request is on a break until %(until)s; they will answer "
+            "after it."
+        ) % {"until": _clock(line.end, zone)}
+    return _("The person handling your request takes a break from %(start)s to %(end)s.") % {
+        "start": _clock(line.start, zone),
+        "end": _clock(line.end, zone),
+    }
+
+
+def _stepped_away(line: StatusLine, zone: ZoneInfo) -> str:
+    until = {"until": _clock(line.end, zone)}
+    if line.reason == "delivery":
+        text = _(
+            "We are sorry: we have had to step away to receive a delivery. Service resumes at "
+            "%(until)s."
+        )
+    elif line.reason == "emergency":
+        text = _(
+            "We are sorry: we have had to step away for an emergency. Service resumes at %(until)s."
+        )
+    else:
+        text = _(
+            "We are sorry: we have had to step away for a moment. Service resumes at %(until)s."
+        )
+    if line.closes:
+        return text % until
+    return f"{text % until} {_('Others at the desk go on serving, a little slower.')}"
+
+
+def _away(line: StatusLine, zone: ZoneInfo) -> str:
+    if line.closes:
+        return _("We are sorry: we have had to step away for a moment; we will be back shortly.")
+    return _("Fewer of us are at the desk just now: waiting may be a little longer.")
+
+
+def _break_now(line: StatusLine, zone: ZoneInfo) -> str:
+    until = {"until": _clock(line.end, zone)}
+    if line.closes:
+        return _("The desk is on a break until %(until)s.") % until
+    return _("Fewer of us are at the desk until %(until)s: waiting may be a little longer.") % until
+
+
+def _break_soon(line: StatusLine, zone: ZoneInfo) -> str:
+    span = {"start": _clock(line.start, zone), "end": _clock(line.end, zone)}
+    if line.closes:
+        return _("The desk closes for a break at %(start)s and opens again at %(end)s.") % span
+    return (
+        _(
+            "A break starts at %(start)s (until %(end)s): fewer of us will be at the desk and "
+            "waiting may be longer."
+        )
+        % span
+    )
+
+
+def _next_break(line: StatusLine, zone: ZoneInfo) -> str:
+    return _("Next planned break: %(start)s–%(end)s.") % {
+        "start": _clock(line.start, zone),
+        "end": _clock(line.end, zone),
+    }
+
+
+def _waiting(line: StatusLine, zone: ZoneInfo) -> str:
+    if not line.count:
+        return _("Nobody is waiting at the desk.")
+    return ngettext(
+        "%(count)s person is waiting at the desk.",
+        "%(count)s people are waiting at the desk.",
+        line.count,
+    ) % {"count": line.count}
+
+
+def _desk_wait(line: StatusLine, zone: ZoneInfo) -> str:
+    return ngettext(
+        "Expected wait at the desk: about %(minutes)s minute.",
+        "Expected wait at the desk: about %(minutes)s minutes.",
+        line.count,
+    ) % {"minutes": line.count}
+
+
+def _written_answer(line: StatusLine, zone: ZoneInfo) -> str:
+    if line.count >= 120:
+        hours = round(line.count / 60)
+        return ngettext(
+            "Written requests are answered in about %(hours)s hour.",
+            "Written requests are answered in about %(hours)s hours.",
+            hours,
+        ) % {"hours": hours}
+    return ngettext(
+        "Written requests are answered in about %(minutes)s minute.",
+        "Written requests are answered in about %(minutes)s minutes.",
+        line.count,
+    ) % {"minutes": line.count}
+
+
+_WORDING: dict[StatusCode, Callable[[StatusLine, ZoneInfo], str]] = {
+    StatusCode.CLOSED: lambda line, zone: _(
+        "We are closed now; write to us any time and we answer when we open."
+    ),
+    StatusCode.OPENS: _opens,
+    StatusCode.OPEN: _open,
+    StatusCode.OWN_BREAK: _own_break,
+    StatusCode.STEPPED_AWAY: _stepped_away,
+    StatusCode.AWAY: _away,
+    StatusCode.BREAK_NOW: _break_now,
+    StatusCode.BREAK_SOON: _break_soon,
+    StatusCode.NEXT_BREAK: _next_break,
+    StatusCode.WAITING: _waiting,
+    StatusCode.DESK_WAIT: _desk_wait,
+    StatusCode.WRITTEN_ANSWER: _written_answer,
+}
