@@ -33,6 +33,7 @@ def test_visitors_and_the_status_page_hear_of_breaks(
     browser: Browser, live_server, settings
 ) -> None:  # type: ignore[no-untyped-def]
     settings.BREAK_WARNING_MINUTES = 15
+    settings.PUBLIC_URL = live_server.url
     now = timezone.now().astimezone(UTC)
     lead = factories.agent(role="lead")
     eli = factories.agent(username="eli", password="eli-password-1", language="he")
@@ -51,6 +52,9 @@ def test_visitors_and_the_status_page_hear_of_breaks(
     visitor = browser.new_page(locale="en-GB")
     visitor.goto(live_server.url + "/visit/")
     visitor.get_by_role("button", name="Take a number").click()
+    expect(visitor.locator(".ticket-number")).to_be_visible()
+    # The visitor follows their number on their phone.
+    visitor.goto(visitor.locator(".qr").get_attribute("data-link") or "")
     expect(visitor.locator(".ticket-number")).to_be_visible()
     expect(visitor.locator(".desk-status")).not_to_contain_text("A break starts at")
     breaks_warn_due(now=timezone.now())  # the worker's job, a minute later

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from frontdesk.live.models import Visit
+from frontdesk.live.selectors import visit_token
+from frontdesk.live.services import visit_serve
 from frontdesk.routing.services import presence_set
 from frontdesk.tickets.models import Ticket
 from tests import factories
@@ -67,3 +71,119 @@ def test_a_served_visitor_solves_the_ticket_and_frees_the_agent(agent, agent_cli
     assert Ticket.objects.get(pk=visit.ticket_id).status == "solved"
     agent.presence.refresh_from_db()
     assert agent.presence.state == "available"
+
+
+def test_the_tablet_shows_a_number_only_until_it_goes_back_to_the_kiosk(settings) -> None:  # type: ignore[no-untyped-def]
+    settings.KIOSK_RETURN_SECONDS = 20
+    tablet = Client()
+    taken = tablet.post(reverse("live:kiosk"), {"name": "Anna Kask"})
+    assert taken.url == reverse("live:taken")
+    slip = tablet.get(taken.url)
+    assert "Anna Kask" in slip.content.decode()
+    assert "no-store" in slip["Cache-Control"]
+    seconds = re.search(r'data-seconds="(\d+)"', slip.content.decode())
+    assert seconds is not None
+    assert 0 < int(seconds.group(1)) <= 20
+    # Back at the kiosk, the number is forgotten: the slip's address leads to the kiosk.
+    kiosk = tablet.get(reverse("live:kiosk"))
+    assert "no-store" in kiosk["Cache-Control"]
+    assert "Anna Kask" not in kiosk.content.decode()
+    again = tablet.get(reverse("live:taken"))
+    assert again.status_code == 302
+    assert again.url == reverse("live:kiosk")
+
+
+def test_a_number_left_on_the_tablet_is_forgotten_when_its_time_is_up(settings) -> None:  # type: ignore[no-untyped-def]
+    settings.KIOSK_RETURN_SECONDS = 5
+    tablet = Client()
+    tablet.post(reverse("live:kiosk"), {"name": "Anna Kask"})
+    session = tablet.session
+    session["kiosk_slip"] = {**session["kiosk_slip"], "until": timezone.now().timestamp() - 1}
+    session.save()
+    late = tablet.get(reverse("live:taken"))
+    assert late.status_code == 302
+    assert late.url == reverse("live:kiosk")
+
+
+def test_a_visitor_gets_their_numbers_link_by_mail_in_their_language(
+    settings, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    from django.core import mail
+
+    settings.PUBLIC_URL = "https://help.example.com"
+    tablet = Client(HTTP_ACCEPT_LANGUAGE="et")
+    with django_capture_on_commit_callbacks(execute=True):
+        tablet.post(reverse("live:kiosk"), {"name": "Tiina", "email": "tiina@example.com"})
+    visit = Visit.objects.get()
+    assert (visit.email, visit.language) == ("tiina@example.com", "et")
+    assert visit.ticket.customer.primary_email == "tiina@example.com"
+    [sent] = mail.outbox
+    assert sent.to == ["tiina@example.com"]
+    assert "Your number at the desk" not in sent.subject  # in Estonian
+    link = re.search(r"https://help\.example\.com(/visit/\S+/)", sent.body)
+    assert link is not None
+    phone = Client().get(link.group(1)).content.decode()
+    assert '<p class="ticket-number">1</p>' in phone
+    assert "Tiina" not in phone  # the page names nobody
+
+
+def test_a_wrong_address_at_the_kiosk_says_so_and_keeps_the_name() -> None:
+    response = Client().post(reverse("live:kiosk"), {"name": "Anna Kask", "email": "anna@"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Enter a valid email address." in page
+    assert 'value="Anna Kask"' in page
+    assert not Visit.objects.exists()
+
+
+def test_a_busy_desks_tablet_gives_out_more_numbers_than_the_public_form_allows() -> None:
+    tablet = Client()
+    answers = [tablet.post(reverse("live:kiosk"), {}).status_code for _ in range(15)]
+    assert answers == [302] * 15
+    assert Visit.objects.count() == 15
+
+
+def test_the_phone_page_asks_for_news_and_says_who_calls_the_visitor(agent) -> None:  # type: ignore[no-untyped-def]
+    Client().post(reverse("live:kiosk"), {"name": "Anna Kask"})
+    visit = Visit.objects.get()
+    path = reverse("live:number", args=[visit_token(visit=visit)])
+    page = Client().get(path).content.decode()
+    assert f'hx-get="{path}"' in page
+    visit_serve(visit=visit, agent=agent)
+    news = Client().get(path, HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in news
+    assert f"It is your turn: please come to the desk, to {agent.display_name}." in news
+
+
+def test_the_waiting_room_screen_shows_who_calls_which_number_and_no_names(agent) -> None:  # type: ignore[no-untyped-def]
+    for name in ("Anna Kask", "Peeter Sepp", "Mari Tamm"):
+        Client().post(reverse("live:kiosk"), {"name": name})
+    first = Visit.objects.get(number=1)
+    visit_serve(visit=first, agent=agent)
+    page = Client().get(reverse("live:screen")).content.decode()
+    assert "Now serving" in page
+    assert re.search(
+        r'class="screen-number">1</span>\s*<span class="screen-where">please come '
+        rf"to {agent.display_name}",
+        page,
+    )
+    assert re.findall(r'class="screen-next-number">(\d+)<', page) == ["2", "3"]
+    assert "Anna Kask" not in page
+    assert "Peeter Sepp" not in page
+    assert 'hx-trigger="every 5s"' in page
+    assert 'name="language"' not in page  # no language switch on a screen on the wall
+
+
+def test_the_screen_speaks_the_language_asked_for_and_updates_in_place() -> None:
+    page = Client().get(reverse("live:screen"), {"lang": "he"}).content.decode()
+    assert 'lang="he"' in page
+    assert 'dir="rtl"' in page
+    assert "Now serving" not in page
+    part = (
+        Client()
+        .get(reverse("live:screen"), {"lang": "he"}, HTTP_HX_REQUEST="true")
+        .content.decode()
+    )
+    assert part.startswith('<div id="screen"')
+    assert 'dir="rtl"' in part
+    assert 'hx-get="/visit/screen/?lang=he"' in part

@@ -7,9 +7,12 @@ from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
+from frontdesk.live.models import Visit
+from frontdesk.live.selectors import visit_token
 from frontdesk.schedules.models import Break, Playbook
 from frontdesk.schedules.services import (
     break_add,
@@ -165,7 +168,8 @@ def test_the_visitor_screen_warns_of_a_break_in_the_visitors_language(settings) 
     start = (now + timedelta(minutes=14)).replace(second=0, microsecond=0)
     break_add(actor=lead, agent=agent, start=start, minutes=15)
     visitor = Client(HTTP_ACCEPT_LANGUAGE="et")
-    number = visitor.post("/visit/", {"name": "Tiina"}).url
+    visitor.post("/visit/", {"name": "Tiina"})
+    number = reverse("live:number", args=[visit_token(visit=Visit.objects.get())])
     english = Client().get(number).content.decode()
     assert "A break starts at" not in english  # not before the queue is warned
     breaks_warn_due(now=timezone.now())

@@ -44,6 +44,9 @@ class Visit(models.Model):
     number = models.PositiveIntegerField(_("number"))
     day = models.DateField(_("day"), default=timezone.localdate)
     name = models.CharField(_("name"), max_length=200, blank=True)
+    # Where the visitor asked to get their number's link, and in which language they took it.
+    email = models.EmailField(_("e-mail address"), blank=True)
+    language = models.CharField(_("language"), max_length=8, blank=True)
     state = models.CharField(
         _("state"), max_length=10, choices=VisitState.choices, default=VisitState.WAITING
     )
@@ -52,6 +55,14 @@ class Visit(models.Model):
     )
     created_at = models.DateTimeField(_("arrived"), default=timezone.now)
     served_at = models.DateTimeField(_("served"), null=True, blank=True)
+    served_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("called up by"),
+    )
     done_at = models.DateTimeField(_("left"), null=True, blank=True)
 
     class Meta:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
@@ -14,6 +15,7 @@ from frontdesk.config.errors import Invalid
 from frontdesk.customers.services import customer_get_or_create
 from frontdesk.live.choices import CALL_STATE_RANK, CallState, VisitState
 from frontdesk.live.models import Call, Visit
+from frontdesk.live.tasks import visit_link_send
 from frontdesk.routing.choices import Presence
 from frontdesk.routing.selectors import presence_of
 from frontdesk.routing.services import presence_set
@@ -124,18 +126,31 @@ def _call_move(call: Call, event: str, at: datetime) -> None:
     call.save(update_fields=["state", "answered_at", "ended_at"])
 
 
-def visit_create(*, name: str = "", at: datetime | None = None) -> Visit:
-    """Give a visitor the next number of the day and put them in the live queue."""
+def visit_create(
+    *, name: str = "", email: str = "", language: str = "", at: datetime | None = None
+) -> Visit:
+    """Give a visitor the next number of the day and put them in the live queue; with an
+    e-mail address, the visitor is that customer and gets their number's link by mail."""
     at = at or timezone.now()
     name = name.strip()[:200]
+    email = email.strip()
     day = timezone.localdate(at)
     for _attempt in range(5):
         number = (Visit.objects.filter(day=day).aggregate(top=Max("number"))["top"] or 0) + 1
         try:
             with transaction.atomic():
-                visit = Visit.objects.create(number=number, day=day, name=name, created_at=at)
+                visit = Visit.objects.create(
+                    number=number,
+                    day=day,
+                    name=name,
+                    email=email,
+                    language=language[:8],
+                    created_at=at,
+                )
                 label = name or _("Visitor %(number)s") % {"number": number}
-                customer, _created = customer_get_or_create(name=label)
+                customer, _created = customer_get_or_create(
+                    name=label, email=email, language=language
+                )
                 visit.ticket = ticket_create(
                     customer=customer,
                     subject=_("Visitor number %(number)s") % {"number": number},
@@ -146,6 +161,8 @@ def visit_create(*, name: str = "", at: datetime | None = None) -> Visit:
                     queue_kind=QueueKind.LIVE,
                 )
                 visit.save(update_fields=["ticket"])
+                if email:
+                    transaction.on_commit(functools.partial(visit_link_send.enqueue, visit.pk))
                 return visit
         except IntegrityError:
             continue  # two visitors pressed at the same moment; take the next number
@@ -159,7 +176,8 @@ def visit_serve(*, visit: Visit, agent: User) -> Visit:
         raise Invalid(_("This visitor is already being served."))
     visit.state = VisitState.SERVING
     visit.served_at = timezone.now()
-    visit.save(update_fields=["state", "served_at"])
+    visit.served_by = agent
+    visit.save(update_fields=["state", "served_at", "served_by"])
     if visit.ticket is not None:
         ticket_queue_kind_set(ticket=visit.ticket, kind=QueueKind.TICKET)
         if visit.ticket.assignee_id is None:

@@ -5,6 +5,8 @@ from frontdesk.live import views
 app_name = "live"
 urlpatterns = [
     path("", views.kiosk, name="kiosk"),
+    path("taken/", views.taken, name="taken"),
+    path("screen/", views.screen, name="screen"),
     path("<str:token>/", views.number, name="number"),
 ]
 desk_patterns = (

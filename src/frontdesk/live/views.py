@@ -1,57 +1,136 @@
-"""The visitor kiosk ("take a number") and the agent's buttons for a visit."""
+"""The visitor kiosk on the desk's tablet, the visitor's number page on their phone, the
+waiting-room screen, and the agent's buttons for a visit."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.utils import timezone, translation
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
 from frontdesk.config.errors import Invalid
-from frontdesk.config.http import request_agent
+from frontdesk.config.http import HtmxHttpRequest, request_agent
+from frontdesk.live.constants import (
+    NUMBER_POLL_SECONDS,
+    SCREEN_CALLED,
+    SCREEN_NEXT,
+    SCREEN_POLL_SECONDS,
+)
+from frontdesk.live.forms import KioskForm
 from frontdesk.live.models import Visit
+from frontdesk.live.selectors import (
+    screen_language,
+    visit_by_id,
+    visit_by_token,
+    visit_link_build,
+    visits_called,
+    visits_next,
+)
 from frontdesk.live.services import visit_create, visit_finish, visit_serve
-from frontdesk.portal.views import intake_rate
 from frontdesk.routing.wording import span_text
 from frontdesk.schedules.selectors import desk_status
 from frontdesk.tickets.views import ticket_for_page
 
-SALT = "frontdesk.live.visit"
+# The number just taken, kept in the tablet's session until it goes back to the kiosk.
+SLIP = "kiosk_slip"
 
 
+def kiosk_rate(group: str, request: HttpRequest) -> str:
+    """The kiosk's rate limit per address, read when asked so an operator's setting applies."""
+    return settings.KIOSK_RATE
+
+
+@never_cache
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate=intake_rate, method="POST", block=True, group="kiosk")  # type: ignore[untyped-decorator]
+@ratelimit(key="ip", rate=kiosk_rate, method="POST", block=True, group="kiosk")  # type: ignore[untyped-decorator]
 def kiosk(request: HttpRequest) -> HttpResponse:
-    """A tablet at the desk: a visitor takes a number, optionally giving a name."""
+    """The tablet at the desk: a visitor takes a number, optionally giving a name and an
+    address for the number's link. Coming back here forgets the last visitor's number."""
     if request.method == "POST":
-        visit = visit_create(name=request.POST.get("name", ""))
-        return redirect("live:number", token=signing.dumps(visit.pk, salt=SALT))
-    return render(request, "live/kiosk.html")
+        form = KioskForm(request.POST)
+        if not form.is_valid():
+            return render(request, "live/kiosk.html", {"form": form}, status=400)
+        visit = visit_create(
+            name=form.cleaned_data["name"],
+            email=form.cleaned_data["email"],
+            language=translation.get_language() or settings.LANGUAGE_CODE,
+        )
+        until = timezone.now().timestamp() + settings.KIOSK_RETURN_SECONDS
+        request.session[SLIP] = {"visit": visit.pk, "until": until}
+        return redirect("live:taken")
+    request.session.pop(SLIP, None)
+    return render(request, "live/kiosk.html", {"form": KioskForm()})
 
 
-def number(request: HttpRequest, token: str) -> HttpResponse:
-    """The visitor's number and expected wait; it refreshes itself."""
-    try:
-        pk = signing.loads(token, salt=SALT, max_age=24 * 3600)
-    except signing.BadSignature as error:
-        raise Http404("no such number") from error
-    visit = Visit.objects.filter(pk=pk).first()
-    if visit is None:
-        raise Http404("no such number")
+@never_cache
+@require_GET
+def taken(request: HttpRequest) -> HttpResponse:
+    """The number just taken, on the tablet for a short while, with a QR code to take it
+    along; then, or on any later visit to this address, the kiosk again."""
+    slip = request.session.get(SLIP)
+    left = slip.get("until", 0) - timezone.now().timestamp() if isinstance(slip, dict) else 0
+    visit = visit_by_id(visit_id=slip.get("visit")) if isinstance(slip, dict) else None
+    if visit is None or left <= 0:
+        request.session.pop(SLIP, None)
+        return redirect("live:kiosk")
     status = desk_status(visit=visit)
-    wait = status.place.wait_minutes if status.place else None
     return render(
         request,
-        "live/number.html",
+        "live/taken.html",
         {
             "visit": visit,
             "status": status,
-            "wait": span_text(wait) if wait else None,
+            "wait": _wait(status.place.wait_minutes if status.place else None),
+            "link": visit_link_build(visit=visit),
+            "seconds": max(1, int(left)),
         },
     )
+
+
+@never_cache
+@require_GET
+def number(request: HtmxHttpRequest, token: str) -> HttpResponse:
+    """The visitor's number page, on their phone: their place, the expected wait, and who
+    calls them up; it asks for news by itself."""
+    visit = visit_by_token(token=token)
+    if visit is None:
+        raise Http404("no such number")
+    status = desk_status(visit=visit)
+    context = {
+        "visit": visit,
+        "status": status,
+        "wait": _wait(status.place.wait_minutes if status.place else None),
+        "poll": NUMBER_POLL_SECONDS,
+    }
+    template = "live/_number.html" if request.htmx else "live/number.html"
+    return render(request, template, context)
+
+
+@never_cache
+@require_GET
+def screen(request: HtmxHttpRequest) -> HttpResponse:
+    """The waiting-room screen: the numbers called up and by whom, the next ones, and the
+    desk's notices, in the desk's language or in turn in those asked for."""
+    now = timezone.now()
+    day = timezone.localdate(now)
+    with translation.override(screen_language(asked=request.GET.get("lang", ""), now=now)):
+        context = {
+            "status": desk_status(now=now),
+            "called": visits_called(day=day, limit=SCREEN_CALLED),
+            "next": visits_next(day=day, limit=SCREEN_NEXT),
+            "poll": SCREEN_POLL_SECONDS,
+        }
+        template = "live/_screen.html" if request.htmx else "live/screen.html"
+        return render(request, template, context)
+
+
+def _wait(minutes: int | None) -> str | None:
+    return span_text(minutes) if minutes else None
 
 
 def _visit(request: HttpRequest, ticket_id: int) -> Visit:

@@ -48,16 +48,18 @@ def break_bar(context: template.Context) -> dict[str, object]:
 
 @register.inclusion_tag("schedules/_desk_status.html")
 def desk_status_card(
-    full: bool = False, agent: object = None, status: DeskStatus | None = None
+    full: bool = False,
+    agent: object = None,
+    status: DeskStatus | None = None,
+    visitor: bool = False,
 ) -> dict[str, object]:
     """The desk's status for customers; with `agent`, also that agent's break (the one who
-    answers this customer). A page that read the status already (a visitor's number page,
-    whose place it holds) passes it, and the card leaves out the wait at the desk: the page
-    says the visitor's own."""
-    if status is not None:
-        return {"status": status, "full": full, "visitor": True}
-    reader = agent if isinstance(agent, User) else None
-    return {"status": desk_status(agent=reader), "full": full, "visitor": False}
+    answers this customer). A page that read the status already passes it. A visitor who has
+    a number (`visitor`) sees their own wait on the page, so the card leaves out the wait for
+    someone taking a number now."""
+    if status is None:
+        status = desk_status(agent=agent if isinstance(agent, User) else None)
+    return {"status": status, "full": full, "visitor": visitor}
 
 
 @register.filter

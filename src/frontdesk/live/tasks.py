@@ -1,0 +1,32 @@
+"""Background work for live contacts."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import translation
+from django_tasks import task
+
+from frontdesk.live.models import Visit
+from frontdesk.live.selectors import visit_link_build
+
+
+@task(queue_name="mail")
+def visit_link_send(visit_id: int) -> None:
+    """Mail a visitor who gave their address the link to their number's page, in the language
+    they took the number in."""
+    visit = Visit.objects.get(pk=visit_id)
+    if not visit.email:
+        return
+    with translation.override(visit.language or settings.LANGUAGE_CODE):
+        context = {"visit": visit, "link": visit_link_build(visit=visit)}
+        subject = render_to_string("live/email/number_subject.txt", context).strip()
+        body = render_to_string("live/email/number.txt", context)
+    EmailMessage(
+        subject=subject,
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[visit.email],
+        headers={"Auto-Submitted": "auto-generated"},
+    ).send()
