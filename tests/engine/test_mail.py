@@ -104,3 +104,172 @@ def test_quoted_history_is_cut_in_every_language(text: str, kept: str) -> None:
 
 def test_html_to_text_keeps_lines_and_entities() -> None:
     assert html_to_text("<p>A &amp; B</p><p>C<br>D</p><style>p{}</style>") == "A & B\nC\nD"
+
+
+@pytest.mark.parametrize(
+    ("sender", "name", "address", "flag"),
+    [
+        # An encoded word is a display name, never an address, whatever it decodes to; a name
+        # that names another address is dropped, so nobody takes the sender for its owner.
+        (
+            "=?utf-8?q?victim=40bank=2Eexample?= <attacker@evil.example>",
+            "",
+            "attacker@evil.example",
+            "misleading-name",
+        ),
+        (
+            '"victim@bank.example" <attacker@evil.example>',
+            "",
+            "attacker@evil.example",
+            "misleading-name",
+        ),
+        (
+            "victim@bank.example <attacker@evil.example>",
+            "",
+            "attacker@evil.example",
+            "misleading-name",
+        ),
+        (
+            '"Victoria <victim@bank.example>" <attacker@evil.example>',
+            "",
+            "attacker@evil.example",
+            "misleading-name",
+        ),
+        (
+            "=?utf-8?q?Victoria_=3Cvictim=40bank=2Eexample=3E?= <attacker@evil.example>",
+            "",
+            "attacker@evil.example",
+            "misleading-name",
+        ),
+        (
+            "attacker@evil.example (victim@bank.example)",
+            "",
+            "attacker@evil.example",
+            "misleading-name",
+        ),
+        # A line break in the name is an attempt to add a header: flagged, never an address.
+        (
+            "=?utf-8?q?Victoria=0D=0ABcc=3A_victim=40bank=2Eexample?= <attacker@evil.example>",
+            "",
+            "attacker@evil.example",
+            "header-injection",
+        ),
+        (
+            "=?utf-8?q?Victoria=0D=0AX-Priority=3A_1?= <attacker@evil.example>",
+            "Victoria X-Priority: 1",
+            "attacker@evil.example",
+            "header-injection",
+        ),
+        # One sender or none: several addresses, a group or two brackets name nobody for sure.
+        ("victim@bank.example, attacker@evil.example", "", "", "ambiguous-sender"),
+        ("Victoria <victim@bank.example> <attacker@evil.example>", "", "", "ambiguous-sender"),
+        ("Bank: victim@bank.example;", "", "", "ambiguous-sender"),
+        ("undisclosed-recipients:;", "", "", "no-sender"),
+        ("<>", "", "", "no-sender"),
+        ("Victoria <>", "Victoria", "", "no-sender"),
+        # What is inside the brackets is never decoded, and must be a whole address.
+        ("Victoria <=?utf-8?q?victim=40bank=2Eexample?=>", "Victoria", "", "no-sender"),
+        ("=?utf-8?q?victim=40bank=2Eexample?=", "", "", "no-sender"),
+        ('Victoria <"victim@bank.example"@evil.example>', "Victoria", "", "no-sender"),
+        ("Victoria <victim@bank.example@evil.example>", "Victoria", "", "no-sender"),
+        ("Victoria <victim@bank.example", "Victoria", "", "no-sender"),
+        ("Victoria <victim@localhost>", "Victoria", "", "no-sender"),
+        # What real mail programs write reads as before.
+        (
+            '"Ellison, Mark \\"the boss\\"" <mark@ellison.example>',
+            'Ellison, Mark "the boss"',
+            "mark@ellison.example",
+            None,
+        ),
+        (
+            "mark@ellison.example <mark@ellison.example>",
+            "mark@ellison.example",
+            "mark@ellison.example",
+            None,
+        ),
+        ("Mark Ellison <Mark@Ellison.Example>", "Mark Ellison", "mark@ellison.example", None),
+        ("mark@ellison.example (Mark Ellison)", "Mark Ellison", "mark@ellison.example", None),
+        (
+            "=?iso-8859-2?Q?Kov=E1cs_=D6d=F6n?= <odon@kovacs.example>",
+            "Kovács Ödön",
+            "odon@kovacs.example",
+            None,
+        ),
+    ],
+)
+def test_the_sender_is_the_address_in_the_raw_headers_brackets(
+    sender: str, name: str, address: str, flag: str | None
+) -> None:
+    mail = mail_parse(corpus.plain(sender=sender))
+    assert (mail.sender_name, mail.sender_email) == (name, address)
+    assert (flag in mail.flags) if flag else not mail.flags
+
+
+def test_reply_to_and_sender_headers_never_name_the_sender() -> None:
+    extra = (("Reply-To", "victim@bank.example"), ("Sender", "victim@bank.example"))
+    mail = mail_parse(corpus.plain(sender="Eve <attacker@evil.example>", extra=extra))
+    assert mail.sender_email == "attacker@evil.example"
+
+
+def test_two_from_headers_name_no_sender() -> None:
+    extra = (("From", "Eve <attacker@evil.example>"),)
+    mail = mail_parse(corpus.plain(sender="Victoria <victim@bank.example>", extra=extra))
+    assert mail.sender_email == ""
+    assert "ambiguous-sender" in mail.flags
+
+
+def test_message_ids_are_read_as_written_never_decoded() -> None:
+    extra = (("In-Reply-To", "=?utf-8?q?=3Cvictim-1=40bank=2Eexample=3E?="),)
+    assert mail_parse(corpus.plain(extra=extra)).in_reply_to == ()
+
+
+def test_a_message_id_too_long_to_keep_is_no_message_id() -> None:
+    mail = mail_parse(corpus.plain(message_id="<" + "x" * 300 + "@bank.example>"))
+    assert mail.message_id == ""
+    assert NO_MESSAGE_ID in mail.flags
+
+
+def test_raw_utf8_headers_read_as_utf8() -> None:
+    raw = corpus.plain(sender="Victoria <victim@bank.example>", subject="Pay")
+    raw = raw.replace(b"Victoria", "Kovács Ödön".encode()).replace(b"Pay", "Kétszer".encode())
+    mail = mail_parse(raw)
+    assert (mail.sender_name, mail.subject) == ("Kovács Ödön", "Kétszer")
+    assert mail.headers["From"] == "Kovács Ödön <victim@bank.example>"
+
+
+def test_nul_bytes_are_removed_from_what_is_read_and_flagged() -> None:
+    mail = mail_parse(corpus.with_nul_bytes())
+    assert (mail.subject, mail.sender_name, mail.text) == (
+        "Invoice question",
+        "Nul Sender",
+        "My invoice is attached.",
+    )
+    assert mail.attachments[0].name == "invoice.bin"
+    assert mail.attachments[0].data == b"\x00\x01binary\x00"  # the file is kept as sent
+    assert not any("\x00" in value for value in mail.headers.values())
+    assert "nul-removed" in mail.flags
+
+
+def test_text_a_charset_decodes_to_lone_surrogates_is_kept_readable() -> None:
+    raw = corpus.plain(text="+2D0-ok").replace(b"charset=utf-8", b"charset=utf-7")
+    mail = mail_parse(raw)
+    assert mail.text.encode("utf-8")  # no lone surrogate a database would refuse
+    assert mail.text.endswith("ok")
+
+
+def test_deeply_nested_comments_in_an_address_header_are_read_without_recursion() -> None:
+    extra = (("Cc", "(" * 5000 + "x"),)
+    raw = corpus.plain(extra=extra).replace(b"To: help@frontdesk.example", b"To: " + b"(" * 5000)
+    mail = mail_parse(raw)
+    assert mail.to == ()
+    assert mail.sender_email == "victim@bank.example"
+
+
+def test_recipients_are_read_from_lists_and_groups() -> None:
+    to = 'Desk <help@frontdesk.example>, "Sales, EU" <sales@frontdesk.example>, Team: a@x.example;'
+    raw = corpus.plain().replace(b"To: help@frontdesk.example", b"To: " + to.encode())
+    assert mail_parse(raw).to == (
+        "help@frontdesk.example",
+        "sales@frontdesk.example",
+        "a@x.example",
+    )

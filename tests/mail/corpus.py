@@ -226,3 +226,95 @@ def bounce() -> bytes:
         ],
         body,
     )
+
+
+def plain(
+    *,
+    sender: str = "Victoria Banks <victim@bank.example>",
+    subject: str = "Card payment failed",
+    message_id: str = "<plain-1@bank.example>",
+    text: str = "Hello, my card payment failed twice today. Can you help?",
+    extra: tuple[tuple[str, str], ...] = (),
+) -> bytes:
+    """A short UTF-8 message; `sender` is the From header exactly as written on the wire."""
+    return _message(
+        [
+            ("From", sender),
+            ("To", "help@frontdesk.example"),
+            ("Subject", subject),
+            ("Message-ID", message_id),
+            ("MIME-Version", "1.0"),
+            ("Content-Type", "text/plain; charset=utf-8"),
+            *extra,
+        ],
+        text.encode(),
+    )
+
+
+def spoofed_name_reply(reference: str, *, in_reply_to: str = "") -> bytes:
+    """A reply to someone else's ticket: the display name is an encoded word that decodes to
+    the victim's address, the address in brackets is the attacker's."""
+    extra = (("In-Reply-To", in_reply_to), ("References", in_reply_to)) if in_reply_to else ()
+    return plain(
+        sender="=?utf-8?q?victim=40bank=2Eexample?= <attacker@evil.example>",
+        subject=f"Re: [{reference}] Card payment failed",
+        message_id="<spoof-1@evil.example>",
+        text="Please change my payout account to DE00 1234 5678 9012.",
+        extra=extra,
+    )
+
+
+def injected_name() -> bytes:
+    """A display name carrying CR LF and a header after it, in an encoded word."""
+    return plain(
+        sender="=?utf-8?q?Victoria=0D=0ABcc=3A_victim=40bank=2Eexample?= <attacker@evil.example>",
+        subject="Hello",
+        message_id="<inject-1@evil.example>",
+    )
+
+
+def with_nul_bytes() -> bytes:
+    """NUL bytes in a header, in the text and in a file name (PostgreSQL text refuses them);
+    the attachment's own NUL bytes belong to the file."""
+    body = (
+        b"--n1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+        b"My invoice\x00 is attached.\r\n"
+        b"--n1\r\nContent-Type: application/octet-stream\r\n"
+        b'Content-Disposition: attachment; filename="in\x00voice.bin"\r\n'
+        b"Content-Transfer-Encoding: base64\r\n\r\n"
+        + base64.encodebytes(b"\x00\x01binary\x00")
+        + b"--n1--\r\n"
+    )
+    head = CRLF.join(
+        [
+            b"From: Nul\x00 Sender <nul@sender.example>",
+            b"To: help@frontdesk.example",
+            b"Subject: Invoice\x00 question",
+            b"Message-ID: <nul-1@sender.example>",
+            b"MIME-Version: 1.0",
+            b"Content-Type: multipart/mixed; boundary=n1",
+        ]
+    )
+    return head + CRLF + CRLF + body
+
+
+def nested(depth: int) -> bytes:
+    """A multipart `depth` levels deep with a text part at the top and one at the bottom."""
+    opening = b"".join(
+        f"--b{level - 1}\r\nContent-Type: multipart/mixed; boundary=b{level}\r\n\r\n".encode()
+        for level in range(1, depth)
+    )
+    bottom = f"--b{depth - 1}\r\nContent-Type: text/plain\r\n\r\nAt the bottom.\r\n".encode()
+    closing = b"".join(f"--b{level}--\r\n".encode() for level in range(depth - 1, -1, -1))
+    body = b"--b0\r\nContent-Type: text/plain\r\n\r\nHello, read me first.\r\n"
+    return _message(
+        [
+            ("From", "Deep Sender <deep@sender.example>"),
+            ("To", "help@frontdesk.example"),
+            ("Subject", "Nested"),
+            ("Message-ID", f"<deep-{depth}@sender.example>"),
+            ("MIME-Version", "1.0"),
+            ("Content-Type", "multipart/mixed; boundary=b0"),
+        ],
+        body + opening + bottom + closing,
+    )

@@ -1,18 +1,25 @@
 """Reading an e-mail as it arrives: every charset and encoding real mail uses, what the sender
 wrote without the quoted history, and whether a machine sent it. Nothing here raises on bad
-input: what is wrong is named in `flags` and the rest is kept."""
+input: what is wrong is named in `flags` and the rest is kept.
+
+Who sent a message is read from the raw From header as RFC 5322 writes it: the address is what
+stands between its angle brackets (or the whole header, when it has none), and nothing that is
+decoded — an encoded word, a quoted name, a comment — can ever become an address. A message
+that names several senders, or none that could be written back to, names nobody.
+"""
 
 from __future__ import annotations
 
-import email
 import email.policy
+import html as html_module
 import re
 from dataclasses import dataclass, field
 from email.errors import HeaderParseError
 from email.header import decode_header, make_header
-from email.headerregistry import Address
 from email.message import EmailMessage, Message
-from email.utils import getaddresses, parseaddr
+from email.parser import BytesParser
+
+from frontdesk.engine.identities import IdentityError, normalise_email
 
 # Flags naming what was wrong with a message; stored on it and shown to agents.
 BAD_CHARSET = "bad-charset"
@@ -22,11 +29,27 @@ NO_SENDER = "no-sender"
 HEADER_INJECTION = "header-injection"
 EMPTY_ATTACHMENT = "empty-attachment"
 NO_TEXT = "no-text"
+AMBIGUOUS_SENDER = "ambiguous-sender"  # several addresses, a group or two From headers
+MISLEADING_NAME = "misleading-name"  # the display name names an address that is not the sender's
+NUL_REMOVED = "nul-removed"  # NUL characters were taken out of what was read
 
 # Charsets mail programs name that Python knows by another name.
 CHARSET_ALIASES = {"windows-1255": "cp1255", "windows-1257": "cp1257", "iso-8859-8-i": "iso-8859-8"}
 
 MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+# The longest Message-ID the desk keeps; a longer one is no real mail program's and is ignored.
+MESSAGE_ID_LENGTH = 250
+# An address a person can be written to: one @, a dotted domain, none of RFC 5322's specials.
+ADDRESS = re.compile(
+    r"[^\s@<>()\[\]\\,;:\"\x00-\x1f\x7f]{1,64}"
+    r"@(?:[^\s@<>()\[\]\\,;:\"\x00-\x1f\x7f.]+\.)+[^\s@<>()\[\]\\,;:\"\x00-\x1f\x7f.]+"
+)
+ADDRESS_LENGTH = 254
+# Something in a display name that reads as an address.
+ADDRESS_IN_TEXT = re.compile(r"[^\s<>()\[\]\"',;:]+@[^\s<>()\[\]\"',;:]+")
+# What RFC 5322 requires to be quoted in a display name.
+NAME_SPECIALS = re.compile(r"[()<>\[\]:;@\\,.\"]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -62,15 +85,12 @@ class ParsedMail:
 def mail_parse(raw: bytes) -> ParsedMail:
     """Read a raw message; whatever cannot be read is flagged, never fatal."""
     flags: list[str] = []
-    # compat32 hands headers over as written; the modern policy parses every header into an
-    # object, which took a third of the time of filing a message. Encoded words are decoded
-    # below where the desk shows them (subject, sender, file names).
-    message: Message = email.message_from_bytes(raw, policy=email.policy.compat32)
+    message = _message_from_bytes(raw)
     if message.defects:
         flags.append(BROKEN_MIME)
     subject = _header(message, "Subject", flags)
-    sender_name, sender_email = _sender(message, flags)
-    message_id = _message_ids(_header(message, "Message-ID", flags))
+    sender = _sender(message, flags)
+    message_id = _message_ids(_raw_header(message, "Message-ID", flags))
     if not message_id:
         flags.append(NO_MESSAGE_ID)
     text_part, html_part, attachments = _parts(message, flags)
@@ -78,21 +98,27 @@ def mail_parse(raw: bytes) -> ParsedMail:
     full_text = text_part or (html_to_text(html_part) if html_part else "")
     if not full_text.strip() and not attachments:
         flags.append(NO_TEXT)
-    headers = {name: _header(message, name, flags) for name in KEPT_HEADERS if message.get(name)}
+    headers = {
+        name: _header(message, name, flags)
+        for name in KEPT_HEADERS
+        if _raw_header(message, name, flags)
+    }
+    if "From" in headers:
+        headers["From"] = sender.shown
     return ParsedMail(
         subject=subject,
-        sender_name=sender_name,
-        sender_email=sender_email,
-        to=tuple(addr.lower() for _, addr in getaddresses(message.get_all("To", []) or []) if addr),
+        sender_name=sender.name,
+        sender_email=sender.address,
+        to=tuple(_recipients(_raw_header(message, "To", flags))),
         message_id=message_id[0] if message_id else "",
-        in_reply_to=tuple(_message_ids(_header(message, "In-Reply-To", flags))),
-        references=tuple(_message_ids(_header(message, "References", flags))),
+        in_reply_to=tuple(_message_ids(_raw_header(message, "In-Reply-To", flags))),
+        references=tuple(_message_ids(_raw_header(message, "References", flags))),
         text=reply_text(full_text),
         full_text=full_text,
         html=html,
         attachments=tuple(attachments),
         headers=headers,
-        automatic=is_automatic(message, sender_email),
+        automatic=is_automatic(message, sender.address),
         flags=tuple(dict.fromkeys(flags)),
     )
 
@@ -118,39 +144,284 @@ KEPT_HEADERS = (
 )
 
 
-def _header(message: Message, name: str, flags: list[str]) -> str:
+def _message_from_bytes(raw: bytes) -> Message:
+    # compat32 hands headers over as written; the modern policy parses every header into an
+    # object, which took a third of the time of filing a message. Encoded words are decoded
+    # below where the desk shows them (subject, sender name, file names), never in addresses.
+    parser = BytesParser(policy=email.policy.compat32)
+    return parser.parsebytes(raw)
+
+
+def _raw_header(message: Message, name: str, flags: list[str]) -> str:
+    """The first value of a header as written: unfolded, its 8-bit bytes read as UTF-8 (RFC
+    6532), NUL removed, nothing decoded."""
+    values = _raw_headers(message, name, flags)
+    return values[0] if values else ""
+
+
+def _raw_headers(message: Message, name: str, flags: list[str]) -> list[str]:
+    wanted = name.lower()
+    return [
+        _clean(_unfold(_utf8(str(value), flags)), flags)
+        for key, value in message.raw_items()
+        if key.lower() == wanted
+    ]
+
+
+def _unfold(value: str) -> str:
+    return re.sub(r"\r?\n(?=[ \t])", "", value).strip()
+
+
+def _utf8(value: str, flags: list[str]) -> str:
+    # The parser keeps a header's 8-bit bytes as surrogate escapes; RFC 6532 says they are UTF-8.
+    if value.isascii():
+        return value
+    data = value.encode("utf-8", "surrogateescape")
     try:
-        value = message.get(name)
-    except Exception:  # a header whose encoded words cannot be decoded
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
         flags.append(BAD_CHARSET)
-        return ""
-    if value is None:
-        return ""
-    text = _decode_words(str(value), flags)
+        return data.decode("cp1252", errors="replace")
+
+
+def _clean(text: str, flags: list[str]) -> str:
+    """Text a database keeps as it is: no NUL (PostgreSQL refuses it in text and JSON) and no
+    lone surrogate (no database encodes one; some charsets, UTF-7 among them, produce them)."""
+    if "\x00" in text:
+        flags.append(NUL_REMOVED)
+        text = text.replace("\x00", "")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        flags.append(BAD_CHARSET)
+        text = text.encode("utf-8", "surrogatepass").decode("utf-8", errors="replace")
+    return text
+
+
+def _header(message: Message, name: str, flags: list[str]) -> str:
+    text = _decode_words(_raw_header(message, name, flags), flags)
     if "\n" in text.strip() or "\r" in text.strip():
         # An address or subject with a line break in it is an attempt to add headers.
         flags.append(HEADER_INJECTION)
         text = " ".join(text.split())
-    return text.strip()
+    return _clean(text, flags).strip()
 
 
-def _sender(message: Message, flags: list[str]) -> tuple[str, str]:
-    raw = _header(message, "From", flags)
-    name, address = parseaddr(raw)
-    address = address.strip().lower()
-    if not address or "@" not in address:
+@dataclass(frozen=True)
+class _Sender:
+    name: str  # the display name, unless it names an address that is not the sender's
+    address: str  # lower case; empty when the message names no single sender
+    shown: str  # the From header as the desk shows it: the name quoted, the address bracketed
+
+
+@dataclass
+class _Mailbox:
+    """One mailbox of an address header as written: its phrase, the text between its angle
+    brackets, and its comments."""
+
+    phrase: list[str] = field(default_factory=list)
+    bracketed: list[str] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
+    after_brackets: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not "".join(self.phrase).strip() and not self.bracketed
+
+
+def _sender(message: Message, flags: list[str]) -> _Sender:
+    """Who sent the message: one address, taken only from between the raw header's brackets
+    (or the bare address that is the whole header)."""
+    values = _raw_headers(message, "From", flags)
+    if not values:
         flags.append(NO_SENDER)
-        return name, ""
+        return _Sender(name="", address="", shown="")
+    mailboxes, broken, group = _mailboxes(values[0])
+    shown = " ".join(CONTROL.sub("", _clean(_decode_words(values[0], flags), flags)).split())
+    if (
+        len(values) > 1
+        or group
+        or len(mailboxes) > 1
+        or any(len(mailbox.bracketed) > 1 for mailbox in mailboxes)
+    ):
+        flags.extend([AMBIGUOUS_SENDER, NO_SENDER])
+        return _Sender(name="", address="", shown=shown)
+    if not mailboxes:
+        flags.append(NO_SENDER)
+        return _Sender(name="", address="", shown=shown)
+    mailbox = mailboxes[0]
+    if mailbox.bracketed or broken:
+        written, name = "".join(mailbox.bracketed), "".join(mailbox.phrase)
+    else:
+        written, name = "".join(mailbox.phrase), " ".join(mailbox.comments)
+    address = "" if broken else _address(written.strip())
+    name = _display_name(name, address, flags)
+    if not address:
+        flags.append(NO_SENDER)
+        return _Sender(name=name, address="", shown=shown)
+    claimed = " ".join(_decode_words("".join(mailbox.phrase), []).split())
+    if mailbox.bracketed and claimed:
+        shown = f"{_quoted_name(_clean(CONTROL.sub('', claimed), []))} <{address}>"
+    else:
+        shown = address
+    return _Sender(name=name, address=address, shown=shown)
+
+
+def _mailboxes(value: str) -> tuple[list[_Mailbox], bool, bool]:
+    """The mailboxes of an address header, read in one pass as RFC 5322 writes them: quoted
+    strings, nested comments and angle brackets; whether it was broken, and whether it used
+    group syntax."""
+    mailboxes = [_Mailbox()]
+    group = False
+    position, end = 0, len(value)
+    while position < end:
+        char = value[position]
+        mailbox = mailboxes[-1]
+        if char == '"':
+            text, position = _quoted(value, position)
+            if position < 0:
+                return _found(mailboxes), True, group
+            mailbox.phrase.append(text)
+            continue
+        if char == "(":
+            text, position = _comment(value, position)
+            if position < 0:
+                return _found(mailboxes), True, group
+            mailbox.comments.append(text)
+            continue
+        if char == "<":
+            text, position = _bracketed(value, position)
+            if position < 0:
+                return _found(mailboxes), True, group
+            mailbox.bracketed.append(text)
+            mailbox.after_brackets = True
+            continue
+        if char in ",;":
+            mailboxes.append(_Mailbox())
+        elif char == ":":
+            # A group's name is not part of its first mailbox.
+            group = True
+            mailbox.phrase.clear()
+        elif char == ">" or (mailbox.after_brackets and not char.isspace()):
+            # A stray bracket, or words after the address: no reading of it is safe.
+            return _found(mailboxes), True, group
+        else:
+            mailbox.phrase.append(char)
+        position += 1
+    return _found(mailboxes), False, group
+
+
+def _recipients(value: str) -> list[str]:
+    """The addresses of a recipient header (lists and groups alike), lower case."""
+    mailboxes, _broken, _group = _mailboxes(value)
+    found = (
+        _address(("".join(m.bracketed) if m.bracketed else "".join(m.phrase)).strip())
+        for m in mailboxes
+    )
+    return [address for address in found if address]
+
+
+def _found(mailboxes: list[_Mailbox]) -> list[_Mailbox]:
+    return [mailbox for mailbox in mailboxes if not mailbox.empty]
+
+
+def _quoted(value: str, start: int) -> tuple[str, int]:
+    """A quoted string's text and the position after it; -1 when it never closes."""
+    text: list[str] = []
+    position = start + 1
+    while position < len(value):
+        char = value[position]
+        if char == "\\" and position + 1 < len(value):
+            text.append(value[position + 1])
+            position += 2
+            continue
+        if char == '"':
+            return "".join(text), position + 1
+        text.append(char)
+        position += 1
+    return "".join(text), -1
+
+
+def _comment(value: str, start: int) -> tuple[str, int]:
+    """A comment's text and the position after it (comments nest); -1 when it never closes."""
+    text: list[str] = []
+    depth = 0
+    position = start
+    while position < len(value):
+        char = value[position]
+        if char == "\\" and position + 1 < len(value):
+            text.append(value[position + 1])
+            position += 2
+            continue
+        if char == "(":
+            depth += 1
+            if depth > 1:
+                text.append(char)
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return "".join(text), position + 1
+            text.append(char)
+        else:
+            text.append(char)
+        position += 1
+    return "".join(text), -1
+
+
+def _bracketed(value: str, start: int) -> tuple[str, int]:
+    """What stands between angle brackets, as written, and the position after the closing one;
+    -1 when the bracket never closes or another opens inside it."""
+    position = start + 1
+    while position < len(value):
+        char = value[position]
+        if char == '"':
+            _text, after = _quoted(value, position)
+            if after < 0:
+                return "", -1
+            position = after
+            continue
+        if char == "<":
+            return "", -1
+        if char == ">":
+            return value[start + 1 : position], position + 1
+        position += 1
+    return "", -1
+
+
+def _address(written: str) -> str:
+    """`written` as an address the desk can write back to, lower case; empty when it is not
+    one (the desk's customers are found by exactly this value)."""
+    if len(written) > ADDRESS_LENGTH or not ADDRESS.fullmatch(written):
+        return ""
     try:
-        Address(addr_spec=address)
-    except (ValueError, IndexError):
-        flags.append(NO_SENDER)
-        return name, ""
-    return name.strip(), address
+        normalise_email(written)
+    except IdentityError:
+        return ""
+    return written.lower()
+
+
+def _display_name(written: str, address: str, flags: list[str]) -> str:
+    """The sender's name as people read it; empty when it names someone else's address."""
+    name = _decode_words(written, flags)
+    if "\r" in name or "\n" in name:
+        # A line break in a name is an attempt to add a header to a message the desk sends.
+        flags.append(HEADER_INJECTION)
+    name = " ".join(CONTROL.sub("", _clean(name, flags)).split())
+    others = {found.lower().strip(".") for found in ADDRESS_IN_TEXT.findall(name)} - {address}
+    if others:
+        flags.append(MISLEADING_NAME)
+        return ""
+    return name
+
+
+def _quoted_name(name: str) -> str:
+    if not NAME_SPECIALS.search(name):
+        return name
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _message_ids(value: str) -> list[str]:
-    return MESSAGE_ID.findall(value or "")
+    return [found for found in MESSAGE_ID.findall(value or "") if len(found) <= MESSAGE_ID_LENGTH]
 
 
 def _parts(message: Message, flags: list[str]) -> tuple[str, str, list[Attachment]]:
@@ -181,7 +452,7 @@ def _parts(message: Message, flags: list[str]) -> tuple[str, str, list[Attachmen
             attachments.append(
                 Attachment(
                     name=filename or f"part{len(attachments) + 1}",
-                    content_type=content_type,
+                    content_type=_clean(content_type, flags),
                     data=data,
                     inline=disposition == "inline" or bool(part.get("Content-ID")),
                 )
@@ -191,10 +462,11 @@ def _parts(message: Message, flags: list[str]) -> tuple[str, str, list[Attachmen
 
 def _filename(part: Message, flags: list[str]) -> str:
     try:
-        return _decode_words(part.get_filename() or "", flags).strip()
+        name = part.get_filename() or ""
     except Exception:
         flags.append(BAD_CHARSET)
         return ""
+    return _clean(_decode_words(name, flags), flags).strip()
 
 
 def _decode_words(value: str, flags: list[str]) -> str:
@@ -223,14 +495,15 @@ def _decoded(part: Message, flags: list[str]) -> str:
     charset = (part.get_content_charset() or "utf-8").lower()
     charset = CHARSET_ALIASES.get(charset, charset)
     try:
-        return data.decode(charset)
+        text = data.decode(charset)
     except (LookupError, UnicodeDecodeError):
         flags.append(BAD_CHARSET)
         # Most mail that lies about its charset is UTF-8 or Windows-1252; keep every byte.
         try:
-            return data.decode("utf-8")
+            text = data.decode("utf-8")
         except UnicodeDecodeError:
-            return data.decode("cp1252", errors="replace")
+            text = data.decode("cp1252", errors="replace")
+    return _clean(text, flags)
 
 
 TAG = re.compile(r"<[^>]+>")
@@ -240,8 +513,6 @@ INVISIBLE = re.compile(r"(?is)<(script|style|head)\b.*?</\1\s*>")
 
 def html_to_text(html: str) -> str:
     """The readable text of an HTML part, for triage and for agents who read plain text."""
-    import html as html_module
-
     text = INVISIBLE.sub(" ", html)
     text = BLOCK.sub("\n", text)
     text = TAG.sub(" ", text)
