@@ -250,6 +250,13 @@ def test_nul_bytes_are_removed_from_what_is_read_and_flagged() -> None:
     assert "nul-removed" in mail.flags
 
 
+def test_a_3000_deep_multipart_is_read_as_far_as_it_goes_and_flagged() -> None:
+    mail = mail_parse(corpus.nested(3000))
+    assert mail.text == "Hello, read me first."
+    assert mail.subject == "Nested"
+    assert "too-deep" in mail.flags
+
+
 def test_text_a_charset_decodes_to_lone_surrogates_is_kept_readable() -> None:
     raw = corpus.plain(text="+2D0-ok").replace(b"charset=utf-8", b"charset=utf-7")
     mail = mail_parse(raw)

@@ -32,6 +32,7 @@ NO_TEXT = "no-text"
 AMBIGUOUS_SENDER = "ambiguous-sender"  # several addresses, a group or two From headers
 MISLEADING_NAME = "misleading-name"  # the display name names an address that is not the sender's
 NUL_REMOVED = "nul-removed"  # NUL characters were taken out of what was read
+TOO_DEEP = "too-deep"  # parts nested deeper than MAX_PART_DEPTH were not read
 
 # Charsets mail programs name that Python knows by another name.
 CHARSET_ALIASES = {"windows-1255": "cp1255", "windows-1257": "cp1257", "iso-8859-8-i": "iso-8859-8"}
@@ -39,6 +40,9 @@ CHARSET_ALIASES = {"windows-1255": "cp1255", "windows-1257": "cp1257", "iso-8859
 MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 # The longest Message-ID the desk keeps; a longer one is no real mail program's and is ignored.
 MESSAGE_ID_LENGTH = 250
+# Parts nested deeper than this are left in the raw message: no mail program nests a tenth as
+# deep, and reading on would exhaust the stack (the parser and walk() recurse per level).
+MAX_PART_DEPTH = 50
 # An address a person can be written to: one @, a dotted domain, none of RFC 5322's specials.
 ADDRESS = re.compile(
     r"[^\s@<>()\[\]\\,;:\"\x00-\x1f\x7f]{1,64}"
@@ -144,11 +148,31 @@ KEPT_HEADERS = (
 )
 
 
+class _Part(Message):
+    """A part of a message that knows how deep it lies: the parser attaches every part to its
+    parent before it reads the part's headers, and a part below MAX_PART_DEPTH says it is
+    opaque, so the parser keeps its body as one payload instead of descending into it."""
+
+    depth = 0
+
+    def attach(self, payload: Message) -> None:  # type: ignore[override]
+        if isinstance(payload, _Part):
+            payload.depth = self.depth + 1
+        super().attach(payload)
+
+    @property
+    def too_deep(self) -> bool:
+        return self.depth > MAX_PART_DEPTH
+
+    def get_content_type(self) -> str:
+        return "application/octet-stream" if self.too_deep else super().get_content_type()
+
+
 def _message_from_bytes(raw: bytes) -> Message:
     # compat32 hands headers over as written; the modern policy parses every header into an
     # object, which took a third of the time of filing a message. Encoded words are decoded
     # below where the desk shows them (subject, sender name, file names), never in addresses.
-    parser = BytesParser(policy=email.policy.compat32)
+    parser = BytesParser(_Part, policy=email.policy.compat32)
     return parser.parsebytes(raw)
 
 
@@ -430,6 +454,9 @@ def _parts(message: Message, flags: list[str]) -> tuple[str, str, list[Attachmen
     parts = message.walk() if message.is_multipart() else iter([message])
     for part in parts:
         if part.is_multipart():
+            continue
+        if isinstance(part, _Part) and part.too_deep:
+            flags.append(TOO_DEEP)  # it stays in the raw message
             continue
         content_type = part.get_content_type()
         disposition = (part.get_content_disposition() or "").lower()
