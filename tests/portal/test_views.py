@@ -5,11 +5,14 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from frontdesk.customers.services import customer_rotate_portal_key, portal_link_build
+from frontdesk.mail.services import mail_receive
 from frontdesk.tickets.models import Ticket
 from tests import factories
+from tests.mail import corpus
 
 pytestmark = pytest.mark.django_db
 
@@ -182,3 +185,24 @@ def test_pages_follow_the_browser_language_and_hebrew_is_right_to_left() -> None
     assert '<html lang="he" dir="rtl">' in html
     english = Client(HTTP_ACCEPT_LANGUAGE="en").get("/").content.decode()
     assert '<html lang="en" dir="ltr">' in english
+
+
+def test_the_customer_never_sees_what_someone_else_sent_about_their_ticket() -> None:
+    ticket = mail_receive(raw=corpus.plain(), source="smtp").ticket
+    assert ticket is not None
+    first = ticket.messages.get().message_id
+    colleague = corpus.with_nul_bytes().replace(
+        b"Nul\x00 Sender <nul@sender.example>", b"Colin <colin@bank.example>"
+    )
+    colleague = colleague.replace(
+        b"Message-ID: <nul-1@sender.example>",
+        b"Message-ID: <colin-2@bank.example>\r\nIn-Reply-To: " + first.encode(),
+    )
+    filed = mail_receive(raw=colleague, source="smtp")
+    assert filed.ticket == ticket
+    client = portal_client(ticket.customer)
+    page = client.get(reverse("portal:ticket", args=[ticket.reference])).content.decode()
+    assert "my card payment failed twice" in page
+    assert "My invoice is attached." not in page
+    attachment = filed.message.attachments.get()  # type: ignore[union-attr]
+    assert client.get(reverse("portal:attachment", args=[attachment.pk])).status_code == 404

@@ -143,6 +143,8 @@ class Message(models.Model):
     html = models.TextField(blank=True, help_text="sanitised before it is stored")
     headers = models.JSONField(default=dict, blank=True)
     message_id = models.CharField(max_length=250, blank=True, db_index=True)
+    # The address an incoming e-mail came from, read from between its From header's brackets.
+    from_address = models.CharField(max_length=254, blank=True)
     flags = models.JSONField(default=list, blank=True)
     # What a system note records ({"code": "status", "from": "new", "to": "open"}), so each
     # reader's page words it in their language; `text` keeps the English for the API.

@@ -100,6 +100,7 @@ class MessageOut(Schema):
     author: str = Field(..., alias="author_name")
     attachments: list[AttachmentOut]
     flags: list[str]
+    from_address: str = Field(..., description="the address an e-mail came from")
     message_id: str
     created_at: datetime
     delivered_at: datetime | None

@@ -81,13 +81,24 @@ def access_ticket_for_customer(*, customer: Customer, reference: str) -> Ticket:
 
 
 def ticket_thread(*, ticket: Ticket, include_notes: bool) -> QuerySet[Message]:
-    """The ticket's messages in order, with authors and attachments; customers never get notes."""
+    """The ticket's messages in order, with authors and attachments; the customer's view
+    (`include_notes=False`) holds neither notes nor what someone else sent about the ticket."""
     messages = ticket.messages.select_related("author_agent", "author_customer").prefetch_related(
         Prefetch("attachments", queryset=Attachment.objects.order_by("id"))
     )
     if not include_notes:
-        messages = messages.exclude(direction=MessageDirection.NOTE)
+        messages = messages.exclude(direction=MessageDirection.NOTE).exclude(
+            _from_someone_else(customer_id=ticket.customer_id, prefix="")
+        )
     return messages.order_by("created_at", "id")
+
+
+def _from_someone_else(*, customer_id: int, prefix: str) -> Q:
+    # An incoming message is the customer's exactly when they wrote it: a third party's (a
+    # colleague in copy, a stranger) stays with the desk, whatever it says.
+    return Q(**{f"{prefix}direction": MessageDirection.IN}) & ~Q(
+        **{f"{prefix}author_customer_id": customer_id}
+    )
 
 
 def customer_tickets(*, customer: Customer, open_only: bool = False) -> QuerySet[Ticket]:
@@ -101,11 +112,14 @@ def customer_tickets(*, customer: Customer, open_only: bool = False) -> QuerySet
 def access_attachment(
     *, attachment_id: int, actor: User | None = None, customer: Customer | None = None
 ) -> Attachment:
-    """An attachment an agent may open, or one on a customer's own non-internal message."""
+    """An attachment an agent may open, or one a customer may: on their own ticket, neither on
+    a note nor on what someone else sent about it."""
     attachments = Attachment.objects.select_related("message__ticket")
     if customer is not None:
-        attachments = attachments.filter(message__ticket__customer=customer).exclude(
-            message__direction=MessageDirection.NOTE
+        attachments = (
+            attachments.filter(message__ticket__customer=customer)
+            .exclude(message__direction=MessageDirection.NOTE)
+            .exclude(_from_someone_else(customer_id=customer.pk, prefix="message__"))
         )
     elif actor is None or not actor.is_active:
         raise NotFound("File not found.")

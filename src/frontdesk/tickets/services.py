@@ -46,6 +46,7 @@ from frontdesk.tickets.constants import (
     REFERENCE_PREFIX,
     SLA_ESCALATION_WINDOW,
     SUBJECT_LENGTH,
+    THIRD_PARTY,
 )
 from frontdesk.tickets.models import Attachment, Message, Ticket
 
@@ -152,6 +153,7 @@ def _message_add(
     files: Sequence[UploadedFile] = (),
     created_at: datetime | None = None,
     flags: Sequence[str] = (),
+    from_address: str = "",
 ) -> Message:
     message = Message.objects.create(
         ticket=ticket,
@@ -164,6 +166,7 @@ def _message_add(
         html=html_sanitise(html) if html else "",
         headers=headers or {},
         message_id=message_id or make_msgid(domain=settings.MESSAGE_ID_DOMAIN),
+        from_address=from_address,
         created_at=created_at or timezone.now(),
         flags=list(flags),
     )
@@ -189,12 +192,14 @@ def ticket_create(
     team_id: int | None = None,
     files_checked: bool = False,
     triaged: Triage | None = None,
+    from_address: str = "",
 ) -> Ticket:
     """Open a ticket with the customer's first message and put it on their timeline.
 
     `files_checked`: the caller applied its own rules to the files (incoming mail keeps an
     empty attachment, flagged, rather than refusing the message). `triaged`: triage's decision,
     made by the caller before its write transaction (`triage_new_contact`, same `created_at`).
+    `from_address`: the address an e-mail came from.
     """
     _check_subject(subject)
     _check_body(body)
@@ -257,6 +262,7 @@ def ticket_create(
             created_at=created_at,
             message_id=message_id,
             flags=flags,
+            from_address=from_address,
         )
         interaction_record(
             customer=customer,
@@ -588,6 +594,7 @@ def ticket_customer_reply(
     message_id: str = "",
     flags: Sequence[str] = (),
     files_checked: bool = False,
+    from_address: str = "",
 ) -> Message:
     """Record the customer's answer; a ticket waiting for them, or solved, opens again."""
     _check_body(text)
@@ -607,6 +614,7 @@ def ticket_customer_reply(
             files=files,
             message_id=message_id,
             flags=flags,
+            from_address=from_address,
         )
         ticket.last_customer_message_at = message.created_at
         ticket.save(update_fields=["last_customer_message_at", "updated_at"])
@@ -615,6 +623,61 @@ def ticket_customer_reply(
             _status_apply(ticket, Status.OPEN)
         interaction_record(
             customer=customer,
+            kind=INTERACTION_KIND[Channel(channel)],
+            summary=f"{ticket.reference}: {text}",
+            ticket_id=ticket.pk,
+        )
+    return message
+
+
+def ticket_third_party_reply(
+    *,
+    ticket: Ticket,
+    sender: Customer,
+    text: str,
+    channel: str = Channel.EMAIL,
+    html: str = "",
+    headers: dict[str, str] | None = None,
+    files: Sequence[UploadedFile] = (),
+    message_id: str = "",
+    flags: Sequence[str] = (),
+    files_checked: bool = False,
+    from_address: str = "",
+) -> Message:
+    """Record a message on the ticket from someone who is not its customer (a colleague in copy
+    answering the thread): authored by that sender and flagged, never as the customer.
+
+    The ticket's customer does not see it, and it does not speak for them: the ticket's level,
+    language and tone stay as triage read them from the customer's own words. A ticket waiting
+    for an answer, or solved, opens again, so that an agent reads what came in.
+    """
+    if sender.pk == ticket.customer_id:
+        raise ValueError("the ticket's own customer replies through ticket_customer_reply")
+    _check_body(text)
+    if not files_checked:
+        attachments_validate(files)
+    if ticket.status == Status.CLOSED:
+        raise Invalid(_("This request is closed. Please send a new request instead."))
+    with transaction.atomic():
+        message = _message_add(
+            ticket=ticket,
+            direction=MessageDirection.IN,
+            channel=channel,
+            text=text,
+            html=html,
+            customer=sender,
+            headers=headers,
+            files=files,
+            message_id=message_id,
+            flags=[*flags, THIRD_PARTY],
+            from_address=from_address,
+        )
+        ticket.save(update_fields=["updated_at"])
+        if ticket.status in {Status.WAITING, Status.SOLVED}:
+            _status_apply(ticket, Status.OPEN)
+        # On the sender's own timeline: the desk remembers who wrote about what.
+        interaction_record(
+            customer=sender,
             kind=INTERACTION_KIND[Channel(channel)],
             summary=f"{ticket.reference}: {text}",
             ticket_id=ticket.pk,
