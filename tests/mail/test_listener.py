@@ -162,3 +162,53 @@ def test_one_senders_mail_is_filed_in_the_order_it_arrived(smtp) -> None:  # typ
     smtp.settle()
     assert Ticket.objects.count() == 5
     assert all(t.messages.filter(direction="in").count() == 2 for t in Ticket.objects.all())
+
+
+def test_a_spoofed_display_name_is_filed_and_acknowledged_as_the_real_sender(smtp) -> None:  # type: ignore[no-untyped-def]
+    send(smtp, corpus.plain(), sender="victim@bank.example")
+    victims = Ticket.objects.get()
+    code, _ = send(smtp, corpus.spoofed_name_reply(victims.reference), sender="bounce@evil.example")
+    assert code == 250
+    assert victims.messages.filter(direction="in").count() == 1
+    attackers = Ticket.objects.exclude(pk=victims.pk).get()
+    assert attackers.customer.primary_email == "attacker@evil.example"
+    assert [ack.to for ack in outbox.outbox] == [["victim@bank.example"], ["attacker@evil.example"]]
+
+
+def test_a_colleagues_reply_in_the_thread_is_filed_as_theirs(smtp, api_client) -> None:  # type: ignore[no-untyped-def]
+    send(smtp, corpus.plain())
+    ticket = Ticket.objects.get()
+    first = ticket.messages.get(direction="in").message_id
+    reply = corpus.plain(
+        sender="Colin Banks <colin@bank.example>",
+        subject=f"Re: [{ticket.reference}] Card payment failed",
+        message_id="<colin-1@bank.example>",
+        text="The card ends in 4242.",
+        extra=(("In-Reply-To", first),),
+    )
+    assert send(smtp, reply)[0] == 250
+    [_, colleague] = incoming(api_client, ticket)
+    assert (colleague["author"], colleague["from_address"]) == ("Colin Banks", "colin@bank.example")
+    assert "third-party" in colleague["flags"]
+    assert len(outbox.outbox) == 1  # only Victoria's request was acknowledged
+
+
+def test_mail_with_nul_bytes_is_filed(smtp, api_client) -> None:  # type: ignore[no-untyped-def]
+    code, _ = send(smtp, corpus.with_nul_bytes(), sender="nul\x00@sender.example")
+    assert code == 250
+    ticket = Ticket.objects.get()
+    [message] = incoming(api_client, ticket)
+    assert message["text"] == "My invoice is attached."
+    assert "nul-removed" in message["flags"]
+    stored = InboundMail.objects.get()
+    assert bytes(stored.raw).startswith(corpus.with_nul_bytes())
+    assert stored.envelope_from == "nul@sender.example"
+
+
+def test_a_3000_deep_multipart_is_filed(smtp, api_client) -> None:  # type: ignore[no-untyped-def]
+    assert send(smtp, corpus.nested(3000))[0] == 250
+    ticket = Ticket.objects.get()
+    [message] = incoming(api_client, ticket)
+    assert message["text"] == "Hello, read me first."
+    assert "too-deep" in message["flags"]
+    assert InboundMail.objects.get().state == "processed"

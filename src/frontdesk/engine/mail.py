@@ -291,6 +291,15 @@ def _sender(message: Message, flags: list[str]) -> _Sender:
     return _Sender(name=name, address=address, shown=shown)
 
 
+def envelope_address(value: str) -> str:
+    """The address of an envelope sender (SMTP MAIL FROM), lower case, when it is one a person
+    can be written to; empty for the null sender of a bounce and for anything else."""
+    written = value.strip()
+    if written.startswith("<") and written.endswith(">"):
+        written = written[1:-1].strip()
+    return _address(written)
+
+
 def _mailboxes(value: str) -> tuple[list[_Mailbox], bool, bool]:
     """The mailboxes of an address header, read in one pass as RFC 5322 writes them: quoted
     strings, nested comments and angle brackets; whether it was broken, and whether it used

@@ -18,13 +18,17 @@ from frontdesk.config.errors import Invalid
 from frontdesk.config.memo import for_a_while
 from frontdesk.customers.models import Customer
 from frontdesk.customers.services import customer_get_or_create
-from frontdesk.engine.mail import ParsedMail, mail_parse
+from frontdesk.engine.mail import ParsedMail, envelope_address, mail_parse
 from frontdesk.mail.choices import MailSource, MailState
 from frontdesk.mail.models import InboundMail, MailRoute
 from frontdesk.tickets.choices import Channel, Status
 from frontdesk.tickets.constants import REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFIX
 from frontdesk.tickets.models import Message, Ticket
-from frontdesk.tickets.services import ticket_create, ticket_customer_reply
+from frontdesk.tickets.services import (
+    ticket_create,
+    ticket_customer_reply,
+    ticket_third_party_reply,
+)
 from frontdesk.triage.services import triage_new_contact
 
 logger = logging.getLogger(__name__)
@@ -35,6 +39,7 @@ REFERENCE_IN_SUBJECT = re.compile(
 ATTACHMENT_REFUSED = "attachment-refused"
 NO_SUBJECT = "(no subject)"
 NO_TEXT = "(no text)"
+NAME_LENGTH = 200  # what a customer's name holds
 
 
 def mail_store(
@@ -48,9 +53,16 @@ def mail_store(
             raw=raw,
             digest=hashlib.sha256(raw).hexdigest(),
             source=source,
-            envelope_from=envelope_from[:320],
-            envelope_to=[str(address)[:320] for address in envelope_to][:100],
+            envelope_from=_storable(envelope_from)[:320],
+            envelope_to=[_storable(str(address))[:320] for address in envelope_to][:100],
         )
+
+
+def _storable(text: str) -> str:
+    # The envelope is as the sending server wrote it; PostgreSQL refuses NUL in text and JSON,
+    # and no database encodes a lone surrogate. The raw message keeps every byte.
+    text = text.replace("\x00", "")
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", errors="replace")
 
 
 def mail_receive(
@@ -107,17 +119,8 @@ def _file(inbound: InboundMail) -> None:
     text = mail.text or NO_TEXT
     if ticket is not None:
         with transaction.atomic():
-            message = ticket_customer_reply(
-                ticket=ticket,
-                customer=customer,
-                text=text,
-                channel=Channel.EMAIL,
-                html=mail.html,
-                headers=headers,
-                files=files,
-                message_id=mail.message_id,
-                flags=inbound.flags,
-                files_checked=True,
+            message = _reply(
+                ticket, customer, mail, text=text, headers=headers, files=files, flags=inbound.flags
             )
             _record(inbound, state=MailState.PROCESSED, ticket=ticket, message=message)
         return
@@ -150,9 +153,52 @@ def _file(inbound: InboundMail) -> None:
             team_id=team_id,
             files_checked=True,
             triaged=triaged,
+            from_address=mail.sender_email,
         )
         first = ticket.messages.get()
         _record(inbound, state=MailState.PROCESSED, ticket=ticket, message=first)
+
+
+def _reply(
+    ticket: Ticket,
+    sender: Customer,
+    mail: ParsedMail,
+    *,
+    text: str,
+    headers: dict[str, str],
+    files: list[SimpleUploadedFile],
+    flags: list[str],
+) -> Message:
+    """Put a message on the ticket it answers, as the customer's only when they sent it."""
+    if ticket.customer_id == sender.pk:
+        return ticket_customer_reply(
+            ticket=ticket,
+            customer=sender,
+            text=text,
+            channel=Channel.EMAIL,
+            html=mail.html,
+            headers=headers,
+            files=files,
+            message_id=mail.message_id,
+            flags=flags,
+            files_checked=True,
+            from_address=mail.sender_email,
+        )
+    # Anyone else in the thread (a colleague in copy) is filed as who they are, flagged, and
+    # the agent judges what they wrote; they never speak as the customer.
+    return ticket_third_party_reply(
+        ticket=ticket,
+        sender=sender,
+        text=text,
+        channel=Channel.EMAIL,
+        html=mail.html,
+        headers=headers,
+        files=files,
+        message_id=mail.message_id,
+        flags=flags,
+        files_checked=True,
+        from_address=mail.sender_email,
+    )
 
 
 def _record(
@@ -195,10 +241,12 @@ def _already_filed(message_id: str) -> bool:
 
 
 def _customer(mail: ParsedMail, inbound: InboundMail) -> tuple[Customer, bool]:
-    """The sender as a customer, and whether the desk met them just now."""
-    address = mail.sender_email or parseaddr(inbound.envelope_from)[1].lower()
+    """The sender as a customer, and whether the desk met them just now: by the From address,
+    else by the envelope sender when it is an address, else an unknown sender."""
+    address = mail.sender_email or envelope_address(inbound.envelope_from)
     if address:
-        return customer_get_or_create(name=mail.sender_name or address, email=address)
+        name = (mail.sender_name or address)[:NAME_LENGTH]
+        return customer_get_or_create(name=name, email=address)
     return customer_get_or_create(name="Unknown sender", email="")
 
 
