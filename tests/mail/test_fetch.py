@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import email
-import email.policy
-from dataclasses import dataclass
-
 import pytest
+from imap_tools import MailMessage
 
 from frontdesk.mail.fetch import _fetch_new
 from frontdesk.mail.models import ImapCursor, InboundMail
@@ -14,12 +11,6 @@ from frontdesk.tickets.models import Ticket
 from tests.mail import corpus
 
 pytestmark = pytest.mark.django_db
-
-
-@dataclass
-class FakeMessage:
-    uid: str
-    obj: email.message.Message
 
 
 class FakeFolder:
@@ -31,7 +22,10 @@ class FakeFolder:
 
 
 class FakeMailBox:
-    """What imap-tools' MailBox offers the fetch: a folder status and messages from a UID on."""
+    """What imap-tools' MailBox offers the fetch: a folder status, and messages from a UID on,
+    each built from the server's FETCH answer by `email_message_class` as imap-tools does."""
+
+    email_message_class = MailMessage
 
     def __init__(self, messages: list[bytes], validity: int = 7, fail_after: int | None = None):
         self.messages = messages
@@ -46,7 +40,8 @@ class FakeMailBox:
         for count, (uid, raw) in enumerate(chosen):
             if self.fail_after is not None and count == self.fail_after:
                 raise ConnectionResetError("the server went away")
-            yield FakeMessage(str(uid), email.message_from_bytes(raw, policy=email.policy.default))
+            answer = f"{uid} (UID {uid} FLAGS () RFC822 {{{len(raw)}}}".encode()
+            yield self.email_message_class([(answer, raw), b")"])
 
 
 MESSAGES = [corpus.estonian_cp1257(), corpus.hungarian_latin2(), corpus.hebrew()]
@@ -71,3 +66,19 @@ def test_a_renumbered_mailbox_does_not_bring_anything_in_twice() -> None:
     _fetch_new(FakeMailBox(MESSAGES, validity=7), "desk@imap/INBOX")  # type: ignore[arg-type]
     assert _fetch_new(FakeMailBox(MESSAGES, validity=8), "desk@imap/INBOX") == 0  # type: ignore[arg-type]
     assert InboundMail.objects.count() == 3
+
+
+def test_the_raw_message_is_kept_as_the_server_sent_it() -> None:
+    _fetch_new(FakeMailBox(MESSAGES), "desk@imap/INBOX")  # type: ignore[arg-type]
+    kept = {bytes(raw) for raw in InboundMail.objects.values_list("raw", flat=True)}
+    assert kept == set(MESSAGES)
+
+
+def test_a_message_the_mail_library_cannot_read_does_not_stop_the_mailbox() -> None:
+    messages = [corpus.estonian_cp1257(), corpus.nested(3000), corpus.hebrew()]
+    assert _fetch_new(FakeMailBox(messages), "desk@imap/INBOX") == 3  # type: ignore[arg-type]
+    assert ImapCursor.objects.get().next_uid == 4
+    deep = InboundMail.objects.get(header_message_id="<deep-3000@sender.example>")
+    assert (deep.state, bytes(deep.raw)) == ("processed", corpus.nested(3000))
+    assert "too-deep" in deep.flags
+    assert Ticket.objects.count() == 3

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from email.errors import HeaderParseError
 from email.header import decode_header, make_header
 from email.message import EmailMessage, Message
-from email.parser import BytesParser
+from email.parser import BytesHeaderParser, BytesParser
 
 from frontdesk.engine.identities import IdentityError, normalise_email
 
@@ -289,6 +289,13 @@ def _sender(message: Message, flags: list[str]) -> _Sender:
     else:
         shown = address
     return _Sender(name=name, address=address, shown=shown)
+
+
+def mail_message_id(raw: bytes) -> str:
+    """The Message-ID of a raw message, read from its headers alone; empty when it has none."""
+    message = BytesHeaderParser(policy=email.policy.compat32).parsebytes(raw)
+    found = _message_ids(_raw_header(message, "Message-ID", []))
+    return found[0] if found else ""
 
 
 def envelope_address(value: str) -> str:

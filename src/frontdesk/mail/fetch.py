@@ -3,13 +3,16 @@ when a fetch is cut short."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
+from typing import cast
 
 from django.conf import settings
 from django.db import transaction
-from imap_tools import BaseMailBox, MailBox, MailBoxUnencrypted
+from imap_tools import BaseMailBox, MailBox, MailBoxUnencrypted, MailMessage
 from imap_tools.errors import MailboxLoginError
 
+from frontdesk.engine.mail import mail_message_id
 from frontdesk.mail.choices import MailSource
 from frontdesk.mail.models import ImapCursor, InboundMail
 from frontdesk.mail.services import mail_process, mail_store
@@ -20,6 +23,16 @@ BATCH = 100
 
 class MailFetchError(RuntimeError):
     """The mailbox cannot be read; the message says why."""
+
+
+class RawMessage(MailMessage):
+    """A fetched message as the server sent it. imap-tools parses every message as it builds
+    it; the desk keeps the raw bytes instead (the stored original must be exact) and parses
+    them itself, so a message Python's parser cannot read is stored, not a fetch that fails
+    on it every minute for ever."""
+
+    def __init__(self, fetch_data: list) -> None:
+        self.raw, self._raw_uid_data, self._raw_flag_data = self._get_message_data_parts(fetch_data)
 
 
 def mail_fetch() -> int:
@@ -49,14 +62,15 @@ def _fetch_new(box: BaseMailBox, account: str) -> int:
         cursor.uid_validity, cursor.next_uid = validity, 1
         cursor.save(update_fields=["uid_validity", "next_uid"])
     new = 0
+    box.email_message_class = RawMessage
     for message in box.fetch(
         f"UID {cursor.next_uid}:*", mark_seen=False, bulk=BATCH, headers_only=False
     ):
         uid = int(message.uid or 0)
         if uid < cursor.next_uid:
             continue  # "N:*" always returns the last message, even when it is older than N
-        raw: bytes = message.obj.as_bytes()
-        message_id = str(message.obj.get("Message-ID", "") or "")
+        raw = bytes(cast(RawMessage, message).raw)  # the box builds email_message_class
+        message_id = mail_message_id(raw)
         stored: InboundMail | None = None
         with transaction.atomic():
             if not _seen(raw, message_id):
@@ -72,12 +86,7 @@ def _fetch_new(box: BaseMailBox, account: str) -> int:
 
 
 def _seen(raw: bytes, message_id: str) -> bool:
-    import hashlib
-
     digest = hashlib.sha256(raw).hexdigest()
     if InboundMail.objects.filter(digest=digest).exists():
         return True
-    return (
-        bool(message_id)
-        and InboundMail.objects.filter(header_message_id=message_id.strip()).exists()
-    )
+    return bool(message_id) and InboundMail.objects.filter(header_message_id=message_id).exists()
