@@ -3,6 +3,7 @@ from django.test import Client
 
 from frontdesk.tickets.choices import Status
 from frontdesk.tickets.models import Ticket
+from frontdesk.tickets.services import ticket_third_party_reply
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -96,3 +97,21 @@ def test_agent_pages_use_the_agents_language() -> None:
     client.force_login(agent)
     html = client.get("/desk/tickets/").content.decode()
     assert 'dir="rtl"' in html
+
+
+def test_a_message_from_someone_else_is_marked_with_its_real_address(agent_client: Client) -> None:
+    ticket = factories.ticket(channel="email")
+    colleague = factories.customer(name="victim@bank.example", email="colin@bank.example")
+    ticket_third_party_reply(
+        ticket=ticket,
+        sender=colleague,
+        text="I am her colleague.",
+        flags=["misleading-name", "nul-removed", "too-deep"],
+        from_address="colin@bank.example",
+    )
+    page = agent_client.get(f"/desk/tickets/{ticket.pk}/").content.decode()
+    assert "Not the ticket’s customer" in page
+    assert "colin@bank.example" in page
+    assert "Sender name shows another address" in page
+    assert "NUL characters removed" in page
+    assert "Parts nested too deeply were not read" in page

@@ -1,4 +1,4 @@
-"""How a ticket's thread reads: system notes worded in the reader's language."""
+"""How a ticket's thread reads: system notes and mail flags worded in the reader's language."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from frontdesk.accounts.choices import Assignment
+from frontdesk.engine import mail
 from frontdesk.tickets.choices import Status
+from frontdesk.tickets.constants import THIRD_PARTY
 from frontdesk.tickets.models import Message
 
 register = template.Library()
@@ -58,3 +60,28 @@ def system_text(message: Message) -> str:
     if code == "follow_up_overdue":
         return _("Follow-up overdue: escalated to the leads")
     return message.text
+
+
+# Flags that say how a message was made, not what was wrong with it; a third party's message
+# is marked beside its author instead.
+UNSHOWN_FLAGS = {"system", "acknowledgement", THIRD_PARTY}
+
+
+@register.filter
+def mail_flags(message: Message) -> list[str]:
+    """What was wrong with an incoming message, worded for agents; unknown flags as stored."""
+    words = {
+        mail.BAD_CHARSET: _("Unknown or wrong character set"),
+        mail.BROKEN_MIME: _("Broken MIME structure"),
+        mail.NO_MESSAGE_ID: _("No Message-ID"),
+        mail.NO_SENDER: _("No sender address to answer"),
+        mail.HEADER_INJECTION: _("Line break in a header"),
+        mail.EMPTY_ATTACHMENT: _("Empty attachment"),
+        mail.NO_TEXT: _("No text"),
+        mail.AMBIGUOUS_SENDER: _("Several senders named"),
+        mail.MISLEADING_NAME: _("Sender name shows another address"),
+        mail.NUL_REMOVED: _("NUL characters removed"),
+        mail.TOO_DEEP: _("Parts nested too deeply were not read"),
+        "attachment-refused": _("Attachments over the limits were not kept"),
+    }
+    return [words.get(flag, flag) for flag in message.flags or () if flag not in UNSHOWN_FLAGS]
