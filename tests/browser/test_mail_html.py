@@ -46,3 +46,32 @@ def test_a_hostile_html_mail_runs_no_script_and_loads_no_remote_image(
     assert "pwned" not in page.title()
     assert outside == []
     assert dialogs == []
+
+
+@pytest.mark.parametrize(
+    ("language", "width"), [("en", 390), ("en", 1366), ("he", 390), ("he", 1366)]
+)
+def test_a_third_partys_message_is_marked_with_its_address_at_every_width(
+    browser: Browser,
+    live_server,  # type: ignore[no-untyped-def]
+    language: str,
+    width: int,
+) -> None:
+    factories.agent(username="eli", password="eli-password-1", language=language)
+    ticket = mail_receive(raw=corpus.plain(), source="smtp").ticket
+    assert ticket is not None
+    first = ticket.messages.get(direction="in").message_id
+    reply = corpus.spoofed_name_reply(ticket.reference, in_reply_to=first)
+    assert mail_receive(raw=reply, source="smtp").ticket == ticket
+
+    page = browser.new_page(locale=language, viewport={"width": width, "height": 900})
+    page.goto(live_server.url + f"/desk/tickets/{ticket.pk}/")
+    page.locator("input[name=username]").fill("eli")
+    page.locator("input[name=password]").fill("eli-password-1")
+    page.locator("form button[type=submit]").click()
+
+    marked = page.locator(".message-third-party")
+    expect(marked.locator(".badge.third-party")).to_be_visible()
+    expect(marked.locator(".from-address")).to_have_text("attacker@evil.example")
+    expect(marked.locator(".mail-flags li")).to_have_count(1)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
