@@ -73,3 +73,19 @@ def test_a_relay_that_is_down_leaves_the_reply_marked_and_tried_again(settings) 
     reply.refresh_from_db()
     assert reply.delivered_at is not None
     assert reply.delivery_error == ""
+
+
+def test_a_reply_answers_the_customers_message_not_a_third_partys(relay) -> None:  # type: ignore[no-untyped-def]
+    ticket = mail_receive(raw=corpus.plain(), source="smtp").ticket
+    assert ticket is not None
+    colleague = corpus.plain(
+        sender="Colin Banks <colin@bank.example>",
+        message_id="<colin-9@bank.example>",
+        extra=(("In-Reply-To", "<plain-1@bank.example>"),),
+    )
+    assert mail_receive(raw=colleague, source="smtp").ticket == ticket
+    relay.messages.clear()  # the acknowledgement
+    ticket_reply(ticket=ticket, agent=factories.agent(), text="We refunded the second charge.")
+    sent = email.message_from_bytes(relay.messages[-1], policy=email.policy.default)
+    assert sent["To"] == "victim@bank.example"
+    assert sent["In-Reply-To"] == "<plain-1@bank.example>"

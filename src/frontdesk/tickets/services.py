@@ -952,9 +952,12 @@ def message_deliver(*, message_id: int) -> None:
     references = [mid for mid in _thread_ids(ticket) if mid != message.message_id]
     headers = {"Message-ID": message.message_id}
     if references:
-        # The reply answers the customer's latest message; References carries the whole thread.
+        # The reply answers the customer's latest message (not a third party's in the thread);
+        # References carries the whole thread.
         answered = (
-            ticket.messages.filter(direction=MessageDirection.IN, id__lt=message.pk)
+            ticket.messages.filter(
+                direction=MessageDirection.IN, author_customer=customer, id__lt=message.pk
+            )
             .exclude(message_id="")
             .values_list("message_id", flat=True)
             .last()
