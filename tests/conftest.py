@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from frontdesk.accounts.models import User
 from tests import factories
@@ -13,6 +16,14 @@ def fresh_memory() -> None:
     from frontdesk.config.memo import forget_all
 
     forget_all()
+
+
+@pytest.fixture(autouse=True)
+def default_language() -> Iterator[None]:
+    """A page shown in an agent's language leaves that language active in the thread (the
+    locale middlewares activate and never deactivate); the next test starts in the default."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from frontdesk.config.env import (
     default_environ,
     secret_key,
 )
+from frontdesk.sla.constants import DEFAULT_TIME_ZONE
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 env = EnvReader(default_environ())
@@ -62,6 +63,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "frontdesk.config.clock.DeskTimeZoneMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -111,7 +113,10 @@ LANGUAGES = [
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
-TIME_ZONE = env.text("FRONTDESK_TIME_ZONE", "UTC")
+# The zone a desk starts in; the zone a lead stores with the business hours is the desk's clock
+# from then on (frontdesk.config.clock). Every language writes times on a 24-hour clock.
+TIME_ZONE = env.text("FRONTDESK_TIME_ZONE", DEFAULT_TIME_ZONE)
+FORMAT_MODULE_PATH = ["frontdesk.config.formats"]
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]

@@ -6,3 +6,11 @@ class SlaConfig(AppConfig):
 
     name = "frontdesk.sla"
     label = "sla"
+
+    def ready(self) -> None:
+        # The desk's clock runs in the zone of its business hours, which this app keeps; the
+        # clock sits below every app, so it is told where to look rather than importing us.
+        from frontdesk.config.clock import desk_zone_reader_set
+        from frontdesk.sla.selectors import desk_time_zone
+
+        desk_zone_reader_set(desk_time_zone)

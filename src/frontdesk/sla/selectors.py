@@ -22,6 +22,12 @@ def calendar_for(*, team_id: int | None) -> BusinessCalendar:
     return calendar_of(row)
 
 
+@for_a_while
+def desk_time_zone() -> str:
+    """The name of the zone the desk's own business hours are kept in (the desk's clock)."""
+    return business_hours_of(team_id=None).time_zone
+
+
 def business_hours_of(*, team_id: int | None) -> BusinessHours:
     """The stored hours of a team (or of the desk), or the defaults, unsaved."""
     rows = BusinessHours.objects.all()

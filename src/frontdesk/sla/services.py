@@ -13,7 +13,7 @@ from frontdesk.config.errors import Invalid
 from frontdesk.engine.sla import CalendarError
 from frontdesk.routing.selectors import queue_weights
 from frontdesk.sla.models import BusinessHours, SlaTarget
-from frontdesk.sla.selectors import calendar_for, calendar_of, sla_targets
+from frontdesk.sla.selectors import calendar_for, calendar_of, desk_time_zone, sla_targets
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.services import ticket_sla_breach, ticket_sla_warn
 
@@ -44,6 +44,7 @@ def business_hours_set(
         raise Invalid(str(error)) from error
     row.save()
     calendar_for.forget()
+    desk_time_zone.forget()
     return row
 
 
