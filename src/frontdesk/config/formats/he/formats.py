@@ -1,0 +1,8 @@
+"""Hebrew: 07.12.2026 14:30."""
+
+DATE_FORMAT = "j בF Y"
+TIME_FORMAT = "H:i"
+DATETIME_FORMAT = "j בF Y H:i"
+SHORT_DATE_FORMAT = "d.m.Y"
+SHORT_DATETIME_FORMAT = "d.m.Y H:i"
+MONTH_DAY_FORMAT = "j.n."
