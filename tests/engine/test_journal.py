@@ -1,13 +1,14 @@
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from frontdesk.engine.journal import Code, Person, name_match, parse_log_line
 
-NOW = datetime(2026, 11, 23, 11, 15, tzinfo=ZoneInfo("Europe/Tallinn"))
+TALLINN = ZoneInfo("Europe/Tallinn")
+NOW = datetime(2026, 11, 23, 11, 15, tzinfo=TALLINN)
 CUSTOMERS = [
     Person(1, "Rami Cohen"),
     Person(2, "רמי כהן"),
@@ -27,10 +28,11 @@ CODES = [
 WORDS = {"now": None, "morning": time(9, 0), "hommikul": time(9, 0), "reggel": time(8, 0)}
 
 
-def parse(line: str):  # type: ignore[no-untyped-def]
+def parse(line: str, now: datetime = NOW):  # type: ignore[no-untyped-def]
     return parse_log_line(
         line,
-        now=NOW,
+        now=now,
+        zone=TALLINN,
         customers=CUSTOMERS,
         agents=AGENTS,
         me=ME,
@@ -69,6 +71,33 @@ def test_lines_in_every_script_and_name_order(
     assert (parsed.at.hour, parsed.at.minute) == at
     assert parsed.warnings == ()
     assert parsed.certain
+
+
+@pytest.mark.parametrize(
+    ("now", "line", "at"),
+    [
+        # 9:15 UTC is 11:15 at the desk: "9:30" is the desk's half past nine, not UTC's.
+        (NOW.astimezone(UTC), "Rami Cohen. viruses. 9:30.", datetime(2026, 11, 23, 9, 30)),
+        (NOW.astimezone(UTC), "Rami Cohen. viruses.", datetime(2026, 11, 23, 11, 15)),
+        # 22:30 UTC is already the next day at the desk.
+        (
+            datetime(2026, 11, 23, 22, 30, tzinfo=UTC),
+            "Rami Cohen. viruses. 0:45.",
+            datetime(2026, 11, 24, 0, 45),
+        ),
+        (
+            datetime(2026, 11, 23, 22, 30, 37, tzinfo=UTC),
+            "Rami Cohen. viruses. hommikul.",
+            datetime(2026, 11, 24, 9, 0),
+        ),
+    ],
+)
+def test_a_time_in_the_line_is_on_the_desks_clock_whatever_zone_now_is_in(
+    now: datetime, line: str, at: datetime
+) -> None:
+    parsed = parse(line, now=now)
+    assert parsed.at == at.replace(tzinfo=TALLINN)
+    assert parsed.at.tzinfo == TALLINN
 
 
 def test_a_code_expands_and_a_promise_becomes_a_follow_up() -> None:

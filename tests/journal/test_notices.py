@@ -86,6 +86,20 @@ def test_a_stale_notice_asks_its_author_once_then_can_be_kept_or_retired() -> No
     assert "Printer broken" not in client.get(reverse("journal:board")).content.decode()
 
 
+def test_the_review_reminder_writes_the_date_as_the_authors_language_does() -> None:
+    lead = factories.agent(role="lead", language="et")
+    lead.email = "lead@example.com"
+    lead.save(update_fields=["email"])
+    review_by = timezone.localdate() + timedelta(days=3)
+    notice_post(
+        author=lead, title="Printer broken", body="Use the second floor.", review_by=review_by
+    )
+    notices_review_due(today=review_by + timedelta(days=1))
+    [asked] = mail.outbox
+    assert review_by.strftime("%d.%m.%Y") in asked.body
+    assert review_by.isoformat() not in asked.body
+
+
 def test_a_notice_needs_words_and_a_future_review_date() -> None:
     author = factories.agent()
     with pytest.raises(Invalid, match="title and a text"):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import datetime, time, timedelta, tzinfo
 
 from rapidfuzz import fuzz, process
 
@@ -130,13 +130,20 @@ def parse_log_line(
     line: str,
     *,
     now: datetime,
+    zone: tzinfo,
     customers: Sequence[Person],
     agents: Sequence[Person],
     me: Person,
     codes: Sequence[Code] = (),
     time_words: Mapping[str, time | None] | None = None,
 ) -> LogLine:
-    """Read `customer. agent. problem. time.`; `now` is aware and in the desk's time zone."""
+    """Read `customer. agent. problem. time.`; a time in the line is on the clock of `zone`
+    (the desk's), on the desk's day of `now` (aware, in any zone)."""
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError(f"now ({now.isoformat()}) has no time zone; give it with its zone")
+    # "9:30" is half past nine at the desk: the day and the clock are the desk's, not those of
+    # whatever zone `now` came in (a server's UTC).
+    now = now.astimezone(zone)
     time_words = {fold(word): value for word, value in (time_words or {}).items()}
     text = line.strip()
     if len(text) > MAX_LENGTH:
@@ -194,7 +201,9 @@ def _time_of(
     folded = fold(text)
     if folded in words:
         clock = words[folded]
-        return (now if clock is None else now.replace(hour=clock.hour, minute=clock.minute)), ""
+        if clock is None:
+            return now, ""
+        return now.replace(hour=clock.hour, minute=clock.minute, second=0, microsecond=0), ""
     match = CLOCK.match(folded)
     if not match:
         return None, ""

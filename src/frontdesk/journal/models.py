@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from frontdesk.config.clock import datetime_text
+
 
 class LogCode(models.Model):
     """A one-word code the team agreed on, the words it stands for, and whether it is a promise
@@ -52,7 +54,7 @@ class FollowUp(models.Model):
         verbose_name_plural = _("follow-ups")
 
     def __str__(self) -> str:
-        return f"{self.customer}: {self.text} ({self.due_at:%Y-%m-%d %H:%M})"
+        return f"{self.customer}: {self.text} ({datetime_text(self.due_at)})"
 
 
 class Notice(models.Model):

@@ -6,9 +6,9 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from django.db.models import Max, Q, QuerySet
-from django.utils import timezone
 
 from frontdesk.accounts.models import User
+from frontdesk.config.clock import desk_midnight, desk_today
 from frontdesk.customers.choices import InteractionKind
 from frontdesk.customers.models import Customer, Interaction
 from frontdesk.engine.journal import Code, Person, name_key, promises_in
@@ -118,9 +118,11 @@ def notices_read_ids(*, agent: User) -> set[int]:
     return set(NoticeRead.objects.filter(agent=agent).values_list("notice_id", flat=True))
 
 
-def interactions_logged_today(*, agent: User, limit: int = 20) -> QuerySet[Interaction]:
-    """The lines the agent logged today, newest first."""
-    midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+def interactions_logged_today(
+    *, agent: User, limit: int = 20, now: datetime | None = None
+) -> QuerySet[Interaction]:
+    """The lines the agent logged today (the desk's day), newest first."""
+    midnight = desk_midnight(desk_today(now))
     return (
         Interaction.objects.filter(agent=agent, kind=InteractionKind.NOTE, created_at__gte=midnight)
         .select_related("customer")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from frontdesk.accounts.models import Team, User
 from frontdesk.accounts.selectors import leads_reachable
 from frontdesk.accounts.services import agents_mail
+from frontdesk.config.clock import date_text, datetime_text, desk_today, desk_zone
 from frontdesk.config.errors import Invalid
 from frontdesk.customers.choices import InteractionKind
 from frontdesk.customers.models import Customer, Interaction
@@ -31,12 +32,13 @@ from frontdesk.tickets.services import (
 
 
 def log_line_read(*, line: str, writer: User, now: datetime | None = None) -> LogLine:
-    """What a log line says, matched against the desk's customers and agents; saves nothing."""
-    now = timezone.localtime(now or timezone.now())
+    """What a log line says, matched against the desk's customers and agents; saves nothing.
+    A time in the line ("9:30") is on the desk's clock."""
     first_field = line.strip().split(".", 1)[0]
     return parse_log_line(
         line,
-        now=now,
+        now=now or timezone.now(),
+        zone=desk_zone(),
         customers=customer_candidates(typed=first_field),
         agents=agent_people(),
         me=Person(id=writer.pk, name=writer.display_name),
@@ -130,7 +132,7 @@ def follow_up_escalation_deliver(*, follow_up_id: int) -> int:
             "owner": follow_up.owner.display_name,
             "customer": follow_up.customer.name,
             "text": follow_up.text,
-            "due": timezone.localtime(follow_up.due_at).strftime("%Y-%m-%d %H:%M"),
+            "due": datetime_text(follow_up.due_at),
             "link": link,
         }
         return subject, body
@@ -215,7 +217,7 @@ def notice_post(
     """Put a notice on the board; it must be reviewed by `review_by` or it is retired."""
     if not title.strip() or not body.strip():
         raise Invalid(_("A notice needs a title and a text."))
-    if review_by < timezone.localdate():
+    if review_by < desk_today():
         raise Invalid(_("The review date cannot be in the past."))
     return Notice.objects.create(
         author=author,
@@ -241,7 +243,7 @@ def notice_review(*, notice: Notice, actor: User, keep_until: date | None) -> No
         notice.retired_at = timezone.now()
         notice.save(update_fields=["retired_at"])
         return notice
-    if keep_until < timezone.localdate():
+    if keep_until < desk_today():
         raise Invalid(_("The review date cannot be in the past."))
     notice.review_by = keep_until
     notice.reminded_at = None
@@ -265,7 +267,7 @@ def notices_review_due(*, today: date) -> int:
             body = _(
                 "Your notice “%(title)s” was to be reviewed by %(date)s. Keep it or "
                 "retire it:\n\n%(link)s"
-            ) % {"title": notice.title, "date": notice.review_by.isoformat(), "link": link}
+            ) % {"title": notice.title, "date": date_text(notice.review_by), "link": link}
             return subject, body
 
         if notice.author.email:

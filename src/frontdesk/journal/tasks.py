@@ -3,6 +3,7 @@
 from django.utils import timezone
 from django_tasks import task
 
+from frontdesk.config.clock import desk_today
 from frontdesk.journal.services import follow_ups_due as due
 
 
@@ -25,4 +26,4 @@ def notices_review() -> int:
     """Ask authors to review notices past their review date."""
     from frontdesk.journal.services import notices_review_due
 
-    return notices_review_due(today=timezone.localdate())
+    return notices_review_due(today=desk_today())

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from frontdesk.accounts.models import Team
+from frontdesk.config.clock import desk_today
 from frontdesk.config.errors import Invalid
 from frontdesk.config.http import request_agent
 from frontdesk.journal.selectors import (
@@ -94,7 +95,7 @@ def board_page(request: HttpRequest) -> HttpResponse:
     """The notice board: what everyone must know today; post a notice."""
     agent = request_agent(request)
     form = NoticeForm(
-        request.POST or None, initial={"review_by": timezone.localdate() + timedelta(days=14)}
+        request.POST or None, initial={"review_by": desk_today() + timedelta(days=14)}
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from frontdesk.accounts.models import User
+from frontdesk.config.clock import desk_local
 from frontdesk.config.errors import Invalid
 from frontdesk.customers.choices import Direction, InteractionKind
 from frontdesk.customers.models import Customer
@@ -436,7 +437,9 @@ def ticket_follow_up_open(
     ticket_note_system(
         ticket=ticket,
         actor=owner,
-        text=f"Follow-up due {timezone.localtime(due_at):%Y-%m-%d %H:%M}",
+        # The stored words are the fallback for readers that do not know the event; the page
+        # words it from the event, in the reader's language.
+        text=f"Follow-up due {desk_local(due_at):%Y-%m-%d %H:%M}",
         event={"code": "follow_up", "due": due_at.isoformat()},
     )
     return ticket

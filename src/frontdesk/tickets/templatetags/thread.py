@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from django import template
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from frontdesk.accounts.choices import Assignment
+from frontdesk.config.clock import datetime_text, time_text
 from frontdesk.engine import mail
 from frontdesk.tickets.choices import Status
 from frontdesk.tickets.constants import THIRD_PARTY
@@ -47,16 +47,15 @@ def system_text(message: Message) -> str:
     if code == "sla_escalated":
         return _("SLA breached: escalated to the leads")
     if code == "missed_call":
+        # Notes from before the instant was kept carry the time as it was written then.
+        at = _moment(event.get("at"))
         return _("Missed call at %(time)s: call back %(number)s") % {
-            "time": event.get("time", ""),
+            "time": time_text(at) if at else event.get("time", ""),
             "number": event.get("number", ""),
         }
     if code == "follow_up":
-        due = event.get("due")
-        when = ""
-        if isinstance(due, str):
-            when = timezone.localtime(datetime.fromisoformat(due)).strftime("%Y-%m-%d %H:%M")
-        return _("Follow-up due %(when)s") % {"when": when}
+        due = _moment(event.get("due"))
+        return _("Follow-up due %(when)s") % {"when": datetime_text(due) if due else ""}
     if code == "follow_up_overdue":
         return _("Follow-up overdue: escalated to the leads")
     return message.text
@@ -85,3 +84,14 @@ def mail_flags(message: Message) -> list[str]:
         "attachment-refused": _("Attachments over the limits were not kept"),
     }
     return [words.get(flag, flag) for flag in message.flags or () if flag not in UNSHOWN_FLAGS]
+
+
+def _moment(recorded: object) -> datetime | None:
+    """An instant a system note recorded (ISO 8601 with its offset), if it recorded one."""
+    if not isinstance(recorded, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(recorded)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
