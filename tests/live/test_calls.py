@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 
 from frontdesk.live.models import Call
 from frontdesk.routing.services import presence_set
+from frontdesk.sla.services import business_hours_set
 from frontdesk.tickets.models import Ticket
 from tests import factories
 
@@ -75,6 +78,24 @@ def test_a_missed_call_becomes_a_call_back_at_the_top_of_the_written_queue(api) 
     assert items[0]["reasons"][0] == "call-back for a missed call"
     notes = ticket.messages.filter(direction="note").values_list("text", flat=True)
     assert any("call back +372 5555 0101" in note for note in notes)
+
+
+def test_a_missed_call_reads_on_the_desks_clock(api, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.TIME_ZONE = "UTC"
+    lead = factories.agent(role="lead", language="et")
+    business_hours_set(
+        actor=lead,
+        team=None,
+        time_zone="Europe/Tallinn",
+        windows={str(day): [["09:00", "17:00"]] for day in range(5)},
+    )
+    event(api, "c-8", "ringing", at="2026-12-07T12:29:00+00:00")
+    missed = event(api, "c-8", "missed", at="2026-12-07T12:30:00+00:00").json()
+    client = Client()
+    client.force_login(lead)
+    page = client.get(reverse("tickets:detail", args=[missed["ticket_id"]])).content.decode()
+    # 12:30 UTC is 14:30 in Tallinn.
+    assert "Vastamata kõne kell 14:30" in page
 
 
 def test_a_call_that_ends_unanswered_is_missed(api) -> None:  # type: ignore[no-untyped-def]

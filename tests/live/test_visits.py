@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, date, datetime
 
 import pytest
 from django.test import Client
@@ -10,7 +11,9 @@ from django.utils import timezone
 from frontdesk.live.models import Visit
 from frontdesk.live.selectors import visit_token
 from frontdesk.live.services import visit_serve
+from frontdesk.live.services import visit_create
 from frontdesk.routing.services import presence_set
+from frontdesk.sla.services import business_hours_set
 from frontdesk.tickets.models import Ticket
 from tests import factories
 
@@ -32,6 +35,21 @@ def test_a_visitor_takes_a_number_and_sees_the_expected_wait() -> None:
     assert "1 person is ahead of you." in page
     assert '<p class="ticket-number">1</p>' in first.content.decode()
     assert "You are next." in first.content.decode()
+
+
+def test_numbers_start_again_at_the_desks_midnight(settings) -> None:  # type: ignore[no-untyped-def]
+    settings.TIME_ZONE = "UTC"
+    business_hours_set(
+        actor=factories.agent(role="lead"),
+        team=None,
+        time_zone="Europe/Tallinn",
+        windows={str(day): [["00:00", "23:59"]] for day in range(7)},
+    )
+    # 21:30 UTC is 23:30 in Tallinn on Sunday; 22:30 UTC is half past midnight on Monday.
+    late = visit_create(name="Anna Kask", at=datetime(2026, 12, 6, 21, 30, tzinfo=UTC))
+    early = visit_create(name="Mari Maasikas", at=datetime(2026, 12, 6, 22, 30, tzinfo=UTC))
+    assert (late.day, late.number) == (date(2026, 12, 6), 1)
+    assert (early.day, early.number) == (date(2026, 12, 7), 1)
 
 
 def test_a_forged_number_link_is_not_found() -> None:

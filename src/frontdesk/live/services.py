@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from frontdesk.accounts.models import User
+from frontdesk.config.clock import desk_local, desk_today
 from frontdesk.config.errors import Invalid
 from frontdesk.customers.services import customer_get_or_create
 from frontdesk.live.choices import CALL_STATE_RANK, CallState, VisitState
@@ -110,13 +111,14 @@ def _call_move(call: Call, event: str, at: datetime) -> None:
     elif event == CallState.MISSED:
         call.ended_at = at
         if ticket is not None:
-            local = timezone.localtime(at)
+            local = desk_local(at)
             ticket_queue_kind_set(
                 ticket=ticket,
                 kind=QueueKind.CALLBACK,
                 note=f"Missed call at {local:%H:%M}: call back {call.from_number}",
                 at=at,
-                event={"code": "missed_call", "time": f"{local:%H:%M}", "number": call.from_number},
+                # The instant, so every reader sees it on the desk's clock in their language.
+                event={"code": "missed_call", "at": at.isoformat(), "number": call.from_number},
             )
     elif event == CallState.ENDED:
         call.ended_at = at
@@ -134,7 +136,7 @@ def visit_create(
     at = at or timezone.now()
     name = name.strip()[:200]
     email = email.strip()
-    day = timezone.localdate(at)
+    day = desk_today(at)
     for _attempt in range(5):
         number = (Visit.objects.filter(day=day).aggregate(top=Max("number"))["top"] or 0) + 1
         try:
