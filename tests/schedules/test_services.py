@@ -25,6 +25,7 @@ from frontdesk.schedules.services import (
     shift_pattern_add,
     week_bounds,
 )
+from frontdesk.sla.services import business_hours_set
 from frontdesk.tickets.models import Ticket
 from tests import factories
 
@@ -203,6 +204,29 @@ def test_stepping_away_gives_waiting_work_back_and_tells_the_leads_when_short(
     brk.refresh_from_db()
     assert brk.ended_at == now + timedelta(minutes=4)
     assert presence_of(agent=agent).state == "available"
+
+
+def test_the_leads_hear_when_the_agent_is_back_on_the_desks_clock(
+    settings, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    settings.TIME_ZONE = "UTC"
+    lead = factories.agent(role="lead", language="et")
+    lead.email = "lead@frontdesk.example"
+    lead.save(update_fields=["email"])
+    business_hours_set(
+        actor=lead,
+        team=None,
+        time_zone="Europe/Tallinn",
+        windows={str(day): [["09:00", "18:00"]] for day in range(5)},
+    )
+    _lead, [agent] = _team(1, lead=lead)
+    _calls(per_quarter=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        # 10:00 UTC is noon in Tallinn; back in ten minutes.
+        break_step_away(agent=agent, reason="delivery", minutes=10, now=MONDAY.replace(hour=10))
+    [told] = mail.outbox
+    assert "12:10" in told.body
+    assert "10:10" not in told.body
 
 
 def test_take_next_offers_only_what_fits_before_the_break(settings) -> None:  # type: ignore[no-untyped-def]

@@ -4,11 +4,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from frontdesk.config.clock import datetime_text, desk_zone, time_text
 from frontdesk.schedules.choices import BreakKind, PlaybookMoment, StepAwayReason, Weekday
 
 
 def _desk_zone() -> str:
-    return str(settings.TIME_ZONE)
+    return str(desk_zone())
 
 
 class ShiftPattern(models.Model):
@@ -34,7 +35,7 @@ class ShiftPattern(models.Model):
         verbose_name_plural = _("weekly shifts")
 
     def __str__(self) -> str:
-        return f"{self.agent}: {self.weekday} {self.start:%H:%M}–{self.end:%H:%M}"
+        return f"{self.agent}: {self.weekday} {time_text(self.start)}–{time_text(self.end)}"
 
 
 class ShiftChange(models.Model):
@@ -114,7 +115,7 @@ class Break(models.Model):
         verbose_name_plural = _("breaks")
 
     def __str__(self) -> str:
-        return f"{self.agent}: {self.start:%Y-%m-%d %H:%M}"
+        return f"{self.agent}: {datetime_text(self.start)}"
 
 
 class Playbook(models.Model):

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.dates import WEEKDAYS
 
 from frontdesk.accounts.models import User
-from frontdesk.config.memo import for_a_while
+from frontdesk.config.clock import desk_today, desk_zone, time_text
 from frontdesk.engine.breaks import Shift, Shortfall, shortfalls, staffed
 from frontdesk.engine.sla import next_opening, open_window
 from frontdesk.engine.staffing import StaffingError, agents_needed
@@ -41,12 +41,6 @@ LIVE_CHANNELS = ("phone", "visit")
 WRITTEN_CHANNELS = ("email", "web", "chat")
 # A warning given less than this long before the break did not give anyone time to prepare.
 LATE_WARNING = timedelta(minutes=5)
-
-
-@for_a_while
-def desk_zone() -> ZoneInfo:
-    """The time zone the desk's opening hours are kept in."""
-    return ZoneInfo(business_hours_of(team_id=None).time_zone)
 
 
 def _aware(day: date, at: time, zone: str) -> datetime:
@@ -607,7 +601,7 @@ def moments_for(*, agent: User, now: datetime, upcoming: Break | None = None) ->
     if not within_warning(upcoming.start, now):
         return []
     moments: list[str] = []
-    waiting = Visit.objects.filter(day=timezone.localdate(now), state=VisitState.WAITING)
+    waiting = Visit.objects.filter(day=desk_today(now), state=VisitState.WAITING)
     if waiting.exists():
         moments += [PlaybookMoment.PEOPLE_WAITING, PlaybookMoment.ANGRY_LAST]
     if upcoming.warned_at is None or upcoming.start - upcoming.warned_at < LATE_WARNING:
@@ -623,12 +617,11 @@ def playbook_for(*, moment: str, language: str) -> Playbook | None:
     return rows.get(language) or rows.get("en")
 
 
-def playbook_steps(
-    *, playbook: Playbook, upcoming: Break | None, zone: ZoneInfo
-) -> list[dict[str, str]]:
-    """The playbook's steps with {time} and {end} filled in from the agent's break."""
-    start = upcoming.start.astimezone(zone).strftime("%H:%M") if upcoming else "…"
-    end = upcoming.end.astimezone(zone).strftime("%H:%M") if upcoming else "…"
+def playbook_steps(*, playbook: Playbook, upcoming: Break | None) -> list[dict[str, str]]:
+    """The playbook's steps with {time} and {end} filled in from the agent's break, on the
+    desk's clock."""
+    start = time_text(upcoming.start) if upcoming else "…"
+    end = time_text(upcoming.end) if upcoming else "…"
     return [
         {
             key: str(step.get(key, "")).replace("{time}", start).replace("{end}", end)

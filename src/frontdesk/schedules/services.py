@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from frontdesk.accounts.models import User
+from frontdesk.config.clock import desk_zone, time_text
 from frontdesk.config.errors import Invalid
 from frontdesk.engine.breaks import BreakError, Shortfall, breaks_place, shifts_check, shortfalls
 from frontdesk.engine.staffing import StaffingError, staffing_with
@@ -29,7 +30,6 @@ from frontdesk.schedules.selectors import (
     breaks_starting,
     breaks_to_warn,
     coverage,
-    desk_zone,
     forecast,
     interval_floor,
     requirement,
@@ -99,8 +99,8 @@ def shift_pattern_add(
                     _("%(agent)s already works %(start)s–%(end)s then; shifts cannot overlap.")
                     % {
                         "agent": agent.display_name,
-                        "start": f"{other.start:%H:%M}",
-                        "end": f"{other.end:%H:%M}",
+                        "start": time_text(other.start),
+                        "end": time_text(other.end),
                     }
                 )
     return ShiftPattern.objects.create(
@@ -388,7 +388,7 @@ def coverage_short_notify(*, break_id: int) -> int:
         ) % {
             "agent": brk.agent.display_name,
             "reason": StepAwayReason(brk.reason).label if brk.reason else "",
-            "until": timezone.localtime(brk.end).strftime("%H:%M"),
+            "until": time_text(brk.end),
             "staffed": worst.staffed,
             "required": worst.required,
             "count": len(short),

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import agent_list
+from frontdesk.config.clock import desk_today, desk_zone
 from frontdesk.config.errors import Invalid
 from frontdesk.config.http import request_agent, safe_next
 from frontdesk.schedules.calendar import agent_calendar
@@ -26,7 +27,6 @@ from frontdesk.schedules.models import Break, Playbook, ShiftPattern
 from frontdesk.schedules.selectors import (
     agent_week,
     break_next_for,
-    desk_zone,
     playbook_for,
     playbook_steps,
     playbooks_all,
@@ -54,7 +54,7 @@ def _monday(request: HttpRequest) -> date:
     try:
         day = date.fromisoformat(raw)
     except ValueError:
-        day = timezone.localdate(timezone.now(), desk_zone())
+        day = desk_today()
     return week_start(day)
 
 
@@ -274,7 +274,7 @@ def playbook_page(request: HttpRequest, moment: str) -> HttpResponse:
         "schedules/playbook.html",
         {
             "playbook": playbook,
-            "steps": playbook_steps(playbook=playbook, upcoming=upcoming, zone=desk_zone()),
+            "steps": playbook_steps(playbook=playbook, upcoming=upcoming),
             "others": others,
             "moment": PlaybookMoment(moment),
         },

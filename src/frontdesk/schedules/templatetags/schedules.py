@@ -8,13 +8,13 @@ from django import template
 from django.utils import timezone
 
 from frontdesk.accounts.models import User
+from frontdesk.config.clock import desk_zone
 from frontdesk.schedules.choices import PlaybookMoment, StepAwayReason
 from frontdesk.schedules.selectors import (
     DeskStatus,
     StatusLine,
     break_next_for,
     desk_status,
-    desk_zone,
     moments_for,
     within_warning,
 )
