@@ -148,6 +148,44 @@ def test_a_fixed_break_no_rule_gives_is_one_more_absence_to_plan_around() -> Non
     assert plan.shortfalls == ()
 
 
+@pytest.mark.parametrize(
+    ("around", "fixed", "expected"),
+    [
+        pytest.param(
+            [Shift(3, at(20, day=22), at(10))],
+            [Break(3, at(1), at(1, 30))],
+            [(1, at(12)), (2, at(12, 30)), (3, at(1))],
+            id="last night's shift keeps its lunch; only today's shifts get new ones",
+        ),
+        pytest.param(
+            [Shift(3, at(20, day=22), at(10))],
+            [],
+            [(1, at(12)), (2, at(12, 30))],
+            id="a shift around the planned ones gets no break of its own",
+        ),
+        pytest.param(
+            [Shift(3, at(13), at(21))],
+            [],
+            [(1, at(13)), (2, at(13, 30))],
+            id="a colleague at work from one counts: the lunches wait for them",
+        ),
+    ],
+)
+def test_shifts_around_the_planned_ones_count_at_work_and_keep_their_breaks(
+    around: list[Shift], fixed: list[Break], expected: list[tuple[int, datetime]]
+) -> None:
+    plan = breaks_place(
+        shifts=[Shift(1, at(9), at(17)), Shift(2, at(9), at(17))],
+        rules=[LUNCH],
+        required=quarters(at(9), at(17), 2),
+        interval=QUARTER,
+        fixed=fixed,
+        around=around,
+    )
+    assert starts(plan.breaks) == expected
+    assert [b for b in plan.breaks if b.agent_id == 3] == fixed
+
+
 def test_an_agent_counts_only_in_intervals_wholly_at_work() -> None:
     counted = staffed(
         shifts=[Shift(1, at(9, 5), at(10, 10)), Shift(2, at(9), at(10))],

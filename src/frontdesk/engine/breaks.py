@@ -131,6 +131,7 @@ def breaks_place(
     required: Mapping[datetime, int],
     interval: timedelta,
     fixed: Sequence[Break] = (),
+    around: Sequence[Shift] = (),
 ) -> Plan:
     """Place every break the rules give each shift, on interval boundaries inside its window, so
     that staffing stays at or above the requirement wherever it can; the shortfalls that remain.
@@ -138,13 +139,16 @@ def breaks_place(
     A fixed break stays where it is and stands in for one of its shift's rules of the same length
     (the rule whose window is nearest its start; ties: the earlier rule), which then places no
     break of its own; a fixed break of a length no rule gives is one more absence to plan around.
+    Shifts `around` the planned ones (last week's night shift running into this Monday) count at
+    work and may hold fixed breaks, but get none placed: they belong to another plan.
     """
     step = _step(interval)
     for number, rule in enumerate(rules, start=1):
         _rule_check(number, rule)
     need = _requirements(required, step)
-    shifts_check(shifts=shifts, breaks=fixed)
-    board = _Board.around(shifts, step)
+    every_shift = [*shifts, *around]
+    shifts_check(shifts=every_shift, breaks=fixed)
+    board = _Board.around(every_shift, step)
     floor = [0] * board.size
     for moment, count in need.items():
         index = (moment - board.origin) // step
@@ -155,7 +159,7 @@ def breaks_place(
     # must not overlap, and shifts of one agent never do.
     taken: dict[tuple[int, int], list[tuple[int, int]]] = {}
     kept: dict[tuple[int, int], list[Break]] = {}
-    own_shifts = _by_agent(shifts)
+    own_shifts = _by_agent(every_shift)
     for absence in fixed:
         begin, finish = _instant(absence.start), _instant(absence.end)
         shift = _shift_holding(own_shifts[absence.agent_id], begin)
