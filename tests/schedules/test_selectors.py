@@ -15,15 +15,18 @@ from frontdesk.live.services import visit_create
 from frontdesk.routing.services import presence_set
 from frontdesk.schedules.selectors import (
     Load,
+    agent_week,
     agents_required,
     desk_status,
     forecast,
     intervals,
     shifts_between,
+    week_plan,
 )
 from frontdesk.schedules.services import (
     break_add,
     break_step_away,
+    breaks_plan,
     breaks_warn_due,
     shift_change_set,
     shift_pattern_add,
@@ -401,3 +404,21 @@ def test_the_portal_tells_of_the_answering_agents_break_only_while_open(
     status = desk_status(now=NOW, agent=ann)
     html = render_to_string("schedules/_desk_status.html", {"status": status, "visitor": True})
     assert _card_lines(html) == told
+
+
+def test_the_week_files_a_night_shifts_breaks_under_the_day_it_starts(settings) -> None:  # type: ignore[no-untyped-def]
+    settings.TIME_ZONE = "UTC"
+    lead, agent = factories.agent(role="lead"), factories.agent()
+    for weekday in (0, 6):  # Monday night and Sunday night, 22:00 to 06:00
+        shift_pattern_add(
+            actor=lead, agent=agent, weekday=weekday, start=time(22), end=time(6), time_zone="UTC"
+        )
+    breaks_plan(actor=lead, monday=date(2026, 12, 7), now=NOW)
+    [row] = week_plan(monday=date(2026, 12, 7), agents=[agent]).rows
+    cells = row["cells"]
+    assert [len(cell["shifts"]) for cell in cells] == [1, 0, 0, 0, 0, 0, 1]  # type: ignore[attr-defined]
+    # Each night's three breaks, after midnight too, stand under the night they belong to.
+    assert [len(cell["breaks"]) for cell in cells] == [3, 0, 0, 0, 0, 0, 3]  # type: ignore[attr-defined]
+    shifts, breaks = agent_week(agent=agent, day=date(2026, 12, 9))
+    assert [s.start for s in shifts] == [_utc(2026, 12, 7, 22), _utc(2026, 12, 13, 22)]
+    assert len(breaks) == 6

@@ -120,6 +120,36 @@ def test_planning_again_keeps_breaks_placed_by_hand() -> None:
     assert monday_breaks.count() == 3  # the hand-placed lunch stands in for the planned one
 
 
+def test_planning_weeks_in_any_order_gives_a_night_shift_its_breaks_once(settings) -> None:  # type: ignore[no-untyped-def]
+    settings.TIME_ZONE = "UTC"
+    lead, agent = factories.agent(role="lead"), factories.agent()
+    # Sunday 22:00 to Monday 06:00: each Sunday's shift runs into the next week.
+    shift_pattern_add(
+        actor=lead, agent=agent, weekday=6, start=time(22), end=time(6), time_zone="UTC"
+    )
+    first, second = MONDAY.date(), (MONDAY + timedelta(weeks=1)).date()
+    night_start = MONDAY + timedelta(days=6, hours=22)
+
+    def the_nights_breaks() -> list[tuple[datetime, datetime]]:
+        night = Break.objects.filter(
+            agent=agent, start__gte=night_start, start__lt=night_start + timedelta(hours=8)
+        )
+        return sorted((b.start, b.end) for b in night)
+
+    breaks_plan(actor=lead, monday=first, now=NOW)
+    planned = the_nights_breaks()
+    # Three rules for an 8-hour shift; the first before midnight, the others after it.
+    assert len(planned) == 3
+    assert planned[0][0] < night_start + timedelta(hours=2) <= planned[1][0]
+    breaks_plan(actor=lead, monday=second, now=NOW)
+    everything = Break.objects.count()
+    for monday in (second, first, first, second):
+        result = breaks_plan(actor=lead, monday=monday, now=NOW)
+        assert the_nights_breaks() == planned
+        assert Break.objects.count() == everything
+    assert result.placed == 3  # the second week's own Sunday night, placed again
+
+
 def test_moving_a_break_into_a_gap_warns_with_the_effect_on_waiting() -> None:
     lead, agents = _team(3)
     _calls(per_quarter=2)  # 8 calls an hour of 4 min: Erlang C asks for two, three at work

@@ -34,7 +34,7 @@ from frontdesk.schedules.constants import (
     INTERVAL,
     WRITTEN_TARGET_SECONDS,
 )
-from frontdesk.schedules.models import Break, BreakRule, Playbook, ShiftChange, ShiftPattern
+from frontdesk.schedules.models import Break, Playbook, ShiftChange, ShiftPattern
 from frontdesk.sla.selectors import business_hours_of, calendar_for
 
 LIVE_CHANNELS = ("phone", "visit")
@@ -235,11 +235,6 @@ def requirement(*, start: datetime, end: datetime) -> dict[datetime, int]:
     return {at: agents_required(load) for at, load in forecast(start=start, end=end).items()}
 
 
-def break_rules() -> list[BreakRule]:
-    """The desk's break rules."""
-    return list(BreakRule.objects.all())
-
-
 @dataclass(frozen=True)
 class Coverage:
     """Staffing against the requirement over a span, interval by interval."""
@@ -278,6 +273,49 @@ def week_bounds(monday: date) -> tuple[datetime, datetime]:
     """The week from Monday 00:00 to the next Monday, in the desk's time zone."""
     start = datetime.combine(monday, time(0), tzinfo=desk_zone())
     return start, datetime.combine(monday + timedelta(days=7), time(0), tzinfo=desk_zone())
+
+
+@dataclass(frozen=True)
+class SpanShifts:
+    """The shifts that start in a span (a week's own), every break that belongs to them, and the
+    shifts around them that share some of their time."""
+
+    own: list[Shift]
+    around: list[Shift]  # start outside the span: last Sunday's night shift, next Monday's
+    # (the break, when the shift it belongs to starts): a break belongs to the shift it starts
+    # in, past midnight and past the span's end too; one in no shift, to its own start.
+    breaks: list[tuple[Break, datetime]]
+    reach: tuple[datetime, datetime]  # from the span's start to the end of its last own shift
+
+
+def span_shifts(
+    *, start: datetime, end: datetime, agent_ids: Collection[int] | None = None
+) -> SpanShifts:
+    """The shifts that start in [start, end), with the breaks that belong to them: a night
+    shift's breaks after midnight are its day's, and a week's Sunday night is that week's."""
+    own = [s for s in shifts_between(start=start, end=end, agent_ids=agent_ids) if start <= s.start]
+    reach_end = max([end, *(s.end for s in own)])
+    every = shifts_between(start=start, end=reach_end, agent_ids=agent_ids)
+    by_agent: dict[int, list[Shift]] = {}
+    for shift in every:
+        by_agent.setdefault(shift.agent_id, []).append(shift)
+    rows = Break.objects.filter(start__lt=reach_end, end__gt=start).order_by("start")
+    if agent_ids is not None:
+        rows = rows.filter(agent_id__in=agent_ids)
+    owned = []
+    for row in rows:
+        holder = next(
+            (s for s in by_agent.get(row.agent_id, []) if s.start <= row.start < s.end), None
+        )
+        begins = holder.start if holder is not None else row.start
+        if start <= begins < end:
+            owned.append((row, begins))
+    return SpanShifts(
+        own=own,
+        around=[s for s in every if not start <= s.start < end],
+        breaks=owned,
+        reach=(start, reach_end),
+    )
 
 
 @dataclass(frozen=True)
@@ -675,13 +713,15 @@ def week_plan(*, monday: date, agents: Iterable[User]) -> WeekPlan:
     start, end = week_bounds(monday)
     zone = desk_zone()
     days = [monday + timedelta(days=n) for n in range(7)]
-    # Grouped by (agent, local day) in one pass: a desk of 200 has thousands of each a week.
+    week = span_shifts(start=start, end=end)
+    # Grouped by (agent, local day) in one pass: a desk of 200 has thousands of each a week. A
+    # shift is its starting day's, and so are its breaks, past midnight too.
     shifts: dict[tuple[int, date], list[Shift]] = {}
-    for shift in shifts_between(start=start, end=end):
+    for shift in week.own:
         shifts.setdefault((shift.agent_id, shift.start.astimezone(zone).date()), []).append(shift)
     breaks: dict[tuple[int, date], list[Break]] = {}
-    for row in Break.objects.filter(start__lt=end, end__gt=start).order_by("start"):
-        breaks.setdefault((row.agent_id, row.start.astimezone(zone).date()), []).append(row)
+    for row, shift_start in week.breaks:
+        breaks.setdefault((row.agent_id, shift_start.astimezone(zone).date()), []).append(row)
     rows: list[dict[str, object]] = [
         {
             "agent": agent,
@@ -714,7 +754,8 @@ def week_plan(*, monday: date, agents: Iterable[User]) -> WeekPlan:
 
 
 def agent_week(*, agent: User, day: date) -> tuple[list[Shift], list[Break]]:
-    """An agent's shifts and breaks in the week of `day` (in the desk's time zone)."""
+    """An agent's shifts that start in the week of `day` (in the desk's time zone), and their
+    breaks (a Sunday night's after midnight too)."""
     start, end = week_bounds(week_start(day))
-    shifts = shifts_between(start=start, end=end, agent_ids=[agent.pk])
-    return shifts, list(breaks_between(start=start, end=end).filter(agent=agent))
+    week = span_shifts(start=start, end=end, agent_ids=[agent.pk])
+    return week.own, [row for row, _shift_start in week.breaks]

@@ -21,10 +21,9 @@ from frontdesk.engine.staffing import StaffingError, staffing_with
 from frontdesk.schedules.adapters import break_of, breaks_within, rule_of
 from frontdesk.schedules.choices import BreakKind, StepAwayReason
 from frontdesk.schedules.constants import BREAK_MAX_MINUTES, INTERVAL
-from frontdesk.schedules.models import Break, Playbook, ShiftChange, ShiftPattern
+from frontdesk.schedules.models import Break, BreakRule, Playbook, ShiftChange, ShiftPattern
 from frontdesk.schedules.selectors import (
     Load,
-    break_rules,
     breaks_between,
     breaks_over,
     breaks_starting,
@@ -34,6 +33,7 @@ from frontdesk.schedules.selectors import (
     interval_floor,
     requirement,
     shifts_between,
+    span_shifts,
     week_bounds,
 )
 
@@ -168,28 +168,44 @@ class PlanResult:
 
 @transaction.atomic
 def breaks_plan(*, actor: User, monday: date, now: datetime | None = None) -> PlanResult:
-    """Place the week's breaks by the break rules so that staffing stays at the forecast's
-    requirement wherever it can; breaks placed by hand, started or past stay where they are."""
+    """Place the breaks of the shifts that start in the week by the break rules so that
+    staffing stays at the forecast's requirement wherever it can; breaks placed by hand,
+    started or past stay where they are. Planning again replaces what planning placed."""
     _lead_only(actor)
     now = now or timezone.now()
+    # Two leads planning at once take turns (the rules' rows are locked until this commits):
+    # the second then replaces the first one's breaks instead of adding its own beside them.
+    rules = [rule_of(r) for r in BreakRule.objects.select_for_update()]
+    # The week plans the shifts that start in it, with all their breaks: a Sunday night's
+    # after midnight too. Shifts from the weeks around it count at work with their breaks as
+    # they are, so planning weeks in any order, or one week twice, places each break once.
     start, end = week_bounds(monday)
-    shifts = [s for s in shifts_between(start=start, end=end) if s.end > now]
-    movable = Break.objects.filter(
-        kind=BreakKind.PLANNED,
-        by_hand=False,
-        start__gte=max(start, now),
-        start__lt=end,
-        started_at__isnull=True,
-        warned_at__isnull=True,
-    )
-    movable.delete()
-    kept = breaks_within(shifts, breaks_between(start=start, end=end))
-    rules = [rule_of(r) for r in break_rules()]
-    required = requirement(start=start, end=end)
+    week = span_shifts(start=start, end=end)
+    shifts = [s for s in week.own if s.end > now]
+    around = [s for s in week.around if s.end > now]
+    reach_start, reach_end = week.reach
+    movable = [
+        row.pk
+        for row, _shift_start in week.breaks
+        if row.kind == BreakKind.PLANNED
+        and not row.by_hand
+        and row.start >= now
+        and row.started_at is None
+        and row.warned_at is None
+    ]
+    Break.objects.filter(pk__in=movable).delete()
+    earliest = min([reach_start, *(s.start for s in around)])
+    kept = breaks_within([*shifts, *around], breaks_between(start=earliest, end=reach_end))
+    required = requirement(start=reach_start, end=reach_end)
     try:
-        shifts_check(shifts=shifts)
+        shifts_check(shifts=[*shifts, *around])
         plan = breaks_place(
-            shifts=shifts, rules=rules, required=required, interval=INTERVAL, fixed=kept
+            shifts=shifts,
+            rules=rules,
+            required=required,
+            interval=INTERVAL,
+            fixed=kept,
+            around=around,
         )
     except BreakError as error:
         raise Invalid(str(error)) from error
