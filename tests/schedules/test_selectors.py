@@ -20,6 +20,7 @@ from frontdesk.schedules.selectors import (
     desk_status,
     forecast,
     intervals,
+    requirement,
     shifts_between,
     week_plan,
 )
@@ -114,6 +115,30 @@ def test_the_forecast_reads_the_same_weekday_and_hour_of_the_last_weeks() -> Non
     # 12 calls in four weeks' 11:00–11:15 slots: 3 a quarter hour, 12 an hour.
     assert busy.live_per_hour == pytest.approx(12.0)
     assert loads[_utc(2026, 12, 7, 11, 30)].live_per_hour == 0
+
+
+def test_nobody_is_needed_while_the_desk_is_closed(settings) -> None:  # type: ignore[no-untyped-def]
+    settings.TIME_ZONE = "UTC"
+    business_hours_set(
+        actor=factories.agent(role="lead"),
+        team=None,
+        time_zone="UTC",
+        windows={str(day): [["09:00", "17:00"]] for day in range(5)},
+    )
+    customer = factories.customer()
+    monday = _utc(2026, 12, 7)
+    for weeks_ago in (1, 2, 3, 4):
+        # E-mail arrives at night as by day; the desk answers it when it opens.
+        for hour in (2, 10):
+            factories.ticket(
+                customer_=customer,
+                channel="email",
+                created_at=monday - timedelta(weeks=weeks_ago) + timedelta(hours=hour),
+            )
+    needed = requirement(start=monday, end=monday + timedelta(days=1), now=monday)
+    assert needed[monday.replace(hour=10)] == 1
+    assert needed[monday.replace(hour=2)] == 0
+    assert sum(needed.values()) == 1
 
 
 def test_an_empty_interval_needs_nobody() -> None:

@@ -19,7 +19,7 @@ from django.utils.dates import WEEKDAYS
 from frontdesk.accounts.models import User
 from frontdesk.config.clock import desk_today, desk_zone, time_text
 from frontdesk.engine.breaks import Shift, Shortfall, shortfalls, staffed
-from frontdesk.engine.sla import next_opening, open_window
+from frontdesk.engine.sla import business_between, is_open, next_opening, open_window
 from frontdesk.engine.staffing import StaffingError, agents_needed
 from frontdesk.live.choices import VisitState
 from frontdesk.live.models import Call, Visit
@@ -230,9 +230,17 @@ def _agents_for(load: Load, percent: int, target_seconds: int, occupancy_percent
     return needed
 
 
-def requirement(*, start: datetime, end: datetime) -> dict[datetime, int]:
-    """Agents needed in each interval from start to end, by the forecast."""
-    return {at: agents_required(load) for at, load in forecast(start=start, end=end).items()}
+def requirement(
+    *, start: datetime, end: datetime, now: datetime | None = None
+) -> dict[datetime, int]:
+    """Agents needed in each interval from start to end, by the forecast; nobody while the desk
+    is closed (what is written at night is answered when it opens, and nobody can call then)."""
+    loads = forecast(start=start, end=end, now=now)
+    calendar = calendar_for(team_id=None)
+    return {
+        at: agents_required(load) if business_between(at, at + INTERVAL, calendar) else 0
+        for at, load in loads.items()
+    }
 
 
 @dataclass(frozen=True)
