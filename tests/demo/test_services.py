@@ -1,3 +1,6 @@
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.core import mail
 
@@ -5,8 +8,17 @@ from frontdesk.accounts.models import Team, User
 from frontdesk.customers.models import Customer
 from frontdesk.demo import content
 from frontdesk.demo.services import DemoError, demo_load, demo_logins
+from frontdesk.engine.sla import business_between
 from frontdesk.journal.models import FollowUp, LogCode, Notice
 from frontdesk.live.models import Call, Visit
+from frontdesk.schedules.selectors import (
+    desk_status,
+    shifts_between,
+    week_bounds,
+    week_plan,
+    week_start,
+)
+from frontdesk.sla.selectors import calendar_for
 from frontdesk.tickets.models import Ticket
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +92,35 @@ def test_the_demo_has_live_work_waiting_and_quick_answers_to_suggest() -> None:
     assert LogCode.objects.get(word="cb").follow_up_minutes == 60
     important = Notice.objects.get(important=True)
     assert set(important.read_by.values_list("username", flat=True)) == {"kati", "eli"}
+
+
+TALLINN = ZoneInfo("Europe/Tallinn")
+
+
+@pytest.mark.parametrize(
+    "loaded",
+    [
+        datetime(2026, 12, 12, 22, 30, tzinfo=TALLINN),  # a Saturday night
+        datetime(2026, 12, 7, 3, 15, tzinfo=TALLINN),  # the small hours of a Monday
+        datetime(2026, 12, 9, 11, 0, tzinfo=TALLINN),  # a Wednesday morning
+    ],
+    ids=["saturday-night", "monday-small-hours", "wednesday-morning"],
+)
+def test_the_demo_desk_is_open_whenever_its_agents_are_on_shift(loaded: datetime) -> None:
+    now = loaded.astimezone(UTC)
+    demo_load(seed=3, customers=30, now=now)
+    assert desk_status(now=now).open_now
+    assert shifts_between(start=now, end=now + timedelta(seconds=1))
+    monday = week_start(loaded.date())
+    start, end = week_bounds(monday)
+    calendar = calendar_for(team_id=None)
+    for shift in shifts_between(start=start, end=end):
+        # Open for the whole shift (a window can close at 23:59 at the latest).
+        open_for = business_between(shift.start, shift.end, calendar)
+        assert open_for >= shift.end - shift.start - timedelta(minutes=1)
+    # The week's coverage is short only here and there, never all day.
+    days = week_plan(monday=monday, agents=User.objects.all()).hours
+    needed = [h for day in days for h in day["hours"] if h["required"]]  # type: ignore[attr-defined]
+    short = [h for h in needed if h["staffed"] < h["required"]]
+    assert needed
+    assert len(short) <= len(needed) // 10

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import unicodedata
 from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
@@ -12,6 +13,7 @@ from django.utils import timezone
 from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import agent_by_username, team_exists
 from frontdesk.accounts.services import agent_create, team_create
+from frontdesk.config.clock import desk_today
 from frontdesk.customers.choices import Direction, InteractionKind
 from frontdesk.customers.models import Customer
 from frontdesk.customers.services import customer_create, customer_update, interaction_record
@@ -21,7 +23,15 @@ from frontdesk.journal.services import log_code_save, notice_post, notice_read
 from frontdesk.live.services import call_event_record, visit_create
 from frontdesk.macros.services import macro_save
 from frontdesk.routing.services import presence_set
-from frontdesk.schedules.services import shift_pattern_add
+from frontdesk.schedules.models import ShiftPattern
+from frontdesk.schedules.selectors import week_start
+from frontdesk.schedules.services import (
+    break_add,
+    break_step_away,
+    breaks_plan,
+    shift_pattern_add,
+)
+from frontdesk.sla.constants import DEFAULT_TIME_ZONE
 from frontdesk.sla.services import business_hours_set, sla_sweep
 from frontdesk.tickets.choices import Channel, Level, Status
 from frontdesk.tickets.models import Ticket
@@ -44,6 +54,11 @@ CHANNEL_WEIGHTS = {
 }
 KIND_LEVEL = {"payment": Level.URGENT, "blocked": Level.URGENT, "angry": Level.URGENT}
 HISTORY_DAYS = 60
+# The demo's shifts are this long and start this many hours before the hour it is loaded at
+# (the early shift) or more (the late one): the desk is in full swing whenever it is loaded.
+SHIFT_HOURS = 8
+EARLY_SHIFT_LEAD = 2
+LATE_SHIFT_LEAD = 4
 
 
 class DemoError(Exception):
@@ -66,15 +81,18 @@ def _when(rng: random.Random, now: datetime) -> datetime:
     return now - timedelta(days=days, minutes=rng.randint(0, 600))
 
 
-def demo_load(*, seed: int = 7, customers: int = 300, force: bool = False) -> str:
+def demo_load(
+    *, seed: int = 7, customers: int = 300, force: bool = False, now: datetime | None = None
+) -> str:
     """Create the demo desk; refuses a desk that already has customers unless forced."""
     if Customer.objects.exists() and not force:
         raise DemoError("this desk already has customers; use --force to add demo data anyway")
     rng = random.Random(seed)
-    now = timezone.now()
+    now = now or timezone.now()
+    hour = now.astimezone(ZoneInfo(DEFAULT_TIME_ZONE)).hour
     with transaction.atomic():
         agents = _agents()
-        _desk(agents)
+        _desk(agents, hour)
         # Numbering after the existing customers keeps a forced second load's addresses unique.
         start = Customer.objects.count()
         people = [_customer(rng, now, index) for index in range(start, start + customers)]
@@ -87,28 +105,41 @@ def demo_load(*, seed: int = 7, customers: int = 300, force: bool = False) -> st
                 _contact(rng, now, customer, language, agents)
         model = model_retrain(seed=seed)
         _live(rng, now, people, agents)
-        _schedule(agents, now)
+        _schedule(agents, now, hour)
         sla_sweep(now=now)
     learned = f", triage model trained on {model.examples} tickets" if model else ""
     return f"demo desk: {len(agents)} agents, {len(people)} customers, {tickets} tickets{learned}"
 
 
-def _desk(agents: list[User]) -> None:
-    # Business hours and holidays first: every ticket's SLA clock runs on them.
+def _opening_windows(hour: int) -> list[list[str]]:
+    """The demo desk's opening hours on every day: from the late shift's start to the early
+    shift's end, the shifts placed around `hour` (split at midnight: a window closes by 23:59)."""
+    opens, closes = (hour - LATE_SHIFT_LEAD) % 24, (hour - EARLY_SHIFT_LEAD + SHIFT_HOURS) % 24
+    if opens < closes:
+        return [[f"{opens:02d}:00", f"{closes:02d}:00"]]
+    morning = [["00:00", f"{closes:02d}:00"]] if closes else []
+    return [*morning, [f"{opens:02d}:00", "23:59"]]
+
+
+def _desk(agents: list[User], hour: int) -> None:
+    # Business hours and holidays first: every ticket's SLA clock runs on them. They cover the
+    # shifts placed around the hour the demo is loaded, so that the desk is open while its
+    # agents are at work; a forced second load keeps the first one's, as it keeps its shifts.
     lead = next(agent for agent in agents if agent.is_lead)
-    business_hours_set(
-        actor=lead,
-        team=None,
-        time_zone="Europe/Tallinn",
-        windows={str(day): [["08:00", "18:00"]] for day in range(5)},
-        holiday_country="EE",
-    )
+    if not ShiftPattern.objects.exists():
+        business_hours_set(
+            actor=lead,
+            team=None,
+            time_zone=DEFAULT_TIME_ZONE,
+            windows={str(day): _opening_windows(hour) for day in range(7)},
+            holiday_country="EE",
+        )
     for code, (labels, texts) in content.QUICK_MACROS.items():
         for language, text in texts.items():
             macro_save(code=code, language=language, name=code, text=text, suggest_for=labels)
     for word, (text, minutes) in content.LOG_CODES.items():
         log_code_save(word=word, text=text, follow_up_minutes=minutes)
-    review_by = timezone.localdate() + timedelta(days=14)
+    review_by = desk_today() + timedelta(days=14)
     by_username = {agent.username: agent for agent in agents}
     for title, body, important, pinned, readers in content.NOTICES:
         if Notice.objects.filter(title=title).exists():  # a forced second load
@@ -147,32 +178,26 @@ def _live(
         visit_create(name=name, at=now - timedelta(minutes=minutes_ago))
 
 
-def _schedule(agents: list[User], now: datetime) -> None:
+def _schedule(agents: list[User], now: datetime, hour: int) -> None:
     # Shifts around the hour the demo starts, whatever it is, so that the desk is at work: an
-    # early and a late shift of eight hours every day. One agent's break is due within the
-    # warning time, one agent has stepped away, and the rest of the week's breaks are planned.
-    from zoneinfo import ZoneInfo
-
-    from frontdesk.schedules.models import ShiftPattern
-    from frontdesk.schedules.selectors import week_start
-    from frontdesk.schedules.services import break_add, break_step_away, breaks_plan
-
+    # early and a late shift of eight hours every day, inside the opening hours. One agent's
+    # break is due within the warning time, one agent has stepped away, and the rest of the
+    # week's breaks are planned.
     if ShiftPattern.objects.exists():  # a forced second load keeps the first one's week
         return
     lead = next(agent for agent in agents if agent.is_lead)
-    zone = ZoneInfo("Europe/Tallinn")
-    local = now.astimezone(zone)
+    local = now.astimezone(ZoneInfo(DEFAULT_TIME_ZONE))
     workers = [a for a in agents if a.role != "admin"]
     for n, agent in enumerate(workers):
-        begins = (local.hour - (4 if n % 2 else 2)) % 24
+        begins = (hour - (LATE_SHIFT_LEAD if n % 2 else EARLY_SHIFT_LEAD)) % 24
         for weekday in range(7):
             shift_pattern_add(
                 actor=lead,
                 agent=agent,
                 weekday=weekday,
                 start=time(begins),
-                end=time((begins + 8) % 24),
-                time_zone="Europe/Tallinn",
+                end=time((begins + SHIFT_HOURS) % 24),
+                time_zone=DEFAULT_TIME_ZONE,
             )
     by_name = {agent.username: agent for agent in workers}
     soon = (now + timedelta(minutes=content.BREAK_SOON_MINUTES)).replace(second=0, microsecond=0)
