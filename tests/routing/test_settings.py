@@ -68,6 +68,11 @@ def test_a_lead_sets_business_hours_with_a_sunday_week(lead_client) -> None:  # 
     }
 
 
+def test_the_hours_form_says_its_zone_is_the_desks_clock(lead_client) -> None:  # type: ignore[no-untyped-def]
+    page = lead_client.get(reverse("routing:settings")).content.decode()
+    assert "every page, e-mail and log line gives its times in this zone" in page
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [

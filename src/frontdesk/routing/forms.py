@@ -64,7 +64,14 @@ class SlaTargetsForm(forms.Form):
 class BusinessHoursForm(forms.Form):
     """The desk's hours: a time zone, the opening windows of each weekday, whose holidays."""
 
-    time_zone = forms.CharField(label=_("Time zone"), max_length=64)
+    time_zone = forms.CharField(
+        label=_("Time zone"),
+        max_length=64,
+        help_text=_(
+            "The desk's clock: every page, e-mail and log line gives its times in this zone, "
+            "e.g. Europe/Tallinn."
+        ),
+    )
     holiday_country = forms.CharField(
         label=_("Public holidays of (country code)"), max_length=2, required=False
     )
