@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import importlib
 from datetime import UTC, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone

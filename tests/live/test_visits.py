@@ -10,8 +10,7 @@ from django.utils import timezone
 
 from frontdesk.live.models import Visit
 from frontdesk.live.selectors import visit_token
-from frontdesk.live.services import visit_serve
-from frontdesk.live.services import visit_create
+from frontdesk.live.services import visit_create, visit_serve
 from frontdesk.routing.services import presence_set
 from frontdesk.sla.services import business_hours_set
 from frontdesk.tickets.models import Ticket

@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
+from frontdesk.config.clock import desk_today
 from frontdesk.config.errors import Invalid
 from frontdesk.config.http import HtmxHttpRequest, request_agent
 from frontdesk.live.constants import (
@@ -117,7 +118,7 @@ def screen(request: HtmxHttpRequest) -> HttpResponse:
     """The waiting-room screen: the numbers called up and by whom, the next ones, and the
     desk's notices, in the desk's language or in turn in those asked for."""
     now = timezone.now()
-    day = timezone.localdate(now)
+    day = desk_today(now)
     with translation.override(screen_language(asked=request.GET.get("lang", ""), now=now)):
         context = {
             "status": desk_status(now=now),

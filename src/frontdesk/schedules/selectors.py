@@ -19,7 +19,7 @@ from django.utils.dates import WEEKDAYS
 from frontdesk.accounts.models import User
 from frontdesk.config.clock import desk_today, desk_zone, time_text
 from frontdesk.engine.breaks import Shift, Shortfall, shortfalls, staffed
-from frontdesk.engine.sla import business_between, is_open, next_opening, open_window
+from frontdesk.engine.sla import business_between, next_opening, open_window
 from frontdesk.engine.staffing import StaffingError, agents_needed
 from frontdesk.live.choices import VisitState
 from frontdesk.live.models import Call, Visit
@@ -446,7 +446,7 @@ def desk_status(
     ]
     calendar = calendar_for(team_id=None)
     window = open_window(calendar, now)
-    day = timezone.localdate(now)
+    day = desk_today(now)
     if window is None:
         opens = next_opening(calendar, now)
         closed = [StatusLine(StatusCode.CLOSED)]
