@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from frontdesk.accounts.models import User
 from frontdesk.config.errors import Invalid
 from frontdesk.config.http import request_agent, safe_next
+from frontdesk.engine.queue import QueueReason
 from frontdesk.journal.selectors import notices_unread_important
 from frontdesk.routing.forms import BusinessHoursForm, SlaTargetsForm, WeightsForm
 from frontdesk.routing.selectors import presence_of, queue_of, queue_weights, sweep_of
@@ -25,6 +26,7 @@ from frontdesk.sla.selectors import business_hours_of, sla_targets
 from frontdesk.sla.services import business_hours_set, sla_target_set
 
 QUEUE_LENGTH = 50
+LEVEL_ONE = QueueReason("level1")
 
 
 @login_required
@@ -80,10 +82,11 @@ def presence_page(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def sweep_page(request: HttpRequest) -> HttpResponse:
-    """The morning sweep: quick wins with a suggested answer, key customers, then hard cases
-    with a one-click holding reply."""
+    """The morning sweep: level 1 to answer in full, quick wins with a suggested answer, key
+    customers, then hard cases with a one-click holding reply."""
     sweep = sweep_of(agent=request_agent(request))
-    return render(request, "routing/sweep.html", {"sweep": sweep})
+    urgent = [(ticket, queue_reason_text(LEVEL_ONE, ticket)) for ticket in sweep.urgent]
+    return render(request, "routing/sweep.html", {"sweep": sweep, "urgent": urgent})
 
 
 @login_required
