@@ -136,3 +136,30 @@ def test_the_sweep_groups_the_backlog_and_holds_hard_cases_in_one_click(agent_cl
     )
     assert "Holding reply sent" in sent.content.decode()
     assert Ticket.objects.get(pk=hard.pk).first_responded_at is not None
+
+
+DOUBLE_CHARGE = (
+    "You charged me twice this month, see attached. Since the update the import shows an error "
+    "message. Why was I charged twice? When will the money come back? Who do I talk to?"
+)
+
+
+def test_level_one_never_gets_the_holding_reply_by_itself() -> None:
+    urgent = factories.ticket(subject="Charged twice", body=DOUBLE_CHARGE)
+    hard = factories.ticket(subject="Import", body=HARD)
+    assert Ticket.objects.get(pk=urgent.pk).level == 1
+    later = timezone.now() + timedelta(minutes=45)
+    assert holding_replies_due(now=later, after_minutes=30) == 1
+    assert Ticket.objects.get(pk=urgent.pk).first_responded_at is None
+    assert Ticket.objects.get(pk=hard.pk).first_responded_at is not None
+
+
+def test_level_one_is_refused_a_holding_reply_in_place_of_an_answer(agent_client) -> None:  # type: ignore[no-untyped-def]
+    urgent = factories.ticket(subject="Charged twice", body=DOUBLE_CHARGE)
+    with pytest.raises(Invalid, match="level 1"):
+        holding_reply_send(ticket=urgent, agent=factories.agent())
+    page = agent_client.post(
+        reverse("macros:hold", kwargs={"ticket_id": urgent.pk}), follow=True
+    ).content.decode()
+    assert "needs a real answer now, not a holding reply" in page
+    assert not urgent.messages.filter(direction="out").exists()

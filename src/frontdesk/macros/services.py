@@ -13,7 +13,7 @@ from frontdesk.config.errors import Invalid
 from frontdesk.macros.constants import HOLDING_CODE, PLACEHOLDERS
 from frontdesk.macros.models import Macro
 from frontdesk.macros.selectors import macro_for
-from frontdesk.tickets.choices import QUEUED_STATUSES, Status
+from frontdesk.tickets.choices import QUEUED_STATUSES, Level, Status
 from frontdesk.tickets.models import Message, Ticket
 from frontdesk.tickets.services import (
     ticket_assign,
@@ -121,7 +121,11 @@ def macro_apply(*, macro: Macro, ticket: Ticket, agent: User | None) -> Message 
 
 def holding_reply_send(*, ticket: Ticket, agent: User | None) -> Message:
     """Send the holding reply in the ticket's language: an unusual case, it will take longer,
-    and what would help."""
+    and what would help. Level 1 is refused: it is owed the answer itself, not a delay."""
+    if ticket.level == Level.URGENT:
+        raise Invalid(
+            _("This request is level 1: it needs a real answer now, not a holding reply.")
+        )
     macro = macro_for(code=HOLDING_CODE, language=ticket.language)
     if macro is None:
         raise Invalid(_("There is no holding reply (macro /%(code)s).") % {"code": HOLDING_CODE})
@@ -132,14 +136,19 @@ def holding_reply_send(*, ticket: Ticket, agent: User | None) -> Message:
 
 
 def holding_replies_due(*, now: datetime, after_minutes: int) -> int:
-    """Send the holding reply to hard cases nobody has answered for `after_minutes`; how many."""
+    """Send the holding reply to hard cases nobody has answered for `after_minutes`; how many.
+    Level 1 never gets one: a holding reply would stand in for the answer it is owed now."""
     if after_minutes <= 0:
         return 0
-    waiting = Ticket.objects.filter(
-        status__in=QUEUED_STATUSES,
-        first_responded_at__isnull=True,
-        queue_since__lte=now - timedelta(minutes=after_minutes),
-    ).select_related("customer")
+    waiting = (
+        Ticket.objects.filter(
+            status__in=QUEUED_STATUSES,
+            first_responded_at__isnull=True,
+            queue_since__lte=now - timedelta(minutes=after_minutes),
+        )
+        .exclude(level=Level.URGENT)
+        .select_related("customer")
+    )
     sent = 0
     for ticket in waiting:
         codes = {row.get("code") for row in ticket.reasons or [] if isinstance(row, dict)}
