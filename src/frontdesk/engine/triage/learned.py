@@ -7,6 +7,8 @@ desk's customers write in. It learns from the levels agents confirmed or correct
 from __future__ import annotations
 
 import io
+import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +38,25 @@ class Example:
     subject: str
     body: str
     level: int
+
+
+# Punctuation around a word, left out when the word is named as evidence ("help!" → "help").
+_EDGES = re.compile(r"^\W+|\W+$")
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """What the model makes of a text: a level, how sure it is, and the text's part in it.
+
+    `evidence` are the text's words that pull towards the level rather than the one compared
+    against, strongest first; `text_margin` is what all the text's words add up to, so a
+    prediction the history's base rate makes on its own (a one-word "Help") shows as none.
+    """
+
+    level: int
+    confidence: float
+    evidence: tuple[str, ...] = ()
+    text_margin: float = 0.0
 
 
 def _text(subject: str, body: str) -> str:
@@ -96,6 +117,38 @@ class LevelModel:
         best = int(probabilities.argmax())
         return int(self.pipeline.classes_[best]), float(probabilities[best])
 
+    def explain(self, subject: str, body: str, *, against: int) -> Prediction:
+        """The most likely level, and which of the text's words pull towards it rather than
+        towards `against` (the level the rules gave).
+
+        The model is linear over character n-grams, and each n-gram lies inside one word, so a
+        word's pull is the sum of its n-grams' weights: the level's minus `against`'s (or the
+        mean of all levels', if the model never saw `against`), times the n-gram's value here.
+        """
+        import numpy
+
+        vectorizer = self.pipeline.named_steps["ngrams"]
+        classifier = self.pipeline.named_steps["classifier"]
+        row = vectorizer.transform([_text(subject, body)])
+        probabilities = classifier.predict_proba(row)[0]
+        best = int(probabilities.argmax())
+        classes = [int(level) for level in classifier.classes_]
+        columns = row.indices
+        weights = classifier.coef_[:, columns]
+        if weights.shape[0] == 1:
+            # Two levels: one row of weights, for the second; as a softmax, half of it for the
+            # second level and minus half for the first.
+            weights = numpy.vstack([-weights[0], weights[0]]) / 2
+        reference = weights[classes.index(against)] if against in classes else weights.mean(axis=0)
+        values = (weights[best] - reference) * row.data
+        pull = {int(gram): float(value) for gram, value in zip(columns, values, strict=True)}
+        return Prediction(
+            level=classes[best],
+            confidence=float(probabilities[best]),
+            evidence=_words_pulling(f"{subject}\n{body}", pull, vectorizer),
+            text_margin=sum(pull.values()),
+        )
+
     def dumps(self) -> bytes:
         """The model as bytes, for the database or a file."""
         import joblib
@@ -130,3 +183,28 @@ class LevelModel:
     def save(self, path: Path) -> None:
         """Write the model to a file."""
         path.write_bytes(self.dumps())
+
+
+def _words_pulling(text: str, pull: dict[int, float], vectorizer: object) -> tuple[str, ...]:
+    """The text's words whose n-grams pull towards a level, strongest first, as written."""
+    analyse = vectorizer.build_analyzer()  # type: ignore[attr-defined]
+    vocabulary: dict[str, int] = vectorizer.vocabulary_  # type: ignore[attr-defined]
+    shown: dict[str, str] = {}
+    grams_of: dict[str, set[int]] = {}
+    for raw in text.split():
+        word = _EDGES.sub("", raw)
+        key = fold(word)
+        if not key or key in grams_of:
+            continue
+        shown[key] = word.lower()
+        grams_of[key] = {vocabulary[g] for g in analyse(key) if vocabulary.get(g) in pull}
+    # An n-gram inside several words ("re" in "refund" and "never") is shared among them.
+    sharing: dict[int, int] = defaultdict(int)
+    for grams in grams_of.values():
+        for gram in grams:
+            sharing[gram] += 1
+    strength = {
+        key: sum(pull[gram] / sharing[gram] for gram in grams) for key, grams in grams_of.items()
+    }
+    ranked = sorted((key for key in strength if strength[key] > 0), key=lambda k: -strength[k])
+    return tuple(shown[key] for key in ranked)

@@ -26,6 +26,9 @@ class TriagePolicy:
     new_customer_days: int = 30
     quick_max_words: int = 80
     hard_min_words: int = 180
+    # The learned model may raise a level only for a text of at least this many different
+    # words: "Help" or "?" says nothing the desk's history could recognise.
+    learned_min_words: int = 5
 
 
 @dataclass(frozen=True)
@@ -232,6 +235,11 @@ def triage_rules(
         red_flags=signals.red_flags,
         reasons=tuple(reasons),
     )
+
+
+def distinct_words(contact: Contact) -> int:
+    """How many different words the subject and body hold together."""
+    return len(set(_WORD.findall(fold(f"{contact.subject} {contact.body}"))))
 
 
 def _is_new(contact: Contact, policy: TriagePolicy) -> bool:

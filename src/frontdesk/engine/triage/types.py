@@ -52,15 +52,26 @@ REASON_TEXTS: Mapping[str, str] = {
 }
 
 
+# The same, for a reason that names the words of the text it rests on.
+REASON_TEXTS_WITH_EVIDENCE: Mapping[str, str] = {
+    "learned": "learned from the desk's history: level {detail}, from {words}",
+}
+
+
 @dataclass(frozen=True)
 class Reason:
-    """One reason behind a decision, as a stable code and its particular detail."""
+    """One reason behind a decision, as a stable code, its particular detail, and the words of
+    the text it rests on when that is not plain from the code (a learned level)."""
 
     code: str
     detail: str = ""
+    evidence: tuple[str, ...] = ()
 
     def text(self) -> str:
         """The reason as a short English sentence."""
+        if self.evidence and self.code in REASON_TEXTS_WITH_EVIDENCE:
+            words = ", ".join(f"“{word}”" for word in self.evidence)
+            return REASON_TEXTS_WITH_EVIDENCE[self.code].format(detail=self.detail, words=words)
         return REASON_TEXTS[self.code].format(detail=self.detail)
 
 
