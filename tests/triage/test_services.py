@@ -132,7 +132,45 @@ def test_the_learned_model_fills_in_where_the_rules_are_silent() -> None:
     )
     ticket.refresh_from_db()
     assert ticket.level == 2
-    assert reason_texts_english(ticket.reasons)[0] == "learned from the desk's history: level 2"
+    assert reason_texts_english(ticket.reasons)[0].startswith(
+        "learned from the desk's history: level 2, from "
+    )
+
+
+def test_the_learned_level_names_the_words_it_went_by(agent_client) -> None:  # type: ignore[no-untyped-def]
+    agent = factories.agent()
+    _history(agent)
+    model_retrain()
+    ticket = factories.ticket(
+        subject="Printer setup", body="How do I connect printer model 99 to the app?"
+    )
+    ticket.refresh_from_db()
+    learned = ticket.reasons[0]
+    assert learned["code"] == "learned"
+    assert "printer" in learned["evidence"]
+    assert reason_texts_english(ticket.reasons)[0].startswith(
+        "learned from the desk's history: level 2, from “"
+    )
+    page = agent_client.get(f"/desk/tickets/{ticket.pk}/").content.decode()
+    assert "“printer”" in page
+
+
+def test_a_one_word_request_is_not_raised_by_the_desks_history() -> None:
+    agent = factories.agent()
+    # Every frozen screen came in as "Help" and was level 1 at this desk.
+    for n in range(15):
+        frozen = factories.ticket(subject="Help", body=f"Help! The screen froze again, case {n}.")
+        triage_correct(ticket=frozen, agent=agent, level=1, quick_win=False)
+        ticket_set_status(ticket=frozen, actor=agent, status=Status.SOLVED)
+        chat = factories.ticket(
+            subject="Hello there", body=f"Nice weather today number {n}, just saying hi."
+        )
+        ticket_set_status(ticket=chat, actor=agent, status=Status.SOLVED)
+    assert model_retrain() is not None
+    junk = factories.ticket(subject="Help", body="Help")
+    junk.refresh_from_db()
+    assert junk.level == 4
+    assert "learned" not in {row["code"] for row in junk.reasons}
 
 
 def test_too_little_history_trains_nothing() -> None:

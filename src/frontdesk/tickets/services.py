@@ -310,7 +310,7 @@ def ticket_triage_apply(
     effort_minutes: int | None,
     language: str,
     tone: float | None,
-    reasons: list[dict[str, str]],
+    reasons: list[dict[str, object]],
     red_flags: list[str] | None,
 ) -> Ticket:
     """Put triage's decision (or an agent's correction of it) on the ticket."""

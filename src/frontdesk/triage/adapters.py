@@ -55,9 +55,16 @@ def contact_of(
     )
 
 
-def reasons_to_rows(reasons: tuple[Reason, ...]) -> list[dict[str, str]]:
-    """Reasons as stored on a ticket: code and detail, so each page words them in its language."""
-    return [{"code": reason.code, "detail": reason.detail} for reason in reasons]
+def reasons_to_rows(reasons: tuple[Reason, ...]) -> list[dict[str, object]]:
+    """Reasons as stored on a ticket: code, detail and the words they rest on (when named), so
+    each page words them in its language."""
+    rows: list[dict[str, object]] = []
+    for reason in reasons:
+        row: dict[str, object] = {"code": reason.code, "detail": reason.detail}
+        if reason.evidence:
+            row["evidence"] = list(reason.evidence)
+        rows.append(row)
+    return rows
 
 
 def reasons_from_rows(rows: object) -> list[Reason]:
@@ -67,5 +74,11 @@ def reasons_from_rows(rows: object) -> list[Reason]:
     reasons = []
     for row in rows:
         if isinstance(row, dict) and isinstance(row.get("code"), str):
-            reasons.append(Reason(code=row["code"], detail=str(row.get("detail", ""))))
+            evidence = row.get("evidence")
+            words = (
+                [w for w in evidence if isinstance(w, str)] if isinstance(evidence, list) else []
+            )
+            reasons.append(
+                Reason(code=row["code"], detail=str(row.get("detail", "")), evidence=tuple(words))
+            )
     return reasons

@@ -48,6 +48,13 @@ def reason_text(reason: Reason) -> str:
         "learned": _("learned from the desk's history: level %(detail)s"),
         "corrected": _("level set by %(detail)s"),
     }
+    if reason.code == "learned" and reason.evidence:
+        # Quoted as the customer wrote them, in any language.
+        words = ", ".join(f"“{word}”" for word in reason.evidence)
+        return _("learned from the desk's history: level %(detail)s, from %(words)s") % {
+            "detail": detail,
+            "words": words,
+        }
     template = texts.get(reason.code)
     return template % {"detail": detail} if template else reason.text()
 
