@@ -69,6 +69,36 @@ class Action:
 
 
 @dataclass(frozen=True)
+class LogWarning:
+    """Something in a line that was not understood, as a stable code and what it is about;
+    pages word it in the reader's language, `text()` in English.
+
+    Codes: `too-long` (`count` characters), `empty`, `not-a-time` (`typed`), `new-customer`,
+    `customer-choice` and `agent-choice` (`typed`, the `names` it could be), `no-agent`.
+    """
+
+    code: str
+    typed: str = ""
+    names: tuple[str, ...] = ()
+    count: int = 0
+
+    def text(self) -> str:
+        """The warning as a short English phrase."""
+        names = ", ".join(self.names)
+        return {
+            "too-long": f"the line is {self.count} characters; a log line holds at most "
+            f"{MAX_LENGTH}",
+            "empty": "there is nothing to log in this line",
+            "not-a-time": f"“{self.typed}” is not a time of day",
+            "new-customer": f"no customer called “{self.typed}” yet: a new customer will be "
+            "created",
+            "customer-choice": f"“{self.typed}” could be: {names}",
+            "agent-choice": f"“{self.typed}” could be: {names}",
+            "no-agent": f"no agent called “{self.typed}”",
+        }[self.code]
+
+
+@dataclass(frozen=True)
 class LogLine:
     """What a log line was understood to say."""
 
@@ -78,7 +108,7 @@ class LogLine:
     at: datetime
     codes: tuple[str, ...] = ()
     actions: tuple[Action, ...] = ()
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[LogWarning, ...] = field(default=())
 
     @property
     def certain(self) -> bool:
@@ -147,13 +177,12 @@ def parse_log_line(
     time_words = {fold(word): value for word, value in (time_words or {}).items()}
     text = line.strip()
     if len(text) > MAX_LENGTH:
-        too_long = f"the line is {len(text)} characters; a log line holds at most {MAX_LENGTH}"
-        return LogLine(None, None, "", now, warnings=(too_long,))
+        return LogLine(None, None, "", now, warnings=(LogWarning("too-long", count=len(text)),))
     fields = [part.strip() for part in FIELD_SEPARATOR.split(text) if part.strip()]
     if not any(re.search(r"\w", part) for part in fields):
-        return LogLine(None, None, "", now, warnings=("there is nothing to log in this line",))
+        return LogLine(None, None, "", now, warnings=(LogWarning("empty"),))
 
-    warnings: list[str] = []
+    warnings: list[LogWarning] = []
     at = now
     if len(fields) > 1:
         when, problem = _time_of(fields[-1], now, time_words)
@@ -165,22 +194,28 @@ def parse_log_line(
             fields.pop()
     customer = name_match(fields[0], customers)
     if customer.is_new:
-        warnings.append(f"no customer called “{fields[0]}” yet: a new customer will be created")
+        warnings.append(LogWarning("new-customer", typed=fields[0]))
     elif customer.person is None:
-        names = ", ".join(person.name for person, _ in customer.candidates)
-        warnings.append(f"“{fields[0]}” could be: {names}")
+        names = tuple(person.name for person, _ in customer.candidates)
+        warnings.append(LogWarning("customer-choice", typed=fields[0], names=names))
     agent = Match(typed="", person=me)
     rest = fields[1:]
-    if rest:
-        # The second field is an agent when it names one (or could name several); words that
-        # name no agent at all are the topic, the agent left out.
+    if len(rest) >= 2:
+        # Customer, agent, topic: the second field is the agent's, and a name that is nobody
+        # on the team is said, never folded into the topic (a typo'd colleague would be lost).
+        agent = name_match(rest[0], agents)
+        rest = rest[1:]
+        if agent.is_new:
+            warnings.append(LogWarning("no-agent", typed=agent.typed))
+        elif agent.person is None:
+            names = tuple(person.name for person, _ in agent.candidates)
+            warnings.append(LogWarning("agent-choice", typed=agent.typed, names=names))
+    elif rest:
+        # Two fields: customer and topic, unless the second names someone on the team.
         named = name_match(rest[0], agents)
-        if named.person is not None or (len(rest) >= 2 and named.candidates):
+        if named.person is not None:
             agent = named
-            rest = rest[1:]
-            if named.person is None:
-                names = ", ".join(person.name for person, _ in named.candidates)
-                warnings.append(f"“{named.typed}” could be: {names}")
+            rest = []
     topic = ". ".join(rest)
     found, actions, topic = _codes(topic, codes, at)
     return LogLine(
@@ -196,21 +231,21 @@ def parse_log_line(
 
 def _time_of(
     text: str, now: datetime, words: Mapping[str, time | None]
-) -> tuple[datetime | None, str]:
-    """The moment a time field means today, or why it is not one ('' when it is no time at all)."""
+) -> tuple[datetime | None, LogWarning | None]:
+    """The moment a time field means today, or why it is not one (None when it is no time)."""
     folded = fold(text)
     if folded in words:
         clock = words[folded]
         if clock is None:
-            return now, ""
-        return now.replace(hour=clock.hour, minute=clock.minute, second=0, microsecond=0), ""
+            return now, None
+        return now.replace(hour=clock.hour, minute=clock.minute, second=0, microsecond=0), None
     match = CLOCK.match(folded)
     if not match:
-        return None, ""
+        return None, None
     hour, minute = int(match.group(1)), int(match.group(2))
     if hour > 23 or minute > 59:
-        return None, f"“{text}” is not a time of day"
-    return now.replace(hour=hour, minute=minute, second=0, microsecond=0), ""
+        return None, LogWarning("not-a-time", typed=text)
+    return now.replace(hour=hour, minute=minute, second=0, microsecond=0), None
 
 
 def _codes(
