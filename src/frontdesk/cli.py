@@ -218,7 +218,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         print(json.dumps(log_line_json(parsed), ensure_ascii=False))
     else:
         for warning in parsed.warnings:
-            print(f"note: {warning}")
+            print(f"note: {warning.text()}")
     if args.dry_run:
         return 0
     try:

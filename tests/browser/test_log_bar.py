@@ -27,6 +27,11 @@ def test_a_line_typed_in_the_log_bar_lands_on_the_timeline(browser: Browser, liv
     bar.fill("Rami Cohen. viruses on the laptop. 9:30.")
     bar.press("Enter")
     expect(page.locator(".log-saved")).to_contain_text("Rami Cohen")
+    # Saved: the bar is empty again, so a second Enter logs nothing twice.
+    expect(bar).to_have_value("")
+    expect(bar).to_be_focused()
+    bar.press("Enter")
+    expect(page.locator(".log-saved")).to_contain_text("Rami Cohen")
     assert Interaction.objects.get(customer=rami, kind="note").summary == "viruses on the laptop"
 
     bar.fill("Anna. printer.")
@@ -35,5 +40,30 @@ def test_a_line_typed_in_the_log_bar_lands_on_the_timeline(browser: Browser, liv
     page.get_by_label("Anna Tamm").check()
     page.get_by_role("button", name="Log it").click()
     expect(page.locator(".log-saved")).to_contain_text("Anna Tamm")
+    expect(bar).to_have_value("")
     page.get_by_role("link", name="See the timeline").click()
     expect(page.get_by_text("printer")).to_be_visible()
+
+
+def test_namesakes_are_chosen_by_their_details(browser: Browser, live_server) -> None:  # type: ignore[no-untyped-def]
+    factories.agent(username="eli", password="eli-password-1")
+    factories.customer(name="Helen Lepik", email="helen@lepik.ee", organisation="Lepik OÜ")
+    tartu = factories.customer(name="Helen Lepik", email="h.lepik@tartu.ee")
+
+    page = browser.new_page(locale="en-GB")
+    page.goto(live_server.url + "/desk/")
+    page.get_by_label("Username").fill("eli")
+    page.get_by_label("Password").fill("eli-password-1")
+    page.get_by_role("button", name="Log in").click()
+
+    bar = page.get_by_label("Log a contact")
+    bar.fill("Helen Lepik. Peeter Sepp. new card. 9:30.")
+    bar.press("Enter")
+    expect(page.locator(".log-warnings")).to_contain_text("no agent called “Peeter Sepp”")
+    bar.fill("Helen Lepik. new card. 9:30.")
+    bar.press("Enter")
+    expect(page.locator(".log-warnings")).not_to_contain_text("Peeter Sepp")
+    page.get_by_label("h.lepik@tartu.ee").check()
+    page.get_by_role("button", name="Log it").click()
+    expect(page.locator(".log-saved")).to_contain_text("Helen Lepik")
+    assert Interaction.objects.get(kind="note").customer == tartu

@@ -114,3 +114,21 @@ def test_the_api_reads_and_saves_log_lines(desk, api) -> None:  # type: ignore[n
     )
     assert saved.status_code == 200
     assert Interaction.objects.get(pk=saved.json()["interaction_id"]).customer == desk["anna2"]
+
+
+def test_an_agent_field_naming_nobody_or_several_is_refused_saying_which(desk) -> None:  # type: ignore[no-untyped-def]
+    factories.agent(username="eli2")  # a second "Agent Number…": the bare word is ambiguous
+    with pytest.raises(Invalid, match="No agent called “Peeter Sepp”"):
+        log_line_save(line="Rami Cohen. Peeter Sepp. viruses.", writer=desk["writer"])
+    with pytest.raises(Invalid, match="could be several agents"):
+        log_line_save(line="Rami Cohen. Agent Number. viruses.", writer=desk["writer"])
+    assert not Interaction.objects.filter(kind="note").exists()
+
+
+def test_the_api_names_each_warning_by_its_code(desk, api) -> None:  # type: ignore[no-untyped-def]
+    parsed = api.post(
+        "/api/v1/journal/log", {"line": "Rami Cohen. Peeter Sepp. viruses.", "dry_run": True}
+    ).json()
+    assert parsed["warning_codes"] == ["no-agent"]
+    assert parsed["warnings"] == ["no agent called “Peeter Sepp”"]
+    assert parsed["certain"] is False

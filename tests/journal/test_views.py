@@ -63,3 +63,33 @@ def test_the_promises_page_lists_open_follow_ups_and_unbacked_promises(agent, ag
     assert "send the new price list" in page
     assert "Helistan tagasi kell kolm." in page
     assert "Arve saadetud." not in page
+
+
+def test_a_line_whose_agent_field_names_nobody_warns_and_logs_nothing(agent_client) -> None:  # type: ignore[no-untyped-def]
+    factories.customer(name="Rami Cohen")
+    page = agent_client.post(
+        reverse("journal:log"), {"line": "Rami Cohen. Peeter Sepp. viruses. 9:30."}
+    ).content.decode()
+    assert "no agent called “Peeter Sepp”" in page
+    assert not Interaction.objects.filter(kind="note").exists()
+
+
+def test_namesakes_are_told_apart_by_email_phone_and_organisation(agent_client) -> None:  # type: ignore[no-untyped-def]
+    first = factories.customer(
+        name="Helen Lepik", email="helen@lepik.ee", phone="+372 5555 0101", organisation="Lepik OÜ"
+    )
+    second = factories.customer(name="Helen Lepik", email="h.lepik@tartu.ee", organisation="")
+    page = agent_client.post(reverse("journal:log"), {"line": "Helen Lepik. printer."})
+    text = page.content.decode()
+    assert f'value="{first.pk}"' in text
+    assert f'value="{second.pk}"' in text
+    for detail in ("helen@lepik.ee", "+372 5555 0101", "Lepik OÜ", "h.lepik@tartu.ee"):
+        assert detail in text
+
+
+def test_a_saved_line_tells_the_page_to_clear_the_bar(agent_client) -> None:  # type: ignore[no-untyped-def]
+    factories.customer(name="Rami Cohen")
+    saved = agent_client.post(reverse("journal:log"), {"line": "Rami Cohen. viruses."})
+    assert saved["HX-Trigger"] == "log-saved"
+    asked = agent_client.post(reverse("journal:log"), {"line": "Zoltán Nagy. price list."})
+    assert "HX-Trigger" not in asked

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Max, Q, QuerySet
 
 from frontdesk.accounts.models import User
 from frontdesk.config.clock import desk_midnight, desk_today
-from frontdesk.customers.choices import InteractionKind
+from frontdesk.customers.choices import IdentityKind, InteractionKind
 from frontdesk.customers.models import Customer, Interaction
-from frontdesk.engine.journal import Code, Person, name_key, promises_in
+from frontdesk.customers.selectors import customers_by_ids
+from frontdesk.engine.journal import Code, Match, Person, name_key, promises_in
 from frontdesk.engine.text import fold
 from frontdesk.journal.models import FollowUp, LogCode, Notice, NoticeRead
 from frontdesk.tickets.choices import QUEUED_STATUSES
@@ -33,6 +35,43 @@ def customer_candidates(*, typed: str) -> list[Person]:
         match |= Q(search_text__contains=word[:4])
     rows = Customer.objects.filter(match, merged_into__isnull=True).values_list("id", "name")
     return [Person(id=pk, name=name) for pk, name in rows[:CANDIDATES]]
+
+
+@dataclass(frozen=True)
+class CustomerChoice:
+    """A customer a typed name may mean, with what tells namesakes apart."""
+
+    id: int
+    name: str
+    organisation: str
+    email: str
+    phone: str
+
+
+def customer_choices(*, match: Match | None) -> list[CustomerChoice]:
+    """The customers a typed name could be, best first, each with organisation, e-mail and
+    phone: two Helen Lepiks are told apart by those, not by the name."""
+    if match is None or not match.candidates:
+        return []
+    found = customers_by_ids(ids=[person.id for person, _score in match.candidates])
+    choices = []
+    for person, _score in match.candidates:
+        customer = found.get(person.id)
+        if customer is None:
+            continue
+        identities = list(customer.identities.all())
+        emails = [i.display for i in identities if i.kind == IdentityKind.EMAIL]
+        phones = [i.display for i in identities if i.kind == IdentityKind.PHONE]
+        choices.append(
+            CustomerChoice(
+                id=customer.pk,
+                name=customer.name,
+                organisation=customer.organisation,
+                email=emails[0] if emails else "",
+                phone=phones[0] if phones else "",
+            )
+        )
+    return choices
 
 
 def agent_people() -> list[Person]:

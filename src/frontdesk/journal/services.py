@@ -23,6 +23,7 @@ from frontdesk.engine.journal import LogLine, Match, Person, parse_log_line
 from frontdesk.journal.constants import OVERDUE_AFTER, TIME_WORDS
 from frontdesk.journal.models import FollowUp, LogCode, Notice, NoticeRead
 from frontdesk.journal.selectors import agent_people, customer_candidates, log_codes
+from frontdesk.journal.wording import log_warning_text
 from frontdesk.tickets.choices import QUEUED_STATUSES
 from frontdesk.tickets.services import (
     ticket_follow_up_open,
@@ -60,16 +61,22 @@ def log_line_save(
     writer's choice: the customer picked from the candidates, or a new customer confirmed."""
     parsed = log_line_read(line=line, writer=writer, now=now)
     if parsed.customer is None:
-        raise Invalid("; ".join(parsed.warnings) or _("There is nothing to log."))
+        problems = "; ".join(log_warning_text(warning) for warning in parsed.warnings)
+        raise Invalid(problems or _("There is nothing to log."))
     customer = _customer(parsed, customer_id=customer_id, new_customer=new_customer)
     agent = writer
     if parsed.agent is not None and parsed.agent.person is not None:
         agent = User.objects.get(pk=parsed.agent.person.id)
+    elif parsed.agent is not None and parsed.agent.candidates:
+        raise Invalid(
+            _("“%(name)s” could be several agents: write the whole name.")
+            % {"name": parsed.agent.typed}
+        )
     elif parsed.agent is not None and parsed.agent.typed:
         raise Invalid(_("No agent called “%(name)s”.") % {"name": parsed.agent.typed})
-    bad_time = [w for w in parsed.warnings if "not a time" in w]
+    bad_time = [w for w in parsed.warnings if w.code == "not-a-time"]
     if bad_time:
-        raise Invalid(bad_time[0])
+        raise Invalid(log_warning_text(bad_time[0]))
     interaction = interaction_record(
         customer=customer,
         kind=InteractionKind.NOTE,
@@ -186,7 +193,8 @@ def log_line_json(parsed: LogLine) -> dict[str, object]:
             {"kind": action.kind, "due": action.due.isoformat(), "text": action.text}
             for action in parsed.actions
         ],
-        "warnings": list(parsed.warnings),
+        "warnings": [warning.text() for warning in parsed.warnings],
+        "warning_codes": [warning.code for warning in parsed.warnings],
         "certain": parsed.certain,
     }
 

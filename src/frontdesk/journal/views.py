@@ -18,6 +18,7 @@ from frontdesk.config.clock import desk_today
 from frontdesk.config.errors import Invalid
 from frontdesk.config.http import request_agent
 from frontdesk.journal.selectors import (
+    customer_choices,
     follow_ups_open,
     interactions_logged_today,
     notice_readers,
@@ -33,6 +34,7 @@ from frontdesk.journal.services import (
     notice_read,
     notice_review,
 )
+from frontdesk.journal.wording import log_warning_text
 from frontdesk.tickets.views import ticket_for_page
 
 
@@ -46,7 +48,11 @@ def log_line_page(request: HttpRequest) -> HttpResponse:
     new_customer = request.POST.get("new_customer") == "1"
     parsed = log_line_read(line=line, writer=agent)
     chosen = customer_id.isdigit() or new_customer
-    context: dict[str, object] = {"line": line, "parsed": parsed}
+    context: dict[str, object] = {
+        "line": line,
+        "parsed": parsed,
+        "warnings": [log_warning_text(warning) for warning in parsed.warnings],
+    }
     if parsed.certain or chosen:
         try:
             context["saved"] = log_line_save(
@@ -57,7 +63,13 @@ def log_line_page(request: HttpRequest) -> HttpResponse:
             )
         except Invalid as error:
             context["error"] = str(error)
-    return render(request, "journal/_log_result.html", context)
+    if "saved" not in context:
+        context["choices"] = customer_choices(match=parsed.customer)
+    response = render(request, "journal/_log_result.html", context)
+    if "saved" in context:
+        # The bar empties itself when told, so Enter pressed again cannot log the line twice.
+        response["HX-Trigger"] = "log-saved"
+    return response
 
 
 @login_required
