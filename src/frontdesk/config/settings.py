@@ -169,6 +169,15 @@ TRIAGE_RETRAIN_EVERY = env.integer("FRONTDESK_TRIAGE_RETRAIN_EVERY", default=20,
 # Minutes after which a hard case nobody answered gets the holding reply by itself; 0: never.
 HOLDING_REPLY_AFTER = env.integer("FRONTDESK_HOLDING_REPLY_AFTER", default=0, minimum=0)
 
+# Live contacts whose closing event never came: a call still ringing after CALL_RING_MINUTES is
+# a missed call (a call-back), one answered but not hung up after CALL_TALK_MINUTES is over, a
+# visitor waiting VISIT_WAIT_MINUTES has gone, and a visit not marked served after
+# VISIT_SERVE_MINUTES is over. Each frees the agent and the live queue.
+CALL_RING_MINUTES = env.integer("FRONTDESK_CALL_RING_MINUTES", default=10, minimum=1)
+CALL_TALK_MINUTES = env.integer("FRONTDESK_CALL_TALK_MINUTES", default=120, minimum=1)
+VISIT_WAIT_MINUTES = env.integer("FRONTDESK_VISIT_WAIT_MINUTES", default=180, minimum=1)
+VISIT_SERVE_MINUTES = env.integer("FRONTDESK_VISIT_SERVE_MINUTES", default=120, minimum=1)
+
 TASKS = {
     "default": {
         "BACKEND": env.text("FRONTDESK_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),

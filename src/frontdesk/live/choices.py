@@ -27,3 +27,4 @@ class VisitState(models.TextChoices):
     WAITING = "waiting", _("Waiting")
     SERVING = "serving", _("Being served")
     DONE = "done", _("Served")
+    LEFT = "left", _("Left before being served")

@@ -26,6 +26,10 @@ class Call(models.Model):
     started_at = models.DateTimeField(_("started"), default=timezone.now)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+    # When the desk stopped waiting for the phone system's event and closed the call itself
+    # (rang too long, never hung up, or its agent stepped away); its times then say nothing
+    # about how long calls take.
+    timed_out_at = models.DateTimeField(_("closed by the desk"), null=True, blank=True)
     # Every event received, in order: [{"event": "ringing", "at": "..."}, ...].
     events = models.JSONField(default=list, blank=True)
 
@@ -64,6 +68,9 @@ class Visit(models.Model):
         verbose_name=_("called up by"),
     )
     done_at = models.DateTimeField(_("left"), null=True, blank=True)
+    # When the desk closed the visit itself: the visitor waited for hours (gone, most likely)
+    # or nobody marked them served; such a visit says nothing about how long visits take.
+    timed_out_at = models.DateTimeField(_("closed by the desk"), null=True, blank=True)
 
     class Meta:
         ordering = ["day", "number"]

@@ -24,7 +24,7 @@ def visit_minutes_each() -> float:
     """How long a visit at the desk takes: the median of the last visits served, or the
     default until the desk has served a few."""
     recent = list(
-        Visit.objects.filter(done_at__isnull=False, served_at__isnull=False)
+        Visit.objects.filter(done_at__isnull=False, served_at__isnull=False, timed_out_at=None)
         .order_by("-done_at")
         .values_list("served_at", "done_at")[:RECENT_VISITS]
     )

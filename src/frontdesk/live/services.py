@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import functools
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,13 +21,19 @@ from frontdesk.live.tasks import visit_link_send
 from frontdesk.routing.choices import Presence
 from frontdesk.routing.selectors import presence_of
 from frontdesk.routing.services import presence_set
-from frontdesk.tickets.choices import Channel, QueueKind, Status
+from frontdesk.tickets.choices import QUEUED_STATUSES, Channel, QueueKind, Status
+from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.services import (
     ticket_assign,
     ticket_create,
+    ticket_note_system,
     ticket_queue_kind_set,
     ticket_set_status,
 )
+
+# How many stale contacts of each kind one run of the time-out job closes; the next run, a
+# minute later, takes the rest.
+TIME_OUT_BATCH = 500
 
 
 def call_event_record(
@@ -48,10 +55,12 @@ def call_event_record(
         call = _call_for(call_id=call_id.strip(), from_number=from_number, at=at)
         call = Call.objects.select_for_update().get(pk=call.pk)
         call.events = [*call.events, {"event": event, "at": at.isoformat()}]
-        if agent is not None and call.agent_id is None:
+        moves = _is_new_state(call, event)
+        # The call is the agent's who answers it, whoever it first rang for.
+        if agent is not None and (call.agent_id is None or (moves and event == CallState.ANSWERED)):
             call.agent = agent
         call.save(update_fields=["events", "agent"])
-        if _is_new_state(call.state, event):
+        if moves:
             _call_move(call, event, at)
     return call
 
@@ -87,11 +96,15 @@ def _call_for(*, call_id: str, from_number: str, at: datetime) -> Call:
     return call
 
 
-def _is_new_state(current: str, event: str) -> bool:
+def _is_new_state(call: Call, event: str) -> bool:
+    current = call.state
     if event == current:
         return False
     if current == CallState.RINGING and event != CallState.RINGING:
         return True
+    if current == CallState.MISSED and call.timed_out_at is not None:
+        # The desk took the call as missed for want of news; the phone system's word wins.
+        return event == CallState.ANSWERED
     return CALL_STATE_RANK[CallState(event)] > CALL_STATE_RANK[CallState(current)]
 
 
@@ -102,6 +115,7 @@ def _call_move(call: Call, event: str, at: datetime) -> None:
         event = CallState.MISSED
     if event == CallState.ANSWERED:
         call.answered_at = at
+        call.ended_at = call.timed_out_at = None
         if ticket is not None:
             ticket_queue_kind_set(ticket=ticket, kind=QueueKind.TICKET)
             if call.agent is not None:
@@ -122,10 +136,19 @@ def _call_move(call: Call, event: str, at: datetime) -> None:
             )
     elif event == CallState.ENDED:
         call.ended_at = at
-        if call.agent is not None and presence_of(agent=call.agent).state == Presence.CALL:
-            presence_set(agent=call.agent, state=Presence.AVAILABLE)
+        _call_agent_free(call)
     call.state = event
-    call.save(update_fields=["state", "answered_at", "ended_at"])
+    call.save(update_fields=["state", "answered_at", "ended_at", "timed_out_at"])
+
+
+def _call_agent_free(call: Call) -> None:
+    """The call's agent is off the phone: available again, unless on another call still."""
+    agent = call.agent
+    if agent is None or presence_of(agent=agent).state != Presence.CALL:
+        return
+    if Call.objects.filter(agent=agent, state=CallState.ANSWERED).exclude(pk=call.pk).exists():
+        return
+    presence_set(agent=agent, state=Presence.AVAILABLE)
 
 
 def visit_create(
@@ -188,6 +211,39 @@ def visit_serve(*, visit: Visit, agent: User) -> Visit:
     return visit
 
 
+def visit_left(*, visit: Visit, agent: User) -> Visit:
+    """The visitor is not here any more (called up and nobody came, or gone while waiting):
+    the visit ends unserved and its ticket is closed."""
+    now = timezone.now()
+    with transaction.atomic():
+        left = Visit.objects.filter(
+            pk=visit.pk, state__in=[VisitState.WAITING, VisitState.SERVING]
+        ).update(state=VisitState.LEFT, done_at=now)
+        if not left:
+            raise Invalid(_("This visit is over already."))
+        visit.refresh_from_db()
+        _visit_ticket_close(
+            visit,
+            actor=agent,
+            note=f"Visitor {visit.number} left before being served",
+            event={"code": "visit_left", "number": visit.number},
+        )
+        if presence_of(agent=agent).state == Presence.VISITOR:
+            presence_set(agent=agent, state=Presence.AVAILABLE)
+    return visit
+
+
+def _visit_ticket_close(
+    visit: Visit, *, actor: User | None, note: str, event: dict[str, object]
+) -> None:
+    # A kiosk visitor leaves no address or number behind: there is nobody to call back.
+    ticket = visit.ticket
+    if ticket is None or ticket.status == Status.CLOSED:
+        return
+    ticket_note_system(ticket=ticket, actor=actor, text=note, event=event)
+    ticket_set_status(ticket=ticket, actor=actor, status=Status.CLOSED)
+
+
 def visit_finish(*, visit: Visit, agent: User) -> Visit:
     """The visitor leaves: the visit is done, its ticket solved, the agent available again."""
     visit.state = VisitState.DONE
@@ -198,3 +254,194 @@ def visit_finish(*, visit: Visit, agent: User) -> Visit:
     if presence_of(agent=agent).state == Presence.VISITOR:
         presence_set(agent=agent, state=Presence.AVAILABLE)
     return visit
+
+
+def live_contacts_time_out(*, now: datetime) -> int:
+    """Close the live contacts whose closing news never came, so they stop being live and
+    stop holding their agent: calls ringing or talked on too long, visitors waiting too long
+    or never marked served; how many were closed."""
+    return (
+        _calls_ringing_time_out(now)
+        + _calls_talking_time_out(now)
+        + _visits_waiting_time_out(now)
+        + _visits_serving_time_out(now)
+    )
+
+
+def _calls_ringing_time_out(now: datetime) -> int:
+    minutes = settings.CALL_RING_MINUTES
+    stale = Call.objects.filter(
+        state=CallState.RINGING, started_at__lte=now - timedelta(minutes=minutes)
+    ).values_list("pk", flat=True)
+    closed = 0
+    for pk in list(stale[:TIME_OUT_BATCH]):
+        with transaction.atomic():
+            # The same lock the phone system's events take: an event arriving now either
+            # comes first (and the call is no longer ringing) or finds it missed.
+            call = Call.objects.select_for_update().get(pk=pk)
+            if call.state != CallState.RINGING:
+                continue
+            call.state, call.ended_at, call.timed_out_at = CallState.MISSED, now, now
+            call.save(update_fields=["state", "ended_at", "timed_out_at"])
+            if call.ticket_id is not None:
+                ticket_queue_kind_set(
+                    ticket=Ticket.objects.select_related("customer").get(pk=call.ticket_id),
+                    kind=QueueKind.CALLBACK,
+                    note=f"No answer in {minutes} min: call back {call.from_number}",
+                    at=now,
+                    event={
+                        "code": "call_unanswered",
+                        "minutes": minutes,
+                        "number": call.from_number,
+                    },
+                )
+            closed += 1
+    return closed
+
+
+def _calls_talking_time_out(now: datetime) -> int:
+    minutes = settings.CALL_TALK_MINUTES
+    stale = Call.objects.filter(
+        state=CallState.ANSWERED, answered_at__lte=now - timedelta(minutes=minutes)
+    ).values_list("pk", flat=True)
+    closed = 0
+    for pk in list(stale[:TIME_OUT_BATCH]):
+        with transaction.atomic():
+            call = Call.objects.select_for_update().get(pk=pk)
+            if call.state != CallState.ANSWERED:
+                continue
+            call.state, call.ended_at, call.timed_out_at = CallState.ENDED, now, now
+            call.save(update_fields=["state", "ended_at", "timed_out_at"])
+            _call_agent_free(call)
+            # The conversation happened: the ticket stays with its agent to be worked.
+            if call.ticket_id is not None:
+                ticket_note_system(
+                    ticket=Ticket.objects.get(pk=call.ticket_id),
+                    actor=None,
+                    text=f"No hang-up came from the phone system in {minutes} min: the call "
+                    "is taken as over",
+                    at=now,
+                    event={"code": "call_timed_out", "minutes": minutes},
+                )
+            closed += 1
+    return closed
+
+
+def _visits_waiting_time_out(now: datetime) -> int:
+    minutes = settings.VISIT_WAIT_MINUTES
+    # Numbers start again every day: yesterday's visitor still "waiting" is gone too.
+    stale = Visit.objects.filter(state=VisitState.WAITING).filter(
+        Q(created_at__lte=now - timedelta(minutes=minutes)) | Q(day__lt=timezone.localdate(now))
+    )
+    closed = 0
+    for visit in stale.select_related("ticket")[:TIME_OUT_BATCH]:
+        with transaction.atomic():
+            won = Visit.objects.filter(pk=visit.pk, state=VisitState.WAITING).update(
+                state=VisitState.LEFT, done_at=now, timed_out_at=now
+            )
+            if not won:
+                continue  # called up a moment ago
+            _visit_ticket_close(
+                visit,
+                actor=None,
+                note=f"Visitor {visit.number} was not served in {minutes} min: taken as gone",
+                event={"code": "visit_gone", "number": visit.number, "minutes": minutes},
+            )
+            closed += 1
+    return closed
+
+
+def _visits_serving_time_out(now: datetime) -> int:
+    minutes = settings.VISIT_SERVE_MINUTES
+    stale = Visit.objects.filter(
+        state=VisitState.SERVING, served_at__lte=now - timedelta(minutes=minutes)
+    ).select_related("ticket__assignee")
+    closed = 0
+    for visit in stale[:TIME_OUT_BATCH]:
+        with transaction.atomic():
+            won = Visit.objects.filter(pk=visit.pk, state=VisitState.SERVING).update(
+                state=VisitState.DONE, done_at=now, timed_out_at=now
+            )
+            if not won:
+                continue
+            ticket = visit.ticket
+            if ticket is None:
+                closed += 1
+                continue
+            # The ticket stays with the agent, open: only they know how the visit ended.
+            ticket_note_system(
+                ticket=ticket,
+                actor=None,
+                text=f"Nobody marked the visitor served in {minutes} min: the visit is closed",
+                at=now,
+                event={"code": "visit_timed_out", "minutes": minutes},
+            )
+            # Free the agent, unless another visitor of theirs is at the desk still.
+            agent = ticket.assignee
+            if (
+                agent is not None
+                and presence_of(agent=agent).state == Presence.VISITOR
+                and not Visit.objects.filter(
+                    state=VisitState.SERVING, ticket__assignee=agent
+                ).exists()
+            ):
+                presence_set(agent=agent, state=Presence.AVAILABLE)
+            closed += 1
+    return closed
+
+
+def live_contacts_release(*, agent: User, at: datetime) -> int:
+    """The agent steps away: a call they are on becomes a call-back for the team, and a visitor
+    they are serving waits, first in line, for the next agent; how many were handed on."""
+    released = 0
+    for pk in Call.objects.filter(agent=agent, state=CallState.ANSWERED).values_list(
+        "pk", flat=True
+    ):
+        with transaction.atomic():
+            call = Call.objects.select_for_update().get(pk=pk)
+            if call.state != CallState.ANSWERED:
+                continue
+            call.state, call.ended_at, call.timed_out_at = CallState.ENDED, at, at
+            call.save(update_fields=["state", "ended_at", "timed_out_at"])
+            ticket = Ticket.objects.select_related("customer").filter(call=call).first()
+            if ticket is not None and ticket.status in QUEUED_STATUSES:
+                Ticket.objects.filter(pk=ticket.pk, assignee=agent).update(assignee=None)
+                ticket.assignee = None
+                ticket_queue_kind_set(
+                    ticket=ticket,
+                    kind=QueueKind.CALLBACK,
+                    note=f"{agent.display_name} stepped away during the call: call back "
+                    f"{call.from_number}",
+                    at=at,
+                    event={
+                        "code": "call_released",
+                        "name": agent.display_name,
+                        "number": call.from_number,
+                    },
+                )
+            released += 1
+    serving = Visit.objects.filter(state=VisitState.SERVING, ticket__assignee=agent)
+    for visit in serving.select_related("ticket__customer"):
+        with transaction.atomic():
+            won = Visit.objects.filter(pk=visit.pk, state=VisitState.SERVING).update(
+                state=VisitState.WAITING, served_at=None
+            )
+            ticket = visit.ticket
+            if not won or ticket is None:
+                continue
+            Ticket.objects.filter(pk=ticket.pk, assignee=agent).update(assignee=None)
+            ticket.assignee = None
+            ticket_queue_kind_set(
+                ticket=ticket,
+                kind=QueueKind.LIVE,
+                note=f"{agent.display_name} stepped away: visitor {visit.number} waits for "
+                "the next agent",
+                at=at,
+                event={
+                    "code": "visit_released",
+                    "name": agent.display_name,
+                    "number": visit.number,
+                },
+            )
+            released += 1
+    return released

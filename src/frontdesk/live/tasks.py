@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django_tasks import task
 
+from frontdesk.live import services
 from frontdesk.live.models import Visit
 from frontdesk.live.selectors import visit_link_build
 
@@ -30,3 +31,9 @@ def visit_link_send(visit_id: int) -> None:
         to=[visit.email],
         headers={"Auto-Submitted": "auto-generated"},
     ).send()
+
+
+@task()
+def live_contacts_time_out() -> int:
+    """Close calls and visits whose closing news never came."""
+    return services.live_contacts_time_out(now=timezone.now())

@@ -13,6 +13,7 @@ desk_patterns = (
     [
         path("<int:ticket_id>/serve/", views.visit_serve_page, name="serve"),
         path("<int:ticket_id>/finish/", views.visit_finish_page, name="finish"),
+        path("<int:ticket_id>/left/", views.visit_left_page, name="left"),
     ],
     "visits",
 )

@@ -32,7 +32,7 @@ from frontdesk.live.selectors import (
     visits_called,
     visits_next,
 )
-from frontdesk.live.services import visit_create, visit_finish, visit_serve
+from frontdesk.live.services import visit_create, visit_finish, visit_left, visit_serve
 from frontdesk.routing.wording import span_text
 from frontdesk.schedules.selectors import desk_status
 from frontdesk.tickets.views import ticket_for_page
@@ -158,4 +158,16 @@ def visit_serve_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
 def visit_finish_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
     """The visitor has been served and left."""
     visit_finish(visit=_visit(request, ticket_id), agent=request_agent(request))
+    return redirect("routing:queue")
+
+
+@login_required
+@require_POST
+def visit_left_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
+    """The visitor is not here any more: called up and nobody came, or gone while waiting."""
+    try:
+        visit_left(visit=_visit(request, ticket_id), agent=request_agent(request))
+    except Invalid as error:
+        messages.error(request, str(error))
+        return redirect("tickets:detail", ticket_id=ticket_id)
     return redirect("routing:queue")

@@ -18,6 +18,7 @@ from frontdesk.config.clock import desk_zone, time_text
 from frontdesk.config.errors import Invalid
 from frontdesk.engine.breaks import BreakError, Shortfall, breaks_place, shifts_check, shortfalls
 from frontdesk.engine.staffing import StaffingError, staffing_with
+from frontdesk.live.services import live_contacts_release
 from frontdesk.schedules.adapters import break_of, breaks_within, rule_of
 from frontdesk.schedules.choices import BreakKind, StepAwayReason
 from frontdesk.schedules.constants import BREAK_MAX_MINUTES, INTERVAL
@@ -372,6 +373,8 @@ def break_step_away(
             started_at=now,
         )
         presence_set(agent=agent, state=Presence.BREAK)
+        # A call or visitor of theirs goes to a colleague first, then their written work.
+        live_contacts_release(agent=agent, at=now)
         tickets_release(agent=agent, note=f"{agent.display_name} stepped away")
         transaction.on_commit(lambda: _tell_leads_if_short(brk.pk))
     return brk

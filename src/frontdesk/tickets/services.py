@@ -731,9 +731,10 @@ def _sla_clock(ticket: Ticket, status: str, now: datetime) -> None:
 
 
 def ticket_set_status(
-    *, ticket: Ticket, actor: User, status: str, historical_at: datetime | None = None
+    *, ticket: Ticket, actor: User | None, status: str, historical_at: datetime | None = None
 ) -> Ticket:
-    """Move a ticket to another status, keeping solved and closed times true."""
+    """Move a ticket to another status, keeping solved and closed times true (`actor` None:
+    the desk itself, e.g. a visitor taken as gone)."""
     if ticket.status == status:
         return ticket
     with transaction.atomic():

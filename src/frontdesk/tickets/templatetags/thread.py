@@ -53,6 +53,38 @@ def system_text(message: Message) -> str:
             "time": time_text(at) if at else event.get("time", ""),
             "number": event.get("number", ""),
         }
+    if code == "call_unanswered":
+        return _("No answer in %(minutes)s min: call back %(number)s") % {
+            "minutes": event.get("minutes", ""),
+            "number": event.get("number", ""),
+        }
+    if code == "call_timed_out":
+        return _(
+            "No hang-up came from the phone system in %(minutes)s min: the call is taken as over"
+        ) % {"minutes": event.get("minutes", "")}
+    if code == "call_released":
+        return _("%(name)s stepped away during the call: call back %(number)s") % {
+            "name": event.get("name", ""),
+            "number": event.get("number", ""),
+        }
+    if code == "visit_left":
+        return _("Visitor %(number)s left before being served") % {
+            "number": event.get("number", "")
+        }
+    if code == "visit_gone":
+        return _("Visitor %(number)s was not served in %(minutes)s min: taken as gone") % {
+            "number": event.get("number", ""),
+            "minutes": event.get("minutes", ""),
+        }
+    if code == "visit_timed_out":
+        return _("Nobody marked the visitor served in %(minutes)s min: the visit is closed") % {
+            "minutes": event.get("minutes", "")
+        }
+    if code == "visit_released":
+        return _("%(name)s stepped away: visitor %(number)s waits for the next agent") % {
+            "name": event.get("name", ""),
+            "number": event.get("number", ""),
+        }
     if code == "follow_up":
         due = _moment(event.get("due"))
         return _("Follow-up due %(when)s") % {"when": datetime_text(due) if due else ""}
