@@ -10,15 +10,19 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.template.loader import render_to_string
+from django.utils import timezone
 
+from frontdesk.live.models import Call, Visit
 from frontdesk.live.services import visit_create
 from frontdesk.routing.services import presence_set
+from frontdesk.schedules.constants import DEFAULT_HANDLING_SECONDS
 from frontdesk.schedules.selectors import (
     Load,
     agent_week,
     agents_required,
     desk_status,
     forecast,
+    handling_seconds,
     intervals,
     requirement,
     shifts_between,
@@ -447,3 +451,32 @@ def test_the_week_files_a_night_shifts_breaks_under_the_day_it_starts(settings) 
     shifts, breaks = agent_week(agent=agent, day=date(2026, 12, 9))
     assert [s.start for s in shifts] == [_utc(2026, 12, 7, 22), _utc(2026, 12, 13, 22)]
     assert len(breaks) == 6
+
+
+def test_calls_and_visits_the_desk_closed_itself_say_nothing_of_handling_time() -> None:
+    now = timezone.now()
+    for n in range(5):
+        answered = now - timedelta(hours=3, minutes=n)
+        Call.objects.create(
+            call_id=f"real-{n}",
+            state="ended",
+            answered_at=answered,
+            ended_at=answered + timedelta(minutes=4),
+        )
+        Call.objects.create(
+            call_id=f"lost-{n}",
+            state="ended",
+            answered_at=answered,
+            ended_at=answered + timedelta(minutes=120),
+            timed_out_at=answered + timedelta(minutes=120),
+        )
+        Visit.objects.create(
+            number=n + 1,
+            state="done",
+            served_at=answered,
+            done_at=answered + timedelta(minutes=120),
+            timed_out_at=answered + timedelta(minutes=120),
+        )
+    found = handling_seconds()
+    assert found["phone"] == 4 * 60
+    assert found["visit"] == DEFAULT_HANDLING_SECONDS["visit"]
