@@ -1,7 +1,7 @@
 """The one API object: token authentication and the mapping of domain errors to {"detail": ...}."""
 
 from django.http import HttpRequest, HttpResponse
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.security import HttpBearer
 
 from frontdesk.accounts.models import User
@@ -27,6 +27,8 @@ api = NinjaAPI(
     ),
     auth=AgentToken(),
     urls_namespace="api-v1",
+    # No validator badge: it is an image from validator.swagger.io.
+    docs=Swagger(settings={"validatorUrl": None}),
 )
 
 

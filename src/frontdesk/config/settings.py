@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    # For the API docs: with ninja installed, Swagger UI comes from its own bundled copy
+    # instead of a CDN, so /api/v1/docs works on a desk with no way out to the internet.
+    "ninja",
     "django_tasks",
     "django_tasks_db",
     "frontdesk.accounts",
