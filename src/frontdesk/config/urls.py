@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
@@ -9,6 +10,8 @@ from frontdesk.schedules import urls as schedule_urls
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Browsers ask for /favicon.ico by themselves (on the API's JSON, for one).
+    path("favicon.ico", RedirectView.as_view(url=static("frontdesk/favicon.ico"), permanent=True)),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
