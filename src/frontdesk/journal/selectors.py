@@ -47,6 +47,11 @@ class CustomerChoice:
     email: str
     phone: str
 
+    @property
+    def details(self) -> list[str]:
+        """What is known besides the name, in the order shown."""
+        return [detail for detail in (self.organisation, self.email, self.phone) if detail]
+
 
 def customer_choices(*, match: Match | None) -> list[CustomerChoice]:
     """The customers a typed name could be, best first, each with organisation, e-mail and
