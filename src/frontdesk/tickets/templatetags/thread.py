@@ -17,6 +17,12 @@ from frontdesk.tickets.models import Message
 register = template.Library()
 
 
+def _isolated(text: str) -> str:
+    """A phone number kept left to right and on one line inside a sentence: in a Hebrew note
+    "+372 5555 0101" would otherwise read "0101 5555 372+", or break in two."""
+    return "\u2066" + text.replace(" ", "\u00a0") + "\u2069" if text else text
+
+
 @register.filter
 def system_text(message: Message) -> str:
     """A system note in the active language, from what it recorded; its stored English text
@@ -51,12 +57,12 @@ def system_text(message: Message) -> str:
         at = _moment(event.get("at"))
         return _("Missed call at %(time)s: call back %(number)s") % {
             "time": time_text(at) if at else event.get("time", ""),
-            "number": event.get("number", ""),
+            "number": _isolated(str(event.get("number", ""))),
         }
     if code == "call_unanswered":
         return _("No answer in %(minutes)s min: call back %(number)s") % {
             "minutes": event.get("minutes", ""),
-            "number": event.get("number", ""),
+            "number": _isolated(str(event.get("number", ""))),
         }
     if code == "call_timed_out":
         return _(
@@ -65,7 +71,7 @@ def system_text(message: Message) -> str:
     if code == "call_released":
         return _("%(name)s stepped away during the call: call back %(number)s") % {
             "name": event.get("name", ""),
-            "number": event.get("number", ""),
+            "number": _isolated(str(event.get("number", ""))),
         }
     if code == "visit_left":
         return _("Visitor %(number)s left before being served") % {
