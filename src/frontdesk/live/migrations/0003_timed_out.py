@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("live", "0001_initial"),
+        ("live", "0002_visit_link_and_caller"),
     ]
 
     operations = [
