@@ -10,8 +10,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from frontdesk.config.clock import desk_today
 from frontdesk.live.models import Call, Visit
-from frontdesk.live.selectors import visit_expected_wait_for_new
+from frontdesk.live.selectors import visits_waiting
 from frontdesk.live.services import call_event_record, visit_create, visit_serve
 from frontdesk.periodic.registry import JOBS
 from frontdesk.periodic.services import periodic_due_enqueue
@@ -103,7 +104,7 @@ def test_a_visitor_waiting_for_hours_is_taken_as_gone(settings) -> None:  # type
     assert ticket.status == "closed"
     assert Visit.objects.get(pk=here.pk).state == "waiting"
     # Only the visitor still here counts towards the wait a newcomer is told.
-    assert visit_expected_wait_for_new() == timedelta(minutes=10)
+    assert visits_waiting(day=desk_today()) == 1
 
 
 def test_a_visit_never_marked_served_is_closed_and_frees_the_agent(agent, settings) -> None:  # type: ignore[no-untyped-def]
