@@ -152,3 +152,32 @@ def test_openapi_document_is_published() -> None:
     paths = response.json()["paths"]
     assert "/api/v1/tickets" in paths
     assert "/api/v1/customers/{customer_id}/timeline" in paths
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ({"assignee": "9223372036854775808"}, "assignee"),
+        ({"assignee": "²"}, "assignee"),
+        ({"assignee": "nobody-like-this"}, "assignee"),
+        ({"status": "opne"}, "status"),
+        ({"channel": "pigeon"}, "channel"),
+        ({"offset": "9223372036854775808"}, "offset"),
+        ({"limit": "4816000000000000000000000"}, "limit"),
+        ({"limit": "501"}, "limit"),
+    ],
+)
+def test_list_filters_outside_what_they_name_answer_422(
+    api: ApiClient, query: dict[str, str], field: str
+) -> None:
+    response = api.get("/api/v1/tickets", **query)
+    assert response.status_code == 422
+    assert [issue["loc"] for issue in response.json()["detail"]] == [["query", field]]
+
+
+def test_list_filters_by_assignee_id(api: ApiClient, agent) -> None:  # type: ignore[no-untyped-def]
+    mine = factories.ticket()
+    api.patch(f"/api/v1/tickets/{mine.pk}", {"assignee": agent.username})
+    factories.ticket()
+    page = api.get("/api/v1/tickets", assignee=str(agent.pk)).json()
+    assert [item["id"] for item in page["items"]] == [mine.pk]

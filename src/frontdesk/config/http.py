@@ -5,6 +5,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django_htmx.middleware import HtmxDetails
 
 from frontdesk.accounts.models import User
+from frontdesk.config.constants import DATABASE_INTEGER_MAX
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -17,6 +18,17 @@ def request_agent(request: HttpRequest) -> User:
     """The agent behind a request that passed log-in or token authentication."""
     assert isinstance(request.user, User)
     return request.user
+
+
+def whole_number(raw: str) -> int | None:
+    """The number a form or query field holds, or None when it holds none: only ASCII digits
+    count (`int()` also reads "١٢", and `"²".isdigit()` is true though `int("²")` fails), and
+    no more than the database holds."""
+    raw = raw.strip()
+    if not (raw.isascii() and raw.isdigit()):
+        return None
+    number = int(raw)
+    return number if number <= DATABASE_INTEGER_MAX else None
 
 
 def safe_next(request: HttpRequest) -> str | None:

@@ -3,9 +3,10 @@
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Query, Router
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from frontdesk.config.http import request_agent
+from frontdesk.config.schemas import Page, RowId
 from frontdesk.customers.models import Customer, Interaction
 from frontdesk.customers.schemas import CustomerFilterIn, CustomerOut, InteractionOut
 from frontdesk.customers.selectors import access_customer_by_id, customer_list, customer_timeline
@@ -14,21 +15,21 @@ router = Router(tags=["customers"])
 
 
 @router.get("", response=list[CustomerOut])
-@paginate(LimitOffsetPagination)
+@paginate(Page)
 def list_customers(request: HttpRequest, filters: Query[CustomerFilterIn]) -> QuerySet[Customer]:
     """Customers by name, or matching a search."""
     return customer_list(query=filters.q, key_only=bool(filters.key))
 
 
 @router.get("/{customer_id}", response=CustomerOut)
-def get_customer(request: HttpRequest, customer_id: int) -> Customer:
+def get_customer(request: HttpRequest, customer_id: RowId) -> Customer:
     """One customer with identities, tags and notes."""
     return access_customer_by_id(actor=request_agent(request), customer_id=customer_id)
 
 
 @router.get("/{customer_id}/timeline", response=list[InteractionOut])
-@paginate(LimitOffsetPagination)
-def get_customer_timeline(request: HttpRequest, customer_id: int) -> QuerySet[Interaction]:
+@paginate(Page)
+def get_customer_timeline(request: HttpRequest, customer_id: RowId) -> QuerySet[Interaction]:
     """Every contact with the customer, newest first, across channels."""
     customer = access_customer_by_id(actor=request_agent(request), customer_id=customer_id)
     return customer_timeline(customer=customer)

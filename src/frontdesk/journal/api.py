@@ -7,6 +7,7 @@ from ninja import Router, Schema
 from pydantic import Field
 
 from frontdesk.config.http import request_agent
+from frontdesk.config.schemas import RowId
 from frontdesk.journal.services import log_line_json, log_line_read, log_line_save
 
 router = Router(tags=["journal"])
@@ -15,7 +16,7 @@ router = Router(tags=["journal"])
 class LogLineIn(Schema):
     line: str = Field(..., max_length=2000)
     dry_run: bool = False
-    customer_id: int | None = None
+    customer_id: RowId | None = None
     new_customer: bool = False
 
 

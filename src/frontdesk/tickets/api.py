@@ -5,11 +5,12 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Query, Router
 from ninja import Status as Answer
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from frontdesk.accounts.selectors import agent_by_username
 from frontdesk.config.errors import Invalid
 from frontdesk.config.http import request_agent
+from frontdesk.config.schemas import Page, RowId
 from frontdesk.customers.selectors import access_customer_by_id
 from frontdesk.customers.services import customer_get_or_create
 from frontdesk.tickets.choices import Status
@@ -64,7 +65,7 @@ def create_ticket(request: HttpRequest, payload: TicketCreateIn) -> Answer[Ticke
 
 
 @router.get("", response=list[TicketOut])
-@paginate(LimitOffsetPagination)
+@paginate(Page)
 def list_tickets(request: HttpRequest, filters: Query[TicketFilterIn]) -> QuerySet[Ticket]:
     """Tickets, newest first, filtered; `limit` and `offset` page through them."""
     tickets = ticket_list(
@@ -82,13 +83,13 @@ def list_tickets(request: HttpRequest, filters: Query[TicketFilterIn]) -> QueryS
 
 
 @router.get("/{ticket_id}", response=TicketOut)
-def get_ticket(request: HttpRequest, ticket_id: int) -> Ticket:
+def get_ticket(request: HttpRequest, ticket_id: RowId) -> Ticket:
     """One ticket."""
     return _ticket(request, ticket_id)
 
 
 @router.patch("/{ticket_id}", response=TicketOut)
-def update_ticket(request: HttpRequest, ticket_id: int, payload: TicketUpdateIn) -> Ticket:
+def update_ticket(request: HttpRequest, ticket_id: RowId, payload: TicketUpdateIn) -> Ticket:
     """Change subject, status, level, quick-win flag or assignee."""
     agent = request_agent(request)
     ticket = access_ticket_by_id(actor=agent, ticket_id=ticket_id)
@@ -117,14 +118,14 @@ def update_ticket(request: HttpRequest, ticket_id: int, payload: TicketUpdateIn)
 
 
 @router.get("/{ticket_id}/messages", response=list[MessageOut])
-def list_messages(request: HttpRequest, ticket_id: int) -> QuerySet[Message]:
+def list_messages(request: HttpRequest, ticket_id: RowId) -> QuerySet[Message]:
     """The ticket's messages in order, internal notes included."""
     ticket = access_ticket_by_id(actor=request_agent(request), ticket_id=ticket_id)
     return ticket_thread(ticket=ticket, include_notes=True)
 
 
 @router.post("/{ticket_id}/messages", response={201: MessageOut})
-def add_message(request: HttpRequest, ticket_id: int, payload: MessageIn) -> Answer[Message]:
+def add_message(request: HttpRequest, ticket_id: RowId, payload: MessageIn) -> Answer[Message]:
     """Reply to the customer (mailed to them) or add an internal note."""
     agent = request_agent(request)
     ticket = access_ticket_by_id(actor=agent, ticket_id=ticket_id)

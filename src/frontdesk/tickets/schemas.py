@@ -2,8 +2,10 @@ from datetime import datetime
 from typing import Literal
 
 from ninja import Field, Schema
-from pydantic import EmailStr
+from pydantic import EmailStr, field_validator
 
+from frontdesk.config.http import whole_number
+from frontdesk.config.schemas import RowId
 from frontdesk.tickets.models import Message, Ticket
 from frontdesk.triage.wording import reason_texts_english
 
@@ -52,7 +54,7 @@ class TicketOut(Schema):
 
 
 class CustomerIn(Schema):
-    id: int | None = None
+    id: RowId | None = None
     name: str = Field("", max_length=200)
     email: EmailStr | None = None
     phone: str | None = Field(None, max_length=40)
@@ -75,12 +77,23 @@ class TicketUpdateIn(Schema):
 
 
 class TicketFilterIn(Schema):
-    status: str = Field("", description="a status, or `open` for every open status")
-    assignee: str = Field("", description="`me`, `none` or an agent id")
+    status: Literal["", StatusName] = Field(
+        "", description="a status, or `open` for every open status"
+    )
+    assignee: str = Field(
+        "", description="`me`, `none` or an agent id", pattern=r"^(|me|none|[0-9]+)$"
+    )
     level: int | None = Field(None, ge=1, le=4)
-    channel: str = ""
-    customer_id: int | None = None
+    channel: Literal["", ChannelName] = ""
+    customer_id: RowId | None = None
     q: str = ""
+
+    @field_validator("assignee")
+    @classmethod
+    def assignee_id_fits(cls, value: str) -> str:
+        if value[:1].isdigit() and whole_number(value) is None:
+            raise ValueError("no agent has an id that large")
+        return value
 
 
 class AttachmentOut(Schema):

@@ -8,6 +8,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from frontdesk.accounts.models import Team, User
 from frontdesk.config.errors import NotFound
+from frontdesk.config.http import whole_number
 from frontdesk.customers.models import Customer
 from frontdesk.engine.text import fold
 from frontdesk.tickets.choices import OPEN_STATUSES, MessageDirection, QueueKind
@@ -40,8 +41,10 @@ def ticket_list(*, actor: User, filters: TicketFilter | None = None) -> QuerySet
         tickets = tickets.filter(assignee=actor)
     elif filters.assignee == "none":
         tickets = tickets.filter(assignee__isnull=True)
-    elif filters.assignee.isdigit():
-        tickets = tickets.filter(assignee_id=int(filters.assignee))
+    elif filters.assignee:
+        # An id no agent can have narrows to nothing, rather than crash the query.
+        agent_id = whole_number(filters.assignee)
+        tickets = tickets.filter(assignee_id=agent_id) if agent_id else tickets.none()
     if filters.level is not None:
         tickets = tickets.filter(level=filters.level)
     if filters.channel:

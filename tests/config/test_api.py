@@ -1,0 +1,132 @@
+"""The API as a whole: what every operation shares, checked across its OpenAPI document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from frontdesk.accounts.models import User
+from frontdesk.config.constants import DATABASE_INTEGER_MAX
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+TOO_BIG = DATABASE_INTEGER_MAX + 1
+Json = dict[str, Any]
+
+
+@pytest.fixture
+def api(agent: User) -> Client:
+    """An agent's API client that answers a crash with the 500 a real client would get."""
+    token = factories.api_token(agent)
+    return Client(raise_request_exception=False, HTTP_AUTHORIZATION=f"Bearer {token}")
+
+
+def _document() -> Json:
+    return Client().get("/api/v1/openapi.json").json()  # type: ignore[no-any-return]
+
+
+def _resolve(document: Json, schema: Json) -> Json:
+    """The schema itself, past `$ref`s and ninja's one-item `allOf` wrappers."""
+    while "$ref" in schema or len(schema.get("allOf", [])) == 1:
+        if "$ref" in schema:
+            schema = document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+        else:
+            schema = schema["allOf"][0]
+    return schema
+
+
+def _options(document: Json, schema: Json) -> list[Json]:
+    """The schemas a value may match: the one, or each of an `anyOf` (`int | None`)."""
+    schema = _resolve(document, schema)
+    return [_resolve(document, option) for option in schema.get("anyOf", [schema])]
+
+
+@dataclass(frozen=True)
+class IntegerInput:
+    """One integer an operation takes, and the schema the document gives it."""
+
+    method: str
+    path: str
+    where: str  # query, path or body
+    field: tuple[str, ...]  # nested names in a body
+    schema: Json
+
+    def __str__(self) -> str:
+        return f"{self.method.upper()} {self.path} {self.where} {'.'.join(self.field)}"
+
+
+def _integers_in(document: Json, schema: Json, path: tuple[str, ...]) -> Iterator[tuple]:  # type: ignore[type-arg]
+    for name, field in _resolve(document, schema).get("properties", {}).items():
+        for option in _options(document, field):
+            if option.get("type") == "integer":
+                yield (*path, name), option
+            elif "properties" in option:
+                yield from _integers_in(document, option, (*path, name))
+
+
+def _integer_inputs() -> list[IntegerInput]:
+    document = _document()
+    found = []
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            for parameter in operation.get("parameters", []):
+                found += [
+                    IntegerInput(method, path, parameter["in"], (parameter["name"],), option)
+                    for option in _options(document, parameter["schema"])
+                    if option.get("type") == "integer"
+                ]
+            body = operation.get("requestBody", {}).get("content", {}).get("application/json")
+            found += [
+                IntegerInput(method, path, "body", field, schema)
+                for field, schema in _integers_in(document, body["schema"] if body else {}, ())
+            ]
+    return found
+
+
+def _send(api: Client, integer: IntegerInput, value: int) -> Any:
+    """The operation called with `value` in the integer and 1 in every other id of the path."""
+    url = integer.path
+    for name in ("ticket_id", "customer_id"):
+        url = url.replace("{" + name + "}", str(value) if integer.field == (name,) else "1")
+    send = getattr(api, integer.method)
+    if integer.where == "query":
+        return send(f"{url}?{integer.field[0]}={value}")
+    body: object = value
+    for name in reversed(integer.field if integer.where == "body" else ()):
+        body = {name: body}
+    return send(url, body if integer.where == "body" else {}, content_type="application/json")
+
+
+def test_the_document_lists_the_integer_inputs() -> None:
+    names = {integer.field for integer in _integer_inputs()}
+    assert {("offset",), ("limit",), ("customer_id",), ("ticket_id",), ("customer", "id")} <= names
+
+
+def test_every_integer_input_declares_what_the_database_holds() -> None:
+    unbounded = [
+        str(integer)
+        for integer in _integer_inputs()
+        if integer.schema.get("maximum", TOO_BIG) > DATABASE_INTEGER_MAX
+    ]
+    assert unbounded == []
+
+
+def test_every_integer_input_beyond_the_database_answers_422_naming_it(api: Client) -> None:
+    answers = {}
+    for integer in _integer_inputs():
+        response = _send(api, integer, TOO_BIG)
+        issues = response.json()["detail"] if response.status_code == 422 else []
+        answers[str(integer)] = (
+            response.status_code,
+            [issue["loc"][1:] for issue in issues if issue["type"] == "less_than_equal"],
+        )
+    expected = {
+        str(integer): (422, [[*(("payload",) if integer.where == "body" else ()), *integer.field]])
+        for integer in _integer_inputs()
+    }
+    assert answers == expected
