@@ -258,3 +258,51 @@ def test_the_status_page_shows_the_hours_and_an_unplanned_break_in_hebrew() -> N
     english = Client().get("/status/").content.decode()
     assert "we have had to step away for an emergency" in english
     assert "Opening hours" in english
+
+
+@pytest.mark.parametrize("page", ["/desk/schedule/", "/desk/schedule/mine/"])
+@pytest.mark.parametrize("week", ["9999-12-31", "0001-01-01"])
+def test_a_week_off_the_calendar_answers_404(page: str, week: str) -> None:
+    lead = factories.agent(role="lead")
+    assert _client(lead).get(page, {"week": week}).status_code == 404
+
+
+@pytest.mark.parametrize("minutes", ["²", "9" * 30])
+def test_stepping_away_for_what_is_not_a_number_of_minutes_says_what_is_wrong(
+    minutes: str,
+) -> None:
+    agent = factories.agent()
+    response = _client(agent).post(
+        "/desk/schedule/away/", {"reason": "delivery", "minutes": minutes}, follow=True
+    )
+    assert "Say when you will be back" in response.content.decode()
+    assert not Break.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"start": "9999-12-31 23:30"}, "Give a date and time such as"),
+        ({"start": "0001-01-01 00:00"}, "Give a date and time such as"),
+        ({"agent": "²"}, "Choose an agent."),
+        ({"agent": "9" * 30}, "Choose an agent."),
+        ({"minutes": "²"}, "A break lasts between 1 and 240 minutes."),
+    ],
+)
+def test_a_break_added_off_the_calendar_or_to_no_one_says_what_is_wrong(
+    change: dict[str, str], message: str
+) -> None:
+    lead, agent = factories.agent(role="lead"), factories.agent()
+    form = {"action": "break", "agent": str(agent.pk), "start": "2026-12-07 12:00", "minutes": "15"}
+    response = _client(lead).post("/desk/schedule/", {**form, **change}, follow=True)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Break.objects.exists()
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_a_day_changed_off_the_calendar_says_what_is_wrong(day: str) -> None:
+    lead, agent = factories.agent(role="lead"), factories.agent()
+    form = {"action": "change", "agent": str(agent.pk), "day": day, "off": "1"}
+    response = _client(lead).post("/desk/schedule/", form, follow=True)
+    assert "Give the date of the change." in response.content.decode()

@@ -21,11 +21,10 @@ def request_agent(request: HttpRequest) -> User:
 
 
 def whole_number(raw: str) -> int | None:
-    """The number a form or query field holds, or None when it holds none: only ASCII digits
-    count (`int()` also reads "١٢", and `"²".isdigit()` is true though `int("²")` fails), and
-    no more than the database holds."""
+    """The whole number a form or query field holds, or None when it holds none: digits only
+    (`"²".isdigit()` is true, yet `int("²")` fails) and no more than the database holds."""
     raw = raw.strip()
-    if not (raw.isascii() and raw.isdigit()):
+    if not raw.isdecimal():
         return None
     number = int(raw)
     return number if number <= DATABASE_INTEGER_MAX else None

@@ -1,6 +1,6 @@
 """Numbers the schedules app agrees on."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 # Coverage and break placement are counted in slots of this length.
 INTERVAL = timedelta(minutes=15)
@@ -12,3 +12,7 @@ DEFAULT_HANDLING_SECONDS = {"phone": 240, "visit": 600, "email": 480, "web": 480
 WRITTEN_TARGET_SECONDS = 3600
 # The longest break, planned or stepped away: anything longer is a shift change.
 BREAK_MAX_MINUTES = 240
+# The days a schedule can name: far inside Python's calendar (years 1 to 9999), so that a week
+# either side and any time zone's offset stay on it.
+FIRST_DAY = date(1970, 1, 1)
+LAST_DAY = date(2999, 12, 31)

@@ -20,9 +20,10 @@ from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import agent_list
 from frontdesk.config.clock import desk_today, desk_zone
 from frontdesk.config.errors import Invalid
-from frontdesk.config.http import request_agent, safe_next
+from frontdesk.config.http import request_agent, safe_next, whole_number
 from frontdesk.schedules.calendar import agent_calendar
 from frontdesk.schedules.choices import PlaybookMoment, Weekday
+from frontdesk.schedules.constants import FIRST_DAY, LAST_DAY
 from frontdesk.schedules.models import Break, Playbook, ShiftPattern
 from frontdesk.schedules.selectors import (
     agent_week,
@@ -55,6 +56,8 @@ def _monday(request: HttpRequest) -> date:
         day = date.fromisoformat(raw)
     except ValueError:
         day = desk_today()
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise Http404("no such week")
     return week_start(day)
 
 
@@ -70,13 +73,16 @@ def _moment(raw: str) -> datetime:
         parsed = datetime.fromisoformat(raw)
     except ValueError as error:
         raise Invalid(_("Give a date and time such as 2026-12-07 12:00.")) from error
+    if not FIRST_DAY <= parsed.date() <= LAST_DAY:
+        raise Invalid(_("Give a date and time such as 2026-12-07 12:00."))
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=desk_zone())
 
 
 def _whole(raw: str, missing: int = 0) -> int:
     # A number from a form field; anything else is `missing`, which the service refuses with
     # a message (no weekday -1, no break of 0 minutes, no row 0).
-    return int(raw) if raw.strip().isdigit() else missing
+    number = whole_number(raw)
+    return missing if number is None else number
 
 
 def _agent(raw: str) -> User:
@@ -154,6 +160,8 @@ def _week_action(request: HttpRequest, actor: User, monday: date) -> None:
             day = date.fromisoformat(data.get("day", ""))
         except ValueError as error:
             raise Invalid(_("Give the date of the change.")) from error
+        if not FIRST_DAY <= day <= LAST_DAY:
+            raise Invalid(_("Give the date of the change."))
         off = data.get("off") == "1"
         shift_change_set(
             actor=actor,
