@@ -35,6 +35,18 @@ def test_an_uncertain_line_asks_and_then_logs_the_choice(agent_client) -> None: 
     assert "Logged on Anna Tamm" in done
 
 
+@pytest.mark.parametrize("chosen", ["²", "9" * 30])
+def test_a_choice_that_is_no_customer_id_asks_again(agent_client, chosen: str) -> None:  # type: ignore[no-untyped-def]
+    factories.customer(name="Anna Kovač")
+    factories.customer(name="Anna Tamm")
+    asked = agent_client.post(
+        reverse("journal:log"), {"line": "Anna. printer.", "customer_id": chosen}
+    )
+    assert asked.status_code == 200
+    assert "could be" in asked.content.decode()
+    assert not Interaction.objects.filter(kind="note").exists()
+
+
 def test_a_new_customer_is_created_only_when_ticked(agent_client) -> None:  # type: ignore[no-untyped-def]
     asked = agent_client.post(reverse("journal:log"), {"line": "Zoltán Nagy. price list."})
     assert "a new customer" in asked.content.decode()

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from frontdesk.accounts.models import Team
 from frontdesk.config.clock import desk_today
 from frontdesk.config.errors import Invalid
-from frontdesk.config.http import request_agent
+from frontdesk.config.http import request_agent, whole_number
 from frontdesk.journal.selectors import (
     customer_choices,
     follow_ups_open,
@@ -44,10 +44,10 @@ def log_line_page(request: HttpRequest) -> HttpResponse:
     """Read the line; save it when it is certain or the agent has chosen; otherwise ask."""
     agent = request_agent(request)
     line = request.POST.get("line", "")
-    customer_id = request.POST.get("customer_id", "")
+    customer_id = whole_number(request.POST.get("customer_id", ""))
     new_customer = request.POST.get("new_customer") == "1"
     parsed = log_line_read(line=line, writer=agent)
-    chosen = customer_id.isdigit() or new_customer
+    chosen = customer_id is not None or new_customer
     context: dict[str, object] = {
         "line": line,
         "parsed": parsed,
@@ -58,7 +58,7 @@ def log_line_page(request: HttpRequest) -> HttpResponse:
             context["saved"] = log_line_save(
                 line=line,
                 writer=agent,
-                customer_id=int(customer_id) if customer_id.isdigit() else None,
+                customer_id=customer_id,
                 new_customer=new_customer,
             )
         except Invalid as error:
