@@ -2,11 +2,14 @@
 
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Swagger
+from ninja.parser import Parser
 from ninja.security import HttpBearer
+from ninja.types import DictStrAny
 
 from frontdesk.accounts.models import User
 from frontdesk.accounts.services import token_authenticate
 from frontdesk.config.errors import Invalid, NotFound
+from frontdesk.config.middleware import without_nul
 
 
 class AgentToken(HttpBearer):
@@ -19,6 +22,14 @@ class AgentToken(HttpBearer):
         return user
 
 
+class JsonWithoutNul(Parser):
+    """JSON bodies with the NUL characters taken out of every string, as NulMiddleware does
+    for query strings and forms."""
+
+    def parse_body(self, request: HttpRequest) -> DictStrAny:
+        return without_nul(super().parse_body(request))
+
+
 api = NinjaAPI(
     title="frontdesk API",
     version="1",
@@ -26,6 +37,7 @@ api = NinjaAPI(
         "Tickets, customers and their timeline. Authenticate with `Authorization: Bearer TOKEN`."
     ),
     auth=AgentToken(),
+    parser=JsonWithoutNul(),
     urls_namespace="api-v1",
     # No validator badge: it is an image from validator.swagger.io.
     docs=Swagger(settings={"validatorUrl": None}),
