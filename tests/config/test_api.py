@@ -130,3 +130,30 @@ def test_every_integer_input_beyond_the_database_answers_422_naming_it(api: Clie
         for integer in _integer_inputs()
     }
     assert answers == expected
+
+
+def _operations_with_a_body() -> list[tuple[str, str]]:
+    document = _document()
+    return [
+        (method, path.replace("{ticket_id}", "1"))
+        for path, operations in document["paths"].items()
+        for method, operation in operations.items()
+        if "requestBody" in operation
+    ]
+
+
+@pytest.mark.parametrize("body", ["[1, 2]", "[]", "5", '"subject"', "true", "null"])
+def test_a_body_that_is_no_json_object_answers_422(api: Client, body: str) -> None:
+    factories.ticket()
+    answers = {
+        f"{method.upper()} {path}": getattr(api, method)(
+            path, body, content_type="application/json"
+        )
+        for method, path in _operations_with_a_body()
+    }
+    assert {name: answer.status_code for name, answer in answers.items()} == dict.fromkeys(
+        answers, 422
+    )
+    assert {name: answer.json()["detail"][0]["loc"] for name, answer in answers.items()} == (
+        {name: ["body", "payload"] for name in answers}
+    )

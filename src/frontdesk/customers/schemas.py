@@ -2,6 +2,8 @@ from datetime import datetime
 
 from ninja import Field, Schema
 
+from frontdesk.config.schemas import InputSchema
+
 
 class IdentityOut(Schema):
     kind: str
@@ -25,7 +27,7 @@ class CustomerOut(Schema):
         return [tag.name for tag in customer.tags.all()]  # type: ignore[attr-defined]
 
 
-class CustomerFilterIn(Schema):
+class CustomerFilterIn(InputSchema):
     q: str = Field("", description="name, organisation, e-mail or phone fragment")
     key: bool | None = Field(None, description="only key customers")
 

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router
 from pydantic import Field
 
 from frontdesk.config.http import request_agent
-from frontdesk.config.schemas import RowId
+from frontdesk.config.schemas import InputSchema, RowId
 from frontdesk.journal.services import log_line_json, log_line_read, log_line_save
 
 router = Router(tags=["journal"])
 
 
-class LogLineIn(Schema):
+class LogLineIn(InputSchema):
     line: str = Field(..., max_length=2000)
     dry_run: bool = False
     customer_id: RowId | None = None

@@ -6,8 +6,10 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
+from frontdesk.config.schemas import InputSchema
 
-class CallEventIn(Schema):
+
+class CallEventIn(InputSchema):
     call_id: str = Field(..., min_length=1, max_length=100)
     event: Literal["ringing", "answered", "missed", "ended"]
     from_number: str = Field("", max_length=40)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 from ninja import Status as Answer
 from pydantic import Field
 
 from frontdesk.config.http import request_agent
+from frontdesk.config.schemas import InputSchema
 from frontdesk.engine.queue import reasons_for
 from frontdesk.routing.schemas import PresenceIn, PresenceOut, QueueNextOut, QueueOut
 from frontdesk.routing.selectors import QueueEntry, queue_of
@@ -18,7 +19,7 @@ from frontdesk.tickets.adapters import queue_item_of
 router = Router(tags=["queue"])
 
 
-class QueueQuery(Schema):
+class QueueQuery(InputSchema):
     limit: int = Field(50, ge=1, le=500)
 
 

@@ -4,6 +4,7 @@ from typing import Literal
 
 from ninja import Schema
 
+from frontdesk.config.schemas import InputSchema
 from frontdesk.tickets.schemas import TicketOut
 
 PresenceName = Literal["available", "visitor", "call", "break", "away", "off"]
@@ -24,7 +25,7 @@ class QueueNextOut(QueueItemOut):
     ticket: TicketOut
 
 
-class PresenceIn(Schema):
+class PresenceIn(InputSchema):
     state: PresenceName
 
 

@@ -5,7 +5,7 @@ from ninja import Field, Schema
 from pydantic import EmailStr, field_validator
 
 from frontdesk.config.http import whole_number
-from frontdesk.config.schemas import RowId
+from frontdesk.config.schemas import InputSchema, RowId
 from frontdesk.tickets.models import Message, Ticket
 from frontdesk.triage.wording import reason_texts_english
 
@@ -53,14 +53,14 @@ class TicketOut(Schema):
         return reason_texts_english(ticket.reasons)
 
 
-class CustomerIn(Schema):
+class CustomerIn(InputSchema):
     id: RowId | None = None
     name: str = Field("", max_length=200)
     email: EmailStr | None = None
     phone: str | None = Field(None, max_length=40)
 
 
-class TicketCreateIn(Schema):
+class TicketCreateIn(InputSchema):
     customer: CustomerIn
     channel: ChannelName
     subject: str = Field(..., min_length=1, max_length=250)
@@ -68,7 +68,7 @@ class TicketCreateIn(Schema):
     language: str | None = Field(None, max_length=8)
 
 
-class TicketUpdateIn(Schema):
+class TicketUpdateIn(InputSchema):
     subject: str | None = Field(None, min_length=1, max_length=250)
     status: StatusName | None = None
     level: int | None = Field(None, ge=1, le=4)
@@ -76,7 +76,7 @@ class TicketUpdateIn(Schema):
     assignee: str | None = Field(None, description="username; null to unassign")
 
 
-class TicketFilterIn(Schema):
+class TicketFilterIn(InputSchema):
     status: Literal["", StatusName] = Field(
         "", description="a status, or `open` for every open status"
     )
@@ -124,7 +124,7 @@ class MessageOut(Schema):
         return message.html or None
 
 
-class MessageIn(Schema):
+class MessageIn(InputSchema):
     kind: Literal["reply", "note"] = "reply"
     text: str = Field(..., min_length=1, max_length=100_000)
     status: StatusName | None = Field(None, description="status after a reply (default waiting)")
