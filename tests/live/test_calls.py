@@ -1,14 +1,19 @@
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from frontdesk.live.models import Call
 from frontdesk.routing.services import presence_set
 from frontdesk.sla.services import business_hours_set
 from frontdesk.tickets.models import Ticket
 from tests import factories
+from tests.conftest import ApiClient
 
 pytestmark = pytest.mark.django_db
 
@@ -115,7 +120,6 @@ def test_a_first_event_other_than_ringing_still_opens_one_ticket(api, agent) -> 
         ({"call_id": "c-8", "event": "ringing", "agent": "nobody"}, 400, "unknown agent 'nobody'"),
         ({"call_id": "c-8", "event": "exploded"}, 422, None),
         ({"call_id": "", "event": "ringing"}, 422, None),
-        ({"call_id": "c-8", "event": "ringing", "at": "2026-11-23T09:30:00"}, 400, "time zone"),
     ],
 )
 def test_bad_call_events_are_refused_and_leave_nothing(api, body, status, detail) -> None:  # type: ignore[no-untyped-def]
@@ -125,3 +129,46 @@ def test_bad_call_events_are_refused_and_leave_nothing(api, body, status, detail
     if detail:
         assert detail in answer.json()["detail"]
     assert not Call.objects.exists()
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat()
+
+
+@pytest.mark.parametrize(
+    "at",
+    [
+        0,
+        1_700_000_000,
+        "1700000000",
+        True,
+        "2026-11-23T09:30:00",
+        "yesterday",
+        "9999-12-31T23:59:59-12:00",
+        "0001-01-01T00:00:00+14:00",
+        "1970-01-01T00:00:00Z",
+        _iso(timezone.now() - timedelta(days=8)),
+        _iso(timezone.now() + timedelta(hours=1)),
+    ],
+)
+def test_a_call_event_time_that_is_no_recent_moment_with_an_offset_answers_422(
+    api: ApiClient, at: object
+) -> None:
+    answer = event(api, "c-9", "ringing", at=at)
+    assert answer.status_code == 422
+    assert [issue["loc"] for issue in answer.json()["detail"]] == [["body", "payload", "at"]]
+    assert not Call.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "at",
+    [
+        (timezone.now() - timedelta(days=6)).astimezone(ZoneInfo("Europe/Tallinn")).isoformat(),
+        (timezone.now() - timedelta(minutes=5)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        (timezone.now() + timedelta(minutes=1)).isoformat(),
+    ],
+)
+def test_a_recent_call_event_time_with_an_offset_is_kept(api: ApiClient, at: str) -> None:
+    answer = event(api, "c-10", "ringing", at=at)
+    assert answer.status_code == 200
+    assert Call.objects.get().started_at == datetime.fromisoformat(at)

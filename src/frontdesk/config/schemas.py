@@ -1,13 +1,15 @@
-"""What every API operation shares: inputs that are JSON objects, ids the database can hold and
-pages of bounded size."""
+"""What every API operation shares: inputs that are JSON objects, ids the database can hold,
+pages of bounded size, and moments written in ISO 8601 with an offset."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Annotated, Any
 
+from django.utils import timezone
 from ninja import Field
 from ninja.pagination import LimitOffsetPagination
-from pydantic import BaseModel, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, model_validator
 from pydantic_core import PydanticCustomError
 
 from frontdesk.config.constants import DATABASE_INTEGER_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX
@@ -15,6 +17,64 @@ from frontdesk.config.constants import DATABASE_INTEGER_MAX, PAGE_SIZE_DEFAULT, 
 # An id a client sends: a row's id is never below 1 nor beyond what the database holds, so
 # anything else is refused with 422 before a query could crash on it.
 RowId = Annotated[int, Field(ge=1, le=DATABASE_INTEGER_MAX)]
+
+
+MOMENT_EXAMPLE = "2026-11-23T09:30:00+02:00"
+
+
+def _iso_8601(value: object) -> datetime:
+    # Pydantic alone would read a number, or digits, as seconds since 1970 (so 0 became a call
+    # in 1970), and a time without an offset names a different moment for every reader.
+    if not isinstance(value, str):
+        raise PydanticCustomError(
+            "datetime_type",
+            "Input should be ISO 8601 text, e.g. {example}",
+            {"example": MOMENT_EXAMPLE},
+        )
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError as error:
+        raise PydanticCustomError(
+            "datetime_parsing",
+            "Input should be ISO 8601, e.g. {example}",
+            {"example": MOMENT_EXAMPLE},
+        ) from error
+    if moment.utcoffset() is None:
+        raise PydanticCustomError(
+            "timezone_aware",
+            "Input should have an offset or Z, e.g. {example}",
+            {"example": MOMENT_EXAMPLE},
+        )
+    return moment
+
+
+# A moment a client sends: ISO 8601 text with an offset (or Z), nothing else.
+Moment = Annotated[datetime, BeforeValidator(_iso_8601)]
+
+
+def _span(delta: timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    if minutes % (24 * 60) == 0:
+        return f"{minutes // (24 * 60)} days"
+    if minutes % 60 == 0:
+        return f"{minutes // 60} hours"
+    return f"{minutes} minutes"
+
+
+def near_now(*, before: timedelta, after: timedelta) -> AfterValidator:
+    """Refuse a moment more than `before` ago or `after` ahead: a clock or a unit gone wrong."""
+
+    def check(moment: datetime) -> datetime:
+        now = timezone.now()
+        if not now - before <= moment <= now + after:
+            raise PydanticCustomError(
+                "datetime_range",
+                "Input should be at most {before} ago and {after} ahead of now",
+                {"before": _span(before), "after": _span(after)},
+            )
+        return moment
+
+    return AfterValidator(check)
 
 
 class InputSchema(BaseModel):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Router
 
 from frontdesk.accounts.selectors import agent_by_username
@@ -23,13 +22,10 @@ def post_call_event(request: HttpRequest, payload: CallEventIn) -> Call:
         agent = agent_by_username(username=payload.agent)
         if agent is None:
             raise Invalid(f"unknown agent {payload.agent!r}")
-    at = payload.at
-    if at is not None and timezone.is_naive(at):
-        raise Invalid("'at' needs a time zone, e.g. 2026-11-23T09:30:00+02:00")
     return call_event_record(
         call_id=payload.call_id,
         event=payload.event,
         from_number=payload.from_number,
         agent=agent,
-        at=at,
+        at=payload.at,
     )

@@ -1,5 +1,7 @@
 """Numbers the live app agrees on."""
 
+from datetime import timedelta
+
 # Until the desk has served a few visitors, a visit is taken to last this long (minutes).
 DEFAULT_VISIT_MINUTES = 10.0
 # How many of the last visits served the time of a visit is the median of.
@@ -16,3 +18,7 @@ SCREEN_NEXT = 5
 SCREEN_LANGUAGE_SECONDS = 20
 # A visitor's number page asks for news this often (seconds).
 NUMBER_POLL_SECONDS = 10
+# How far a call event's time may be from now: the phone system may post late after an outage,
+# but a time weeks off (or ahead) is a clock or a unit gone wrong, and would misplace the call.
+CALL_EVENT_BEFORE = timedelta(days=7)
+CALL_EVENT_AFTER = timedelta(minutes=15)

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Schema
 from pydantic import Field
 
-from frontdesk.config.schemas import InputSchema
+from frontdesk.config.schemas import InputSchema, Moment, near_now
+from frontdesk.live.constants import CALL_EVENT_AFTER, CALL_EVENT_BEFORE
 
 
 class CallEventIn(InputSchema):
@@ -14,7 +14,9 @@ class CallEventIn(InputSchema):
     event: Literal["ringing", "answered", "missed", "ended"]
     from_number: str = Field("", max_length=40)
     agent: str | None = Field(None, description="username of the agent who answered")
-    at: datetime | None = None
+    at: Annotated[Moment, near_now(before=CALL_EVENT_BEFORE, after=CALL_EVENT_AFTER)] | None = (
+        Field(None, description="when it happened, ISO 8601 with an offset; now when left out")
+    )
 
 
 class CallOut(Schema):
