@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from frontdesk.customers.models import Interaction
+from frontdesk.journal.models import FollowUp
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -105,3 +106,17 @@ def test_a_saved_line_tells_the_page_to_clear_the_bar(agent_client) -> None:  # 
     assert saved["HX-Trigger"] == "log-saved"
     asked = agent_client.post(reverse("journal:log"), {"line": "Zoltán Nagy. price list."})
     assert "HX-Trigger" not in asked
+
+
+@pytest.mark.parametrize("due", ["0001-01-01T00:00", "9999-12-31T23:59", "1970-01-01T09:00"])
+def test_a_promise_due_outside_the_coming_year_is_refused(settings, agent_client, due: str) -> None:  # type: ignore[no-untyped-def]
+    settings.TIME_ZONE = "Europe/Tallinn"
+    ticket = factories.ticket()
+    answer = agent_client.post(
+        reverse("journal:ticket_follow_up", args=[ticket.pk]),
+        {"text": "call back", "due_at": due},
+        follow=True,
+    )
+    assert answer.status_code == 200
+    assert "Give a due time within the coming year." in answer.content.decode()
+    assert not FollowUp.objects.exists()

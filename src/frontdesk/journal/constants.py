@@ -2,6 +2,10 @@ from datetime import time, timedelta
 
 # A promise still open this long after it was due is escalated to the leads.
 OVERDUE_AFTER = timedelta(hours=1)
+# A promise recorded by hand falls due within these bounds of now: one noted a little late may
+# be due already; one due years off (or in year 1) is a typing slip, not a promise.
+FOLLOW_UP_DUE_BEFORE = timedelta(days=1)
+FOLLOW_UP_DUE_AFTER = timedelta(days=366)
 
 # Words for a time of day in the log line, in the desk's languages (None: now).
 TIME_WORDS: dict[str, time | None] = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django import forms
 from django.contrib import messages
@@ -17,6 +17,7 @@ from frontdesk.accounts.models import Team
 from frontdesk.config.clock import desk_today
 from frontdesk.config.errors import Invalid
 from frontdesk.config.http import request_agent, whole_number
+from frontdesk.journal.constants import FOLLOW_UP_DUE_AFTER, FOLLOW_UP_DUE_BEFORE
 from frontdesk.journal.selectors import (
     customer_choices,
     follow_ups_open,
@@ -170,6 +171,13 @@ class FollowUpForm(forms.Form):
         label=_("Due"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
 
+    def clean_due_at(self) -> datetime:
+        due_at: datetime = self.cleaned_data["due_at"]
+        now = timezone.now()
+        if not now - FOLLOW_UP_DUE_BEFORE <= due_at <= now + FOLLOW_UP_DUE_AFTER:
+            raise forms.ValidationError(_("Give a due time within the coming year."), code="far")
+        return due_at
+
 
 @login_required
 @require_POST
@@ -186,6 +194,8 @@ def ticket_follow_up_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
             due_at=form.cleaned_data["due_at"],
         )
         messages.success(request, _("Follow-up recorded."))
+    elif form.has_error("due_at", "far"):
+        messages.error(request, _("Give a due time within the coming year."))
     else:
         messages.error(request, _("A follow-up needs a promise and a due time."))
     return redirect("tickets:detail", ticket_id=ticket.pk)
