@@ -157,3 +157,93 @@ def test_a_body_that_is_no_json_object_answers_422(api: Client, body: str) -> No
     assert {name: answer.json()["detail"][0]["loc"] for name, answer in answers.items()} == (
         {name: ["body", "payload"] for name in answers}
     )
+
+
+def _operations() -> list[tuple[str, str, Json]]:
+    document = _document()
+    return [
+        (method, path, operation)
+        for path, operations in document["paths"].items()
+        for method, operation in operations.items()
+    ]
+
+
+ERROR_SCHEMA = {"$ref": "#/components/schemas/ErrorOut"}
+
+
+def _declared(operation: Json) -> dict[str, Json]:
+    return {
+        status: answer.get("content", {}).get("application/json", {}).get("schema", {})
+        for status, answer in operation["responses"].items()
+        if status.startswith("4")
+    }
+
+
+def test_every_operation_declares_401_and_422_when_it_takes_input() -> None:
+    missing = {
+        f"{method.upper()} {path}": sorted(
+            (
+                {"401"}
+                | ({"422"} if operation.get("parameters") or "requestBody" in operation else set())
+            )
+            - set(operation["responses"])
+        )
+        for method, path, operation in _operations()
+    }
+    assert missing == {name: [] for name in missing}
+
+
+def test_every_operation_on_one_row_declares_404_and_with_a_body_400() -> None:
+    missing = {
+        f"{method.upper()} {path}": sorted(
+            (
+                ({"404"} if "{" in path else set())
+                | ({"400"} if "requestBody" in operation else set())
+            )
+            - set(operation["responses"])
+        )
+        for method, path, operation in _operations()
+    }
+    assert missing == {name: [] for name in missing}
+
+
+def test_every_declared_error_answers_detail() -> None:
+    document = _document()
+    schemas = {
+        f"{method.upper()} {path} {status}": schema
+        for method, path, operation in _operations()
+        for status, schema in _declared(operation).items()
+    }
+    assert schemas == dict.fromkeys(schemas, ERROR_SCHEMA)
+    error = document["components"]["schemas"]["ErrorOut"]
+    assert error["required"] == ["detail"]
+
+
+def test_every_operation_without_a_token_answers_json_401() -> None:
+    client = Client()
+    answers = {
+        f"{method.upper()} {path}": getattr(client, method)(
+            path.replace("{ticket_id}", "1").replace("{customer_id}", "1")
+        )
+        for method, path, _operation in _operations()
+    }
+    assert {name: (a.status_code, a.json()) for name, a in answers.items()} == dict.fromkeys(
+        answers, (401, {"detail": "Unauthorized"})
+    )
+
+
+def test_every_operation_on_a_missing_row_answers_json_404(api: Client) -> None:
+    answers = {
+        f"{method.upper()} {path}": getattr(api, method)(
+            path.replace("{ticket_id}", "999").replace("{customer_id}", "999"),
+            {"text": "x", "subject": "x"},
+            content_type="application/json",
+        )
+        for method, path, _operation in _operations()
+        if "{" in path
+    }
+    assert {name: a.status_code for name, a in answers.items()} == dict.fromkeys(answers, 404)
+    assert {a.json()["detail"] for a in answers.values()} == {
+        "Ticket not found.",
+        "Customer not found.",
+    }

@@ -1,7 +1,9 @@
-"""The one API object: token authentication and the mapping of domain errors to {"detail": ...}."""
+"""The one API object: token authentication, the mapping of domain errors to {"detail": ...},
+and an OpenAPI document that declares the errors each operation gives."""
 
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Swagger
+from ninja.openapi.schema import OpenAPISchema
 from ninja.parser import Parser
 from ninja.security import HttpBearer
 from ninja.types import DictStrAny
@@ -30,7 +32,39 @@ class JsonWithoutNul(Parser):
         return without_nul(super().parse_body(request))
 
 
-api = NinjaAPI(
+# Errors made outside the operations' code, by what an operation takes: a token, input, a body.
+SHARED_ERRORS = {
+    401: "No valid token.",
+    422: "The input does not match the schema: `detail` lists each mismatch.",
+    400: "The body is no JSON, or the request cannot be carried out as asked: `detail` says why.",
+}
+
+
+class DeskAPI(NinjaAPI):
+    """The API object, whose OpenAPI document also declares the errors every operation shares
+    (each operation declares its own 400 and 404 in its `response`)."""
+
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: DictStrAny | None = None
+    ) -> OpenAPISchema:
+        document = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        error = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
+        for operations in document["paths"].values():
+            for operation in operations.values():
+                takes = {
+                    401: "security" in operation,
+                    422: bool(operation.get("parameters")) or "requestBody" in operation,
+                    400: "requestBody" in operation,
+                }
+                responses = operation["responses"]
+                for status, description in SHARED_ERRORS.items():
+                    if takes[status]:
+                        responses.setdefault(status, {"description": description, "content": error})
+                operation["responses"] = dict(sorted(responses.items()))
+        return document
+
+
+api = DeskAPI(
     title="frontdesk API",
     version="1",
     description=(

@@ -1,5 +1,5 @@
-"""What every API operation shares: inputs that are JSON objects, ids the database can hold,
-pages of bounded size, and moments written in ISO 8601 with an offset."""
+"""What every API operation shares: the error answer, inputs that are JSON objects, ids the
+database can hold, pages of bounded size, and moments written in ISO 8601 with an offset."""
 
 from __future__ import annotations
 
@@ -7,12 +7,28 @@ from datetime import datetime, timedelta
 from typing import Annotated, Any
 
 from django.utils import timezone
-from ninja import Field
+from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
 from pydantic import AfterValidator, BaseModel, BeforeValidator, model_validator
 from pydantic_core import PydanticCustomError
 
 from frontdesk.config.constants import DATABASE_INTEGER_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX
+
+
+class ValidationIssueOut(Schema):
+    """One way the input does not match the schema (pydantic's error, without the input)."""
+
+    type: str
+    loc: list[str | int]
+    msg: str
+    ctx: dict[str, Any] | None = None
+
+
+class ErrorOut(Schema):
+    """Every error answer: a sentence saying why, or for 422 each mismatch with the schema."""
+
+    detail: str | list[ValidationIssueOut]
+
 
 # An id a client sends: a row's id is never below 1 nor beyond what the database holds, so
 # anything else is refused with 422 before a query could crash on it.

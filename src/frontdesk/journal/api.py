@@ -7,7 +7,7 @@ from ninja import Router
 from pydantic import Field
 
 from frontdesk.config.http import request_agent
-from frontdesk.config.schemas import InputSchema, RowId
+from frontdesk.config.schemas import ErrorOut, InputSchema, RowId
 from frontdesk.journal.services import log_line_json, log_line_read, log_line_save
 
 router = Router(tags=["journal"])
@@ -20,7 +20,7 @@ class LogLineIn(InputSchema):
     new_customer: bool = False
 
 
-@router.post("/log")
+@router.post("/log", response={200: dict[str, object], 400: ErrorOut})
 def post_log_line(request: HttpRequest, payload: LogLineIn) -> dict[str, object]:
     """Read a log line (`customer. agent. topic. time.`) and, unless `dry_run`, save it: a line
     that is not certain needs `customer_id` (one of the candidates) or `new_customer`; 400 says

@@ -7,6 +7,7 @@ from ninja import Router
 
 from frontdesk.accounts.selectors import agent_by_username
 from frontdesk.config.errors import Invalid
+from frontdesk.config.schemas import ErrorOut
 from frontdesk.live.models import Call
 from frontdesk.live.schemas import CallEventIn, CallOut
 from frontdesk.live.services import call_event_record
@@ -14,7 +15,7 @@ from frontdesk.live.services import call_event_record
 router = Router(tags=["calls"])
 
 
-@router.post("/calls/events", response=CallOut)
+@router.post("/calls/events", response={200: CallOut, 400: ErrorOut})
 def post_call_event(request: HttpRequest, payload: CallEventIn) -> Call:
     """Record ringing, answered, missed or ended for a call; repeats and late events are safe."""
     agent = None

@@ -9,7 +9,7 @@ from ninja import Status as Answer
 from pydantic import Field
 
 from frontdesk.config.http import request_agent
-from frontdesk.config.schemas import InputSchema
+from frontdesk.config.schemas import ErrorOut, InputSchema
 from frontdesk.engine.queue import reasons_for
 from frontdesk.routing.schemas import PresenceIn, PresenceOut, QueueNextOut, QueueOut
 from frontdesk.routing.selectors import QueueEntry, queue_of
@@ -39,7 +39,7 @@ def get_queue(request: HttpRequest, query: Query[QueueQuery]) -> dict[str, objec
     return {"items": [_item(entry) for entry in entries]}
 
 
-@router.post("/queue/next", response={200: QueueNextOut, 204: None})
+@router.post("/queue/next", response={200: QueueNextOut, 204: None, 400: ErrorOut})
 def take_next(request: HttpRequest) -> Answer[object] | HttpResponse:
     """Assign the top free item of the queue to the calling agent; 204 when there is none."""
     ticket = queue_take_next(agent=request_agent(request))
@@ -50,7 +50,7 @@ def take_next(request: HttpRequest) -> Answer[object] | HttpResponse:
     return Answer(200, {**_item(entry), "ticket": ticket})
 
 
-@router.post("/presence", response=PresenceOut)
+@router.post("/presence", response={200: PresenceOut, 400: ErrorOut})
 def set_presence(request: HttpRequest, payload: PresenceIn) -> dict[str, str]:
     """Set where the calling agent is: available, visitor, call, break, away or off."""
     presence = presence_set(agent=request_agent(request), state=payload.state)

@@ -10,7 +10,7 @@ from ninja.pagination import paginate
 from frontdesk.accounts.selectors import agent_by_username
 from frontdesk.config.errors import Invalid
 from frontdesk.config.http import request_agent
-from frontdesk.config.schemas import Page, RowId
+from frontdesk.config.schemas import ErrorOut, Page, RowId
 from frontdesk.customers.selectors import access_customer_by_id
 from frontdesk.customers.services import customer_get_or_create
 from frontdesk.tickets.choices import Status
@@ -39,7 +39,7 @@ def _ticket(request: HttpRequest, ticket_id: int) -> Ticket:
     return access_ticket_by_id(actor=request_agent(request), ticket_id=ticket_id)
 
 
-@router.post("", response={201: TicketOut})
+@router.post("", response={201: TicketOut, 400: ErrorOut, 404: ErrorOut})
 def create_ticket(request: HttpRequest, payload: TicketCreateIn) -> Answer[Ticket]:
     """Open a ticket for a customer, found by id or e-mail/phone, or created."""
     data = payload.customer
@@ -82,13 +82,13 @@ def list_tickets(request: HttpRequest, filters: Query[TicketFilterIn]) -> QueryS
     return tickets.prefetch_related("customer__identities")
 
 
-@router.get("/{ticket_id}", response=TicketOut)
+@router.get("/{ticket_id}", response={200: TicketOut, 404: ErrorOut})
 def get_ticket(request: HttpRequest, ticket_id: RowId) -> Ticket:
     """One ticket."""
     return _ticket(request, ticket_id)
 
 
-@router.patch("/{ticket_id}", response=TicketOut)
+@router.patch("/{ticket_id}", response={200: TicketOut, 400: ErrorOut, 404: ErrorOut})
 def update_ticket(request: HttpRequest, ticket_id: RowId, payload: TicketUpdateIn) -> Ticket:
     """Change subject, status, level, quick-win flag or assignee."""
     agent = request_agent(request)
@@ -117,14 +117,14 @@ def update_ticket(request: HttpRequest, ticket_id: RowId, payload: TicketUpdateI
     return _ticket(request, ticket_id)
 
 
-@router.get("/{ticket_id}/messages", response=list[MessageOut])
+@router.get("/{ticket_id}/messages", response={200: list[MessageOut], 404: ErrorOut})
 def list_messages(request: HttpRequest, ticket_id: RowId) -> QuerySet[Message]:
     """The ticket's messages in order, internal notes included."""
     ticket = access_ticket_by_id(actor=request_agent(request), ticket_id=ticket_id)
     return ticket_thread(ticket=ticket, include_notes=True)
 
 
-@router.post("/{ticket_id}/messages", response={201: MessageOut})
+@router.post("/{ticket_id}/messages", response={201: MessageOut, 400: ErrorOut, 404: ErrorOut})
 def add_message(request: HttpRequest, ticket_id: RowId, payload: MessageIn) -> Answer[Message]:
     """Reply to the customer (mailed to them) or add an internal note."""
     agent = request_agent(request)
