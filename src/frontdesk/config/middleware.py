@@ -79,8 +79,9 @@ class NulMiddleware:
         if NUL in request.path_info:
             raise Http404("An address with a NUL character names nothing.")
         request.GET = _query_without_nul(request.GET)
-        if request.method == "POST":
+        if request.method == "POST" and not request.path_info.startswith(API_PATH):
             # Files keep their bytes; Django already drops unprintable characters from their names.
+            # The API reads JSON bodies only, and reading a body as a form here would use it up.
             request.POST = _query_without_nul(request.POST)
         request.COOKIES = without_nul(request.COOKIES)
         return self.get_response(request)
