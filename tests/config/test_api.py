@@ -247,3 +247,32 @@ def test_every_operation_on_a_missing_row_answers_json_404(api: Client) -> None:
         "Ticket not found.",
         "Customer not found.",
     }
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body", "field"),
+    [
+        ("patch", "/api/v1/tickets/{id}", {"quick_win": 0}, "quick_win"),
+        ("patch", "/api/v1/tickets/{id}", {"quick_win": "yes"}, "quick_win"),
+        ("post", "/api/v1/journal/log", {"line": "Rami Cohen. viruses.", "dry_run": 1}, "dry_run"),
+        (
+            "post",
+            "/api/v1/journal/log",
+            {"line": "Rami Cohen. viruses.", "new_customer": "on"},
+            "new_customer",
+        ),
+    ],
+)
+def test_a_json_boolean_is_true_or_false_only(
+    api: Client, method: str, path: str, body: Json, field: str
+) -> None:
+    url = path.replace("{id}", str(factories.ticket().pk))
+    response = getattr(api, method)(url, body, content_type="application/json")
+    assert response.status_code == 422
+    assert [issue["loc"] for issue in response.json()["detail"]] == [["body", "payload", field]]
+
+
+def test_a_form_body_sent_to_the_api_is_refused_as_no_json(api: Client) -> None:
+    response = api.post("/api/v1/presence", b"state=available", content_type="multipart/form-data")
+    assert response.status_code == 400
+    assert response.json() == {"detail": "Cannot parse request body"}

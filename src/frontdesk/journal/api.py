@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from ninja import Router
-from pydantic import Field
+from pydantic import Field, StrictBool
 
 from frontdesk.config.http import request_agent
 from frontdesk.config.schemas import ErrorOut, InputSchema, RowId
@@ -15,9 +15,10 @@ router = Router(tags=["journal"])
 
 class LogLineIn(InputSchema):
     line: str = Field(..., max_length=2000)
-    dry_run: bool = False
+    # Strict: pydantic would also take 0, 1, "yes" or "off" for a JSON boolean.
+    dry_run: StrictBool = False
     customer_id: RowId | None = None
-    new_customer: bool = False
+    new_customer: StrictBool = False
 
 
 @router.post("/log", response={200: dict[str, object], 400: ErrorOut})

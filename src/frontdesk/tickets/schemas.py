@@ -2,7 +2,7 @@ from datetime import datetime
 from typing import Literal
 
 from ninja import Field, Schema
-from pydantic import EmailStr, field_validator
+from pydantic import EmailStr, StrictBool, field_validator
 
 from frontdesk.config.http import whole_number
 from frontdesk.config.schemas import InputSchema, RowId
@@ -72,7 +72,8 @@ class TicketUpdateIn(InputSchema):
     subject: str | None = Field(None, min_length=1, max_length=250)
     status: StatusName | None = None
     level: int | None = Field(None, ge=1, le=4)
-    quick_win: bool | None = None
+    # Strict: pydantic would also take 0, 1, "yes" or "off" for a JSON boolean.
+    quick_win: StrictBool | None = None
     assignee: str | None = Field(None, description="username; null to unassign")
 
 
