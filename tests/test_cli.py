@@ -1,6 +1,13 @@
+import json
 import os
+import shutil
+import socket
+import sqlite3
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -92,7 +99,10 @@ def test_triage_command_refuses_a_bad_model_file(tmp_path: Path) -> None:
     assert "not a frontdesk triage model" in result.stderr
 
 
-def test_mail_listen_refuses_several_processes_on_sqlite(tmp_path: Path) -> None:
+def test_mail_listen_refuses_several_processes_on_sqlite(
+    migrated_file: Path, tmp_path: Path
+) -> None:
+    shutil.copy(migrated_file, tmp_path / "desk.sqlite3")
     env = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{tmp_path}/desk.sqlite3",
@@ -173,3 +183,203 @@ def test_staffing_refuses_impossible_input_with_status_2(args: list[str], says: 
     assert done.returncode == 2
     assert says in done.stderr
     assert done.stdout == ""
+
+
+# --- Start-up on a database that is not ready -------------------------------------------------
+
+FRONTDESK = [sys.executable, "-m", "frontdesk"]
+
+
+def _desk_env(folder: Path, **extra: str) -> dict[str, str]:
+    """The environment of a desk of its own in `folder`: a SQLite file and a data folder."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{folder}/desk.sqlite3",
+        "FRONTDESK_DATA_DIR": str(folder / "data"),
+        **extra,
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    return env
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _wait_for_text(path: Path, text: str, process: subprocess.Popen[bytes]) -> str:
+    """The file's content once it holds `text`; fails when the process ends or a minute passes."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        content = path.read_text(encoding="utf-8", errors="replace")
+        if text in content:
+            return content
+        assert process.poll() is None, f"the process ended ({process.returncode}): {content}"
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} never came: {path.read_text(encoding='utf-8')}")
+
+
+def _get(url: str) -> tuple[int, dict[str, object]]:
+    """Status and JSON body of a GET, waiting (up to a minute) for the server to listen."""
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310
+                return response.status, json.loads(response.read())
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read())
+        except (urllib.error.URLError, ConnectionError):
+            assert time.monotonic() < deadline, f"nothing answered at {url}"
+            time.sleep(0.3)
+
+
+@pytest.fixture(scope="module")
+def migrated_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite desk migrated by the real command, once for the module; tests copy it."""
+    folder = tmp_path_factory.mktemp("migrated")
+    subprocess.run([*FRONTDESK, "migrate"], env=_desk_env(folder), check=True, capture_output=True)
+    return folder / "desk.sqlite3"
+
+
+@pytest.fixture
+def behind_by_one(migrated_file: Path, tmp_path: Path) -> Path:
+    """A desk whose database lacks this code's newest journal migration, as after an upgrade."""
+    shutil.copy(migrated_file, tmp_path / "desk.sqlite3")
+    subprocess.run(
+        [*FRONTDESK, "manage", "migrate", "journal", "0002"],
+        env=_desk_env(tmp_path),
+        check=True,
+        capture_output=True,
+    )
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["agent", "add", "kati"],
+        ["token", "create", "kati"],
+        ["log", "Rami Cohen. kati. viruses. 9:30.", "--as", "kati"],
+        ["mail", "retry"],
+        ["mail", "fetch"],
+        ["triage-model", "train"],
+        ["serve", "--port", "0"],
+        ["worker"],
+        ["mail", "listen", "--port", "0"],
+    ],
+)
+def test_a_database_never_migrated_says_run_migrate(tmp_path: Path, command: list[str]) -> None:
+    sqlite3.connect(tmp_path / "desk.sqlite3").close()  # a real, empty database file
+    done = subprocess.run(
+        [*FRONTDESK, *command],
+        env=_desk_env(tmp_path),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert "run `frontdesk migrate`" in done.stderr
+    assert "no frontdesk tables" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_command_on_a_database_behind_the_code_names_what_is_missing(
+    behind_by_one: Path,
+) -> None:
+    done = subprocess.run(
+        [*FRONTDESK, "agent", "add", "kati"],
+        env=_desk_env(behind_by_one),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "journal.0003_notice_noticeread_notice_read_by_and_more" in done.stderr
+    assert "run `frontdesk migrate`" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_serve_warns_on_missing_migrations_and_healthz_says_unmigrated(
+    behind_by_one: Path,
+) -> None:
+    port = _free_port()
+    log = behind_by_one / "serve.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [*FRONTDESK, "serve", "--port", str(port)],
+            env=_desk_env(behind_by_one),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        said = _wait_for_text(log, "serving on", server)
+        status, body = _get(f"http://127.0.0.1:{port}/healthz")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert "warning: 1 database migration is not applied" in said
+    assert "run `frontdesk migrate`" in said
+    assert status == 503
+    assert body["status"] == "unavailable"
+    assert body["database"] == "unmigrated"
+    assert "frontdesk migrate" in str(body["detail"])
+
+
+@pytest.mark.parametrize("command", [["worker"], ["mail", "listen", "--port", "0"]])
+def test_worker_and_listener_warn_on_missing_migrations(
+    behind_by_one: Path, command: list[str]
+) -> None:
+    log = behind_by_one / "out.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [*FRONTDESK, *command],
+            env=_desk_env(behind_by_one),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        said = _wait_for_text(log, "not applied", process)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    assert "journal.0003_notice_noticeread_notice_read_by_and_more" in said
+    assert "run `frontdesk migrate`" in said
+    assert "Traceback" not in said
+
+
+def test_healthz_says_the_database_is_unreachable_once_it_is_gone(
+    migrated_file: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "db"
+    folder.mkdir()
+    shutil.copy(migrated_file, folder / "desk.sqlite3")
+    port = _free_port()
+    env = _desk_env(folder, FRONTDESK_DATA_DIR=str(tmp_path / "data"))
+    log = tmp_path / "serve.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [*FRONTDESK, "serve", "--port", str(port)], env=env, stdout=output, stderr=output
+        )
+    try:
+        _wait_for_text(log, "serving on", server)
+        assert _get(f"http://127.0.0.1:{port}/healthz")[0] == 200
+        folder.rename(tmp_path / "moved")  # the disk the database lived on is gone
+        status, body = _get(f"http://127.0.0.1:{port}/healthz")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert status == 503
+    assert body["database"] == "unreachable"
+
+
+def test_an_unreachable_database_is_a_clear_error_without_its_password(tmp_path: Path) -> None:
+    env = _desk_env(tmp_path, DATABASE_URL="postgresql://desk:hunter2-secret@127.0.0.1:1/frontdesk")
+    done = subprocess.run(
+        [*FRONTDESK, "agent", "add", "kati"], env=env, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 2
+    assert "cannot reach the database (PostgreSQL desk@127.0.0.1:1/frontdesk)" in done.stderr
+    assert "hunter2" not in done.stderr + done.stdout
+    assert "Traceback" not in done.stderr

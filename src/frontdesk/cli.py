@@ -17,6 +17,11 @@ if TYPE_CHECKING:  # the command must start before Django is set up
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+# What a command needs of the database before it starts: to reach it (it migrates by itself),
+# every migration applied (a one-shot command would fail half-way on a schema behind the code),
+# or its tables (a long-running process only warns: in a rolling upgrade the new code may start
+# before `frontdesk migrate` has run, and /healthz answers 503 until it has).
+NEEDS_REACH, NEEDS_SCHEMA, NEEDS_TABLES = "reach", "schema", "tables"
 
 
 def _setup() -> None:
@@ -418,24 +423,24 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--no-demo", action="store_true", help="do not load demo data into an empty database"
     )
-    run.set_defaults(handler=cmd_run)
+    run.set_defaults(handler=cmd_run, database=NEEDS_REACH)
 
     serve = commands.add_parser("serve", help="serve the web pages and the API")
     serve.add_argument("--host", default=DEFAULT_HOST)
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
     serve.add_argument("--threads", type=int, default=8)
-    serve.set_defaults(handler=cmd_serve)
+    serve.set_defaults(handler=cmd_serve, database=NEEDS_TABLES)
 
     worker = commands.add_parser("worker", help="run background tasks")
     worker.add_argument(
         "--interval", type=float, default=1.0, help="seconds between polls when idle"
     )
     worker.add_argument("--verbosity", type=int, default=1)
-    worker.set_defaults(handler=cmd_worker)
+    worker.set_defaults(handler=cmd_worker, database=NEEDS_TABLES)
 
     migrate = commands.add_parser("migrate", help="create or update the database schema")
     migrate.add_argument("--verbosity", type=int, default=1)
-    migrate.set_defaults(handler=cmd_migrate)
+    migrate.set_defaults(handler=cmd_migrate, database=NEEDS_REACH)
 
     demo = commands.add_parser("demo", help="fill an empty database with a demo desk")
     demo.add_argument("--seed", type=int, default=7)
@@ -443,7 +448,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--force", action="store_true", help="add demo data even if the desk has data"
     )
-    demo.set_defaults(handler=cmd_demo)
+    demo.set_defaults(handler=cmd_demo, database=NEEDS_REACH)
 
     agent = commands.add_parser("agent", help="manage agents").add_subparsers(
         dest="agent_command", required=True
@@ -522,7 +527,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--processes", type=int, default=0, help="listener processes (FRONTDESK_MAIL_PROCESSES)"
     )
     listen.add_argument("--share-port", action="store_true", help=argparse.SUPPRESS)
-    listen.set_defaults(handler=cmd_mail_listen)
+    listen.set_defaults(handler=cmd_mail_listen, database=NEEDS_TABLES)
     fetch = mail.add_parser("fetch", help="collect new mail from the IMAP mailbox once")
     fetch.set_defaults(handler=cmd_mail_fetch)
     retry = mail.add_parser("retry", help="file again the messages that could not be filed")
@@ -543,7 +548,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER)
-    manage.set_defaults(handler=cmd_manage)
+    # Django's own commands (migrate, showmigrations, dbshell, …) decide what they need.
+    manage.set_defaults(handler=cmd_manage, database=None)
     return parser
 
 
@@ -551,7 +557,57 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if getattr(args, "needs_django", True):
         _setup()
+        if not _database_check(_command_name(args), getattr(args, "database", NEEDS_SCHEMA)):
+            return 2
     return int(args.handler(args))
+
+
+def _command_name(args: argparse.Namespace) -> str:
+    words = [args.command]
+    words += [getattr(args, dest, None) for dest in ("agent_command", "token_command", "action")]
+    return " ".join(["frontdesk", *(word for word in words if word)])
+
+
+def _database_check(command: str, needs: str | None) -> bool:
+    """Whether the command may start; says on standard error why not, or what to mind."""
+    from frontdesk.config.health import MIGRATE_COMMAND, database_state
+
+    if needs is None:
+        return True
+    state = database_state()
+    if not state.reachable:
+        print(
+            f"{command}: cannot reach the database ({state.label}): {state.error}", file=sys.stderr
+        )
+        return False
+    if needs == NEEDS_REACH:
+        return True
+    if state.never_migrated:
+        print(
+            f"{command}: the database ({state.label}) has no frontdesk tables yet; "
+            f"run `{MIGRATE_COMMAND}` first.",
+            file=sys.stderr,
+        )
+        return False
+    if not state.pending:
+        return True
+    count = len(state.pending)
+    names = ", ".join(state.pending[:5]) + (", …" if count > 5 else "")
+    missing = (
+        f"1 database migration is not applied ({names})"
+        if count == 1
+        else f"{count} database migrations are not applied ({names})"
+    )
+    if needs == NEEDS_SCHEMA:
+        print(f"{command}: {missing}; run `{MIGRATE_COMMAND}` first.", file=sys.stderr)
+        return False
+    print(
+        f"{command}: warning: {missing}; run `{MIGRATE_COMMAND}`. Until then some pages and "
+        "jobs may fail, and /healthz answers 503.",
+        file=sys.stderr,
+        flush=True,
+    )
+    return True
 
 
 if __name__ == "__main__":
