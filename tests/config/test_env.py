@@ -54,13 +54,6 @@ def test_a_short_secret_key_is_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.django_db
-def test_healthz_answers_when_the_database_does() -> None:
-    response = Client().get("/healthz")
-    assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
-
-
-@pytest.mark.django_db
 @pytest.mark.parametrize(
     "path", ["/static/frontdesk/frontdesk.css", "/static/frontdesk/vendor/htmx-2.0.11.min.js"]
 )
