@@ -383,3 +383,80 @@ def test_an_unreachable_database_is_a_clear_error_without_its_password(tmp_path:
     assert "cannot reach the database (PostgreSQL desk@127.0.0.1:1/frontdesk)" in done.stderr
     assert "hunter2" not in done.stderr + done.stdout
     assert "Traceback" not in done.stderr
+
+
+# --- Settings checked at start ----------------------------------------------------------------
+
+BAD_SETTINGS = {
+    "FRONTDESK_INTAKE_RATE": "banana",
+    "FRONTDESK_TRIAGE_LANGUAGES": "en,xx",
+    "FRONTDESK_ALLOWED_HOSTS": "",
+    "FRONTDESK_TIME_ZONE": "Mars/Olympus_Mons",
+    "FRONTDESK_LOG_LEVEL": "LOUD",
+    "FRONTDESK_SMTP_LOG_LEVEL": "chatty",
+    "FRONTDESK_CSRF_TRUSTED_ORIGINS": "help.example.com",
+    "FRONTDESK_FROM_EMAIL": "not an address",
+    "FRONTDESK_SMTP_STARTTLS": "true",
+    "FRONTDESK_SMTP_SSL": "true",
+    "FRONTDESK_MAIL_PORT": "70000",
+    "FRONTDESK_TASKS_BACKEND": "celery.Backend",
+    "FRONTDESK_PUBLIC_URL": "http://",
+    "FRONTDESK_IMAP_HOST": "imap.example.com",
+}
+
+
+def test_every_bad_setting_is_listed_at_start_without_a_traceback(tmp_path: Path) -> None:
+    nobody_listens = _free_port()
+    env = _desk_env(
+        tmp_path,
+        **BAD_SETTINGS,
+        FRONTDESK_REDIS_URL=f"redis://:redis-secret@127.0.0.1:{nobody_listens}/0",
+        FRONTDESK_TRIAGE_LEXICONS=str(tmp_path / "no-such-folder"),
+        FRONTDESK_SMTP_HOST="smtp.example.com",
+    )
+    done = subprocess.run(
+        [*FRONTDESK, "migrate"], env=env, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    listed = [line for line in done.stderr.splitlines() if line.startswith("  - ")]
+    for name in [*BAD_SETTINGS, "FRONTDESK_REDIS_URL", "FRONTDESK_TRIAGE_LEXICONS"]:
+        assert any(name in line for line in listed), name
+    assert f"127.0.0.1:{nobody_listens}" in done.stderr
+    assert "redis-secret" not in done.stderr
+    assert not (tmp_path / "desk.sqlite3").exists()  # stopped before touching anything
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "mysql://root:hunter2@db.example.com/desk",
+        "postgresql://desk:hunter2@db.example.com:notaport/desk",
+    ],
+)
+def test_a_bad_database_url_is_named_without_its_password(tmp_path: Path, url: str) -> None:
+    done = subprocess.run(
+        [*FRONTDESK, "migrate"],
+        env=_desk_env(tmp_path, DATABASE_URL=url),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "  - DATABASE_URL" in done.stderr
+    assert "hunter2" not in done.stderr + done.stdout
+    assert "Traceback" not in done.stderr
+
+
+def test_a_data_folder_that_cannot_be_made_is_a_listed_problem(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("not a folder")
+    done = subprocess.run(
+        [*FRONTDESK, "migrate"],
+        env=_desk_env(tmp_path, FRONTDESK_DATA_DIR=str(tmp_path / "a-file" / "data")),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "  - FRONTDESK_DATA_DIR" in done.stderr
+    assert "Traceback" not in done.stderr

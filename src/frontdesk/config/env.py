@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import dj_database_url
+
+from frontdesk.engine.triage.language import LanguageDetection, LanguageError
 
 LANGUAGE_CODES = ("en", "et", "he", "hu", "bs")
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+# django-ratelimit's rates: N requests per period, the period optionally multiplied (5/10m).
+RATE = re.compile(r"[1-9]\d*/\d*[smhd]")
+# Everything between "scheme://user:" and the last "@": a password, even one with @ or / in it.
+URL_PASSWORD = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://[^:/@]*:)(.*)@")
+# Seconds a start-up check waits for a server (Redis) before naming it unreachable.
+CONNECT_SECONDS = 3
 
 
 class SettingsError(Exception):
@@ -61,22 +73,137 @@ class EnvReader:
             return default
         return value
 
+    def integer_between(self, name: str, *, default: int, minimum: int, maximum: int) -> int:
+        """A whole number from `minimum` to `maximum` (a port, a percentage)."""
+        value = self.integer(name, default=default, minimum=minimum)
+        if value > maximum:
+            self.problems.append(f"{name}={value} must be at most {maximum}.")
+            return default
+        return value
+
     def words(self, name: str, default: str) -> list[str]:
-        return [word.strip() for word in self.text(name, default).split(",") if word.strip()]
+        return _comma_separated(self.text(name, default))
+
+    def words_required(self, name: str, default: str, *, meaning: str) -> list[str]:
+        """A comma-separated list that must name at least one thing."""
+        words = self.words(name, default)
+        if not words:
+            self.problems.append(f"{name} is empty: it must name {meaning}.")
+            return _comma_separated(default)
+        return words
+
+    def origins(self, name: str) -> list[str]:
+        """Comma-separated origins, each with its scheme (https://help.example.com)."""
+        origins = self.words(name, "")
+        for origin in origins:
+            if not origin.startswith(("http://", "https://")):
+                self.problems.append(
+                    f"{name}: {origin!r} needs its scheme, e.g. https://{origin.split('://')[-1]}."
+                )
+        return origins
+
+    def choice(self, name: str, default: str, choices: tuple[str, ...]) -> str:
+        """One of a few words, case ignored; the canonical spelling from `choices`."""
+        raw = self.text(name, default)
+        for choice in choices:
+            if raw.upper() == choice.upper():
+                return choice
+        self.problems.append(f"{name}={raw!r} must be one of {', '.join(choices)}.")
+        return default
+
+    def time_zone(self, name: str, default: str) -> str:
+        """An IANA time zone name, e.g. Europe/Tallinn."""
+        raw = self.text(name, default)
+        try:
+            ZoneInfo(raw)
+        except (KeyError, ValueError, OSError):  # ZoneInfoNotFoundError is a KeyError
+            self.problems.append(
+                f"{name}={raw!r} is not a time zone; use an IANA name such as Europe/Tallinn."
+            )
+            return default
+        return raw
+
+    def rate(self, name: str, default: str) -> str:
+        """A request rate: N/s, N/m, N/h or N/d (N at least 1)."""
+        raw = self.text(name, default)
+        if not RATE.fullmatch(raw):
+            self.problems.append(
+                f"{name}={raw!r} is not a rate; use N/s, N/m, N/h or N/d, e.g. 10/h."
+            )
+            return default
+        return raw
+
+    def languages(self, name: str, default: str) -> list[str]:
+        """ISO 639-1 codes the language detector knows, at least one."""
+        codes = self.words_required(name, default, meaning="at least one language code")
+        try:
+            # Without preloading, building the detector only looks the codes up.
+            LanguageDetection(codes, preload=False)
+        except LanguageError as error:
+            self.problems.append(f"{name}: {error}; use ISO 639-1 codes such as en,et,he.")
+            return _comma_separated(default)
+        return codes
+
+    def folder(self, name: str, default: str, *, create: bool) -> Path:
+        """A folder: made when missing if `create`, otherwise it must exist."""
+        path = Path(self.text(name, default)).resolve()
+        try:
+            if create:
+                path.mkdir(parents=True, exist_ok=True)
+            elif not path.is_dir():
+                self.problems.append(f"{name}={str(path)!r} is not a folder.")
+        except OSError as error:
+            self.problems.append(f"{name}={str(path)!r} cannot be made: {error.strerror}.")
+        return path
+
+    def address(self, name: str, default: str) -> str:
+        """A mail address, optionally with a display name: `frontdesk <help@example.com>`."""
+        raw = self.text(name, default)
+        _name, address = parseaddr(raw)
+        local, _at, domain = address.rpartition("@")
+        if not local or ("." not in domain and domain != "localhost"):
+            self.problems.append(
+                f"{name}={raw!r} is not a mail address, e.g. frontdesk <help@example.com>."
+            )
+            return default
+        return raw
+
+    def public_url(self, name: str, default: str) -> str:
+        """An http(s) address with a host, without the trailing slash."""
+        raw = self.text(name, default)
+        scheme, _sep, rest = raw.partition("://")
+        if scheme not in ("http", "https") or not rest.split("/")[0]:
+            self.problems.append(
+                f"{name}={raw!r} must be an address starting with http:// or https://, "
+                "e.g. https://help.example.com."
+            )
+            return default.rstrip("/")
+        return raw.rstrip("/")
+
+
+def _comma_separated(text: str) -> list[str]:
+    return [word.strip() for word in text.split(",") if word.strip()]
+
+
+def url_without_password(url: str) -> str:
+    """The URL as it may be shown: its password, if any, replaced by ***."""
+    return URL_PASSWORD.sub(r"\1***@", url)
 
 
 def database_config(url: str, reader: EnvReader) -> dict[str, Any]:
     """Turn DATABASE_URL into a Django DATABASES entry (SQLite with WAL, or PostgreSQL)."""
+    shown = url_without_password(url)
     scheme = url.split(":", 1)[0].lower()
     if scheme not in {"sqlite", "postgres", "postgresql", "pgsql"}:
         reader.problems.append(
-            f"DATABASE_URL={url!r}: only sqlite:///PATH and postgresql://... are supported."
+            f"DATABASE_URL={shown!r}: only sqlite:///PATH and postgresql://... are supported."
         )
         url = "sqlite:///frontdesk.sqlite3"
     try:
         config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
     except ValueError as error:
-        reader.problems.append(f"DATABASE_URL={url!r} cannot be read: {error}")
+        reason = str(error).replace(url, shown)
+        reader.problems.append(f"DATABASE_URL={shown!r} cannot be read: {reason}")
         config = dict(dj_database_url.parse("sqlite:///frontdesk.sqlite3"))
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["CONN_MAX_AGE"] = 0
@@ -92,6 +219,35 @@ def database_config(url: str, reader: EnvReader) -> dict[str, Any]:
     return config
 
 
+def cache_config(url: str, reader: EnvReader) -> dict[str, Any]:
+    """The cache: Redis when FRONTDESK_REDIS_URL names one that answers, else the database."""
+    database_cache = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "frontdesk_cache",
+    }
+    if not url:
+        return database_cache
+    # Imported only for a desk that uses Redis: the client and its asyncio half cost every
+    # command a few hundred milliseconds at start.
+    import redis
+
+    shown = url_without_password(url)
+    try:
+        client = redis.Redis.from_url(
+            url, socket_connect_timeout=CONNECT_SECONDS, socket_timeout=CONNECT_SECONDS
+        )
+        client.ping()
+        client.close()
+    except ValueError as error:  # not a redis://, rediss:// or unix:// address
+        reader.problems.append(f"FRONTDESK_REDIS_URL={shown!r}: {error}")
+        return database_cache
+    except redis.RedisError as error:
+        reason = str(error).replace(url, shown)
+        reader.problems.append(f"FRONTDESK_REDIS_URL={shown!r} does not answer: {reason}")
+        return database_cache
+    return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+
+
 def secret_key(reader: EnvReader, data_dir: Path) -> str:
     """The configured secret key, or one generated once and kept in the data folder."""
     configured = reader.text("FRONTDESK_SECRET_KEY", "")
@@ -100,12 +256,20 @@ def secret_key(reader: EnvReader, data_dir: Path) -> str:
             reader.problems.append("FRONTDESK_SECRET_KEY must be at least 32 characters long.")
         return configured
     key_file = data_dir / "secret_key"
-    if key_file.exists():
-        return key_file.read_text().strip()
-    data_dir.mkdir(parents=True, exist_ok=True)
     key = secrets.token_urlsafe(50)
-    key_file.touch(mode=0o600)
-    key_file.write_text(key)
+    try:
+        if key_file.exists():
+            return key_file.read_text().strip()
+        data_dir.mkdir(parents=True, exist_ok=True)
+        key_file.touch(mode=0o600)
+        key_file.write_text(key)
+    except OSError as error:
+        if any(problem.startswith("FRONTDESK_DATA_DIR") for problem in reader.problems):
+            return key  # the folder itself is already named as the problem
+        reader.problems.append(
+            f"FRONTDESK_DATA_DIR={str(data_dir)!r}: the secret key cannot be kept there "
+            f"({error.strerror}); make the folder writable or set FRONTDESK_SECRET_KEY."
+        )
     return key
 
 

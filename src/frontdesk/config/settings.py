@@ -5,8 +5,10 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 from frontdesk.config.env import (
+    LOG_LEVELS,
     EnvReader,
     SettingsError,
+    cache_config,
     database_config,
     default_environ,
     secret_key,
@@ -16,14 +18,17 @@ from frontdesk.sla.constants import DEFAULT_TIME_ZONE
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 env = EnvReader(default_environ())
 
-DATA_DIR = Path(env.text("FRONTDESK_DATA_DIR", "frontdesk-data")).resolve()
+DATA_DIR = env.folder("FRONTDESK_DATA_DIR", "frontdesk-data", create=True)
 DEBUG = env.flag("FRONTDESK_DEBUG", default=False)
 SECRET_KEY = secret_key(env, DATA_DIR)
-ALLOWED_HOSTS = env.words("FRONTDESK_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
-CSRF_TRUSTED_ORIGINS = env.words("FRONTDESK_CSRF_TRUSTED_ORIGINS", "")
-PUBLIC_URL = env.text("FRONTDESK_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
-if not PUBLIC_URL.startswith(("http://", "https://")):
-    env.problems.append("FRONTDESK_PUBLIC_URL must start with http:// or https://.")
+# Empty, Django would refuse every request with 400: say so at start instead.
+ALLOWED_HOSTS = env.words_required(
+    "FRONTDESK_ALLOWED_HOSTS",
+    "127.0.0.1,localhost,[::1]",
+    meaning="the host names the desk answers to, e.g. help.example.com",
+)
+CSRF_TRUSTED_ORIGINS = env.origins("FRONTDESK_CSRF_TRUSTED_ORIGINS")
+PUBLIC_URL = env.public_url("FRONTDESK_PUBLIC_URL", "http://127.0.0.1:8000")
 
 DATABASES = {
     "default": database_config(
@@ -120,13 +125,14 @@ USE_I18N = True
 USE_TZ = True
 # The zone a desk starts in; the zone a lead stores with the business hours is the desk's clock
 # from then on (frontdesk.config.clock). Every language writes times on a 24-hour clock.
-TIME_ZONE = env.text("FRONTDESK_TIME_ZONE", DEFAULT_TIME_ZONE)
+TIME_ZONE = env.time_zone("FRONTDESK_TIME_ZONE", DEFAULT_TIME_ZONE)
 FORMAT_MODULE_PATH = ["frontdesk.config.formats"]
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns on every request without it
+if not env.problems:  # a data folder that cannot be made is already a listed problem
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns on every request without it
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = DATA_DIR / "attachments"
 STORAGES = {
@@ -147,29 +153,21 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = PUBLIC_URL.startswith("https://")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "frontdesk_cache",
-    }
-}
-if redis_url := env.text("FRONTDESK_REDIS_URL", ""):
-    CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": redis_url,
-    }
+CACHES = {"default": cache_config(env.text("FRONTDESK_REDIS_URL", ""), env)}
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_VIEW = "frontdesk.portal.views.rate_limited"
-INTAKE_RATE = env.text("FRONTDESK_INTAKE_RATE", "10/h")
+INTAKE_RATE = env.rate("FRONTDESK_INTAKE_RATE", "10/h")
 PORTAL_LINK_DAYS = env.integer("FRONTDESK_PORTAL_LINK_DAYS", default=30, minimum=1)
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 # Triage: which languages to tell apart (fewer is faster), a folder of the desk's own lexicons
 # (JSON files named like the shipped ones extend them), and how many corrections start a retrain.
-TRIAGE_LANGUAGES = env.words(
+TRIAGE_LANGUAGES = env.languages(
     "FRONTDESK_TRIAGE_LANGUAGES", "en,et,he,hu,bs,hr,sr,de,ru,fi,lv,lt,pl,es,fr"
 )
 TRIAGE_LEXICON_DIR = env.text("FRONTDESK_TRIAGE_LEXICONS", "")
+if TRIAGE_LEXICON_DIR:
+    TRIAGE_LEXICON_DIR = str(env.folder("FRONTDESK_TRIAGE_LEXICONS", "", create=False))
 TRIAGE_RETRAIN_EVERY = env.integer("FRONTDESK_TRIAGE_RETRAIN_EVERY", default=20, minimum=1)
 # Minutes after which a hard case nobody answered gets the holding reply by itself; 0: never.
 HOLDING_REPLY_AFTER = env.integer("FRONTDESK_HOLDING_REPLY_AFTER", default=0, minimum=0)
@@ -185,24 +183,35 @@ VISIT_SERVE_MINUTES = env.integer("FRONTDESK_VISIT_SERVE_MINUTES", default=120, 
 
 TASKS = {
     "default": {
-        "BACKEND": env.text("FRONTDESK_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        # The database queue the workers take work from, or (with no worker at all) each task
+        # run at once in the process that asked; other backends would drop the desk's mail.
+        "BACKEND": env.choice(
+            "FRONTDESK_TASKS_BACKEND",
+            "django_tasks_db.DatabaseBackend",
+            ("django_tasks_db.DatabaseBackend", "django_tasks.backends.immediate.ImmediateBackend"),
+        ),
         "QUEUES": ["default", "mail"],
     }
 }
 
 # Outgoing mail: a real relay when one is named, otherwise files in the data folder so a
 # first run sends nothing by accident and an operator can still read every message.
-DEFAULT_FROM_EMAIL = env.text("FRONTDESK_FROM_EMAIL", "frontdesk <help@frontdesk.localhost>")
+DEFAULT_FROM_EMAIL = env.address("FRONTDESK_FROM_EMAIL", "frontdesk <help@frontdesk.localhost>")
 # Message-IDs name the desk's own mail domain, so replies can be recognised as answers to us.
 MESSAGE_ID_DOMAIN = DEFAULT_FROM_EMAIL.rstrip(">").rpartition("@")[2] or "frontdesk.localhost"
 if smtp_host := env.text("FRONTDESK_SMTP_HOST", ""):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = smtp_host
-    EMAIL_PORT = env.integer("FRONTDESK_SMTP_PORT", default=25, minimum=1)
+    EMAIL_PORT = env.integer_between("FRONTDESK_SMTP_PORT", default=25, minimum=1, maximum=65535)
     EMAIL_HOST_USER = env.text("FRONTDESK_SMTP_USER", "")
     EMAIL_HOST_PASSWORD = env.text("FRONTDESK_SMTP_PASSWORD", "")
     EMAIL_USE_TLS = env.flag("FRONTDESK_SMTP_STARTTLS", default=False)
     EMAIL_USE_SSL = env.flag("FRONTDESK_SMTP_SSL", default=False)
+    if EMAIL_USE_TLS and EMAIL_USE_SSL:
+        env.problems.append(
+            "FRONTDESK_SMTP_STARTTLS and FRONTDESK_SMTP_SSL are both on: a relay speaks one of "
+            "them (STARTTLS on port 587, SSL on port 465)."
+        )
     EMAIL_TIMEOUT = 30
 else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
@@ -210,7 +219,9 @@ else:
 
 # Incoming mail: the SMTP/LMTP listener an MTA delivers to, and an optional IMAP mailbox.
 MAIL_LISTEN_HOST = env.text("FRONTDESK_MAIL_HOST", "127.0.0.1")
-MAIL_LISTEN_PORT = env.integer("FRONTDESK_MAIL_PORT", default=2525, minimum=1)
+MAIL_LISTEN_PORT = env.integer_between(
+    "FRONTDESK_MAIL_PORT", default=2525, minimum=1, maximum=65535
+)
 # Threads that store and file incoming mail at once (each with its own database connection).
 # On SQLite one: writers there take turns, and more lanes only wait for each other.
 MAIL_LANES = env.integer(
@@ -224,11 +235,16 @@ MAIL_MAX_BYTES = env.integer("FRONTDESK_MAIL_MAX_BYTES", default=25_000_000, min
 # Acknowledgements one sender may get in an hour: two desks must not answer each other for ever.
 MAIL_ACKNOWLEDGEMENTS_PER_HOUR = env.integer("FRONTDESK_MAIL_ACKS_PER_HOUR", default=3)
 IMAP_HOST = env.text("FRONTDESK_IMAP_HOST", "")
-IMAP_PORT = env.integer("FRONTDESK_IMAP_PORT", default=993, minimum=1)
+IMAP_PORT = env.integer_between("FRONTDESK_IMAP_PORT", default=993, minimum=1, maximum=65535)
 IMAP_USER = env.text("FRONTDESK_IMAP_USER", "")
 IMAP_PASSWORD = env.text("FRONTDESK_IMAP_PASSWORD", "")
 IMAP_MAILBOX = env.text("FRONTDESK_IMAP_MAILBOX", "INBOX")
 IMAP_SSL = env.flag("FRONTDESK_IMAP_SSL", default=True)
+if IMAP_HOST and not (IMAP_USER and IMAP_PASSWORD):
+    env.problems.append(
+        "FRONTDESK_IMAP_HOST is set without FRONTDESK_IMAP_USER and FRONTDESK_IMAP_PASSWORD: "
+        "the worker could not log in to read the mailbox."
+    )
 
 # Breaks: waiting customers are warned this many minutes before a break starts (10–15 is the
 # practice), and staffing aims at this share of calls and visits answered within this many seconds.
@@ -258,10 +274,15 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env.text("FRONTDESK_LOG_LEVEL", "INFO").upper()},
+    "root": {
+        "handlers": ["console"],
+        "level": env.choice("FRONTDESK_LOG_LEVEL", "INFO", LOG_LEVELS),
+    },
     # aiosmtpd logs every SMTP command at INFO: a line per command per message is noise in
     # the log, written for every message. Its warnings and errors still show.
-    "loggers": {"mail.log": {"level": env.text("FRONTDESK_SMTP_LOG_LEVEL", "WARNING").upper()}},
+    "loggers": {
+        "mail.log": {"level": env.choice("FRONTDESK_SMTP_LOG_LEVEL", "WARNING", LOG_LEVELS)}
+    },
 }
 
 if env.problems:
