@@ -220,6 +220,18 @@ def _wait_for_text(path: Path, text: str, process: subprocess.Popen[bytes]) -> s
     raise AssertionError(f"{text!r} never came: {path.read_text(encoding='utf-8')}")
 
 
+def _wait_for_port(port: int) -> None:
+    """Return once something listens on the port (up to a minute)."""
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            assert time.monotonic() < deadline, f"nothing listens on {port}"
+            time.sleep(0.2)
+
+
 def _get(url: str) -> tuple[int, dict[str, object]]:
     """Status and JSON body of a GET, waiting (up to a minute) for the server to listen."""
     deadline = time.monotonic() + 60
@@ -372,6 +384,45 @@ def test_healthz_says_the_database_is_unreachable_once_it_is_gone(
         server.wait(timeout=30)
     assert status == 503
     assert body["database"] == "unreachable"
+
+
+def test_healthz_says_the_cache_is_unreachable_once_redis_stops(
+    migrated_file: Path, tmp_path: Path
+) -> None:
+    shutil.copy(migrated_file, tmp_path / "desk.sqlite3")
+    redis_port, port = _free_port(), _free_port()
+    redis_server = str(shutil.which("redis-server"))
+    cache = subprocess.Popen(
+        [redis_server, "--port", str(redis_port), "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+        cwd=tmp_path,
+    )
+    env = _desk_env(tmp_path, FRONTDESK_REDIS_URL=f"redis://127.0.0.1:{redis_port}/0")
+    log = tmp_path / "serve.log"
+    try:
+        _wait_for_port(redis_port)
+        with log.open("wb") as output:
+            server = subprocess.Popen(
+                [*FRONTDESK, "serve", "--port", str(port)], env=env, stdout=output, stderr=output
+            )
+        try:
+            _wait_for_text(log, "serving on", server)
+            assert _get(f"http://127.0.0.1:{port}/healthz") == (
+                200,
+                {"status": "ok", "database": "ok", "cache": "ok"},
+            )
+            cache.terminate()
+            cache.wait(timeout=30)
+            status, body = _get(f"http://127.0.0.1:{port}/healthz")
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    finally:
+        cache.terminate()
+        cache.wait(timeout=30)
+    assert status == 503
+    assert body["cache"] == "unreachable"
+    assert body["database"] == "ok"
 
 
 def test_an_unreachable_database_is_a_clear_error_without_its_password(tmp_path: Path) -> None:
