@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 POSTGRES_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/frontdesk
+# `make run PORT=8100`: the web port; the mail port moves with it (2625) and so do mail links.
+PORT ?= 8000
 
 .PHONY: run test lint test-sqlite test-postgres messages
 
@@ -15,7 +17,7 @@ $(STAMP): pyproject.toml
 	touch $@
 
 run: $(STAMP)
-	$(BIN)/frontdesk run
+	$(BIN)/frontdesk run --port $(PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

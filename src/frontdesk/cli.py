@@ -9,14 +9,20 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
+
+from frontdesk.config.constants import DEFAULT_HOST, DEFAULT_MAIL_PORT, DEFAULT_WEB_PORT
 
 if TYPE_CHECKING:  # the command must start before Django is set up
     from frontdesk.accounts.models import User
+    from frontdesk.demo.services import DemoLogin
 
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 8000
+DEFAULT_PORT = DEFAULT_WEB_PORT
+# The processes `run` starts are this same command, run by this same Python.
+FRONTDESK_CHILD = (sys.executable, "-m", "frontdesk")
 # What a command needs of the database before it starts: to reach it (it migrates by itself),
 # every migration applied (a one-shot command would fail half-way on a schema behind the code),
 # or its tables (a long-running process only warns: in a rolling upgrade the new code may start
@@ -52,10 +58,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from frontdesk.config.wsgi import application
 
-    print(f"frontdesk is serving on http://{args.host}:{args.port}", flush=True)
-    waitress.serve(
-        application, host=args.host, port=args.port, threads=args.threads, ident="frontdesk"
-    )
+    try:
+        server = waitress.create_server(
+            application, host=args.host, port=args.port, threads=args.threads, ident="frontdesk"
+        )
+    except OSError as error:
+        print(
+            f"frontdesk serve: cannot listen on {args.host}:{args.port}: {error.strerror}",
+            file=sys.stderr,
+        )
+        return 2
+    print(f"frontdesk is serving on http://{_url_host(args.host)}:{args.port}", flush=True)
+    server.run()
     return 0
 
 
@@ -164,7 +178,7 @@ def cmd_mail_listen(args: argparse.Namespace) -> int:
         child += ["--port", str(port), "--lanes", str(args.lanes), "--processes", "1"]
         child += ["--share-port", *(["--lmtp"] if args.lmtp else [])]
         print(f"frontdesk mail: {processes} processes on {host}:{port}", flush=True)
-        return _supervise([child] * processes)
+        return _supervise({f"mail listener {n + 1}": child for n in range(processes)})
     if not args.share_port:
         listening = _bind(host, port, shared=False)
         if listening is None:
@@ -243,32 +257,173 @@ def cmd_log(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Migrate, load the demo into an empty desk, then run web, worker and mail listener."""
+    from django.conf import settings
+
     from frontdesk.accounts.models import User
     from frontdesk.demo.services import demo_logins
 
+    # Ports first: a newcomer learns in a second, not after the demo has loaded.
+    web_taken = _port_taken(args.host, args.port)
+    if web_taken:
+        other = args.port + 100
+        print(
+            f"frontdesk run: port {args.port} on {args.host} is taken by another program "
+            f"({web_taken}); choose another: make run PORT={other} "
+            f"(or frontdesk run --port {other}).",
+            file=sys.stderr,
+        )
+        return 2
+    mail_host, mail_port = settings.MAIL_LISTEN_HOST, settings.MAIL_LISTEN_PORT
+    mail_taken = _port_taken(mail_host, mail_port)
+    if mail_taken:
+        # The desk is worth having without incoming mail; the newcomer is told, not stopped.
+        print(
+            f"frontdesk run: port {mail_port} on {mail_host} is taken by another program "
+            f"({mail_taken}); carrying on without receiving mail. To receive it, set "
+            "FRONTDESK_MAIL_PORT to a free port.",
+            file=sys.stderr,
+            flush=True,
+        )
     cmd_migrate(argparse.Namespace(verbosity=0))
     if not User.objects.exists() and not args.no_demo:
-        print("Loading the demo desk (first run)…", flush=True)
+        print("Loading the demo desk (first run, about a minute)…", flush=True)
         cmd_demo(argparse.Namespace(seed=7, customers=300, force=False))
-    if User.objects.filter(username__in=[login[0] for login in demo_logins()]).exists():
-        print("\nDemo log-ins (username / password):")
-        for username, password, role in demo_logins():
-            print(f"  {username:<8} {password}   ({role})")
-    print(
-        f"\nAgents: http://{args.host}:{args.port}/desk/  "
-        f"Customers: http://{args.host}:{args.port}/\n"
-    )
-    children = [
-        [sys.executable, "-m", "frontdesk", "serve", "--host", args.host, "--port", str(args.port)],
-        [sys.executable, "-m", "frontdesk", "worker"],
-        [sys.executable, "-m", "frontdesk", "mail", "listen"],
+    logins = demo_logins()
+    if not User.objects.filter(username__in=[login.username for login in logins]).exists():
+        logins = []
+    children = {
+        "web": [*FRONTDESK_CHILD, "serve", "--host", args.host, "--port", str(args.port)],
+        "worker": [*FRONTDESK_CHILD, "worker"],
+    }
+    if not mail_taken:
+        children["mail"] = [*FRONTDESK_CHILD, "mail", "listen"]
+
+    def up() -> bool:
+        if not _answers(f"http://{_url_host(args.host)}:{args.port}/healthz"):
+            return False
+        if not mail_taken and not _listens(mail_host, mail_port):
+            return False
+        _run_summary(args, mail=None if mail_taken else (mail_host, mail_port), logins=logins)
+        return True
+
+    return _supervise(children, optional={"mail"}, ready=up)
+
+
+def _port_taken(host: str, port: int) -> str:
+    """Why nothing of ours can listen on the port, or "" when it is free."""
+    try:
+        with socket.create_server((host, port)):
+            return ""
+    except OSError as error:
+        return os.strerror(error.errno) if error.errno else str(error)
+
+
+def _url_host(host: str) -> str:
+    """The host as a link names it: a wildcard address is reached through this machine."""
+    if host in ("", "0.0.0.0", "::"):  # noqa: S104 - naming the wildcard, not binding it
+        return DEFAULT_HOST
+    return f"[{host}]" if ":" in host else host
+
+
+def _answers(url: str) -> bool:
+    """Whether a web server answers the URL at all (any status)."""
+    try:
+        with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - our own http:// address
+            return True
+    except urllib.error.HTTPError:
+        return True
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def _listens(host: str, port: int) -> bool:
+    try:
+        socket.create_connection((_url_host(host).strip("[]"), port), timeout=2).close()
+    except OSError:
+        return False
+    return True
+
+
+def mail_port_for(web_port: int) -> int:
+    """The mail port `frontdesk run` takes beside a web port: moved as far as the web port was,
+    so that two desks on one machine (8000 and 8100) do not fight over mail (2525 and 2625)."""
+    moved = DEFAULT_MAIL_PORT + web_port - DEFAULT_WEB_PORT
+    return moved if 1024 <= moved <= 65535 else DEFAULT_MAIL_PORT
+
+
+def _run_environment(args: argparse.Namespace) -> None:
+    """Before settings are read: links in mail and the mail port follow `run`'s web port, and
+    the console shows warnings only, unless the operator set these themselves (or -v)."""
+    os.environ.setdefault("FRONTDESK_PUBLIC_URL", f"http://{_url_host(args.host)}:{args.port}")
+    os.environ.setdefault("FRONTDESK_MAIL_PORT", str(mail_port_for(args.port)))
+    if args.verbose:
+        os.environ["FRONTDESK_LOG_LEVEL"] = "INFO"
+    else:
+        os.environ.setdefault("FRONTDESK_LOG_LEVEL", "WARNING")
+
+
+def _run_summary(
+    args: argparse.Namespace, *, mail: tuple[str, int] | None, logins: Sequence[DemoLogin]
+) -> None:
+    """What `run` started and where, then the demo log-ins last, so they stay on screen."""
+    from django.conf import settings
+
+    web = f"http://{_url_host(args.host)}:{args.port}"
+    if mail is None:
+        mail_in = "not receiving mail (its port is taken; see above)"
+    else:
+        mail_in = f"SMTP on {mail[0]}:{mail[1]} (mail to any address there becomes a ticket)"
+    if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend"):
+        mail_out = f"written to {settings.EMAIL_FILE_PATH}/ (no FRONTDESK_SMTP_HOST set)"
+    else:
+        mail_out = f"sent through {settings.EMAIL_HOST}:{settings.EMAIL_PORT}"
+    console = {
+        "DEBUG": "everything (FRONTDESK_LOG_LEVEL=DEBUG)",
+        "INFO": "every background job",
+        "WARNING": "warnings and errors only; `frontdesk run -v` shows every background job",
+        "ERROR": "errors only; `frontdesk run -v` shows every background job",
+        "CRITICAL": "critical errors only; `frontdesk run -v` shows every background job",
+    }[settings.LOG_LEVEL]
+    lines = [
+        "",
+        "frontdesk is up.",
+        f"  Agents      {web}/desk/",
+        f"  Customers   {web}/",
+        f"  Visitors    {web}/visit/",
+        f"  Status      {web}/status/",
+        f"  Mail in     {mail_in}",
+        f"  Mail out    {mail_out}; its links start {settings.PUBLIC_URL}",
+        f"  Console     {console}",
+        "Stop with Ctrl-C.",
     ]
-    return _supervise(children)
+    if logins:
+        languages = {code: str(name) for code, name in settings.LANGUAGES}
+        width = max(len(login.username) for login in logins) + 2
+        lines += ["", "Demo log-ins (username, password, language, role):"]
+        lines += [
+            f"  {login.username:<{width}}{login.password:<{width + 5}}"
+            f"{languages.get(login.language, login.language):<11}{login.role}"
+            for login in logins
+        ]
+    print("\n".join(lines), flush=True)
 
 
-def _supervise(commands: Sequence[Sequence[str]]) -> int:
-    """Start every command; when one ends or we are stopped, stop them all."""
-    processes = [subprocess.Popen(command) for command in commands]  # noqa: S603
+def _supervise(
+    commands: Mapping[str, Sequence[str]],
+    *,
+    optional: set[str] | None = None,
+    ready: Callable[[], bool] | None = None,
+) -> int:
+    """Start every command; when one ends or we are stopped, stop them all.
+
+    An optional command may end alone (said on standard error); `ready` is asked every half
+    second until it answers True, so that it can announce the processes once they are up.
+    """
+    processes = {
+        name: subprocess.Popen(command)  # noqa: S603
+        for name, command in commands.items()
+    }
+    optional = optional or set()
     stopping = False
 
     def stop(signum: int, frame: object) -> None:
@@ -277,19 +432,36 @@ def _supervise(commands: Sequence[Sequence[str]]) -> int:
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
+    running = dict(processes)
     try:
-        while not stopping and all(p.poll() is None for p in processes):
+        while not stopping:
+            ended = [name for name, process in running.items() if process.poll() is not None]
+            if any(name not in optional for name in ended):
+                break
+            for name in ended:
+                print(
+                    f"frontdesk: {name} stopped (exit {running.pop(name).returncode}); "
+                    "carrying on without it.",
+                    file=sys.stderr,
+                    flush=True,
+                )
+            if ready is not None and ready():
+                ready = None
             time.sleep(0.5)
     finally:
-        for process in processes:
+        for process in processes.values():
             if process.poll() is None:
                 process.terminate()
-        for process in processes:
+        for process in processes.values():
             try:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 process.kill()
-    failed = [p.returncode for p in processes if p.returncode not in (0, -signal.SIGTERM, None)]
+    failed = [
+        name
+        for name, process in running.items()
+        if process.returncode not in (0, -signal.SIGTERM, None)
+    ]
     return 0 if stopping or not failed else 1
 
 
@@ -419,15 +591,23 @@ def build_parser() -> argparse.ArgumentParser:
         "run", help="migrate, load the demo if empty, run web, worker and mail listener"
     )
     run.add_argument("--host", default=DEFAULT_HOST)
-    run.add_argument("--port", type=int, default=DEFAULT_PORT)
+    run.add_argument(
+        "--port",
+        type=_port,
+        default=DEFAULT_PORT,
+        help="web port (default 8000); the mail port moves with it (8100: mail on 2625)",
+    )
     run.add_argument(
         "--no-demo", action="store_true", help="do not load demo data into an empty database"
     )
-    run.set_defaults(handler=cmd_run, database=NEEDS_REACH)
+    run.add_argument(
+        "-v", "--verbose", action="store_true", help="log every background job to the console"
+    )
+    run.set_defaults(handler=cmd_run, database=NEEDS_REACH, before_setup=_run_environment)
 
     serve = commands.add_parser("serve", help="serve the web pages and the API")
     serve.add_argument("--host", default=DEFAULT_HOST)
-    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT)  # 0: any free port
     serve.add_argument("--threads", type=int, default=8)
     serve.set_defaults(handler=cmd_serve, database=NEEDS_TABLES)
 
@@ -553,8 +733,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _port(text: str) -> int:
+    """A TCP port for argparse: 1 to 65535."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port (1 to 65535)")
+    return port
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if before_setup := getattr(args, "before_setup", None):
+        before_setup(args)
     if getattr(args, "needs_django", True):
         _setup()
         if not _database_check(_command_name(args), getattr(args, "database", NEEDS_SCHEMA)):

@@ -44,10 +44,11 @@ def test_the_demo_fills_a_believable_desk_in_every_home_language() -> None:
 
 def test_the_demo_agents_can_log_in_with_the_printed_passwords() -> None:
     demo_load(seed=3, customers=5)
-    for username, password, role in demo_logins():
-        agent = User.objects.get(username=username)
-        assert agent.check_password(password)
-        assert agent.role == role
+    for login in demo_logins():
+        agent = User.objects.get(username=login.username)
+        assert agent.check_password(login.password)
+        assert agent.role == login.role
+        assert agent.language == login.language
 
 
 def test_the_demo_refuses_a_desk_that_has_data() -> None:

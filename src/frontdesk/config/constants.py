@@ -1,4 +1,4 @@
-"""Limits every edge of the desk shares."""
+"""Limits every edge of the desk shares, and the addresses it uses when nothing else is configured."""
 
 # Everything under this path is the API's: its errors are JSON, never a page.
 API_PATH = "/api/"
@@ -10,3 +10,8 @@ DATABASE_INTEGER_MAX = 2**63 - 1
 # Items on one page of an API list.
 PAGE_SIZE_DEFAULT = 100
 PAGE_SIZE_MAX = 500
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_WEB_PORT = 8000
+DEFAULT_MAIL_PORT = 2525
+DEFAULT_PUBLIC_URL = f"http://{DEFAULT_HOST}:{DEFAULT_WEB_PORT}"

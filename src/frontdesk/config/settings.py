@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
+from frontdesk.config.constants import DEFAULT_MAIL_PORT, DEFAULT_PUBLIC_URL
 from frontdesk.config.env import (
     LOG_LEVELS,
     EnvReader,
@@ -28,7 +29,7 @@ ALLOWED_HOSTS = env.words_required(
     meaning="the host names the desk answers to, e.g. help.example.com",
 )
 CSRF_TRUSTED_ORIGINS = env.origins("FRONTDESK_CSRF_TRUSTED_ORIGINS")
-PUBLIC_URL = env.public_url("FRONTDESK_PUBLIC_URL", "http://127.0.0.1:8000")
+PUBLIC_URL = env.public_url("FRONTDESK_PUBLIC_URL", DEFAULT_PUBLIC_URL)
 
 DATABASES = {
     "default": database_config(
@@ -220,7 +221,7 @@ else:
 # Incoming mail: the SMTP/LMTP listener an MTA delivers to, and an optional IMAP mailbox.
 MAIL_LISTEN_HOST = env.text("FRONTDESK_MAIL_HOST", "127.0.0.1")
 MAIL_LISTEN_PORT = env.integer_between(
-    "FRONTDESK_MAIL_PORT", default=2525, minimum=1, maximum=65535
+    "FRONTDESK_MAIL_PORT", default=DEFAULT_MAIL_PORT, minimum=1, maximum=65535
 )
 # Threads that store and file incoming mail at once (each with its own database connection).
 # On SQLite one: writers there take turns, and more lanes only wait for each other.
@@ -269,19 +270,26 @@ if STAFFING_TARGET_PERCENT >= 100:
 if STAFFING_MAX_OCCUPANCY_PERCENT > 100:
     env.problems.append("FRONTDESK_STAFFING_MAX_OCCUPANCY_PERCENT must be at most 100.")
 
+LOG_LEVEL = env.choice("FRONTDESK_LOG_LEVEL", "INFO", LOG_LEVELS)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {
-        "handlers": ["console"],
-        "level": env.choice("FRONTDESK_LOG_LEVEL", "INFO", LOG_LEVELS),
+    "handlers": {
+        # The level is the handler's too: the task worker sets its own loggers to INFO, and
+        # their lines would otherwise pass whatever the root's level says.
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "level": LOG_LEVEL},
+        "smtp_console": {"class": "logging.StreamHandler", "formatter": "plain"},
     },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     # aiosmtpd logs every SMTP command at INFO: a line per command per message is noise in
     # the log, written for every message. Its warnings and errors still show.
     "loggers": {
-        "mail.log": {"level": env.choice("FRONTDESK_SMTP_LOG_LEVEL", "WARNING", LOG_LEVELS)}
+        "mail.log": {
+            "level": env.choice("FRONTDESK_SMTP_LOG_LEVEL", "WARNING", LOG_LEVELS),
+            "handlers": ["smtp_console"],
+            "propagate": False,
+        }
     },
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import unicodedata
 from datetime import datetime, time, timedelta
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
@@ -65,9 +66,21 @@ class DemoError(Exception):
     """The demo cannot be loaded; the message says why."""
 
 
-def demo_logins() -> list[tuple[str, str, str]]:
-    """The demo agents' usernames, passwords and roles, as printed at start-up."""
-    return [(username, f"{username}-demo", role) for username, _name, _lang, role in content.AGENTS]
+class DemoLogin(NamedTuple):
+    """A demo agent's log-in, as printed at start-up."""
+
+    username: str
+    password: str
+    language: str
+    role: str
+
+
+def demo_logins() -> list[DemoLogin]:
+    """The demo agents' usernames, passwords, page languages and roles."""
+    return [
+        DemoLogin(username, f"{username}-demo", language, role)
+        for username, _name, language, role in content.AGENTS
+    ]
 
 
 def _ascii(text: str) -> str:
