@@ -3,6 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from frontdesk.accounts.models import Team, User
 from frontdesk.customers.models import Customer
@@ -11,6 +12,7 @@ from frontdesk.demo.services import DemoError, demo_load, demo_logins
 from frontdesk.engine.sla import business_between
 from frontdesk.journal.models import FollowUp, LogCode, Notice
 from frontdesk.live.models import Call, Visit
+from frontdesk.periodic.services import periodic_due_enqueue
 from frontdesk.schedules.selectors import (
     desk_status,
     shifts_between,
@@ -125,3 +127,14 @@ def test_the_demo_desk_is_open_whenever_its_agents_are_on_shift(loaded: datetime
     short = [h for h in needed if h["staffed"] < h["required"]]
     assert needed
     assert len(short) <= len(needed) // 10
+
+
+def test_the_demo_history_mails_no_breach_even_after_a_worker_tick(
+    django_capture_on_commit_callbacks,
+) -> None:  # type: ignore[no-untyped-def]
+    with django_capture_on_commit_callbacks(execute=True):
+        demo_load(seed=3, customers=80)
+    assert Ticket.objects.filter(sla_breached_at__isnull=False).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert "sla-sweep" in periodic_due_enqueue(now=timezone.now())
+    assert [m.subject for m in mail.outbox if "SLA" in m.subject] == []

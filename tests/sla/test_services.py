@@ -135,3 +135,36 @@ def test_a_breach_found_a_day_late_is_recorded_without_mail(
     ticket.refresh_from_db()
     assert ticket.sla_breached_at is not None
     assert mail.outbox == []
+
+
+def test_many_breaches_found_at_once_are_one_mail_per_lead(
+    lead, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    # A weekend's backlog reaches its due together on Monday, or a worker restarts after
+    # being down: the leads get one list, not a mail per ticket.
+    tickets = [ticket_at(at(11, 23, 10)) for _ in range(5)]
+    due = tickets[0].first_response_due
+    assert due is not None
+    with django_capture_on_commit_callbacks(execute=True):
+        assert sla_sweep(now=due + timedelta(minutes=1)) == (0, 5)
+    assert [m.to for m in mail.outbox] == [["lead@example.com"]]
+    assert "5 tickets" in mail.outbox[0].subject
+    for ticket in tickets:
+        assert ticket.reference in mail.outbox[0].body
+        assert f"/desk/tickets/{ticket.pk}/" in mail.outbox[0].body
+        notes = ticket.messages.filter(direction="note").values_list("text", flat=True)
+        assert "SLA breached: escalated to the leads" in notes
+
+
+def test_a_desk_restarted_after_a_weekend_sends_one_list_of_what_it_can_still_act_on(
+    lead, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    friday = [ticket_at(at(11, 19, 10)) for _ in range(3)]  # due on Thursday afternoon
+    monday = [ticket_at(at(11, 23, 9)) for _ in range(4)]
+    due = monday[0].first_response_due
+    assert due is not None
+    with django_capture_on_commit_callbacks(execute=True):
+        assert sla_sweep(now=due + timedelta(hours=3)) == (0, 7)
+    assert len(mail.outbox) == 1
+    assert "4 tickets" in mail.outbox[0].subject
+    assert all(ticket.reference not in mail.outbox[0].body for ticket in friday)

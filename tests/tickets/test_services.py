@@ -8,6 +8,7 @@ from frontdesk.tickets.models import Attachment
 from frontdesk.tickets.services import (
     attachment_name_clean,
     html_sanitise,
+    sla_escalations_deliver,
     ticket_create,
     ticket_customer_reply,
     ticket_note,
@@ -153,3 +154,20 @@ def test_bad_attachments_are_refused_and_nothing_is_stored(settings, files, erro
 )
 def test_html_is_sanitised(html: str, absent: str) -> None:
     assert absent not in html_sanitise(html)
+
+
+def test_a_long_list_of_breaches_names_fifty_in_each_lead_s_language_and_points_to_the_rest() -> (
+    None
+):
+    for role, language in (("lead", "et"), ("admin", "en")):
+        lead = factories.agent(role=role, language=language)
+        lead.email = f"{role}@example.com"
+        lead.save(update_fields=["email"])
+    tickets = [factories.ticket(subject=f"Question {n}") for n in range(53)]
+    assert sla_escalations_deliver(ticket_ids=[ticket.pk for ticket in tickets]) == 2
+    by_address = {message.to[0]: message for message in mail.outbox}
+    english = by_address["admin@example.com"]
+    assert english.subject == "SLA breached: 53 tickets"
+    assert english.body.count("/desk/tickets/") == 50
+    assert "…and 3 more, at the top of the queue: http://127.0.0.1:8000/desk/queue/" in english.body
+    assert "53" in by_address["lead@example.com"].subject

@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from frontdesk.accounts.models import User
 from frontdesk.config.clock import desk_local
@@ -45,7 +46,7 @@ from frontdesk.tickets.constants import (
     REFERENCE_ALPHABET,
     REFERENCE_LENGTH,
     REFERENCE_PREFIX,
-    SLA_ESCALATION_WINDOW,
+    SLA_ESCALATION_LIST_LENGTH,
     SUBJECT_LENGTH,
     THIRD_PARTY,
 )
@@ -370,32 +371,24 @@ def ticket_sla_warn(*, ticket: Ticket, now: datetime) -> Ticket:
     return ticket
 
 
-def ticket_sla_breach(*, ticket: Ticket, now: datetime) -> Ticket:
-    """Record that the ticket's SLA was breached, and tell the desk's leads.
-
-    A breach found long after it happened (the desk's first start, imported history, a worker
-    that was down for a day) is recorded without mail: the leads are told of what they can
-    still act on, not flooded with the past.
-    """
+def ticket_sla_breach(*, ticket: Ticket, now: datetime, escalated: bool) -> Ticket:
+    """Record that the ticket's SLA was breached, noting whether the leads are told of it (the
+    SLA sweep decides, and mails them one ticket or a list)."""
     ticket.sla_breached_at = now
     ticket.sla_at_risk = True
     ticket.save(update_fields=["sla_breached_at", "sla_at_risk"])
     ticket_queue_place(ticket=ticket)
-    due = ticket.sla_due
-    if due is not None and now - due > SLA_ESCALATION_WINDOW:
+    if escalated:
+        ticket_note_system(
+            ticket=ticket,
+            actor=None,
+            text="SLA breached: escalated to the leads",
+            event={"code": "sla_escalated"},
+        )
+    else:
         ticket_note_system(
             ticket=ticket, actor=None, text="SLA breached", event={"code": "sla_breached"}
         )
-        return ticket
-    ticket_note_system(
-        ticket=ticket,
-        actor=None,
-        text="SLA breached: escalated to the leads",
-        event={"code": "sla_escalated"},
-    )
-    from frontdesk.tickets.tasks import sla_escalation_send
-
-    transaction.on_commit(lambda: sla_escalation_send.enqueue(ticket.pk))
     return ticket
 
 
@@ -1073,5 +1066,65 @@ def sla_escalation_deliver(*, ticket_id: int) -> int:
             "link": link,
         }
         return subject, body
+
+    return agents_mail(agents=leads_reachable(), compose=compose)
+
+
+def sla_escalations_deliver(*, ticket_ids: Sequence[int]) -> int:
+    """Mail every active lead with an address one list of tickets whose SLAs were breached
+    together; how many were told."""
+    from frontdesk.accounts.selectors import leads_reachable
+    from frontdesk.accounts.services import agents_mail
+
+    tickets = list(
+        Ticket.objects.filter(pk__in=ticket_ids)
+        .select_related("customer", "assignee")
+        .order_by("level", "pk")
+    )
+    if not tickets:
+        return 0
+    shown = tickets[:SLA_ESCALATION_LIST_LENGTH]
+    queue_link = settings.PUBLIC_URL + reverse("routing:queue")
+
+    def compose(lead: User) -> tuple[str, str]:
+        count = len(tickets)
+        subject = ngettext(
+            "SLA breached: %(count)d ticket", "SLA breached: %(count)d tickets", count
+        ) % {"count": count}
+        lines = [
+            ngettext(
+                "The service level of %(count)d ticket was breached:",
+                "The service levels of %(count)d tickets were breached at once:",
+                count,
+            )
+            % {"count": count},
+            "",
+        ]
+        for ticket in shown:
+            lines.append(
+                _(
+                    "%(reference)s %(subject)s (level %(level)s, %(customer)s), "
+                    "assigned to %(assignee)s"
+                )
+                % {
+                    "reference": ticket.reference,
+                    "subject": ticket.subject,
+                    "level": ticket.level,
+                    "customer": ticket.customer.name,
+                    "assignee": ticket.assignee.display_name if ticket.assignee else _("nobody"),
+                }
+            )
+            lines += [settings.PUBLIC_URL + reverse("tickets:detail", args=[ticket.pk]), ""]
+        if len(tickets) > len(shown):
+            more = len(tickets) - len(shown)
+            lines.append(
+                ngettext(
+                    "…and %(count)d more, at the top of the queue: %(link)s",
+                    "…and %(count)d more, at the top of the queue: %(link)s",
+                    more,
+                )
+                % {"count": more, "link": queue_link}
+            )
+        return subject, "\n".join(lines).rstrip() + "\n"
 
     return agents_mail(agents=leads_reachable(), compose=compose)

@@ -58,5 +58,11 @@ def sla_escalation_send(ticket_id: int) -> None:
     services.sla_escalation_deliver(ticket_id=ticket_id)
 
 
+@task(queue_name="mail")
+def sla_escalations_send(ticket_ids: list[int]) -> None:
+    """Tell the desk's leads in one mail that several tickets' SLAs were breached at once."""
+    services.sla_escalations_deliver(ticket_ids=ticket_ids)
+
+
 def _later(attempt: int) -> datetime:
     return timezone.now() + timedelta(seconds=RETRY_DELAYS[attempt])
