@@ -170,4 +170,6 @@ def test_a_long_list_of_breaches_names_fifty_in_each_lead_s_language_and_points_
     assert english.subject == "SLA breached: 53 tickets"
     assert english.body.count("/desk/tickets/") == 50
     assert "…and 3 more, at the top of the queue: http://127.0.0.1:8000/desk/queue/" in english.body
-    assert "53" in by_address["lead@example.com"].subject
+    estonian = by_address["lead@example.com"]
+    assert estonian.subject == "SLA rikutud: 53 pöördumist"
+    assert "…ja veel 3, järjekorra alguses:" in estonian.body
