@@ -14,7 +14,7 @@ import pytest
 
 from frontdesk.accounts.models import User
 from frontdesk.accounts.services import token_authenticate
-from frontdesk.cli import mail_port_for, main
+from frontdesk.cli import _supervise, mail_port_for, main
 
 pytestmark = pytest.mark.django_db
 
@@ -709,3 +709,25 @@ def test_run_verbose_shows_every_background_job(demo_file: Path, tmp_path: Path)
 )
 def test_the_mail_port_moves_with_the_web_port(web_port: int, mail_port: int) -> None:
     assert mail_port_for(web_port) == mail_port
+
+
+def test_the_supervisor_carries_on_when_an_optional_process_ends_and_says_so(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    seen: list[set[str]] = []
+
+    def ready(running: set[str]) -> bool:
+        seen.append(running)
+        return "mail" not in running
+
+    code = _supervise(
+        {
+            "web": [sys.executable, "-c", "import time; time.sleep(3)"],
+            "mail": [sys.executable, "-c", "raise SystemExit(2)"],
+        },
+        optional={"mail"},
+        ready=ready,
+    )
+    assert code == 0
+    assert seen[-1] == {"web"}
+    assert "frontdesk: mail stopped (exit 2); carrying on without it." in capsys.readouterr().err

@@ -68,7 +68,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    print(f"frontdesk is serving on http://{_url_host(args.host)}:{args.port}", flush=True)
+    port = getattr(server, "effective_port", args.port)  # the one chosen, for --port 0
+    print(f"frontdesk is serving on http://{_url_host(args.host)}:{port}", flush=True)
     server.run()
     return 0
 
@@ -298,12 +299,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not mail_taken:
         children["mail"] = [*FRONTDESK_CHILD, "mail", "listen"]
 
-    def up() -> bool:
+    def up(running: set[str]) -> bool:
         if not _answers(f"http://{_url_host(args.host)}:{args.port}/healthz"):
             return False
-        if not mail_taken and not _listens(mail_host, mail_port):
+        receiving = "mail" in running
+        if receiving and not _listens(mail_host, mail_port):
             return False
-        _run_summary(args, mail=None if mail_taken else (mail_host, mail_port), logins=logins)
+        _run_summary(args, mail=(mail_host, mail_port) if receiving else None, logins=logins)
         return True
 
     return _supervise(children, optional={"mail"}, ready=up)
@@ -370,7 +372,7 @@ def _run_summary(
 
     web = f"http://{_url_host(args.host)}:{args.port}"
     if mail is None:
-        mail_in = "not receiving mail (its port is taken; see above)"
+        mail_in = "not receiving mail (see above why)"
     else:
         mail_in = f"SMTP on {mail[0]}:{mail[1]} (mail to any address there becomes a ticket)"
     if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend"):
@@ -412,12 +414,12 @@ def _supervise(
     commands: Mapping[str, Sequence[str]],
     *,
     optional: set[str] | None = None,
-    ready: Callable[[], bool] | None = None,
+    ready: Callable[[set[str]], bool] | None = None,
 ) -> int:
     """Start every command; when one ends or we are stopped, stop them all.
 
-    An optional command may end alone (said on standard error); `ready` is asked every half
-    second until it answers True, so that it can announce the processes once they are up.
+    An optional command may end alone (said on standard error). `ready` is asked every half
+    second, with the names still running, until it answers True: it announces them once up.
     """
     processes = {
         name: subprocess.Popen(command)  # noqa: S603
@@ -430,8 +432,7 @@ def _supervise(
         nonlocal stopping
         stopping = True
 
-    signal.signal(signal.SIGINT, stop)
-    signal.signal(signal.SIGTERM, stop)
+    previous = {number: signal.signal(number, stop) for number in (signal.SIGINT, signal.SIGTERM)}
     running = dict(processes)
     try:
         while not stopping:
@@ -445,7 +446,7 @@ def _supervise(
                     file=sys.stderr,
                     flush=True,
                 )
-            if ready is not None and ready():
+            if ready is not None and ready(set(running)):
                 ready = None
             time.sleep(0.5)
     finally:
@@ -457,6 +458,8 @@ def _supervise(
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 process.kill()
+        for number, handler in previous.items():
+            signal.signal(number, handler)
     failed = [
         name
         for name, process in running.items()
