@@ -14,7 +14,7 @@ import pytest
 
 from frontdesk.accounts.models import User
 from frontdesk.accounts.services import token_authenticate
-from frontdesk.cli import _supervise, mail_port_for, main
+from frontdesk.cli import mail_port_for, main, supervise
 
 pytestmark = pytest.mark.django_db
 
@@ -720,7 +720,7 @@ def test_the_supervisor_carries_on_when_an_optional_process_ends_and_says_so(
         seen.append(running)
         return "mail" not in running
 
-    code = _supervise(
+    code = supervise(
         {
             "web": [sys.executable, "-c", "import time; time.sleep(3)"],
             "mail": [sys.executable, "-c", "raise SystemExit(2)"],

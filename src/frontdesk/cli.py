@@ -179,7 +179,7 @@ def cmd_mail_listen(args: argparse.Namespace) -> int:
         child += ["--port", str(port), "--lanes", str(args.lanes), "--processes", "1"]
         child += ["--share-port", *(["--lmtp"] if args.lmtp else [])]
         print(f"frontdesk mail: {processes} processes on {host}:{port}", flush=True)
-        return _supervise({f"mail listener {n + 1}": child for n in range(processes)})
+        return supervise({f"mail listener {n + 1}": child for n in range(processes)})
     if not args.share_port:
         listening = _bind(host, port, shared=False)
         if listening is None:
@@ -308,7 +308,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         _run_summary(args, mail=(mail_host, mail_port) if receiving else None, logins=logins)
         return True
 
-    return _supervise(children, optional={"mail"}, ready=up)
+    return supervise(children, optional={"mail"}, ready=up)
 
 
 def _port_taken(host: str, port: int) -> str:
@@ -410,7 +410,7 @@ def _run_summary(
     print("\n".join(lines), flush=True)
 
 
-def _supervise(
+def supervise(
     commands: Mapping[str, Sequence[str]],
     *,
     optional: set[str] | None = None,
