@@ -1,4 +1,4 @@
-"""Limits every edge of the desk shares, and the addresses it uses when nothing else is configured."""
+"""Limits every edge of the desk shares, and the addresses it uses when nothing else is set."""
 
 # Everything under this path is the API's: its errors are JSON, never a page.
 API_PATH = "/api/"
@@ -11,6 +11,7 @@ DATABASE_INTEGER_MAX = 2**63 - 1
 PAGE_SIZE_DEFAULT = 100
 PAGE_SIZE_MAX = 500
 
+# Where a desk listens, and the address its mail links start with, when nothing else is set.
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_WEB_PORT = 8000
 DEFAULT_MAIL_PORT = 2525

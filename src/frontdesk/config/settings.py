@@ -257,10 +257,10 @@ STAFFING_MAX_OCCUPANCY_PERCENT = env.integer(
 )
 # The visitor kiosk: how long a visitor's number stays on the shared tablet before it goes back
 # to the start, and how many numbers one address may take (a busy desk's tablet takes many).
-KIOSK_RETURN_SECONDS = env.integer("FRONTDESK_KIOSK_RETURN_SECONDS", default=20, minimum=5)
-KIOSK_RATE = env.text("FRONTDESK_KIOSK_RATE", "120/h")
-if KIOSK_RETURN_SECONDS > 300:
-    env.problems.append("FRONTDESK_KIOSK_RETURN_SECONDS must be at most 300.")
+KIOSK_RETURN_SECONDS = env.integer_between(
+    "FRONTDESK_KIOSK_RETURN_SECONDS", default=20, minimum=5, maximum=300
+)
+KIOSK_RATE = env.rate("FRONTDESK_KIOSK_RATE", "120/h")
 if BREAK_WARNING_MINUTES > 120:
     env.problems.append("FRONTDESK_BREAK_WARNING_MINUTES must be at most 120.")
 if STAFFING_TARGET_PERCENT >= 100:
