@@ -8,9 +8,18 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from frontdesk.customers.services import customer_rotate_portal_key, portal_link_build
+from frontdesk.customers.models import Interaction
+from frontdesk.customers.services import (
+    customer_merge,
+    customer_rotate_portal_key,
+    portal_link_build,
+)
+from frontdesk.journal.models import FollowUp
+from frontdesk.journal.services import log_code_save, log_line_save
+from frontdesk.live.services import call_event_record
 from frontdesk.mail.services import mail_receive
-from frontdesk.tickets.models import Ticket
+from frontdesk.tickets.models import Message, Ticket
+from frontdesk.tickets.services import ticket_note, ticket_reply, ticket_set_status
 from tests import factories
 from tests.mail import corpus
 
@@ -125,8 +134,6 @@ def test_the_portal_never_shows_internal_notes() -> None:
     agent = factories.agent()
     customer = factories.customer()
     ticket = factories.ticket(customer_=customer)
-    from frontdesk.tickets.services import ticket_note
-
     ticket_note(ticket=ticket, agent=agent, text="Internal: customer owes us money")
     page = portal_client(customer).get(f"/portal/requests/{ticket.reference}/").content.decode()
     assert "owes us money" not in page
@@ -206,3 +213,101 @@ def test_the_customer_never_sees_what_someone_else_sent_about_their_ticket() -> 
     assert "My invoice is attached." not in page
     attachment = filed.message.attachments.get()  # type: ignore[union-attr]
     assert client.get(reverse("portal:attachment", args=[attachment.pk])).status_code == 404
+
+
+def _portal_walk(client: Client) -> dict[str, str]:
+    """Every page and file the portal links to from its home, by address, as the customer
+    gets it (only links into the portal and the public form are followed)."""
+    seen: dict[str, str] = {}
+    waiting = ["/portal/"]
+    while waiting:
+        path = waiting.pop()
+        if path in seen:
+            continue
+        response = client.get(path)
+        assert response.status_code == 200, path
+        body = (
+            b"".join(response.streaming_content)  # type: ignore[attr-defined]
+            if response.streaming
+            else response.content
+        )
+        seen[path] = body.decode(errors="replace")
+        waiting += [
+            link
+            for link in re.findall(r'href="(/[^"#?]*)', seen[path])
+            if link == "/" or link.startswith(("/portal/requests/", "/portal/files/", "/sent/"))
+        ]
+    return seen
+
+
+def test_no_portal_page_or_mail_shows_the_desks_internal_work(
+    django_capture_on_commit_callbacks,
+) -> None:  # type: ignore[no-untyped-def]
+
+    agent = factories.agent(username="eli")
+    agent_client = Client()
+    agent_client.force_login(agent)
+    customer = factories.customer(name="Rami Cohen", email="rami@example.com", phone="+3725550199")
+    with django_capture_on_commit_callbacks(execute=True):
+        asked = factories.ticket(
+            customer_=customer,
+            subject="The printer jams",
+            body="It jams every morning.",
+            files=[SimpleUploadedFile("jam.jpg", b"photo of the jam")],
+            acknowledge=True,
+        )
+        ticket_reply(ticket=asked, agent=agent, text="Try the rear tray.", status="open")
+    ticket_note(ticket=asked, agent=agent, text="He threatened to leave us for a rival")
+    ticket_set_status(ticket=asked, actor=agent, status="on_hold")
+    # A promise recorded on the ticket page, and one made by a code in a log line.
+    agent_client.post(
+        f"/desk/journal/tickets/{asked.pk}/follow-up/",
+        {"text": "Ring him before the board meets", "due_at": "2030-01-02T15:00"},
+    )
+    log_code_save(word="cbr", text="call back about the unpaid refund", follow_up_minutes=60)
+    log_line_save(line="Rami Cohen. cbr.", writer=agent)
+    # A missed call from his number becomes a call-back with an internal note.
+    call_event_record(call_id="c-walk", event="ringing", from_number="+372 555 0199")
+    call_event_record(call_id="c-walk", event="missed")
+    # An old record of his merged into this one leaves an internal entry on the timeline.
+    customer_merge(source=factories.customer(name="R. Cohen"), target=customer, actor=agent)
+
+    follow_ups = list(FollowUp.objects.filter(customer=customer))
+    assert len(follow_ups) == 2
+    internal = {f.text for f in follow_ups}
+    internal |= set(
+        Message.objects.filter(ticket__customer=customer, direction="note").values_list(
+            "text", flat=True
+        )
+    )
+    internal |= set(
+        Interaction.objects.filter(customer=customer, direction="internal").values_list(
+            "summary", flat=True
+        )
+    )
+    assert "He threatened to leave us for a rival" in internal
+    with django_capture_on_commit_callbacks(execute=True):
+        client = portal_client(customer)
+        client.post("/portal/link/", {"email": "rami@example.com"})
+    pages = _portal_walk(client)
+
+    assert f"/portal/requests/{asked.reference}/" in pages
+    assert any(path.startswith("/portal/files/") for path in pages)
+    leaks = {(path, text) for path, html in pages.items() for text in internal if text in html}
+    assert leaks == set()
+    # The promises are not the customer's requests: not listed, not counted, not reachable.
+    for follow_up in follow_ups:
+        assert follow_up.ticket.reference not in pages["/portal/"]
+        reached = client.get(f"/portal/requests/{follow_up.ticket.reference}/")
+        assert reached.status_code == 404
+    listed = re.findall(r'href="/portal/requests/([^/"]+)/"', pages["/portal/"])
+    assert sorted(listed) == sorted(
+        Ticket.objects.filter(customer=customer)
+        .exclude(queue_kind="follow-up")
+        .values_list("reference", flat=True)
+    )
+    # Nor does any mail the customer got.
+    mailed = [m for m in mail.outbox if "rami@example.com" in m.to]
+    assert len(mailed) == 3  # the acknowledgement, the reply, the portal link
+    texts = [m.subject + m.body + "".join(str(a[0]) for a in m.alternatives) for m in mailed]
+    assert {text for text in internal for body in texts if text in body} == set()

@@ -19,7 +19,7 @@ from frontdesk.portal.services import portal_link_request, portal_session_custom
 from frontdesk.tickets.selectors import (
     access_attachment,
     access_ticket_for_customer,
-    customer_tickets,
+    customer_requests,
     ticket_thread,
 )
 from frontdesk.tickets.services import ticket_customer_reply
@@ -125,7 +125,7 @@ def portal_home(request: HttpRequest) -> HttpResponse:
     customer = _session_customer(request)
     if customer is None:
         return redirect("portal:link")
-    tickets = customer_tickets(customer=customer)
+    tickets = customer_requests(customer=customer)
     return render(request, "portal/home.html", {"customer": customer, "tickets": tickets})
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from frontdesk.accounts.models import Team, User
 from frontdesk.config.errors import NotFound
@@ -75,9 +75,18 @@ def access_ticket_by_id(*, actor: User, ticket_id: int) -> Ticket:
     return ticket
 
 
+def _shown_to_customer(customer: Customer) -> QuerySet[Ticket]:
+    # A customer sees a ticket once it holds a message from or to them. The desk's own work
+    # about them (a promise to call back, made from a log line or a ticket) holds only internal
+    # notes, under a subject in the agent's words, until an agent writes to the customer on it.
+    public = Message.objects.filter(ticket=OuterRef("pk")).exclude(direction=MessageDirection.NOTE)
+    return Ticket.objects.filter(Exists(public), customer=customer)
+
+
 def access_ticket_for_customer(*, customer: Customer, reference: str) -> Ticket:
-    """One of this customer's own tickets; NotFound for anyone else's, as for a missing one."""
-    ticket = Ticket.objects.filter(customer=customer, reference=reference.upper()).first()
+    """One of this customer's own requests; NotFound for anyone else's, for a missing one, and
+    for the desk's internal work about them alike."""
+    ticket = _shown_to_customer(customer).filter(reference=reference.upper()).first()
     if ticket is None:
         raise NotFound("Ticket not found.")
     return ticket
@@ -105,11 +114,16 @@ def _from_someone_else(*, customer_id: int, prefix: str) -> Q:
 
 
 def customer_tickets(*, customer: Customer, open_only: bool = False) -> QuerySet[Ticket]:
-    """A customer's tickets, newest first."""
+    """A customer's tickets for the desk, its internal work (follow-ups) too, newest first."""
     tickets = Ticket.objects.filter(customer=customer).select_related("assignee")
     if open_only:
         tickets = tickets.filter(status__in=OPEN_STATUSES)
     return tickets.order_by("-created_at", "-id")
+
+
+def customer_requests(*, customer: Customer) -> QuerySet[Ticket]:
+    """The tickets a customer sees in the portal, newest first: never the desk's internal work."""
+    return _shown_to_customer(customer).order_by("-created_at", "-id")
 
 
 def access_attachment(
