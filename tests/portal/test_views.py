@@ -15,7 +15,7 @@ from frontdesk.customers.services import (
     portal_link_build,
 )
 from frontdesk.journal.models import FollowUp
-from frontdesk.journal.services import log_code_save, log_line_save
+from frontdesk.journal.services import follow_up_make, log_code_save, log_line_save
 from frontdesk.live.services import call_event_record
 from frontdesk.mail.services import mail_receive
 from frontdesk.tickets.models import Message, Ticket
@@ -311,3 +311,30 @@ def test_no_portal_page_or_mail_shows_the_desks_internal_work(
     assert len(mailed) == 3  # the acknowledgement, the reply, the portal link
     texts = [m.subject + m.body + "".join(str(a[0]) for a in m.alternatives) for m in mailed]
     assert {text for text in internal for body in texts if text in body} == set()
+
+
+def test_a_promise_answered_in_writing_shows_under_a_subject_of_its_own(
+    django_capture_on_commit_callbacks,
+) -> None:  # type: ignore[no-untyped-def]
+    agent = factories.agent()
+    customer = factories.customer(email="rami@example.com")
+    follow_up = follow_up_make(
+        customer=customer,
+        owner=agent,
+        text="Ring him: he is furious about the refund",
+        due_at=timezone.now() + timedelta(hours=1),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket_reply(ticket=follow_up.ticket, agent=agent, text="Your refund left today.")
+
+    [reply] = mail.outbox
+    assert "furious" not in reply.subject
+    assert reply.subject == f"[{follow_up.ticket.reference}] Following up as promised"
+    client = portal_client(customer)
+    home = client.get("/portal/").content.decode()
+    page = client.get(f"/portal/requests/{follow_up.ticket.reference}/").content.decode()
+    assert follow_up.ticket.reference in home
+    assert "Your refund left today." in page
+    assert "furious" not in home + page
+    assert "Following up as promised" in home
+    assert "Following up as promised" in page

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from frontdesk.tickets.choices import (
@@ -109,6 +110,14 @@ class Ticket(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def subject_for_customer(self) -> str:
+        """The subject the customer reads, in the active language: a follow-up's subject is the
+        agent's own note of a promise, so the customer reads a plain one instead."""
+        if self.queue_kind == QueueKind.FOLLOW_UP:
+            return gettext("Following up as promised")
+        return self.subject
 
     @property
     def sla_due(self) -> datetime | None:

@@ -914,7 +914,8 @@ def _mail_language(ticket: Ticket) -> str:
 
 
 def _mail_subject(ticket: Ticket) -> str:
-    return f"[{ticket.reference}] {ticket.subject}"
+    # Worded in the active language: call it where the customer's language is.
+    return f"[{ticket.reference}] {ticket.subject_for_customer}"
 
 
 def _thread_ids(ticket: Ticket) -> list[str]:
@@ -946,6 +947,7 @@ def message_deliver(*, message_id: int) -> None:
         }
         body = render_to_string("tickets/email/reply.txt", context)
         html = render_to_string("tickets/email/reply.html", context)
+        subject = _mail_subject(ticket)
     references = [mid for mid in _thread_ids(ticket) if mid != message.message_id]
     headers = {"Message-ID": message.message_id}
     if references:
@@ -964,7 +966,7 @@ def message_deliver(*, message_id: int) -> None:
     _send(
         message=message,
         to=recipient,
-        subject=_mail_subject(ticket),
+        subject=subject,
         body=body,
         html=html,
         headers=headers,
