@@ -1,9 +1,37 @@
+from typing import Any, ClassVar
+
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from frontdesk.accounts.choices import Assignment, Language, Role
+
+
+class AgentManager(UserManager["User"]):
+    """Makes users whose access follows their role; Django's superuser is the admin role."""
+
+    def _create_user_object(
+        self, username: str, email: str | None, password: str | None, **extra_fields: Any
+    ) -> "User":
+        # Every create_user and create_superuser builds its user here (Django's stubs omit it).
+        user: User = super()._create_user_object(  # type: ignore[misc]
+            username, email, password, **extra_fields
+        )
+        user.access_follow_role()
+        return user
+
+    def create_superuser(
+        self,
+        username: str,
+        email: str | None = None,
+        password: str | None = None,
+        **extra_fields: Any,
+    ) -> "User":
+        extra_fields.setdefault("role", Role.ADMIN)
+        if extra_fields["role"] != Role.ADMIN:
+            raise ValueError("A superuser has the admin role.")
+        return super().create_superuser(username, email, password, **extra_fields)
 
 
 class User(AbstractUser):
@@ -13,6 +41,8 @@ class User(AbstractUser):
     language = models.CharField(
         _("language"), max_length=8, choices=Language.choices, default=Language.EN
     )
+
+    objects: ClassVar[AgentManager] = AgentManager()
 
     class Meta:
         verbose_name = _("agent")
@@ -25,6 +55,12 @@ class User(AbstractUser):
     @property
     def is_lead(self) -> bool:
         return self.role in {Role.LEAD, Role.ADMIN}
+
+    def access_follow_role(self) -> None:
+        """Give the agent the access their role carries, and no other: admins get the
+        administration pages with every permission in them, agents and leads get neither.
+        The one place the two flags are decided; nothing sets them on their own."""
+        self.is_staff = self.is_superuser = self.role == Role.ADMIN
 
 
 class Team(models.Model):

@@ -40,9 +40,8 @@ def agent_create(
         last_name=last,
         email=email,
         language=language,
-        is_staff=role == Role.ADMIN,
-        is_superuser=role == Role.ADMIN,
     )
+    user.access_follow_role()
     if password:
         user.set_password(password)
     else:
@@ -50,6 +49,16 @@ def agent_create(
     user.full_clean(exclude=["password"])
     user.save()
     return user
+
+
+def agent_set_role(*, agent: User, role: str) -> User:
+    """Give an agent another role: the access that comes with it follows, both ways."""
+    if role not in Role.values:
+        raise AccountError(f"unknown role {role!r}; use one of {', '.join(Role.values)}")
+    agent.role = role
+    agent.access_follow_role()
+    agent.save(update_fields=["role", "is_staff", "is_superuser"])
+    return agent
 
 
 def agent_set_language(*, agent: User, language: str) -> None:
