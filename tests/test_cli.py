@@ -731,3 +731,15 @@ def test_the_supervisor_carries_on_when_an_optional_process_ends_and_says_so(
     assert code == 0
     assert seen[-1] == {"web"}
     assert "frontdesk: mail stopped (exit 2); carrying on without it." in capsys.readouterr().err
+
+
+def test_agent_role_changes_the_role_and_the_access_with_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    main(["agent", "add", "mari", "--role", "admin"])
+    assert main(["agent", "role", "mari", "agent"]) == 0
+    mari = User.objects.get(username="mari")
+    assert (mari.role, mari.is_staff, mari.is_superuser) == ("agent", False, False)
+    assert "mari is now agent" in capsys.readouterr().out
+    assert main(["agent", "role", "ghost", "admin"]) == 2
+    assert "no agent called 'ghost'" in capsys.readouterr().err

@@ -120,6 +120,20 @@ def cmd_agent_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_agent_role(args: argparse.Namespace) -> int:
+    """Give an agent another role; what they may reach follows it."""
+    from frontdesk.accounts.selectors import agent_by_username
+    from frontdesk.accounts.services import agent_set_role
+
+    agent = agent_by_username(username=args.username)
+    if agent is None:
+        print(f"frontdesk agent role: no agent called {args.username!r}", file=sys.stderr)
+        return 2
+    agent_set_role(agent=agent, role=args.role)
+    print(f"{agent.username} is now {agent.role}")
+    return 0
+
+
 def _active_agent(username: str, command: str) -> User | None:
     """The active agent of that name, or None after saying so on standard error."""
     from frontdesk.accounts.selectors import agent_by_username
@@ -643,6 +657,10 @@ def build_parser() -> argparse.ArgumentParser:
     agent_add.add_argument("--name", default="", help="full name")
     agent_add.add_argument("--email", default="")
     agent_add.set_defaults(handler=cmd_agent_add)
+    agent_role = agent.add_parser("role", help="give an agent another role")
+    agent_role.add_argument("username")
+    agent_role.add_argument("role", choices=["agent", "lead", "admin"])
+    agent_role.set_defaults(handler=cmd_agent_role)
 
     token = commands.add_parser("token", help="manage API tokens").add_subparsers(
         dest="token_command", required=True
