@@ -1,4 +1,9 @@
+from datetime import timedelta
+
 import pytest
+from django.apps import apps
+from django.db.models import Field
+from django.utils import timezone
 
 from frontdesk.config.errors import Invalid
 from frontdesk.customers.choices import IdentityKind, InteractionKind
@@ -10,6 +15,12 @@ from frontdesk.customers.services import (
     identity_add,
     interaction_record,
 )
+from frontdesk.engine.queue import sort_key
+from frontdesk.journal.selectors import promises_unbacked
+from frontdesk.journal.services import follow_up_make
+from frontdesk.live.services import call_event_record
+from frontdesk.routing.selectors import queue_weights
+from frontdesk.tickets.adapters import queue_item_of
 from frontdesk.tickets.models import Ticket
 from tests import factories
 
@@ -95,3 +106,82 @@ def test_interaction_summary_is_one_bounded_line() -> None:
     )
     assert "\n" not in entry.summary
     assert len(entry.summary) == 300
+
+
+def _customer_keys() -> list[Field]:
+    """Every column in the project that points at a customer, read from the model registry."""
+    return [
+        field
+        for model in apps.get_models(include_auto_created=True)
+        for field in model._meta.get_fields()
+        if field.concrete and field.is_relation and field.related_model is Customer
+    ]
+
+
+def _pointing_at(customer: Customer) -> dict[str, int]:
+    return {
+        f"{field.model._meta.label}.{field.name}": field.model._base_manager.filter(
+            **{field.name: customer}
+        ).count()
+        for field in _customer_keys()
+    }
+
+
+def test_merge_leaves_no_row_pointing_at_the_retired_record() -> None:
+    agent = factories.agent()
+    target = factories.customer(name="Kovács Anna", email="anna@example.hu")
+    source = factories.customer(name="Anna Kovacs", email="anna.k@example.hu", phone="+36301234567")
+    customer_merge(source=factories.customer(name="A. Kovács"), target=source, actor=agent)
+    source.refresh_from_db()
+    source.tags.create(name="vat")
+    factories.ticket(customer_=source)
+    follow_up_make(
+        customer=source, owner=agent, text="Call back", due_at=timezone.now() + timedelta(hours=1)
+    )
+    call_event_record(call_id="c-merge", event="ringing", from_number="+36 30 123 4567")
+
+    before = _pointing_at(source)
+    # A row of every kind points at the source; a new foreign key to customers fails here
+    # until this test makes a row for it, and then the line below checks the merge moves it.
+    assert [key for key, count in before.items() if count == 0] == []
+    on_target = _pointing_at(target)
+
+    customer_merge(source=source, target=target, actor=agent)
+
+    assert _pointing_at(source) == dict.fromkeys(before, 0)
+    after = _pointing_at(target)
+    assert all(after[key] >= on_target[key] + before[key] for key in before)
+
+
+def test_a_merge_that_makes_a_key_customer_moves_their_queued_tickets_up() -> None:
+    agent = factories.agent()
+    target = factories.customer(name="Kovács Anna")
+    source = factories.customer(name="Anna Kovacs", is_key=True)
+    waiting = factories.ticket(customer_=target, subject="Plans", body="Plans for next year?")
+    before = waiting.queue_key
+    assert before is not None
+
+    customer_merge(source=source, target=target, actor=agent)
+
+    waiting.refresh_from_db()
+    assert waiting.customer.is_key is True
+    assert waiting.queue_key == sort_key(queue_item_of(waiting), queue_weights())
+    assert waiting.queue_key < before
+
+
+def test_a_promise_kept_by_a_follow_up_stays_backed_after_a_merge() -> None:
+    agent = factories.agent()
+    target = factories.customer(name="Rami Cohen")
+    source = factories.customer(name="R. Cohen")
+    since = timezone.now() - timedelta(minutes=1)
+    interaction_record(
+        customer=source, kind=InteractionKind.CALL, summary="I'll call you back at three."
+    )
+    follow_up_make(
+        customer=source, owner=agent, text="Call back", due_at=timezone.now() + timedelta(hours=1)
+    )
+    assert promises_unbacked(since=since) == []
+
+    customer_merge(source=source, target=target, actor=agent)
+
+    assert promises_unbacked(since=since) == []

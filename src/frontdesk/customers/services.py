@@ -205,7 +205,8 @@ def interaction_record(
 
 @transaction.atomic
 def customer_merge(*, source: Customer, target: Customer, actor: User) -> Customer:
-    """Fold `source` into `target`: identities, timeline, tickets, tags, notes; nothing is lost."""
+    """Fold `source` into `target`: every row that points at the source moves to the target
+    (identities, timeline, tickets, follow-ups, calls, tags, notes); nothing is lost."""
     if source.pk == target.pk:
         raise Invalid(_("A customer cannot be merged into itself."))
     if source.merged_into_id is not None or target.merged_into_id is not None:
@@ -219,8 +220,10 @@ def customer_merge(*, source: Customer, target: Customer, actor: User) -> Custom
 
     source.identities.update(customer=target, is_primary=False)
     source.interactions.update(customer=target)
+    # Records merged into the source earlier now lead straight to the survivor.
+    Customer.objects.filter(merged_into=source).update(merged_into=target)
     target.tags.add(*source.tags.all())
-    customer_merging.send(sender=Customer, source=source, target=target)
+    source.tags.clear()
 
     if source.notes.strip():
         joined = f"{target.notes.rstrip()}\n\n— {source.name}:\n{source.notes.strip()}".strip()
@@ -241,6 +244,9 @@ def customer_merge(*, source: Customer, target: Customer, actor: User) -> Custom
             "updated_at",
         ]
     )
+    # After the survivor is saved, so that apps moving rows see what it has become (a key
+    # customer's tickets move up the queue).
+    customer_merging.send(sender=Customer, source=source, target=target)
     source.merged_into = target
     source.save(update_fields=["merged_into", "updated_at"])
     interaction_record(

@@ -6,3 +6,6 @@ class JournalConfig(AppConfig):
 
     name = "frontdesk.journal"
     label = "journal"
+
+    def ready(self) -> None:
+        from frontdesk.journal import receivers  # noqa: F401

@@ -98,6 +98,11 @@ def follow_up_make(*, customer: Customer, owner: User, text: str, due_at: dateti
     )
 
 
+def follow_ups_move_customer(*, source: Customer, target: Customer) -> int:
+    """Move every promise made to one customer to another (customer merge); how many."""
+    return FollowUp.objects.filter(customer=source).update(customer=target)
+
+
 def follow_ups_due(*, now: datetime, grace: timedelta = OVERDUE_AFTER) -> tuple[int, int]:
     """Put due promises in their owners' queues and escalate those left undone: (due, late)."""
     activated = tickets_follow_ups_activate(now=now)

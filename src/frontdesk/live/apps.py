@@ -6,3 +6,6 @@ class LiveConfig(AppConfig):
 
     name = "frontdesk.live"
     label = "live"
+
+    def ready(self) -> None:
+        from frontdesk.live import receivers  # noqa: F401

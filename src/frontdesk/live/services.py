@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from frontdesk.accounts.models import User
 from frontdesk.config.clock import desk_local, desk_today
 from frontdesk.config.errors import Invalid
+from frontdesk.customers.models import Customer
 from frontdesk.customers.services import customer_get_or_create
 from frontdesk.live.choices import CALL_STATE_RANK, CallState, VisitState
 from frontdesk.live.models import Call, Visit
@@ -149,6 +150,11 @@ def _call_agent_free(call: Call) -> None:
     if Call.objects.filter(agent=agent, state=CallState.ANSWERED).exclude(pk=call.pk).exists():
         return
     presence_set(agent=agent, state=Presence.AVAILABLE)
+
+
+def calls_move_customer(*, source: Customer, target: Customer) -> int:
+    """Move every call from one customer to another (customer merge); how many."""
+    return Call.objects.filter(customer=source).update(customer=target)
 
 
 def visit_create(

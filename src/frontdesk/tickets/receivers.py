@@ -4,7 +4,7 @@ from django.dispatch import receiver
 
 from frontdesk.customers.models import Customer
 from frontdesk.customers.signals import customer_merging
-from frontdesk.tickets.services import tickets_move_customer
+from frontdesk.tickets.services import tickets_move_customer, tickets_queue_refresh
 
 
 @receiver(customer_merging, sender=Customer)
@@ -12,3 +12,6 @@ def move_tickets_on_merge(
     sender: type[Customer], source: Customer, target: Customer, **kwargs: Any
 ) -> None:
     tickets_move_customer(source=source, target=target)
+    # The survivor may have just become a key customer: every queued ticket of theirs, the
+    # moved ones too, takes its place for what the customer now is.
+    tickets_queue_refresh(customer=target)
