@@ -1,4 +1,5 @@
-"""Several agents pressing "take next" at the same moment never get the same item."""
+"""Several agents pressing "take next" at the same moment never get the same item, and none of
+them is told the queue is empty while work is free."""
 
 from __future__ import annotations
 
@@ -15,6 +16,13 @@ from tests import factories
 
 AGENTS = 4
 TICKETS = 240
+# Many agents pressing at once, each a number of times, with more free work than they take:
+# every press must hand out an item. Before a lost race moved on to the next candidate for as
+# long as there was one, PostgreSQL runs of this size had an agent told "nothing waiting" on
+# every run.
+RUSHING_AGENTS = 24
+PRESSES = 15
+FREE = RUSHING_AGENTS * PRESSES + 40
 
 
 @pytest.mark.django_db(transaction=True)
@@ -56,3 +64,42 @@ def test_concurrent_take_next_never_hands_out_an_item_twice() -> None:
         )
     # More than one agent got work: they really did run at once.
     assert sum(1 for pks in taken.values() if pks) > 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_agents_taking_at_once_are_never_told_the_queue_is_empty_while_work_is_free() -> None:
+    customer = factories.customer()
+    for n in range(FREE):
+        factories.ticket(customer_=customer, subject=f"Question {n}", body="Plans for next year?")
+    agents = [factories.agent() for _ in range(RUSHING_AGENTS)]
+    for agent in agents:
+        presence_set(agent=agent, state="available")
+    taken: list[int] = []
+    told_empty: list[int] = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(RUSHING_AGENTS)
+
+    def work(agent) -> None:  # type: ignore[no-untyped-def]
+        try:
+            start.wait()
+            for _press in range(PRESSES):
+                ticket = ticket_take_next(agent=agent)
+                if ticket is None:
+                    told_empty.append(agent.pk)
+                else:
+                    taken.append(ticket.pk)
+        except BaseException as error:  # reported by the assertion below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work, args=(agent,)) for agent in agents]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert told_empty == []
+    assert len(taken) == len(set(taken)) == RUSHING_AGENTS * PRESSES
+    assert Ticket.objects.filter(assignee__isnull=True).count() == FREE - len(taken)

@@ -158,12 +158,22 @@ def queue_unassigned(*, agent: User, live: bool = True) -> QuerySet[Ticket]:
     return tickets.order_by("queue_key", "id")
 
 
-def queue_next_id(*, agent: User, live: bool = True, fits_minutes: int | None = None) -> int | None:
+def queue_next_id(
+    *, agent: User, live: bool = True, fits_minutes: int | None = None, claim: bool = False
+) -> int | None:
     """The id of the first free item of the agent's queue, read from the queue's index alone;
-    with `fits_minutes`, the first whose estimated effort fits in that time (a break is near)."""
+    with `fits_minutes`, the first whose estimated effort fits in that time (a break is near).
+
+    With `claim` (inside a transaction), the row stays locked until the transaction ends, and
+    rows other agents are claiming at this instant are passed over for the next free one: on
+    PostgreSQL, agents pressing "take next" together each get a different item at the first
+    try instead of queueing behind one row. SQLite's writers take turns anyway.
+    """
     free = queue_unassigned(agent=agent, live=live)
     if fits_minutes is not None:
         free = free.filter(Q(effort_minutes__isnull=True) | Q(effort_minutes__lte=fits_minutes))
+    if claim:
+        free = free.select_for_update(skip_locked=True)
     return free.values_list("pk", flat=True).first()
 
 

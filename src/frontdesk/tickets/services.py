@@ -792,7 +792,7 @@ def ticket_take_next(*, agent: User, fits_minutes: int | None = None) -> Ticket 
     """Give the agent the first unassigned item of their queue; None when there is none.
 
     Two agents pressing at once never get the same item: the assignment is a conditional update
-    that only one of them wins, and the loser moves on to the next item.
+    that only one of them wins, and the loser moves on to the next item until none is free.
     """
     from frontdesk.routing.selectors import presence_of
     from frontdesk.tickets.selectors import queue_next_id
@@ -804,20 +804,23 @@ def ticket_take_next(*, agent: User, fits_minutes: int | None = None) -> Ticket 
             % {"presence": presence.get_state_display()}
         )
     live = presence.takes_live_contacts
-    for _attempt in range(50):
-        pk = queue_next_id(agent=agent, live=live, fits_minutes=fits_minutes)
-        if pk is None:
-            return None
-        ticket = ticket_assign_if_free(
-            ticket_id=pk,
-            assignee=agent,
-            actor=agent,
-            note=f"Taken by {agent.display_name}",
-            event={"code": "taken", "name": agent.display_name},
-        )
+    # Only an empty queue answers None. A lost race means another agent took that item, so the
+    # loop moves on to the next one, never giving up while one is free: every loss is someone
+    # else's win, and the loop ends when the free items do.
+    while True:
+        with transaction.atomic():
+            pk = queue_next_id(agent=agent, live=live, fits_minutes=fits_minutes, claim=True)
+            if pk is None:
+                return None
+            ticket = ticket_assign_if_free(
+                ticket_id=pk,
+                assignee=agent,
+                actor=agent,
+                note=f"Taken by {agent.display_name}",
+                event={"code": "taken", "name": agent.display_name},
+            )
         if ticket is not None:
             return ticket
-    return None
 
 
 def ticket_assign_if_free(
