@@ -1,19 +1,26 @@
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from frontdesk.accounts.models import User
+from frontdesk.config.errors import Invalid
 from frontdesk.live.models import Visit
 from frontdesk.live.selectors import visit_token
-from frontdesk.live.services import visit_create, visit_serve
+from frontdesk.live.services import visit_create, visit_finish, visit_serve
+from frontdesk.routing.selectors import presence_of
 from frontdesk.routing.services import presence_set
 from frontdesk.sla.services import business_hours_set
-from frontdesk.tickets.models import Ticket
+from frontdesk.tickets.models import Message, Ticket
+from frontdesk.tickets.services import ticket_assign
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -204,3 +211,106 @@ def test_the_screen_speaks_the_language_asked_for_and_updates_in_place() -> None
     assert part.startswith('<div id="screen"')
     assert 'dir="rtl"' in part
     assert 'hx-get="/visit/screen/?lang=he"' in part
+
+
+def _at_once(agents: list[User], act: Callable[[Visit, User], object], visit_id: int) -> list[str]:
+    """Each agent acts on the visit as their page loaded it, all at the same moment; what each
+    was told ("ok", or the error's text)."""
+    loaded = [Visit.objects.select_related("ticket").get(pk=visit_id) for _agent in agents]
+    told = [""] * len(agents)
+    start = threading.Barrier(len(agents))
+
+    def press(n: int) -> None:
+        try:
+            start.wait()
+            act(loaded[n], agents[n])
+            told[n] = "ok"
+        except Invalid as error:
+            told[n] = str(error)
+        except BaseException as error:  # reported by the assertion below
+            told[n] = repr(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=press, args=(n,)) for n in range(len(agents))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return told
+
+
+@pytest.mark.django_db(transaction=True)
+def test_agents_calling_up_one_visitor_at_once_leave_one_of_them_serving() -> None:
+    visit = visit_create(name="Anna Kask")
+    agents = [factories.agent() for _ in range(8)]
+    for agent in agents:
+        presence_set(agent=agent, state="available")
+
+    told = _at_once(agents, lambda v, a: visit_serve(visit=v, agent=a), visit.pk)
+
+    assert sorted(told) == ["This visitor is already being served."] * 7 + ["ok"]
+    [server] = [agent for agent, answer in zip(agents, told, strict=True) if answer == "ok"]
+    ticket = Ticket.objects.get(pk=visit.ticket_id)
+    assert ticket.assignee_id == server.pk
+    assert [presence_of(agent=a).state for a in agents] == [
+        "visitor" if a == server else "available" for a in agents
+    ]
+    assert Message.objects.filter(ticket=ticket, event__code="assigned").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_visit_finished_twice_at_once_is_finished_once() -> None:
+    visit = visit_create(name="Anna Kask")
+    server = factories.agent()
+    presence_set(agent=server, state="available")
+    visit_serve(visit=visit, agent=server)
+    # A double click, and a colleague pressing too.
+    colleague = factories.agent()
+
+    told = _at_once(
+        [server, server, colleague], lambda v, a: visit_finish(visit=v, agent=a), visit.pk
+    )
+
+    assert sorted(told) == ["This visit is already finished."] * 2 + ["ok"]
+    ticket = Ticket.objects.get(pk=visit.ticket_id)
+    assert ticket.status == "solved"
+    assert Message.objects.filter(ticket=ticket, event__to="solved").count() == 1
+    assert presence_of(agent=server).state == "available"
+
+
+def test_a_visitor_assigned_to_one_agent_is_not_called_up_by_another() -> None:
+    visit = visit_create(name="Anna Kask")
+    owner, other = factories.agent(), factories.agent()
+    presence_set(agent=other, state="available")
+    ticket_assign(ticket=visit.ticket, actor=factories.agent(role="lead"), assignee=owner)
+
+    with pytest.raises(Invalid, match=f"assigned to {owner.display_name}"):
+        visit_serve(visit=Visit.objects.get(pk=visit.pk), agent=other)
+
+    assert Visit.objects.get(pk=visit.pk).state == "waiting"
+    assert presence_of(agent=other).state == "available"
+    visit_serve(visit=Visit.objects.get(pk=visit.pk), agent=owner)
+    assert presence_of(agent=owner).state == "visitor"
+
+
+def test_finishing_a_colleagues_visitor_frees_the_colleague_not_oneself() -> None:
+    first, second = visit_create(name="Anna Kask"), visit_create(name="Mari Tamm")
+    anna_server, mari_server = factories.agent(), factories.agent()
+    visit_serve(visit=first, agent=anna_server)
+    visit_serve(visit=second, agent=mari_server)
+
+    visit_finish(visit=Visit.objects.get(pk=first.pk), agent=mari_server)
+
+    assert presence_of(agent=anna_server).state == "available"
+    assert presence_of(agent=mari_server).state == "visitor"
+
+
+def test_pressing_served_on_a_finished_visit_says_so(agent, agent_client) -> None:  # type: ignore[no-untyped-def]
+    visit = visit_create(name="Anna Kask")
+    visit_serve(visit=visit, agent=agent)
+    url = reverse("visits:finish", kwargs={"ticket_id": visit.ticket_id})
+    agent_client.post(url)
+    again = agent_client.post(url, follow=True)
+    assert again.status_code == 200
+    assert "This visit is already finished." in again.content.decode()

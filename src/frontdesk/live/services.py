@@ -21,11 +21,12 @@ from frontdesk.live.models import Call, Visit
 from frontdesk.live.tasks import visit_link_send
 from frontdesk.routing.choices import Presence
 from frontdesk.routing.selectors import presence_of
-from frontdesk.routing.services import presence_set
+from frontdesk.routing.services import presence_end, presence_set
 from frontdesk.tickets.choices import QUEUED_STATUSES, Channel, QueueKind, Status
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.services import (
     ticket_assign,
+    ticket_assign_if_free,
     ticket_create,
     ticket_note_system,
     ticket_queue_kind_set,
@@ -145,11 +146,11 @@ def _call_move(call: Call, event: str, at: datetime) -> None:
 def _call_agent_free(call: Call) -> None:
     """The call's agent is off the phone: available again, unless on another call still."""
     agent = call.agent
-    if agent is None or presence_of(agent=agent).state != Presence.CALL:
+    if agent is None:
         return
     if Call.objects.filter(agent=agent, state=CallState.ANSWERED).exclude(pk=call.pk).exists():
         return
-    presence_set(agent=agent, state=Presence.AVAILABLE)
+    presence_end(agent=agent, state=Presence.CALL)
 
 
 def calls_move_customer(*, source: Customer, target: Customer) -> int:
@@ -202,18 +203,37 @@ def visit_create(
 
 def visit_serve(*, visit: Visit, agent: User) -> Visit:
     """The agent calls the visitor up: the visit is being served and the agent's phone goes
-    quiet."""
-    if visit.state != VisitState.WAITING:
-        raise Invalid(_("This visitor is already being served."))
-    visit.state = VisitState.SERVING
-    visit.served_at = timezone.now()
-    visit.served_by = agent
-    visit.save(update_fields=["state", "served_at", "served_by"])
-    if visit.ticket is not None:
-        ticket_queue_kind_set(ticket=visit.ticket, kind=QueueKind.TICKET)
-        if visit.ticket.assignee_id is None:
-            ticket_assign(ticket=visit.ticket, actor=agent, assignee=agent)
-    presence_set(agent=agent, state=Presence.VISITOR)
+    quiet. One agent serves a visitor: of several pressing at once, one wins and the others
+    are told; a visitor whose ticket another agent has is theirs to call up."""
+    with transaction.atomic():
+        # The ticket row first, then the visit, in every path, so that two of them never wait
+        # on each other.
+        ticket = _visit_ticket(visit)
+        if not Visit.objects.filter(pk=visit.pk, state=VisitState.WAITING).exists():
+            raise Invalid(_("This visitor is already being served."))
+        owner = ticket.assignee if ticket is not None else None
+        if owner is not None and owner.pk != agent.pk:
+            raise Invalid(_("This visitor is assigned to %(name)s.") % {"name": owner.display_name})
+        if ticket is not None and owner is None:
+            ticket = ticket_assign_if_free(
+                ticket_id=ticket.pk,
+                assignee=agent,
+                actor=agent,
+                note=f"Assigned to {agent.display_name}",
+                event={"code": "assigned", "name": agent.display_name},
+            )
+            if ticket is None:
+                raise Invalid(_("This visitor is already being served."))
+        served_at = timezone.now()
+        won = Visit.objects.filter(pk=visit.pk, state=VisitState.WAITING).update(
+            state=VisitState.SERVING, served_at=served_at, served_by=agent
+        )
+        if not won:
+            raise Invalid(_("This visitor is already being served."))
+        visit.state, visit.served_at, visit.served_by = VisitState.SERVING, served_at, agent
+        if ticket is not None:
+            visit.ticket = ticket_queue_kind_set(ticket=ticket, kind=QueueKind.TICKET)
+        presence_set(agent=agent, state=Presence.VISITOR)
     return visit
 
 
@@ -234,8 +254,7 @@ def visit_left(*, visit: Visit, agent: User) -> Visit:
             note=f"Visitor {visit.number} left before being served",
             event={"code": "visit_left", "number": visit.number},
         )
-        if presence_of(agent=agent).state == Presence.VISITOR:
-            presence_set(agent=agent, state=Presence.AVAILABLE)
+        presence_end(agent=agent, state=Presence.VISITOR)
     return visit
 
 
@@ -251,14 +270,22 @@ def _visit_ticket_close(
 
 
 def visit_finish(*, visit: Visit, agent: User) -> Visit:
-    """The visitor leaves: the visit is done, its ticket solved, the agent available again."""
-    visit.state = VisitState.DONE
-    visit.done_at = timezone.now()
-    visit.save(update_fields=["state", "done_at"])
-    if visit.ticket is not None and visit.ticket.status != Status.SOLVED:
-        ticket_set_status(ticket=visit.ticket, actor=agent, status=Status.SOLVED)
-    if presence_of(agent=agent).state == Presence.VISITOR:
-        presence_set(agent=agent, state=Presence.AVAILABLE)
+    """The visitor leaves: the visit is done, its ticket solved, and whoever served them is
+    available again. Finished once, however many press at once."""
+    with transaction.atomic():
+        ticket = _visit_ticket(visit)
+        done_at = timezone.now()
+        won = Visit.objects.filter(
+            pk=visit.pk, state__in=[VisitState.WAITING, VisitState.SERVING]
+        ).update(state=VisitState.DONE, done_at=done_at)
+        if not won:
+            raise Invalid(_("This visit is already finished."))
+        visit.state, visit.done_at = VisitState.DONE, done_at
+        if ticket is not None and ticket.status not in {Status.SOLVED, Status.CLOSED}:
+            ticket_set_status(ticket=ticket, actor=agent, status=Status.SOLVED)
+        # The one whose phone went quiet for this visitor, who may not be the one pressing.
+        server = ticket.assignee if ticket is not None and ticket.assignee else agent
+        presence_end(agent=server, state=Presence.VISITOR)
     return visit
 
 
@@ -337,7 +364,7 @@ def _visits_waiting_time_out(now: datetime) -> int:
     minutes = settings.VISIT_WAIT_MINUTES
     # Numbers start again every day: yesterday's visitor still "waiting" is gone too.
     stale = Visit.objects.filter(state=VisitState.WAITING).filter(
-        Q(created_at__lte=now - timedelta(minutes=minutes)) | Q(day__lt=timezone.localdate(now))
+        Q(created_at__lte=now - timedelta(minutes=minutes)) | Q(day__lt=desk_today(now))
     )
     closed = 0
     for visit in stale.select_related("ticket")[:TIME_OUT_BATCH]:
@@ -430,7 +457,7 @@ def live_contacts_release(*, agent: User, at: datetime) -> int:
     for visit in serving.select_related("ticket__customer"):
         with transaction.atomic():
             won = Visit.objects.filter(pk=visit.pk, state=VisitState.SERVING).update(
-                state=VisitState.WAITING, served_at=None
+                state=VisitState.WAITING, served_at=None, served_by=None
             )
             ticket = visit.ticket
             if not won or ticket is None:
@@ -451,3 +478,16 @@ def live_contacts_release(*, agent: User, at: datetime) -> int:
             )
             released += 1
     return released
+
+
+def _visit_ticket(visit: Visit) -> Ticket | None:
+    # Read now, not as the page that pressed the button loaded it, and held until the
+    # transaction ends (SQLite's writers take turns anyway).
+    if visit.ticket_id is None:
+        return None
+    return (
+        Ticket.objects.select_related("assignee")
+        .select_for_update(of=("self",))
+        .filter(pk=visit.ticket_id)
+        .first()
+    )

@@ -157,7 +157,11 @@ def visit_serve_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
 @require_POST
 def visit_finish_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
     """The visitor has been served and left."""
-    visit_finish(visit=_visit(request, ticket_id), agent=request_agent(request))
+    try:
+        visit_finish(visit=_visit(request, ticket_id), agent=request_agent(request))
+    except Invalid as error:
+        messages.error(request, str(error))
+        return redirect("tickets:detail", ticket_id=ticket_id)
     return redirect("routing:queue")
 
 

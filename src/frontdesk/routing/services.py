@@ -39,6 +39,19 @@ def presence_set(*, agent: User, state: str) -> AgentPresence:
     return presence
 
 
+def presence_end(*, agent: User, state: str) -> bool:
+    """Make the agent available again if they are still in `state`, which the desk put them in
+    (a call ended, a visitor left); a presence they chose since, a break, stays. Whether it
+    changed."""
+    # One conditional update: reading the state first and then saving would put an agent who
+    # went on a break in between back to work.
+    return bool(
+        AgentPresence.objects.filter(agent=agent, state=state).update(
+            state=Presence.AVAILABLE, since=timezone.now()
+        )
+    )
+
+
 @transaction.atomic
 def queue_weights_set(*, actor: User, values: dict[str, float]) -> QueueSettings:
     """Change the queue's weights (leads only) and reorder every queued ticket by them."""
