@@ -4,11 +4,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from frontdesk.config.errors import Invalid
 from frontdesk.tickets.choices import MessageDirection, Status
-from frontdesk.tickets.models import Attachment
+from frontdesk.tickets.models import Attachment, Ticket
 from frontdesk.tickets.services import (
     attachment_name_clean,
     html_sanitise,
     sla_escalations_deliver,
+    ticket_assign,
+    ticket_assign_if_free,
     ticket_create,
     ticket_customer_reply,
     ticket_note,
@@ -173,3 +175,46 @@ def test_a_long_list_of_breaches_names_fifty_in_each_lead_s_language_and_points_
     estonian = by_address["lead@example.com"]
     assert estonian.subject == "SLA rikutud: 53 pöördumist"
     assert "…ja veel 3, järjekorra alguses:" in estonian.body
+
+
+# An agent's page loads a ticket; before they press, a colleague changes it. What they press
+# must act on the ticket as it is now, not undo the colleague's change.
+
+
+def test_assigning_a_ticket_a_colleague_just_solved_leaves_it_solved() -> None:
+    lead, agent = factories.agent(role="lead"), factories.agent()
+    ticket = factories.ticket()
+    loaded = Ticket.objects.get(pk=ticket.pk)
+    ticket_set_status(ticket=Ticket.objects.get(pk=ticket.pk), actor=lead, status="solved")
+
+    ticket_assign(ticket=loaded, actor=lead, assignee=agent)
+
+    now = Ticket.objects.get(pk=ticket.pk)
+    assert (now.status, now.assignee_id) == ("solved", agent.pk)
+    assert now.solved_at is not None
+
+
+def test_a_status_change_starts_from_the_status_the_ticket_has_now() -> None:
+    agent = factories.agent()
+    ticket = factories.ticket()
+    loaded = Ticket.objects.get(pk=ticket.pk)
+    ticket_reply(ticket=Ticket.objects.get(pk=ticket.pk), agent=agent, text="Which invoice?")
+
+    ticket_set_status(ticket=loaded, actor=agent, status="solved")
+
+    now = Ticket.objects.get(pk=ticket.pk)
+    assert now.status == "solved"
+    note = now.messages.filter(event__code="status").last()
+    assert note is not None
+    assert (note.event["from"], note.event["to"]) == ("waiting", "solved")
+
+
+def test_a_reply_leaves_a_ticket_a_colleague_just_took_with_them() -> None:
+    colleague, agent = factories.agent(), factories.agent()
+    ticket = factories.ticket()
+    loaded = Ticket.objects.get(pk=ticket.pk)
+    assert ticket_assign_if_free(ticket_id=ticket.pk, assignee=colleague, actor=colleague, note="x")
+
+    ticket_reply(ticket=loaded, agent=agent, text="Here is your invoice again.")
+
+    assert Ticket.objects.get(pk=ticket.pk).assignee_id == colleague.pk

@@ -524,6 +524,7 @@ def ticket_reply(
     _check_body(text)
     attachments_validate(files)
     with transaction.atomic():
+        _ticket_lock(ticket)
         message = _message_add(
             ticket=ticket,
             direction=MessageDirection.OUT,
@@ -681,6 +682,14 @@ def ticket_third_party_reply(
     return message
 
 
+def _ticket_lock(ticket: Ticket) -> None:
+    # Read the row again, locked until the transaction ends, before deciding anything on it: a
+    # page loaded the ticket a moment ago, and a colleague may have solved, answered or taken
+    # it since. Deciding on the loaded copy would reopen it, misstate the change, or take it
+    # from them. Writers of the same row wait their turn (on SQLite they do anyway).
+    ticket.refresh_from_db(from_queryset=Ticket.objects.select_for_update())
+
+
 def _status_apply(ticket: Ticket, status: str, at: datetime | None = None) -> None:
     if status not in Status.values:
         raise Invalid(f"Unknown status {status!r}.")
@@ -728,9 +737,10 @@ def ticket_set_status(
 ) -> Ticket:
     """Move a ticket to another status, keeping solved and closed times true (`actor` None:
     the desk itself, e.g. a visitor taken as gone)."""
-    if ticket.status == status:
-        return ticket
     with transaction.atomic():
+        _ticket_lock(ticket)
+        if ticket.status == status:
+            return ticket
         old = ticket.status
         _status_apply(ticket, status, at=historical_at)
         with translation.override("en"):
@@ -749,9 +759,10 @@ def ticket_assign(*, ticket: Ticket, actor: User, assignee: User | None) -> Tick
     """Give the ticket to an agent, or to nobody."""
     if assignee is not None and not assignee.is_active:
         raise Invalid(_("That agent is not active."))
-    if ticket.assignee_id == (assignee.pk if assignee else None):
-        return ticket
     with transaction.atomic():
+        _ticket_lock(ticket)
+        if ticket.assignee_id == (assignee.pk if assignee else None):
+            return ticket
         ticket.assignee = assignee
         ticket.save(update_fields=["assignee", "updated_at"])
         if ticket.status == Status.NEW and assignee is not None:
