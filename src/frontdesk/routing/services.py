@@ -61,7 +61,12 @@ def queue_weights_set(*, actor: User, values: dict[str, float]) -> QueueSettings
         weights = weights_from(values, base=queue_weights())
     except WeightError as error:
         raise Invalid(str(error)) from error
-    row = QueueSettings.objects.select_for_update().first() or QueueSettings()
+    row = QueueSettings.objects.select_for_update().order_by("pk").first()
+    if row is None:
+        # The desk's first change: leads saving at once must meet on one row, not each insert
+        # their own (there is no row yet to lock). One of them makes it; the others wait for
+        # it and lock it in turn.
+        row, _created = QueueSettings.objects.select_for_update().get_or_create(pk=1)
     row.weights = {**(row.weights or {}), **{name: getattr(weights, name) for name in values}}
     row.updated_by = actor
     row.save()

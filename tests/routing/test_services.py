@@ -1,0 +1,53 @@
+"""Writes for routing: presence and the queue's weights."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from django.db import connection
+
+from frontdesk.routing.models import AgentPresence, QueueSettings
+from frontdesk.routing.services import presence_end, presence_set, queue_weights_set
+from tests import factories
+
+CHANGES = {"callback": 900.0, "level1": 300.0, "sla": 150.0, "quick": 60.0, "key": 30.0}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_leads_saving_the_first_weights_at_once_keep_one_row_with_every_change() -> None:
+    leads = {name: factories.agent(role="lead") for name in CHANGES}
+    errors: list[BaseException] = []
+    start = threading.Barrier(len(leads))
+
+    def save(name: str) -> None:
+        try:
+            start.wait()
+            queue_weights_set(actor=leads[name], values={name: CHANGES[name]})
+        except BaseException as error:  # reported by the assertion below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=save, args=(name,)) for name in CHANGES]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert QueueSettings.objects.count() == 1
+    assert QueueSettings.objects.get().weights == CHANGES
+
+
+@pytest.mark.django_db
+def test_the_desk_puts_back_to_work_only_an_agent_still_where_it_put_them() -> None:
+    on_call, gone_on_break = factories.agent(), factories.agent()
+    presence_set(agent=on_call, state="call")
+    presence_set(agent=gone_on_break, state="break")
+
+    assert presence_end(agent=on_call, state="call") is True
+    assert presence_end(agent=gone_on_break, state="call") is False
+
+    states = dict(AgentPresence.objects.values_list("agent__username", "state"))
+    assert states == {on_call.username: "available", gone_on_break.username: "break"}
