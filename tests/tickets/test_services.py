@@ -1,6 +1,9 @@
+import threading
+
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 
 from frontdesk.config.errors import Invalid
 from frontdesk.tickets.choices import MessageDirection, Status
@@ -16,6 +19,7 @@ from frontdesk.tickets.services import (
     ticket_note,
     ticket_reply,
     ticket_set_status,
+    tickets_release,
 )
 from tests import factories
 
@@ -218,3 +222,47 @@ def test_a_reply_leaves_a_ticket_a_colleague_just_took_with_them() -> None:
     ticket_reply(ticket=loaded, agent=agent, text="Here is your invoice again.")
 
     assert Ticket.objects.get(pk=ticket.pk).assignee_id == colleague.pk
+
+
+@pytest.mark.django_db(transaction=True)
+def test_stepping_away_while_answering_releases_only_what_is_still_unanswered() -> None:
+    agent = factories.agent()
+    customer = factories.customer()
+    tickets = [factories.ticket(customer_=customer, subject=f"Question {n}") for n in range(40)]
+    for ticket in tickets:
+        ticket_assign(ticket=ticket, actor=agent, assignee=agent)
+    # The release goes newest first; the answers go oldest first, meeting it half-way.
+    answering = [Ticket.objects.get(pk=t.pk) for t in tickets[:20]]
+    errors: list[BaseException] = []
+    start = threading.Barrier(2)
+
+    def release() -> None:
+        try:
+            start.wait()
+            tickets_release(agent=agent, note="Stepped away")
+        except BaseException as error:  # reported by the assertion below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    def answer() -> None:
+        try:
+            start.wait()
+            for ticket in answering:
+                ticket_reply(ticket=ticket, agent=agent, text="Here it is.", status="open")
+        except BaseException as error:  # reported by the assertion below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=release), threading.Thread(target=answer)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    rows = Ticket.objects.filter(pk__in=[t.pk for t in tickets])
+    answered_but_released = rows.filter(first_responded_at__isnull=False, assignee__isnull=True)
+    assert list(answered_but_released.values_list("reference", flat=True)) == []
+    assert rows.filter(first_responded_at__isnull=True, assignee=agent).count() == 0

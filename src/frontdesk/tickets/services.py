@@ -786,7 +786,9 @@ def tickets_release(*, agent: User, note: str) -> int:
     ).exclude(queue_kind__in=[QueueKind.LIVE, QueueKind.FOLLOW_UP])
     for ticket in waiting.select_related("customer"):
         with transaction.atomic():
-            if not Ticket.objects.filter(pk=ticket.pk, assignee=agent).update(assignee=None):
+            # Each release is conditional on all of what made the ticket waiting when the list
+            # was read: one answered (or taken by someone else) since then stays where it is.
+            if not waiting.filter(pk=ticket.pk).update(assignee=None):
                 continue
             ticket.assignee = None
             ticket_note_system(
