@@ -338,3 +338,20 @@ def test_a_promise_answered_in_writing_shows_under_a_subject_of_its_own(
     assert "furious" not in home + page
     assert "Following up as promised" in home
     assert "Following up as promised" in page
+
+
+def test_a_promise_answered_in_writing_is_subjected_in_the_customers_language(
+    django_capture_on_commit_callbacks,
+) -> None:  # type: ignore[no-untyped-def]
+    agent = factories.agent()
+    customer = factories.customer(email="rami@example.com", language="he")
+    follow_up = follow_up_make(
+        customer=customer, owner=agent, text="Ring him", due_at=timezone.now() + timedelta(hours=1)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket_reply(ticket=follow_up.ticket, agent=agent, text="ההחזר יצא היום.")
+
+    [reply] = mail.outbox
+    assert reply.subject == f"[{follow_up.ticket.reference}] חוזרים אליך כפי שהבטחנו"
+    home = portal_client(customer).get("/portal/").content.decode()
+    assert "חוזרים אליך כפי שהבטחנו" in home
