@@ -262,7 +262,10 @@ def test_no_portal_page_or_mail_shows_the_desks_internal_work(
     # A promise recorded on the ticket page, and one made by a code in a log line.
     agent_client.post(
         f"/desk/journal/tickets/{asked.pk}/follow-up/",
-        {"text": "Ring him before the board meets", "due_at": "2030-01-02T15:00"},
+        {
+            "text": "Ring him before the board meets",
+            "due_at": (timezone.now() + timedelta(days=2)).strftime("%Y-%m-%dT15:00"),
+        },
     )
     log_code_save(word="cbr", text="call back about the unpaid refund", follow_up_minutes=60)
     log_line_save(line="Rami Cohen. cbr.", writer=agent)
