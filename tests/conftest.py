@@ -13,7 +13,7 @@ from tests import factories
 @pytest.fixture(autouse=True)
 def fresh_memory() -> None:
     """Settings remembered for a few seconds in the process must not leak between tests."""
-    from frontdesk.config.memo import forget_all
+    from frontdesk.core.memo import forget_all
 
     forget_all()
 

@@ -14,7 +14,7 @@ import urllib.request
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from frontdesk.config.constants import DEFAULT_HOST, DEFAULT_MAIL_PORT, DEFAULT_WEB_PORT
+from frontdesk.core.constants import DEFAULT_HOST, DEFAULT_MAIL_PORT, DEFAULT_WEB_PORT
 
 if TYPE_CHECKING:  # the command must start before Django is set up
     from frontdesk.accounts.models import User
@@ -241,7 +241,7 @@ def cmd_log(args: argparse.Namespace) -> int:
     """Log a contact in one line: `customer. agent. problem. time.`"""
     import json
 
-    from frontdesk.config.errors import Invalid
+    from frontdesk.core.errors import Invalid
     from frontdesk.journal.services import log_line_json, log_line_read, log_line_save
 
     writer = _active_agent(args.writer, "log")
@@ -784,7 +784,7 @@ def _command_name(args: argparse.Namespace) -> str:
 
 def _database_check(command: str, needs: str | None) -> bool:
     """Whether the command may start; says on standard error why not, or what to mind."""
-    from frontdesk.config.health import MIGRATE_COMMAND, database_state
+    from frontdesk.core.health import MIGRATE_COMMAND, database_state
 
     if needs is None:
         return True

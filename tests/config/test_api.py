@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 
 from frontdesk.accounts.models import User
-from frontdesk.config.constants import DATABASE_INTEGER_MAX
+from frontdesk.core.constants import DATABASE_INTEGER_MAX
 from tests import factories
 
 pytestmark = pytest.mark.django_db

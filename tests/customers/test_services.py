@@ -5,7 +5,7 @@ from django.apps import apps
 from django.db.models import Field
 from django.utils import timezone
 
-from frontdesk.config.errors import Invalid
+from frontdesk.core.errors import Invalid
 from frontdesk.customers.choices import IdentityKind, InteractionKind
 from frontdesk.customers.models import Customer
 from frontdesk.customers.selectors import customer_list, customer_timeline

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from frontdesk.accounts.models import Team
-from frontdesk.config.errors import Invalid
+from frontdesk.core.errors import Invalid
 from frontdesk.journal.models import Notice
 from frontdesk.journal.services import notice_post, notices_review_due
 from tests import factories

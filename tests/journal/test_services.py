@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from frontdesk.cli import main
-from frontdesk.config.errors import Invalid
+from frontdesk.core.errors import Invalid
 from frontdesk.customers.models import Customer, Interaction
 from frontdesk.journal.models import LogCode
 from frontdesk.journal.services import log_line_read, log_line_save

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from frontdesk.config.clock import desk_today
+from frontdesk.core.clock import desk_today
 from frontdesk.live.models import Call, Visit
 from frontdesk.live.selectors import visits_waiting
 from frontdesk.live.services import call_event_record, visit_create, visit_serve

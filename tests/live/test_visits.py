@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from frontdesk.accounts.models import User
-from frontdesk.config.errors import Invalid
+from frontdesk.core.errors import Invalid
 from frontdesk.live.models import Visit
 from frontdesk.live.selectors import visit_token
 from frontdesk.live.services import visit_create, visit_finish, visit_serve

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, time, timedelta
 import pytest
 from django.core import mail
 
-from frontdesk.config.errors import Invalid
+from frontdesk.core.errors import Invalid
 from frontdesk.routing.selectors import presence_of
 from frontdesk.routing.services import presence_set
 from frontdesk.schedules.models import Break

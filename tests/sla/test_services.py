@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 
-from frontdesk.config.errors import Invalid
+from frontdesk.core.errors import Invalid
 from frontdesk.sla.services import business_hours_set, sla_sweep, sla_target_set
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.services import ticket_set_status

@@ -5,7 +5,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
-from frontdesk.config.errors import Invalid
+from frontdesk.core.errors import Invalid
 from frontdesk.tickets.choices import MessageDirection, Status
 from frontdesk.tickets.models import Attachment, Ticket
 from frontdesk.tickets.services import (

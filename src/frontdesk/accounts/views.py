@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from frontdesk.accounts.choices import Language
 from frontdesk.accounts.models import User
 from frontdesk.accounts.services import agent_set_language
-from frontdesk.config.http import safe_next
+from frontdesk.core.http import safe_next
 
 
 @login_required

@@ -10,8 +10,8 @@ from ninja.types import DictStrAny
 
 from frontdesk.accounts.models import User
 from frontdesk.accounts.services import token_authenticate
-from frontdesk.config.errors import Invalid, NotFound
-from frontdesk.config.middleware import without_nul
+from frontdesk.core.errors import Invalid, NotFound
+from frontdesk.core.middleware import without_nul
 
 
 class AgentToken(HttpBearer):

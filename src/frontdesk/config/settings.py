@@ -4,7 +4,6 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from frontdesk.config.constants import DEFAULT_MAIL_PORT, DEFAULT_PUBLIC_URL
 from frontdesk.config.env import (
     LOG_LEVELS,
     EnvReader,
@@ -14,6 +13,7 @@ from frontdesk.config.env import (
     default_environ,
     secret_key,
 )
+from frontdesk.core.constants import DEFAULT_MAIL_PORT, DEFAULT_PUBLIC_URL
 from frontdesk.sla.constants import DEFAULT_TIME_ZONE
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -69,12 +69,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "frontdesk.config.middleware.ApiErrorsMiddleware",
-    "frontdesk.config.middleware.NulMiddleware",
+    "frontdesk.core.middleware.ApiErrorsMiddleware",
+    "frontdesk.core.middleware.NulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "frontdesk.config.clock.DeskTimeZoneMiddleware",
+    "frontdesk.core.clock.DeskTimeZoneMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -125,9 +125,9 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 # The zone a desk starts in; the zone a lead stores with the business hours is the desk's clock
-# from then on (frontdesk.config.clock). Every language writes times on a 24-hour clock.
+# from then on (frontdesk.core.clock). Every language writes times on a 24-hour clock.
 TIME_ZONE = env.time_zone("FRONTDESK_TIME_ZONE", DEFAULT_TIME_ZONE)
-FORMAT_MODULE_PATH = ["frontdesk.config.formats"]
+FORMAT_MODULE_PATH = ["frontdesk.core.formats"]
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]

@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from frontdesk.config.api import api
-from frontdesk.config.views import healthz
+from frontdesk.core.views import healthz
 from frontdesk.live import urls as live_urls
 from frontdesk.schedules import urls as schedule_urls
 

@@ -5,8 +5,8 @@ from django.http import HttpRequest
 from ninja import Query, Router
 from ninja.pagination import paginate
 
-from frontdesk.config.http import request_agent
-from frontdesk.config.schemas import ErrorOut, Page, RowId
+from frontdesk.core.http import request_agent
+from frontdesk.core.schemas import ErrorOut, Page, RowId
 from frontdesk.customers.models import Customer, Interaction
 from frontdesk.customers.schemas import CustomerFilterIn, CustomerOut, InteractionOut
 from frontdesk.customers.selectors import access_customer_by_id, customer_list, customer_timeline

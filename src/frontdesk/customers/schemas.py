@@ -2,7 +2,7 @@ from datetime import datetime
 
 from ninja import Field, Schema
 
-from frontdesk.config.schemas import InputSchema
+from frontdesk.core.schemas import InputSchema
 
 
 class IdentityOut(Schema):

@@ -10,7 +10,7 @@ from django.core.signing import BadSignature, SignatureExpired, TimestampSigner
 from django.db.models import Count, Q, QuerySet
 
 from frontdesk.accounts.models import User
-from frontdesk.config.errors import NotFound
+from frontdesk.core.errors import NotFound
 from frontdesk.customers.constants import PORTAL_SALT
 from frontdesk.customers.models import Customer, CustomerIdentity, Interaction
 from frontdesk.engine.identities import IdentityError, normalise_phone

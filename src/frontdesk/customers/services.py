@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from frontdesk.accounts.models import User
-from frontdesk.config.errors import Invalid
+from frontdesk.core.errors import Invalid
 from frontdesk.customers.choices import Direction, IdentityKind, InteractionKind
 from frontdesk.customers.constants import PORTAL_SALT
 from frontdesk.customers.models import Customer, CustomerIdentity, Interaction, Tag

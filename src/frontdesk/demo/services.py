@@ -14,7 +14,7 @@ from django.utils import timezone
 from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import agent_by_username, team_exists
 from frontdesk.accounts.services import agent_create, team_create
-from frontdesk.config.clock import desk_today
+from frontdesk.core.clock import desk_today
 from frontdesk.customers.choices import Direction, InteractionKind
 from frontdesk.customers.models import Customer
 from frontdesk.customers.services import customer_create, customer_update, interaction_record

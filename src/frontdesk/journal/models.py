@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from frontdesk.config.clock import datetime_text
+from frontdesk.core.clock import datetime_text
 
 
 class LogCode(models.Model):

@@ -9,7 +9,7 @@ from datetime import datetime
 from django.db.models import Max, Q, QuerySet
 
 from frontdesk.accounts.models import User
-from frontdesk.config.clock import desk_midnight, desk_today
+from frontdesk.core.clock import desk_midnight, desk_today
 from frontdesk.customers.choices import IdentityKind, InteractionKind
 from frontdesk.customers.models import Customer, Interaction
 from frontdesk.customers.selectors import customers_by_ids

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from frontdesk.accounts.models import Team, User
 from frontdesk.accounts.selectors import leads_reachable
 from frontdesk.accounts.services import agents_mail
-from frontdesk.config.clock import date_text, datetime_text, desk_today, desk_zone
-from frontdesk.config.errors import Invalid
+from frontdesk.core.clock import date_text, datetime_text, desk_today, desk_zone
+from frontdesk.core.errors import Invalid
 from frontdesk.customers.choices import InteractionKind
 from frontdesk.customers.models import Customer, Interaction
 from frontdesk.customers.services import customer_create, interaction_record

@@ -3,7 +3,7 @@
 from django.utils import timezone
 from django_tasks import task
 
-from frontdesk.config.clock import desk_today
+from frontdesk.core.clock import desk_today
 from frontdesk.journal.services import follow_ups_due as due
 
 

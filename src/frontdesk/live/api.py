@@ -6,8 +6,8 @@ from django.http import HttpRequest
 from ninja import Router
 
 from frontdesk.accounts.selectors import agent_by_username
-from frontdesk.config.errors import Invalid
-from frontdesk.config.schemas import ErrorOut
+from frontdesk.core.errors import Invalid
+from frontdesk.core.schemas import ErrorOut
 from frontdesk.live.models import Call
 from frontdesk.live.schemas import CallEventIn, CallOut
 from frontdesk.live.services import call_event_record

@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 from ninja import Schema
 from pydantic import Field
 
-from frontdesk.config.schemas import InputSchema, Moment, near_now
+from frontdesk.core.schemas import InputSchema, Moment, near_now
 from frontdesk.live.constants import CALL_EVENT_AFTER, CALL_EVENT_BEFORE
 
 

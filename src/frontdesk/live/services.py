@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from frontdesk.accounts.models import User
-from frontdesk.config.clock import desk_local, desk_today
-from frontdesk.config.errors import Invalid
+from frontdesk.core.clock import desk_local, desk_today
+from frontdesk.core.errors import Invalid
 from frontdesk.customers.models import Customer
 from frontdesk.customers.services import customer_get_or_create
 from frontdesk.live.choices import CALL_STATE_RANK, CallState, VisitState

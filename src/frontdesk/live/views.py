@@ -13,9 +13,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
-from frontdesk.config.clock import desk_today
-from frontdesk.config.errors import Invalid
-from frontdesk.config.http import HtmxHttpRequest, request_agent
+from frontdesk.core.clock import desk_today
+from frontdesk.core.errors import Invalid
+from frontdesk.core.http import HtmxHttpRequest, request_agent
 from frontdesk.live.constants import (
     NUMBER_POLL_SECONDS,
     SCREEN_CALLED,

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from frontdesk.accounts.models import User
-from frontdesk.config.errors import Invalid
+from frontdesk.core.errors import Invalid
 from frontdesk.macros.constants import HOLDING_CODE, PLACEHOLDERS
 from frontdesk.macros.models import Macro
 from frontdesk.macros.selectors import macro_for

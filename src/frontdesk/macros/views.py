@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from frontdesk.config.errors import Invalid
-from frontdesk.config.http import request_agent, safe_next
+from frontdesk.core.errors import Invalid
+from frontdesk.core.http import request_agent, safe_next
 from frontdesk.macros.services import holding_reply_send, macro_expand
 from frontdesk.tickets.forms import ReplyForm
 from frontdesk.tickets.views import ticket_for_page

@@ -14,8 +14,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from frontdesk.config.errors import Invalid
-from frontdesk.config.memo import for_a_while
+from frontdesk.core.errors import Invalid
+from frontdesk.core.memo import for_a_while
 from frontdesk.customers.models import Customer
 from frontdesk.customers.services import customer_get_or_create
 from frontdesk.engine.mail import ParsedMail, envelope_address, mail_parse

@@ -2,7 +2,7 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from frontdesk.config.errors import Invalid
+from frontdesk.core.errors import Invalid
 from frontdesk.tickets.constants import BODY_LENGTH, SUBJECT_LENGTH
 from frontdesk.tickets.services import attachments_validate
 

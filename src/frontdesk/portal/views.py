@@ -11,7 +11,7 @@ from django.utils import translation
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
-from frontdesk.config.errors import Invalid, NotFound
+from frontdesk.core.errors import Invalid, NotFound
 from frontdesk.customers.models import Customer
 from frontdesk.customers.selectors import PortalLinkError, customer_by_portal_token
 from frontdesk.portal.forms import LinkRequestForm, ReplyForm, RequestForm

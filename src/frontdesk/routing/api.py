@@ -8,8 +8,8 @@ from ninja import Query, Router
 from ninja import Status as Answer
 from pydantic import Field
 
-from frontdesk.config.http import request_agent
-from frontdesk.config.schemas import ErrorOut, InputSchema
+from frontdesk.core.http import request_agent
+from frontdesk.core.schemas import ErrorOut, InputSchema
 from frontdesk.engine.queue import reasons_for
 from frontdesk.routing.schemas import PresenceIn, PresenceOut, QueueNextOut, QueueOut
 from frontdesk.routing.selectors import QueueEntry, queue_of

@@ -4,7 +4,7 @@ from typing import Literal
 
 from ninja import Schema
 
-from frontdesk.config.schemas import InputSchema
+from frontdesk.core.schemas import InputSchema
 from frontdesk.tickets.schemas import TicketOut
 
 PresenceName = Literal["available", "visitor", "call", "break", "away", "off"]

@@ -8,7 +8,7 @@ from datetime import datetime
 from django.db.models import Q
 
 from frontdesk.accounts.models import User
-from frontdesk.config.memo import for_a_while
+from frontdesk.core.memo import for_a_while
 from frontdesk.engine.queue import QueueReason, QueueWeights, WeightError, reasons_for, weights_from
 from frontdesk.macros.models import Macro
 from frontdesk.macros.selectors import macro_list, macro_suggested

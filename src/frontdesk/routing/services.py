@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from frontdesk.accounts.choices import Assignment
 from frontdesk.accounts.models import Team, User
-from frontdesk.config.errors import Invalid
+from frontdesk.core.errors import Invalid
 from frontdesk.engine.queue import WeightError, weights_from
 from frontdesk.live.choices import VisitState
 from frontdesk.routing.choices import Presence

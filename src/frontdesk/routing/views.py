@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from frontdesk.accounts.models import User
-from frontdesk.config.errors import Invalid
-from frontdesk.config.http import request_agent, safe_next
+from frontdesk.core.errors import Invalid
+from frontdesk.core.http import request_agent, safe_next
 from frontdesk.engine.queue import QueueReason
 from frontdesk.journal.selectors import notices_unread_important
 from frontdesk.routing.forms import BusinessHoursForm, SlaTargetsForm, WeightsForm

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from frontdesk.accounts.models import User
-from frontdesk.config.clock import desk_local, desk_zone
+from frontdesk.core.clock import desk_local, desk_zone
 from frontdesk.schedules.models import Break
 from frontdesk.schedules.selectors import shifts_between
 

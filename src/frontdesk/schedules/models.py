@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from frontdesk.config.clock import datetime_text, desk_zone, time_text
+from frontdesk.core.clock import datetime_text, desk_zone, time_text
 from frontdesk.schedules.choices import BreakKind, PlaybookMoment, StepAwayReason, Weekday
 
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.dates import WEEKDAYS
 
 from frontdesk.accounts.models import User
-from frontdesk.config.clock import desk_today, desk_zone, time_text
+from frontdesk.core.clock import desk_today, desk_zone, time_text
 from frontdesk.engine.breaks import Shift, Shortfall, shortfalls, staffed
 from frontdesk.engine.sla import business_between, next_opening, open_window
 from frontdesk.engine.staffing import StaffingError, agents_needed

@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from frontdesk.accounts.models import User
-from frontdesk.config.clock import desk_zone, time_text
-from frontdesk.config.errors import Invalid
+from frontdesk.core.clock import desk_zone, time_text
+from frontdesk.core.errors import Invalid
 from frontdesk.engine.breaks import BreakError, Shortfall, breaks_place, shifts_check, shortfalls
 from frontdesk.engine.staffing import StaffingError, staffing_with
 from frontdesk.live.services import live_contacts_release

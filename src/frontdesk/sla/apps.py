@@ -10,7 +10,7 @@ class SlaConfig(AppConfig):
     def ready(self) -> None:
         # The desk's clock runs in the zone of its business hours, which this app keeps; the
         # clock sits below every app, so it is told where to look rather than importing us.
-        from frontdesk.config.clock import desk_zone_reader_set
+        from frontdesk.core.clock import desk_zone_reader_set
         from frontdesk.sla.selectors import desk_time_zone
 
         desk_zone_reader_set(desk_time_zone)

@@ -7,7 +7,7 @@ from datetime import date, time
 
 import holidays
 
-from frontdesk.config.memo import for_a_while
+from frontdesk.core.memo import for_a_while
 from frontdesk.engine.sla import BusinessCalendar, SlaTargets
 from frontdesk.sla.models import BusinessHours, SlaTarget
 

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from frontdesk.accounts.models import Team, User
-from frontdesk.config.errors import Invalid
+from frontdesk.core.errors import Invalid
 from frontdesk.engine.sla import CalendarError
 from frontdesk.routing.selectors import queue_weights
 from frontdesk.sla.constants import SLA_ESCALATION_WINDOW, SLA_ESCALATIONS_ONE_BY_ONE

@@ -8,9 +8,9 @@ from ninja import Status as Answer
 from ninja.pagination import paginate
 
 from frontdesk.accounts.selectors import agent_by_username
-from frontdesk.config.errors import Invalid
-from frontdesk.config.http import request_agent
-from frontdesk.config.schemas import ErrorOut, Page, RowId
+from frontdesk.core.errors import Invalid
+from frontdesk.core.http import request_agent
+from frontdesk.core.schemas import ErrorOut, Page, RowId
 from frontdesk.customers.selectors import access_customer_by_id
 from frontdesk.customers.services import customer_get_or_create
 from frontdesk.tickets.choices import Status

@@ -4,7 +4,7 @@ from typing import Literal
 from ninja import Field, Schema
 from pydantic import EmailStr, StrictBool
 
-from frontdesk.config.schemas import InputSchema, RowId
+from frontdesk.core.schemas import InputSchema, RowId
 from frontdesk.tickets.models import Message, Ticket
 from frontdesk.triage.wording import reason_texts_english
 

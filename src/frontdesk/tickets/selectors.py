@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from frontdesk.accounts.models import Team, User
-from frontdesk.config.errors import NotFound
-from frontdesk.config.http import whole_number
+from frontdesk.core.errors import NotFound
+from frontdesk.core.http import whole_number
 from frontdesk.customers.models import Customer
 from frontdesk.engine.text import fold
 from frontdesk.tickets.choices import OPEN_STATUSES, MessageDirection, QueueKind

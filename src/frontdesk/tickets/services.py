@@ -22,8 +22,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from frontdesk.accounts.models import User
-from frontdesk.config.clock import desk_local
-from frontdesk.config.errors import Invalid
+from frontdesk.core.clock import desk_local
+from frontdesk.core.errors import Invalid
 from frontdesk.customers.choices import Direction, InteractionKind
 from frontdesk.customers.models import Customer
 from frontdesk.customers.services import interaction_record, portal_link_build

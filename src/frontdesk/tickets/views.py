@@ -10,8 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from frontdesk.config.errors import Invalid, NotFound
-from frontdesk.config.http import HtmxHttpRequest, request_agent
+from frontdesk.core.errors import Invalid, NotFound
+from frontdesk.core.http import HtmxHttpRequest, request_agent
 from frontdesk.customers.constants import TIMELINE_SIDEBAR_LENGTH
 from frontdesk.customers.selectors import customer_timeline
 from frontdesk.macros.services import macro_expand

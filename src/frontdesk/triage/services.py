@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import transaction
 
 from frontdesk.accounts.models import User
-from frontdesk.config.memo import for_a_while
+from frontdesk.core.memo import for_a_while
 from frontdesk.customers.models import Customer
 from frontdesk.engine.triage import Contact, Example, LevelModel, ModelError, Triage, triage_contact
 from frontdesk.tickets.choices import MessageDirection

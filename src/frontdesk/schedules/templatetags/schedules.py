@@ -8,7 +8,7 @@ from django import template
 from django.utils import timezone
 
 from frontdesk.accounts.models import User
-from frontdesk.config.clock import desk_zone
+from frontdesk.core.clock import desk_zone
 from frontdesk.schedules.choices import PlaybookMoment, StepAwayReason
 from frontdesk.schedules.selectors import (
     DeskStatus,

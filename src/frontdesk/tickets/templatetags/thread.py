@@ -8,7 +8,7 @@ from django import template
 from django.utils.translation import gettext as _
 
 from frontdesk.accounts.choices import Assignment
-from frontdesk.config.clock import datetime_text, time_text
+from frontdesk.core.clock import datetime_text, time_text
 from frontdesk.engine import mail
 from frontdesk.tickets.choices import Status
 from frontdesk.tickets.constants import THIRD_PARTY

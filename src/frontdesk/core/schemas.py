@@ -12,7 +12,7 @@ from ninja.pagination import LimitOffsetPagination
 from pydantic import AfterValidator, BaseModel, BeforeValidator, model_validator
 from pydantic_core import PydanticCustomError
 
-from frontdesk.config.constants import DATABASE_INTEGER_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX
+from frontdesk.core.constants import DATABASE_INTEGER_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX
 
 
 class ValidationIssueOut(Schema):

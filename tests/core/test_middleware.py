@@ -3,7 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.test import Client, RequestFactory
 from django.views.defaults import server_error
 
-from frontdesk.config.middleware import ApiErrorsMiddleware
+from frontdesk.core.middleware import ApiErrorsMiddleware
 from frontdesk.customers.models import Interaction
 from frontdesk.live.models import Visit
 from frontdesk.tickets.models import Ticket

@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest, JsonResponse
 
-from frontdesk.config.health import MIGRATE_COMMAND, cache_answers, database_state
+from frontdesk.core.health import MIGRATE_COMMAND, cache_answers, database_state
 
 
 def healthz(request: HttpRequest) -> JsonResponse:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 
-from frontdesk.config.constants import API_PATH
+from frontdesk.core.constants import API_PATH
 
 if TYPE_CHECKING:
     from django.http.request import _ImmutableQueryDict

@@ -5,7 +5,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django_htmx.middleware import HtmxDetails
 
 from frontdesk.accounts.models import User
-from frontdesk.config.constants import DATABASE_INTEGER_MAX
+from frontdesk.core.constants import DATABASE_INTEGER_MAX
 
 
 class HtmxHttpRequest(HttpRequest):
