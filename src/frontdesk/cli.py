@@ -103,7 +103,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_agent_add(args: argparse.Namespace) -> int:
     """Create an agent."""
-    from frontdesk.accounts.services import AccountError, agent_create
+    from frontdesk.accounts.services import agent_create
+    from frontdesk.core.errors import Invalid
 
     try:
         agent = agent_create(
@@ -113,7 +114,7 @@ def cmd_agent_add(args: argparse.Namespace) -> int:
             full_name=args.name,
             email=args.email,
         )
-    except AccountError as error:
+    except Invalid as error:
         print(f"frontdesk agent add: {error}", file=sys.stderr)
         return 2
     print(f"created {agent.role} {agent.username}")

@@ -1,7 +1,8 @@
 import pytest
 
 from frontdesk.accounts.models import User
-from frontdesk.accounts.services import AccountError, agent_set_role
+from frontdesk.accounts.services import agent_set_role
+from frontdesk.core.errors import Invalid
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,7 @@ def test_a_new_role_brings_its_access_and_takes_the_old_one_away() -> None:
 
 def test_an_unknown_role_is_refused_and_nothing_changes() -> None:
     agent = factories.agent(role="admin")
-    with pytest.raises(AccountError, match="unknown role"):
+    with pytest.raises(Invalid, match="unknown role"):
         agent_set_role(agent=agent, role="owner")
     agent.refresh_from_db()
     assert (agent.role, agent.is_staff, agent.is_superuser) == ("admin", True, True)

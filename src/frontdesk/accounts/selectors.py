@@ -1,6 +1,7 @@
 """Reads for agents and teams."""
 
 from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from frontdesk.accounts.choices import Role
 from frontdesk.accounts.models import Team, User
@@ -24,3 +25,9 @@ def team_exists(*, name: str) -> bool:
 def leads_reachable() -> QuerySet[User]:
     """Active leads and admins with an e-mail address: whom escalations are mailed to."""
     return User.objects.filter(is_active=True, role__in=[Role.LEAD, Role.ADMIN]).exclude(email="")
+
+
+def request_agent(request: HttpRequest) -> User:
+    """The agent behind a request that passed log-in or token authentication."""
+    assert isinstance(request.user, User)
+    return request.user

@@ -10,12 +10,9 @@ from django.utils import timezone
 
 from frontdesk.accounts.choices import Role
 from frontdesk.accounts.models import ApiToken, Team, User
+from frontdesk.core.errors import Invalid
 
 TOKEN_PREFIX = "fd_"  # noqa: S105 (a prefix, not a secret)
-
-
-class AccountError(Exception):
-    """An account operation was refused; the message says why."""
 
 
 def agent_create(
@@ -29,9 +26,9 @@ def agent_create(
 ) -> User:
     """Create an agent with a role; without a password the agent cannot log in to pages."""
     if role not in Role.values:
-        raise AccountError(f"unknown role {role!r}; use one of {', '.join(Role.values)}")
+        raise Invalid(f"unknown role {role!r}; use one of {', '.join(Role.values)}")
     if User.objects.filter(username=username).exists():
-        raise AccountError(f"an agent named {username!r} already exists")
+        raise Invalid(f"an agent named {username!r} already exists")
     first, _space, last = full_name.partition(" ")
     user = User(
         username=username,
@@ -54,7 +51,7 @@ def agent_create(
 def agent_set_role(*, agent: User, role: str) -> User:
     """Give an agent another role: the access that comes with it follows, both ways."""
     if role not in Role.values:
-        raise AccountError(f"unknown role {role!r}; use one of {', '.join(Role.values)}")
+        raise Invalid(f"unknown role {role!r}; use one of {', '.join(Role.values)}")
     agent.role = role
     agent.access_follow_role()
     agent.save(update_fields=["role", "is_staff", "is_superuser"])

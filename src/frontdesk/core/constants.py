@@ -16,3 +16,6 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_WEB_PORT = 8000
 DEFAULT_MAIL_PORT = 2525
 DEFAULT_PUBLIC_URL = f"http://{DEFAULT_HOST}:{DEFAULT_WEB_PORT}"
+
+# The longest file name kept for an attachment (the end is kept: it holds the extension).
+ATTACHMENT_NAME_LENGTH = 200

@@ -4,7 +4,6 @@ from django.http import HttpRequest
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_htmx.middleware import HtmxDetails
 
-from frontdesk.accounts.models import User
 from frontdesk.core.constants import DATABASE_INTEGER_MAX
 
 
@@ -12,12 +11,6 @@ class HtmxHttpRequest(HttpRequest):
     """A request that went through django-htmx's middleware (`request.htmx` is truthy for htmx)."""
 
     htmx: HtmxDetails
-
-
-def request_agent(request: HttpRequest) -> User:
-    """The agent behind a request that passed log-in or token authentication."""
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def whole_number(raw: str) -> int | None:

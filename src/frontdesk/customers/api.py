@@ -5,7 +5,7 @@ from django.http import HttpRequest
 from ninja import Query, Router
 from ninja.pagination import paginate
 
-from frontdesk.core.http import request_agent
+from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.schemas import ErrorOut, Page, RowId
 from frontdesk.customers.models import Customer, Interaction
 from frontdesk.customers.schemas import CustomerFilterIn, CustomerOut, InteractionOut

@@ -10,8 +10,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.errors import Invalid, NotFound
-from frontdesk.core.http import HtmxHttpRequest, request_agent
+from frontdesk.core.http import HtmxHttpRequest
 from frontdesk.customers.forms import CustomerForm, IdentityForm, MergeForm
 from frontdesk.customers.models import Customer
 from frontdesk.customers.selectors import access_customer_by_id, customer_list, customer_timeline

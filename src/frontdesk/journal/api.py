@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from ninja import Router
 from pydantic import Field, StrictBool
 
-from frontdesk.core.http import request_agent
+from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.schemas import ErrorOut, InputSchema, RowId
 from frontdesk.journal.services import log_line_json, log_line_read, log_line_save
 

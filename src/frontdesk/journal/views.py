@@ -14,9 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from frontdesk.accounts.models import Team
+from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.clock import desk_today
 from frontdesk.core.errors import Invalid
-from frontdesk.core.http import request_agent, whole_number
+from frontdesk.core.http import whole_number
 from frontdesk.journal.constants import FOLLOW_UP_DUE_AFTER, FOLLOW_UP_DUE_BEFORE
 from frontdesk.journal.selectors import (
     customer_choices,

@@ -13,9 +13,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
+from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.clock import desk_today
 from frontdesk.core.errors import Invalid
-from frontdesk.core.http import HtmxHttpRequest, request_agent
+from frontdesk.core.http import HtmxHttpRequest
+from frontdesk.core.ratelimit import kiosk_rate
 from frontdesk.live.constants import (
     NUMBER_POLL_SECONDS,
     SCREEN_CALLED,
@@ -39,11 +41,6 @@ from frontdesk.tickets.views import ticket_for_page
 
 # The number just taken, kept in the tablet's session until it goes back to the kiosk.
 SLIP = "kiosk_slip"
-
-
-def kiosk_rate(group: str, request: HttpRequest) -> str:
-    """The kiosk's rate limit per address, read when asked so an operator's setting applies."""
-    return settings.KIOSK_RATE
 
 
 @never_cache

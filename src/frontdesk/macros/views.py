@@ -9,8 +9,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.errors import Invalid
-from frontdesk.core.http import request_agent, safe_next
+from frontdesk.core.http import safe_next
 from frontdesk.macros.services import holding_reply_send, macro_expand
 from frontdesk.tickets.forms import ReplyForm
 from frontdesk.tickets.views import ticket_for_page

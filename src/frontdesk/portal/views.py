@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
 from frontdesk.core.errors import Invalid, NotFound
+from frontdesk.core.ratelimit import intake_rate
 from frontdesk.customers.models import Customer
 from frontdesk.customers.selectors import PortalLinkError, customer_by_portal_token
 from frontdesk.portal.forms import LinkRequestForm, ReplyForm, RequestForm
@@ -27,11 +28,6 @@ from frontdesk.tickets.services import ticket_customer_reply
 SESSION_CUSTOMER = "portal_customer"
 SESSION_KEY = "portal_key"
 SESSION_SENT = "portal_sent_reference"
-
-
-def intake_rate(group: str, request: HttpRequest) -> str:
-    """The public form's rate limit, read when asked so an operator's setting applies."""
-    return settings.INTAKE_RATE
 
 
 def rate_limited(request: HttpRequest, exception: Exception) -> HttpResponse:

@@ -8,7 +8,7 @@ from ninja import Query, Router
 from ninja import Status as Answer
 from pydantic import Field
 
-from frontdesk.core.http import request_agent
+from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.schemas import ErrorOut, InputSchema
 from frontdesk.engine.queue import reasons_for
 from frontdesk.routing.schemas import PresenceIn, PresenceOut, QueueNextOut, QueueOut

@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from frontdesk.accounts.models import User
+from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.errors import Invalid
-from frontdesk.core.http import request_agent, safe_next
+from frontdesk.core.http import safe_next
 from frontdesk.engine.queue import QueueReason
 from frontdesk.journal.selectors import notices_unread_important
 from frontdesk.routing.forms import BusinessHoursForm, SlaTargetsForm, WeightsForm

@@ -17,10 +17,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from frontdesk.accounts.models import User
-from frontdesk.accounts.selectors import agent_list
+from frontdesk.accounts.selectors import agent_list, request_agent
 from frontdesk.core.clock import desk_today, desk_zone
 from frontdesk.core.errors import Invalid
-from frontdesk.core.http import request_agent, safe_next, whole_number
+from frontdesk.core.http import safe_next, whole_number
 from frontdesk.schedules.calendar import agent_calendar
 from frontdesk.schedules.choices import PlaybookMoment, Weekday
 from frontdesk.schedules.constants import FIRST_DAY, LAST_DAY

@@ -7,9 +7,8 @@ from ninja import Query, Router
 from ninja import Status as Answer
 from ninja.pagination import paginate
 
-from frontdesk.accounts.selectors import agent_by_username
+from frontdesk.accounts.selectors import agent_by_username, request_agent
 from frontdesk.core.errors import Invalid
-from frontdesk.core.http import request_agent
 from frontdesk.core.schemas import ErrorOut, Page, RowId
 from frontdesk.customers.selectors import access_customer_by_id
 from frontdesk.customers.services import customer_get_or_create

@@ -3,7 +3,6 @@ REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O or 1/I: read o
 REFERENCE_LENGTH = 6
 SUBJECT_LENGTH = 250
 BODY_LENGTH = 100_000
-ATTACHMENT_NAME_LENGTH = 200
 # The flag on an incoming message someone other than the ticket's customer sent.
 THIRD_PARTY = "third-party"
 # A mail listing several breached tickets names at most this many; the queue has the rest.

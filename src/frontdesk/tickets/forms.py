@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from frontdesk.accounts.selectors import agent_list
-from frontdesk.portal.forms import AttachmentsMixin, MultipleFileField
+from frontdesk.core.forms import AttachmentsMixin, MultipleFileField
 from frontdesk.tickets.choices import Channel, Level, Status
 from frontdesk.tickets.constants import BODY_LENGTH
 

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import logging
 import secrets
-import unicodedata
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from email.utils import make_msgid
-from pathlib import PurePosixPath, PureWindowsPath
 
 import nh3
 from django.conf import settings
@@ -22,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from frontdesk.accounts.models import User
+from frontdesk.core.attachments import attachment_name_clean, attachments_validate
 from frontdesk.core.clock import desk_local
 from frontdesk.core.errors import Invalid
 from frontdesk.customers.choices import Direction, InteractionKind
@@ -41,7 +40,6 @@ from frontdesk.tickets.choices import (
     Status,
 )
 from frontdesk.tickets.constants import (
-    ATTACHMENT_NAME_LENGTH,
     BODY_LENGTH,
     REFERENCE_ALPHABET,
     REFERENCE_LENGTH,
@@ -68,35 +66,6 @@ def reference_new() -> str:
     return REFERENCE_PREFIX + "".join(
         secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH)
     )
-
-
-def attachment_name_clean(raw: str) -> str:
-    """A file name safe to show: no folders, no control characters, bounded length."""
-    name = PureWindowsPath(PurePosixPath(raw).name).name
-    name = "".join(
-        ch for ch in unicodedata.normalize("NFC", name) if unicodedata.category(ch)[0] != "C"
-    )
-    name = name.strip().lstrip(".") or "attachment"
-    return name[-ATTACHMENT_NAME_LENGTH:]
-
-
-def attachments_validate(files: Sequence[UploadedFile]) -> None:
-    """Refuse empty, oversized or too many files, saying which and why."""
-    if len(files) > settings.MAX_ATTACHMENTS_PER_MESSAGE:
-        raise Invalid(
-            _("At most %(count)d files can be attached.")
-            % {"count": settings.MAX_ATTACHMENTS_PER_MESSAGE}
-        )
-    for upload in files:
-        name = attachment_name_clean(upload.name or "")
-        if not upload.size:
-            raise Invalid(_("The file %(name)s is empty.") % {"name": name})
-        if upload.size > settings.MAX_ATTACHMENT_BYTES:
-            limit = settings.MAX_ATTACHMENT_BYTES // 1_000_000 or 1
-            raise Invalid(
-                _("The file %(name)s is larger than the limit of %(limit)d MB.")
-                % {"name": name, "limit": limit}
-            )
 
 
 def _attachments_store(message: Message, files: Sequence[UploadedFile]) -> None:

@@ -10,8 +10,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.errors import Invalid, NotFound
-from frontdesk.core.http import HtmxHttpRequest, request_agent
+from frontdesk.core.http import HtmxHttpRequest
 from frontdesk.customers.constants import TIMELINE_SIDEBAR_LENGTH
 from frontdesk.customers.selectors import customer_timeline
 from frontdesk.macros.services import macro_expand
