@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
 # The business hours app says where the zone is kept when it is ready (it sits above this
@@ -86,3 +87,12 @@ class DeskTimeZoneMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         with timezone.override(desk_zone()):
             return self.get_response(request)
+
+
+def span_text(minutes: int) -> str:
+    """A span of time as a person says it, in the active language: 40 min, 3 h, 2 d."""
+    if minutes < 60:
+        return _("%(count)s min") % {"count": minutes}
+    if minutes < 48 * 60:
+        return _("%(count)s h") % {"count": minutes // 60}
+    return _("%(count)s d") % {"count": minutes // (24 * 60)}

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_ratelimit.decorators import ratelimit
 
 from frontdesk.accounts.selectors import request_agent
-from frontdesk.core.clock import desk_today
+from frontdesk.core.clock import desk_today, span_text
 from frontdesk.core.errors import Invalid
 from frontdesk.core.http import HtmxHttpRequest
 from frontdesk.core.ratelimit import kiosk_rate
@@ -35,7 +35,6 @@ from frontdesk.live.selectors import (
     visits_next,
 )
 from frontdesk.live.services import visit_create, visit_finish, visit_left, visit_serve
-from frontdesk.routing.wording import span_text
 from frontdesk.schedules.selectors import desk_status
 from frontdesk.tickets.views import ticket_for_page
 

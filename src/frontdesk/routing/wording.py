@@ -4,17 +4,9 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from frontdesk.core.clock import span_text
 from frontdesk.engine.queue import QueueReason
 from frontdesk.tickets.models import Ticket
-
-
-def span_text(minutes: int) -> str:
-    """A span of time as a person says it, in the active language: 40 min, 3 h, 2 d."""
-    if minutes < 60:
-        return _("%(count)s min") % {"count": minutes}
-    if minutes < 48 * 60:
-        return _("%(count)s h") % {"count": minutes // 60}
-    return _("%(count)s d") % {"count": minutes // (24 * 60)}
 
 
 def queue_reason_text(reason: QueueReason, ticket: Ticket) -> str:

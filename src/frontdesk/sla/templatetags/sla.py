@@ -6,7 +6,7 @@ from django import template
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from frontdesk.routing.wording import span_text
+from frontdesk.core.clock import span_text
 from frontdesk.tickets.choices import QUEUED_STATUSES
 from frontdesk.tickets.models import Ticket
 
