@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 from django_tasks import task
 
-from frontdesk.tickets import services
+from frontdesk.tickets.services import delivery
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +32,7 @@ def _with_retries(send: Callable[[], None], again: Callable[[int], object], atte
 def message_send(message_id: int, attempt: int = 0) -> None:
     """Deliver an agent's reply to the customer, retrying with back-off."""
     _with_retries(
-        lambda: services.message_deliver(message_id=message_id),
+        lambda: delivery.message_deliver(message_id=message_id),
         lambda next_attempt: message_send.using(run_after=_later(attempt)).enqueue(
             message_id, next_attempt
         ),
@@ -44,7 +44,7 @@ def message_send(message_id: int, attempt: int = 0) -> None:
 def acknowledgement_send(ticket_id: int, attempt: int = 0) -> None:
     """Acknowledge a new request to the customer, retrying with back-off."""
     _with_retries(
-        lambda: services.acknowledgement_deliver(ticket_id=ticket_id),
+        lambda: delivery.acknowledgement_deliver(ticket_id=ticket_id),
         lambda next_attempt: acknowledgement_send.using(run_after=_later(attempt)).enqueue(
             ticket_id, next_attempt
         ),
@@ -55,13 +55,13 @@ def acknowledgement_send(ticket_id: int, attempt: int = 0) -> None:
 @task(queue_name="mail")
 def sla_escalation_send(ticket_id: int) -> None:
     """Tell the desk's leads that a ticket's SLA was breached."""
-    services.sla_escalation_deliver(ticket_id=ticket_id)
+    delivery.sla_escalation_deliver(ticket_id=ticket_id)
 
 
 @task(queue_name="mail")
 def sla_escalations_send(ticket_ids: list[int]) -> None:
     """Tell the desk's leads in one mail that several tickets' SLAs were breached at once."""
-    services.sla_escalations_deliver(ticket_ids=ticket_ids)
+    delivery.sla_escalations_deliver(ticket_ids=ticket_ids)
 
 
 def _later(attempt: int) -> datetime:

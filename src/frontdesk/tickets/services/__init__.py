@@ -1,0 +1,78 @@
+"""Writes for tickets, their messages and attachments: a module per concern, every public
+name re-exported here."""
+
+from frontdesk.tickets.services._common import (
+    INTERACTION_KIND,
+    html_sanitise,
+    reference_new,
+    ticket_note_system,
+)
+from frontdesk.tickets.services.delivery import (
+    MAIL_LANGUAGE_OF,
+    acknowledgement_deliver,
+    message_deliver,
+    sla_escalation_deliver,
+    sla_escalations_deliver,
+    ticket_reply,
+)
+from frontdesk.tickets.services.follow_ups import (
+    ticket_follow_up_open,
+    tickets_follow_ups_activate,
+)
+from frontdesk.tickets.services.intake import (
+    ticket_create,
+    ticket_customer_reply,
+    ticket_third_party_reply,
+    ticket_triage_apply,
+)
+from frontdesk.tickets.services.lifecycle import (
+    ticket_assign,
+    ticket_assign_if_free,
+    ticket_note,
+    ticket_set_status,
+    ticket_tags_add,
+    ticket_take_next,
+    ticket_update,
+    tickets_move_customer,
+    tickets_release,
+)
+from frontdesk.tickets.services.placement import (
+    ticket_queue_kind_set,
+    ticket_queue_place,
+    ticket_sla_breach,
+    ticket_sla_warn,
+    tickets_queue_refresh,
+)
+
+__all__ = [
+    "INTERACTION_KIND",
+    "MAIL_LANGUAGE_OF",
+    "acknowledgement_deliver",
+    "html_sanitise",
+    "message_deliver",
+    "reference_new",
+    "sla_escalation_deliver",
+    "sla_escalations_deliver",
+    "ticket_assign",
+    "ticket_assign_if_free",
+    "ticket_create",
+    "ticket_customer_reply",
+    "ticket_follow_up_open",
+    "ticket_note",
+    "ticket_note_system",
+    "ticket_queue_kind_set",
+    "ticket_queue_place",
+    "ticket_reply",
+    "ticket_set_status",
+    "ticket_sla_breach",
+    "ticket_sla_warn",
+    "ticket_tags_add",
+    "ticket_take_next",
+    "ticket_third_party_reply",
+    "ticket_triage_apply",
+    "ticket_update",
+    "tickets_follow_ups_activate",
+    "tickets_move_customer",
+    "tickets_queue_refresh",
+    "tickets_release",
+]

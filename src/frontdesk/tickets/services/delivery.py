@@ -1,0 +1,326 @@
+"""What the desk sends: agents' replies, and the mail of replies, acknowledgements and SLA
+escalations, threaded and in the customer's language."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import datetime
+from email.utils import make_msgid
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from frontdesk.accounts.models import User
+from frontdesk.core.attachments import attachments_validate
+from frontdesk.customers.choices import Direction
+from frontdesk.customers.services import interaction_record, portal_link_build
+from frontdesk.tickets.choices import Channel, MessageDirection, Status
+from frontdesk.tickets.constants import SLA_ESCALATION_LIST_LENGTH
+from frontdesk.tickets.models import Message, Ticket
+from frontdesk.tickets.services._common import (
+    INTERACTION_KIND,
+    _check_body,
+    _message_add,
+    _ticket_lock,
+)
+from frontdesk.tickets.services.lifecycle import _status_apply
+
+logger = logging.getLogger(__name__)
+
+
+def ticket_reply(
+    *,
+    ticket: Ticket,
+    agent: User | None,
+    text: str,
+    files: Sequence[UploadedFile] = (),
+    status: str = Status.WAITING,
+    historical_at: datetime | None = None,
+) -> Message:
+    """Answer the customer: record the reply, mail it, and move the ticket to `status`.
+
+    `historical_at` records a reply that was already given at that time (imports, the demo):
+    it is not mailed again.
+    """
+    _check_body(text)
+    attachments_validate(files)
+    with transaction.atomic():
+        _ticket_lock(ticket)
+        message = _message_add(
+            ticket=ticket,
+            direction=MessageDirection.OUT,
+            channel=ticket.channel,
+            subject=ticket.subject,
+            text=text,
+            agent=agent,
+            files=files,
+            created_at=historical_at,
+        )
+        fields = ["updated_at"]
+        if ticket.first_responded_at is None:
+            # The clock now runs towards the solution: no longer at risk of the first answer.
+            ticket.first_responded_at = message.created_at
+            ticket.sla_at_risk = False
+            fields += ["first_responded_at", "sla_at_risk"]
+        if ticket.assignee_id is None and agent is not None:
+            ticket.assignee = agent
+            fields.append("assignee")
+        ticket.save(update_fields=fields)
+        _status_apply(ticket, status, at=message.created_at)
+        interaction_record(
+            customer=ticket.customer,
+            kind=INTERACTION_KIND[Channel(ticket.channel)],
+            direction=Direction.OUT,
+            summary=f"{ticket.reference}: {text}",
+            agent=agent,
+            ticket_id=ticket.pk,
+            occurred_at=message.created_at,
+        )
+        if historical_at is not None:
+            Message.objects.filter(pk=message.pk).update(delivered_at=historical_at)
+        else:
+            from frontdesk.tickets.tasks import message_send
+
+            transaction.on_commit(lambda: message_send.enqueue(message.pk))
+    return message
+
+
+# Customers writing Croatian or Serbian read Bosnian; others get the desk's default language.
+MAIL_LANGUAGE_OF = {"hr": "bs", "sr": "bs"}
+
+
+def _mail_language(ticket: Ticket) -> str:
+    """The language the desk writes to this customer in: theirs if the desk speaks it."""
+    spoken = {code for code, _name in settings.LANGUAGES}
+    for candidate in (ticket.customer.preferred_language, ticket.language):
+        code = MAIL_LANGUAGE_OF.get(candidate, candidate)
+        if code in spoken:
+            return code
+    return settings.LANGUAGE_CODE
+
+
+def _mail_subject(ticket: Ticket) -> str:
+    # Worded in the active language: call it where the customer's language is.
+    return f"[{ticket.reference}] {ticket.subject_for_customer}"
+
+
+def _thread_ids(ticket: Ticket) -> list[str]:
+    return list(
+        ticket.messages.exclude(direction=MessageDirection.NOTE)
+        .exclude(message_id="")
+        .values_list("message_id", flat=True)
+    )
+
+
+def message_deliver(*, message_id: int) -> None:
+    """Send an outbound message to the customer by e-mail, recording success or the error."""
+    message = Message.objects.select_related("ticket__customer", "author_agent").get(pk=message_id)
+    if message.direction != MessageDirection.OUT or message.delivered_at is not None:
+        return
+    ticket = message.ticket
+    customer = ticket.customer
+    recipient = customer.primary_email
+    if not recipient:
+        Message.objects.filter(pk=message.pk).update(
+            delivery_error="The customer has no e-mail address."
+        )
+        return
+    with translation.override(_mail_language(ticket)):
+        context = {
+            "ticket": ticket,
+            "message": message,
+            "portal_link": portal_link_build(customer=customer),
+        }
+        body = render_to_string("tickets/email/reply.txt", context)
+        html = render_to_string("tickets/email/reply.html", context)
+        subject = _mail_subject(ticket)
+    references = [mid for mid in _thread_ids(ticket) if mid != message.message_id]
+    headers = {"Message-ID": message.message_id}
+    if references:
+        # The reply answers the customer's latest message (not a third party's in the thread);
+        # References carries the whole thread.
+        answered = (
+            ticket.messages.filter(
+                direction=MessageDirection.IN, author_customer=customer, id__lt=message.pk
+            )
+            .exclude(message_id="")
+            .values_list("message_id", flat=True)
+            .last()
+        )
+        headers["In-Reply-To"] = answered or references[-1]
+        headers["References"] = " ".join(references[-10:])
+    _send(
+        message=message,
+        to=recipient,
+        subject=subject,
+        body=body,
+        html=html,
+        headers=headers,
+    )
+
+
+def acknowledgement_deliver(*, ticket_id: int) -> None:
+    """Tell the customer we have their request, with its reference and a portal link."""
+    ticket = Ticket.objects.select_related("customer").get(pk=ticket_id)
+    customer = ticket.customer
+    recipient = customer.primary_email
+    if not recipient:
+        return
+    from frontdesk.schedules.selectors import desk_status
+
+    with translation.override(_mail_language(ticket)):
+        context = {
+            "ticket": ticket,
+            "portal_link": portal_link_build(customer=customer),
+            # A truthful promise: the desk's hours, how soon it answers, and a break coming.
+            "status": desk_status(),
+        }
+        body = render_to_string("tickets/email/acknowledgement.txt", context)
+        html = render_to_string("tickets/email/acknowledgement.html", context)
+        subject = _mail_subject(ticket)
+    # A retry sends the acknowledgement already recorded, with its Message-ID, not another one.
+    note = next(
+        (
+            m
+            for m in ticket.messages.filter(direction=MessageDirection.OUT)
+            if "acknowledgement" in m.flags
+        ),
+        None,
+    )
+    if note is not None and note.delivered_at is not None:
+        return
+    first = ticket.messages.filter(direction=MessageDirection.IN).first()
+    headers = {
+        "Message-ID": note.message_id if note else make_msgid(domain=settings.MESSAGE_ID_DOMAIN),
+        "Auto-Submitted": "auto-replied",
+    }
+    if first is not None and first.message_id:
+        headers["In-Reply-To"] = first.message_id
+        headers["References"] = first.message_id
+    if note is None:
+        with transaction.atomic():
+            note = _message_add(
+                ticket=ticket,
+                direction=MessageDirection.OUT,
+                channel=Channel.EMAIL,
+                subject=subject,
+                text=body,
+                headers={"Auto-Submitted": "auto-replied"},
+                message_id=headers["Message-ID"],
+                flags=["acknowledgement"],
+            )
+    _send(message=note, to=recipient, subject=subject, body=body, html=html, headers=headers)
+
+
+def _send(
+    *, message: Message, to: str, subject: str, body: str, html: str, headers: dict[str, str]
+) -> None:
+    email = EmailMultiAlternatives(
+        subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[to], headers=headers
+    )
+    email.attach_alternative(html, "text/html")
+    try:
+        email.send()
+    except OSError as error:
+        # Keep the reason on the message so the agent sees it; the task runner retries.
+        Message.objects.filter(pk=message.pk).update(delivery_error=str(error)[:500])
+        logger.warning("sending message %s failed: %s", message.pk, error)
+        raise
+    Message.objects.filter(pk=message.pk).update(delivered_at=timezone.now(), delivery_error="")
+
+
+def sla_escalation_deliver(*, ticket_id: int) -> int:
+    """Mail every active lead with an address about a breached SLA; how many were told."""
+    from frontdesk.accounts.selectors import leads_reachable
+    from frontdesk.accounts.services import agents_mail
+
+    ticket = Ticket.objects.select_related("customer", "assignee").get(pk=ticket_id)
+    link = settings.PUBLIC_URL + reverse("tickets:detail", args=[ticket.pk])
+
+    def compose(lead: User) -> tuple[str, str]:
+        assignee = ticket.assignee.display_name if ticket.assignee else _("nobody")
+        subject = _("SLA breached: %(reference)s %(subject)s") % {
+            "reference": ticket.reference,
+            "subject": ticket.subject,
+        }
+        body = _(
+            "The service level of %(reference)s (level %(level)s, %(customer)s) was "
+            "breached. It is assigned to %(assignee)s.\n\n%(link)s"
+        ) % {
+            "reference": ticket.reference,
+            "level": ticket.level,
+            "customer": ticket.customer.name,
+            "assignee": assignee,
+            "link": link,
+        }
+        return subject, body
+
+    return agents_mail(agents=leads_reachable(), compose=compose)
+
+
+def sla_escalations_deliver(*, ticket_ids: Sequence[int]) -> int:
+    """Mail every active lead with an address one list of tickets whose SLAs were breached
+    together; how many were told."""
+    from frontdesk.accounts.selectors import leads_reachable
+    from frontdesk.accounts.services import agents_mail
+
+    tickets = list(
+        Ticket.objects.filter(pk__in=ticket_ids)
+        .select_related("customer", "assignee")
+        .order_by("level", "pk")
+    )
+    if not tickets:
+        return 0
+    shown = tickets[:SLA_ESCALATION_LIST_LENGTH]
+    queue_link = settings.PUBLIC_URL + reverse("routing:queue")
+
+    def compose(lead: User) -> tuple[str, str]:
+        count = len(tickets)
+        subject = ngettext(
+            "SLA breached: %(count)d ticket", "SLA breached: %(count)d tickets", count
+        ) % {"count": count}
+        lines = [
+            ngettext(
+                "The service level of %(count)d ticket was breached:",
+                "The service levels of %(count)d tickets were breached at once:",
+                count,
+            )
+            % {"count": count},
+            "",
+        ]
+        for ticket in shown:
+            lines.append(
+                _(
+                    "%(reference)s %(subject)s (level %(level)s, %(customer)s), "
+                    "assigned to %(assignee)s"
+                )
+                % {
+                    "reference": ticket.reference,
+                    "subject": ticket.subject,
+                    "level": ticket.level,
+                    "customer": ticket.customer.name,
+                    "assignee": ticket.assignee.display_name if ticket.assignee else _("nobody"),
+                }
+            )
+            lines += [settings.PUBLIC_URL + reverse("tickets:detail", args=[ticket.pk]), ""]
+        if len(tickets) > len(shown):
+            more = len(tickets) - len(shown)
+            lines.append(
+                ngettext(
+                    "…and %(count)d more, at the top of the queue: %(link)s",
+                    "…and %(count)d more, at the top of the queue: %(link)s",
+                    more,
+                )
+                % {"count": more, "link": queue_link}
+            )
+        return subject, "\n".join(lines).rstrip() + "\n"
+
+    return agents_mail(agents=leads_reachable(), compose=compose)

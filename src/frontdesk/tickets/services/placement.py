@@ -1,0 +1,141 @@
+"""Where a ticket stands: its SLA dues, warnings and breaches, and its place in the queue."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+
+from frontdesk.core.errors import Invalid
+from frontdesk.customers.models import Customer
+from frontdesk.engine.queue import sort_key
+from frontdesk.engine.sla import business_between, dues_for
+from frontdesk.tickets.adapters import queue_item_of
+from frontdesk.tickets.choices import PAUSED_STATUSES, QUEUED_STATUSES, QueueKind
+from frontdesk.tickets.models import Ticket
+from frontdesk.tickets.services._common import ticket_note_system
+
+
+def _sla_dues_apply(ticket: Ticket) -> None:
+    _sla_dues_compute(ticket)
+    ticket.save(update_fields=["first_response_due", "resolution_due"])
+
+
+def _sla_dues_compute(ticket: Ticket) -> None:
+    # The level decides the targets, so dues follow every change of level.
+    from frontdesk.sla.selectors import calendar_for, sla_targets
+
+    dues = dues_for(
+        opened=ticket.created_at,
+        level=ticket.level,
+        targets=sla_targets(),
+        calendar=calendar_for(team_id=ticket.team_id),
+        paused=timedelta(minutes=ticket.sla_paused_minutes),
+    )
+    ticket.first_response_due = dues.first_response
+    ticket.resolution_due = dues.resolution
+
+
+def _sla_clock(ticket: Ticket, status: str, now: datetime) -> None:
+    # Waiting on the customer and on hold stop the clock; the business time spent there is
+    # added to the dues when the ticket comes back.
+    if status in PAUSED_STATUSES and ticket.sla_paused_at is None:
+        ticket.sla_paused_at = now
+    elif status not in PAUSED_STATUSES and ticket.sla_paused_at is not None:
+        from frontdesk.sla.selectors import calendar_for
+
+        paused = business_between(ticket.sla_paused_at, now, calendar_for(team_id=ticket.team_id))
+        ticket.sla_paused_minutes += int(paused.total_seconds() // 60)
+        ticket.sla_paused_at = None
+
+
+def ticket_sla_warn(*, ticket: Ticket, now: datetime) -> Ticket:
+    """Mark the ticket's SLA as about to be breached: it moves up the queue, and says so."""
+    ticket.sla_at_risk = True
+    ticket.save(update_fields=["sla_at_risk"])
+    ticket_queue_place(ticket=ticket)
+    due = ticket.sla_due
+    minutes = int((due - now).total_seconds() // 60) if due else 0
+    minutes = max(0, minutes)
+    ticket_note_system(
+        ticket=ticket,
+        actor=None,
+        text=f"SLA due in {minutes} min",
+        event={"code": "sla_due", "minutes": minutes},
+    )
+    return ticket
+
+
+def ticket_sla_breach(*, ticket: Ticket, now: datetime, escalated: bool) -> Ticket:
+    """Record that the ticket's SLA was breached, noting whether the leads are told of it (the
+    SLA sweep decides, and mails them one ticket or a list)."""
+    ticket.sla_breached_at = now
+    ticket.sla_at_risk = True
+    ticket.save(update_fields=["sla_breached_at", "sla_at_risk"])
+    ticket_queue_place(ticket=ticket)
+    if escalated:
+        ticket_note_system(
+            ticket=ticket,
+            actor=None,
+            text="SLA breached: escalated to the leads",
+            event={"code": "sla_escalated"},
+        )
+    else:
+        ticket_note_system(
+            ticket=ticket, actor=None, text="SLA breached", event={"code": "sla_breached"}
+        )
+    return ticket
+
+
+def ticket_queue_kind_set(
+    *,
+    ticket: Ticket,
+    kind: str,
+    note: str = "",
+    at: datetime | None = None,
+    event: dict[str, object] | None = None,
+) -> Ticket:
+    """Change what sort of work the ticket is (a ringing call becomes a call-back when missed)."""
+    if kind not in QueueKind.values:
+        raise Invalid(f"Unknown kind of work {kind!r}.")
+    if ticket.queue_kind != kind:
+        ticket.queue_kind = kind
+        ticket.save(update_fields=["queue_kind", "updated_at"])
+        ticket_queue_place(ticket=ticket)
+    if note:
+        ticket_note_system(ticket=ticket, actor=None, text=note, at=at, event=event)
+    return ticket
+
+
+def ticket_queue_place(*, ticket: Ticket, now: datetime | None = None) -> Ticket:
+    """Recompute the ticket's place in the queue after something that decides it changed."""
+    _queue_key_compute(ticket, now=now)
+    ticket.save(update_fields=["queue_key"])
+    return ticket
+
+
+def _queue_key_compute(ticket: Ticket, *, now: datetime | None = None) -> None:
+    from frontdesk.routing.selectors import queue_weights
+
+    queued = ticket.status in QUEUED_STATUSES
+    if ticket.queue_kind == QueueKind.FOLLOW_UP and ticket.queue_since is not None:
+        # A promise for later is not work yet: it enters the queue when it comes due.
+        queued = queued and ticket.queue_since <= (now or timezone.now())
+    ticket.queue_key = sort_key(queue_item_of(ticket), queue_weights()) if queued else None
+
+
+def tickets_queue_refresh(*, customer: Customer | None = None) -> int:
+    """Recompute the place of every queued ticket (after the weights change), or of one
+    customer's (after they became a key customer or stopped being one); how many moved."""
+    from frontdesk.routing.selectors import queue_weights
+
+    weights = queue_weights()
+    moved = 0
+    queued = Ticket.objects.filter(queue_key__isnull=False).select_related("customer")
+    if customer is not None:
+        queued = queued.filter(customer=customer)
+    for ticket in queued.iterator(chunk_size=500):
+        key = sort_key(queue_item_of(ticket), weights)
+        if key != ticket.queue_key:
+            moved += Ticket.objects.filter(pk=ticket.pk).update(queue_key=key)
+    return moved
