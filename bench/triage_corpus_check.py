@@ -168,14 +168,18 @@ def balance_problems(language: str, rows: list[dict]) -> list[str]:
         strata.setdefault((r["expected"]["level"], r["expected"]["quick_win"]), Counter())[
             r["split"]
         ] += 1
-    for (level, quick), splits in [*sorted(strata.items()), (("all", "all"), _splits(rows))]:
+    groups = [
+        (f"level {level}, {'quick win' if quick else 'not quick'}", splits)
+        for (level, quick), splits in sorted(strata.items())
+    ]
+    for name, splits in [*groups, ("all contacts", _splits(rows))]:
         size = sum(splits.values())
         for split, share in SPLITS.items():
             # Stratified: each split holds its share of the stratum, rounded up or down.
             if abs(splits[split] - size * share) >= 1:
                 problems.append(
-                    f"{language}: level {level} quick win {quick}: {splits[split]} of {size} in "
-                    f"{split}, want about {size * share:.1f}"
+                    f"{language}, {name}: {splits[split]} of {size} in {split}, "
+                    f"want about {size * share:.1f}"
                 )
     return problems
 
