@@ -18,7 +18,7 @@ from frontdesk.customers.choices import Direction, IdentityKind, InteractionKind
 from frontdesk.customers.constants import PORTAL_SALT
 from frontdesk.customers.models import Customer, CustomerIdentity, Interaction, Tag
 from frontdesk.customers.selectors import customer_by_identity
-from frontdesk.customers.signals import customer_merging
+from frontdesk.customers.signals import customer_importance_changed, customer_merging
 from frontdesk.engine.identities import IdentityError, normalise_email, normalise_phone
 from frontdesk.engine.text import fold
 
@@ -155,10 +155,8 @@ def customer_update(
         [Tag.objects.get_or_create(name=t.strip()[:50])[0] for t in tags if t.strip()]
     )
     if was_key != is_key:
-        # Key customers' tickets get a head start in the queue; move the open ones.
-        from frontdesk.tickets.services import tickets_queue_refresh
-
-        tickets_queue_refresh(customer=customer)
+        # Key customers' tickets get a head start in the queue; the queue moves the open ones.
+        customer_importance_changed.send(sender=Customer, customer=customer)
     return customer
 
 

@@ -4,3 +4,7 @@ from django.dispatch import Signal
 # retired, so that every app moves its rows that point at the source (tickets, follow-ups,
 # calls) to the target: kwargs source, target. tests/customers checks that none is left.
 customer_merging = Signal()
+
+# Sent when a customer becomes a key customer or stops being one, so that apps ordering work by
+# it (the ticket queue gives key customers a head start) re-place what is waiting: kwargs customer.
+customer_importance_changed = Signal()

@@ -3,7 +3,7 @@ from typing import Any
 from django.dispatch import receiver
 
 from frontdesk.customers.models import Customer
-from frontdesk.customers.signals import customer_merging
+from frontdesk.customers.signals import customer_importance_changed, customer_merging
 from frontdesk.tickets.services import tickets_move_customer, tickets_queue_refresh
 
 
@@ -15,3 +15,8 @@ def move_tickets_on_merge(
     # The survivor may have just become a key customer: every queued ticket of theirs, the
     # moved ones too, takes its place for what the customer now is.
     tickets_queue_refresh(customer=target)
+
+
+@receiver(customer_importance_changed, sender=Customer)
+def move_tickets_on_importance(sender: type[Customer], customer: Customer, **kwargs: Any) -> None:
+    tickets_queue_refresh(customer=customer)
