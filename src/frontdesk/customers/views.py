@@ -15,9 +15,9 @@ from frontdesk.core.errors import Invalid, NotFound
 from frontdesk.core.http import HtmxHttpRequest
 from frontdesk.customers.forms import CustomerForm, IdentityForm, MergeForm
 from frontdesk.customers.models import Customer
+from frontdesk.customers.panels import customer_panels
 from frontdesk.customers.selectors import access_customer_by_id, customer_list, customer_timeline
 from frontdesk.customers.services import customer_merge, customer_update, identity_add
-from frontdesk.tickets.selectors import customer_tickets
 
 PAGE_SIZE = 50
 
@@ -49,8 +49,8 @@ def _detail_context(customer: Customer, **forms: object) -> dict[str, object]:
         "customer": customer,
         "identities": list(customer.identities.all()),
         "timeline": customer_timeline(customer=customer),
-        "open_tickets": customer_tickets(customer=customer, open_only=True),
-        "all_tickets": customer_tickets(customer=customer)[:50],
+        # Cards of apps above customers (the open tickets), which register them.
+        "panels": customer_panels(customer=customer),
         "form": forms.get("form")
         or CustomerForm(
             initial={

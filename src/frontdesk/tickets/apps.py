@@ -8,4 +8,7 @@ class TicketsConfig(AppConfig):
     label = "tickets"
 
     def ready(self) -> None:
-        from frontdesk.tickets import receivers  # noqa: F401
+        from frontdesk.tickets import (
+            panels,  # noqa: F401
+            receivers,  # noqa: F401
+        )
