@@ -6,3 +6,6 @@ class MacrosConfig(AppConfig):
 
     name = "frontdesk.macros"
     label = "macros"
+
+    def ready(self) -> None:
+        from frontdesk.macros import receivers  # noqa: F401

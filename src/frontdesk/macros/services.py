@@ -21,6 +21,7 @@ from frontdesk.tickets.services import (
     ticket_set_status,
     ticket_tags_add,
 )
+from frontdesk.triage.services import triage_correct
 
 # {customer.first_name} and the like; anything else in braces is refused when saved.
 PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)*)\}")
@@ -104,8 +105,6 @@ def macro_apply(*, macro: Macro, ticket: Ticket, agent: User | None) -> Message 
     if macro.add_tags:
         ticket_tags_add(ticket=ticket, tags=list(macro.add_tags))
     if macro.set_level and agent is not None:
-        from frontdesk.triage.services import triage_correct
-
         triage_correct(ticket=ticket, agent=agent, level=macro.set_level, quick_win=False)
     if macro.set_assignee is not None and agent is not None:
         ticket_assign(ticket=ticket, actor=agent, assignee=macro.set_assignee)

@@ -15,7 +15,6 @@ from frontdesk.core.errors import Invalid, NotFound
 from frontdesk.core.http import HtmxHttpRequest
 from frontdesk.customers.constants import TIMELINE_SIDEBAR_LENGTH
 from frontdesk.customers.selectors import customer_timeline
-from frontdesk.macros.services import macro_expand
 from frontdesk.tickets.forms import (
     AssigneeForm,
     NoteForm,
@@ -25,6 +24,7 @@ from frontdesk.tickets.forms import (
     TriageCorrectionForm,
 )
 from frontdesk.tickets.models import Ticket
+from frontdesk.tickets.reply_filters import reply_text_prepare
 from frontdesk.tickets.selectors import (
     TicketFilter,
     access_attachment,
@@ -109,8 +109,8 @@ def ticket_reply_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
             ticket_reply(
                 ticket=ticket,
                 agent=agent,
-                # A /code the agent typed but did not expand is expanded now.
-                text=macro_expand(text=form.cleaned_data["body"], ticket=ticket, agent=agent),
+                # A /code the agent typed but did not expand is expanded now (macros filter).
+                text=reply_text_prepare(text=form.cleaned_data["body"], ticket=ticket, agent=agent),
                 files=form.cleaned_data["attachments"],
                 status=form.cleaned_data["status"],
             )
