@@ -1,0 +1,104 @@
+"""`frontdesk migrate`, `serve`, `worker` and `demo`: the desk's database and processes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from frontdesk.cli.startup import NEEDS_REACH, NEEDS_TABLES
+from frontdesk.core.constants import DEFAULT_HOST, DEFAULT_WEB_PORT
+
+DEFAULT_PORT = DEFAULT_WEB_PORT
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    """Bring the database schema up to date."""
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=args.verbosity)
+    call_command("createcachetable", verbosity=args.verbosity)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the web pages and the API."""
+    import waitress
+
+    from frontdesk.config.wsgi import application
+
+    try:
+        server = waitress.create_server(
+            application, host=args.host, port=args.port, threads=args.threads, ident="frontdesk"
+        )
+    except OSError as error:
+        print(
+            f"frontdesk serve: cannot listen on {args.host}:{args.port}: {error.strerror}",
+            file=sys.stderr,
+        )
+        return 2
+    port = getattr(server, "effective_port", args.port)  # the one chosen, for --port 0
+    print(f"frontdesk is serving on http://{url_host(args.host)}:{port}", flush=True)
+    server.run()
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    """Run background tasks (mail, clocks, retraining) until stopped."""
+    from django.core.management import call_command
+
+    from frontdesk.periodic.clock import clock_start
+
+    clock_start()
+    call_command(
+        "db_worker", queue_name="*", interval=args.interval, reload=False, verbosity=args.verbosity
+    )
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Fill an empty database with a believable demo desk (migrating it first)."""
+    from frontdesk.demo.services import DemoError, demo_load
+
+    cmd_migrate(argparse.Namespace(verbosity=0))
+    try:
+        summary = demo_load(seed=args.seed, customers=args.customers, force=args.force)
+    except DemoError as error:
+        print(f"frontdesk demo: {error}", file=sys.stderr)
+        return 2
+    print(summary)
+    return 0
+
+
+def url_host(host: str) -> str:
+    """The host as a link names it: a wildcard address is reached through this machine."""
+    if host in ("", "0.0.0.0", "::"):  # noqa: S104 - naming the wildcard, not binding it
+        return DEFAULT_HOST
+    return f"[{host}]" if ":" in host else host
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    """Add the group's commands to the `frontdesk` parser."""
+    serve = commands.add_parser("serve", help="serve the web pages and the API")
+    serve.add_argument("--host", default=DEFAULT_HOST)
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT)  # 0: any free port
+    serve.add_argument("--threads", type=int, default=8)
+    serve.set_defaults(handler=cmd_serve, database=NEEDS_TABLES)
+
+    worker = commands.add_parser("worker", help="run background tasks")
+    worker.add_argument(
+        "--interval", type=float, default=1.0, help="seconds between polls when idle"
+    )
+    worker.add_argument("--verbosity", type=int, default=1)
+    worker.set_defaults(handler=cmd_worker, database=NEEDS_TABLES)
+
+    migrate = commands.add_parser("migrate", help="create or update the database schema")
+    migrate.add_argument("--verbosity", type=int, default=1)
+    migrate.set_defaults(handler=cmd_migrate, database=NEEDS_REACH)
+
+    demo = commands.add_parser("demo", help="fill an empty database with a demo desk")
+    demo.add_argument("--seed", type=int, default=7)
+    demo.add_argument("--customers", type=int, default=300)
+    demo.add_argument(
+        "--force", action="store_true", help="add demo data even if the desk has data"
+    )
+    demo.set_defaults(handler=cmd_demo, database=NEEDS_REACH)
