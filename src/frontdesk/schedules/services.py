@@ -381,9 +381,9 @@ def break_step_away(
 
 
 def _tell_leads_if_short(break_id: int) -> None:
-    from frontdesk.schedules.tasks import coverage_short_tell
+    from frontdesk.schedules.tasks import coverage_short_notify
 
-    coverage_short_tell.enqueue(break_id)
+    coverage_short_notify.enqueue(break_id)
 
 
 def coverage_short_notify(*, break_id: int) -> int:
