@@ -7,7 +7,7 @@ from django.core import mail
 from django.utils import timezone
 
 from frontdesk.journal.models import FollowUp, LogCode
-from frontdesk.journal.services import follow_ups_due, log_line_save
+from frontdesk.journal.services import follow_ups_activate_due, log_line_save
 from frontdesk.routing.selectors import queue_of
 from frontdesk.tickets.services import ticket_set_status
 from tests import factories
@@ -42,7 +42,7 @@ def test_it_enters_the_owners_queue_only_when_due(promise) -> None:  # type: ign
     factories.ticket(subject="Charged twice", body="You charged me twice this month.")
     before = [e.ticket.pk for e in queue_of(agent=agent, now=timezone.now())]
     assert follow_up.ticket_id not in before
-    assert follow_ups_due(now=follow_up.due_at) == (1, 0)
+    assert follow_ups_activate_due(now=follow_up.due_at) == (1, 0)
     entries = queue_of(agent=agent, now=follow_up.due_at)
     assert entries[0].ticket.pk == follow_up.ticket_id
     assert entries[0].reasons[0].text() == "follow-up due"
@@ -54,8 +54,8 @@ def test_a_promise_left_undone_is_escalated_once(
     follow_up = promise["follow_up"]
     late = follow_up.due_at + timedelta(hours=2)
     with django_capture_on_commit_callbacks(execute=True):
-        assert follow_ups_due(now=late) == (1, 1)
-        assert follow_ups_due(now=late) == (0, 0)
+        assert follow_ups_activate_due(now=late) == (1, 1)
+        assert follow_ups_activate_due(now=late) == (0, 0)
     assert [m.to for m in mail.outbox] == [["lead@example.com"]]
     assert "Rami Cohen" in mail.outbox[0].subject
 
@@ -63,4 +63,4 @@ def test_a_promise_left_undone_is_escalated_once(
 def test_a_kept_promise_is_not_escalated(promise) -> None:  # type: ignore[no-untyped-def]
     follow_up = promise["follow_up"]
     ticket_set_status(ticket=follow_up.ticket, actor=promise["agent"], status="solved")
-    assert follow_ups_due(now=follow_up.due_at + timedelta(hours=2)) == (0, 0)
+    assert follow_ups_activate_due(now=follow_up.due_at + timedelta(hours=2)) == (0, 0)

@@ -103,7 +103,7 @@ def follow_ups_move_customer(*, source: Customer, target: Customer) -> int:
     return FollowUp.objects.filter(customer=source).update(customer=target)
 
 
-def follow_ups_due(*, now: datetime, grace: timedelta = OVERDUE_AFTER) -> tuple[int, int]:
+def follow_ups_activate_due(*, now: datetime, grace: timedelta = OVERDUE_AFTER) -> tuple[int, int]:
     """Put due promises in their owners' queues and escalate those left undone: (due, late)."""
     activated = tickets_follow_ups_activate(now=now)
     late = FollowUp.objects.filter(

@@ -4,13 +4,13 @@ from django.utils import timezone
 from django_tasks import task
 
 from frontdesk.core.clock import desk_today
-from frontdesk.journal.services import follow_ups_due as due
+from frontdesk.journal import services
 
 
 @task()
-def follow_ups_due() -> tuple[int, int]:
+def follow_ups_activate_due() -> tuple[int, int]:
     """Put due promises in their owners' queues; escalate the late ones."""
-    return due(now=timezone.now())
+    return services.follow_ups_activate_due(now=timezone.now())
 
 
 @task(queue_name="mail")
