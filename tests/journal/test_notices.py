@@ -11,7 +11,7 @@ from django.utils import timezone
 from frontdesk.accounts.models import Team
 from frontdesk.core.errors import Invalid
 from frontdesk.journal.models import Notice
-from frontdesk.journal.services import notice_post, notices_review_due
+from frontdesk.journal.services import notice_post, notices_review_request_due
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -77,8 +77,8 @@ def test_a_stale_notice_asks_its_author_once_then_can_be_kept_or_retired() -> No
         review_by=timezone.localdate(),
     )
     later = timezone.localdate() + timedelta(days=1)
-    assert notices_review_due(today=later) == 1
-    assert notices_review_due(today=later) == 0
+    assert notices_review_request_due(today=later) == 1
+    assert notices_review_request_due(today=later) == 0
     assert "Printer broken" in mail.outbox[0].subject
     client = client_for(lead)
     client.post(reverse("journal:notice", kwargs={"notice_id": notice.pk}), {"keep_until": ""})
@@ -94,7 +94,7 @@ def test_the_review_reminder_writes_the_date_as_the_authors_language_does() -> N
     notice_post(
         author=lead, title="Printer broken", body="Use the second floor.", review_by=review_by
     )
-    notices_review_due(today=review_by + timedelta(days=1))
+    notices_review_request_due(today=review_by + timedelta(days=1))
     [asked] = mail.outbox
     assert review_by.strftime("%d.%m.%Y") in asked.body
     assert review_by.isoformat() not in asked.body

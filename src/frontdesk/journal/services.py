@@ -264,7 +264,7 @@ def notice_review(*, notice: Notice, actor: User, keep_until: date | None) -> No
     return notice
 
 
-def notices_review_due(*, today: date) -> int:
+def notices_review_request_due(*, today: date) -> int:
     """Ask the authors of notices past their review date to confirm or retire them, once."""
     due = Notice.objects.filter(
         retired_at__isnull=True, review_by__lt=today, reminded_at__isnull=True

@@ -22,8 +22,6 @@ def follow_up_escalation_send(follow_up_id: int) -> int:
 
 
 @task()
-def notices_review() -> int:
+def notices_review_request_due() -> int:
     """Ask authors to review notices past their review date."""
-    from frontdesk.journal.services import notices_review_due
-
-    return notices_review_due(today=desk_today())
+    return services.notices_review_request_due(today=desk_today())
