@@ -9,7 +9,7 @@ from django.utils import timezone
 from frontdesk.core.errors import Invalid
 from frontdesk.macros.selectors import macro_for
 from frontdesk.macros.services import (
-    holding_replies_due,
+    holding_replies_send_due,
     holding_reply_send,
     macro_apply,
     macro_expand,
@@ -94,12 +94,12 @@ def test_hard_cases_left_unanswered_get_the_holding_reply_by_themselves() -> Non
     easy = factories.ticket(subject="Hours", body="What are your opening hours?")
     assert "hard" in {r["code"] for r in Ticket.objects.get(pk=hard.pk).reasons}
     later = timezone.now() + timedelta(minutes=45)
-    assert holding_replies_due(now=later, after_minutes=0) == 0
-    assert holding_replies_due(now=later, after_minutes=60) == 0
-    assert holding_replies_due(now=later, after_minutes=30) == 1
+    assert holding_replies_send_due(now=later, after_minutes=0) == 0
+    assert holding_replies_send_due(now=later, after_minutes=60) == 0
+    assert holding_replies_send_due(now=later, after_minutes=30) == 1
     assert Ticket.objects.get(pk=hard.pk).first_responded_at is not None
     assert Ticket.objects.get(pk=easy.pk).first_responded_at is None
-    assert holding_replies_due(now=later, after_minutes=30) == 0
+    assert holding_replies_send_due(now=later, after_minutes=30) == 0
 
 
 def test_the_reply_box_expands_codes(agent_client) -> None:  # type: ignore[no-untyped-def]
@@ -149,7 +149,7 @@ def test_level_one_never_gets_the_holding_reply_by_itself() -> None:
     hard = factories.ticket(subject="Import", body=HARD)
     assert Ticket.objects.get(pk=urgent.pk).level == 1
     later = timezone.now() + timedelta(minutes=45)
-    assert holding_replies_due(now=later, after_minutes=30) == 1
+    assert holding_replies_send_due(now=later, after_minutes=30) == 1
     assert Ticket.objects.get(pk=urgent.pk).first_responded_at is None
     assert Ticket.objects.get(pk=hard.pk).first_responded_at is not None
 

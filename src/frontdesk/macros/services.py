@@ -134,7 +134,7 @@ def holding_reply_send(*, ticket: Ticket, agent: User | None) -> Message:
     return message
 
 
-def holding_replies_due(*, now: datetime, after_minutes: int) -> int:
+def holding_replies_send_due(*, now: datetime, after_minutes: int) -> int:
     """Send the holding reply to hard cases nobody has answered for `after_minutes`; how many.
     Level 1 never gets one: a holding reply would stand in for the answer it is owed now."""
     if after_minutes <= 0:

@@ -24,6 +24,6 @@ JOBS: tuple[Job, ...] = (
     Job("breaks", "frontdesk.schedules.tasks.breaks_tick", timedelta(minutes=1)),
     Job("hand-out-work", "frontdesk.routing.tasks.work_hand_out", timedelta(minutes=1)),
     Job("live-contacts", "frontdesk.live.tasks.live_contacts_time_out", timedelta(minutes=1)),
-    Job("holding-replies", "frontdesk.macros.tasks.holding_replies_send", timedelta(minutes=5)),
+    Job("holding-replies", "frontdesk.macros.tasks.holding_replies_send_due", timedelta(minutes=5)),
     Job("database-optimize", "frontdesk.periodic.tasks.database_optimize", timedelta(hours=1)),
 )
