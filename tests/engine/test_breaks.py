@@ -489,44 +489,66 @@ NAIVE = datetime(2026, 11, 23, 9)
 
 
 @pytest.mark.parametrize(
-    ("changes", "problem"),
+    ("changes", "problem", "code"),
     [
         (
             {"shifts": [Shift(1, at(9), at(17)), Shift(1, at(16), at(20))]},
             "agent 1 has overlapping shifts",
+            "shifts-overlap",
         ),
-        ({"shifts": [Shift(1, at(9), at(9))]}, "agent 1's shift .* must end after it starts"),
-        ({"shifts": [Shift(1, at(17), at(9))]}, "must end after it starts"),
-        ({"shifts": [Shift(1, NAIVE, at(17))]}, "the start of agent 1's shift has no time zone"),
-        ({"shifts": [Shift(1, at(9), NAIVE + timedelta(hours=8))]}, "no time zone"),
-        ({"required": {NAIVE: 1}}, "a requirement's time has no time zone"),
-        ({"fixed": [Break(1, NAIVE, at(12))]}, "agent 1's break has no time zone"),
-        ({"interval": timedelta(0)}, "interval must be longer than zero"),
-        ({"interval": -QUARTER}, "interval must be longer than zero"),
-        ({"interval": timedelta(days=2)}, "one day or shorter"),
-        ({"interval": timedelta(minutes=7)}, "divide a day evenly"),
+        (
+            {"shifts": [Shift(1, at(9), at(9))]},
+            "agent 1's shift .* must end after it starts",
+            "shift-ends-before-start",
+        ),
+        (
+            {"shifts": [Shift(1, at(17), at(9))]},
+            "must end after it starts",
+            "shift-ends-before-start",
+        ),
+        (
+            {"shifts": [Shift(1, NAIVE, at(17))]},
+            "the start of agent 1's shift has no time zone",
+            "no-time-zone",
+        ),
+        ({"shifts": [Shift(1, at(9), NAIVE + timedelta(hours=8))]}, "no time zone", "no-time-zone"),
+        ({"required": {NAIVE: 1}}, "a requirement's time has no time zone", "no-time-zone"),
+        ({"fixed": [Break(1, NAIVE, at(12))]}, "agent 1's break has no time zone", "no-time-zone"),
+        ({"interval": timedelta(0)}, "interval must be longer than zero", "interval-not-positive"),
+        ({"interval": -QUARTER}, "interval must be longer than zero", "interval-not-positive"),
+        ({"interval": timedelta(days=2)}, "one day or shorter", "interval-too-long"),
+        ({"interval": timedelta(minutes=7)}, "divide a day evenly", "interval-uneven"),
         (
             {"rules": [BreakRule(timedelta(0), timedelta(hours=3), timedelta(hours=5))]},
             "break rule 1: a break must last longer than zero",
+            "rule-length-not-positive",
         ),
         (
             {"rules": [LUNCH, BreakRule(-QUARTER, timedelta(hours=3), timedelta(hours=5))]},
             "break rule 2: a break must last",
+            "rule-length-not-positive",
         ),
         (
             {"rules": [BreakRule(QUARTER, timedelta(hours=5), timedelta(hours=3))]},
             "earliest start .* comes after the latest",
+            "rule-window-reversed",
         ),
         (
             {"rules": [BreakRule(QUARTER, -QUARTER, timedelta(hours=3))]},
             "cannot start before its shift",
+            "rule-starts-before-shift",
         ),
         (
             {"rules": [BreakRule(QUARTER, timedelta(0), QUARTER, -QUARTER)]},
             "shortest shift .* cannot be negative",
+            "rule-min-shift-negative",
         ),
-        ({"required": {at(10): -1}}, "requirement at 2026-11-23 10:00\\+00:00 is negative"),
-        ({"required": {at(10, 5): 1}}, "not on a 15 min boundary"),
+        (
+            {"required": {at(10): -1}},
+            "requirement at 2026-11-23 10:00\\+00:00 is negative",
+            "requirement-negative",
+        ),
+        ({"required": {at(10, 5): 1}}, "not on a 15 min boundary", "requirement-off-grid"),
         (
             {
                 "required": {
@@ -535,21 +557,33 @@ NAIVE = datetime(2026, 11, 23, 9)
                 }
             },
             "given twice",
+            "requirement-twice",
         ),
         (
             {"fixed": [Break(1, at(16, 45), at(17, 15))]},
             "agent 1's break .* is not inside one of the agent's shifts",
+            "break-outside-shift",
         ),
-        ({"fixed": [Break(3, at(12), at(12, 30))]}, "not inside one of the agent's shifts"),
+        (
+            {"fixed": [Break(3, at(12), at(12, 30))]},
+            "not inside one of the agent's shifts",
+            "break-outside-shift",
+        ),
         (
             {"fixed": [Break(1, at(12), at(12, 30)), Break(1, at(12, 15), at(12, 45))]},
             "agent 1 has overlapping breaks",
+            "breaks-overlap",
         ),
-        ({"fixed": [Break(1, at(12, 30), at(12))]}, "agent 1's break .* must end after it starts"),
+        (
+            {"fixed": [Break(1, at(12, 30), at(12))]},
+            "agent 1's break .* must end after it starts",
+            "break-ends-before-start",
+        ),
         (
             {"shifts": [Shift(1, at(9), at(12))]},
             "agent 1's shift 2026-11-23 09:00\\+00:00 to 2026-11-23 12:00\\+00:00 is too short "
             "for its 30 min break",
+            "shift-too-short",
         ),
         (
             {
@@ -557,6 +591,7 @@ NAIVE = datetime(2026, 11, 23, 9)
                 "rules": [BreakRule(QUARTER, timedelta(hours=3), timedelta(hours=3))],
             },
             "no 15 min interval boundary falls in the window",
+            "window-off-grid",
         ),
         (
             {
@@ -569,29 +604,40 @@ NAIVE = datetime(2026, 11, 23, 9)
             },
             "agent 1's shift .* has no room for its 30 min break starting 3 h to 3 h 15 min into "
             "the shift that does not overlap",
+            "no-room-for-break",
         ),
     ],
 )
-def test_bad_input_is_refused_with_a_reason(changes: dict[str, object], problem: str) -> None:
-    with pytest.raises(BreakError, match=problem):
+def test_bad_input_is_refused_with_a_reason(
+    changes: dict[str, object], problem: str, code: str
+) -> None:
+    with pytest.raises(BreakError, match=problem) as refused:
         breaks_place(**{**GOOD, **changes})  # type: ignore[arg-type]
+    assert refused.value.code == code
 
 
 @pytest.mark.parametrize(
-    ("start", "end", "interval", "problem"),
+    ("start", "end", "interval", "problem", "code"),
     [
-        (at(9, 5), at(17), QUARTER, "start 2026-11-23 09:05\\+00:00 is not on a 15 min boundary"),
-        (at(9), at(17, 10), QUARTER, "end .* is not on a 15 min boundary"),
-        (at(17), at(9), QUARTER, "comes before the start"),
-        (NAIVE, at(17), QUARTER, "the start has no time zone"),
-        (at(9), at(17), timedelta(hours=5), "divide a day evenly"),
+        (
+            at(9, 5),
+            at(17),
+            QUARTER,
+            "start 2026-11-23 09:05\\+00:00 is not on a 15 min boundary",
+            "range-off-grid",
+        ),
+        (at(9), at(17, 10), QUARTER, "end .* is not on a 15 min boundary", "range-off-grid"),
+        (at(17), at(9), QUARTER, "comes before the start", "range-reversed"),
+        (NAIVE, at(17), QUARTER, "the start has no time zone", "no-time-zone"),
+        (at(9), at(17), timedelta(hours=5), "divide a day evenly", "interval-uneven"),
     ],
 )
 def test_staffed_refuses_a_range_off_the_grid(
-    start: datetime, end: datetime, interval: timedelta, problem: str
+    start: datetime, end: datetime, interval: timedelta, problem: str, code: str
 ) -> None:
-    with pytest.raises(BreakError, match=problem):
+    with pytest.raises(BreakError, match=problem) as refused:
         staffed(shifts=DAY_SHIFTS, breaks=[], start=start, end=end, interval=interval)
+    assert refused.value.code == code
 
 
 def test_shifts_check_accepts_a_valid_roster() -> None:

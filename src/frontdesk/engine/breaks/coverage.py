@@ -31,9 +31,13 @@ def staffed(
     first, last = instant_of(start, "the start"), instant_of(end, "the end")
     for name, moment, given in (("start", first, start), ("end", last, end)):
         if moment % step:
-            raise BreakError(f"the {name} {when(given)} is not on a {span(interval)} boundary")
+            raise BreakError(
+                "range-off-grid", f"the {name} {when(given)} is not on a {span(interval)} boundary"
+            )
     if last < first:
-        raise BreakError(f"the end {when(end)} comes before the start {when(start)}")
+        raise BreakError(
+            "range-reversed", f"the end {when(end)} comes before the start {when(start)}"
+        )
     shifts_check(shifts=shifts, breaks=breaks)
     board = Board(shifts, origin=first, step=step, size=(last - first) // step)
     for taken in breaks:

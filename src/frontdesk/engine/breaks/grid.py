@@ -120,12 +120,19 @@ def requirements_of(required: Mapping[datetime, int], step: int) -> dict[int, in
     for moment, count in required.items():
         at = instant_of(moment, "a requirement's time")
         if count < 0:
-            raise BreakError(f"the requirement at {when(moment)} is negative ({count})")
+            raise BreakError(
+                "requirement-negative", f"the requirement at {when(moment)} is negative ({count})"
+            )
         if at % step:
             interval = span(step * MICROSECOND)
-            raise BreakError(f"the requirement at {when(moment)} is not on a {interval} boundary")
+            raise BreakError(
+                "requirement-off-grid",
+                f"the requirement at {when(moment)} is not on a {interval} boundary",
+            )
         if at in need:
-            raise BreakError(f"the requirement at {when(moment)} is given twice")
+            raise BreakError(
+                "requirement-twice", f"the requirement at {when(moment)} is given twice"
+            )
         need[at] = count
     return need
 
@@ -133,14 +140,19 @@ def requirements_of(required: Mapping[datetime, int], step: int) -> dict[int, in
 def step_of(interval: timedelta) -> int:
     """The interval in microseconds, once it is known to be usable."""
     if interval <= timedelta(0):
-        raise BreakError(f"the interval must be longer than zero, not {span(interval)}")
+        raise BreakError(
+            "interval-not-positive", f"the interval must be longer than zero, not {span(interval)}"
+        )
     if interval > DAY:
-        raise BreakError(f"the interval must be one day or shorter, not {span(interval)}")
+        raise BreakError(
+            "interval-too-long", f"the interval must be one day or shorter, not {span(interval)}"
+        )
     # Intervals that divide a day fall on the same clock times every day.
     if DAY % interval:
         raise BreakError(
+            "interval-uneven",
             f"the interval must divide a day evenly (such as 15 min or 1 h); {span(interval)} "
-            "does not"
+            "does not",
         )
     return interval // MICROSECOND
 
@@ -148,7 +160,9 @@ def step_of(interval: timedelta) -> int:
 def instant_of(moment: datetime, name: str = "a time") -> int:
     """Microseconds since the UTC epoch: real elapsed time, whatever the time zone."""
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise BreakError(f"{name} has no time zone ({when(moment)}); give times with their zone")
+        raise BreakError(
+            "no-time-zone", f"{name} has no time zone ({when(moment)}); give times with their zone"
+        )
     return (moment - EPOCH) // MICROSECOND
 
 

@@ -93,8 +93,9 @@ def breaks_place(
                 best, best_score = start, score
         if best is None:
             raise BreakError(
+                "no-room-for-break",
                 f"{shift_name(task.shift)} has no room for its {rule_name(task.rule)} "
-                "that does not overlap its other breaks"
+                "that does not overlap its other breaks",
             )
         others.append((best, best + task.length))
         for index in board.take(task.agent_id, best, best + task.length):
@@ -150,11 +151,14 @@ def _tasks(
         first = -(-soonest // step) * step
         last = latest // step * step
         if soonest + length > finish:
-            raise BreakError(f"{shift_name(shift)} is too short for its {rule_name(rule)}")
+            raise BreakError(
+                "shift-too-short", f"{shift_name(shift)} is too short for its {rule_name(rule)}"
+            )
         if first > last:
             raise BreakError(
+                "window-off-grid",
                 f"{shift_name(shift)}: no {span(step * MICROSECOND)} interval boundary falls "
-                f"in the window of its {rule_name(rule)}"
+                f"in the window of its {rule_name(rule)}",
             )
         tasks.append(
             _Task(

@@ -7,7 +7,12 @@ from datetime import datetime, timedelta
 
 
 class BreakError(ValueError):
-    """Input that cannot be planned; the message says why in plain words."""
+    """Input that cannot be planned: `code` names the problem for callers (such as
+    "shifts-overlap" or "no-time-zone"), the message says why in plain words."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)
