@@ -45,11 +45,10 @@ def child(url: str, sizes: list[int], runs: int) -> None:
     from django.db import connection, transaction
     from django.utils import timezone
 
-    from frontdesk.accounts.services import agent_create
+    from frontdesk.accounts.services import agent_create, presence_set
     from frontdesk.customers.models import Customer
     from frontdesk.engine.queue import QueueItem, QueueWeights, sort_key
     from frontdesk.periodic.services import database_optimize
-    from frontdesk.routing.services import presence_set
     from frontdesk.tickets.models import Ticket
     from frontdesk.tickets.selectors import queue_next_id
     from frontdesk.tickets.services import ticket_take_next

@@ -8,9 +8,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Browser, expect
 
+from frontdesk.accounts.services import presence_set
 from frontdesk.live.models import Visit
 from frontdesk.live.services import visit_serve
-from frontdesk.routing.services import presence_set
 from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -8,8 +8,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from frontdesk.accounts.services import presence_set
 from frontdesk.live.models import Call
-from frontdesk.routing.services import presence_set
 from frontdesk.sla.services import business_hours_set
 from frontdesk.tickets.models import Ticket
 from tests import factories

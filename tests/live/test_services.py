@@ -10,13 +10,13 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from frontdesk.accounts.services import presence_set
 from frontdesk.core.clock import desk_today
 from frontdesk.live.models import Call, Visit
 from frontdesk.live.selectors import visits_waiting
 from frontdesk.live.services import call_event_record, visit_create, visit_serve
 from frontdesk.periodic.registry import JOBS
 from frontdesk.periodic.services import periodic_due_enqueue
-from frontdesk.routing.services import presence_set
 from frontdesk.schedules.services import break_step_away
 from frontdesk.tickets.models import Ticket
 from tests import factories

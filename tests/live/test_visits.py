@@ -12,12 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from frontdesk.accounts.models import User
+from frontdesk.accounts.selectors import presence_of
+from frontdesk.accounts.services import presence_set
 from frontdesk.core.errors import Invalid
 from frontdesk.live.models import Visit
 from frontdesk.live.selectors import visit_token
 from frontdesk.live.services import visit_create, visit_finish, visit_serve
-from frontdesk.routing.selectors import presence_of
-from frontdesk.routing.services import presence_set
 from frontdesk.sla.services import business_hours_set
 from frontdesk.tickets.models import Message, Ticket
 from frontdesk.tickets.services import ticket_assign

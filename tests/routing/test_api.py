@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from frontdesk.routing.services import presence_set
+from frontdesk.accounts.services import presence_set
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.services import ticket_set_status
 from tests import factories

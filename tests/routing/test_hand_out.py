@@ -4,7 +4,8 @@ import pytest
 from django.utils import timezone
 
 from frontdesk.accounts.models import Team
-from frontdesk.routing.services import presence_set, work_hand_out
+from frontdesk.accounts.services import presence_set
+from frontdesk.routing.services import work_hand_out
 from frontdesk.tickets.models import Ticket
 from tests import factories
 

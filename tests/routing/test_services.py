@@ -7,8 +7,10 @@ import threading
 import pytest
 from django.db import connection
 
-from frontdesk.routing.models import AgentPresence, QueueSettings
-from frontdesk.routing.services import presence_end, presence_set, queue_weights_set
+from frontdesk.accounts.models import AgentPresence
+from frontdesk.accounts.services import presence_end, presence_set
+from frontdesk.routing.models import QueueSettings
+from frontdesk.routing.services import queue_weights_set
 from tests import factories
 
 CHANGES = {"callback": 900.0, "level1": 300.0, "sla": 150.0, "quick": 60.0, "key": 30.0}

@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 from django.db import connection
 
-from frontdesk.routing.services import presence_set
+from frontdesk.accounts.services import presence_set
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.services import ticket_take_next
 from tests import factories

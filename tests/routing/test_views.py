@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from frontdesk.routing.services import presence_set
+from frontdesk.accounts.services import presence_set
 from frontdesk.tickets.models import Ticket
 from tests import factories
 

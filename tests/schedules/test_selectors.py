@@ -12,9 +12,9 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from frontdesk.accounts.services import presence_set
 from frontdesk.live.models import Call, Visit
 from frontdesk.live.services import visit_create
-from frontdesk.routing.services import presence_set
 from frontdesk.schedules.constants import DEFAULT_HANDLING_SECONDS
 from frontdesk.schedules.selectors import (
     Load,

@@ -8,9 +8,9 @@ from datetime import UTC, datetime, time, timedelta
 import pytest
 from django.core import mail
 
+from frontdesk.accounts.selectors import presence_of
+from frontdesk.accounts.services import presence_set
 from frontdesk.core.errors import Invalid
-from frontdesk.routing.selectors import presence_of
-from frontdesk.routing.services import presence_set
 from frontdesk.schedules.models import Break
 from frontdesk.schedules.selectors import coverage
 from frontdesk.schedules.services import (

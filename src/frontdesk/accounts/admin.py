@@ -5,7 +5,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.forms import ModelForm
 from django.http import HttpRequest
 
-from frontdesk.accounts.models import ApiToken, Team, User
+from frontdesk.accounts.models import AgentPresence, ApiToken, Team, User
 from frontdesk.accounts.services import agent_set_role
 
 if TYPE_CHECKING:
@@ -49,3 +49,9 @@ class TeamAdmin(admin.ModelAdmin):
 class ApiTokenAdmin(admin.ModelAdmin):
     list_display = ("prefix", "user", "name", "created_at", "last_used_at", "revoked_at")
     readonly_fields = ("prefix", "digest", "created_at", "last_used_at")
+
+
+@admin.register(AgentPresence)
+class AgentPresenceAdmin(admin.ModelAdmin):
+    list_display = ("agent", "state", "since", "last_assigned_at")
+    list_filter = ("state",)

@@ -1,10 +1,10 @@
-"""Reads for agents and teams."""
+"""Reads for agents, teams and where agents are."""
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from frontdesk.accounts.choices import Role
-from frontdesk.accounts.models import Team, User
+from frontdesk.accounts.choices import Presence, Role
+from frontdesk.accounts.models import AgentPresence, Team, User
 
 
 def agent_list() -> QuerySet[User]:
@@ -31,3 +31,16 @@ def request_agent(request: HttpRequest) -> User:
     """The agent behind a request that passed log-in or token authentication."""
     assert isinstance(request.user, User)
     return request.user
+
+
+def presence_of(*, agent: User) -> AgentPresence:
+    """The agent's presence; an agent who never set one is off shift."""
+    found = AgentPresence.objects.filter(agent=agent).first()
+    return found or AgentPresence(agent=agent, state=Presence.OFF)
+
+
+def presence_states() -> dict[int, str]:
+    """Where every active agent who has set a presence is, by agent id."""
+    return dict(
+        AgentPresence.objects.filter(agent__is_active=True).values_list("agent_id", "state")
+    )

@@ -1,4 +1,4 @@
-"""Writes for agents, teams and API tokens."""
+"""Writes for agents, teams, API tokens and where agents are."""
 
 import hashlib
 import secrets
@@ -7,9 +7,10 @@ from collections.abc import Callable, Iterable
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from frontdesk.accounts.choices import Role
-from frontdesk.accounts.models import ApiToken, Team, User
+from frontdesk.accounts.choices import Presence, Role
+from frontdesk.accounts.models import AgentPresence, ApiToken, Team, User
 from frontdesk.core.errors import Invalid
 
 TOKEN_PREFIX = "fd_"  # noqa: S105 (a prefix, not a secret)
@@ -120,3 +121,33 @@ def agents_mail(*, agents: Iterable[User], compose: Callable[[User], tuple[str, 
             subject, body = compose(agent)
         sent += send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [agent.email])
     return sent
+
+
+def presence_set(*, agent: User, state: str) -> AgentPresence:
+    """Put the agent in a presence state (one click, or an event such as a call answered)."""
+    if state not in Presence.values:
+        raise Invalid(
+            _("Unknown presence %(state)s; use one of: %(states)s.")
+            % {"state": repr(state), "states": ", ".join(Presence.values)}
+        )
+    presence, created = AgentPresence.objects.get_or_create(
+        agent=agent, defaults={"state": state, "since": timezone.now()}
+    )
+    if not created and presence.state != state:
+        presence.state = state
+        presence.since = timezone.now()
+        presence.save(update_fields=["state", "since"])
+    return presence
+
+
+def presence_end(*, agent: User, state: str) -> bool:
+    """Make the agent available again if they are still in `state`, which the desk put them in
+    (a call ended, a visitor left); a presence they chose since, a break, stays. Whether it
+    changed."""
+    # One conditional update: reading the state first and then saving would put an agent who
+    # went on a break in between back to work.
+    return bool(
+        AgentPresence.objects.filter(agent=agent, state=state).update(
+            state=Presence.AVAILABLE, since=timezone.now()
+        )
+    )

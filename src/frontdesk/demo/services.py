@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import agent_by_username, team_exists
-from frontdesk.accounts.services import agent_create, team_create
+from frontdesk.accounts.services import agent_create, presence_set, team_create
 from frontdesk.core.clock import desk_today
 from frontdesk.customers.choices import Direction, InteractionKind
 from frontdesk.customers.models import Customer
@@ -23,7 +23,6 @@ from frontdesk.journal.models import Notice
 from frontdesk.journal.services import log_code_save, notice_post, notice_read
 from frontdesk.live.services import call_event_record, visit_create
 from frontdesk.macros.services import macro_save
-from frontdesk.routing.services import presence_set
 from frontdesk.schedules.models import ShiftPattern
 from frontdesk.schedules.selectors import week_start
 from frontdesk.schedules.services import (

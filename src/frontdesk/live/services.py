@@ -11,7 +11,10 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from frontdesk.accounts.choices import Presence
 from frontdesk.accounts.models import User
+from frontdesk.accounts.selectors import presence_of
+from frontdesk.accounts.services import presence_end, presence_set
 from frontdesk.core.clock import desk_local, desk_today
 from frontdesk.core.errors import Invalid
 from frontdesk.customers.models import Customer
@@ -19,9 +22,6 @@ from frontdesk.customers.services import customer_get_or_create
 from frontdesk.live.choices import CALL_STATE_RANK, CallState, VisitState
 from frontdesk.live.models import Call, Visit
 from frontdesk.live.tasks import visit_link_send
-from frontdesk.routing.choices import Presence
-from frontdesk.routing.selectors import presence_of
-from frontdesk.routing.services import presence_end, presence_set
 from frontdesk.tickets.choices import QUEUED_STATUSES, Channel, QueueKind, Status
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.services import (

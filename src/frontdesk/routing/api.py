@@ -9,11 +9,12 @@ from ninja import Status as Answer
 from pydantic import Field
 
 from frontdesk.accounts.selectors import request_agent
+from frontdesk.accounts.services import presence_set
 from frontdesk.core.schemas import ErrorOut, InputSchema
 from frontdesk.engine.queue import reasons_for
 from frontdesk.routing.schemas import PresenceIn, PresenceOut, QueueNextOut, QueueOut
 from frontdesk.routing.selectors import QueueEntry, queue_of
-from frontdesk.routing.services import presence_set, queue_take_next
+from frontdesk.routing.services import queue_take_next
 from frontdesk.tickets.adapters import queue_item_of
 
 router = Router(tags=["queue"])

@@ -1,4 +1,4 @@
-"""Reads for routing: presence and the queue's weights."""
+"""Reads for routing: the queue's weights, the queue and the sweep."""
 
 from __future__ import annotations
 
@@ -12,25 +12,11 @@ from frontdesk.core.memo import for_a_while
 from frontdesk.engine.queue import QueueReason, QueueWeights, WeightError, reasons_for, weights_from
 from frontdesk.macros.models import Macro
 from frontdesk.macros.selectors import macro_list, macro_suggested
-from frontdesk.routing.choices import Presence
-from frontdesk.routing.models import AgentPresence, QueueSettings
+from frontdesk.routing.models import QueueSettings
 from frontdesk.tickets.adapters import queue_item_of
 from frontdesk.tickets.choices import Level, QueueKind
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.selectors import queue_for_agent
-
-
-def presence_of(*, agent: User) -> AgentPresence:
-    """The agent's presence; an agent who never set one is off shift."""
-    found = AgentPresence.objects.filter(agent=agent).first()
-    return found or AgentPresence(agent=agent, state=Presence.OFF)
-
-
-def presence_states() -> dict[int, str]:
-    """Where every active agent who has set a presence is, by agent id."""
-    return dict(
-        AgentPresence.objects.filter(agent__is_active=True).values_list("agent_id", "state")
-    )
 
 
 @for_a_while

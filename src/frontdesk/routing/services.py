@@ -1,4 +1,4 @@
-"""Writes for routing: presence and the queue's weights."""
+"""Writes for routing: the queue's weights, taking the next item, handing work out."""
 
 from __future__ import annotations
 
@@ -6,50 +6,18 @@ from datetime import UTC, datetime, timedelta
 
 from django.db import transaction
 from django.db.models import Count
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from frontdesk.accounts.choices import Assignment
-from frontdesk.accounts.models import Team, User
+from frontdesk.accounts.choices import Assignment, Presence
+from frontdesk.accounts.models import AgentPresence, Team, User
 from frontdesk.core.errors import Invalid
 from frontdesk.engine.queue import WeightError, weights_from
 from frontdesk.live.choices import VisitState
-from frontdesk.routing.choices import Presence
-from frontdesk.routing.models import AgentPresence, QueueSettings
+from frontdesk.routing.models import QueueSettings
 from frontdesk.routing.selectors import queue_weights
 from frontdesk.tickets.choices import Channel, QueueKind
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.services import ticket_assign_if_free, ticket_take_next
-
-
-def presence_set(*, agent: User, state: str) -> AgentPresence:
-    """Put the agent in a presence state (one click, or an event such as a call answered)."""
-    if state not in Presence.values:
-        raise Invalid(
-            _("Unknown presence %(state)s; use one of: %(states)s.")
-            % {"state": repr(state), "states": ", ".join(Presence.values)}
-        )
-    presence, created = AgentPresence.objects.get_or_create(
-        agent=agent, defaults={"state": state, "since": timezone.now()}
-    )
-    if not created and presence.state != state:
-        presence.state = state
-        presence.since = timezone.now()
-        presence.save(update_fields=["state", "since"])
-    return presence
-
-
-def presence_end(*, agent: User, state: str) -> bool:
-    """Make the agent available again if they are still in `state`, which the desk put them in
-    (a call ended, a visitor left); a presence they chose since, a break, stays. Whether it
-    changed."""
-    # One conditional update: reading the state first and then saving would put an agent who
-    # went on a break in between back to work.
-    return bool(
-        AgentPresence.objects.filter(agent=agent, state=state).update(
-            state=Presence.AVAILABLE, since=timezone.now()
-        )
-    )
 
 
 @transaction.atomic

@@ -14,14 +14,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from frontdesk.accounts.models import User
-from frontdesk.accounts.selectors import request_agent
+from frontdesk.accounts.selectors import presence_of, request_agent
+from frontdesk.accounts.services import presence_set
 from frontdesk.core.errors import Invalid
 from frontdesk.core.http import safe_next
 from frontdesk.engine.queue import QueueReason
 from frontdesk.journal.selectors import notices_unread_important
 from frontdesk.routing.forms import BusinessHoursForm, SlaTargetsForm, WeightsForm
-from frontdesk.routing.selectors import presence_of, queue_of, queue_weights, sweep_of
-from frontdesk.routing.services import presence_set, queue_take_next, queue_weights_set
+from frontdesk.routing.selectors import queue_of, queue_weights, sweep_of
+from frontdesk.routing.services import queue_take_next, queue_weights_set
 from frontdesk.routing.wording import queue_reason_text
 from frontdesk.sla.selectors import business_hours_of, sla_targets
 from frontdesk.sla.services import business_hours_set, sla_target_set

@@ -16,7 +16,9 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
 
+from frontdesk.accounts.choices import Presence
 from frontdesk.accounts.models import User
+from frontdesk.accounts.selectors import presence_of, presence_states
 from frontdesk.core.clock import desk_today, desk_zone, time_text
 from frontdesk.engine.breaks import Shift, Shortfall, shortfalls, staffed
 from frontdesk.engine.sla import business_between, next_opening, open_window
@@ -24,8 +26,6 @@ from frontdesk.engine.staffing import StaffingError, agents_needed
 from frontdesk.live.choices import VisitState
 from frontdesk.live.models import Call, Visit
 from frontdesk.live.selectors import visit_minutes_each, visit_wait, visits_ahead, visits_waiting
-from frontdesk.routing.choices import Presence
-from frontdesk.routing.selectors import presence_of, presence_states
 from frontdesk.schedules.adapters import breaks_within
 from frontdesk.schedules.choices import STATUS_TONES, BreakKind, PlaybookMoment, StatusCode
 from frontdesk.schedules.constants import (

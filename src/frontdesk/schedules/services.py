@@ -13,7 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from frontdesk.accounts.models import User
+from frontdesk.accounts.choices import Presence
+from frontdesk.accounts.models import AgentPresence, User
+from frontdesk.accounts.services import presence_set
 from frontdesk.core.clock import desk_zone, time_text
 from frontdesk.core.errors import Invalid
 from frontdesk.engine.breaks import BreakError, Shortfall, breaks_place, shifts_check, shortfalls
@@ -348,8 +350,6 @@ def break_step_away(
     """An unplanned break at once: customers are told it with an apology and when service
     resumes, the agent's waiting items go back to the team, and the leads hear if the desk is
     left short."""
-    from frontdesk.routing.choices import Presence
-    from frontdesk.routing.services import presence_set
     from frontdesk.tickets.services import tickets_release
 
     if reason not in StepAwayReason.values:
@@ -419,9 +419,6 @@ def coverage_short_notify(*, break_id: int) -> int:
 
 def break_return(*, agent: User, now: datetime | None = None) -> Break | None:
     """The agent is back: their break ends now and they take work again."""
-    from frontdesk.routing.choices import Presence
-    from frontdesk.routing.services import presence_set
-
     now = now or timezone.now()
     current = Break.objects.filter(agent=agent, ended_at__isnull=True, start__lte=now).first()
     with transaction.atomic():
@@ -443,10 +440,6 @@ def presence_follow_schedule(*, now: datetime) -> int:
     """Put agents on a break when their planned break starts and back when it ends, and off
     shift when their shift is over; how many presences changed. An agent on a call or with a
     visitor finishes first (the playbook says how)."""
-    from frontdesk.routing.choices import Presence
-    from frontdesk.routing.models import AgentPresence
-    from frontdesk.routing.services import presence_set
-
     changed = 0
     states = dict(AgentPresence.objects.values_list("agent_id", "state"))
     for brk in breaks_starting(now=now):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django import template
 
-from frontdesk.routing.choices import Presence
-from frontdesk.routing.selectors import presence_of
+from frontdesk.accounts.choices import Presence
+from frontdesk.accounts.selectors import presence_of
 
 register = template.Library()
 

@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from frontdesk.accounts.models import User
+from frontdesk.accounts.selectors import presence_of
 from frontdesk.core.errors import Invalid
 from frontdesk.customers.models import Customer
 from frontdesk.tickets.choices import QUEUED_STATUSES, MessageDirection, QueueKind, Status
@@ -128,7 +129,6 @@ def ticket_take_next(*, agent: User, fits_minutes: int | None = None) -> Ticket 
     Two agents pressing at once never get the same item: the assignment is a conditional update
     that only one of them wins, and the loser moves on to the next item until none is free.
     """
-    from frontdesk.routing.selectors import presence_of
     from frontdesk.tickets.selectors import queue_next_id
 
     presence = presence_of(agent=agent)
