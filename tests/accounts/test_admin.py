@@ -43,7 +43,7 @@ def admin_client() -> Client:
     return client
 
 
-def test_promoting_an_agent_to_admin_opens_the_administration_to_them(admin_client) -> None:  # type: ignore[no-untyped-def]
+def test_promoting_an_agent_to_admin_opens_the_administration_to_them(admin_client: Client) -> None:
     agent = factories.agent(role="agent")
     _change_role(admin_client, agent, "admin")
 
@@ -54,7 +54,7 @@ def test_promoting_an_agent_to_admin_opens_the_administration_to_them(admin_clie
     assert theirs.get("/admin/accounts/user/").status_code == 200
 
 
-def test_demoting_an_admin_closes_the_administration_to_them(admin_client) -> None:  # type: ignore[no-untyped-def]
+def test_demoting_an_admin_closes_the_administration_to_them(admin_client: Client) -> None:
     former = factories.agent(role="admin")
     _change_role(admin_client, former, "agent")
 
@@ -65,7 +65,7 @@ def test_demoting_an_admin_closes_the_administration_to_them(admin_client) -> No
     assert theirs.get("/admin/accounts/user/").status_code == 302
 
 
-def test_the_access_flags_are_shown_but_not_set_by_hand(admin_client) -> None:  # type: ignore[no-untyped-def]
+def test_the_access_flags_are_shown_but_not_set_by_hand(admin_client: Client) -> None:
     agent = factories.agent(role="agent")
     url = f"/admin/accounts/user/{agent.pk}/change/"
     form = admin_client.get(url).context["adminform"].form

@@ -6,13 +6,14 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Route, expect
+from pytest_django.live_server_helper import LiveServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_the_api_docs_render_with_every_other_host_unreachable(
     browser: Browser,
-    live_server,  # type: ignore[no-untyped-def]
+    live_server: LiveServer,
 ) -> None:
     here = urlsplit(live_server.url).netloc
     outside: list[str] = []

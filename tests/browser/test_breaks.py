@@ -10,6 +10,8 @@ from datetime import UTC, timedelta
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Browser, expect
+from pytest_django import Settings
+from pytest_django.live_server_helper import LiveServer
 
 from frontdesk.schedules.models import Playbook
 from frontdesk.schedules.services import break_add, breaks_warn_due
@@ -30,8 +32,8 @@ def shipped_playbooks() -> None:
 
 
 def test_visitors_and_the_status_page_hear_of_breaks(
-    browser: Browser, live_server, settings
-) -> None:  # type: ignore[no-untyped-def]
+    browser: Browser, live_server: LiveServer, settings: Settings
+) -> None:
     settings.BREAK_WARNING_MINUTES = 15
     settings.PUBLIC_URL = live_server.url
     now = timezone.now().astimezone(UTC)

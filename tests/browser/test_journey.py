@@ -7,6 +7,8 @@ import re
 import pytest
 from django.core import mail
 from playwright.sync_api import Browser, expect
+from pytest_django import Settings
+from pytest_django.live_server_helper import LiveServer
 
 from frontdesk.tickets.models import Ticket
 from tests import factories
@@ -16,8 +18,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_customer_writes_agent_replies_customer_reads_the_reply_in_the_portal(
     browser: Browser,
-    live_server,
-    settings,  # type: ignore[no-untyped-def]
+    live_server: LiveServer,
+    settings: Settings,
 ) -> None:
     settings.PUBLIC_URL = live_server.url
     factories.agent(username="kati", password="kati-password-1")
@@ -65,7 +67,9 @@ def test_customer_writes_agent_replies_customer_reads_the_reply_in_the_portal(
     assert ticket.status == "waiting"
 
 
-def test_the_request_form_in_hebrew_is_right_to_left(browser: Browser, live_server) -> None:  # type: ignore[no-untyped-def]
+def test_the_request_form_in_hebrew_is_right_to_left(
+    browser: Browser, live_server: LiveServer
+) -> None:
     page = browser.new_page(locale="he-IL")
     page.goto(live_server.url + "/")
     expect(page.locator("html")).to_have_attribute("dir", "rtl")

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Browser, expect
+from pytest_django import Settings
+from pytest_django.live_server_helper import LiveServer
 
 from frontdesk.accounts.services import presence_set
 from frontdesk.live.models import Visit
@@ -17,8 +19,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_the_tablet_forgets_visitor_a_and_as_phone_follows_their_place(
-    browser: Browser, live_server, settings
-) -> None:  # type: ignore[no-untyped-def]
+    browser: Browser, live_server: LiveServer, settings: Settings
+) -> None:
     settings.PUBLIC_URL = live_server.url
     settings.KIOSK_RETURN_SECONDS = 3
     lead = factories.agent(role="lead")

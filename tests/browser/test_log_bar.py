@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Browser, expect
+from pytest_django.live_server_helper import LiveServer
 
 from frontdesk.customers.models import Interaction
 from tests import factories
@@ -11,7 +12,9 @@ from tests import factories
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_line_typed_in_the_log_bar_lands_on_the_timeline(browser: Browser, live_server) -> None:  # type: ignore[no-untyped-def]
+def test_a_line_typed_in_the_log_bar_lands_on_the_timeline(
+    browser: Browser, live_server: LiveServer
+) -> None:
     factories.agent(username="eli", password="eli-password-1")
     rami = factories.customer(name="Rami Cohen")
     factories.customer(name="Anna Kovač")
@@ -45,7 +48,7 @@ def test_a_line_typed_in_the_log_bar_lands_on_the_timeline(browser: Browser, liv
     expect(page.get_by_text("printer")).to_be_visible()
 
 
-def test_namesakes_are_chosen_by_their_details(browser: Browser, live_server) -> None:  # type: ignore[no-untyped-def]
+def test_namesakes_are_chosen_by_their_details(browser: Browser, live_server: LiveServer) -> None:
     factories.agent(username="eli", password="eli-password-1")
     factories.customer(name="Helen Lepik", email="helen@lepik.ee", organisation="Lepik OÜ")
     tartu = factories.customer(name="Helen Lepik", email="h.lepik@tartu.ee")

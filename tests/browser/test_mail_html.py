@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Browser, expect
+from pytest_django.live_server_helper import LiveServer
 
 from frontdesk.mail.services import mail_receive
 from tests import factories
@@ -14,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_a_hostile_html_mail_runs_no_script_and_loads_no_remote_image(
     browser: Browser,
-    live_server,  # type: ignore[no-untyped-def]
+    live_server: LiveServer,
 ) -> None:
     factories.agent(username="eli", password="eli-password-1")
     ticket = mail_receive(raw=corpus.hostile_html(), source="smtp").ticket
@@ -53,7 +54,7 @@ def test_a_hostile_html_mail_runs_no_script_and_loads_no_remote_image(
 )
 def test_a_third_partys_message_is_marked_with_its_address_at_every_width(
     browser: Browser,
-    live_server,  # type: ignore[no-untyped-def]
+    live_server: LiveServer,
     language: str,
     width: int,
 ) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Browser
+from pytest_django import Settings
+from pytest_django.live_server_helper import LiveServer
 
 from frontdesk.customers.services import portal_link_build
 from frontdesk.tickets.services import ticket_reply
@@ -15,8 +17,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.mark.parametrize("language", ["en", "he"])
 def test_the_list_of_requests_fits_a_phone_screen(
     browser: Browser,
-    live_server,  # type: ignore[no-untyped-def]
-    settings,  # type: ignore[no-untyped-def]
+    live_server: LiveServer,
+    settings: Settings,
     language: str,
 ) -> None:
     settings.PUBLIC_URL = live_server.url

@@ -8,6 +8,7 @@ import re
 
 import pytest
 from playwright.sync_api import Browser, expect
+from pytest_django.live_server_helper import LiveServer
 
 from frontdesk.tickets.models import Ticket
 from tests import factories
@@ -31,7 +32,9 @@ HARD = (
 )
 
 
-def test_an_agent_takes_the_next_item_and_holds_a_hard_case(browser: Browser, live_server) -> None:  # type: ignore[no-untyped-def]
+def test_an_agent_takes_the_next_item_and_holds_a_hard_case(
+    browser: Browser, live_server: LiveServer
+) -> None:
     agent = factories.agent(username="eli", password="eli-password-1")
     urgent = factories.ticket(subject="Charged twice", body="You charged me twice this month.")
     factories.ticket(subject="Hours", body="What are your opening hours?")
@@ -72,7 +75,7 @@ def test_an_agent_takes_the_next_item_and_holds_a_hard_case(browser: Browser, li
     assert Ticket.objects.get(pk=hard.pk).first_responded_at is not None
 
 
-def test_a_visitor_takes_a_number_at_the_kiosk(browser: Browser, live_server) -> None:  # type: ignore[no-untyped-def]
+def test_a_visitor_takes_a_number_at_the_kiosk(browser: Browser, live_server: LiveServer) -> None:
     page = browser.new_page(locale="en-GB")
     page.goto(live_server.url + "/visit/")
     page.get_by_label("Your name (optional)").fill("Tiina Tamm")

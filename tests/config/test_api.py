@@ -60,7 +60,7 @@ class IntegerInput:
         return f"{self.method.upper()} {self.path} {self.where} {'.'.join(self.field)}"
 
 
-def _integers_in(document: Json, schema: Json, path: tuple[str, ...]) -> Iterator[tuple]:  # type: ignore[type-arg]
+def _integers_in(document: Json, schema: Json, path: tuple[str, ...]) -> Iterator[tuple]:
     for name, field in _resolve(document, schema).get("properties", {}).items():
         for option in _options(document, field):
             if option.get("type") == "integer":

@@ -9,7 +9,9 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from pytest_django import Settings
 
+from frontdesk.accounts.models import User
 from frontdesk.customers.choices import InteractionKind
 from frontdesk.customers.services import interaction_record
 from frontdesk.journal.models import FollowUp
@@ -28,7 +30,7 @@ NOON_UTC = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def tallinn_desk(settings):  # type: ignore[no-untyped-def]
+def tallinn_desk(settings: Settings) -> User:
     """A desk whose hours are kept in Tallinn, on a server started with another zone."""
     settings.TIME_ZONE = "UTC"
     lead = factories.agent(role="lead", username="kati", language="et")
@@ -39,7 +41,9 @@ def tallinn_desk(settings):  # type: ignore[no-untyped-def]
     return lead
 
 
-def test_one_instant_reads_the_same_on_pages_in_a_mail_and_in_the_log_line(tallinn_desk) -> None:  # type: ignore[no-untyped-def]
+def test_one_instant_reads_the_same_on_pages_in_a_mail_and_in_the_log_line(
+    tallinn_desk: User,
+) -> None:
     lead = tallinn_desk
     rami = factories.customer(name="Rami Cohen")
     # "14:30" in a log line is half past two at the desk: 12:30 UTC.
@@ -64,7 +68,7 @@ def test_one_instant_reads_the_same_on_pages_in_a_mail_and_in_the_log_line(talli
     assert "07.12.2026 15:30" in escalation.body
 
 
-def test_a_lead_changing_the_desks_zone_moves_every_page_at_once(tallinn_desk) -> None:  # type: ignore[no-untyped-def]
+def test_a_lead_changing_the_desks_zone_moves_every_page_at_once(tallinn_desk: User) -> None:
     lead = tallinn_desk
     rami = factories.customer(name="Rami Cohen")
     log_line_save(line="Rami Cohen. viruses. 14:30.", writer=lead, now=NOON_UTC)
@@ -86,8 +90,8 @@ def test_a_lead_changing_the_desks_zone_moves_every_page_at_once(tallinn_desk) -
         ("bs", "07.12.2026. 14:30", "07.12.2026."),
     ],
 )
-def test_every_language_reads_the_desks_time_on_a_24_hour_clock(  # type: ignore[no-untyped-def]
-    tallinn_desk, language: str, short_datetime: str, short_date: str
+def test_every_language_reads_the_desks_time_on_a_24_hour_clock(
+    tallinn_desk: User, language: str, short_datetime: str, short_date: str
 ) -> None:
     reader = factories.agent(language=language)
     customer = factories.customer(name="Rami Cohen", first_seen=NOON_UTC)

@@ -3,6 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.test import Client, RequestFactory
 from django.views.defaults import server_error
 
+from frontdesk.accounts.models import User
 from frontdesk.core.middleware import ApiErrorsMiddleware
 from frontdesk.customers.models import Interaction
 from frontdesk.live.models import Visit
@@ -71,7 +72,7 @@ def test_nul_characters_in_a_log_line_over_the_api_are_dropped(api: ApiClient) -
 @pytest.mark.parametrize(
     "path", ["/api/v1/tickets", "/api/v1/customers", "/desk/tickets/", "/desk/customers/"]
 )
-def test_nul_characters_in_a_search_are_dropped(agent, path: str) -> None:  # type: ignore[no-untyped-def]
+def test_nul_characters_in_a_search_are_dropped(agent: User, path: str) -> None:
     factories.ticket(customer_=factories.customer(name="Rami Cohen"))
     client = Client(HTTP_AUTHORIZATION=f"Bearer {factories.api_token(agent)}")
     client.force_login(agent)

@@ -1,4 +1,5 @@
 import pytest
+from pytest_django import DjangoAssertNumQueries
 
 from frontdesk.customers.choices import InteractionKind
 from frontdesk.customers.services import interaction_record
@@ -8,7 +9,9 @@ from tests.conftest import ApiClient
 pytestmark = pytest.mark.django_db
 
 
-def test_customers_are_listed_and_searchable(api: ApiClient, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_customers_are_listed_and_searchable(
+    api: ApiClient, django_assert_max_num_queries: DjangoAssertNumQueries
+) -> None:
     for number in range(5):
         factories.customer(name=f"Person {number}")
     factories.customer(name="Kovács Anna", email="anna@example.hu")

@@ -1,5 +1,6 @@
 import pytest
 from django.test import Client
+from pytest_django import DjangoAssertNumQueries
 
 from frontdesk.customers.models import Customer
 from tests import factories
@@ -8,8 +9,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_search_page_finds_by_phone_and_guards_its_queries(
-    agent_client: Client, django_assert_max_num_queries
-) -> None:  # type: ignore[no-untyped-def]
+    agent_client: Client, django_assert_max_num_queries: DjangoAssertNumQueries
+) -> None:
     for _ in range(20):
         factories.customer()
     factories.customer(name="Šejla Hodžić", phone="+387 61 234 567")

@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 from django.utils import timezone
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from frontdesk.accounts.models import Team, User
 from frontdesk.customers.models import Customer
@@ -130,8 +131,8 @@ def test_the_demo_desk_is_open_whenever_its_agents_are_on_shift(loaded: datetime
 
 
 def test_the_demo_history_mails_no_breach_even_after_a_worker_tick(
-    django_capture_on_commit_callbacks,
-) -> None:  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         demo_load(seed=3, customers=80)
     assert Ticket.objects.filter(sla_breached_at__isnull=False).exists()

@@ -133,7 +133,7 @@ def test_weights_change_the_order() -> None:
         ({"speed": 3}, "unknown weight: speed"),
     ],
 )
-def test_weights_that_make_no_sense_are_refused(values: dict, problem: str) -> None:  # type: ignore[type-arg]
+def test_weights_that_make_no_sense_are_refused(values: dict, problem: str) -> None:
     with pytest.raises(WeightError, match=problem):
         weights_from(values)
 

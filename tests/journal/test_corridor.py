@@ -3,16 +3,18 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from frontdesk.accounts.models import User
 from frontdesk.journal.models import FollowUp
 from tests import factories
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_corridor_page_has_the_log_bar_and_todays_lines(agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_the_corridor_page_has_the_log_bar_and_todays_lines(agent_client: Client) -> None:
     factories.customer(name="Rami Cohen")
     agent_client.post(reverse("journal:log"), {"line": "Rami Cohen. viruses."})
     page = agent_client.get(reverse("journal:corridor")).content.decode()
@@ -20,7 +22,7 @@ def test_the_corridor_page_has_the_log_bar_and_todays_lines(agent_client) -> Non
     assert "viruses" in page
 
 
-def test_a_promise_is_recorded_from_a_ticket(agent, agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_promise_is_recorded_from_a_ticket(agent: User, agent_client: Client) -> None:
     ticket = factories.ticket()
     due = (timezone.localtime() + timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M")
     answer = agent_client.post(
@@ -35,7 +37,9 @@ def test_a_promise_is_recorded_from_a_ticket(agent, agent_client) -> None:  # ty
     assert ticket.reference in follow_up.text
 
 
-def test_a_promise_without_follow_up_is_marked_on_the_timeline(agent, agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_promise_without_follow_up_is_marked_on_the_timeline(
+    agent: User, agent_client: Client
+) -> None:
     from frontdesk.customers.services import interaction_record
 
     mari = factories.customer(name="Mari Maasikas")

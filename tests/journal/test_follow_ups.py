@@ -1,11 +1,14 @@
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import TypedDict
 
 import pytest
 from django.core import mail
 from django.utils import timezone
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
+from frontdesk.accounts.models import User
 from frontdesk.journal.models import FollowUp, LogCode
 from frontdesk.journal.services import follow_ups_activate_due, log_line_save
 from frontdesk.routing.selectors import queue_of
@@ -15,8 +18,14 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
+class Promise(TypedDict):
+    agent: User
+    now: datetime
+    follow_up: FollowUp
+
+
 @pytest.fixture
-def promise():  # type: ignore[no-untyped-def]
+def promise() -> Promise:
     LogCode.objects.create(word="cb", text="call back promised", follow_up_minutes=60)
     agent = factories.agent(username="eli")
     lead = factories.agent(role="lead")
@@ -28,7 +37,7 @@ def promise():  # type: ignore[no-untyped-def]
     return {"agent": agent, "now": now, "follow_up": FollowUp.objects.get()}
 
 
-def test_a_promise_in_a_log_line_becomes_a_follow_up(promise) -> None:  # type: ignore[no-untyped-def]
+def test_a_promise_in_a_log_line_becomes_a_follow_up(promise: Promise) -> None:
     follow_up = promise["follow_up"]
     assert follow_up.owner == promise["agent"]
     assert follow_up.text == "call back promised"
@@ -37,7 +46,7 @@ def test_a_promise_in_a_log_line_becomes_a_follow_up(promise) -> None:  # type: 
     assert follow_up.ticket.assignee == promise["agent"]
 
 
-def test_it_enters_the_owners_queue_only_when_due(promise) -> None:  # type: ignore[no-untyped-def]
+def test_it_enters_the_owners_queue_only_when_due(promise: Promise) -> None:
     agent, follow_up = promise["agent"], promise["follow_up"]
     factories.ticket(subject="Charged twice", body="You charged me twice this month.")
     before = [e.ticket.pk for e in queue_of(agent=agent, now=timezone.now())]
@@ -49,8 +58,8 @@ def test_it_enters_the_owners_queue_only_when_due(promise) -> None:  # type: ign
 
 
 def test_a_promise_left_undone_is_escalated_once(
-    promise, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+    promise: Promise, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     follow_up = promise["follow_up"]
     late = follow_up.due_at + timedelta(hours=2)
     with django_capture_on_commit_callbacks(execute=True):
@@ -60,7 +69,7 @@ def test_a_promise_left_undone_is_escalated_once(
     assert "Rami Cohen" in mail.outbox[0].subject
 
 
-def test_a_kept_promise_is_not_escalated(promise) -> None:  # type: ignore[no-untyped-def]
+def test_a_kept_promise_is_not_escalated(promise: Promise) -> None:
     follow_up = promise["follow_up"]
     ticket_set_status(ticket=follow_up.ticket, actor=promise["agent"], status="solved")
     assert follow_ups_activate_due(now=follow_up.due_at + timedelta(hours=2)) == (0, 0)

@@ -110,7 +110,7 @@ def test_a_notice_needs_words_and_a_future_review_date() -> None:
         )
 
 
-def test_agents_post_from_the_board(agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_agents_post_from_the_board(agent_client: Client) -> None:
     answer = agent_client.post(
         reverse("journal:board"),
         {

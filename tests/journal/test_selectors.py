@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from pytest_django import Settings
 
 from frontdesk.customers.models import Interaction
 from frontdesk.journal.selectors import interactions_logged_today
@@ -15,7 +16,7 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-def test_todays_lines_are_those_since_the_desks_midnight(settings) -> None:  # type: ignore[no-untyped-def]
+def test_todays_lines_are_those_since_the_desks_midnight(settings: Settings) -> None:
     settings.TIME_ZONE = "UTC"
     writer = factories.agent(role="lead")
     business_hours_set(

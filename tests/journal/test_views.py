@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 from django.urls import reverse
+from pytest_django import Settings
 
+from frontdesk.accounts.models import User
 from frontdesk.customers.models import Interaction
 from frontdesk.journal.models import FollowUp
 from tests import factories
@@ -10,20 +13,20 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-def test_every_agent_page_has_the_log_bar(agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_every_agent_page_has_the_log_bar(agent_client: Client) -> None:
     page = agent_client.get(reverse("routing:queue")).content.decode()
     assert 'name="line"' in page
     assert 'accesskey="l"' in page
 
 
-def test_a_certain_line_is_logged_at_once(agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_certain_line_is_logged_at_once(agent_client: Client) -> None:
     rami = factories.customer(name="Rami Cohen")
     answer = agent_client.post(reverse("journal:log"), {"line": "Rami Cohen. viruses. 9:30."})
     assert "Logged on Rami Cohen" in answer.content.decode()
     assert Interaction.objects.get(customer=rami, kind="note").summary == "viruses"
 
 
-def test_an_uncertain_line_asks_and_then_logs_the_choice(agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_an_uncertain_line_asks_and_then_logs_the_choice(agent_client: Client) -> None:
     factories.customer(name="Anna Kovač")
     tamm = factories.customer(name="Anna Tamm")
     asked = agent_client.post(reverse("journal:log"), {"line": "Anna. printer."}).content.decode()
@@ -37,7 +40,7 @@ def test_an_uncertain_line_asks_and_then_logs_the_choice(agent_client) -> None: 
 
 
 @pytest.mark.parametrize("chosen", ["²", "9" * 30])
-def test_a_choice_that_is_no_customer_id_asks_again(agent_client, chosen: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_choice_that_is_no_customer_id_asks_again(agent_client: Client, chosen: str) -> None:
     factories.customer(name="Anna Kovač")
     factories.customer(name="Anna Tamm")
     asked = agent_client.post(
@@ -48,7 +51,7 @@ def test_a_choice_that_is_no_customer_id_asks_again(agent_client, chosen: str) -
     assert not Interaction.objects.filter(kind="note").exists()
 
 
-def test_a_new_customer_is_created_only_when_ticked(agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_customer_is_created_only_when_ticked(agent_client: Client) -> None:
     asked = agent_client.post(reverse("journal:log"), {"line": "Zoltán Nagy. price list."})
     assert "a new customer" in asked.content.decode()
     done = agent_client.post(
@@ -57,7 +60,9 @@ def test_a_new_customer_is_created_only_when_ticked(agent_client) -> None:  # ty
     assert "Logged on Zoltán Nagy" in done.content.decode()
 
 
-def test_the_promises_page_lists_open_follow_ups_and_unbacked_promises(agent, agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_the_promises_page_lists_open_follow_ups_and_unbacked_promises(
+    agent: User, agent_client: Client
+) -> None:
     from django.utils import timezone
 
     from frontdesk.customers.services import interaction_record
@@ -78,7 +83,7 @@ def test_the_promises_page_lists_open_follow_ups_and_unbacked_promises(agent, ag
     assert "Arve saadetud." not in page
 
 
-def test_a_line_whose_agent_field_names_nobody_warns_and_logs_nothing(agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_line_whose_agent_field_names_nobody_warns_and_logs_nothing(agent_client: Client) -> None:
     factories.customer(name="Rami Cohen")
     page = agent_client.post(
         reverse("journal:log"), {"line": "Rami Cohen. Peeter Sepp. viruses. 9:30."}
@@ -87,7 +92,7 @@ def test_a_line_whose_agent_field_names_nobody_warns_and_logs_nothing(agent_clie
     assert not Interaction.objects.filter(kind="note").exists()
 
 
-def test_namesakes_are_told_apart_by_email_phone_and_organisation(agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_namesakes_are_told_apart_by_email_phone_and_organisation(agent_client: Client) -> None:
     first = factories.customer(
         name="Helen Lepik", email="helen@lepik.ee", phone="+372 5555 0101", organisation="Lepik OÜ"
     )
@@ -100,7 +105,7 @@ def test_namesakes_are_told_apart_by_email_phone_and_organisation(agent_client) 
         assert detail in text
 
 
-def test_a_saved_line_tells_the_page_to_clear_the_bar(agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_saved_line_tells_the_page_to_clear_the_bar(agent_client: Client) -> None:
     factories.customer(name="Rami Cohen")
     saved = agent_client.post(reverse("journal:log"), {"line": "Rami Cohen. viruses."})
     assert saved["HX-Trigger"] == "log-saved"
@@ -109,7 +114,9 @@ def test_a_saved_line_tells_the_page_to_clear_the_bar(agent_client) -> None:  # 
 
 
 @pytest.mark.parametrize("due", ["0001-01-01T00:00", "9999-12-31T23:59", "1970-01-01T09:00"])
-def test_a_promise_due_outside_the_coming_year_is_refused(settings, agent_client, due: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_promise_due_outside_the_coming_year_is_refused(
+    settings: Settings, agent_client: Client, due: str
+) -> None:
     settings.TIME_ZONE = "Europe/Tallinn"
     ticket = factories.ticket()
     answer = agent_client.post(

@@ -7,7 +7,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django import Settings
 
+from frontdesk.accounts.models import User
 from frontdesk.accounts.services import presence_set
 from frontdesk.live.models import Call
 from frontdesk.sla.services import business_hours_set
@@ -18,14 +20,14 @@ from tests.conftest import ApiClient
 pytestmark = pytest.mark.django_db
 
 
-def event(api, call_id: str, name: str, **extra):  # type: ignore[no-untyped-def]
+def event(api: ApiClient, call_id: str, name: str, **extra):  # type: ignore[no-untyped-def]
     return api.post(
         "/api/v1/calls/events",
         {"call_id": call_id, "event": name, "from_number": "+372 5555 0101", **extra},
     )
 
 
-def test_a_ringing_call_is_live_work_at_the_top_of_the_queue(api, agent) -> None:  # type: ignore[no-untyped-def]
+def test_a_ringing_call_is_live_work_at_the_top_of_the_queue(api: ApiClient, agent: User) -> None:
     factories.ticket(subject="Charged twice", body="You charged me twice this month.")
     answer = event(api, "c-1", "ringing")
     assert answer.status_code == 200
@@ -37,12 +39,12 @@ def test_a_ringing_call_is_live_work_at_the_top_of_the_queue(api, agent) -> None
     assert items[0]["reasons"][0] == "live contact"
 
 
-def test_the_caller_is_matched_to_the_customer_with_that_number(api) -> None:  # type: ignore[no-untyped-def]
+def test_the_caller_is_matched_to_the_customer_with_that_number(api: ApiClient) -> None:
     known = factories.customer(name="Mari Maasikas", phone="+372 5555 0101")
     assert event(api, "c-2", "ringing").json()["customer_id"] == known.pk
 
 
-def test_repeated_and_late_events_change_nothing(api, agent) -> None:  # type: ignore[no-untyped-def]
+def test_repeated_and_late_events_change_nothing(api: ApiClient, agent: User) -> None:
     first = event(api, "c-3", "ringing").json()
     event(api, "c-3", "ringing")
     event(api, "c-3", "answered", agent=agent.username)
@@ -58,7 +60,9 @@ def test_repeated_and_late_events_change_nothing(api, agent) -> None:  # type: i
     ]
 
 
-def test_an_answered_call_is_the_agents_and_puts_them_on_a_call(api, agent) -> None:  # type: ignore[no-untyped-def]
+def test_an_answered_call_is_the_agents_and_puts_them_on_a_call(
+    api: ApiClient, agent: User
+) -> None:
     presence_set(agent=agent, state="available")
     event(api, "c-4", "ringing")
     answered = event(api, "c-4", "answered", agent=agent.username).json()
@@ -72,7 +76,7 @@ def test_an_answered_call_is_the_agents_and_puts_them_on_a_call(api, agent) -> N
     assert agent.presence.state == "available"
 
 
-def test_a_missed_call_becomes_a_call_back_at_the_top_of_the_written_queue(api) -> None:  # type: ignore[no-untyped-def]
+def test_a_missed_call_becomes_a_call_back_at_the_top_of_the_written_queue(api: ApiClient) -> None:
     urgent = factories.ticket(subject="Charged twice", body="You charged me twice this month.")
     event(api, "c-5", "ringing")
     missed = event(api, "c-5", "missed").json()
@@ -85,7 +89,7 @@ def test_a_missed_call_becomes_a_call_back_at_the_top_of_the_written_queue(api) 
     assert any("call back +372 5555 0101" in note for note in notes)
 
 
-def test_a_missed_call_reads_on_the_desks_clock(api, settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_missed_call_reads_on_the_desks_clock(api: ApiClient, settings: Settings) -> None:
     settings.TIME_ZONE = "UTC"
     lead = factories.agent(role="lead", language="et")
     business_hours_set(
@@ -106,12 +110,14 @@ def test_a_missed_call_reads_on_the_desks_clock(api, settings) -> None:  # type:
     assert f"Vastamata kõne kell {at_desk}" in page
 
 
-def test_a_call_that_ends_unanswered_is_missed(api) -> None:  # type: ignore[no-untyped-def]
+def test_a_call_that_ends_unanswered_is_missed(api: ApiClient) -> None:
     event(api, "c-6", "ringing")
     assert event(api, "c-6", "ended").json()["state"] == "missed"
 
 
-def test_a_first_event_other_than_ringing_still_opens_one_ticket(api, agent) -> None:  # type: ignore[no-untyped-def]
+def test_a_first_event_other_than_ringing_still_opens_one_ticket(
+    api: ApiClient, agent: User
+) -> None:
     answered = event(api, "c-7", "answered", agent=agent.username).json()
     assert answered["state"] == "answered"
     assert Ticket.objects.get(pk=answered["ticket_id"]).assignee == agent
@@ -125,7 +131,9 @@ def test_a_first_event_other_than_ringing_still_opens_one_ticket(api, agent) -> 
         ({"call_id": "", "event": "ringing"}, 422, None),
     ],
 )
-def test_bad_call_events_are_refused_and_leave_nothing(api, body, status, detail) -> None:  # type: ignore[no-untyped-def]
+def test_bad_call_events_are_refused_and_leave_nothing(
+    api: ApiClient, body, status, detail
+) -> None:
     answer = api.post("/api/v1/calls/events", body)
     assert answer.status_code == status
     assert "detail" in answer.json()

@@ -9,7 +9,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django import Settings
 
+from frontdesk.accounts.models import User
 from frontdesk.accounts.services import presence_set
 from frontdesk.core.clock import desk_today
 from frontdesk.live.models import Call, Visit
@@ -20,6 +22,7 @@ from frontdesk.periodic.services import periodic_due_enqueue
 from frontdesk.schedules.services import break_step_away
 from frontdesk.tickets.models import Ticket
 from tests import factories
+from tests.conftest import ApiClient
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +34,9 @@ def worker_tick() -> None:
     periodic_due_enqueue(now=timezone.now(), jobs=LIVE_JOBS)
 
 
-def test_a_call_that_rang_40_minutes_ago_is_a_call_back_not_live(api, settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_call_that_rang_40_minutes_ago_is_a_call_back_not_live(
+    api: ApiClient, settings: Settings
+) -> None:
     settings.CALL_RING_MINUTES = 10
     now = timezone.now()
     old = call_event_record(
@@ -54,7 +59,9 @@ def test_a_call_that_rang_40_minutes_ago_is_a_call_back_not_live(api, settings) 
     assert "+372 5555 0101" in note.text
 
 
-def test_a_call_answered_after_the_desk_gave_up_is_the_agents_again(api, agent, settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_call_answered_after_the_desk_gave_up_is_the_agents_again(
+    api: ApiClient, agent: User, settings: Settings
+) -> None:
     settings.CALL_RING_MINUTES = 10
     presence_set(agent=agent, state="available")
     call_event_record(call_id="c-2", event="ringing", at=timezone.now() - timedelta(minutes=15))
@@ -65,7 +72,9 @@ def test_a_call_answered_after_the_desk_gave_up_is_the_agents_again(api, agent, 
     assert (ticket.queue_kind, ticket.assignee) == ("ticket", agent)
 
 
-def test_a_call_never_hung_up_is_closed_and_frees_the_agent(agent, settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_call_never_hung_up_is_closed_and_frees_the_agent(
+    agent: User, settings: Settings
+) -> None:
     settings.CALL_TALK_MINUTES = 120
     presence_set(agent=agent, state="available")
     started = timezone.now() - timedelta(hours=3)
@@ -83,7 +92,7 @@ def test_a_call_never_hung_up_is_closed_and_frees_the_agent(agent, settings) -> 
     assert Ticket.objects.get(pk=call.ticket_id).assignee == agent
 
 
-def test_the_answering_agent_owns_the_call_not_the_one_it_first_rang_for(agent) -> None:  # type: ignore[no-untyped-def]
+def test_the_answering_agent_owns_the_call_not_the_one_it_first_rang_for(agent: User) -> None:
     other = factories.agent()
     call_event_record(call_id="c-4", event="ringing", agent=other)
     answered = call_event_record(call_id="c-4", event="answered", agent=agent)
@@ -91,7 +100,7 @@ def test_the_answering_agent_owns_the_call_not_the_one_it_first_rang_for(agent) 
     assert Ticket.objects.get(pk=answered.ticket_id).assignee == agent
 
 
-def test_a_visitor_waiting_for_hours_is_taken_as_gone(settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_visitor_waiting_for_hours_is_taken_as_gone(settings: Settings) -> None:
     settings.VISIT_WAIT_MINUTES = 180
     gone = visit_create(name="Anna Kask", at=timezone.now() - timedelta(hours=5))
     here = visit_create(name="Mari Maasikas")
@@ -107,7 +116,9 @@ def test_a_visitor_waiting_for_hours_is_taken_as_gone(settings) -> None:  # type
     assert visits_waiting(day=desk_today()) == 1
 
 
-def test_a_visit_never_marked_served_is_closed_and_frees_the_agent(agent, settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_visit_never_marked_served_is_closed_and_frees_the_agent(
+    agent: User, settings: Settings
+) -> None:
     settings.VISIT_SERVE_MINUTES = 120
     visit = visit_create(name="Anna Kask", at=timezone.now() - timedelta(hours=4))
     visit_serve(visit=visit, agent=agent)
@@ -120,7 +131,9 @@ def test_a_visit_never_marked_served_is_closed_and_frees_the_agent(agent, settin
     assert agent.presence.state == "available"
 
 
-def test_stepping_away_during_a_call_leaves_a_call_back_for_the_team(api, agent) -> None:  # type: ignore[no-untyped-def]
+def test_stepping_away_during_a_call_leaves_a_call_back_for_the_team(
+    api: ApiClient, agent: User
+) -> None:
     colleague = factories.agent()
     presence_set(agent=agent, state="available")
     call_event_record(call_id="c-5", event="ringing", from_number="+372 5555 0303")
@@ -138,7 +151,7 @@ def test_stepping_away_during_a_call_leaves_a_call_back_for_the_team(api, agent)
     assert "+372 5555 0303" in note.text
 
 
-def test_stepping_away_from_a_visitor_puts_them_first_for_the_next_agent(agent) -> None:  # type: ignore[no-untyped-def]
+def test_stepping_away_from_a_visitor_puts_them_first_for_the_next_agent(agent: User) -> None:
     colleague = factories.agent()
     visit = visit_create(name="Anna Kask")
     visit_serve(visit=visit, agent=agent)
@@ -157,7 +170,7 @@ def test_stepping_away_from_a_visitor_puts_them_first_for_the_next_agent(agent) 
     assert Visit.objects.get(pk=visit.pk).state == "serving"
 
 
-def test_a_visitor_who_left_is_marked_so_from_the_ticket(agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_visitor_who_left_is_marked_so_from_the_ticket(agent_client: Client) -> None:
     Client().post(reverse("live:kiosk"), {"name": "Anna Kask"})
     visit = Visit.objects.get()
     page = agent_client.get(reverse("tickets:detail", kwargs={"ticket_id": visit.ticket_id}))
@@ -168,7 +181,7 @@ def test_a_visitor_who_left_is_marked_so_from_the_ticket(agent_client) -> None: 
     assert Ticket.objects.get(pk=visit.ticket_id).queue_key is None
 
 
-def test_the_ticket_page_words_what_the_desk_did_in_the_agents_language(settings) -> None:  # type: ignore[no-untyped-def]
+def test_the_ticket_page_words_what_the_desk_did_in_the_agents_language(settings: Settings) -> None:
     settings.CALL_RING_MINUTES = 10
     call = call_event_record(
         call_id="c-6",

@@ -10,6 +10,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
 from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import presence_of
@@ -22,6 +23,7 @@ from frontdesk.sla.services import business_hours_set
 from frontdesk.tickets.models import Message, Ticket
 from frontdesk.tickets.services import ticket_assign
 from tests import factories
+from tests.conftest import ApiClient
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +45,7 @@ def test_a_visitor_takes_a_number_and_sees_the_expected_wait() -> None:
     assert "You are next." in first.content.decode()
 
 
-def test_numbers_start_again_at_the_desks_midnight(settings) -> None:  # type: ignore[no-untyped-def]
+def test_numbers_start_again_at_the_desks_midnight(settings: Settings) -> None:
     settings.TIME_ZONE = "UTC"
     business_hours_set(
         actor=factories.agent(role="lead"),
@@ -62,7 +64,9 @@ def test_a_forged_number_link_is_not_found() -> None:
     assert Client().get("/visit/not-a-real-token/").status_code == 404
 
 
-def test_visitors_come_before_written_work_and_take_next_calls_them_up(agent, api) -> None:  # type: ignore[no-untyped-def]
+def test_visitors_come_before_written_work_and_take_next_calls_them_up(
+    agent: User, api: ApiClient
+) -> None:
     factories.ticket(subject="Charged twice", body="You charged me twice this month.")
     Client().post(reverse("live:kiosk"), {"name": "Anna Kask"})
     visit = Visit.objects.get()
@@ -75,7 +79,7 @@ def test_visitors_come_before_written_work_and_take_next_calls_them_up(agent, ap
     assert agent.presence.state == "visitor"
 
 
-def test_an_agent_serving_a_visitor_gets_no_calls(agent, api) -> None:  # type: ignore[no-untyped-def]
+def test_an_agent_serving_a_visitor_gets_no_calls(agent: User, api: ApiClient) -> None:
     presence_set(agent=agent, state="visitor")
     api.post("/api/v1/calls/events", {"call_id": "c-1", "event": "ringing", "from_number": "1"})
     written = factories.ticket()
@@ -83,7 +87,9 @@ def test_an_agent_serving_a_visitor_gets_no_calls(agent, api) -> None:  # type: 
     assert taken["ticket_id"] == written.pk
 
 
-def test_a_served_visitor_solves_the_ticket_and_frees_the_agent(agent, agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_served_visitor_solves_the_ticket_and_frees_the_agent(
+    agent: User, agent_client: Client
+) -> None:
     Client().post(reverse("live:kiosk"), {"name": "Anna Kask"})
     visit = Visit.objects.get()
     agent_client.post(reverse("visits:serve", kwargs={"ticket_id": visit.ticket_id}))
@@ -97,7 +103,7 @@ def test_a_served_visitor_solves_the_ticket_and_frees_the_agent(agent, agent_cli
     assert agent.presence.state == "available"
 
 
-def test_the_tablet_shows_a_number_only_until_it_goes_back_to_the_kiosk(settings) -> None:  # type: ignore[no-untyped-def]
+def test_the_tablet_shows_a_number_only_until_it_goes_back_to_the_kiosk(settings: Settings) -> None:
     settings.KIOSK_RETURN_SECONDS = 20
     tablet = Client()
     taken = tablet.post(reverse("live:kiosk"), {"name": "Anna Kask"})
@@ -117,7 +123,7 @@ def test_the_tablet_shows_a_number_only_until_it_goes_back_to_the_kiosk(settings
     assert again.url == reverse("live:kiosk")
 
 
-def test_a_number_left_on_the_tablet_is_forgotten_when_its_time_is_up(settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_number_left_on_the_tablet_is_forgotten_when_its_time_is_up(settings: Settings) -> None:
     settings.KIOSK_RETURN_SECONDS = 5
     tablet = Client()
     tablet.post(reverse("live:kiosk"), {"name": "Anna Kask"})
@@ -130,8 +136,8 @@ def test_a_number_left_on_the_tablet_is_forgotten_when_its_time_is_up(settings) 
 
 
 def test_a_visitor_gets_their_numbers_link_by_mail_in_their_language(
-    settings, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+    settings: Settings, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     from django.core import mail
 
     settings.PUBLIC_URL = "https://help.example.com"
@@ -167,7 +173,7 @@ def test_a_busy_desks_tablet_gives_out_more_numbers_than_the_public_form_allows(
     assert Visit.objects.count() == 15
 
 
-def test_the_phone_page_asks_for_news_and_says_who_calls_the_visitor(agent) -> None:  # type: ignore[no-untyped-def]
+def test_the_phone_page_asks_for_news_and_says_who_calls_the_visitor(agent: User) -> None:
     Client().post(reverse("live:kiosk"), {"name": "Anna Kask"})
     visit = Visit.objects.get()
     path = reverse("live:number", args=[visit_token(visit=visit)])
@@ -179,7 +185,7 @@ def test_the_phone_page_asks_for_news_and_says_who_calls_the_visitor(agent) -> N
     assert f"It is your turn: please come to the desk, to {agent.display_name}." in news
 
 
-def test_the_waiting_room_screen_shows_who_calls_which_number_and_no_names(agent) -> None:  # type: ignore[no-untyped-def]
+def test_the_waiting_room_screen_shows_who_calls_which_number_and_no_names(agent: User) -> None:
     for name in ("Anna Kask", "Peeter Sepp", "Mari Tamm"):
         Client().post(reverse("live:kiosk"), {"name": name})
     first = Visit.objects.get(number=1)
@@ -306,7 +312,7 @@ def test_finishing_a_colleagues_visitor_frees_the_colleague_not_oneself() -> Non
     assert presence_of(agent=mari_server).state == "visitor"
 
 
-def test_pressing_served_on_a_finished_visit_says_so(agent, agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_pressing_served_on_a_finished_visit_says_so(agent: User, agent_client: Client) -> None:
     visit = visit_create(name="Anna Kask")
     visit_serve(visit=visit, agent=agent)
     url = reverse("visits:finish", kwargs={"ticket_id": visit.ticket_id})

@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -102,7 +103,7 @@ def test_hard_cases_left_unanswered_get_the_holding_reply_by_themselves() -> Non
     assert holding_replies_send_due(now=later, after_minutes=30) == 0
 
 
-def test_the_reply_box_expands_codes(agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_the_reply_box_expands_codes(agent_client: Client) -> None:
     ticket = factories.ticket(customer_=factories.customer(name="Mari Maasikas"))
     answer = agent_client.post(
         reverse("macros:expand", kwargs={"ticket_id": ticket.pk}), {"body": "/hold "}
@@ -112,7 +113,9 @@ def test_the_reply_box_expands_codes(agent_client) -> None:  # type: ignore[no-u
     assert 'name="body"' in answer.content.decode()
 
 
-def test_the_sweep_groups_the_backlog_and_holds_hard_cases_in_one_click(agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_the_sweep_groups_the_backlog_and_holds_hard_cases_in_one_click(
+    agent_client: Client,
+) -> None:
     macro_save(
         code="hours",
         language="",
@@ -154,7 +157,7 @@ def test_level_one_never_gets_the_holding_reply_by_itself() -> None:
     assert Ticket.objects.get(pk=hard.pk).first_responded_at is not None
 
 
-def test_level_one_is_refused_a_holding_reply_in_place_of_an_answer(agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_level_one_is_refused_a_holding_reply_in_place_of_an_answer(agent_client: Client) -> None:
     urgent = factories.ticket(subject="Charged twice", body=DOUBLE_CHARGE)
     with pytest.raises(Invalid, match="level 1"):
         holding_reply_send(ticket=urgent, agent=factories.agent())

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import pytest
 from aiosmtpd.smtp import SMTP
+from pytest_django import Settings
 
 from frontdesk.mail.listener import Lanes, server_factory, warm_up
 
@@ -88,7 +89,7 @@ class Sink:
 
 
 @pytest.fixture
-def relay(settings) -> Iterator[Sink]:  # type: ignore[no-untyped-def]
+def relay(settings: Settings) -> Iterator[Sink]:
     """A local SMTP relay, with the desk's outgoing mail pointed at it."""
     sink = Sink()
     with serving(lambda: SMTP(sink)) as (port, _loop):

@@ -6,6 +6,7 @@ import smtplib
 
 import pytest
 from django.core import mail as outbox
+from pytest_django import Settings
 
 from frontdesk.mail.models import InboundMail
 from frontdesk.tickets.models import Ticket
@@ -17,7 +18,7 @@ from tests.mail.conftest import Listening
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def incoming(api_client: ApiClient, ticket: Ticket) -> list[dict]:  # type: ignore[type-arg]
+def incoming(api_client: ApiClient, ticket: Ticket) -> list[dict]:
     thread = api_client.get(f"/api/v1/tickets/{ticket.pk}/messages").json()
     return [m for m in thread if m["direction"] == "in"]
 
@@ -40,7 +41,9 @@ def api_client() -> ApiClient:
     return ApiClient(factories.api_token(factories.agent()))
 
 
-def test_mail_becomes_a_ticket_with_language_level_and_thread(smtp, api_client) -> None:  # type: ignore[no-untyped-def]
+def test_mail_becomes_a_ticket_with_language_level_and_thread(
+    smtp: Listening, api_client: ApiClient
+) -> None:
     code, answer = send(smtp, corpus.hungarian_latin2())
     assert code == 250
     assert b"Stored" in answer
@@ -55,7 +58,9 @@ def test_mail_becomes_a_ticket_with_language_level_and_thread(smtp, api_client) 
     assert len(outbox.outbox) == 1
 
 
-def test_a_reply_joins_its_ticket_and_keeps_only_what_is_new(smtp, api_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_reply_joins_its_ticket_and_keeps_only_what_is_new(
+    smtp: Listening, api_client: ApiClient
+) -> None:
     send(smtp, corpus.estonian_cp1257())
     ticket = Ticket.objects.get()
     first_id = ticket.messages.first().message_id  # type: ignore[union-attr]
@@ -68,7 +73,7 @@ def test_a_reply_joins_its_ticket_and_keeps_only_what_is_new(smtp, api_client) -
     )
 
 
-def test_a_reply_to_a_solved_ticket_reopens_it(smtp) -> None:  # type: ignore[no-untyped-def]
+def test_a_reply_to_a_solved_ticket_reopens_it(smtp: Listening) -> None:
     from frontdesk.tickets.services import ticket_set_status
 
     send(smtp, corpus.estonian_cp1257())
@@ -80,7 +85,7 @@ def test_a_reply_to_a_solved_ticket_reopens_it(smtp) -> None:  # type: ignore[no
     assert ticket.status == "open"
 
 
-def test_the_same_message_delivered_twice_is_filed_once(smtp) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_message_delivered_twice_is_filed_once(smtp: Listening) -> None:
     assert send(smtp, corpus.estonian_cp1257())[0] == 250
     assert send(smtp, corpus.estonian_cp1257())[0] == 250
     assert Ticket.objects.count() == 1
@@ -88,7 +93,7 @@ def test_the_same_message_delivered_twice_is_filed_once(smtp) -> None:  # type: 
     assert sorted(InboundMail.objects.values_list("state", flat=True)) == ["ignored", "processed"]
 
 
-def test_broken_mail_is_stored_flagged_and_shown(smtp, api_client) -> None:  # type: ignore[no-untyped-def]
+def test_broken_mail_is_stored_flagged_and_shown(smtp: Listening, api_client: ApiClient) -> None:
     assert send(smtp, corpus.broken())[0] == 250
     ticket = Ticket.objects.get()
     [message] = incoming(api_client, ticket)
@@ -99,14 +104,16 @@ def test_broken_mail_is_stored_flagged_and_shown(smtp, api_client) -> None:  # t
     assert "/" not in names[0]
 
 
-def test_machines_are_filed_but_never_answered(smtp) -> None:  # type: ignore[no-untyped-def]
+def test_machines_are_filed_but_never_answered(smtp: Listening) -> None:
     send(smtp, corpus.auto_reply())
     send(smtp, corpus.bounce())
     assert Ticket.objects.count() == 2
     assert outbox.outbox == []
 
 
-def test_a_sender_gets_at_most_a_few_acknowledgements_an_hour(smtp, settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_sender_gets_at_most_a_few_acknowledgements_an_hour(
+    smtp: Listening, settings: Settings
+) -> None:
     settings.MAIL_ACKNOWLEDGEMENTS_PER_HOUR = 2
     for n in range(4):
         raw = corpus.estonian_cp1257().replace(b"<et-1@posti.example>", f"<et-{n}@p>".encode())
@@ -116,14 +123,18 @@ def test_a_sender_gets_at_most_a_few_acknowledgements_an_hour(smtp, settings) ->
     assert len(outbox.outbox) == 2
 
 
-def test_mail_from_the_desk_itself_is_kept_but_not_filed(smtp, settings) -> None:  # type: ignore[no-untyped-def]
+def test_mail_from_the_desk_itself_is_kept_but_not_filed(
+    smtp: Listening, settings: Settings
+) -> None:
     settings.DEFAULT_FROM_EMAIL = "Frontdesk <mark@ellison.example>"
     send(smtp, corpus.english_reply())
     assert Ticket.objects.count() == 0
     assert InboundMail.objects.get().state == "ignored"
 
 
-def test_too_large_mail_is_refused_with_a_clear_permanent_error(smtp, settings) -> None:  # type: ignore[no-untyped-def]
+def test_too_large_mail_is_refused_with_a_clear_permanent_error(
+    smtp: Listening, settings: Settings
+) -> None:
     settings.MAIL_MAX_BYTES = 2000
     raw = corpus.estonian_cp1257() + b"\r\nxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" * 200
     with smtplib.SMTP("127.0.0.1", smtp.port, timeout=10) as client:
@@ -135,7 +146,7 @@ def test_too_large_mail_is_refused_with_a_clear_permanent_error(smtp, settings) 
     assert InboundMail.objects.count() == 0
 
 
-def test_an_mta_can_deliver_over_lmtp(lmtp) -> None:  # type: ignore[no-untyped-def]
+def test_an_mta_can_deliver_over_lmtp(lmtp: Listening) -> None:
     with smtplib.LMTP("127.0.0.1", lmtp.port, timeout=10) as client:
         refused = client.sendmail(
             "mari@posti.example", ["help@frontdesk.example"], corpus.estonian_cp1257()
@@ -146,7 +157,7 @@ def test_an_mta_can_deliver_over_lmtp(lmtp) -> None:  # type: ignore[no-untyped-
     assert Ticket.objects.get().language == "et"
 
 
-def test_one_senders_mail_is_filed_in_the_order_it_arrived(smtp) -> None:  # type: ignore[no-untyped-def]
+def test_one_senders_mail_is_filed_in_the_order_it_arrived(smtp: Listening) -> None:
     # Two connections, one after the other, as an MTA with parallel deliveries may use: the
     # reply reaches the listener the moment the first message has its 250, before it is filed.
     with (
@@ -164,7 +175,9 @@ def test_one_senders_mail_is_filed_in_the_order_it_arrived(smtp) -> None:  # typ
     assert all(t.messages.filter(direction="in").count() == 2 for t in Ticket.objects.all())
 
 
-def test_a_spoofed_display_name_is_filed_and_acknowledged_as_the_real_sender(smtp) -> None:  # type: ignore[no-untyped-def]
+def test_a_spoofed_display_name_is_filed_and_acknowledged_as_the_real_sender(
+    smtp: Listening,
+) -> None:
     send(smtp, corpus.plain(), sender="victim@bank.example")
     victims = Ticket.objects.get()
     code, _ = send(smtp, corpus.spoofed_name_reply(victims.reference), sender="bounce@evil.example")
@@ -175,7 +188,9 @@ def test_a_spoofed_display_name_is_filed_and_acknowledged_as_the_real_sender(smt
     assert [ack.to for ack in outbox.outbox] == [["victim@bank.example"], ["attacker@evil.example"]]
 
 
-def test_a_colleagues_reply_in_the_thread_is_filed_as_theirs(smtp, api_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_colleagues_reply_in_the_thread_is_filed_as_theirs(
+    smtp: Listening, api_client: ApiClient
+) -> None:
     send(smtp, corpus.plain())
     ticket = Ticket.objects.get()
     first = ticket.messages.get(direction="in").message_id
@@ -193,7 +208,7 @@ def test_a_colleagues_reply_in_the_thread_is_filed_as_theirs(smtp, api_client) -
     assert len(outbox.outbox) == 1  # only Victoria's request was acknowledged
 
 
-def test_mail_with_nul_bytes_is_filed(smtp, api_client) -> None:  # type: ignore[no-untyped-def]
+def test_mail_with_nul_bytes_is_filed(smtp: Listening, api_client: ApiClient) -> None:
     code, _ = send(smtp, corpus.with_nul_bytes(), sender="nul\x00@sender.example")
     assert code == 250
     ticket = Ticket.objects.get()
@@ -205,7 +220,7 @@ def test_mail_with_nul_bytes_is_filed(smtp, api_client) -> None:  # type: ignore
     assert stored.envelope_from == "nul@sender.example"
 
 
-def test_a_3000_deep_multipart_is_filed(smtp, api_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_3000_deep_multipart_is_filed(smtp: Listening, api_client: ApiClient) -> None:
     assert send(smtp, corpus.nested(3000))[0] == 250
     ticket = Ticket.objects.get()
     [message] = incoming(api_client, ticket)

@@ -8,6 +8,7 @@ import email.policy
 import socket
 
 import pytest
+from pytest_django import Settings
 
 from frontdesk.mail.services import mail_receive
 from frontdesk.tickets.models import Message
@@ -15,11 +16,12 @@ from frontdesk.tickets.services import ticket_reply
 from frontdesk.tickets.tasks import message_send
 from tests import factories
 from tests.mail import corpus
+from tests.mail.conftest import Sink
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_a_reply_reaches_the_relay_threaded_in_the_customers_language(relay) -> None:  # type: ignore[no-untyped-def]
+def test_a_reply_reaches_the_relay_threaded_in_the_customers_language(relay: Sink) -> None:
     inbound = mail_receive(raw=corpus.hungarian_latin2(), source="smtp")
     ticket = inbound.ticket
     assert ticket is not None
@@ -36,14 +38,14 @@ def test_a_reply_reaches_the_relay_threaded_in_the_customers_language(relay) -> 
     assert "Visszautaltuk az összeget." in plain.get_content()
 
 
-def test_the_acknowledgement_says_it_is_automatic(relay) -> None:  # type: ignore[no-untyped-def]
+def test_the_acknowledgement_says_it_is_automatic(relay: Sink) -> None:
     mail_receive(raw=corpus.estonian_cp1257(), source="smtp")
     [sent] = [email.message_from_bytes(m, policy=email.policy.default) for m in relay.messages]
     assert sent["Auto-Submitted"] == "auto-replied"
     assert sent["In-Reply-To"] == "<et-1@posti.example>"
 
 
-def test_a_relay_that_is_down_leaves_the_reply_marked_and_tried_again(settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_relay_that_is_down_leaves_the_reply_marked_and_tried_again(settings: Settings) -> None:
     from django_tasks import default_task_backend
 
     settings.TASKS = {
@@ -75,7 +77,7 @@ def test_a_relay_that_is_down_leaves_the_reply_marked_and_tried_again(settings) 
     assert reply.delivery_error == ""
 
 
-def test_a_reply_answers_the_customers_message_not_a_third_partys(relay) -> None:  # type: ignore[no-untyped-def]
+def test_a_reply_answers_the_customers_message_not_a_third_partys(relay: Sink) -> None:
     ticket = mail_receive(raw=corpus.plain(), source="smtp").ticket
     assert ticket is not None
     colleague = corpus.plain(

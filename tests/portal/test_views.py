@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
 from frontdesk.customers.models import Interaction
 from frontdesk.customers.services import (
@@ -47,8 +48,8 @@ def portal_client(customer) -> Client:  # type: ignore[no-untyped-def]
 
 
 def test_the_form_creates_a_ticket_and_acknowledges_in_the_customers_language(
-    django_capture_on_commit_callbacks,
-) -> None:  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     client = Client(HTTP_ACCEPT_LANGUAGE="hu")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/", FORM, follow=True)
@@ -85,7 +86,7 @@ def test_an_empty_upload_is_refused_with_a_message() -> None:
     assert Ticket.objects.count() == 0
 
 
-def test_an_oversized_upload_is_refused_with_a_message(settings) -> None:  # type: ignore[no-untyped-def]
+def test_an_oversized_upload_is_refused_with_a_message(settings: Settings) -> None:
     settings.MAX_ATTACHMENT_BYTES = 100
     response = Client().post(
         "/", {**FORM, "attachments": [SimpleUploadedFile("big.pdf", b"x" * 101)]}
@@ -95,7 +96,7 @@ def test_an_oversized_upload_is_refused_with_a_message(settings) -> None:  # typ
     assert Ticket.objects.count() == 0
 
 
-def test_the_form_is_rate_limited_per_address(settings) -> None:  # type: ignore[no-untyped-def]
+def test_the_form_is_rate_limited_per_address(settings: Settings) -> None:
     settings.INTAKE_RATE = "3/h"
     client = Client(REMOTE_ADDR="203.0.113.9")
     statuses = [client.post("/", {**FORM, "subject": f"n{i}"}).status_code for i in range(4)]
@@ -156,7 +157,9 @@ def test_a_forged_link_shows_a_clear_page() -> None:
     assert "does not work" in response.content.decode()
 
 
-def test_an_expired_link_shows_a_clear_page(settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_an_expired_link_shows_a_clear_page(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     customer = factories.customer()
     link = portal_link_build(customer=customer)
     later = timezone.now() + timedelta(days=settings.PORTAL_LINK_DAYS + 1)
@@ -176,8 +179,8 @@ def test_a_rotated_key_revokes_old_links_and_sessions() -> None:
 
 
 def test_asking_for_a_link_never_tells_whether_the_address_is_known(
-    django_capture_on_commit_callbacks,
-) -> None:  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     factories.customer(email="known@example.com")
     with django_capture_on_commit_callbacks(execute=True):
         known = Client().post("/portal/link/", {"email": "known@example.com"})
@@ -241,8 +244,8 @@ def _portal_walk(client: Client) -> dict[str, str]:
 
 
 def test_no_portal_page_or_mail_shows_the_desks_internal_work(
-    django_capture_on_commit_callbacks,
-) -> None:  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
 
     agent = factories.agent(username="eli")
     agent_client = Client()
@@ -317,8 +320,8 @@ def test_no_portal_page_or_mail_shows_the_desks_internal_work(
 
 
 def test_a_promise_answered_in_writing_shows_under_a_subject_of_its_own(
-    django_capture_on_commit_callbacks,
-) -> None:  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     agent = factories.agent()
     customer = factories.customer(email="rami@example.com")
     follow_up = follow_up_make(
@@ -344,8 +347,8 @@ def test_a_promise_answered_in_writing_shows_under_a_subject_of_its_own(
 
 
 def test_a_promise_answered_in_writing_is_subjected_in_the_customers_language(
-    django_capture_on_commit_callbacks,
-) -> None:  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     agent = factories.agent()
     customer = factories.customer(email="rami@example.com", language="he")
     follow_up = follow_up_make(

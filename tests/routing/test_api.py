@@ -5,10 +5,12 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from frontdesk.accounts.models import User
 from frontdesk.accounts.services import presence_set
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.services import ticket_set_status
 from tests import factories
+from tests.conftest import ApiClient
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +28,7 @@ def _aged(ticket: Ticket, hours: float) -> Ticket:
 
 
 @pytest.fixture
-def desk():  # type: ignore[no-untyped-def]
+def desk() -> dict[str, Ticket]:
     plain = _aged(factories.ticket(subject="Plans", body="Tell me about next year's plans."), 5)
     quick = _aged(factories.ticket(subject="Hours", body="What are your opening hours?"), 2)
     urgent = _aged(
@@ -41,7 +43,7 @@ def desk():  # type: ignore[no-untyped-def]
     return {"plain": plain, "quick": quick, "urgent": urgent, "key": key}
 
 
-def test_the_queue_is_in_order_and_says_why(api, desk) -> None:  # type: ignore[no-untyped-def]
+def test_the_queue_is_in_order_and_says_why(api: ApiClient, desk: dict[str, Ticket]) -> None:
     answer = api.get("/api/v1/queue")
     assert answer.status_code == 200
     items = answer.json()["items"]
@@ -59,12 +61,14 @@ def test_the_queue_is_in_order_and_says_why(api, desk) -> None:  # type: ignore[
     assert items[3]["reasons"] == ["waiting 5 h"]
 
 
-def test_the_queue_honours_its_limit(api, desk) -> None:  # type: ignore[no-untyped-def]
+def test_the_queue_honours_its_limit(api: ApiClient, desk: dict[str, Ticket]) -> None:
     assert len(api.get("/api/v1/queue", limit=2).json()["items"]) == 2
     assert api.get("/api/v1/queue", limit=0).status_code == 422
 
 
-def test_take_next_assigns_items_in_order_then_answers_204(api, agent, desk) -> None:  # type: ignore[no-untyped-def]
+def test_take_next_assigns_items_in_order_then_answers_204(
+    api: ApiClient, agent: User, desk: dict[str, Ticket]
+) -> None:
     presence_set(agent=agent, state="available")
     taken = [api.post("/api/v1/queue/next", {}) for _ in range(5)]
     assert [t.status_code for t in taken] == [200, 200, 200, 200, 204]
@@ -79,7 +83,9 @@ def test_take_next_assigns_items_in_order_then_answers_204(api, agent, desk) -> 
     ]
 
 
-def test_nobody_on_a_break_gets_new_work(api, agent, desk) -> None:  # type: ignore[no-untyped-def]
+def test_nobody_on_a_break_gets_new_work(
+    api: ApiClient, agent: User, desk: dict[str, Ticket]
+) -> None:
     presence_set(agent=agent, state="break")
     answer = api.post("/api/v1/queue/next", {})
     assert answer.status_code == 400
@@ -89,13 +95,13 @@ def test_nobody_on_a_break_gets_new_work(api, agent, desk) -> None:  # type: ign
     assert not Ticket.objects.filter(assignee=agent).exists()
 
 
-def test_an_agent_who_never_said_is_off_shift(api, desk) -> None:  # type: ignore[no-untyped-def]
+def test_an_agent_who_never_said_is_off_shift(api: ApiClient, desk: dict[str, Ticket]) -> None:
     answer = api.post("/api/v1/queue/next", {})
     assert answer.status_code == 400
     assert "“Off shift”" in answer.json()["detail"]
 
 
-def test_presence_is_set_and_checked(api, agent) -> None:  # type: ignore[no-untyped-def]
+def test_presence_is_set_and_checked(api: ApiClient, agent: User) -> None:
     answer = api.post("/api/v1/presence", {"state": "visitor"})
     assert answer.status_code == 200
     assert answer.json()["state"] == "visitor"
@@ -103,13 +109,15 @@ def test_presence_is_set_and_checked(api, agent) -> None:  # type: ignore[no-unt
     assert api.post("/api/v1/presence", {"state": "asleep"}).status_code == 422
 
 
-def test_a_ticket_waiting_on_the_customer_leaves_the_queue(api, agent, desk) -> None:  # type: ignore[no-untyped-def]
+def test_a_ticket_waiting_on_the_customer_leaves_the_queue(
+    api: ApiClient, agent: User, desk: dict[str, Ticket]
+) -> None:
     ticket_set_status(ticket=desk["urgent"], actor=agent, status="waiting")
     ids = [i["ticket_id"] for i in api.get("/api/v1/queue").json()["items"]]
     assert desk["urgent"].pk not in ids
 
 
-def test_another_teams_work_is_not_offered(api, agent) -> None:  # type: ignore[no-untyped-def]
+def test_another_teams_work_is_not_offered(api: ApiClient, agent: User) -> None:
     from frontdesk.accounts.models import Team
 
     other = Team.objects.create(name="Billing")
@@ -120,7 +128,7 @@ def test_another_teams_work_is_not_offered(api, agent) -> None:  # type: ignore[
     assert [i["ticket_id"] for i in api.get("/api/v1/queue").json()["items"]] == [ticket.pk]
 
 
-def test_a_customer_who_becomes_key_moves_up_the_queue(api) -> None:  # type: ignore[no-untyped-def]
+def test_a_customer_who_becomes_key_moves_up_the_queue(api: ApiClient) -> None:
     from frontdesk.customers.services import customer_update
 
     older = _aged(factories.ticket(subject="Plans", body="Plans for next year?"), 5)

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
+from frontdesk.accounts.models import User
 from frontdesk.routing.selectors import sweep_of
 from tests import factories
 
@@ -19,7 +21,7 @@ HARD = (
 )
 
 
-def test_the_sweep_puts_level_one_first_and_never_among_the_hard_cases(agent) -> None:  # type: ignore[no-untyped-def]
+def test_the_sweep_puts_level_one_first_and_never_among_the_hard_cases(agent: User) -> None:
     urgent = factories.ticket(subject="Charged twice", body=DOUBLE_CHARGE)
     hard = factories.ticket(subject="Import", body=HARD)
     urgent.refresh_from_db()
@@ -31,7 +33,7 @@ def test_the_sweep_puts_level_one_first_and_never_among_the_hard_cases(agent) ->
     assert sweep.urgent == [urgent]
 
 
-def test_the_sweep_page_offers_no_holding_reply_for_level_one(agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_the_sweep_page_offers_no_holding_reply_for_level_one(agent_client: Client) -> None:
     urgent = factories.ticket(subject="Charged twice", body=DOUBLE_CHARGE)
     hard = factories.ticket(subject="Import", body=HARD)
     page = agent_client.get(reverse("routing:sweep")).content.decode()

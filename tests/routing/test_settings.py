@@ -27,11 +27,11 @@ def lead_client() -> Client:
     return client
 
 
-def test_only_leads_see_the_settings(agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_only_leads_see_the_settings(agent_client: Client) -> None:
     assert agent_client.get(reverse("routing:settings")).status_code == 403
 
 
-def test_a_lead_changes_the_queue_order(lead_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_lead_changes_the_queue_order(lead_client: Client) -> None:
     values = {"form": "weights", "callback": 900, "level1": 300, "sla": 150, "quick": 100}
     values |= {"key": 30, "level2": 10, "sla_warning_minutes": 45}
     answer = lead_client.post(reverse("routing:settings"), values)
@@ -40,7 +40,7 @@ def test_a_lead_changes_the_queue_order(lead_client) -> None:  # type: ignore[no
     assert (weights.quick, weights.sla_warning_minutes) == (100, 45)
 
 
-def test_weights_that_make_no_sense_are_refused_with_a_message(lead_client) -> None:  # type: ignore[no-untyped-def]
+def test_weights_that_make_no_sense_are_refused_with_a_message(lead_client: Client) -> None:
     values = {"form": "weights", "callback": 900, "level1": 30_000, "sla": 150, "quick": 100}
     values |= {"key": 30, "level2": 10, "sla_warning_minutes": 45}
     answer = lead_client.post(reverse("routing:settings"), values)
@@ -49,7 +49,7 @@ def test_weights_that_make_no_sense_are_refused_with_a_message(lead_client) -> N
     assert queue_weights().level1 == 400
 
 
-def test_a_lead_sets_service_levels(lead_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_lead_sets_service_levels(lead_client: Client) -> None:
     values = {"form": "sla"}
     for level in range(1, 5):
         values |= {f"first_{level}": 30 * level, f"resolution_{level}": 300 * level}
@@ -57,7 +57,7 @@ def test_a_lead_sets_service_levels(lead_client) -> None:  # type: ignore[no-unt
     assert sla_targets().first_response[3] == 90
 
 
-def test_a_lead_sets_business_hours_with_a_sunday_week(lead_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_lead_sets_business_hours_with_a_sunday_week(lead_client: Client) -> None:
     assert lead_client.post(reverse("routing:settings"), HOURS).status_code == 302
     hours = business_hours_of(team_id=None)
     assert hours.time_zone == "Asia/Jerusalem"
@@ -68,7 +68,7 @@ def test_a_lead_sets_business_hours_with_a_sunday_week(lead_client) -> None:  # 
     }
 
 
-def test_the_hours_form_says_its_zone_is_the_desks_clock(lead_client) -> None:  # type: ignore[no-untyped-def]
+def test_the_hours_form_says_its_zone_is_the_desks_clock(lead_client: Client) -> None:
     page = lead_client.get(reverse("routing:settings")).content.decode()
     assert "every page, e-mail and log line gives its times in this zone" in page
 
@@ -82,7 +82,9 @@ def test_the_hours_form_says_its_zone_is_the_desks_clock(lead_client) -> None:  
         ({"holiday_country": "QQ"}, "No public holidays are known for QQ"),
     ],
 )
-def test_business_hours_that_make_no_sense_are_refused(lead_client, change, message) -> None:  # type: ignore[no-untyped-def]
+def test_business_hours_that_make_no_sense_are_refused(
+    lead_client: Client, change, message
+) -> None:
     answer = lead_client.post(reverse("routing:settings"), HOURS | change)
     assert answer.status_code == 400
     assert message in answer.content.decode()

@@ -9,6 +9,7 @@ from collections import Counter
 import pytest
 from django.db import connection
 
+from frontdesk.accounts.models import User
 from frontdesk.accounts.services import presence_set
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.services import ticket_take_next
@@ -37,7 +38,7 @@ def test_concurrent_take_next_never_hands_out_an_item_twice() -> None:
     errors: list[BaseException] = []
     start = threading.Barrier(AGENTS)
 
-    def work(agent) -> None:  # type: ignore[no-untyped-def]
+    def work(agent: User) -> None:
         try:
             start.wait()
             while (ticket := ticket_take_next(agent=agent)) is not None:
@@ -79,7 +80,7 @@ def test_agents_taking_at_once_are_never_told_the_queue_is_empty_while_work_is_f
     errors: list[BaseException] = []
     start = threading.Barrier(RUSHING_AGENTS)
 
-    def work(agent) -> None:  # type: ignore[no-untyped-def]
+    def work(agent: User) -> None:
         try:
             start.wait()
             for _press in range(PRESSES):

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
+from frontdesk.accounts.models import User
 from frontdesk.accounts.services import presence_set
 from frontdesk.tickets.models import Ticket
 from tests import factories
@@ -10,13 +12,13 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-def test_the_desk_opens_on_the_queue(agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_the_desk_opens_on_the_queue(agent_client: Client) -> None:
     answer = agent_client.get("/desk/")
     assert answer.status_code == 302
     assert answer["Location"] == reverse("routing:queue")
 
 
-def test_the_queue_page_lists_items_with_their_reasons(agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_the_queue_page_lists_items_with_their_reasons(agent_client: Client) -> None:
     urgent = factories.ticket(subject="Charged twice", body="You charged me twice this month.")
     quick = factories.ticket(subject="Hours", body="What are your opening hours?")
     page = agent_client.get(reverse("routing:queue")).content.decode()
@@ -25,7 +27,7 @@ def test_the_queue_page_lists_items_with_their_reasons(agent_client) -> None:  #
     assert "quick win ~" in page
 
 
-def test_the_queue_page_speaks_the_agents_language(client) -> None:  # type: ignore[no-untyped-def]
+def test_the_queue_page_speaks_the_agents_language(client: Client) -> None:
     agent = factories.agent(language="hu")
     client.force_login(agent)
     factories.ticket(subject="Hours", body="What are your opening hours?")
@@ -34,7 +36,7 @@ def test_the_queue_page_speaks_the_agents_language(client) -> None:  # type: ign
     assert "várakozik" in page
 
 
-def test_take_next_opens_the_ticket_it_gave(agent, agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_take_next_opens_the_ticket_it_gave(agent: User, agent_client: Client) -> None:
     presence_set(agent=agent, state="available")
     ticket = factories.ticket()
     answer = agent_client.post(reverse("routing:next"))
@@ -43,7 +45,7 @@ def test_take_next_opens_the_ticket_it_gave(agent, agent_client) -> None:  # typ
     assert Ticket.objects.get(pk=ticket.pk).assignee == agent
 
 
-def test_take_next_on_a_break_says_why(agent, agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_take_next_on_a_break_says_why(agent: User, agent_client: Client) -> None:
     presence_set(agent=agent, state="break")
     factories.ticket()
     page = agent_client.post(reverse("routing:next"), follow=True).content.decode()
@@ -51,7 +53,7 @@ def test_take_next_on_a_break_says_why(agent, agent_client) -> None:  # type: ig
     assert not Ticket.objects.filter(assignee=agent).exists()
 
 
-def test_the_presence_switch_sets_presence_and_goes_back(agent, agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_the_presence_switch_sets_presence_and_goes_back(agent: User, agent_client: Client) -> None:
     answer = agent_client.post(
         reverse("routing:presence"), {"state": "available", "next": "/desk/tickets/"}
     )
@@ -62,7 +64,9 @@ def test_the_presence_switch_sets_presence_and_goes_back(agent, agent_client) ->
     assert 'value="available" selected' in page
 
 
-def test_the_presence_switch_refuses_nonsense_and_foreign_redirects(agent, agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_the_presence_switch_refuses_nonsense_and_foreign_redirects(
+    agent: User, agent_client: Client
+) -> None:
     answer = agent_client.post(
         reverse("routing:presence"),
         {"state": "asleep", "next": "https://evil.example/"},
@@ -72,7 +76,7 @@ def test_the_presence_switch_refuses_nonsense_and_foreign_redirects(agent, agent
     assert answer.redirect_chain[0][0] == reverse("routing:queue")
 
 
-def test_the_ticket_page_shows_its_sla_clock(agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_the_ticket_page_shows_its_sla_clock(agent_client: Client) -> None:
     ticket = factories.ticket()
     page = agent_client.get(reverse("tickets:detail", kwargs={"ticket_id": ticket.pk})).content
     assert b"first answer due in" in page

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, time
 
 import pytest
 from icalendar import Calendar
+from pytest_django import Settings
 
 from frontdesk.schedules.calendar import agent_calendar
 from frontdesk.schedules.services import break_add, shift_pattern_add
@@ -17,7 +18,9 @@ pytestmark = pytest.mark.django_db
 NOW = datetime(2026, 12, 7, 6, 0, tzinfo=UTC)
 
 
-def test_the_feed_keeps_the_desks_zone_so_a_calendar_shows_the_desks_hours(settings) -> None:  # type: ignore[no-untyped-def]
+def test_the_feed_keeps_the_desks_zone_so_a_calendar_shows_the_desks_hours(
+    settings: Settings,
+) -> None:
     settings.TIME_ZONE = "UTC"
     lead, agent = factories.agent(role="lead"), factories.agent(language="et")
     business_hours_set(

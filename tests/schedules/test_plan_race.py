@@ -8,6 +8,7 @@ from datetime import UTC, datetime, time
 
 import pytest
 from django.db import connection
+from pytest_django import Settings
 
 from frontdesk.schedules.models import Break
 from frontdesk.schedules.services import breaks_plan, shift_pattern_add
@@ -19,7 +20,7 @@ MONDAY = datetime(2026, 12, 7, tzinfo=UTC)
 
 
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_planning_of_one_week_places_each_break_once(settings) -> None:  # type: ignore[no-untyped-def]
+def test_concurrent_planning_of_one_week_places_each_break_once(settings: Settings) -> None:
     settings.TIME_ZONE = "UTC"
     leads = [factories.agent(role="lead") for _ in range(LEADS)]
     agents = [factories.agent() for _ in range(AGENTS)]

@@ -11,7 +11,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.template.loader import render_to_string
 from django.utils import timezone
+from pytest_django import Settings
 
+from frontdesk.accounts.models import User
 from frontdesk.accounts.services import presence_set
 from frontdesk.live.models import Call, Visit
 from frontdesk.live.services import visit_create
@@ -44,7 +46,7 @@ TALLINN = ZoneInfo("Europe/Tallinn")
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)  # a Monday morning
 
 
-def _day_shift(lead, agent) -> None:  # type: ignore[no-untyped-def]
+def _day_shift(lead, agent: User) -> None:  # type: ignore[no-untyped-def]
     """08:00–18:00 UTC on Mondays."""
     shift_pattern_add(
         actor=lead, agent=agent, weekday=0, start=time(8), end=time(18), time_zone="UTC"
@@ -121,7 +123,7 @@ def test_the_forecast_reads_the_same_weekday_and_hour_of_the_last_weeks() -> Non
     assert loads[_utc(2026, 12, 7, 11, 30)].live_per_hour == 0
 
 
-def test_nobody_is_needed_while_the_desk_is_closed(settings) -> None:  # type: ignore[no-untyped-def]
+def test_nobody_is_needed_while_the_desk_is_closed(settings: Settings) -> None:
     settings.TIME_ZONE = "UTC"
     business_hours_set(
         actor=factories.agent(role="lead"),
@@ -149,7 +151,7 @@ def test_an_empty_interval_needs_nobody() -> None:
     assert agents_required(Load(0, 240, 0, 480)) == 0
 
 
-def test_agents_required_is_erlang_c_on_the_desks_targets(settings) -> None:  # type: ignore[no-untyped-def]
+def test_agents_required_is_erlang_c_on_the_desks_targets(settings: Settings) -> None:
     settings.STAFFING_TARGET_PERCENT, settings.STAFFING_TARGET_SECONDS = 80, 20
     settings.STAFFING_MAX_OCCUPANCY_PERCENT = 100
     # The worked example: 200 calls an hour of 180 s is 10 Erlangs; 80% in 20 s takes 14.
@@ -159,7 +161,7 @@ def test_agents_required_is_erlang_c_on_the_desks_targets(settings) -> None:  # 
     assert agents_required(Load(200, 180, 0, 480)) == 15
 
 
-def test_customers_hear_of_a_break_only_once_the_queue_is_warned(settings) -> None:  # type: ignore[no-untyped-def]
+def test_customers_hear_of_a_break_only_once_the_queue_is_warned(settings: Settings) -> None:
     settings.BREAK_WARNING_MINUTES = 15
     lead, agent, other = factories.agent(role="lead"), factories.agent(), factories.agent()
     now = NOW
@@ -362,7 +364,7 @@ def _card_lines(html: str) -> list[str]:
     ],
 )
 def test_the_status_card_never_contradicts_itself_and_the_mail_says_the_same(
-    settings,  # type: ignore[no-untyped-def]
+    settings: Settings,
     hours: dict[str, list[list[str]]],
     brk: str,
     away: bool,
@@ -419,7 +421,7 @@ def test_a_break_after_closing_time_is_not_the_next_break() -> None:
     ],
 )
 def test_the_portal_tells_of_the_answering_agents_break_only_while_open(
-    settings,  # type: ignore[no-untyped-def]
+    settings: Settings,
     hours: dict[str, list[list[str]]],
     told: list[str],
 ) -> None:
@@ -435,7 +437,7 @@ def test_the_portal_tells_of_the_answering_agents_break_only_while_open(
     assert _card_lines(html) == told
 
 
-def test_the_week_files_a_night_shifts_breaks_under_the_day_it_starts(settings) -> None:  # type: ignore[no-untyped-def]
+def test_the_week_files_a_night_shifts_breaks_under_the_day_it_starts(settings: Settings) -> None:
     settings.TIME_ZONE = "UTC"
     lead, agent = factories.agent(role="lead"), factories.agent()
     for weekday in (0, 6):  # Monday night and Sunday night, 22:00 to 06:00

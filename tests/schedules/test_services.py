@@ -7,6 +7,7 @@ from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from django.core import mail
+from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
 from frontdesk.accounts.selectors import presence_of
 from frontdesk.accounts.services import presence_set
@@ -120,7 +121,9 @@ def test_planning_again_keeps_breaks_placed_by_hand() -> None:
     assert monday_breaks.count() == 3  # the hand-placed lunch stands in for the planned one
 
 
-def test_planning_weeks_in_any_order_gives_a_night_shift_its_breaks_once(settings) -> None:  # type: ignore[no-untyped-def]
+def test_planning_weeks_in_any_order_gives_a_night_shift_its_breaks_once(
+    settings: Settings,
+) -> None:
     settings.TIME_ZONE = "UTC"
     lead, agent = factories.agent(role="lead"), factories.agent()
     # Sunday 22:00 to Monday 06:00: each Sunday's shift runs into the next week.
@@ -175,7 +178,7 @@ def test_a_break_outside_the_shift_is_refused() -> None:
         break_add(actor=lead, agent=agent, start=MONDAY.replace(hour=17), minutes=15)
 
 
-def test_the_queue_is_warned_once_at_the_warning_minute(settings) -> None:  # type: ignore[no-untyped-def]
+def test_the_queue_is_warned_once_at_the_warning_minute(settings: Settings) -> None:
     settings.BREAK_WARNING_MINUTES = 12
     lead, [agent] = _team(1)
     brk = break_add(actor=lead, agent=agent, start=MONDAY.replace(hour=12), minutes=15)
@@ -209,8 +212,8 @@ def test_presence_goes_on_and_off_with_the_shift() -> None:
 
 
 def test_stepping_away_gives_waiting_work_back_and_tells_the_leads_when_short(
-    django_capture_on_commit_callbacks,
-) -> None:  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     lead = factories.agent(role="lead")
     lead.email = "lead@frontdesk.example"
     lead.save(update_fields=["email"])
@@ -237,8 +240,8 @@ def test_stepping_away_gives_waiting_work_back_and_tells_the_leads_when_short(
 
 
 def test_the_leads_hear_when_the_agent_is_back_on_the_desks_clock(
-    settings, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+    settings: Settings, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     settings.TIME_ZONE = "UTC"
     lead = factories.agent(role="lead", language="et")
     lead.email = "lead@frontdesk.example"
@@ -259,7 +262,7 @@ def test_the_leads_hear_when_the_agent_is_back_on_the_desks_clock(
     assert "10:10" not in told.body
 
 
-def test_take_next_offers_only_what_fits_before_the_break(settings) -> None:  # type: ignore[no-untyped-def]
+def test_take_next_offers_only_what_fits_before_the_break(settings: Settings) -> None:
     from django.utils import timezone
 
     from frontdesk.routing.services import queue_take_next

@@ -10,7 +10,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
+from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
+from frontdesk.accounts.models import User
 from frontdesk.live.models import Visit
 from frontdesk.live.selectors import visit_token
 from frontdesk.schedules.models import Break, Playbook
@@ -31,7 +33,7 @@ def _client(user) -> Client:  # type: ignore[no-untyped-def]
     return client
 
 
-def _on_shift_now(lead, agent) -> datetime:  # type: ignore[no-untyped-def]
+def _on_shift_now(lead, agent: User) -> datetime:  # type: ignore[no-untyped-def]
     """Give the agent a shift around now; now, in UTC."""
     now = timezone.now().astimezone(UTC)
     factories.shift_around(lead=lead, agent=agent, now=now)
@@ -159,7 +161,7 @@ def test_stepping_away_without_a_time_says_what_is_wrong() -> None:
     assert not Break.objects.exists()
 
 
-def test_the_visitor_screen_warns_of_a_break_in_the_visitors_language(settings) -> None:  # type: ignore[no-untyped-def]
+def test_the_visitor_screen_warns_of_a_break_in_the_visitors_language(settings: Settings) -> None:
     settings.BREAK_WARNING_MINUTES = 15
     lead, agent, other = factories.agent(role="lead"), factories.agent(), factories.agent()
     now = _on_shift_now(lead, agent)
@@ -206,7 +208,9 @@ def test_a_playbook_opens_in_the_agents_language_and_a_lead_edits_it() -> None:
     )
 
 
-def test_the_break_bar_offers_the_playbook_when_a_break_comes_with_people_waiting(settings) -> None:  # type: ignore[no-untyped-def]
+def test_the_break_bar_offers_the_playbook_when_a_break_comes_with_people_waiting(
+    settings: Settings,
+) -> None:
     settings.BREAK_WARNING_MINUTES = 15
     lead, agent = factories.agent(role="lead"), factories.agent()
     now = _on_shift_now(lead, agent)
@@ -224,8 +228,8 @@ def test_the_break_bar_offers_the_playbook_when_a_break_comes_with_people_waitin
 
 
 def test_the_acknowledgement_tells_the_hours_and_a_coming_break(
-    settings, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+    settings: Settings, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     from django.core import mail
 
     settings.BREAK_WARNING_MINUTES = 15

@@ -5,7 +5,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
+from frontdesk.accounts.models import User
 from frontdesk.core.errors import Invalid
 from frontdesk.sla.services import business_hours_set, sla_sweep, sla_target_set
 from frontdesk.tickets.models import Ticket
@@ -23,7 +25,7 @@ def at(month: int, day: int, hour: int, minute: int = 0) -> datetime:
 
 
 @pytest.fixture
-def lead():  # type: ignore[no-untyped-def]
+def lead() -> User:
     lead = factories.agent(role="lead")
     lead.email = "lead@example.com"
     lead.save(update_fields=["email"])
@@ -39,7 +41,7 @@ def ticket_at(moment: datetime, body: str = "Tell me about next year's plans.") 
     return ticket
 
 
-def test_a_new_ticket_gets_dues_for_its_level_on_business_hours(lead) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_ticket_gets_dues_for_its_level_on_business_hours(lead: User) -> None:
     urgent = ticket_at(at(11, 23, 16, 30), body="You charged me twice!")
     assert urgent.level == 1
     # One business hour for the first answer: half an hour today, half tomorrow morning.
@@ -47,14 +49,14 @@ def test_a_new_ticket_gets_dues_for_its_level_on_business_hours(lead) -> None:  
     assert urgent.resolution_due == at(11, 24, 16, 30)
 
 
-def test_the_clock_stops_on_public_holidays_and_weekends(lead) -> None:  # type: ignore[no-untyped-def]
+def test_the_clock_stops_on_public_holidays_and_weekends(lead: User) -> None:
     # 24 and 25 December are Estonian public holidays; 26 and 27 a weekend.
     ticket = ticket_at(at(12, 23, 16))
     assert ticket.level == 4
     assert ticket.first_response_due == at(12, 28, 16)
 
 
-def test_waiting_on_the_customer_pauses_the_clock(lead) -> None:  # type: ignore[no-untyped-def]
+def test_waiting_on_the_customer_pauses_the_clock(lead: User) -> None:
     agent = factories.agent()
     ticket = ticket_at(at(11, 23, 10))
     resolution_before = ticket.resolution_due
@@ -68,8 +70,8 @@ def test_waiting_on_the_customer_pauses_the_clock(lead) -> None:  # type: ignore
 
 
 def test_the_sweep_warns_before_a_breach_and_escalates_after_it(
-    lead, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+    lead: User, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     ticket = ticket_at(at(11, 23, 10))
     due = ticket.first_response_due
     assert due is not None
@@ -89,14 +91,14 @@ def test_the_sweep_warns_before_a_breach_and_escalates_after_it(
     assert sla_sweep(now=due + timedelta(minutes=5)) == (0, 0)  # escalated once
 
 
-def test_a_paused_ticket_is_not_swept(lead) -> None:  # type: ignore[no-untyped-def]
+def test_a_paused_ticket_is_not_swept(lead: User) -> None:
     agent = factories.agent()
     ticket = ticket_at(at(11, 23, 10))
     ticket_set_status(ticket=ticket, actor=agent, status="on_hold")
     assert sla_sweep(now=at(11, 30, 10)) == (0, 0)
 
 
-def test_a_lead_sets_the_targets_per_level(lead) -> None:  # type: ignore[no-untyped-def]
+def test_a_lead_sets_the_targets_per_level(lead: User) -> None:
     sla_target_set(actor=lead, level=4, first_response_minutes=30, resolution_minutes=120)
     ticket = ticket_at(at(11, 23, 10))
     assert ticket.first_response_due == at(11, 23, 10, 30)
@@ -117,7 +119,9 @@ def test_a_lead_sets_the_targets_per_level(lead) -> None:  # type: ignore[no-unt
         ({"windows": {"0": [["nine", "five"]]}}, "Invalid isoformat"),
     ],
 )
-def test_business_hours_that_make_no_sense_are_refused(lead, changes: dict, problem: str) -> None:  # type: ignore[no-untyped-def,type-arg]
+def test_business_hours_that_make_no_sense_are_refused(
+    lead: User, changes: dict, problem: str
+) -> None:
     values = {"time_zone": "Europe/Tallinn", "windows": WEEKDAYS, "holiday_country": "EE"}
     values.update(changes)
     with pytest.raises(Invalid, match=problem):
@@ -125,8 +129,8 @@ def test_business_hours_that_make_no_sense_are_refused(lead, changes: dict, prob
 
 
 def test_a_breach_found_a_day_late_is_recorded_without_mail(
-    lead, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+    lead: User, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     ticket = ticket_at(at(11, 23, 10))
     due = ticket.first_response_due
     assert due is not None
@@ -138,8 +142,8 @@ def test_a_breach_found_a_day_late_is_recorded_without_mail(
 
 
 def test_many_breaches_found_at_once_are_one_mail_per_lead(
-    lead, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+    lead: User, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     # A weekend's backlog reaches its due together on Monday, or a worker restarts after
     # being down: the leads get one list, not a mail per ticket.
     tickets = [ticket_at(at(11, 23, 10)) for _ in range(5)]
@@ -157,8 +161,8 @@ def test_many_breaches_found_at_once_are_one_mail_per_lead(
 
 
 def test_a_desk_restarted_after_a_weekend_sends_one_list_of_what_it_can_still_act_on(
-    lead, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+    lead: User, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     friday = [ticket_at(at(11, 19, 10)) for _ in range(3)]  # due on Thursday afternoon
     monday = [ticket_at(at(11, 23, 9)) for _ in range(4)]
     due = monday[0].first_response_due

@@ -1,6 +1,8 @@
 import pytest
 from django.test import Client
+from pytest_django import DjangoAssertNumQueries
 
+from frontdesk.accounts.models import User
 from frontdesk.accounts.services import token_revoke_all
 from frontdesk.tickets.models import Ticket
 from tests import factories
@@ -82,13 +84,15 @@ def test_requests_without_a_valid_token_answer_401(header: str | None) -> None:
     assert "detail" in response.json()
 
 
-def test_a_revoked_token_stops_working(agent, api: ApiClient) -> None:  # type: ignore[no-untyped-def]
+def test_a_revoked_token_stops_working(agent: User, api: ApiClient) -> None:
     assert api.get("/api/v1/tickets").status_code == 200
     token_revoke_all(user=agent)
     assert api.get("/api/v1/tickets").status_code == 401
 
 
-def test_list_is_paginated_and_filterable(api: ApiClient, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_list_is_paginated_and_filterable(
+    api: ApiClient, django_assert_max_num_queries: DjangoAssertNumQueries
+) -> None:
     customer = factories.customer()
     for number in range(7):
         factories.ticket(
@@ -106,7 +110,7 @@ def test_list_is_paginated_and_filterable(api: ApiClient, django_assert_max_num_
     assert {item["channel"] for item in phone["items"]} == {"phone"}
 
 
-def test_patch_changes_status_level_and_assignee(api: ApiClient, agent) -> None:  # type: ignore[no-untyped-def]
+def test_patch_changes_status_level_and_assignee(api: ApiClient, agent: User) -> None:
     ticket = factories.ticket()
     response = api.patch(
         f"/api/v1/tickets/{ticket.pk}",
@@ -175,7 +179,7 @@ def test_list_filters_outside_what_they_name_answer_422(
     assert [issue["loc"] for issue in response.json()["detail"]] == [["query", field]]
 
 
-def test_list_filters_by_assignee_id(api: ApiClient, agent) -> None:  # type: ignore[no-untyped-def]
+def test_list_filters_by_assignee_id(api: ApiClient, agent: User) -> None:
     mine = factories.ticket()
     api.patch(f"/api/v1/tickets/{mine.pk}", {"assignee": agent.username})
     factories.ticket()

@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
 from frontdesk.core.errors import Invalid
 from frontdesk.tickets.choices import MessageDirection, Status
@@ -57,8 +58,8 @@ def test_create_refuses_empty_or_oversized_text(subject: str, body: str, error: 
 
 
 def test_reply_mails_the_customer_and_stops_the_first_response_clock(
-    django_capture_on_commit_callbacks,
-) -> None:  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     agent = factories.agent()
     ticket = factories.ticket(customer_=factories.customer(email="mari@posti.ee", language="et"))
     with django_capture_on_commit_callbacks(execute=True):
@@ -105,7 +106,7 @@ def test_notes_are_internal() -> None:
     assert not note.is_public
 
 
-def test_attachments_are_stored_under_random_names(settings) -> None:  # type: ignore[no-untyped-def]
+def test_attachments_are_stored_under_random_names(settings: Settings) -> None:
     upload = SimpleUploadedFile("../../evil.sh", b"echo hi", content_type="text/x-sh")
     ticket = factories.ticket(files=[upload])
     attachment = Attachment.objects.get(message__ticket=ticket)
@@ -124,7 +125,9 @@ def test_attachments_are_stored_under_random_names(settings) -> None:  # type: i
         ([SimpleUploadedFile(f"f{i}.txt", b"x") for i in range(4)], "At most"),
     ],
 )
-def test_bad_attachments_are_refused_and_nothing_is_stored(settings, files, error) -> None:  # type: ignore[no-untyped-def]
+def test_bad_attachments_are_refused_and_nothing_is_stored(
+    settings: Settings, files, error
+) -> None:
     settings.MAX_ATTACHMENT_BYTES = 1024
     settings.MAX_ATTACHMENTS_PER_MESSAGE = 3
     customer = factories.customer()

@@ -1,6 +1,8 @@
 import pytest
 from django.test import Client
+from pytest_django import DjangoAssertNumQueries
 
+from frontdesk.accounts.models import User
 from frontdesk.tickets.choices import Status
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.services import ticket_third_party_reply
@@ -26,8 +28,8 @@ def test_an_agent_logs_in_with_a_password() -> None:
 
 
 def test_the_list_costs_the_same_queries_for_many_tickets(
-    agent_client: Client, django_assert_max_num_queries
-) -> None:  # type: ignore[no-untyped-def]
+    agent_client: Client, django_assert_max_num_queries: DjangoAssertNumQueries
+) -> None:
     for _ in range(30):
         factories.ticket()
     with django_assert_max_num_queries(8):
@@ -65,7 +67,7 @@ def test_an_empty_reply_is_refused_next_to_the_field(agent_client: Client) -> No
     assert Ticket.objects.get(pk=ticket.pk).status == Status.NEW
 
 
-def test_status_and_assignee_change_through_htmx(agent_client: Client, agent) -> None:  # type: ignore[no-untyped-def]
+def test_status_and_assignee_change_through_htmx(agent_client: Client, agent: User) -> None:
     ticket = factories.ticket()
     response = agent_client.post(
         f"/desk/tickets/{ticket.pk}/properties/", {"assignee": agent.pk}, HTTP_HX_REQUEST="true"

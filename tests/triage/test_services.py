@@ -1,13 +1,19 @@
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from django.test import Client
+from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
+
+from frontdesk.accounts.models import User
 from frontdesk.tickets.choices import Status
 from frontdesk.tickets.services import ticket_customer_reply, ticket_set_status
 from frontdesk.triage.models import TriageCorrection, TriageModel
 from frontdesk.triage.services import model_retrain, triage_correct
 from frontdesk.triage.wording import reason_texts_english
 from tests import factories
+from tests.conftest import ApiClient
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +75,9 @@ def test_a_correction_is_recorded_and_shown() -> None:
     assert triage_correct(ticket=ticket, agent=agent, level=2, quick_win=True) is None
 
 
-def test_enough_corrections_retrain_the_model(settings, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_enough_corrections_retrain_the_model(
+    settings: Settings, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     settings.TRIAGE_RETRAIN_EVERY = 2
     agent = factories.agent()
     _history(agent)
@@ -85,8 +93,8 @@ def test_enough_corrections_retrain_the_model(settings, django_capture_on_commit
 
 
 def test_a_batch_of_corrections_asks_for_one_retraining(
-    settings, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+    settings: Settings, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     from django_tasks import default_task_backend
 
     settings.TRIAGE_RETRAIN_EVERY = 3
@@ -106,7 +114,7 @@ def test_a_batch_of_corrections_asks_for_one_retraining(
     assert len(asked) == 2
 
 
-def _history(agent) -> None:  # type: ignore[no-untyped-def]
+def _history(agent: User) -> None:
     """Solved tickets: printer questions were level 2 at this desk, weather chat level 4."""
     for n in range(15):
         printer = factories.ticket(
@@ -137,7 +145,7 @@ def test_the_learned_model_fills_in_where_the_rules_are_silent() -> None:
     )
 
 
-def test_the_learned_level_names_the_words_it_went_by(agent_client) -> None:  # type: ignore[no-untyped-def]
+def test_the_learned_level_names_the_words_it_went_by(agent_client: Client) -> None:
     agent = factories.agent()
     _history(agent)
     model_retrain()
@@ -179,7 +187,7 @@ def test_too_little_history_trains_nothing() -> None:
     assert TriageModel.objects.count() == 0
 
 
-def test_an_agent_corrects_the_level_on_the_ticket_page(agent_client, agent) -> None:  # type: ignore[no-untyped-def]
+def test_an_agent_corrects_the_level_on_the_ticket_page(agent_client: Client, agent: User) -> None:
     ticket = factories.ticket(subject="Question", body="About the plan for next year.")
     response = agent_client.post(
         f"/desk/tickets/{ticket.pk}/properties/",
@@ -191,7 +199,7 @@ def test_an_agent_corrects_the_level_on_the_ticket_page(agent_client, agent) -> 
     assert TriageCorrection.objects.get().level_after == 1
 
 
-def test_the_api_shows_triage_and_takes_corrections(api, agent) -> None:  # type: ignore[no-untyped-def]
+def test_the_api_shows_triage_and_takes_corrections(api: ApiClient, agent: User) -> None:
     body = {
         "customer": {"name": "Eve", "email": "eve@example.com"},
         "channel": "email",
@@ -208,7 +216,7 @@ def test_the_api_shows_triage_and_takes_corrections(api, agent) -> None:  # type
     assert TriageCorrection.objects.filter(ticket_id=created["id"]).count() == 1
 
 
-def test_a_model_exported_from_the_desk_is_used_by_the_command(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_model_exported_from_the_desk_is_used_by_the_command(tmp_path: Path) -> None:
     from frontdesk.cli import main
     from frontdesk.engine.triage import LevelModel
 

@@ -7,7 +7,7 @@ import pytest
 
 from frontdesk.engine.triage import LexiconError, lexicons_load
 from frontdesk.engine.triage.language import lexicon_languages
-from frontdesk.engine.triage.lexicon import LEXICON_DIR, lexicon_compile
+from frontdesk.engine.triage.lexicon import LEXICON_DIR, Lexicon, lexicon_compile
 
 SMALL = {
     "language": "en",
@@ -21,30 +21,30 @@ SMALL = {
 
 
 @pytest.fixture
-def small():  # type: ignore[no-untyped-def]
+def small() -> Lexicon:
     return lexicon_compile(SMALL, "small")
 
 
-def test_labels_come_from_their_phrases_and_stems_match_any_ending(small) -> None:  # type: ignore[no-untyped-def]
+def test_labels_come_from_their_phrases_and_stems_match_any_ending(small: Lexicon) -> None:
     scan = small.scan("my card declined yesterday and then i was charged twice")
     assert scan["payment"] == ("payment failed", "charged twice")
     assert scan["negative"] == ("declined",)
 
 
-def test_a_phrase_inside_a_longer_one_of_another_category_still_counts(small) -> None:  # type: ignore[no-untyped-def]
+def test_a_phrase_inside_a_longer_one_of_another_category_still_counts(small: Lexicon) -> None:
     scan = small.scan("the payment failed again")
     assert scan["payment"] == ("payment failed",)
     assert scan["negative"] == ("failed",)
 
 
-def test_within_a_category_the_longest_phrase_wins_and_counts_once(small) -> None:  # type: ignore[no-untyped-def]
+def test_within_a_category_the_longest_phrase_wins_and_counts_once(small: Lexicon) -> None:
     scan = small.scan("i am not happy")
     assert scan["negative"] == ("not happy",)
     # The same words belong to another category too, and count there.
     assert scan["positive"] == ("happy",)
 
 
-def test_phrases_match_whole_words_only(small) -> None:  # type: ignore[no-untyped-def]
+def test_phrases_match_whole_words_only(small: Lexicon) -> None:
     scan = small.scan("unhappy customers have unfailed payments")
     assert scan["negative"] == ()
     assert scan["positive"] == ()

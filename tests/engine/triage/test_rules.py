@@ -23,7 +23,7 @@ def contact(subject: str, body: str, **kwargs: object) -> Contact:
         body=body,
         received_at=NOW,
         **kwargs,
-    )  # type: ignore[arg-type]
+    )
 
 
 @pytest.mark.parametrize(

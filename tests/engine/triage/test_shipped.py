@@ -15,7 +15,7 @@ HOME = ["en", "et", "he", "hu", "bs"]
 
 
 @pytest.fixture(scope="module")
-def decided() -> list[tuple[dict, object]]:  # type: ignore[type-arg]
+def decided() -> list[tuple[dict, object]]:
     detection = LanguageDetection(HOME)
     lexicons = lexicons_load(languages=set(HOME))
     results = []
@@ -27,7 +27,7 @@ def decided() -> list[tuple[dict, object]]:  # type: ignore[type-arg]
     return results
 
 
-def test_every_home_language_is_recognised(decided) -> None:  # type: ignore[no-untyped-def]
+def test_every_home_language_is_recognised(decided: list[tuple[dict, object]]) -> None:
     wrong = [
         (expected["language"], got.language)
         for expected, got in decided
@@ -37,7 +37,9 @@ def test_every_home_language_is_recognised(decided) -> None:  # type: ignore[no-
 
 
 @pytest.mark.parametrize("language", HOME)
-def test_most_levels_and_quick_wins_agree_with_the_labels(decided, language: str) -> None:  # type: ignore[no-untyped-def]
+def test_most_levels_and_quick_wins_agree_with_the_labels(
+    decided: list[tuple[dict, object]], language: str
+) -> None:
     # A floor under the benchmark's figures, so a lexicon change that breaks a language fails
     # here; the benchmark prints the exact accuracy.
     mine = [(e, got) for e, got in decided if e["language"] == language]
@@ -48,7 +50,7 @@ def test_most_levels_and_quick_wins_agree_with_the_labels(decided, language: str
     assert quick >= 0.75
 
 
-def test_level_one_is_found_in_every_home_language(decided) -> None:  # type: ignore[no-untyped-def]
+def test_level_one_is_found_in_every_home_language(decided: list[tuple[dict, object]]) -> None:
     for language in HOME:
         urgent = [got for e, got in decided if e["language"] == language and e["level"] == 1]
         assert urgent
