@@ -1,13 +1,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 from django.test import Client
 from django.utils import translation
+from django_tasks import task_backends
+from django_tasks.backends.dummy import DummyBackend
 
 from frontdesk.accounts.models import User
 from tests import factories
+
+if TYPE_CHECKING:
+    # The test client's response, as the stubs name it (a class only the type checker knows).
+    from django.test.client import _MonkeyPatchedWSGIResponse as Response
 
 
 @pytest.fixture(autouse=True)
@@ -49,11 +56,18 @@ class ApiClient:
     def __init__(self, token: str) -> None:
         self.client = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
 
-    def get(self, path: str, **params: object):  # type: ignore[no-untyped-def]
+    def get(self, path: str, **params: str | int) -> Response:
         return self.client.get(path, params)
 
-    def post(self, path: str, body: object):  # type: ignore[no-untyped-def]
+    def post(self, path: str, body: object) -> Response:
         return self.client.post(path, body, content_type="application/json")
 
-    def patch(self, path: str, body: object):  # type: ignore[no-untyped-def]
+    def patch(self, path: str, body: object) -> Response:
         return self.client.patch(path, body, content_type="application/json")
+
+
+def kept_tasks() -> DummyBackend:
+    """The task backend a test switched to `DummyBackend`, which keeps the tasks it is given."""
+    backend = task_backends["default"]
+    assert isinstance(backend, DummyBackend)
+    return backend

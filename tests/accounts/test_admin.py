@@ -19,7 +19,9 @@ def _as_posted(form: forms.Form) -> dict[str, object]:
         value = form[name].value()
         widget = field.widget
         if isinstance(widget, forms.MultiWidget):
-            for n, part in enumerate(widget.decompress(value)):
+            parts = widget.decompress(value)
+            assert parts is not None
+            for n, part in enumerate(parts):
                 data[f"{name}_{n}"] = "" if part is None else part.isoformat()
         elif isinstance(widget, forms.CheckboxInput):
             if value:

@@ -41,7 +41,7 @@ def test_customer_writes_agent_replies_customer_reads_the_reply_in_the_portal(
 
     ticket = Ticket.objects.get(reference=reference)
     [acknowledgement] = mail.outbox
-    portal_link = re.search(r"https?://\S+/portal/enter/\S+/", acknowledgement.body)
+    portal_link = re.search(r"https?://\S+/portal/enter/\S+/", str(acknowledgement.body))
     assert portal_link is not None
 
     agent_page = browser.new_page(locale="en-GB")

@@ -4,6 +4,7 @@ import random
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -478,7 +479,7 @@ def test_generated_weeks_are_short_exactly_where_no_plan_can_cover(seed: int) ->
     )
 
 
-GOOD: dict[str, object] = {
+GOOD: dict[str, Any] = {
     "shifts": [Shift(1, at(9), at(17)), Shift(2, at(9), at(17))],
     "rules": [LUNCH],
     "required": quarters(at(9), at(17), 1),
@@ -614,6 +615,10 @@ def test_bad_input_is_refused_with_a_reason(
     with pytest.raises(BreakError, match=problem) as refused:
         breaks_place(**{**GOOD, **changes})  # type: ignore[arg-type]
     assert refused.value.code == code
+
+
+def test_bad_input_is_refused_with_a_reason(changes: dict[str, Any], problem: str) -> None:
+    breaks_place(**{**GOOD, **changes})
 
 
 @pytest.mark.parametrize(

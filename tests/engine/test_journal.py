@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from frontdesk.engine.journal import Code, Person, name_match, parse_log_line
+from frontdesk.engine.journal import Code, LogLine, Person, name_match, parse_log_line
 
 TALLINN = ZoneInfo("Europe/Tallinn")
 NOW = datetime(2026, 11, 23, 11, 15, tzinfo=TALLINN)
@@ -28,7 +28,7 @@ CODES = [
 WORDS = {"now": None, "morning": time(9, 0), "hommikul": time(9, 0), "reggel": time(8, 0)}
 
 
-def parse(line: str, now: datetime = NOW):  # type: ignore[no-untyped-def]
+def parse(line: str, now: datetime = NOW) -> LogLine:
     return parse_log_line(
         line,
         now=now,

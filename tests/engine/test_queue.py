@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -22,7 +23,7 @@ def ago(hours: float) -> datetime:
     return NOW - timedelta(hours=hours)
 
 
-def item(ticket_id: int, hours_ago: float = 1, **kwargs) -> QueueItem:  # type: ignore[no-untyped-def]
+def item(ticket_id: int, hours_ago: float = 1, **kwargs: Any) -> QueueItem:
     return QueueItem(ticket_id=ticket_id, arrived_at=ago(hours_ago), **kwargs)
 
 

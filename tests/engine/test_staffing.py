@@ -4,7 +4,7 @@ import math
 from collections.abc import Callable
 from fractions import Fraction
 from itertools import product
-from typing import Any
+from typing import Any, TypedDict
 
 import pytest
 
@@ -45,7 +45,15 @@ def meets(
 
 # The worked example of callcentrehelper.com and the textbooks: 100 calls in half an hour, three
 # minutes each, 80% to be answered within 20 seconds.
-EXAMPLE = {"rate_per_hour": 200.0, "aht_seconds": 180.0, "target_seconds": 20.0}
+class Load(TypedDict):
+    """The load a staffing question is asked about."""
+
+    rate_per_hour: float
+    aht_seconds: float
+    target_seconds: float
+
+
+EXAMPLE: Load = {"rate_per_hour": 200.0, "aht_seconds": 180.0, "target_seconds": 20.0}
 
 
 @pytest.mark.parametrize(
@@ -175,7 +183,7 @@ def test_agents_needed_is_the_fewest_that_meet_the_targets(
 def test_a_large_contact_centre_is_answered_without_overflow() -> None:
     # 5000 Erlangs. 5013 agents and the figure below were confirmed with exact rational
     # arithmetic (too slow to repeat here: 15 s); float and exact agree to 1e-14.
-    large = {"rate_per_hour": 100_000.0, "aht_seconds": 180.0, "target_seconds": 20.0}
+    large: Load = {"rate_per_hour": 100_000.0, "aht_seconds": 180.0, "target_seconds": 20.0}
     answer = agents_needed(target_level=0.8, **large)
     assert answer.agents == 5013
     assert answer.p_wait == pytest.approx(0.789077842457991, rel=1e-12)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,10 +18,13 @@ from frontdesk.tickets.models import Ticket
 from tests import factories
 from tests.conftest import ApiClient
 
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as Response
+
 pytestmark = pytest.mark.django_db
 
 
-def event(api: ApiClient, call_id: str, name: str, **extra):  # type: ignore[no-untyped-def]
+def event(api: ApiClient, call_id: str, name: str, **extra: object) -> Response:
     return api.post(
         "/api/v1/calls/events",
         {"call_id": call_id, "event": name, "from_number": "+372 5555 0101", **extra},
@@ -132,7 +136,7 @@ def test_a_first_event_other_than_ringing_still_opens_one_ticket(
     ],
 )
 def test_bad_call_events_are_refused_and_leave_nothing(
-    api: ApiClient, body, status, detail
+    api: ApiClient, body: dict[str, str], status: int, detail: str | None
 ) -> None:
     answer = api.post("/api/v1/calls/events", body)
     assert answer.status_code == status

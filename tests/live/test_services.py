@@ -53,7 +53,7 @@ def test_a_call_that_rang_40_minutes_ago_is_a_call_back_not_live(
     old.refresh_from_db()
     assert old.state == "missed"
     assert old.timed_out_at is not None
-    note = Ticket.objects.get(pk=old.ticket_id).messages.filter(direction="note").last()
+    note = Ticket.objects.get(call=old).messages.filter(direction="note").last()
     assert note is not None
     assert note.event["code"] == "call_unanswered"
     assert "+372 5555 0101" in note.text
@@ -68,7 +68,7 @@ def test_a_call_answered_after_the_desk_gave_up_is_the_agents_again(
     worker_tick()
     answered = call_event_record(call_id="c-2", event="answered", agent=agent)
     assert answered.state == "answered"
-    ticket = Ticket.objects.get(pk=answered.ticket_id)
+    ticket = Ticket.objects.get(call=answered)
     assert (ticket.queue_kind, ticket.assignee) == ("ticket", agent)
 
 
@@ -89,7 +89,7 @@ def test_a_call_never_hung_up_is_closed_and_frees_the_agent(
     agent.presence.refresh_from_db()
     assert agent.presence.state == "available"
     # The conversation happened: its ticket stays with the agent who took it.
-    assert Ticket.objects.get(pk=call.ticket_id).assignee == agent
+    assert Ticket.objects.get(call=call).assignee == agent
 
 
 def test_the_answering_agent_owns_the_call_not_the_one_it_first_rang_for(agent: User) -> None:
@@ -97,7 +97,7 @@ def test_the_answering_agent_owns_the_call_not_the_one_it_first_rang_for(agent: 
     call_event_record(call_id="c-4", event="ringing", agent=other)
     answered = call_event_record(call_id="c-4", event="answered", agent=agent)
     assert answered.agent == agent
-    assert Ticket.objects.get(pk=answered.ticket_id).assignee == agent
+    assert Ticket.objects.get(call=answered).assignee == agent
 
 
 def test_a_visitor_waiting_for_hours_is_taken_as_gone(settings: Settings) -> None:
@@ -108,7 +108,7 @@ def test_a_visitor_waiting_for_hours_is_taken_as_gone(settings: Settings) -> Non
     gone.refresh_from_db()
     assert gone.state == "left"
     assert gone.timed_out_at is not None
-    ticket = Ticket.objects.get(pk=gone.ticket_id)
+    ticket = Ticket.objects.get(visit=gone)
     assert ticket.queue_key is None
     assert ticket.status == "closed"
     assert Visit.objects.get(pk=here.pk).state == "waiting"
@@ -141,7 +141,7 @@ def test_stepping_away_during_a_call_leaves_a_call_back_for_the_team(
     break_step_away(agent=agent, reason="emergency", minutes=30)
     call.refresh_from_db()
     assert call.state == "ended"
-    ticket = Ticket.objects.get(pk=call.ticket_id)
+    ticket = Ticket.objects.get(call=call)
     assert ticket.assignee is None
     assert ticket.queue_kind == "callback"
     presence_set(agent=colleague, state="available")
@@ -158,7 +158,7 @@ def test_stepping_away_from_a_visitor_puts_them_first_for_the_next_agent(agent: 
     break_step_away(agent=agent, reason="emergency", minutes=30)
     visit.refresh_from_db()
     assert visit.state == "waiting"
-    ticket = Ticket.objects.get(pk=visit.ticket_id)
+    ticket = Ticket.objects.get(visit=visit)
     assert ticket.assignee is None
     assert ticket.queue_kind == "live"
     presence_set(agent=colleague, state="available")
@@ -178,7 +178,7 @@ def test_a_visitor_who_left_is_marked_so_from_the_ticket(agent_client: Client) -
     agent_client.post(reverse("visits:left", kwargs={"ticket_id": visit.ticket_id}))
     visit.refresh_from_db()
     assert visit.state == "left"
-    assert Ticket.objects.get(pk=visit.ticket_id).queue_key is None
+    assert Ticket.objects.get(visit=visit).queue_key is None
 
 
 def test_the_ticket_page_words_what_the_desk_did_in_the_agents_language(settings: Settings) -> None:

@@ -50,7 +50,7 @@ def test_weights_that_make_no_sense_are_refused_with_a_message(lead_client: Clie
 
 
 def test_a_lead_sets_service_levels(lead_client: Client) -> None:
-    values = {"form": "sla"}
+    values: dict[str, str | int] = {"form": "sla"}
     for level in range(1, 5):
         values |= {f"first_{level}": 30 * level, f"resolution_{level}": 300 * level}
     assert lead_client.post(reverse("routing:settings"), values).status_code == 302
@@ -83,7 +83,7 @@ def test_the_hours_form_says_its_zone_is_the_desks_clock(lead_client: Client) ->
     ],
 )
 def test_business_hours_that_make_no_sense_are_refused(
-    lead_client: Client, change, message
+    lead_client: Client, change: dict[str, str], message: str
 ) -> None:
     answer = lead_client.post(reverse("routing:settings"), HOURS | change)
     assert answer.status_code == 400

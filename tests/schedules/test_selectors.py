@@ -53,8 +53,8 @@ def _day_shift(lead, agent: User) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def _utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)
+def _utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 def test_weekly_shifts_with_a_changed_day_and_a_day_off() -> None:

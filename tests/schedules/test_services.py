@@ -13,7 +13,7 @@ from frontdesk.accounts.selectors import presence_of
 from frontdesk.accounts.services import presence_set
 from frontdesk.core.errors import Invalid
 from frontdesk.schedules.models import Break
-from frontdesk.schedules.selectors import coverage
+from frontdesk.schedules.selectors import coverage, week_bounds
 from frontdesk.schedules.services import (
     CoverageWarning,
     break_add,
@@ -24,7 +24,6 @@ from frontdesk.schedules.services import (
     breaks_warn_due,
     presence_follow_schedule,
     shift_pattern_add,
-    week_bounds,
 )
 from frontdesk.sla.services import business_hours_set
 from frontdesk.tickets.models import Ticket

@@ -84,7 +84,7 @@ def test_an_agent_sees_their_own_week_and_gets_a_calendar_feed() -> None:
         actor=lead, agent=agent, weekday=0, start=time(9), end=time(17), time_zone="UTC"
     )
     client = _client(agent)
-    assert client.get("/desk/schedule/").url == "/desk/schedule/mine/"
+    assert client.get("/desk/schedule/")["Location"] == "/desk/schedule/mine/"
     page = client.get("/desk/schedule/mine/?week=2026-12-07").content.decode()
     feed = page.split('readonly value="')[1].split('"')[0]
     path = feed.split("testserver")[1]

@@ -111,6 +111,7 @@ def test_attachments_are_stored_under_random_names(settings: Settings) -> None:
     ticket = factories.ticket(files=[upload])
     attachment = Attachment.objects.get(message__ticket=ticket)
     assert attachment.name == "evil.sh"
+    assert attachment.file.name is not None
     assert "evil" not in attachment.file.name
     assert ".." not in attachment.file.name
     assert attachment.file.path.startswith(str(settings.MEDIA_ROOT))
@@ -126,7 +127,7 @@ def test_attachments_are_stored_under_random_names(settings: Settings) -> None:
     ],
 )
 def test_bad_attachments_are_refused_and_nothing_is_stored(
-    settings: Settings, files, error
+    settings: Settings, files: list[SimpleUploadedFile], error: str
 ) -> None:
     settings.MAX_ATTACHMENT_BYTES = 1024
     settings.MAX_ATTACHMENTS_PER_MESSAGE = 3

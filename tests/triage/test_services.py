@@ -13,7 +13,7 @@ from frontdesk.triage.models import TriageCorrection, TriageModel
 from frontdesk.triage.services import model_retrain, triage_correct
 from frontdesk.triage.wording import reason_texts_english
 from tests import factories
-from tests.conftest import ApiClient
+from tests.conftest import ApiClient, kept_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -95,8 +95,6 @@ def test_enough_corrections_retrain_the_model(
 def test_a_batch_of_corrections_asks_for_one_retraining(
     settings: Settings, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
 ) -> None:
-    from django_tasks import default_task_backend
-
     settings.TRIAGE_RETRAIN_EVERY = 3
     settings.TASKS = {
         "default": {
@@ -109,7 +107,7 @@ def test_a_batch_of_corrections_asks_for_one_retraining(
         for n in range(7):
             ticket = factories.ticket(subject="Plan", body=f"Question {n} about the plan.")
             triage_correct(ticket=ticket, agent=agent, level=2, quick_win=False)
-    asked = [r for r in default_task_backend.results if r.task.name == "triage_retrain"]
+    asked = [r for r in kept_tasks().results if r.task.name == "triage_retrain"]
     # After the 3rd and the 6th correction, not after every one from the 3rd on.
     assert len(asked) == 2
 

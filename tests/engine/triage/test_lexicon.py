@@ -64,7 +64,9 @@ def test_phrases_are_folded_like_the_text() -> None:
         ({"language": "en", "anger": [1, 2]}, "'anger' must be a list"),
     ],
 )
-def test_a_malformed_lexicon_is_refused_with_its_name_and_problem(data, problem: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_malformed_lexicon_is_refused_with_its_name_and_problem(
+    data: dict[str, object], problem: str
+) -> None:
     with pytest.raises(LexiconError, match=problem) as refused:
         lexicon_compile(data, "team-en.json")
     assert "team-en.json" in str(refused.value)

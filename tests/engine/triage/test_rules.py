@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
+from typing import TypedDict, Unpack
 
 import pytest
 
@@ -15,10 +17,21 @@ from frontdesk.engine.triage import (
 NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
 
 
-def contact(subject: str, body: str, **kwargs: object) -> Contact:
+class ContactDetails(TypedDict, total=False):
+    """What a test may say about a contact beyond its subject and body."""
+
+    headers: Mapping[str, str]
+    customer: CustomerContext
+    attachments: int
+    pattern: str | None
+
+
+def contact(
+    subject: str, body: str, channel: str = "email", **kwargs: Unpack[ContactDetails]
+) -> Contact:
     return Contact(
         id="1",
-        channel=str(kwargs.pop("channel", "email")),
+        channel=channel,
         subject=subject,
         body=body,
         received_at=NOW,

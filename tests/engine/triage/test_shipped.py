@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from frontdesk.engine.triage import LanguageDetection, lexicons_load, triage_rules
+from frontdesk.engine.triage import LanguageDetection, Triage, lexicons_load, triage_rules
 from frontdesk.engine.triage.jsonlines import contact_from_json
 
 FIXTURES = Path(__file__).resolve().parents[3] / "bench" / "data" / "triage_fixtures.jsonl"
@@ -15,7 +16,7 @@ HOME = ["en", "et", "he", "hu", "bs"]
 
 
 @pytest.fixture(scope="module")
-def decided() -> list[tuple[dict, object]]:
+def decided() -> list[tuple[dict[str, Any], Triage]]:
     detection = LanguageDetection(HOME)
     lexicons = lexicons_load(languages=set(HOME))
     results = []
@@ -27,7 +28,7 @@ def decided() -> list[tuple[dict, object]]:
     return results
 
 
-def test_every_home_language_is_recognised(decided: list[tuple[dict, object]]) -> None:
+def test_every_home_language_is_recognised(decided: list[tuple[dict[str, Any], Triage]]) -> None:
     wrong = [
         (expected["language"], got.language)
         for expected, got in decided
@@ -38,7 +39,7 @@ def test_every_home_language_is_recognised(decided: list[tuple[dict, object]]) -
 
 @pytest.mark.parametrize("language", HOME)
 def test_most_levels_and_quick_wins_agree_with_the_labels(
-    decided: list[tuple[dict, object]], language: str
+    decided: list[tuple[dict[str, Any], Triage]], language: str
 ) -> None:
     # A floor under the benchmark's figures, so a lexicon change that breaks a language fails
     # here; the benchmark prints the exact accuracy.
@@ -50,7 +51,9 @@ def test_most_levels_and_quick_wins_agree_with_the_labels(
     assert quick >= 0.75
 
 
-def test_level_one_is_found_in_every_home_language(decided: list[tuple[dict, object]]) -> None:
+def test_level_one_is_found_in_every_home_language(
+    decided: list[tuple[dict[str, Any], Triage]],
+) -> None:
     for language in HOME:
         urgent = [got for e, got in decided if e["language"] == language and e["level"] == 1]
         assert urgent
