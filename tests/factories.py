@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from typing import TypedDict, Unpack
 from zoneinfo import ZoneInfo
 
+from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 
 from frontdesk.accounts.models import User
@@ -16,6 +19,24 @@ from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.services import ticket_create
 
 _numbers = itertools.count(1)
+
+
+class CustomerDetails(TypedDict, total=False):
+    """What a test may say about a customer beyond the name, address and language."""
+
+    phone: str
+    organisation: str
+    is_key: bool
+    first_seen: datetime | None
+
+
+class TicketDetails(TypedDict, total=False):
+    """What a test may say about a ticket beyond its customer, subject, body and channel."""
+
+    language: str
+    files: Sequence[UploadedFile]
+    acknowledge: bool
+    created_at: datetime | None
 
 
 def agent(
@@ -36,7 +57,11 @@ def agent(
 
 
 def customer(
-    *, name: str | None = None, email: str | None = None, language: str = "", **kwargs: object
+    *,
+    name: str | None = None,
+    email: str | None = None,
+    language: str = "",
+    **kwargs: Unpack[CustomerDetails],
 ) -> Customer:
     """A customer the desk has known for a year, unless `first_seen` says otherwise."""
     number = next(_numbers)
@@ -45,7 +70,7 @@ def customer(
         name=name or f"Customer {number}",
         email=email if email is not None else f"customer{number}@example.com",
         language=language,
-        **kwargs,  # type: ignore[arg-type]
+        **kwargs,
     )
 
 
@@ -55,14 +80,14 @@ def ticket(
     subject: str = "Where is my invoice?",
     body: str = "Please send it again.",
     channel: str = "web",
-    **kwargs: object,
+    **kwargs: Unpack[TicketDetails],
 ) -> Ticket:
     return ticket_create(
         customer=customer_ or customer(),
         subject=subject,
         body=body,
         channel=channel,
-        **kwargs,  # type: ignore[arg-type]
+        **kwargs,
     )
 
 

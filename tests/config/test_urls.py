@@ -149,4 +149,4 @@ def test_the_favicon_is_ours_and_at_the_root_too() -> None:
     assert '<link rel="icon" href="/static/frontdesk/favicon.svg" type="image/svg+xml">' in page
     root = Client().get("/favicon.ico", follow=True)
     assert root.status_code == 200
-    assert b"".join(root.streaming_content)[:4] == b"\x00\x00\x01\x00"  # type: ignore[attr-defined]
+    assert root.getvalue()[:4] == b"\x00\x00\x01\x00"

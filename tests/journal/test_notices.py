@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from frontdesk.accounts.models import Team
+from frontdesk.accounts.models import Team, User
 from frontdesk.core.errors import Invalid
 from frontdesk.journal.models import Notice
 from frontdesk.journal.services import notice_post, notices_review_request_due
@@ -17,7 +17,7 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-def client_for(user) -> Client:  # type: ignore[no-untyped-def]
+def client_for(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client

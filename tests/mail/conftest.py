@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
-from aiosmtpd.smtp import SMTP
+from aiosmtpd.smtp import SMTP, Envelope, Session
 from pytest_django import Settings
 
 from frontdesk.mail.listener import Lanes, server_factory, warm_up
@@ -83,8 +83,10 @@ class Sink:
     def __init__(self) -> None:
         self.messages: list[bytes] = []
 
-    async def handle_DATA(self, server, session, envelope) -> str:  # type: ignore[no-untyped-def]
-        self.messages.append(envelope.original_content or envelope.content)
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        # aiosmtpd keeps the raw bytes of every message it takes, decoded or not.
+        assert envelope.original_content is not None
+        self.messages.append(envelope.original_content)
         return "250 OK"
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from imap_tools import MailMessage
 
@@ -32,7 +34,7 @@ class FakeMailBox:
         self.folder = FakeFolder(validity)
         self.fail_after = fail_after
 
-    def fetch(self, criteria: str, **kwargs: object):  # type: ignore[no-untyped-def]
+    def fetch(self, criteria: str, **kwargs: object) -> Iterator[MailMessage]:
         start = int(criteria.split()[1].split(":")[0])
         chosen = [(uid, raw) for uid, raw in enumerate(self.messages, 1) if uid >= start]
         # Like a real server, "N:*" with N past the end still returns the last message.

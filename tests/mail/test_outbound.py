@@ -31,7 +31,7 @@ def test_a_reply_reaches_the_relay_threaded_in_the_customers_language(relay: Sin
     sent = email.message_from_bytes(relay.messages[-1], policy=email.policy.default)
     assert sent["In-Reply-To"] == "<hu-1@freemail.example>"
     assert "<hu-1@freemail.example>" in sent["References"]
-    assert sent["Message-ID"] == Message.objects.filter(direction="out").last().message_id  # type: ignore[union-attr]
+    assert sent["Message-ID"] == Message.objects.filter(direction="out").reverse()[0].message_id
     assert ticket.reference in sent["Subject"]
     assert sent["To"] == "odon@kovacs.example"
     plain = sent.get_body(preferencelist=("plain",))

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from frontdesk.accounts.models import Team
+from frontdesk.accounts.models import Team, User
 from frontdesk.accounts.services import presence_set
 from frontdesk.routing.services import work_hand_out
 from frontdesk.tickets.models import Ticket
@@ -12,7 +12,7 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-def _team(assignment: str, *agents):  # type: ignore[no-untyped-def]
+def _team(assignment: str, *agents: User) -> Team:
     team = Team.objects.create(name=f"Team {assignment}", assignment=assignment)
     team.members.add(*agents)
     return team

@@ -10,6 +10,7 @@ import pytest
 from django.db import connection
 from pytest_django import Settings
 
+from frontdesk.accounts.models import User
 from frontdesk.schedules.models import Break
 from frontdesk.schedules.services import breaks_plan, shift_pattern_add
 from tests import factories
@@ -37,7 +38,7 @@ def test_concurrent_planning_of_one_week_places_each_break_once(settings: Settin
     errors: list[BaseException] = []
     start = threading.Barrier(LEADS)
 
-    def plan(lead) -> None:  # type: ignore[no-untyped-def]
+    def plan(lead: User) -> None:
         try:
             start.wait()
             breaks_plan(actor=lead, monday=MONDAY.date(), now=MONDAY)

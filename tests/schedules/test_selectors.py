@@ -46,7 +46,7 @@ TALLINN = ZoneInfo("Europe/Tallinn")
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)  # a Monday morning
 
 
-def _day_shift(lead, agent: User) -> None:  # type: ignore[no-untyped-def]
+def _day_shift(lead: User, agent: User) -> None:
     """08:00–18:00 UTC on Mondays."""
     shift_pattern_add(
         actor=lead, agent=agent, weekday=0, start=time(8), end=time(18), time_zone="UTC"
@@ -205,25 +205,25 @@ CLOSED = [
 ]
 
 
-def _ben_breaks_now(lead, ben) -> None:  # type: ignore[no-untyped-def]
+def _ben_breaks_now(lead: User, ben: User) -> None:
     break_add(actor=lead, agent=ben, start=NOW - timedelta(minutes=10), minutes=15)
     presence_set(agent=ben, state="break")
 
 
-def _ben_breaks_soon(lead, ben) -> None:  # type: ignore[no-untyped-def]
+def _ben_breaks_soon(lead: User, ben: User) -> None:
     break_add(actor=lead, agent=ben, start=NOW + timedelta(minutes=10), minutes=15)
     breaks_warn_due(now=NOW)
 
 
-def _no_break(lead, ben) -> None:  # type: ignore[no-untyped-def]
+def _no_break(lead: User, ben: User) -> None:
     """Ben works on."""
 
 
-def _ann_steps_away(ann) -> None:  # type: ignore[no-untyped-def]
+def _ann_steps_away(ann: User) -> None:
     break_step_away(agent=ann, reason="delivery", minutes=10, now=NOW)
 
 
-def _ann_stays(ann) -> None:  # type: ignore[no-untyped-def]
+def _ann_stays(ann: User) -> None:
     """Ann stays at the desk."""
 
 

@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
+from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import presence_of
 from frontdesk.accounts.services import presence_set
 from frontdesk.core.errors import Invalid
@@ -34,7 +35,7 @@ MONDAY = datetime(2026, 12, 7, tzinfo=UTC)
 NOW = MONDAY.replace(hour=7)
 
 
-def _team(size: int, lead=None):  # type: ignore[no-untyped-def]
+def _team(size: int, lead: User | None = None) -> tuple[User, list[User]]:
     """`size` agents on 08:00–16:00 UTC every weekday."""
     lead = lead or factories.agent(role="lead")
     agents = [factories.agent() for _ in range(size)]

@@ -27,13 +27,13 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-def _client(user) -> Client:  # type: ignore[no-untyped-def]
+def _client(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client
 
 
-def _on_shift_now(lead, agent: User) -> datetime:  # type: ignore[no-untyped-def]
+def _on_shift_now(lead: User, agent: User) -> datetime:
     """Give the agent a shift around now; now, in UTC."""
     now = timezone.now().astimezone(UTC)
     factories.shift_around(lead=lead, agent=agent, now=now)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -120,12 +121,16 @@ def test_a_lead_sets_the_targets_per_level(lead: User) -> None:
     ],
 )
 def test_business_hours_that_make_no_sense_are_refused(
-    lead: User, changes: dict, problem: str
+    lead: User, changes: dict[str, Any], problem: str
 ) -> None:
-    values = {"time_zone": "Europe/Tallinn", "windows": WEEKDAYS, "holiday_country": "EE"}
+    values: dict[str, Any] = {
+        "time_zone": "Europe/Tallinn",
+        "windows": WEEKDAYS,
+        "holiday_country": "EE",
+    }
     values.update(changes)
     with pytest.raises(Invalid, match=problem):
-        business_hours_set(actor=lead, team=None, **values)  # type: ignore[arg-type]
+        business_hours_set(actor=lead, team=None, **values)
 
 
 def test_a_breach_found_a_day_late_is_recorded_without_mail(

@@ -76,7 +76,7 @@ def test_reply_mails_the_customer_and_stops_the_first_response_clock(
     assert "Arve on teel." in sent.body
     assert "/portal/enter/" in sent.body
     assert sent.extra_headers["Message-ID"] == message.message_id
-    assert sent.extra_headers["In-Reply-To"] == ticket.messages.first().message_id  # type: ignore[union-attr]
+    assert sent.extra_headers["In-Reply-To"] == ticket.messages.all()[0].message_id
 
 
 def test_a_customer_reply_reopens_a_solved_ticket() -> None:
