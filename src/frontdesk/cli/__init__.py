@@ -17,6 +17,7 @@ GROUPS = (run, desk, accounts, staffing, triage, mail, journal, manage)
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The `frontdesk` parser, each command group adding its own commands."""
     parser = argparse.ArgumentParser(prog="frontdesk", description="frontdesk help desk")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for group in GROUPS:
@@ -25,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; its exit status (2: it could not start)."""
     args = build_parser().parse_args(argv)
     if before_setup := getattr(args, "before_setup", None):
         before_setup(args)
@@ -36,6 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _command_name(args: argparse.Namespace) -> str:
+    """The command as typed, for messages: `frontdesk mail listen`."""
     words = [args.command]
     words += [getattr(args, dest, None) for dest in ("agent_command", "token_command", "action")]
     return " ".join(["frontdesk", *(word for word in words if word)])

@@ -99,6 +99,7 @@ def _answers(url: str) -> bool:
 
 
 def _listens(host: str, port: int) -> bool:
+    """Whether something accepts connections on the port."""
     try:
         socket.create_connection((url_host(host).strip("[]"), port), timeout=2).close()
     except OSError:

@@ -13,6 +13,7 @@ NEEDS_REACH, NEEDS_SCHEMA, NEEDS_TABLES = "reach", "schema", "tables"
 
 
 def django_setup() -> None:
+    """Set Django up, or stop with status 2 listing every setting that is wrong."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "frontdesk.config.settings")
     from frontdesk.config.env import SettingsError
 
