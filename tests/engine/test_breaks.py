@@ -641,14 +641,61 @@ def test_staffed_refuses_a_range_off_the_grid(
     assert refused.value.code == code
 
 
+# A roster whose every edge touches: agent 1's shifts meet at 13:00, its two breaks meet at 12:30
+# and the second ends as its shift does; agent 2's night shift crosses midnight with its break.
+ROSTER_SHIFTS = [Shift(1, at(9), at(13)), Shift(1, at(13), at(17)), Shift(2, at(20), at(4, day=24))]
+ROSTER_BREAKS = [
+    Break(1, at(12), at(12, 30)),
+    Break(1, at(12, 30), at(13)),
+    Break(2, at(1, day=24), at(2, day=24)),
+]
+
+
 def test_shifts_check_accepts_a_valid_roster() -> None:
-    shifts = [Shift(1, at(9), at(13)), Shift(1, at(13), at(17)), Shift(2, at(20), at(4, day=24))]
-    breaks = [
-        Break(1, at(12), at(12, 30)),
-        Break(1, at(12, 30), at(13)),
-        Break(2, at(1, day=24), at(2, day=24)),
-    ]
-    shifts_check(shifts=shifts, breaks=breaks)
+    refused: list[str] = []
+    try:
+        shifts_check(shifts=ROSTER_SHIFTS, breaks=ROSTER_BREAKS)
+    except BreakError as error:  # named in the failure: which check refused, and why
+        refused.append(f"{error.code}: {error}")
+    assert refused == []
+
+
+@pytest.mark.parametrize(
+    ("shifts", "breaks", "code"),
+    [
+        (
+            [ROSTER_SHIFTS[0], Shift(1, at(12, 59), at(17)), ROSTER_SHIFTS[2]],
+            ROSTER_BREAKS,
+            "shifts-overlap",
+        ),
+        (
+            ROSTER_SHIFTS,
+            [ROSTER_BREAKS[0], Break(1, at(12, 29), at(13)), ROSTER_BREAKS[2]],
+            "breaks-overlap",
+        ),
+        (
+            ROSTER_SHIFTS,
+            [ROSTER_BREAKS[0], Break(1, at(12, 30), at(13, 1)), ROSTER_BREAKS[2]],
+            "break-outside-shift",
+        ),
+        (
+            ROSTER_SHIFTS,
+            [*ROSTER_BREAKS[:2], Break(2, at(3, day=24), at(4, 1, day=24))],
+            "break-outside-shift",
+        ),
+        (
+            [*ROSTER_SHIFTS[:2], Shift(2, at(20), at(20))],
+            [],
+            "shift-ends-before-start",
+        ),
+    ],
+)
+def test_the_valid_roster_a_minute_off_is_refused(
+    shifts: list[Shift], breaks: list[Break], code: str
+) -> None:
+    with pytest.raises(BreakError) as refused:
+        shifts_check(shifts=shifts, breaks=breaks)
+    assert refused.value.code == code
 
 
 def test_shortfalls_count_a_requirement_where_no_one_is_on_shift() -> None:
