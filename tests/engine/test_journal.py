@@ -143,20 +143,22 @@ def test_an_unknown_customer_is_offered_as_new() -> None:
     parsed = parse("Zoltán Nagy. Eli Levi. price list.")
     assert parsed.customer is not None
     assert parsed.customer.is_new
+    assert [warning.code for warning in parsed.warnings] == ["new-customer"]
     assert "a new customer will be created" in parsed.warnings[0].text()
 
 
 @pytest.mark.parametrize(
-    ("line", "warning"),
+    ("line", "code", "warning"),
     [
-        ("", "there is nothing to log"),
-        ("... . !!", "there is nothing to log"),
-        ("Rami Cohen. Eli Levi. viruses. 25:99.", "“25:99” is not a time of day"),
-        ("x" * 2000, "a log line holds at most 500"),
+        ("", "empty", "there is nothing to log"),
+        ("... . !!", "empty", "there is nothing to log"),
+        ("Rami Cohen. Eli Levi. viruses. 25:99.", "not-a-time", "“25:99” is not a time of day"),
+        ("x" * 2000, "too-long", "a log line holds at most 500"),
     ],
 )
-def test_bad_lines_say_what_was_not_understood(line: str, warning: str) -> None:
+def test_bad_lines_say_what_was_not_understood(line: str, code: str, warning: str) -> None:
     parsed = parse(line)
+    assert [found.code for found in parsed.warnings] == [code]
     assert any(warning in found.text() for found in parsed.warnings)
     assert not parsed.certain
 
