@@ -127,22 +127,29 @@ def test_a_first_event_other_than_ringing_still_opens_one_ticket(
     assert Ticket.objects.get(pk=answered["ticket_id"]).assignee == agent
 
 
+def test_a_call_event_for_an_unknown_agent_is_refused_saying_so_and_leaves_nothing(
+    api: ApiClient,
+) -> None:
+    body = {"call_id": "c-8", "event": "ringing", "agent": "nobody"}
+    answer = api.post("/api/v1/calls/events", body)
+    assert answer.status_code == 400
+    assert "unknown agent 'nobody'" in answer.json()["detail"]
+    assert not Call.objects.exists()
+
+
 @pytest.mark.parametrize(
-    ("body", "status", "detail"),
+    "body",
     [
-        ({"call_id": "c-8", "event": "ringing", "agent": "nobody"}, 400, "unknown agent 'nobody'"),
-        ({"call_id": "c-8", "event": "exploded"}, 422, None),
-        ({"call_id": "", "event": "ringing"}, 422, None),
+        {"call_id": "c-8", "event": "exploded"},
+        {"call_id": "", "event": "ringing"},
     ],
 )
 def test_bad_call_events_are_refused_and_leave_nothing(
-    api: ApiClient, body: dict[str, str], status: int, detail: str | None
+    api: ApiClient, body: dict[str, str]
 ) -> None:
     answer = api.post("/api/v1/calls/events", body)
-    assert answer.status_code == status
+    assert answer.status_code == 422
     assert "detail" in answer.json()
-    if detail:
-        assert detail in answer.json()["detail"]
     assert not Call.objects.exists()
 
 
