@@ -125,18 +125,23 @@ def test_weights_change_the_order() -> None:
 
 
 @pytest.mark.parametrize(
-    ("values", "problem"),
+    ("values", "problem", "code"),
     [
-        ({"quick": -1}, "quick: a head start is between 0 and 10,000 hours"),
-        ({"level1": 20_000}, "level1: a head start"),
-        ({"live": 5}, "live contacts must come before everything else"),
-        ({"sla_warning_minutes": 0}, "SLA warning"),
-        ({"speed": 3}, "unknown weight: speed"),
+        (
+            {"quick": -1},
+            "quick: a head start is between 0 and 10,000 hours",
+            "head-start-out-of-range",
+        ),
+        ({"level1": 20_000}, "level1: a head start", "head-start-out-of-range"),
+        ({"live": 5}, "live contacts must come before everything else", "live-not-first"),
+        ({"sla_warning_minutes": 0}, "SLA warning", "sla-warning-out-of-range"),
+        ({"speed": 3}, "unknown weight: speed", "unknown-weight"),
     ],
 )
-def test_weights_that_make_no_sense_are_refused(values: dict, problem: str) -> None:
-    with pytest.raises(WeightError, match=problem):
+def test_weights_that_make_no_sense_are_refused(values: dict, problem: str, code: str) -> None:
+    with pytest.raises(WeightError, match=problem) as refused:
         weights_from(values)
+    assert refused.value.code == code
 
 
 @pytest.mark.parametrize(

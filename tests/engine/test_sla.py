@@ -107,24 +107,34 @@ def test_split_windows_and_weekend_shifts() -> None:
 
 
 @pytest.mark.parametrize(
-    ("calendar", "problem"),
+    ("calendar", "problem", "code"),
     [
-        (BusinessCalendar(zone="Mars/Olympus"), "unknown time zone"),
-        (BusinessCalendar(windows={}), "at least one opening window"),
-        (BusinessCalendar(windows={0: ((time(17), time(9)),)}), "must end after it starts"),
-        (BusinessCalendar(windows={9: ((time(9), time(17)),)}), "weekday 9"),
+        (BusinessCalendar(zone="Mars/Olympus"), "unknown time zone", "unknown-time-zone"),
+        (BusinessCalendar(windows={}), "at least one opening window", "no-opening-window"),
+        (
+            BusinessCalendar(windows={0: ((time(17), time(9)),)}),
+            "must end after it starts",
+            "window-reversed",
+        ),
+        (
+            BusinessCalendar(windows={9: ((time(9), time(17)),)}),
+            "weekday 9",
+            "weekday-out-of-range",
+        ),
     ],
 )
 def test_a_calendar_that_makes_no_sense_is_refused(
-    calendar: BusinessCalendar, problem: str
+    calendar: BusinessCalendar, problem: str, code: str
 ) -> None:
-    with pytest.raises(CalendarError, match=problem):
+    with pytest.raises(CalendarError, match=problem) as refused:
         calendar.validate()
+    assert refused.value.code == code
 
 
 def test_a_naive_time_is_refused() -> None:
-    with pytest.raises(CalendarError, match="time zone"):
+    with pytest.raises(CalendarError, match="time zone") as refused:
         business_add(datetime(2026, 11, 23, 10), 60, CALENDAR)
+    assert refused.value.code == "no-time-zone"
 
 
 # Mon–Fri 9:00–17:00 and a Saturday night split at midnight, as stored hours say it (22:00–23:59,

@@ -14,6 +14,8 @@ from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from frontdesk.engine.errors import EngineError
+
 
 class Kind(StrEnum):
     """What sort of work an item is; live contacts are routed to someone at once."""
@@ -24,7 +26,7 @@ class Kind(StrEnum):
     TICKET = "ticket"
 
 
-class WeightError(ValueError):
+class WeightError(EngineError):
     """A set of weights that would not make sense as a queue order; the message says why."""
 
 
@@ -53,11 +55,16 @@ class QueueWeights:
         hours.pop("sla_warning_minutes")
         for name, value in hours.items():
             if not 0 <= value <= 10_000:
-                raise WeightError(f"{name}: a head start is between 0 and 10,000 hours")
+                raise WeightError(
+                    "head-start-out-of-range", f"{name}: a head start is between 0 and 10,000 hours"
+                )
         if self.live <= max(hours.values()):
-            raise WeightError("live contacts must come before everything else")
+            raise WeightError("live-not-first", "live contacts must come before everything else")
         if not 0 < self.sla_warning_minutes <= 24 * 60:
-            raise WeightError("the SLA warning comes between 1 minute and 24 hours before the due")
+            raise WeightError(
+                "sla-warning-out-of-range",
+                "the SLA warning comes between 1 minute and 24 hours before the due",
+            )
 
 
 @dataclass(frozen=True)
@@ -188,7 +195,7 @@ def weights_from(values: dict[str, float], base: QueueWeights | None = None) -> 
     known = {f.name for f in fields(QueueWeights)}
     unknown = sorted(set(values) - known)
     if unknown:
-        raise WeightError(f"unknown weight: {', '.join(unknown)}")
+        raise WeightError("unknown-weight", f"unknown weight: {', '.join(unknown)}")
     current = {f.name: getattr(base, f.name) for f in fields(QueueWeights)}
     current.update(values)
     weights = QueueWeights(**current)

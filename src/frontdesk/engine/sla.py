@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from frontdesk.engine.errors import EngineError
+
 # How far ahead a clock may look for business time before it gives up (a calendar with no hours).
 HORIZON_DAYS = 3 * 366
 
 
-class CalendarError(ValueError):
+class CalendarError(EngineError):
     """A business calendar that cannot be used; the message says why."""
 
 
@@ -32,15 +34,21 @@ class BusinessCalendar:
         try:
             ZoneInfo(self.zone)
         except (KeyError, ValueError) as error:
-            raise CalendarError(f"unknown time zone {self.zone!r}") from error
+            raise CalendarError("unknown-time-zone", f"unknown time zone {self.zone!r}") from error
         for day, windows in self.windows.items():
             if day not in range(7):
-                raise CalendarError(f"weekday {day} is not 0 (Monday) to 6 (Sunday)")
+                raise CalendarError(
+                    "weekday-out-of-range", f"weekday {day} is not 0 (Monday) to 6 (Sunday)"
+                )
             for start, end in windows:
                 if start >= end:
-                    raise CalendarError(f"a window must end after it starts ({start}–{end})")
+                    raise CalendarError(
+                        "window-reversed", f"a window must end after it starts ({start}–{end})"
+                    )
         if not any(self.windows.get(day) for day in range(7)):
-            raise CalendarError("business hours need at least one opening window")
+            raise CalendarError(
+                "no-opening-window", "business hours need at least one opening window"
+            )
 
     def open_spans(self, start: datetime) -> Iterator[tuple[datetime, datetime]]:
         """The opening windows from `start`'s day on, as aware datetimes, up to the horizon."""
@@ -67,7 +75,7 @@ def business_add(start: datetime, minutes: float, calendar: BusinessCalendar) ->
         if begin + remaining <= closes:
             return begin + remaining
         remaining -= closes - begin
-    raise CalendarError(f"no business hours within {HORIZON_DAYS} days")
+    raise CalendarError("no-hours-within-horizon", f"no business hours within {HORIZON_DAYS} days")
 
 
 def business_between(start: datetime, end: datetime, calendar: BusinessCalendar) -> timedelta:
@@ -124,7 +132,7 @@ def _joined_spans(
 
 def _spans_from(start: datetime, calendar: BusinessCalendar) -> Iterator[tuple[datetime, datetime]]:
     if start.tzinfo is None:
-        raise CalendarError("times must carry a time zone")
+        raise CalendarError("no-time-zone", "times must carry a time zone")
     # A window of the day before can still be open at `start` (a night shift past midnight is
     # two windows, so one day back is enough).
     return calendar.open_spans(start - timedelta(days=1))

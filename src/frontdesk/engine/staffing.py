@@ -13,8 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from frontdesk.engine.errors import EngineError
 
-class StaffingError(ValueError):
+
+class StaffingError(EngineError):
     """Input that has no sensible staffing answer; the message says why, in plain words."""
 
 
@@ -40,8 +42,9 @@ def traffic(*, rate_per_hour: float, aht_seconds: float) -> float:
     load = rate_per_hour * aht_seconds / 3600
     if not math.isfinite(load):
         raise StaffingError(
+            "load-too-large",
             f"{rate_per_hour!r} contacts an hour of {aht_seconds!r} seconds each is too large a "
-            "load to compute"
+            "load to compute",
         )
     return load
 
@@ -51,7 +54,9 @@ def erlang_c(*, agents: int, traffic: float) -> float:
     _check_agents("agents", agents, least=0)
     _check_finite("traffic", traffic)
     if traffic < 0:
-        raise StaffingError(f"traffic must be 0 Erlangs or more, not {traffic!r}")
+        raise StaffingError(
+            "traffic-negative", f"traffic must be 0 Erlangs or more, not {traffic!r}"
+        )
     if agents <= traffic:
         # The queue grows without end: everyone waits.
         return 1.0
@@ -67,8 +72,9 @@ def staffing_with(
     _check_agents("agents", agents, least=1)
     if agents <= load:
         raise StaffingError(
+            "too-few-agents",
             f"{agents} agents are too few for a load of {load:,.2f} Erlangs: the queue would grow "
-            f"without end; it takes at least {math.floor(load) + 1} agents"
+            f"without end; it takes at least {math.floor(load) + 1} agents",
         )
     return _measure(agents, load, aht_seconds, target_seconds, _blocking(agents, load))
 
@@ -89,7 +95,8 @@ def agents_needed(
     _check_finite("max_occupancy", max_occupancy)
     if not 0 < max_occupancy <= 1:
         raise StaffingError(
-            f"max_occupancy must be more than 0 and at most 1, not {max_occupancy!r}"
+            "occupancy-out-of-range",
+            f"max_occupancy must be more than 0 and at most 1, not {max_occupancy!r}",
         )
     _check_agents("max_agents", max_agents, least=1)
     # Worked out exactly: a float quotient can round below a whole number and start one agent
@@ -105,8 +112,9 @@ def agents_needed(
             if staffing.service_level >= target_level:
                 return staffing
     raise StaffingError(
+        "beyond-max-agents",
         f"a load of {load:,.2f} Erlangs needs more than {max_agents:,} agents to reach the target: "
-        "more contacts than any staffing can serve"
+        "more contacts than any staffing can serve",
     )
 
 
@@ -154,47 +162,56 @@ def _check_rate(rate_per_hour: float) -> None:
     _check_finite("rate_per_hour", rate_per_hour)
     if rate_per_hour == 0:
         raise StaffingError(
+            "no-contacts",
             "rate_per_hour is 0: no agents are needed for no contacts (plan an empty interval "
-            "on its own)"
+            "on its own)",
         )
     if rate_per_hour < 0:
-        raise StaffingError(f"rate_per_hour must be more than 0, not {rate_per_hour!r}")
+        raise StaffingError(
+            "rate-not-positive", f"rate_per_hour must be more than 0, not {rate_per_hour!r}"
+        )
 
 
 def _check_positive(name: str, value: float) -> None:
     _check_finite(name, value)
     if value <= 0:
-        raise StaffingError(f"{name} must be more than 0, not {value!r}")
+        raise StaffingError("not-positive", f"{name} must be more than 0, not {value!r}")
 
 
 def _check_target_seconds(target_seconds: float) -> None:
     _check_finite("target_seconds", target_seconds)
     if target_seconds < 0:
-        raise StaffingError(f"target_seconds must be 0 or more, not {target_seconds!r}")
+        raise StaffingError(
+            "target-seconds-negative", f"target_seconds must be 0 or more, not {target_seconds!r}"
+        )
 
 
 def _check_target_level(target_level: float) -> None:
     _check_finite("target_level", target_level)
     if target_level == 1:
         raise StaffingError(
+            "target-level-unreachable",
             "target_level 1 (100%) cannot be reached: under Erlang C some contact always has a "
-            "chance to wait longer than the target; aim for a level such as 0.999"
+            "chance to wait longer than the target; aim for a level such as 0.999",
         )
     if not 0 < target_level < 1:
-        raise StaffingError(f"target_level must be between 0 and 1, not {target_level!r}")
+        raise StaffingError(
+            "target-level-out-of-range",
+            f"target_level must be between 0 and 1, not {target_level!r}",
+        )
 
 
 def _check_finite(name: str, value: float) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise StaffingError(f"{name} must be a finite number, not {value!r}")
+        raise StaffingError("not-finite", f"{name} must be a finite number, not {value!r}")
 
 
 def _check_agents(name: str, value: int, *, least: int) -> None:
     # bool is an int to Python, but True agents is a mistake, not a count.
     if isinstance(value, bool) or not isinstance(value, int):
-        raise StaffingError(f"{name} must be a whole number, not {value!r}")
+        raise StaffingError("not-whole", f"{name} must be a whole number, not {value!r}")
     if value < least:
-        raise StaffingError(f"{name} must be {least} or more, not {value!r}")
+        raise StaffingError("too-small", f"{name} must be {least} or more, not {value!r}")
 
 
 __all__: Sequence[str] = [

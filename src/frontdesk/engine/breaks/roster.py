@@ -5,14 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from frontdesk.engine.errors import EngineError
 
-class BreakError(ValueError):
-    """Input that cannot be planned: `code` names the problem for callers (such as
-    "shifts-overlap" or "no-time-zone"), the message says why in plain words."""
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
+class BreakError(EngineError):
+    """Input that cannot be planned; the message says why in plain words."""
 
 
 @dataclass(frozen=True)
