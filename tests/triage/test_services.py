@@ -9,9 +9,9 @@ from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 from frontdesk.accounts.models import User
 from frontdesk.tickets.choices import Status
 from frontdesk.tickets.services import ticket_customer_reply, ticket_set_status
+from frontdesk.tickets.wording import reason_texts_english
 from frontdesk.triage.models import TriageCorrection, TriageModel
 from frontdesk.triage.services import model_retrain, triage_correct
-from frontdesk.triage.wording import reason_texts_english
 from tests import factories
 from tests.conftest import ApiClient, kept_tasks
 

@@ -6,16 +6,15 @@ from django.utils.translation import gettext as _
 
 from frontdesk.core.clock import span_text
 from frontdesk.engine.queue import QueueReason
+from frontdesk.tickets.adapters import level_one_reason
 from frontdesk.tickets.models import Ticket
+from frontdesk.tickets.wording import reason_text
 
 
 def queue_reason_text(reason: QueueReason, ticket: Ticket) -> str:
     """One reason for a ticket's place, in the active language."""
     span = span_text(reason.minutes or 0)
     if reason.code == "level1":
-        from frontdesk.tickets.adapters import level_one_reason
-        from frontdesk.triage.wording import reason_text
-
         why = level_one_reason(ticket)
         return _("level 1: %(why)s") % {"why": reason_text(why)} if why else _("level 1")
     if reason.code == "quick":

@@ -1,4 +1,4 @@
-"""Tickets as the queue engine sees them."""
+"""Tickets as the queue engine sees them, and triage's reasons as a ticket stores them."""
 
 from __future__ import annotations
 
@@ -29,8 +29,6 @@ def queue_item_of(ticket: Ticket) -> QueueItem:
 
 def level_one_reason(ticket: Ticket) -> Reason | None:
     """The triage reason that best explains the ticket's level 1."""
-    from frontdesk.triage.adapters import reasons_from_rows
-
     reasons = reasons_from_rows(ticket.reasons)
     for code in LEVEL_ONE_CODES:
         for reason in reasons:
@@ -42,3 +40,32 @@ def level_one_reason(ticket: Ticket) -> Reason | None:
 def _level_reason(ticket: Ticket) -> str:
     reason = level_one_reason(ticket)
     return reason.text() if reason else ""
+
+
+def reasons_to_rows(reasons: tuple[Reason, ...]) -> list[dict[str, object]]:
+    """Reasons as stored on a ticket: code, detail and the words they rest on (when named), so
+    each page words them in its language."""
+    rows: list[dict[str, object]] = []
+    for reason in reasons:
+        row: dict[str, object] = {"code": reason.code, "detail": reason.detail}
+        if reason.evidence:
+            row["evidence"] = list(reason.evidence)
+        rows.append(row)
+    return rows
+
+
+def reasons_from_rows(rows: object) -> list[Reason]:
+    """Stored reasons back as engine Reasons; unknown shapes are skipped, not fatal."""
+    if not isinstance(rows, list):
+        return []
+    reasons = []
+    for row in rows:
+        if isinstance(row, dict) and isinstance(row.get("code"), str):
+            evidence = row.get("evidence")
+            words = (
+                [w for w in evidence if isinstance(w, str)] if isinstance(evidence, list) else []
+            )
+            reasons.append(
+                Reason(code=row["code"], detail=str(row.get("detail", "")), evidence=tuple(words))
+            )
+    return reasons

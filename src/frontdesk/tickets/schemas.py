@@ -6,7 +6,7 @@ from pydantic import EmailStr, StrictBool
 
 from frontdesk.core.schemas import InputSchema, RowId
 from frontdesk.tickets.models import Message, Ticket
-from frontdesk.triage.wording import reason_texts_english
+from frontdesk.tickets.wording import reason_texts_english
 
 ChannelName = Literal["email", "web", "phone", "visit", "chat"]
 StatusName = Literal["new", "open", "waiting", "on_hold", "solved", "closed"]

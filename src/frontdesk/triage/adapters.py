@@ -1,4 +1,4 @@
-"""Turn tickets and messages into the engine's Contact, and stored reasons into engine Reasons."""
+"""Turn tickets and messages into the engine's Contact."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from frontdesk.customers.models import Customer
-from frontdesk.engine.triage import Contact, CustomerContext, Reason
+from frontdesk.engine.triage import Contact, CustomerContext
 from frontdesk.tickets.models import Message, Ticket
 
 NEW_CUSTOMER_DAYS = 30
@@ -53,32 +53,3 @@ def contact_of(
         ),
         attachments=attachments,
     )
-
-
-def reasons_to_rows(reasons: tuple[Reason, ...]) -> list[dict[str, object]]:
-    """Reasons as stored on a ticket: code, detail and the words they rest on (when named), so
-    each page words them in its language."""
-    rows: list[dict[str, object]] = []
-    for reason in reasons:
-        row: dict[str, object] = {"code": reason.code, "detail": reason.detail}
-        if reason.evidence:
-            row["evidence"] = list(reason.evidence)
-        rows.append(row)
-    return rows
-
-
-def reasons_from_rows(rows: object) -> list[Reason]:
-    """Stored reasons back as engine Reasons; unknown shapes are skipped, not fatal."""
-    if not isinstance(rows, list):
-        return []
-    reasons = []
-    for row in rows:
-        if isinstance(row, dict) and isinstance(row.get("code"), str):
-            evidence = row.get("evidence")
-            words = (
-                [w for w in evidence if isinstance(w, str)] if isinstance(evidence, list) else []
-            )
-            reasons.append(
-                Reason(code=row["code"], detail=str(row.get("detail", "")), evidence=tuple(words))
-            )
-    return reasons

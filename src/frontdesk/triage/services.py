@@ -14,11 +14,12 @@ from frontdesk.accounts.models import User
 from frontdesk.core.memo import for_a_while
 from frontdesk.customers.models import Customer
 from frontdesk.engine.triage import Contact, Example, LevelModel, ModelError, Triage, triage_contact
+from frontdesk.tickets.adapters import reasons_to_rows
 from frontdesk.tickets.choices import MessageDirection
 from frontdesk.tickets.models import Message, Ticket
 from frontdesk.tickets.services import ticket_triage_apply
 from frontdesk.triage import runtime
-from frontdesk.triage.adapters import contact_from_message, contact_of, reasons_to_rows
+from frontdesk.triage.adapters import contact_from_message, contact_of
 from frontdesk.triage.models import TriageCorrection, TriageModel
 from frontdesk.triage.selectors import training_examples
 

@@ -17,6 +17,7 @@ from frontdesk.core.errors import Invalid
 from frontdesk.customers.models import Customer
 from frontdesk.customers.services import interaction_record
 from frontdesk.engine.triage import Triage
+from frontdesk.tickets.adapters import reasons_to_rows
 from frontdesk.tickets.choices import Channel, Level, MessageDirection, QueueKind, Status
 from frontdesk.tickets.constants import THIRD_PARTY
 from frontdesk.tickets.models import Message, Ticket
@@ -66,9 +67,6 @@ def ticket_create(
         attachments_validate(files)
     created_at = created_at or timezone.now()
     subject = subject.strip()
-    # The triage app builds on this one (it writes back through ticket_triage_apply), hence
-    # the imports here.
-    from frontdesk.triage.adapters import reasons_to_rows
     from frontdesk.triage.services import triage_new_contact
 
     # Triage before the ticket is written, so that the row goes in once with its level, SLA

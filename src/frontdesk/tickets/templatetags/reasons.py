@@ -1,6 +1,6 @@
 from django import template
 
-from frontdesk.triage.wording import reason_texts
+from frontdesk.tickets.wording import reason_texts
 
 register = template.Library()
 

@@ -6,7 +6,7 @@ from django.utils import translation
 
 from frontdesk.engine.triage import Reason
 from frontdesk.engine.triage.lexicon import LABELLED, LEXICON_DIR
-from frontdesk.triage.wording import DETAILS, reason_text
+from frontdesk.tickets.wording import DETAILS, reason_text
 
 
 def test_every_label_of_the_shipped_lexicons_can_be_translated() -> None:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from frontdesk.engine.triage import Reason
-from frontdesk.triage.adapters import reasons_from_rows
+from frontdesk.tickets.adapters import reasons_from_rows
 
 # The details the shipped lexicons use as labels, so they can be translated too.
 DETAILS = {
