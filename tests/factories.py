@@ -15,8 +15,8 @@ from frontdesk.accounts.models import User
 from frontdesk.accounts.services import agent_create, token_create
 from frontdesk.customers.models import Customer
 from frontdesk.customers.services import customer_create
+from frontdesk.intake.flows import contact_open
 from frontdesk.tickets.models import Ticket
-from frontdesk.tickets.services import ticket_create
 
 _numbers = itertools.count(1)
 
@@ -82,7 +82,7 @@ def ticket(
     channel: str = "web",
     **kwargs: Unpack[TicketDetails],
 ) -> Ticket:
-    return ticket_create(
+    return contact_open(
         customer=customer_ or customer(),
         subject=subject,
         body=body,

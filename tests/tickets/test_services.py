@@ -7,6 +7,7 @@ from django.db import connection
 from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
 from frontdesk.core.errors import Invalid
+from frontdesk.intake.flows import contact_open, customer_message_add
 from frontdesk.tickets.choices import MessageDirection, Status
 from frontdesk.tickets.models import Attachment, Ticket
 from frontdesk.tickets.services import (
@@ -14,8 +15,6 @@ from frontdesk.tickets.services import (
     sla_escalations_deliver,
     ticket_assign,
     ticket_assign_if_free,
-    ticket_create,
-    ticket_customer_reply,
     ticket_note,
     ticket_reply,
     ticket_set_status,
@@ -28,7 +27,7 @@ pytestmark = pytest.mark.django_db
 
 def test_create_records_the_first_message_and_the_timeline() -> None:
     customer = factories.customer(language="et")
-    ticket = ticket_create(
+    ticket = contact_open(
         customer=customer, subject="Arve", body="Palun saatke arve uuesti.", channel="email"
     )
     assert ticket.reference.startswith("FD-")
@@ -54,7 +53,7 @@ def test_create_records_the_first_message_and_the_timeline() -> None:
 )
 def test_create_refuses_empty_or_oversized_text(subject: str, body: str, error: str) -> None:
     with pytest.raises(Invalid, match=error):
-        ticket_create(customer=factories.customer(), subject=subject, body=body, channel="web")
+        contact_open(customer=factories.customer(), subject=subject, body=body, channel="web")
 
 
 def test_reply_mails_the_customer_and_stops_the_first_response_clock(
@@ -84,7 +83,7 @@ def test_a_customer_reply_reopens_a_solved_ticket() -> None:
     ticket = factories.ticket()
     ticket_set_status(ticket=ticket, actor=agent, status=Status.SOLVED)
     assert ticket.solved_at is not None
-    ticket_customer_reply(ticket=ticket, customer=ticket.customer, text="It happened again.")
+    customer_message_add(ticket=ticket, customer=ticket.customer, text="It happened again.")
     ticket.refresh_from_db()
     assert ticket.status == Status.OPEN
     assert ticket.solved_at is None
@@ -95,7 +94,7 @@ def test_a_closed_ticket_takes_no_more_replies() -> None:
     ticket = factories.ticket()
     ticket_set_status(ticket=ticket, actor=agent, status=Status.CLOSED)
     with pytest.raises(Invalid, match="closed"):
-        ticket_customer_reply(ticket=ticket, customer=ticket.customer, text="Hello?")
+        customer_message_add(ticket=ticket, customer=ticket.customer, text="Hello?")
 
 
 def test_notes_are_internal() -> None:
@@ -133,7 +132,7 @@ def test_bad_attachments_are_refused_and_nothing_is_stored(
     settings.MAX_ATTACHMENTS_PER_MESSAGE = 3
     customer = factories.customer()
     with pytest.raises(Invalid, match=error):
-        ticket_create(customer=customer, subject="s", body="b", channel="web", files=files)
+        contact_open(customer=customer, subject="s", body="b", channel="web", files=files)
     assert not customer.tickets.exists()
 
 

@@ -7,8 +7,9 @@ from django.test import Client
 from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
 from frontdesk.accounts.models import User
+from frontdesk.intake.flows import customer_message_add
 from frontdesk.tickets.choices import Status
-from frontdesk.tickets.services import ticket_customer_reply, ticket_set_status
+from frontdesk.tickets.services import ticket_set_status
 from frontdesk.tickets.wording import reason_texts_english
 from frontdesk.triage.models import TriageCorrection, TriageModel
 from frontdesk.triage.services import model_retrain, triage_correct
@@ -53,12 +54,12 @@ def test_a_later_message_can_raise_the_level_but_never_lower_it() -> None:
     ticket = factories.ticket(subject="Export", body="How does the export work?")
     ticket.refresh_from_db()
     assert ticket.level == 4
-    ticket_customer_reply(
+    customer_message_add(
         ticket=ticket, customer=ticket.customer, text="Still nothing. Third time I ask!"
     )
     ticket.refresh_from_db()
     assert ticket.level == 1
-    ticket_customer_reply(ticket=ticket, customer=ticket.customer, text="Thanks, that helps.")
+    customer_message_add(ticket=ticket, customer=ticket.customer, text="Thanks, that helps.")
     ticket.refresh_from_db()
     assert ticket.level == 1
 

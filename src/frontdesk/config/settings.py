@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "frontdesk.tickets",
     "frontdesk.portal",
     "frontdesk.triage",
+    "frontdesk.intake",
     "frontdesk.routing",
     "frontdesk.periodic",
     "frontdesk.sla",

@@ -7,6 +7,8 @@ from frontdesk.config.api import api
 from frontdesk.core.views import healthz
 from frontdesk.live import urls as live_urls
 from frontdesk.schedules import urls as schedule_urls
+from frontdesk.tickets import urls as ticket_urls
+from frontdesk.triage import urls as triage_urls
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -24,7 +26,11 @@ urlpatterns = [
     path("desk/schedule/", include("frontdesk.schedules.urls")),
     path("", include((schedule_urls.public_patterns, "public"))),
     path("visit/", include("frontdesk.live.urls")),
-    path("desk/tickets/", include("frontdesk.tickets.urls")),
+    # The properties panel is triage's (it records corrections), under the tickets' names.
+    path(
+        "desk/tickets/",
+        include((ticket_urls.urlpatterns + triage_urls.ticket_patterns, ticket_urls.app_name)),
+    ),
     path("desk/customers/", include("frontdesk.customers.urls")),
     path("", include("frontdesk.portal.urls")),
 ]

@@ -19,6 +19,7 @@ from frontdesk.customers.choices import Direction, InteractionKind
 from frontdesk.customers.models import Customer
 from frontdesk.customers.services import customer_create, customer_update, interaction_record
 from frontdesk.demo import content
+from frontdesk.intake.flows import contact_open
 from frontdesk.journal.models import Notice
 from frontdesk.journal.services import log_code_save, notice_post, notice_read
 from frontdesk.live.services import call_event_record, visit_create
@@ -37,7 +38,6 @@ from frontdesk.tickets.choices import Channel, Level, Status
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.services import (
     ticket_assign,
-    ticket_create,
     ticket_reply,
     ticket_set_status,
 )
@@ -291,7 +291,7 @@ def _ticket(
     scenario = rng.choice(content.SCENARIOS[language])
     channel = rng.choices(list(CHANNEL_WEIGHTS), weights=list(CHANNEL_WEIGHTS.values()))[0]
     created = max(_when(rng, now), customer.first_seen + timedelta(minutes=5))
-    ticket = ticket_create(
+    ticket = contact_open(
         customer=customer,
         subject=scenario.subject,
         body=scenario.body,

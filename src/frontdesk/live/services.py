@@ -19,6 +19,7 @@ from frontdesk.core.clock import desk_local, desk_today
 from frontdesk.core.errors import Invalid
 from frontdesk.customers.models import Customer
 from frontdesk.customers.services import customer_get_or_create
+from frontdesk.intake.flows import contact_open
 from frontdesk.live.choices import CALL_STATE_RANK, CallState, VisitState
 from frontdesk.live.models import Call, Visit
 from frontdesk.live.tasks import visit_link_send
@@ -27,7 +28,6 @@ from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.services import (
     ticket_assign,
     ticket_assign_if_free,
-    ticket_create,
     ticket_note_system,
     ticket_queue_kind_set,
     ticket_set_status,
@@ -86,7 +86,7 @@ def _call_for(*, call_id: str, from_number: str, at: datetime) -> Call:
     except IntegrityError:
         # The phone system posted the same new call twice at once; the other one made it.
         return Call.objects.get(call_id=call_id)
-    call.ticket = ticket_create(
+    call.ticket = contact_open(
         customer=customer,
         subject=_("Call from %(number)s") % {"number": from_number or _("unknown number")},
         body=_("Incoming call from %(number)s.") % {"number": from_number or _("unknown number")},
@@ -183,7 +183,7 @@ def visit_create(
                 customer, _created = customer_get_or_create(
                     name=label, email=email, language=language
                 )
-                visit.ticket = ticket_create(
+                visit.ticket = contact_open(
                     customer=customer,
                     subject=_("Visitor number %(number)s") % {"number": number},
                     body=_("%(name)s took number %(number)s at the desk.")

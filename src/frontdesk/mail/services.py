@@ -19,16 +19,13 @@ from frontdesk.core.memo import for_a_while
 from frontdesk.customers.models import Customer
 from frontdesk.customers.services import customer_get_or_create
 from frontdesk.engine.mail import ParsedMail, envelope_address, mail_parse
+from frontdesk.intake.flows import contact_open, customer_message_add
 from frontdesk.mail.choices import MailSource, MailState
 from frontdesk.mail.models import InboundMail, MailRoute
 from frontdesk.tickets.choices import Channel, Status
 from frontdesk.tickets.constants import REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFIX
 from frontdesk.tickets.models import Message, Ticket
-from frontdesk.tickets.services import (
-    ticket_create,
-    ticket_customer_reply,
-    ticket_third_party_reply,
-)
+from frontdesk.tickets.services import ticket_third_party_reply
 from frontdesk.triage.services import triage_new_contact
 
 logger = logging.getLogger(__name__)
@@ -138,7 +135,7 @@ def _file(inbound: InboundMail) -> None:
     acknowledge = _may_acknowledge(mail, customer, new_customer=new_customer)
     team_id = _team_for(mail, inbound)
     with transaction.atomic():
-        ticket = ticket_create(
+        ticket = contact_open(
             customer=customer,
             subject=subject,
             body=text,
@@ -152,7 +149,7 @@ def _file(inbound: InboundMail) -> None:
             flags=inbound.flags,
             team_id=team_id,
             files_checked=True,
-            triaged=triaged,
+            decision=triaged,
             from_address=mail.sender_email,
         )
         first = ticket.messages.get()
@@ -171,7 +168,7 @@ def _reply(
 ) -> Message:
     """Put a message on the ticket it answers, as the customer's only when they sent it."""
     if ticket.customer_id == sender.pk:
-        return ticket_customer_reply(
+        return customer_message_add(
             ticket=ticket,
             customer=sender,
             text=text,

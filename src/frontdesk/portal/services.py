@@ -11,9 +11,9 @@ from frontdesk.customers.models import Customer
 from frontdesk.customers.selectors import customer_by_identity
 from frontdesk.customers.services import customer_get_or_create
 from frontdesk.engine.identities import IdentityError, normalise_email
+from frontdesk.intake.flows import contact_open
 from frontdesk.tickets.choices import Channel
 from frontdesk.tickets.models import Ticket
-from frontdesk.tickets.services import ticket_create
 
 
 def request_submit(
@@ -28,7 +28,7 @@ def request_submit(
     """A request from the public form: find or make the customer, open a ticket, acknowledge."""
     with transaction.atomic():
         customer, _created = customer_get_or_create(name=name, email=email, language=language)
-        return ticket_create(
+        return contact_open(
             customer=customer,
             subject=subject,
             body=body,

@@ -15,6 +15,7 @@ from frontdesk.core.errors import Invalid, NotFound
 from frontdesk.core.ratelimit import intake_rate
 from frontdesk.customers.models import Customer
 from frontdesk.customers.selectors import PortalLinkError, customer_by_portal_token
+from frontdesk.intake.flows import customer_message_add
 from frontdesk.portal.forms import LinkRequestForm, ReplyForm, RequestForm
 from frontdesk.portal.services import portal_link_request, portal_session_customer, request_submit
 from frontdesk.tickets.selectors import (
@@ -23,7 +24,6 @@ from frontdesk.tickets.selectors import (
     customer_requests,
     ticket_thread,
 )
-from frontdesk.tickets.services import ticket_customer_reply
 
 SESSION_CUSTOMER = "portal_customer"
 SESSION_KEY = "portal_key"
@@ -138,7 +138,7 @@ def portal_ticket(request: HttpRequest, reference: str) -> HttpResponse:
     form = ReplyForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            ticket_customer_reply(
+            customer_message_add(
                 ticket=ticket,
                 customer=customer,
                 text=form.cleaned_data["body"],

@@ -8,6 +8,5 @@ urlpatterns = [
     path("<int:ticket_id>/", views.ticket_detail, name="detail"),
     path("<int:ticket_id>/reply/", views.ticket_reply_page, name="reply"),
     path("<int:ticket_id>/note/", views.ticket_note_page, name="note"),
-    path("<int:ticket_id>/properties/", views.ticket_properties, name="properties"),
     path("files/<int:attachment_id>/", views.ticket_attachment, name="attachment"),
 ]

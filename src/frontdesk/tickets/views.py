@@ -33,8 +33,7 @@ from frontdesk.tickets.selectors import (
     ticket_list,
     ticket_thread,
 )
-from frontdesk.tickets.services import ticket_assign, ticket_note, ticket_reply, ticket_set_status
-from frontdesk.triage.services import triage_correct
+from frontdesk.tickets.services import ticket_note, ticket_reply
 
 PAGE_SIZE = 50
 
@@ -69,7 +68,10 @@ def ticket_list_page(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-def _detail_context(request: HttpRequest, ticket: Ticket, **forms: object) -> dict[str, object]:
+def ticket_detail_context(
+    request: HttpRequest, ticket: Ticket, **forms: object
+) -> dict[str, object]:
+    """What the ticket page and its panels show: the thread, the forms, the customer beside it."""
     customer = ticket.customer
     return {
         "ticket": ticket,
@@ -94,7 +96,7 @@ def _detail_context(request: HttpRequest, ticket: Ticket, **forms: object) -> di
 def ticket_detail(request: HttpRequest, ticket_id: int) -> HttpResponse:
     """One ticket: the thread, the reply box, and the customer's memory beside it."""
     ticket = ticket_for_page(request, ticket_id)
-    return render(request, "tickets/detail.html", _detail_context(request, ticket))
+    return render(request, "tickets/detail.html", ticket_detail_context(request, ticket))
 
 
 @login_required
@@ -122,7 +124,7 @@ def ticket_reply_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
     return render(
         request,
         "tickets/detail.html",
-        _detail_context(request, ticket, reply_form=form),
+        ticket_detail_context(request, ticket, reply_form=form),
         status=400,
     )
 
@@ -137,38 +139,11 @@ def ticket_note_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
         ticket_note(ticket=ticket, agent=request_agent(request), text=form.cleaned_data["body"])
         return redirect("tickets:detail", ticket_id=ticket.pk)
     return render(
-        request, "tickets/detail.html", _detail_context(request, ticket, note_form=form), status=400
+        request,
+        "tickets/detail.html",
+        ticket_detail_context(request, ticket, note_form=form),
+        status=400,
     )
-
-
-@login_required
-@require_POST
-def ticket_properties(request: HtmxHttpRequest, ticket_id: int) -> HttpResponse:
-    """Change status, assignee, or correct level and quick win; htmx swaps just this panel."""
-    ticket = ticket_for_page(request, ticket_id)
-    status_form = StatusForm(request.POST)
-    assignee_form = AssigneeForm(request.POST)
-    if "status" in request.POST and status_form.is_valid():
-        ticket_set_status(
-            ticket=ticket, actor=request_agent(request), status=status_form.cleaned_data["status"]
-        )
-    if "assignee" in request.POST and assignee_form.is_valid():
-        ticket_assign(
-            ticket=ticket,
-            actor=request_agent(request),
-            assignee=assignee_form.cleaned_data["assignee"],
-        )
-    triage_form = TriageCorrectionForm(request.POST)
-    if "level" in request.POST and triage_form.is_valid():
-        triage_correct(
-            ticket=ticket,
-            agent=request_agent(request),
-            level=triage_form.cleaned_data["level"],
-            quick_win=triage_form.cleaned_data["quick_win"],
-        )
-    if request.htmx:
-        return render(request, "tickets/_properties.html", _detail_context(request, ticket))
-    return redirect("tickets:detail", ticket_id=ticket.pk)
 
 
 @login_required

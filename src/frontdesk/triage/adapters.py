@@ -1,4 +1,4 @@
-"""Turn tickets and messages into the engine's Contact."""
+"""Turn what a contact says, and what the desk knows of its sender, into the engine's Contact."""
 
 from __future__ import annotations
 
@@ -7,23 +7,8 @@ from datetime import datetime, timedelta
 
 from frontdesk.customers.models import Customer
 from frontdesk.engine.triage import Contact, CustomerContext
-from frontdesk.tickets.models import Message, Ticket
 
 NEW_CUSTOMER_DAYS = 30
-
-
-def contact_from_message(ticket: Ticket, message: Message) -> Contact:
-    """What the engine reads: the subject, one message, and the customer's context."""
-    return contact_of(
-        customer=ticket.customer,
-        subject=ticket.subject,
-        body=message.text,
-        channel=message.channel,
-        received_at=message.created_at,
-        headers=message.headers or {},
-        attachments=message.attachments.count(),
-        contact_id=str(ticket.pk),
-    )
 
 
 def contact_of(

@@ -6,3 +6,8 @@ class TriageConfig(AppConfig):
 
     name = "frontdesk.triage"
     label = "triage"
+
+    def ready(self) -> None:
+        # Changing a ticket's level over the API is this app's correction, under the tickets'
+        # path.
+        from frontdesk.triage import api  # noqa: F401

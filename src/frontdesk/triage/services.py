@@ -14,12 +14,10 @@ from frontdesk.accounts.models import User
 from frontdesk.core.memo import for_a_while
 from frontdesk.customers.models import Customer
 from frontdesk.engine.triage import Contact, Example, LevelModel, ModelError, Triage, triage_contact
-from frontdesk.tickets.adapters import reasons_to_rows
-from frontdesk.tickets.choices import MessageDirection
-from frontdesk.tickets.models import Message, Ticket
+from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.services import ticket_triage_apply
 from frontdesk.triage import runtime
-from frontdesk.triage.adapters import contact_from_message, contact_of
+from frontdesk.triage.adapters import contact_of
 from frontdesk.triage.models import TriageCorrection, TriageModel
 from frontdesk.triage.selectors import training_examples
 
@@ -61,8 +59,10 @@ def triage_new_contact(
     headers: Mapping[str, object],
     received_at: datetime,
     attachments: int,
+    ticket_id: int | None = None,
 ) -> Triage:
-    """Triage the first message of a ticket not written yet, so the ticket goes in triaged."""
+    """Triage a contact not written yet: the first message of a ticket being opened, so the
+    ticket goes in triaged, or (with `ticket_id`) a customer's new message on their ticket."""
     contact = contact_of(
         customer=customer,
         subject=subject,
@@ -71,40 +71,11 @@ def triage_new_contact(
         received_at=received_at,
         headers=headers,
         attachments=attachments,
+        contact_id=None if ticket_id is None else str(ticket_id),
     )
     return contact_triage(
         contact=contact, fallback_language=customer.preferred_language or settings.LANGUAGE_CODE
     )
-
-
-def message_triage(*, ticket: Ticket, message: Message) -> Triage:
-    """Decide what a customer's message means for its ticket, and put that on the ticket.
-
-    A later message can make a ticket more urgent, never less: a calm follow-up does not undo
-    a payment problem. An agent's correction is kept unless the new message is more urgent.
-    """
-    decided = contact_triage(
-        contact=contact_from_message(ticket, message),
-        fallback_language=ticket.customer.preferred_language or settings.LANGUAGE_CODE,
-    )
-    first = (
-        not ticket.messages.filter(direction=MessageDirection.IN).exclude(pk=message.pk).exists()
-    )
-    if first or decided.level < ticket.level:
-        level, reasons = decided.level, decided.reasons
-    else:
-        level, reasons = ticket.level, ()
-    ticket_triage_apply(
-        ticket=ticket,
-        level=level,
-        quick_win=decided.quick_win if first else ticket.quick_win,
-        effort_minutes=decided.effort_minutes if first else ticket.effort_minutes,
-        language=decided.language if first else ticket.language,
-        tone=decided.tone,
-        reasons=reasons_to_rows(reasons) if reasons else ticket.reasons,
-        red_flags=list(decided.red_flags),
-    )
-    return decided
 
 
 @transaction.atomic

@@ -21,7 +21,9 @@ from frontdesk.tickets.services.follow_ups import (
 )
 from frontdesk.tickets.services.intake import (
     ticket_create,
+    ticket_create_check,
     ticket_customer_reply,
+    ticket_customer_reply_check,
     ticket_third_party_reply,
     ticket_triage_apply,
 )
@@ -56,7 +58,9 @@ __all__ = [
     "ticket_assign",
     "ticket_assign_if_free",
     "ticket_create",
+    "ticket_create_check",
     "ticket_customer_reply",
+    "ticket_customer_reply_check",
     "ticket_follow_up_open",
     "ticket_note",
     "ticket_note_system",

@@ -32,68 +32,70 @@ from frontdesk.tickets.services.lifecycle import _status_apply
 from frontdesk.tickets.services.placement import _queue_key_compute, _sla_dues_compute
 
 
-def ticket_create(
+def ticket_create_check(
     *,
-    customer: Customer,
     subject: str,
     body: str,
     channel: str,
-    language: str = "",
-    html: str = "",
-    headers: dict[str, str] | None = None,
     files: Sequence[UploadedFile] = (),
-    acknowledge: bool = False,
-    created_at: datetime | None = None,
-    queue_kind: str = QueueKind.TICKET,
-    message_id: str = "",
-    flags: Sequence[str] = (),
-    team_id: int | None = None,
     files_checked: bool = False,
-    triaged: Triage | None = None,
-    from_address: str = "",
-) -> Ticket:
-    """Open a ticket with the customer's first message and put it on their timeline.
-
-    `files_checked`: the caller applied its own rules to the files (incoming mail keeps an
-    empty attachment, flagged, rather than refusing the message). `triaged`: triage's decision,
-    made by the caller before its write transaction (`triage_new_contact`, same `created_at`).
-    `from_address`: the address an e-mail came from.
-    """
+) -> None:
+    """Refuse a new ticket's subject, text, channel or files before anything reads them."""
     _check_subject(subject)
     _check_body(body)
     if channel not in Channel.values:
         raise Invalid(f"Unknown channel {channel!r}.")
     if not files_checked:
         attachments_validate(files)
+
+
+def ticket_create(
+    *,
+    customer: Customer,
+    subject: str,
+    body: str,
+    channel: str,
+    decision: Triage,
+    language: str = "",
+    html: str = "",
+    headers: dict[str, str] | None = None,
+    files: Sequence[UploadedFile] = (),
+    created_at: datetime | None = None,
+    queue_kind: str = QueueKind.TICKET,
+    message_id: str = "",
+    flags: Sequence[str] = (),
+    team_id: int | None = None,
+    files_checked: bool = False,
+    from_address: str = "",
+) -> Ticket:
+    """Open a ticket with the customer's first message, as triage decided, and put it on their
+    timeline.
+
+    `decision`: triage's decision, made before the write (same `created_at`), so that the row
+    goes in once with its level, SLA dues and place in the queue (intake speed is the number of
+    writes per contact). `files_checked`: the caller applied its own rules to the files
+    (incoming mail keeps an empty attachment, flagged, rather than refusing the message).
+    `from_address`: the address an e-mail came from.
+    """
+    ticket_create_check(
+        subject=subject, body=body, channel=channel, files=files, files_checked=files_checked
+    )
     created_at = created_at or timezone.now()
     subject = subject.strip()
-    from frontdesk.triage.services import triage_new_contact
-
-    # Triage before the ticket is written, so that the row goes in once with its level, SLA
-    # dues and place in the queue (intake speed is the number of writes per contact).
-    decided = triaged or triage_new_contact(
-        customer=customer,
-        subject=subject,
-        body=body,
-        channel=channel,
-        headers=headers or {},
-        received_at=created_at,
-        attachments=len(files),
-    )
     ticket = Ticket(
         customer=customer,
         subject=subject,
         channel=channel,
-        language=decided.language
+        language=decision.language
         or language
         or customer.preferred_language
         or settings.LANGUAGE_CODE,
-        level=decided.level,
-        quick_win=decided.quick_win,
-        effort_minutes=decided.effort_minutes,
-        tone=decided.tone,
-        reasons=reasons_to_rows(decided.reasons),
-        red_flags=list(decided.red_flags),
+        level=decision.level,
+        quick_win=decision.quick_win,
+        effort_minutes=decision.effort_minutes,
+        tone=decision.tone,
+        reasons=reasons_to_rows(decision.reasons),
+        red_flags=list(decision.red_flags),
         team_id=team_id,
         created_at=created_at,
         last_customer_message_at=created_at,
@@ -126,19 +128,29 @@ def ticket_create(
             ticket_id=ticket.pk,
             occurred_at=created_at,
         )
-        if acknowledge:
-            from frontdesk.tickets.tasks import acknowledgement_send
-
-            transaction.on_commit(lambda: acknowledgement_send.enqueue(ticket.pk))
     return ticket
 
 
-def _triage(ticket: Ticket, message: Message) -> None:
-    # Triage reads tickets and writes back through ticket_triage_apply; imported here because
-    # the triage app builds on this one.
-    from frontdesk.triage.services import message_triage
-
-    message_triage(ticket=ticket, message=message)
+def _message_triage_apply(ticket: Ticket, message: Message, decided: Triage) -> None:
+    # A later message can make a ticket more urgent, never less: a calm follow-up does not undo
+    # a payment problem. An agent's correction is kept unless the new message is more urgent.
+    first = (
+        not ticket.messages.filter(direction=MessageDirection.IN).exclude(pk=message.pk).exists()
+    )
+    if first or decided.level < ticket.level:
+        level, reasons = decided.level, decided.reasons
+    else:
+        level, reasons = ticket.level, ()
+    ticket_triage_apply(
+        ticket=ticket,
+        level=level,
+        quick_win=decided.quick_win if first else ticket.quick_win,
+        effort_minutes=decided.effort_minutes if first else ticket.effort_minutes,
+        language=decided.language if first else ticket.language,
+        tone=decided.tone,
+        reasons=reasons_to_rows(reasons) if reasons else ticket.reasons,
+        red_flags=list(decided.red_flags),
+    )
 
 
 def ticket_triage_apply(
@@ -172,11 +184,27 @@ def ticket_triage_apply(
     return ticket
 
 
+def ticket_customer_reply_check(
+    *,
+    ticket: Ticket,
+    text: str,
+    files: Sequence[UploadedFile] = (),
+    files_checked: bool = False,
+) -> None:
+    """Refuse a customer's message before anything reads it: no text, bad files, a closed ticket."""
+    _check_body(text)
+    if not files_checked:
+        attachments_validate(files)
+    if ticket.status == Status.CLOSED:
+        raise Invalid(_("This request is closed. Please send a new request instead."))
+
+
 def ticket_customer_reply(
     *,
     ticket: Ticket,
     customer: Customer,
     text: str,
+    decision: Triage,
     channel: str = Channel.WEB,
     html: str = "",
     headers: dict[str, str] | None = None,
@@ -185,13 +213,11 @@ def ticket_customer_reply(
     flags: Sequence[str] = (),
     files_checked: bool = False,
     from_address: str = "",
+    created_at: datetime | None = None,
 ) -> Message:
-    """Record the customer's answer; a ticket waiting for them, or solved, opens again."""
-    _check_body(text)
-    if not files_checked:
-        attachments_validate(files)
-    if ticket.status == Status.CLOSED:
-        raise Invalid(_("This request is closed. Please send a new request instead."))
+    """Record the customer's answer and what triage read in it (`decision`, made for the same
+    `created_at`); a ticket waiting for them, or solved, opens again."""
+    ticket_customer_reply_check(ticket=ticket, text=text, files=files, files_checked=files_checked)
     with transaction.atomic():
         message = _message_add(
             ticket=ticket,
@@ -205,10 +231,11 @@ def ticket_customer_reply(
             message_id=message_id,
             flags=flags,
             from_address=from_address,
+            created_at=created_at,
         )
         ticket.last_customer_message_at = message.created_at
         ticket.save(update_fields=["last_customer_message_at", "updated_at"])
-        _triage(ticket, message)
+        _message_triage_apply(ticket, message, decision)
         if ticket.status in {Status.WAITING, Status.SOLVED}:
             _status_apply(ticket, Status.OPEN)
         interaction_record(

@@ -1,0 +1,135 @@
+"""A contact arrives: triage reads it, then its ticket is written, then the customer hears.
+
+Every way in (mail, the portal, the kiosk, calls, the API, the desk) calls these flows, so a
+contact is read and filed the same way whichever door it came through.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from frontdesk.customers.models import Customer
+from frontdesk.engine.triage import Triage
+from frontdesk.tickets.choices import Channel, QueueKind
+from frontdesk.tickets.models import Message, Ticket
+from frontdesk.tickets.services import (
+    ticket_create,
+    ticket_create_check,
+    ticket_customer_reply,
+    ticket_customer_reply_check,
+)
+from frontdesk.tickets.tasks import acknowledgement_send
+from frontdesk.triage.services import triage_new_contact
+
+
+def contact_open(
+    *,
+    customer: Customer,
+    subject: str,
+    body: str,
+    channel: str,
+    language: str = "",
+    html: str = "",
+    headers: dict[str, str] | None = None,
+    files: Sequence[UploadedFile] = (),
+    acknowledge: bool = False,
+    created_at: datetime | None = None,
+    queue_kind: str = QueueKind.TICKET,
+    message_id: str = "",
+    flags: Sequence[str] = (),
+    team_id: int | None = None,
+    files_checked: bool = False,
+    from_address: str = "",
+    decision: Triage | None = None,
+) -> Ticket:
+    """Open a ticket for a new contact: triage it, write the ticket, queue the acknowledgement.
+
+    `decision`: triage's decision when the caller made it already, before its own write
+    transaction (incoming mail does, for the same `created_at`).
+    """
+    ticket_create_check(
+        subject=subject, body=body, channel=channel, files=files, files_checked=files_checked
+    )
+    created_at = created_at or timezone.now()
+    # Triage before the ticket is written, so that the row goes in once with its level, SLA
+    # dues and place in the queue (intake speed is the number of writes per contact).
+    decision = decision or triage_new_contact(
+        customer=customer,
+        subject=subject.strip(),
+        body=body,
+        channel=channel,
+        headers=headers or {},
+        received_at=created_at,
+        attachments=len(files),
+    )
+    ticket = ticket_create(
+        customer=customer,
+        subject=subject,
+        body=body,
+        channel=channel,
+        decision=decision,
+        language=language,
+        html=html,
+        headers=headers,
+        files=files,
+        created_at=created_at,
+        queue_kind=queue_kind,
+        message_id=message_id,
+        flags=flags,
+        team_id=team_id,
+        files_checked=files_checked,
+        from_address=from_address,
+    )
+    if acknowledge:
+        transaction.on_commit(lambda: acknowledgement_send.enqueue(ticket.pk))
+    return ticket
+
+
+def customer_message_add(
+    *,
+    ticket: Ticket,
+    customer: Customer,
+    text: str,
+    channel: str = Channel.WEB,
+    html: str = "",
+    headers: dict[str, str] | None = None,
+    files: Sequence[UploadedFile] = (),
+    message_id: str = "",
+    flags: Sequence[str] = (),
+    files_checked: bool = False,
+    from_address: str = "",
+) -> Message:
+    """Put a customer's message on their ticket: triage reads it, the ticket records it and
+    takes the decision (more urgent, never less); a ticket waiting for them opens again."""
+    ticket_customer_reply_check(ticket=ticket, text=text, files=files, files_checked=files_checked)
+    received_at = timezone.now()
+    decision = triage_new_contact(
+        customer=ticket.customer,
+        subject=ticket.subject,
+        body=text,
+        channel=channel,
+        headers=headers or {},
+        received_at=received_at,
+        attachments=len(files),
+        ticket_id=ticket.pk,
+    )
+    return ticket_customer_reply(
+        ticket=ticket,
+        customer=customer,
+        text=text,
+        decision=decision,
+        channel=channel,
+        html=html,
+        headers=headers,
+        files=files,
+        message_id=message_id,
+        flags=flags,
+        files_checked=files_checked,
+        from_address=from_address,
+        created_at=received_at,
+    )
