@@ -30,6 +30,7 @@ from django.db import connections
 
 from frontdesk.mail.choices import MailSource
 from frontdesk.mail.models import InboundMail
+from frontdesk.mail.registry import filer
 from frontdesk.mail.services import mail_file_pending, mail_process, mail_store
 
 logger = logging.getLogger(__name__)
@@ -164,10 +165,7 @@ def server_factory(*, lanes: Lanes, lmtp: bool = False) -> SMTP:
 def warm_up() -> None:
     """Load what filing a message needs (language models, word lists) before the first arrives,
     so the first sender does not wait seconds for a 250."""
-    from frontdesk.triage import runtime
-
-    runtime.detection()
-    runtime.lexicons()
+    filer().warm_up()
 
 
 def start_up() -> int:
