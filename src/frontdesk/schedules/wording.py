@@ -7,17 +7,23 @@ from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from django.template.loader import render_to_string
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from frontdesk.schedules.choices import StatusCode
-from frontdesk.schedules.selectors import StatusLine
+from frontdesk.schedules.selectors import StatusLine, desk_status
 
 
 def status_line_text(*, line: StatusLine, zone: str) -> str:
     """One line of the desk's status in the active language, its times in the desk's zone."""
     return _WORDING[StatusCode(line.code)](line, ZoneInfo(zone))
+
+
+def desk_status_mail_text() -> str:
+    """The desk's status now as e-mails word it, in the active language (for acknowledgements)."""
+    return render_to_string("schedules/email/_status.txt", {"status": desk_status()})
 
 
 def _clock(moment: datetime | None, zone: ZoneInfo) -> str:

@@ -25,6 +25,7 @@ from frontdesk.customers.services import interaction_record, portal_link_build
 from frontdesk.tickets.choices import Channel, MessageDirection, Status
 from frontdesk.tickets.constants import SLA_ESCALATION_LIST_LENGTH
 from frontdesk.tickets.models import Message, Ticket
+from frontdesk.tickets.registry import acknowledgement_status_text
 from frontdesk.tickets.services._common import (
     INTERACTION_KIND,
     _check_body,
@@ -174,14 +175,12 @@ def acknowledgement_deliver(*, ticket_id: int) -> None:
     recipient = customer.primary_email
     if not recipient:
         return
-    from frontdesk.schedules.selectors import desk_status
-
     with translation.override(_mail_language(ticket)):
         context = {
             "ticket": ticket,
             "portal_link": portal_link_build(customer=customer),
             # A truthful promise: the desk's hours, how soon it answers, and a break coming.
-            "status": desk_status(),
+            "status_text": acknowledgement_status_text(),
         }
         body = render_to_string("tickets/email/acknowledgement.txt", context)
         html = render_to_string("tickets/email/acknowledgement.html", context)
