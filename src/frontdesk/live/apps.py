@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from frontdesk.schedules.registry import live_queue_register
+
 
 class LiveConfig(AppConfig):
     """Live contacts: phone calls posted by the phone system, and visitors who take a number."""
@@ -8,4 +10,7 @@ class LiveConfig(AppConfig):
     label = "live"
 
     def ready(self) -> None:
-        from frontdesk.live import receivers  # noqa: F401
+        from frontdesk.live import receivers, selectors  # noqa: F401
+
+        # Schedules, below live, reads the visitor queue and handling times through this.
+        live_queue_register(selectors.ScheduleQueue())

@@ -1,5 +1,5 @@
-"""Reads for live contacts: the visitor queue, a visitor's place in it, and how long a visit
-takes."""
+"""Reads for live contacts: the visitor queue, a visitor's place in it, how long a visit
+takes, and the queue as schedules reads it."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from frontdesk.live.constants import (
     RECENT_VISITS,
     SCREEN_LANGUAGE_SECONDS,
 )
-from frontdesk.live.models import Visit
+from frontdesk.live.models import Call, Visit
 
 
 def visit_minutes_each() -> float:
@@ -45,6 +45,11 @@ def visit_wait(*, ahead: int, agents: int, each_minutes: float) -> timedelta:
 def visits_waiting(*, day: date) -> int:
     """Visitors of the day who wait to be called up."""
     return Visit.objects.filter(day=day, state=VisitState.WAITING).count()
+
+
+def visits_anyone_waiting(*, day: date) -> bool:
+    """Whether any visitor of the day waits to be called up."""
+    return Visit.objects.filter(day=day, state=VisitState.WAITING).exists()
 
 
 def visits_ahead(*, visit: Visit) -> int:
@@ -111,3 +116,53 @@ def screen_language(*, asked: str, now: datetime) -> str:
 def visit_of_ticket(*, ticket_id: int) -> Visit | None:
     """The visit a ticket serves, if it is one."""
     return Visit.objects.filter(ticket_id=ticket_id).first()
+
+
+def handling_spans(*, since: datetime) -> dict[str, list[float]]:
+    """Seconds each call (answered to ended) and visit (served to done) since `since` took, by
+    channel ("phone", "visit"); at most the first 2,000 of each."""
+    found: dict[str, list[float]] = {}
+    for model, begin, finish, channel in (
+        (Call, "answered_at", "ended_at", "phone"),
+        (Visit, "served_at", "done_at", "visit"),
+    ):
+        found[channel] = [
+            (b - a).total_seconds()
+            # A call or visit the desk closed itself lasted until someone noticed, not as long
+            # as its work took.
+            for a, b in model.objects.filter(
+                **{f"{begin}__gte": since, f"{finish}__isnull": False, "timed_out_at": None}
+            ).values_list(begin, finish)[:2000]
+            if a and b and b > a
+        ]
+    return found
+
+
+class ScheduleQueue:
+    """The live desk as schedules reads it (its `LiveQueue`), lent in live's AppConfig.ready()."""
+
+    def handling_spans(self, *, since: datetime) -> dict[str, list[float]]:
+        """Seconds each call and visit since `since` took, by channel."""
+        return handling_spans(since=since)
+
+    def waiting(self, *, day: date) -> int:
+        """Visitors of the day who wait to be called up."""
+        return visits_waiting(day=day)
+
+    def anyone_waiting(self, *, day: date) -> bool:
+        """Whether any visitor of the day waits to be called up."""
+        return visits_anyone_waiting(day=day)
+
+    def minutes_each(self) -> float:
+        """How long a visit at the desk takes, in minutes."""
+        return visit_minutes_each()
+
+    def wait(self, *, ahead: int, agents: int, each_minutes: float) -> timedelta:
+        """How long someone with `ahead` visitors before them waits."""
+        return visit_wait(ahead=ahead, agents=agents, each_minutes=each_minutes)
+
+    def ahead_of(self, *, visit: object) -> int | None:
+        """Visitors before this one while it waits; None once it no longer waits."""
+        if not isinstance(visit, Visit) or visit.state != VisitState.WAITING:
+            return None
+        return visits_ahead(visit=visit)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
@@ -188,3 +190,24 @@ def queue_for_agent(*, agent: User, limit: int = 50) -> list[Ticket]:
     )
     merged.sort(key=lambda t: (t.queue_key or t.created_at, t.pk))
     return merged[:limit]
+
+
+def ticket_arrivals(*, since: datetime, until: datetime) -> Iterator[tuple[datetime, str]]:
+    """When each ticket of [since, until) came in, and by which channel (for the forecast)."""
+    return (
+        Ticket.objects.filter(created_at__gte=since, created_at__lt=until)
+        .values_list("created_at", "channel")
+        .iterator(chunk_size=2000)
+    )
+
+
+def ticket_first_answers(
+    *, channels: Collection[str], since: datetime, limit: int = 2000
+) -> list[tuple[datetime, datetime | None]]:
+    """When tickets on `channels` that came in since `since` came in and were first answered,
+    for at most `limit` of those answered."""
+    return list(
+        Ticket.objects.filter(
+            channel__in=channels, created_at__gte=since, first_responded_at__isnull=False
+        ).values_list("created_at", "first_responded_at")[:limit]
+    )

@@ -18,7 +18,6 @@ from frontdesk.core.clock import desk_zone
 from frontdesk.engine.breaks import Shift, Shortfall, shortfalls, staffed
 from frontdesk.engine.sla import business_between
 from frontdesk.engine.staffing import StaffingError, agents_needed
-from frontdesk.live.models import Call, Visit
 from frontdesk.schedules.adapters import breaks_within
 from frontdesk.schedules.constants import (
     DEFAULT_HANDLING_SECONDS,
@@ -27,6 +26,7 @@ from frontdesk.schedules.constants import (
     WRITTEN_TARGET_SECONDS,
 )
 from frontdesk.schedules.models import Break
+from frontdesk.schedules.registry import live_queue
 from frontdesk.schedules.selectors.shifts import (
     breaks_between,
     shifts_between,
@@ -34,6 +34,7 @@ from frontdesk.schedules.selectors.shifts import (
     week_bounds,
 )
 from frontdesk.sla.selectors import calendar_for
+from frontdesk.tickets.selectors import ticket_arrivals
 
 LIVE_CHANNELS = ("phone", "visit")
 WRITTEN_CHANNELS = ("email", "web", "chat")
@@ -54,19 +55,7 @@ def handling_seconds() -> dict[str, float]:
     enough of it (calls answered to ended, visits served to done), else the defaults."""
     since = timezone.now() - timedelta(weeks=FORECAST_WEEKS)
     found: dict[str, float] = dict(DEFAULT_HANDLING_SECONDS)
-    for model, begin, finish, channel in (
-        (Call, "answered_at", "ended_at", "phone"),
-        (Visit, "served_at", "done_at", "visit"),
-    ):
-        spans = [
-            (b - a).total_seconds()
-            # A call or visit the desk closed itself lasted until someone noticed, not as long
-            # as its work took.
-            for a, b in model.objects.filter(
-                **{f"{begin}__gte": since, f"{finish}__isnull": False, "timed_out_at": None}
-            ).values_list(begin, finish)[:2000]
-            if a and b and b > a
-        ]
+    for channel, spans in live_queue().handling_spans(since=since).items():
         if len(spans) >= 5:
             found[channel] = sum(spans) / len(spans)
     return found
@@ -77,17 +66,11 @@ def forecast(
 ) -> dict[datetime, Load]:
     """The expected load of each interval from start to end: the average of the same weekday
     and time of day over the last weeks of the desk's own contacts, per channel."""
-    from frontdesk.tickets.models import Ticket
-
     now = now or timezone.now()
     zone = desk_zone()
     since = now - timedelta(weeks=FORECAST_WEEKS)
     slots: Counter[tuple[int, int, str]] = Counter()
-    for created, channel in (
-        Ticket.objects.filter(created_at__gte=since, created_at__lt=now)
-        .values_list("created_at", "channel")
-        .iterator(chunk_size=2000)
-    ):
+    for created, channel in ticket_arrivals(since=since, until=now):
         local = created.astimezone(zone)
         slots[(local.weekday(), _slot_of(local), channel)] += 1
     hours = INTERVAL.total_seconds() / 3600

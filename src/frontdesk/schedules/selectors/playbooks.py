@@ -10,10 +10,9 @@ from frontdesk.accounts.choices import Presence
 from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import presence_of
 from frontdesk.core.clock import desk_today, time_text
-from frontdesk.live.choices import VisitState
-from frontdesk.live.models import Visit
 from frontdesk.schedules.choices import BreakKind, PlaybookMoment
 from frontdesk.schedules.models import Break, Playbook
+from frontdesk.schedules.registry import live_queue
 from frontdesk.schedules.selectors.shifts import break_next_for, within_warning
 
 # A warning given less than this long before the break did not give anyone time to prepare.
@@ -29,8 +28,7 @@ def moments_for(*, agent: User, now: datetime, upcoming: Break | None = None) ->
     if not within_warning(upcoming.start, now):
         return []
     moments: list[str] = []
-    waiting = Visit.objects.filter(day=desk_today(now), state=VisitState.WAITING)
-    if waiting.exists():
+    if live_queue().anyone_waiting(day=desk_today(now)):
         moments += [PlaybookMoment.PEOPLE_WAITING, PlaybookMoment.ANGRY_LAST]
     if upcoming.warned_at is None or upcoming.start - upcoming.warned_at < LATE_WARNING:
         moments.append(PlaybookMoment.NOT_WARNED)

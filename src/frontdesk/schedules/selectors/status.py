@@ -14,10 +14,8 @@ from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import presence_states
 from frontdesk.core.clock import desk_today
 from frontdesk.engine.sla import next_opening, open_window
-from frontdesk.live.choices import VisitState
-from frontdesk.live.models import Visit
-from frontdesk.live.selectors import visit_minutes_each, visit_wait, visits_ahead, visits_waiting
 from frontdesk.schedules.choices import STATUS_TONES, BreakKind, StatusCode
+from frontdesk.schedules.registry import live_queue
 from frontdesk.schedules.selectors.forecast import WRITTEN_CHANNELS
 from frontdesk.schedules.selectors.shifts import (
     break_next_for,
@@ -26,6 +24,7 @@ from frontdesk.schedules.selectors.shifts import (
     within_warning,
 )
 from frontdesk.sla.selectors import business_hours_of, calendar_for
+from frontdesk.tickets.selectors import ticket_first_answers
 
 
 @dataclass(frozen=True)
@@ -134,7 +133,7 @@ STEPPED_OUT = frozenset({Presence.BREAK, Presence.AWAY})
 
 
 def desk_status(
-    *, now: datetime | None = None, agent: User | None = None, visit: Visit | None = None
+    *, now: datetime | None = None, agent: User | None = None, visit: object | None = None
 ) -> DeskStatus:
     """The desk's hours, whether it is open, its breaks now and next, who is away, and the
     waits customers can expect; with `agent`, that agent's break too (the one answering the
@@ -169,7 +168,7 @@ def desk_status(
             zone=row.time_zone,
             lines=tuple(closed),
             desk_lines=(),
-            place=VisitPlace(ahead=_ahead(visit), wait_minutes=None) if visit else None,
+            place=VisitPlace(ahead=_ahead(visit) or 0, wait_minutes=None) if visit else None,
         )
     closes = window[1]
     breaks = desk_breaks(now=now, within=closes - now)
@@ -206,14 +205,15 @@ def desk_status(
         resumes: datetime | None = now
     else:
         resumes = min((b.end for b in going), default=None)
-    waiting = visits_waiting(day=day)
+    queue = live_queue()
+    waiting = queue.waiting(day=day)
     serving = sum(1 for a in present if states[a] in SERVING_VISITORS)
-    each = visit_minutes_each()
+    each = queue.minutes_each()
 
     def wait_behind(ahead: int) -> int | None:
         if resumes is None:
             return None
-        wait = resumes - now + visit_wait(ahead=ahead, agents=serving, each_minutes=each)
+        wait = resumes - now + queue.wait(ahead=ahead, agents=serving, each_minutes=each)
         return int(wait.total_seconds() // 60)
 
     new_wait = wait_behind(waiting)
@@ -224,8 +224,8 @@ def desk_status(
     if visit is not None:
         ahead = _ahead(visit)
         place = VisitPlace(
-            ahead=ahead,
-            wait_minutes=wait_behind(ahead) if visit.state == VisitState.WAITING else None,
+            ahead=ahead or 0,
+            wait_minutes=None if ahead is None else wait_behind(ahead),
         )
     return DeskStatus(
         open_now=True,
@@ -244,10 +244,9 @@ def desk_status(
     )
 
 
-def _ahead(visit: Visit | None) -> int:
-    if visit is None or visit.state != VisitState.WAITING:
-        return 0
-    return visits_ahead(visit=visit)
+def _ahead(visit: object | None) -> int | None:
+    # Visitors before this one while it waits; None when it does not wait.
+    return None if visit is None else live_queue().ahead_of(visit=visit)
 
 
 def _away_untold(states: dict[int, str], on_break: set[int], now: datetime) -> set[int]:
@@ -298,15 +297,7 @@ def _break_now(
 
 def _written_answer_minutes(now: datetime) -> int | None:
     # The median first answer of the last week's written requests: what the desk really does.
-    from frontdesk.tickets.models import Ticket
-
-    answered = list(
-        Ticket.objects.filter(
-            channel__in=WRITTEN_CHANNELS,
-            created_at__gte=now - timedelta(days=7),
-            first_responded_at__isnull=False,
-        ).values_list("created_at", "first_responded_at")[:2000]
-    )
+    answered = ticket_first_answers(channels=WRITTEN_CHANNELS, since=now - timedelta(days=7))
     if len(answered) < 3:
         return None
     spans = sorted((b - a).total_seconds() / 60 for a, b in answered if a and b)
