@@ -20,7 +20,6 @@ from frontdesk.core.clock import desk_zone, time_text
 from frontdesk.core.errors import Invalid
 from frontdesk.engine.breaks import BreakError, Shortfall, breaks_place, shifts_check, shortfalls
 from frontdesk.engine.staffing import StaffingError, staffing_with
-from frontdesk.live.services import live_contacts_release
 from frontdesk.schedules.adapters import break_of, breaks_within, rule_of
 from frontdesk.schedules.choices import BreakKind, StepAwayReason
 from frontdesk.schedules.constants import BREAK_MAX_MINUTES, INTERVAL
@@ -39,6 +38,8 @@ from frontdesk.schedules.selectors import (
     span_shifts,
     week_bounds,
 )
+from frontdesk.schedules.signals import agent_stepped_away
+from frontdesk.tickets.services import tickets_release
 
 logger = logging.getLogger(__name__)
 # How often presence_follow_schedule runs (the periodic job's interval).
@@ -350,8 +351,6 @@ def break_step_away(
     """An unplanned break at once: customers are told it with an apology and when service
     resumes, the agent's waiting items go back to the team, and the leads hear if the desk is
     left short."""
-    from frontdesk.tickets.services import tickets_release
-
     if reason not in StepAwayReason.values:
         raise Invalid(_("Say why you step away."))
     if not 1 <= minutes <= BREAK_MAX_MINUTES:
@@ -373,8 +372,9 @@ def break_step_away(
             started_at=now,
         )
         presence_set(agent=agent, state=Presence.BREAK)
-        # A call or visitor of theirs goes to a colleague first, then their written work.
-        live_contacts_release(agent=agent, at=now)
+        # A call or visitor of theirs goes to a colleague first (live receives the signal),
+        # then their written work.
+        agent_stepped_away.send(sender=Break, agent=agent, at=now)
         tickets_release(agent=agent, note=f"{agent.display_name} stepped away")
         transaction.on_commit(lambda: _tell_leads_if_short(brk.pk))
     return brk
