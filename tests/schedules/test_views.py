@@ -3,16 +3,17 @@ and calendar feed, stepping away, playbooks in the agent's language, and what cu
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
-from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
+from pytest_django import DjangoAssertNumQueries, DjangoCaptureOnCommitCallbacks, Settings
 
 from frontdesk.accounts.models import User
+from frontdesk.core.clock import desk_zone
 from frontdesk.live.models import Visit
 from frontdesk.live.selectors import visit_token
 from frontdesk.schedules.models import Break, Playbook
@@ -20,6 +21,7 @@ from frontdesk.schedules.services import (
     break_add,
     break_step_away,
     breaks_warn_due,
+    shift_change_set,
     shift_pattern_add,
 )
 from tests import factories
@@ -44,9 +46,8 @@ def test_the_lead_adds_a_shift_and_plans_the_week_from_the_week_page() -> None:
     lead, agent = factories.agent(role="lead"), factories.agent()
     client = _client(lead)
     response = client.post(
-        "/desk/schedule/?week=2026-12-07",
+        "/desk/schedule/shifts/add/?week=2026-12-07",
         {
-            "action": "pattern",
             "agent": agent.pk,
             "weekday": 2,
             "start": "08:00",
@@ -57,9 +58,8 @@ def test_the_lead_adds_a_shift_and_plans_the_week_from_the_week_page() -> None:
     )
     assert "Weekly shift added." in response.content.decode()
     bad = client.post(
-        "/desk/schedule/",
+        "/desk/schedule/shifts/add/",
         {
-            "action": "pattern",
             "agent": agent.pk,
             "weekday": 2,
             "start": "nine",
@@ -70,7 +70,7 @@ def test_the_lead_adds_a_shift_and_plans_the_week_from_the_week_page() -> None:
     )
     assert "give a time such as 09:00" in bad.content.decode()
     planned = client.post(
-        "/desk/schedule/", {"action": "plan", "week": "2026-12-07"}, follow=True
+        "/desk/schedule/breaks/plan/", {"week": "2026-12-07"}, follow=True
     ).content.decode()
     assert "breaks placed" in planned
     assert Break.objects.filter(agent=agent).count() == 3
@@ -113,8 +113,8 @@ def test_moving_a_break_into_a_gap_asks_before_saving() -> None:
     break_add(actor=lead, agent=other, start=monday.replace(hour=13), minutes=15)
     client = _client(lead)
     response = client.post(
-        "/desk/schedule/",
-        {"action": "move", "break_id": brk.pk, "start": "2026-12-07T13:00", "week": "2026-12-07"},
+        "/desk/schedule/breaks/move/",
+        {"break_id": brk.pk, "start": "2026-12-07T13:00", "week": "2026-12-07"},
     )
     assert response.status_code == 409
     assert "This leaves the desk short" in response.content.decode()
@@ -297,8 +297,8 @@ def test_a_break_added_off_the_calendar_or_to_no_one_says_what_is_wrong(
     change: dict[str, str], message: str
 ) -> None:
     lead, agent = factories.agent(role="lead"), factories.agent()
-    form = {"action": "break", "agent": str(agent.pk), "start": "2026-12-07 12:00", "minutes": "15"}
-    response = _client(lead).post("/desk/schedule/", {**form, **change}, follow=True)
+    form = {"agent": str(agent.pk), "start": "2026-12-07 12:00", "minutes": "15"}
+    response = _client(lead).post("/desk/schedule/breaks/add/", {**form, **change}, follow=True)
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not Break.objects.exists()
@@ -307,6 +307,73 @@ def test_a_break_added_off_the_calendar_or_to_no_one_says_what_is_wrong(
 @pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
 def test_a_day_changed_off_the_calendar_says_what_is_wrong(day: str) -> None:
     lead, agent = factories.agent(role="lead"), factories.agent()
-    form = {"action": "change", "agent": str(agent.pk), "day": day, "off": "1"}
-    response = _client(lead).post("/desk/schedule/", form, follow=True)
+    form = {"agent": str(agent.pk), "day": day, "off": "1"}
+    response = _client(lead).post("/desk/schedule/days/change/", form, follow=True)
     assert "Give the date of the change." in response.content.decode()
+
+
+def test_the_week_page_costs_the_same_queries_for_many_agents(
+    django_assert_max_num_queries: DjangoAssertNumQueries,
+) -> None:
+    lead = factories.agent(role="lead")
+    for _ in range(12):
+        agent = factories.agent()
+        for weekday in range(5):
+            shift_pattern_add(
+                actor=lead,
+                agent=agent,
+                weekday=weekday,
+                start=time(8),
+                end=time(16),
+                time_zone="UTC",
+            )
+        shift_change_set(actor=lead, agent=agent, day=date(2026, 12, 9), off=True)
+        break_add(actor=lead, agent=agent, start=datetime(2026, 12, 8, 12, tzinfo=UTC), minutes=15)
+    client = _client(lead)
+    with django_assert_max_num_queries(18):
+        response = client.get("/desk/schedule/?week=2026-12-07")
+    assert response.status_code == 200
+    assert response.content.decode().count("☕") == 12
+
+
+def test_each_week_form_posts_to_its_own_view() -> None:
+    lead, agent = factories.agent(role="lead"), factories.agent()
+    pattern = shift_pattern_add(
+        actor=lead, agent=agent, weekday=0, start=time(8), end=time(16), time_zone="UTC"
+    )
+    client = _client(lead)
+    page = client.get("/desk/schedule/?week=2026-12-07").content.decode()
+    for name in ("shift_add", "shift_remove", "day_change", "break_add", "breaks_plan"):
+        assert f'action="{reverse(f"schedules:{name}")}"' in page
+    removed = client.post(
+        "/desk/schedule/shifts/remove/", {"pattern": pattern.pk, "week": "2026-12-07"}, follow=True
+    )
+    assert "Weekly shift removed." in removed.content.decode()
+    assert client.get("/desk/schedule/breaks/plan/").status_code == 405
+    assert _client(agent).post("/desk/schedule/breaks/plan/")["Location"] == "/desk/schedule/mine/"
+
+
+def test_moving_a_break_anyway_from_the_warning_moves_it() -> None:
+    lead = factories.agent(role="lead")
+    agent, other = factories.agent(), factories.agent()
+    monday = datetime(2026, 12, 7, tzinfo=UTC)
+    customer = factories.customer()
+    for weeks_ago in range(1, 5):
+        for minutes in range(0, 480, 15):
+            at = monday - timedelta(weeks=weeks_ago) + timedelta(hours=8, minutes=minutes)
+            factories.ticket(customer_=customer, channel="phone", created_at=at)
+    for person in (agent, other):
+        shift_pattern_add(
+            actor=lead, agent=person, weekday=0, start=time(8), end=time(16), time_zone="UTC"
+        )
+    brk = break_add(actor=lead, agent=agent, start=monday.replace(hour=12), minutes=15)
+    break_add(actor=lead, agent=other, start=monday.replace(hour=13), minutes=15)
+    client = _client(lead)
+    form = {"break_id": brk.pk, "start": "2026-12-07T13:00", "week": "2026-12-07"}
+    warned = client.post("/desk/schedule/breaks/move/", form).content.decode()
+    assert f'action="{reverse("schedules:break_move")}"' in warned
+    assert 'href="/desk/schedule/?week=2026-12-07"' in warned
+    moved = client.post("/desk/schedule/breaks/move/", {**form, "confirm": "1"}, follow=True)
+    assert "Break moved." in moved.content.decode()
+    brk.refresh_from_db()
+    assert brk.start == datetime(2026, 12, 7, 13, tzinfo=desk_zone())

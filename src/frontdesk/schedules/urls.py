@@ -5,6 +5,12 @@ from frontdesk.schedules import views
 app_name = "schedules"
 urlpatterns = [
     path("", views.week_page, name="week"),
+    path("shifts/add/", views.shift_add_page, name="shift_add"),
+    path("shifts/remove/", views.shift_remove_page, name="shift_remove"),
+    path("days/change/", views.day_change_page, name="day_change"),
+    path("breaks/add/", views.break_add_page, name="break_add"),
+    path("breaks/move/", views.break_move_page, name="break_move"),
+    path("breaks/plan/", views.breaks_plan_page, name="breaks_plan"),
     path("mine/", views.mine_page, name="mine"),
     path("away/", views.away_page, name="away"),
     path("back/", views.back_page, name="back"),

@@ -3,6 +3,8 @@ back, playbooks, and the public status page."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from django.contrib import messages
@@ -14,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import agent_list, request_agent
@@ -113,18 +115,34 @@ def _week_context(monday: date) -> dict[str, object]:
 
 
 @login_required
+@require_safe
 def week_page(request: HttpRequest) -> HttpResponse:
     """The lead's week: everyone's shifts and breaks, coverage against the forecast, and the
-    forms that change them. Agents see their own week instead."""
+    forms that change them (each posts to its own view below). Agents see their own week."""
     agent = request_agent(request)
     if not agent.is_lead:
         return redirect("schedules:mine")
-    monday = _monday(request)
-    if request.method == "POST":
+    return render(request, "schedules/week.html", _week_context(_monday(request)))
+
+
+WeekAction = Callable[[HttpRequest, User, date], None]
+
+
+def _week_action(act: WeekAction) -> Callable[[HttpRequest], HttpResponse]:
+    # One of the week page's forms: a lead posts it, and is sent back to the week with what
+    # happened (agents to their own week). A move that leaves the desk short shows the week
+    # with the warning and a button that moves it anyway.
+    @login_required
+    @require_POST
+    @functools.wraps(act)
+    def view(request: HttpRequest) -> HttpResponse:
+        agent = request_agent(request)
+        if not agent.is_lead:
+            return redirect("schedules:mine")
+        monday = _monday(request)
         try:
-            _week_action(request, agent, monday)
+            act(request, agent, monday)
         except CoverageWarning as warning:
-            # The week as it stands, with the warning and a button that moves it anyway.
             context = _week_context(monday)
             context["warning"] = warning
             context["warning_break"] = request.POST.get("break_id", "")
@@ -133,77 +151,99 @@ def week_page(request: HttpRequest) -> HttpResponse:
         except Invalid as error:
             messages.error(request, str(error))
         return redirect(f"{reverse('schedules:week')}?week={monday}")
-    return render(request, "schedules/week.html", _week_context(monday))
+
+    return view
 
 
-def _week_action(request: HttpRequest, actor: User, monday: date) -> None:
-    action = request.POST.get("action", "")
+@_week_action
+def shift_add_page(request: HttpRequest, actor: User, monday: date) -> None:
+    """Give an agent a weekly shift."""
     data = request.POST
-    if action == "pattern":
-        shift_pattern_add(
-            actor=actor,
-            agent=_agent(data.get("agent", "")),
-            weekday=_whole(data.get("weekday", ""), missing=-1),
-            start=_time(data.get("start", ""), _("Start")),
-            end=_time(data.get("end", ""), _("End")),
-            time_zone=data.get("time_zone", "").strip(),
+    shift_pattern_add(
+        actor=actor,
+        agent=_agent(data.get("agent", "")),
+        weekday=_whole(data.get("weekday", ""), missing=-1),
+        start=_time(data.get("start", ""), _("Start")),
+        end=_time(data.get("end", ""), _("End")),
+        time_zone=data.get("time_zone", "").strip(),
+    )
+    messages.success(request, _("Weekly shift added."))
+
+
+@_week_action
+def shift_remove_page(request: HttpRequest, actor: User, monday: date) -> None:
+    """Take a weekly shift off an agent's week."""
+    pattern = ShiftPattern.objects.filter(pk=_whole(request.POST.get("pattern", ""))).first()
+    if pattern is None:
+        raise Invalid(_("That shift is gone already."))
+    shift_pattern_remove(actor=actor, pattern=pattern)
+    messages.success(request, _("Weekly shift removed."))
+
+
+@_week_action
+def day_change_page(request: HttpRequest, actor: User, monday: date) -> None:
+    """Change one day of an agent's week: other hours, or a day off."""
+    data = request.POST
+    try:
+        day = date.fromisoformat(data.get("day", ""))
+    except ValueError as error:
+        raise Invalid(_("Give the date of the change.")) from error
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise Invalid(_("Give the date of the change."))
+    off = data.get("off") == "1"
+    shift_change_set(
+        actor=actor,
+        agent=_agent(data.get("agent", "")),
+        day=day,
+        off=off,
+        start=None if off else _time(data.get("start", ""), _("Start")),
+        end=None if off else _time(data.get("end", ""), _("End")),
+        note=data.get("note", ""),
+    )
+    messages.success(request, _("The day is changed."))
+
+
+@_week_action
+def break_add_page(request: HttpRequest, actor: User, monday: date) -> None:
+    """Put a break in an agent's day by hand."""
+    data = request.POST
+    break_add(
+        actor=actor,
+        agent=_agent(data.get("agent", "")),
+        start=_moment(data.get("start", "")),
+        minutes=_whole(data.get("minutes", "")),
+    )
+    messages.success(request, _("Break added."))
+
+
+@_week_action
+def break_move_page(request: HttpRequest, actor: User, monday: date) -> None:
+    """Move a break; where that leaves the desk short, only once the lead confirms."""
+    data = request.POST
+    brk = Break.objects.filter(pk=_whole(data.get("break_id", ""))).first()
+    if brk is None:
+        raise Invalid(_("That break is gone already."))
+    break_move(
+        actor=actor, brk=brk, start=_moment(data.get("start", "")), confirm="confirm" in data
+    )
+    messages.success(request, _("Break moved."))
+
+
+@_week_action
+def breaks_plan_page(request: HttpRequest, actor: User, monday: date) -> None:
+    """Place the week's breaks by the break rules."""
+    result = breaks_plan(actor=actor, monday=monday)
+    if result.shortfalls:
+        messages.warning(
+            request,
+            _("%(count)d breaks placed; %(short)d quarter-hours stay below the need.")
+            % {"count": result.placed, "short": len(result.shortfalls)},
         )
-        messages.success(request, _("Weekly shift added."))
-    elif action == "pattern-remove":
-        pattern = ShiftPattern.objects.filter(pk=_whole(data.get("pattern", ""))).first()
-        if pattern is None:
-            raise Invalid(_("That shift is gone already."))
-        shift_pattern_remove(actor=actor, pattern=pattern)
-        messages.success(request, _("Weekly shift removed."))
-    elif action == "change":
-        try:
-            day = date.fromisoformat(data.get("day", ""))
-        except ValueError as error:
-            raise Invalid(_("Give the date of the change.")) from error
-        if not FIRST_DAY <= day <= LAST_DAY:
-            raise Invalid(_("Give the date of the change."))
-        off = data.get("off") == "1"
-        shift_change_set(
-            actor=actor,
-            agent=_agent(data.get("agent", "")),
-            day=day,
-            off=off,
-            start=None if off else _time(data.get("start", ""), _("Start")),
-            end=None if off else _time(data.get("end", ""), _("End")),
-            note=data.get("note", ""),
-        )
-        messages.success(request, _("The day is changed."))
-    elif action == "break":
-        break_add(
-            actor=actor,
-            agent=_agent(data.get("agent", "")),
-            start=_moment(data.get("start", "")),
-            minutes=_whole(data.get("minutes", "")),
-        )
-        messages.success(request, _("Break added."))
-    elif action == "move":
-        brk = Break.objects.filter(pk=_whole(data.get("break_id", ""))).first()
-        if brk is None:
-            raise Invalid(_("That break is gone already."))
-        break_move(
-            actor=actor, brk=brk, start=_moment(data.get("start", "")), confirm="confirm" in data
-        )
-        messages.success(request, _("Break moved."))
-    elif action == "plan":
-        result = breaks_plan(actor=actor, monday=monday)
-        if result.shortfalls:
-            messages.warning(
-                request,
-                _("%(count)d breaks placed; %(short)d quarter-hours stay below the need.")
-                % {"count": result.placed, "short": len(result.shortfalls)},
-            )
-        else:
-            messages.success(
-                request,
-                _("%(count)d breaks placed; coverage holds all week.") % {"count": result.placed},
-            )
     else:
-        raise Invalid(_("Unknown action."))
+        messages.success(
+            request,
+            _("%(count)d breaks placed; coverage holds all week.") % {"count": result.placed},
+        )
 
 
 @login_required
