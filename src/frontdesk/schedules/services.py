@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 
 from frontdesk.accounts.choices import Presence
 from frontdesk.accounts.models import AgentPresence, User
-from frontdesk.accounts.services import presence_set
+from frontdesk.accounts.selectors import leads_reachable
+from frontdesk.accounts.services import agents_mail, presence_set
 from frontdesk.core.clock import desk_zone, time_text
 from frontdesk.core.errors import Invalid
 from frontdesk.engine.breaks import BreakError, Shortfall, breaks_place, shifts_check, shortfalls
@@ -389,9 +390,6 @@ def _tell_leads_if_short(break_id: int) -> None:
 def coverage_short_notify(*, break_id: int) -> int:
     """Mail the leads when a break leaves the desk below the forecast's need now; how many
     were told."""
-    from frontdesk.accounts.selectors import leads_reachable
-    from frontdesk.accounts.services import agents_mail
-
     brk = Break.objects.select_related("agent").get(pk=break_id)
     short = coverage(start=brk.start, end=brk.end).shortfalls
     if not short:
