@@ -19,9 +19,9 @@ from frontdesk.engine.queue import sort_key
 from frontdesk.journal.selectors import promises_unbacked
 from frontdesk.journal.services import follow_up_make
 from frontdesk.live.services import call_event_record
-from frontdesk.routing.selectors import queue_weights
 from frontdesk.tickets.adapters import queue_item_of
 from frontdesk.tickets.models import Ticket
+from frontdesk.tickets.selectors import queue_weights
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from frontdesk.routing.selectors import queue_weights
 from frontdesk.sla.selectors import business_hours_of, sla_targets
+from frontdesk.tickets.selectors import queue_weights
 from tests import factories
 
 pytestmark = pytest.mark.django_db

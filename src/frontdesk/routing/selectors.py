@@ -1,4 +1,4 @@
-"""Reads for routing: the queue's weights, the queue and the sweep."""
+"""Reads for routing: an agent's queue and the morning sweep."""
 
 from __future__ import annotations
 
@@ -8,28 +8,13 @@ from datetime import datetime
 from django.db.models import Q
 
 from frontdesk.accounts.models import User
-from frontdesk.core.memo import for_a_while
-from frontdesk.engine.queue import QueueReason, QueueWeights, WeightError, reasons_for, weights_from
+from frontdesk.engine.queue import QueueReason, reasons_for
 from frontdesk.macros.models import Macro
 from frontdesk.macros.selectors import macro_list, macro_suggested
-from frontdesk.routing.models import QueueSettings
 from frontdesk.tickets.adapters import queue_item_of
 from frontdesk.tickets.choices import Level, QueueKind
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.selectors import queue_for_agent
-
-
-@for_a_while
-def queue_weights() -> QueueWeights:
-    """The weights the desk orders its queue by: the lead's, or the defaults."""
-    stored = QueueSettings.objects.values_list("weights", flat=True).first()
-    if not stored:
-        return QueueWeights()
-    try:
-        return weights_from(dict(stored))
-    except (WeightError, TypeError):
-        # Saved weights are checked on the way in; a hand-edited row must not stop the desk.
-        return QueueWeights()
 
 
 @dataclass(frozen=True)

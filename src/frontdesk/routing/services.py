@@ -1,48 +1,17 @@
-"""Writes for routing: the queue's weights, taking the next item, handing work out."""
+"""Writes for routing: taking the next item, handing work out."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from django.db import transaction
 from django.db.models import Count
-from django.utils.translation import gettext as _
 
 from frontdesk.accounts.choices import Assignment, Presence
 from frontdesk.accounts.models import AgentPresence, Team, User
-from frontdesk.core.errors import Invalid
-from frontdesk.engine.queue import WeightError, weights_from
 from frontdesk.live.choices import VisitState
-from frontdesk.routing.models import QueueSettings
-from frontdesk.routing.selectors import queue_weights
 from frontdesk.tickets.choices import Channel, QueueKind
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.services import ticket_assign_if_free, ticket_take_next
-
-
-@transaction.atomic
-def queue_weights_set(*, actor: User, values: dict[str, float]) -> QueueSettings:
-    """Change the queue's weights (leads only) and reorder every queued ticket by them."""
-    if not actor.is_lead:
-        raise Invalid(_("Only a lead can change the queue's weights."))
-    try:
-        weights = weights_from(values, base=queue_weights())
-    except WeightError as error:
-        raise Invalid(str(error)) from error
-    row = QueueSettings.objects.select_for_update().order_by("pk").first()
-    if row is None:
-        # The desk's first change: leads saving at once must meet on one row, not each insert
-        # their own (there is no row yet to lock). One of them makes it; the others wait for
-        # it and lock it in turn.
-        row, _created = QueueSettings.objects.select_for_update().get_or_create(pk=1)
-    row.weights = {**(row.weights or {}), **{name: getattr(weights, name) for name in values}}
-    row.updated_by = actor
-    row.save()
-    queue_weights.forget()
-    from frontdesk.routing.tasks import queue_reorder
-
-    transaction.on_commit(lambda: queue_reorder.enqueue())
-    return row
 
 
 def queue_take_next(*, agent: User) -> Ticket | None:

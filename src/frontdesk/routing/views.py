@@ -21,11 +21,13 @@ from frontdesk.core.http import safe_next
 from frontdesk.engine.queue import QueueReason
 from frontdesk.journal.selectors import notices_unread_important
 from frontdesk.routing.forms import BusinessHoursForm, SlaTargetsForm, WeightsForm
-from frontdesk.routing.selectors import queue_of, queue_weights, sweep_of
-from frontdesk.routing.services import queue_take_next, queue_weights_set
+from frontdesk.routing.selectors import queue_of, sweep_of
+from frontdesk.routing.services import queue_take_next
 from frontdesk.routing.wording import queue_reason_text
 from frontdesk.sla.selectors import business_hours_of, sla_targets
 from frontdesk.sla.services import business_hours_set, sla_target_set
+from frontdesk.tickets.selectors import queue_weights
+from frontdesk.tickets.services import queue_weights_set
 
 QUEUE_LENGTH = 50
 LEVEL_ONE = QueueReason("level1")

@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 from frontdesk.accounts.models import Team, User
 from frontdesk.core.errors import Invalid
 from frontdesk.engine.sla import CalendarError
-from frontdesk.routing.selectors import queue_weights
 from frontdesk.sla.constants import SLA_ESCALATION_WINDOW, SLA_ESCALATIONS_ONE_BY_ONE
 from frontdesk.sla.models import BusinessHours, SlaTarget
 from frontdesk.sla.selectors import calendar_for, calendar_of, desk_time_zone, sla_targets
 from frontdesk.tickets.models import Ticket
+from frontdesk.tickets.selectors import queue_weights
 from frontdesk.tickets.services import ticket_sla_breach, ticket_sla_warn
 from frontdesk.tickets.tasks import sla_escalation_send, sla_escalations_send
 

@@ -210,3 +210,22 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class QueueSettings(models.Model):
+    """The desk's queue weights, as a lead set them; one row, absent until first changed."""
+
+    weights = models.JSONField(_("weights"), default=dict, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        # The table routing created before the weights moved here; its row stays where it is.
+        db_table = "routing_queuesettings"
+        verbose_name = _("queue settings")
+        verbose_name_plural = _("queue settings")
+
+    def __str__(self) -> str:
+        return "queue settings"

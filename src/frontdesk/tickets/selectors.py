@@ -11,10 +11,12 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from frontdesk.accounts.models import Team, User
 from frontdesk.core.errors import NotFound
 from frontdesk.core.http import whole_number
+from frontdesk.core.memo import for_a_while
 from frontdesk.customers.models import Customer
+from frontdesk.engine.queue import QueueWeights, WeightError, weights_from
 from frontdesk.engine.text import fold
 from frontdesk.tickets.choices import OPEN_STATUSES, MessageDirection, QueueKind
-from frontdesk.tickets.models import Attachment, Message, Ticket
+from frontdesk.tickets.models import Attachment, Message, QueueSettings, Ticket
 
 
 @dataclass(frozen=True)
@@ -211,3 +213,16 @@ def ticket_first_answers(
             channel__in=channels, created_at__gte=since, first_responded_at__isnull=False
         ).values_list("created_at", "first_responded_at")[:limit]
     )
+
+
+@for_a_while
+def queue_weights() -> QueueWeights:
+    """The weights the desk orders its queue by: the lead's, or the defaults."""
+    stored = QueueSettings.objects.values_list("weights", flat=True).first()
+    if not stored:
+        return QueueWeights()
+    try:
+        return weights_from(dict(stored))
+    except (WeightError, TypeError):
+        # Saved weights are checked on the way in; a hand-edited row must not stop the desk.
+        return QueueWeights()

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 from django_tasks import task
 
-from frontdesk.tickets.services import delivery
+from frontdesk.tickets.services import delivery, placement
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +62,12 @@ def sla_escalation_send(ticket_id: int) -> None:
 def sla_escalations_send(ticket_ids: list[int]) -> None:
     """Tell the desk's leads in one mail that several tickets' SLAs were breached at once."""
     delivery.sla_escalations_deliver(ticket_ids=ticket_ids)
+
+
+@task()
+def queue_reorder() -> int:
+    """Recompute every queued ticket's place after the weights changed."""
+    return placement.tickets_queue_refresh()
 
 
 def _later(attempt: int) -> datetime:

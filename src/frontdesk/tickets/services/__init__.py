@@ -39,6 +39,7 @@ from frontdesk.tickets.services.lifecycle import (
     tickets_release,
 )
 from frontdesk.tickets.services.placement import (
+    queue_weights_set,
     ticket_queue_kind_set,
     ticket_queue_place,
     ticket_sla_breach,
@@ -52,6 +53,7 @@ __all__ = [
     "acknowledgement_deliver",
     "html_sanitise",
     "message_deliver",
+    "queue_weights_set",
     "reference_new",
     "sla_escalation_deliver",
     "sla_escalations_deliver",

@@ -1,18 +1,24 @@
-"""Where a ticket stands: its SLA dues, warnings and breaches, and its place in the queue."""
+"""Where a ticket stands: its SLA dues, warnings and breaches, its place in the queue, and the
+weights that order the queue."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from frontdesk.accounts.models import User
 from frontdesk.core.errors import Invalid
 from frontdesk.customers.models import Customer
-from frontdesk.engine.queue import sort_key
+from frontdesk.engine.queue import WeightError, sort_key, weights_from
 from frontdesk.engine.sla import business_between, dues_for
+from frontdesk.sla.selectors import calendar_for, sla_targets
 from frontdesk.tickets.adapters import queue_item_of
 from frontdesk.tickets.choices import PAUSED_STATUSES, QUEUED_STATUSES, QueueKind
-from frontdesk.tickets.models import Ticket
+from frontdesk.tickets.models import QueueSettings, Ticket
+from frontdesk.tickets.selectors import queue_weights
 from frontdesk.tickets.services._common import ticket_note_system
 
 
@@ -23,8 +29,6 @@ def _sla_dues_apply(ticket: Ticket) -> None:
 
 def _sla_dues_compute(ticket: Ticket) -> None:
     # The level decides the targets, so dues follow every change of level.
-    from frontdesk.sla.selectors import calendar_for, sla_targets
-
     dues = dues_for(
         opened=ticket.created_at,
         level=ticket.level,
@@ -42,8 +46,6 @@ def _sla_clock(ticket: Ticket, status: str, now: datetime) -> None:
     if status in PAUSED_STATUSES and ticket.sla_paused_at is None:
         ticket.sla_paused_at = now
     elif status not in PAUSED_STATUSES and ticket.sla_paused_at is not None:
-        from frontdesk.sla.selectors import calendar_for
-
         paused = business_between(ticket.sla_paused_at, now, calendar_for(team_id=ticket.team_id))
         ticket.sla_paused_minutes += int(paused.total_seconds() // 60)
         ticket.sla_paused_at = None
@@ -115,8 +117,6 @@ def ticket_queue_place(*, ticket: Ticket, now: datetime | None = None) -> Ticket
 
 
 def _queue_key_compute(ticket: Ticket, *, now: datetime | None = None) -> None:
-    from frontdesk.routing.selectors import queue_weights
-
     queued = ticket.status in QUEUED_STATUSES
     if ticket.queue_kind == QueueKind.FOLLOW_UP and ticket.queue_since is not None:
         # A promise for later is not work yet: it enters the queue when it comes due.
@@ -127,8 +127,6 @@ def _queue_key_compute(ticket: Ticket, *, now: datetime | None = None) -> None:
 def tickets_queue_refresh(*, customer: Customer | None = None) -> int:
     """Recompute the place of every queued ticket (after the weights change), or of one
     customer's (after they became a key customer or stopped being one); how many moved."""
-    from frontdesk.routing.selectors import queue_weights
-
     weights = queue_weights()
     moved = 0
     queued = Ticket.objects.filter(queue_key__isnull=False).select_related("customer")
@@ -139,3 +137,28 @@ def tickets_queue_refresh(*, customer: Customer | None = None) -> int:
         if key != ticket.queue_key:
             moved += Ticket.objects.filter(pk=ticket.pk).update(queue_key=key)
     return moved
+
+
+@transaction.atomic
+def queue_weights_set(*, actor: User, values: dict[str, float]) -> QueueSettings:
+    """Change the queue's weights (leads only) and reorder every queued ticket by them."""
+    if not actor.is_lead:
+        raise Invalid(_("Only a lead can change the queue's weights."))
+    try:
+        weights = weights_from(values, base=queue_weights())
+    except WeightError as error:
+        raise Invalid(str(error)) from error
+    row = QueueSettings.objects.select_for_update().order_by("pk").first()
+    if row is None:
+        # The desk's first change: leads saving at once must meet on one row, not each insert
+        # their own (there is no row yet to lock). One of them makes it; the others wait for
+        # it and lock it in turn.
+        row, _created = QueueSettings.objects.select_for_update().get_or_create(pk=1)
+    row.weights = {**(row.weights or {}), **{name: getattr(weights, name) for name in values}}
+    row.updated_by = actor
+    row.save()
+    queue_weights.forget()
+    from frontdesk.tickets.tasks import queue_reorder
+
+    transaction.on_commit(lambda: queue_reorder.enqueue())
+    return row

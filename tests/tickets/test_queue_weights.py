@@ -1,4 +1,4 @@
-"""Writes for routing: presence and the queue's weights."""
+"""The queue's weights, as leads change them."""
 
 from __future__ import annotations
 
@@ -7,10 +7,8 @@ import threading
 import pytest
 from django.db import connection
 
-from frontdesk.accounts.models import AgentPresence
-from frontdesk.accounts.services import presence_end, presence_set
-from frontdesk.routing.models import QueueSettings
-from frontdesk.routing.services import queue_weights_set
+from frontdesk.tickets.models import QueueSettings
+from frontdesk.tickets.services import queue_weights_set
 from tests import factories
 
 CHANGES = {"callback": 900.0, "level1": 300.0, "sla": 150.0, "quick": 60.0, "key": 30.0}
@@ -40,16 +38,3 @@ def test_leads_saving_the_first_weights_at_once_keep_one_row_with_every_change()
     assert errors == []
     assert QueueSettings.objects.count() == 1
     assert QueueSettings.objects.get().weights == CHANGES
-
-
-@pytest.mark.django_db
-def test_the_desk_puts_back_to_work_only_an_agent_still_where_it_put_them() -> None:
-    on_call, gone_on_break = factories.agent(), factories.agent()
-    presence_set(agent=on_call, state="call")
-    presence_set(agent=gone_on_break, state="break")
-
-    assert presence_end(agent=on_call, state="call") is True
-    assert presence_end(agent=gone_on_break, state="call") is False
-
-    states = dict(AgentPresence.objects.values_list("agent__username", "state"))
-    assert states == {on_call.username: "available", gone_on_break.username: "break"}
