@@ -44,10 +44,9 @@ EXCEPTIONS = {
     ("templates/desk_base.html", "journal/_log_bar.html"),
     ("templates/desk_base.html", "{% load routing %}"),
     ("templates/desk_base.html", "{% load schedules %}"),
-    # The ticket page's promise form, triage's reasons, the reply box, the visit buttons.
+    # The ticket page's promise form, triage's reasons, the visit buttons.
     ("tickets/templates/tickets/_properties.html", "journal/_ticket_follow_up.html"),
     ("tickets/templates/tickets/_properties.html", "{% load triage %}"),
-    ("tickets/templates/tickets/detail.html", "macros/_reply_body.html"),
     ("tickets/templates/tickets/detail.html", "{% load live %}"),
     # The desk's status in the acknowledgement.
     ("tickets/templates/tickets/email/acknowledgement.html", "schedules/email/_status.txt"),

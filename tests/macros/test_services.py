@@ -115,6 +115,14 @@ def test_the_reply_box_expands_codes(agent_client: Client) -> None:
     assert 'name="body"' in answer.content.decode()
 
 
+def test_the_ticket_pages_reply_box_is_the_one_that_expands_codes(agent_client: Client) -> None:
+    ticket = factories.ticket()
+    page = agent_client.get(reverse("tickets:detail", kwargs={"ticket_id": ticket.pk}))
+    expand = reverse("macros:expand", kwargs={"ticket_id": ticket.pk})
+    assert '<div class="field" id="reply-body">' in page.content.decode()
+    assert f'hx-post="{expand}"' in page.content.decode()
+
+
 def test_the_sweep_groups_the_backlog_and_holds_hard_cases_in_one_click(
     agent_client: Client,
 ) -> None:

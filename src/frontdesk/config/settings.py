@@ -105,6 +105,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # `{% slot %}`: places in a lower app's page that apps above it fill.
+            "libraries": {"slots": "frontdesk.core.slots"},
         },
     },
 ]

@@ -11,4 +11,5 @@ class TicketsConfig(AppConfig):
         from frontdesk.tickets import (
             panels,  # noqa: F401
             receivers,  # noqa: F401
+            slots,  # noqa: F401
         )
