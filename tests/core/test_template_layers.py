@@ -44,10 +44,8 @@ EXCEPTIONS = {
     ("templates/desk_base.html", "journal/_log_bar.html"),
     ("templates/desk_base.html", "{% load routing %}"),
     ("templates/desk_base.html", "{% load schedules %}"),
-    # The ticket page's promise form, triage's reasons, the visit buttons.
-    ("tickets/templates/tickets/_properties.html", "journal/_ticket_follow_up.html"),
+    # Triage's reasons on the ticket page.
     ("tickets/templates/tickets/_properties.html", "{% load triage %}"),
-    ("tickets/templates/tickets/detail.html", "{% load live %}"),
     # The desk's status in the acknowledgement.
     ("tickets/templates/tickets/email/acknowledgement.html", "schedules/email/_status.txt"),
     ("tickets/templates/tickets/email/acknowledgement.txt", "schedules/email/_status.txt"),

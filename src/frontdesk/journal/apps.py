@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from frontdesk.tickets.slots import PROPERTIES_END
+
 
 class JournalConfig(AppConfig):
     """Every contact in one line, the team's codes, and the promises that must not get lost."""
@@ -9,3 +11,6 @@ class JournalConfig(AppConfig):
 
     def ready(self) -> None:
         from frontdesk.journal import receivers  # noqa: F401
+
+        # The form that records a promise made on this ticket.
+        PROPERTIES_END.fill("journal/_ticket_follow_up.html")

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 
 from frontdesk.schedules.registry import live_queue_register
+from frontdesk.tickets.slots import UNDER_SUBJECT
 
 
 class LiveConfig(AppConfig):
@@ -14,3 +15,5 @@ class LiveConfig(AppConfig):
 
         # Schedules, below live, reads the visitor queue and handling times through this.
         live_queue_register(selectors.ScheduleQueue())
+        # "Call up" and "Served" on the ticket page of a visitor.
+        UNDER_SUBJECT.fill("live/_ticket_visit.html")
