@@ -6,11 +6,21 @@ from __future__ import annotations
 import email
 import email.policy
 import socket
+from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
+from django.db import transaction
+from django.utils import timezone
+from django_tasks.backends.dummy import DummyBackend
 from pytest_django import Settings
 
+from frontdesk.core.errors import Invalid
+from frontdesk.mail.models import OutboundMail
+from frontdesk.mail.outbound import RETRY_DELAYS, mail_deliver, mail_send
 from frontdesk.mail.services import mail_receive
+from frontdesk.mail.signals import mail_failed, mail_sent
+from frontdesk.portal.tasks import portal_link_send
 from frontdesk.tickets.models import Message
 from frontdesk.tickets.services import ticket_reply
 from frontdesk.tickets.tasks import message_send
@@ -90,3 +100,161 @@ def test_a_reply_answers_the_customers_message_not_a_third_partys(relay: Sink) -
     sent = email.message_from_bytes(relay.messages[-1], policy=email.policy.default)
     assert sent["To"] == "victim@bank.example"
     assert sent["In-Reply-To"] == "<plain-1@bank.example>"
+
+
+@pytest.fixture
+def tasks_held(settings: Settings) -> DummyBackend:
+    """Tasks are recorded, not run: each attempt is made by hand, as a worker would."""
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.dummy.DummyBackend",
+            "QUEUES": ["default", "mail"],
+        }
+    }
+    return kept_tasks()
+
+
+@pytest.fixture
+def heard() -> Iterator[list[tuple[str, str, int | None, str]]]:
+    """What the mail signals told the senders: which signal, about what, and the error."""
+    told: list[tuple[str, str, int | None, str]] = []
+
+    def on_sent(sender: object, mail: OutboundMail, **kwargs: object) -> None:
+        told.append(("sent", mail.about, mail.about_id, mail.error))
+
+    def on_failed(sender: object, mail: OutboundMail, error: str, **kwargs: object) -> None:
+        told.append(("failed", mail.about, mail.about_id, error))
+
+    mail_sent.connect(on_sent)
+    mail_failed.connect(on_failed)
+    yield told
+    mail_sent.disconnect(on_sent)
+    mail_failed.disconnect(on_failed)
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _mail_tasks(backend: DummyBackend) -> list[list[int]]:
+    return [list(r.args) for r in backend.results if r.task.name == "mail_deliver"]
+
+
+def test_mail_send_hands_the_mail_to_the_relay_once_the_transaction_commits(
+    relay: Sink, heard: list[tuple[str, str, int | None, str]]
+) -> None:
+    with transaction.atomic():
+        queued = mail_send(
+            to="ada@example.com",
+            subject="Grüße aus dem Büro",
+            text="Plain words.",
+            html="<p>Plain words.</p>",
+            headers={"Auto-Submitted": "auto-generated", "Message-ID": "<q-1@frontdesk.example>"},
+            about="tests.thing",
+            about_id=7,
+        )
+        assert relay.messages == []  # nothing leaves while the caller may still roll back
+    [raw] = relay.messages
+    sent = email.message_from_bytes(raw, policy=email.policy.default)
+    assert sent["To"] == "ada@example.com"
+    assert sent["Subject"] == "Grüße aus dem Büro"
+    assert sent["Auto-Submitted"] == "auto-generated"
+    assert sent["Message-ID"] == "<q-1@frontdesk.example>"
+    plain = sent.get_body(preferencelist=("plain",))
+    html = sent.get_body(preferencelist=("html",))
+    assert plain is not None
+    assert html is not None
+    assert plain.get_content().strip() == "Plain words."
+    assert html.get_content().strip() == "<p>Plain words.</p>"
+    queued.refresh_from_db()
+    assert queued.sent_at is not None
+    assert (queued.attempts, queued.error) == (1, "")
+    assert heard == [("sent", "tests.thing", 7, "")]
+
+
+def test_a_mail_queued_in_a_transaction_that_rolls_back_is_never_sent(relay: Sink) -> None:
+    def queue_then_fail() -> None:
+        with transaction.atomic():
+            mail_send(to="ada@example.com", subject="Never", text="Never sent.")
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        queue_then_fail()
+    assert relay.messages == []
+    assert not OutboundMail.objects.exists()
+
+
+def test_a_mail_needs_an_address() -> None:
+    with pytest.raises(Invalid):
+        mail_send(to="", subject="Nobody", text="To nobody.")
+    assert not OutboundMail.objects.exists()
+
+
+def test_a_relay_that_is_down_keeps_the_mail_and_tries_again_later(
+    relay: Sink,
+    settings: Settings,
+    tasks_held: DummyBackend,
+    heard: list[tuple[str, str, int | None, str]],
+) -> None:
+    relay_port = settings.EMAIL_PORT
+    settings.EMAIL_PORT = _closed_port()
+    queued = mail_send(to="ada@example.com", subject="Later", text="Sent later.", about="t")
+    assert _mail_tasks(tasks_held) == [[queued.pk]]
+    before = timezone.now()
+    mail_deliver.call(queued.pk, 0)
+    queued.refresh_from_db()
+    assert queued.sent_at is None
+    assert queued.attempts == 1
+    assert queued.error
+    assert heard == [("failed", "t", None, queued.error)]
+    assert _mail_tasks(tasks_held) == [[queued.pk], [queued.pk, 1]]
+    run_after = tasks_held.results[-1].task.run_after
+    assert run_after is not None
+    assert run_after >= before + timedelta(seconds=RETRY_DELAYS[0])
+    # The relay is back: the retry delivers it, once.
+    settings.EMAIL_PORT = relay_port
+    mail_deliver.call(queued.pk, 1)
+    mail_deliver.call(queued.pk, 1)
+    queued.refresh_from_db()
+    assert queued.sent_at is not None
+    assert (queued.attempts, queued.error) == (2, "")
+    assert len(relay.messages) == 1
+    assert heard[-1] == ("sent", "t", None, "")
+
+
+def test_sending_gives_up_after_the_last_delay(
+    settings: Settings, tasks_held: DummyBackend
+) -> None:
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", _closed_port()
+    queued = mail_send(to="ada@example.com", subject="Never", text="Never sent.")
+    with pytest.raises(ConnectionRefusedError):
+        mail_deliver.call(queued.pk, len(RETRY_DELAYS))
+    assert _mail_tasks(tasks_held) == [[queued.pk]]  # no attempt after the last
+    queued.refresh_from_db()
+    assert queued.sent_at is None
+    assert queued.error
+
+
+def test_a_portal_link_the_relay_refused_is_sent_when_it_is_back(
+    relay: Sink, settings: Settings, tasks_held: DummyBackend
+) -> None:
+    customer = factories.customer(email="rami@example.com")
+    relay_port = settings.EMAIL_PORT
+    settings.EMAIL_PORT = _closed_port()
+    portal_link_send.call(customer.pk, "en")
+    [[mail_id]] = _mail_tasks(tasks_held)
+    mail_deliver.call(mail_id, 0)
+    assert relay.messages == []
+    assert _mail_tasks(tasks_held)[-1] == [mail_id, 1]
+    settings.EMAIL_PORT = relay_port
+    mail_deliver.call(mail_id, 1)
+    [raw] = relay.messages
+    sent = email.message_from_bytes(raw, policy=email.policy.default)
+    assert sent["To"] == "rami@example.com"
+    assert sent["Auto-Submitted"] == "auto-generated"
+    plain = sent.get_body(preferencelist=("plain",))
+    assert plain is not None
+    assert "/portal/enter/" in plain.get_content()

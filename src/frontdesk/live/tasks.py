@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
@@ -11,6 +10,7 @@ from django_tasks import task
 from frontdesk.live import services
 from frontdesk.live.models import Visit
 from frontdesk.live.selectors import visit_link_build
+from frontdesk.mail.outbound import mail_send
 
 
 @task(queue_name="mail")
@@ -24,13 +24,12 @@ def visit_link_send(visit_id: int) -> None:
         context = {"visit": visit, "link": visit_link_build(visit=visit)}
         subject = render_to_string("live/email/number_subject.txt", context).strip()
         body = render_to_string("live/email/number.txt", context)
-    EmailMessage(
+    mail_send(
+        to=visit.email,
         subject=subject,
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[visit.email],
+        text=body,
         headers={"Auto-Submitted": "auto-generated"},
-    ).send()
+    )
 
 
 @task()

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from frontdesk.mail.models import InboundMail, MailRoute
+from frontdesk.mail.models import InboundMail, MailRoute, OutboundMail
 
 
 @admin.register(InboundMail)
@@ -19,3 +19,13 @@ class MailRouteAdmin(admin.ModelAdmin):
     """Which team the mail to each of the desk's addresses goes to."""
 
     list_display = ("address", "team")
+
+
+@admin.register(OutboundMail)
+class OutboundMailAdmin(admin.ModelAdmin):
+    """Every message the desk queued, whether a relay took it, and the reason when it did not."""
+
+    list_display = ("queued_at", "subject", "sent_at", "attempts", "error")
+    list_filter = ("about",)
+    search_fields = ("subject",)
+    readonly_fields = ("queued_at", "sent_at", "attempts", "error", "about", "about_id")

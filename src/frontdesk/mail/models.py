@@ -64,3 +64,29 @@ class ImapCursor(models.Model):
 
     def __str__(self) -> str:
         return self.account
+
+
+class OutboundMail(models.Model):
+    """A message the desk sends, kept from the moment it is queued until a relay takes it, with
+    each failed attempt's reason beside it."""
+
+    to = models.JSONField(default=list)
+    from_email = models.CharField(_("from"), max_length=320)
+    subject = models.TextField(_("subject"))
+    text = models.TextField(_("text"))
+    html = models.TextField(blank=True)
+    headers = models.JSONField(default=dict, blank=True)
+    # What the mail is about, so its sender hears back through `mail_sent` and `mail_failed`
+    # without mail knowing that app: a label such as "tickets.message" and the row's id.
+    about = models.CharField(max_length=100, blank=True)
+    about_id = models.BigIntegerField(null=True, blank=True)
+    queued_at = models.DateTimeField(_("queued"), default=timezone.now, db_index=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    error = models.CharField(_("error"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-queued_at"]
+
+    def __str__(self) -> str:
+        return f"{', '.join(self.to)}: {self.subject}"
