@@ -23,7 +23,6 @@ from frontdesk.mail.signals import mail_failed, mail_sent
 from frontdesk.portal.tasks import portal_link_send
 from frontdesk.tickets.models import Message
 from frontdesk.tickets.services import ticket_reply
-from frontdesk.tickets.tasks import message_send
 from tests import factories
 from tests.conftest import kept_tasks
 from tests.mail import corpus
@@ -71,16 +70,17 @@ def test_a_relay_that_is_down_leaves_the_reply_marked_and_tried_again(settings: 
     ticket = factories.ticket()
     ticket_reply(ticket=ticket, agent=factories.agent(), text="Here is your answer.")
     reply = Message.objects.get(direction="out")
-    message_send.call(reply.pk, 0)
+    queued = OutboundMail.objects.get(about="tickets.message", about_id=reply.pk)
+    mail_deliver.call(queued.pk, 0)
     reply.refresh_from_db()
     assert reply.delivered_at is None
     assert reply.delivery_error  # shown on the ticket as "not sent yet" with the reason
-    retries = [r for r in kept_tasks().results if r.task.name == "message_send"]
-    assert retries[-1].args == [reply.pk, 1]
+    retries = [r for r in kept_tasks().results if r.task.name == "mail_deliver"]
+    assert retries[-1].args == [queued.pk, 1]
     assert retries[-1].task.run_after is not None
     # The relay is back: the retry delivers it.
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    message_send.call(reply.pk, 1)
+    mail_deliver.call(queued.pk, 1)
     reply.refresh_from_db()
     assert reply.delivered_at is not None
     assert reply.delivery_error == ""

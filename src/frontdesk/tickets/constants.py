@@ -7,3 +7,5 @@ BODY_LENGTH = 100_000
 THIRD_PARTY = "third-party"
 # A mail listing several breached tickets names at most this many; the queue has the rest.
 SLA_ESCALATION_LIST_LENGTH = 50
+# What the mail of an outbound message is about, so mail's signals find their way back to it.
+MESSAGE_MAIL = "tickets.message"

@@ -4,7 +4,14 @@ from django.dispatch import receiver
 
 from frontdesk.customers.models import Customer
 from frontdesk.customers.signals import customer_importance_changed, customer_merging
-from frontdesk.tickets.services import tickets_move_customer, tickets_queue_refresh
+from frontdesk.mail.models import OutboundMail
+from frontdesk.mail.signals import mail_failed, mail_sent
+from frontdesk.tickets.constants import MESSAGE_MAIL
+from frontdesk.tickets.services import (
+    message_delivery_record,
+    tickets_move_customer,
+    tickets_queue_refresh,
+)
 
 
 @receiver(customer_merging, sender=Customer)
@@ -20,3 +27,17 @@ def move_tickets_on_merge(
 @receiver(customer_importance_changed, sender=Customer)
 def move_tickets_on_importance(sender: type[Customer], customer: Customer, **kwargs: Any) -> None:
     tickets_queue_refresh(customer=customer)
+
+
+@receiver(mail_sent, sender=OutboundMail)
+def record_message_sent(sender: type[OutboundMail], mail: OutboundMail, **kwargs: Any) -> None:
+    if mail.about == MESSAGE_MAIL and mail.about_id is not None:
+        message_delivery_record(message_id=mail.about_id)
+
+
+@receiver(mail_failed, sender=OutboundMail)
+def record_message_not_sent(
+    sender: type[OutboundMail], mail: OutboundMail, error: str, **kwargs: Any
+) -> None:
+    if mail.about == MESSAGE_MAIL and mail.about_id is not None:
+        message_delivery_record(message_id=mail.about_id, error=error)

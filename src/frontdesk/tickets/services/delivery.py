@@ -3,14 +3,12 @@ escalations, threaded and in the customer's language."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from datetime import datetime
 from email.utils import make_msgid
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -22,8 +20,10 @@ from frontdesk.accounts.models import User
 from frontdesk.core.attachments import attachments_validate
 from frontdesk.customers.choices import Direction
 from frontdesk.customers.services import interaction_record, portal_link_build
+from frontdesk.mail.models import OutboundMail
+from frontdesk.mail.outbound import mail_send
 from frontdesk.tickets.choices import Channel, MessageDirection, Status
-from frontdesk.tickets.constants import SLA_ESCALATION_LIST_LENGTH
+from frontdesk.tickets.constants import MESSAGE_MAIL, SLA_ESCALATION_LIST_LENGTH
 from frontdesk.tickets.models import Message, Ticket
 from frontdesk.tickets.registry import acknowledgement_status_text
 from frontdesk.tickets.services._common import (
@@ -33,8 +33,6 @@ from frontdesk.tickets.services._common import (
     _ticket_lock,
 )
 from frontdesk.tickets.services.lifecycle import _status_apply
-
-logger = logging.getLogger(__name__)
 
 
 def ticket_reply(
@@ -88,9 +86,7 @@ def ticket_reply(
         if historical_at is not None:
             Message.objects.filter(pk=message.pk).update(delivered_at=historical_at)
         else:
-            from frontdesk.tickets.tasks import message_send
-
-            transaction.on_commit(lambda: message_send.enqueue(message.pk))
+            message_mail(message=message)
     return message
 
 
@@ -121,11 +117,9 @@ def _thread_ids(ticket: Ticket) -> list[str]:
     )
 
 
-def message_deliver(*, message_id: int) -> None:
-    """Send an outbound message to the customer by e-mail, recording success or the error."""
-    message = Message.objects.select_related("ticket__customer", "author_agent").get(pk=message_id)
-    if message.direction != MessageDirection.OUT or message.delivered_at is not None:
-        return
+def message_mail(*, message: Message) -> OutboundMail | None:
+    """Queue the mail of an agent's reply to the customer, threaded and in their language; a
+    customer without an address gets none, and the message says why."""
     ticket = message.ticket
     customer = ticket.customer
     recipient = customer.primary_email
@@ -133,7 +127,7 @@ def message_deliver(*, message_id: int) -> None:
         Message.objects.filter(pk=message.pk).update(
             delivery_error="The customer has no e-mail address."
         )
-        return
+        return None
     with translation.override(_mail_language(ticket)):
         context = {
             "ticket": ticket,
@@ -158,13 +152,14 @@ def message_deliver(*, message_id: int) -> None:
         )
         headers["In-Reply-To"] = answered or references[-1]
         headers["References"] = " ".join(references[-10:])
-    _send(
-        message=message,
+    return mail_send(
         to=recipient,
         subject=subject,
-        body=body,
+        text=body,
         html=html,
         headers=headers,
+        about=MESSAGE_MAIL,
+        about_id=message.pk,
     )
 
 
@@ -185,7 +180,7 @@ def acknowledgement_deliver(*, ticket_id: int) -> None:
         body = render_to_string("tickets/email/acknowledgement.txt", context)
         html = render_to_string("tickets/email/acknowledgement.html", context)
         subject = _mail_subject(ticket)
-    # A retry sends the acknowledgement already recorded, with its Message-ID, not another one.
+    # Acknowledged once: the mail of the one recorded is retried by mail itself.
     note = next(
         (
             m
@@ -194,46 +189,45 @@ def acknowledgement_deliver(*, ticket_id: int) -> None:
         ),
         None,
     )
-    if note is not None and note.delivered_at is not None:
+    if note is not None:
         return
     first = ticket.messages.filter(direction=MessageDirection.IN).first()
     headers = {
-        "Message-ID": note.message_id if note else make_msgid(domain=settings.MESSAGE_ID_DOMAIN),
+        "Message-ID": make_msgid(domain=settings.MESSAGE_ID_DOMAIN),
         "Auto-Submitted": "auto-replied",
     }
     if first is not None and first.message_id:
         headers["In-Reply-To"] = first.message_id
         headers["References"] = first.message_id
-    if note is None:
-        with transaction.atomic():
-            note = _message_add(
-                ticket=ticket,
-                direction=MessageDirection.OUT,
-                channel=Channel.EMAIL,
-                subject=subject,
-                text=body,
-                headers={"Auto-Submitted": "auto-replied"},
-                message_id=headers["Message-ID"],
-                flags=["acknowledgement"],
-            )
-    _send(message=note, to=recipient, subject=subject, body=body, html=html, headers=headers)
+    with transaction.atomic():
+        note = _message_add(
+            ticket=ticket,
+            direction=MessageDirection.OUT,
+            channel=Channel.EMAIL,
+            subject=subject,
+            text=body,
+            headers={"Auto-Submitted": "auto-replied"},
+            message_id=headers["Message-ID"],
+            flags=["acknowledgement"],
+        )
+        mail_send(
+            to=recipient,
+            subject=subject,
+            text=body,
+            html=html,
+            headers=headers,
+            about=MESSAGE_MAIL,
+            about_id=note.pk,
+        )
 
 
-def _send(
-    *, message: Message, to: str, subject: str, body: str, html: str, headers: dict[str, str]
-) -> None:
-    email = EmailMultiAlternatives(
-        subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[to], headers=headers
-    )
-    email.attach_alternative(html, "text/html")
-    try:
-        email.send()
-    except OSError as error:
-        # Keep the reason on the message so the agent sees it; the task runner retries.
-        Message.objects.filter(pk=message.pk).update(delivery_error=str(error)[:500])
-        logger.warning("sending message %s failed: %s", message.pk, error)
-        raise
-    Message.objects.filter(pk=message.pk).update(delivered_at=timezone.now(), delivery_error="")
+def message_delivery_record(*, message_id: int, error: str = "") -> None:
+    """Note on an outbound message that its mail went, or why it has not gone yet."""
+    if error:
+        # Shown on the ticket as "not sent yet" with the reason, while mail tries again.
+        Message.objects.filter(pk=message_id).update(delivery_error=error)
+    else:
+        Message.objects.filter(pk=message_id).update(delivered_at=timezone.now(), delivery_error="")
 
 
 def sla_escalation_deliver(*, ticket_id: int) -> int:
