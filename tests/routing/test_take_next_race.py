@@ -75,8 +75,7 @@ def test_agents_taking_at_once_are_never_told_the_queue_is_empty_while_work_is_f
     agents = [factories.agent() for _ in range(RUSHING_AGENTS)]
     for agent in agents:
         presence_set(agent=agent, state="available")
-    taken: list[int] = []
-    told_empty: list[int] = []
+    answers: list[tuple[int, Ticket | None]] = []
     errors: list[BaseException] = []
     start = threading.Barrier(RUSHING_AGENTS)
 
@@ -84,11 +83,7 @@ def test_agents_taking_at_once_are_never_told_the_queue_is_empty_while_work_is_f
         try:
             start.wait()
             for _press in range(PRESSES):
-                ticket = ticket_take_next(agent=agent)
-                if ticket is None:
-                    told_empty.append(agent.pk)
-                else:
-                    taken.append(ticket.pk)
+                answers.append((agent.pk, ticket_take_next(agent=agent)))
         except BaseException as error:  # reported by the assertion below
             errors.append(error)
         finally:
@@ -101,6 +96,8 @@ def test_agents_taking_at_once_are_never_told_the_queue_is_empty_while_work_is_f
         thread.join()
 
     assert errors == []
+    told_empty = [agent_id for agent_id, ticket in answers if ticket is None]
+    taken = [ticket.pk for _agent_id, ticket in answers if ticket is not None]
     assert told_empty == []
     assert len(taken) == len(set(taken)) == RUSHING_AGENTS * PRESSES
     assert Ticket.objects.filter(assignee__isnull=True).count() == FREE - len(taken)
