@@ -60,6 +60,11 @@ class IntegerInput:
     def __str__(self) -> str:
         return f"{self.method.upper()} {self.path} {self.where} {'.'.join(self.field)}"
 
+    @property
+    def loc(self) -> list[str]:
+        """Where a 422 names this input: django-ninja puts a body's fields under its payload."""
+        return [*(("payload",) if self.where == "body" else ()), *self.field]
+
 
 def _integers_in(document: Json, schema: Json, path: tuple[str, ...]) -> Iterator[tuple]:
     for name, field in _resolve(document, schema).get("properties", {}).items():
@@ -118,19 +123,20 @@ def test_every_integer_input_declares_what_the_database_holds() -> None:
 
 
 def test_every_integer_input_beyond_the_database_answers_422_naming_it(api: Client) -> None:
-    answers = {}
-    for integer in _integer_inputs():
-        response = _send(api, integer, TOO_BIG)
-        issues = response.json()["detail"] if response.status_code == 422 else []
-        answers[str(integer)] = (
-            response.status_code,
-            [issue["loc"][1:] for issue in issues if issue["type"] == "less_than_equal"],
-        )
-    expected = {
-        str(integer): (422, [[*(("payload",) if integer.where == "body" else ()), *integer.field]])
-        for integer in _integer_inputs()
+    integers = _integer_inputs()
+    answers = {str(integer): _send(api, integer, TOO_BIG) for integer in integers}
+    assert {name: answer.status_code for name, answer in answers.items()} == dict.fromkeys(
+        answers, 422
+    )
+    named = {
+        name: [
+            issue["loc"][1:]
+            for issue in answer.json()["detail"]
+            if issue["type"] == "less_than_equal"
+        ]
+        for name, answer in answers.items()
     }
-    assert answers == expected
+    assert named == {str(integer): [integer.loc] for integer in integers}
 
 
 def _operations_with_a_body() -> list[tuple[str, str]]:
@@ -181,31 +187,34 @@ def _declared(operation: Json) -> dict[str, Json]:
 
 
 def test_every_operation_declares_401_and_422_when_it_takes_input() -> None:
-    missing = {
-        f"{method.upper()} {path}": sorted(
-            (
-                {"401"}
-                | ({"422"} if operation.get("parameters") or "requestBody" in operation else set())
-            )
-            - set(operation["responses"])
-        )
-        for method, path, operation in _operations()
-    }
-    assert missing == {name: [] for name in missing}
+    operations = _operations()
+    without_401 = [
+        f"{method.upper()} {path}"
+        for method, path, operation in operations
+        if "401" not in operation["responses"]
+    ]
+    without_422 = [
+        f"{method.upper()} {path}"
+        for method, path, operation in operations
+        if (operation.get("parameters") or "requestBody" in operation)
+        and "422" not in operation["responses"]
+    ]
+    assert (without_401, without_422) == ([], [])
 
 
 def test_every_operation_on_one_row_declares_404_and_with_a_body_400() -> None:
-    missing = {
-        f"{method.upper()} {path}": sorted(
-            (
-                ({"404"} if "{" in path else set())
-                | ({"400"} if "requestBody" in operation else set())
-            )
-            - set(operation["responses"])
-        )
-        for method, path, operation in _operations()
-    }
-    assert missing == {name: [] for name in missing}
+    operations = _operations()
+    without_404 = [
+        f"{method.upper()} {path}"
+        for method, path, operation in operations
+        if "{" in path and "404" not in operation["responses"]
+    ]
+    without_400 = [
+        f"{method.upper()} {path}"
+        for method, path, operation in operations
+        if "requestBody" in operation and "400" not in operation["responses"]
+    ]
+    assert (without_404, without_400) == ([], [])
 
 
 def test_every_declared_error_answers_detail() -> None:
