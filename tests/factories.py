@@ -1,29 +1,142 @@
-"""Test data, built through the services so tests see what production code makes."""
+"""Test data, built with factory_boy through the services, so tests see what production code makes;
+only rows of the past (a call that ended, a visit that was served) are written directly."""
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
-from typing import TypedDict, Unpack
+from typing import Any, TypedDict, Unpack
 from zoneinfo import ZoneInfo
 
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
+from factory.base import Factory
+from factory.declarations import LazyFunction, SubFactory
+from factory.declarations import Sequence as Numbered
+from factory.django import DjangoModelFactory
 
-from frontdesk.accounts.models import User
+from frontdesk.accounts.choices import Assignment
+from frontdesk.accounts.models import Team, User
 from frontdesk.accounts.services import agent_create, token_create
 from frontdesk.customers.models import Customer
 from frontdesk.customers.services import customer_create
 from frontdesk.intake.flows import contact_open
+from frontdesk.journal.models import LogCode
+from frontdesk.journal.services import log_code_save
+from frontdesk.live.choices import CallState, VisitState
+from frontdesk.live.models import Call, Visit
 from frontdesk.tickets.models import Ticket
 
-_numbers = itertools.count(1)
+
+class AgentFactory(Factory[User]):
+    """An agent, made by the accounts service."""
+
+    class Meta:
+        model = User
+
+    username = Numbered(lambda n: f"agent{n}")
+    role = "agent"
+    password = "pw-for-tests"
+    full_name = Numbered(lambda n: f"Agent Number{n}")
+    language = "en"
+
+    @classmethod
+    def _create(cls, model_class: type[User], *args: Any, **kwargs: Any) -> User:
+        return agent_create(**kwargs)
+
+
+class CustomerFactory(Factory[Customer]):
+    """A customer the desk has known for a year, made by the customers service."""
+
+    class Meta:
+        model = Customer
+
+    name = Numbered(lambda n: f"Customer {n}")
+    email = Numbered(lambda n: f"customer{n}@example.com")
+    language = ""
+    first_seen = LazyFunction(lambda: timezone.now() - timedelta(days=365))
+
+    @classmethod
+    def _create(cls, model_class: type[Customer], *args: Any, **kwargs: Any) -> Customer:
+        return customer_create(**kwargs)
+
+
+class TicketFactory(Factory[Ticket]):
+    """A ticket a new customer opened on the web, made by the intake flow."""
+
+    class Meta:
+        model = Ticket
+
+    customer = SubFactory(CustomerFactory)
+    subject = "Where is my invoice?"
+    body = "Please send it again."
+    channel = "web"
+
+    @classmethod
+    def _create(cls, model_class: type[Ticket], *args: Any, **kwargs: Any) -> Ticket:
+        return contact_open(**kwargs)
+
+
+class TeamFactory(DjangoModelFactory[Team]):
+    """A team that pulls its work; no service sets a team's assignment, the admin does."""
+
+    class Meta:
+        model = Team
+
+    name = Numbered(lambda n: f"Team {n}")
+    assignment = Assignment.PULL
+
+
+class LogCodeFactory(Factory[LogCode]):
+    """A code agents write in log lines, saved by the journal service."""
+
+    class Meta:
+        model = LogCode
+
+    word = Numbered(lambda n: f"code{n}")
+    text = "call back promised"
+    follow_up_minutes = None
+
+    @classmethod
+    def _create(cls, model_class: type[LogCode], *args: Any, **kwargs: Any) -> LogCode:
+        return log_code_save(**kwargs)
+
+
+class CallFactory(DjangoModelFactory[Call]):
+    """A phone call the phone system has ended: a row of the past, as the call services left it."""
+
+    class Meta:
+        model = Call
+
+    call_id = Numbered(lambda n: f"call-{n}")
+    state = CallState.ENDED
+
+
+class VisitFactory(DjangoModelFactory[Visit]):
+    """A visit that was served: a row of the past, as the visit services left it."""
+
+    class Meta:
+        model = Visit
+
+    number = Numbered(lambda n: n + 1)
+    state = VisitState.DONE
+
+
+class AgentDetails(TypedDict, total=False):
+    """What a test may say about an agent."""
+
+    role: str
+    username: str
+    password: str
+    language: str
 
 
 class CustomerDetails(TypedDict, total=False):
-    """What a test may say about a customer beyond the name, address and language."""
+    """What a test may say about a customer."""
 
+    name: str
+    email: str
+    language: str
     phone: str
     organisation: str
     is_key: bool
@@ -31,64 +144,81 @@ class CustomerDetails(TypedDict, total=False):
 
 
 class TicketDetails(TypedDict, total=False):
-    """What a test may say about a ticket beyond its customer, subject, body and channel."""
+    """What a test may say about a ticket beyond its customer."""
 
+    subject: str
+    body: str
+    channel: str
     language: str
     files: Sequence[UploadedFile]
     acknowledge: bool
     created_at: datetime | None
 
 
-def agent(
-    *,
-    role: str = "agent",
-    username: str | None = None,
-    password: str = "pw-for-tests",
-    language: str = "en",
-) -> User:
-    number = next(_numbers)
-    return agent_create(
-        username=username or f"agent{number}",
-        role=role,
-        password=password,
-        full_name=f"Agent Number{number}",
-        language=language,
-    )
+class TeamDetails(TypedDict, total=False):
+    """What a test may say about a team beyond its members."""
+
+    name: str
+    assignment: str
 
 
-def customer(
-    *,
-    name: str | None = None,
-    email: str | None = None,
-    language: str = "",
-    **kwargs: Unpack[CustomerDetails],
-) -> Customer:
-    """A customer the desk has known for a year, unless `first_seen` says otherwise."""
-    number = next(_numbers)
-    kwargs.setdefault("first_seen", timezone.now() - timedelta(days=365))
-    return customer_create(
-        name=name or f"Customer {number}",
-        email=email if email is not None else f"customer{number}@example.com",
-        language=language,
-        **kwargs,
-    )
+class LogCodeDetails(TypedDict, total=False):
+    """What a test may say about a log code."""
+
+    word: str
+    text: str
+    follow_up_minutes: int | None
 
 
-def ticket(
-    *,
-    customer_: Customer | None = None,
-    subject: str = "Where is my invoice?",
-    body: str = "Please send it again.",
-    channel: str = "web",
-    **kwargs: Unpack[TicketDetails],
-) -> Ticket:
-    return contact_open(
-        customer=customer_ or customer(),
-        subject=subject,
-        body=body,
-        channel=channel,
-        **kwargs,
-    )
+class CallDetails(TypedDict, total=False):
+    """What a test may say about an ended call."""
+
+    call_id: str
+    state: str
+    answered_at: datetime | None
+    ended_at: datetime | None
+    timed_out_at: datetime | None
+
+
+class VisitDetails(TypedDict, total=False):
+    """What a test may say about a served visit."""
+
+    number: int
+    state: str
+    served_at: datetime | None
+    done_at: datetime | None
+    timed_out_at: datetime | None
+
+
+def agent(**details: Unpack[AgentDetails]) -> User:
+    return AgentFactory.create(**details)
+
+
+def customer(**details: Unpack[CustomerDetails]) -> Customer:
+    return CustomerFactory.create(**details)
+
+
+def ticket(*, customer_: Customer | None = None, **details: Unpack[TicketDetails]) -> Ticket:
+    """A ticket for `customer_`, or for a new customer."""
+    return TicketFactory.create(customer=customer_ or CustomerFactory.create(), **details)
+
+
+def team(*, members: Sequence[User] = (), **details: Unpack[TeamDetails]) -> Team:
+    made = TeamFactory.create(**details)
+    made.members.add(*members)
+    return made
+
+
+def log_code(**details: Unpack[LogCodeDetails]) -> LogCode:
+    return LogCodeFactory.create(**details)
+
+
+def call(**details: Unpack[CallDetails]) -> Call:
+    return CallFactory.create(**details)
+
+
+def visit(**details: Unpack[VisitDetails]) -> Visit:
+    return VisitFactory.create(**details)
 
 
 def api_token(user: User) -> str:

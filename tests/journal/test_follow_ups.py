@@ -9,7 +9,7 @@ from django.utils import timezone
 from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from frontdesk.accounts.models import User
-from frontdesk.journal.models import FollowUp, LogCode
+from frontdesk.journal.models import FollowUp
 from frontdesk.journal.services import follow_ups_activate_due, log_line_save
 from frontdesk.routing.selectors import queue_of
 from frontdesk.tickets.services import ticket_set_status
@@ -26,7 +26,7 @@ class Promise(TypedDict):
 
 @pytest.fixture
 def promise() -> Promise:
-    LogCode.objects.create(word="cb", text="call back promised", follow_up_minutes=60)
+    factories.log_code(word="cb", text="call back promised", follow_up_minutes=60)
     agent = factories.agent(username="eli")
     lead = factories.agent(role="lead")
     lead.email = "lead@example.com"

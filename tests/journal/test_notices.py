@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from frontdesk.accounts.models import Team, User
+from frontdesk.accounts.models import User
 from frontdesk.core.errors import Invalid
 from frontdesk.journal.models import Notice
 from frontdesk.journal.services import notice_post, notices_review_request_due
@@ -48,8 +48,7 @@ def test_the_lead_sees_who_has_not_read_an_important_notice() -> None:
 def test_a_team_notice_is_shown_to_that_team_only() -> None:
     lead = factories.agent(role="lead")
     member, outsider = factories.agent(), factories.agent()
-    team = Team.objects.create(name="Billing")
-    team.members.add(member)
+    team = factories.team(name="Billing", members=[member])
     notice_post(
         author=lead,
         title="Billing run tonight",

@@ -11,7 +11,6 @@ from frontdesk.accounts.models import User
 from frontdesk.cli import main
 from frontdesk.core.errors import Invalid
 from frontdesk.customers.models import Customer, Interaction
-from frontdesk.journal.models import LogCode
 from frontdesk.journal.services import log_line_read, log_line_save
 from tests import factories
 from tests.conftest import ApiClient
@@ -92,7 +91,7 @@ def test_bad_lines_save_nothing(desk: Desk, line: str, problem: str) -> None:
 def test_the_command_prints_the_parse_and_saves_nothing_on_a_dry_run(
     desk: Desk, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    LogCode.objects.create(word="cb", text="call back promised", follow_up_minutes=60)
+    factories.log_code(word="cb", text="call back promised", follow_up_minutes=60)
     assert (
         main(["log", "Rami Cohen. cb printer. 9:30.", "--as", "kati", "--dry-run", "--json"]) == 0
     )

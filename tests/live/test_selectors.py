@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.utils import timezone
 
-from frontdesk.live.models import Visit
 from frontdesk.live.selectors import screen_language, visit_minutes_each
+from tests import factories
 
 NOON = datetime(2026, 12, 7, 12, 0, 0, tzinfo=UTC)  # a whole number of 20-second turns
 
@@ -39,12 +39,9 @@ def test_the_screen_shows_the_language_asked_for_or_several_in_turn(
 def test_visits_the_desk_closed_itself_do_not_stretch_the_expected_wait() -> None:
     served = timezone.now() - timedelta(hours=4)
     for n in range(3):
-        Visit.objects.create(
-            number=n + 1, state="done", served_at=served, done_at=served + timedelta(minutes=5)
-        )
-        Visit.objects.create(
+        factories.visit(number=n + 1, served_at=served, done_at=served + timedelta(minutes=5))
+        factories.visit(
             number=n + 11,
-            state="done",
             served_at=served,
             done_at=served + timedelta(minutes=120),
             timed_out_at=served + timedelta(minutes=120),

@@ -118,9 +118,7 @@ def test_a_ticket_waiting_on_the_customer_leaves_the_queue(
 
 
 def test_another_teams_work_is_not_offered(api: ApiClient, agent: User) -> None:
-    from frontdesk.accounts.models import Team
-
-    other = Team.objects.create(name="Billing")
+    other = factories.team(name="Billing")
     ticket = factories.ticket()
     Ticket.objects.filter(pk=ticket.pk).update(team=other)
     assert api.get("/api/v1/queue").json()["items"] == []

@@ -13,9 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _team(assignment: str, *agents: User) -> Team:
-    team = Team.objects.create(name=f"Team {assignment}", assignment=assignment)
-    team.members.add(*agents)
-    return team
+    return factories.team(name=f"Team {assignment}", assignment=assignment, members=agents)
 
 
 def _tickets(team: Team, count: int) -> list[Ticket]:

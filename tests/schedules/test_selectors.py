@@ -15,7 +15,6 @@ from pytest_django import Settings
 
 from frontdesk.accounts.models import User
 from frontdesk.accounts.services import presence_set
-from frontdesk.live.models import Call, Visit
 from frontdesk.live.services import visit_create
 from frontdesk.schedules.constants import DEFAULT_HANDLING_SECONDS
 from frontdesk.schedules.selectors import (
@@ -459,22 +458,19 @@ def test_calls_and_visits_the_desk_closed_itself_say_nothing_of_handling_time() 
     now = timezone.now()
     for n in range(5):
         answered = now - timedelta(hours=3, minutes=n)
-        Call.objects.create(
+        factories.call(
             call_id=f"real-{n}",
-            state="ended",
             answered_at=answered,
             ended_at=answered + timedelta(minutes=4),
         )
-        Call.objects.create(
+        factories.call(
             call_id=f"lost-{n}",
-            state="ended",
             answered_at=answered,
             ended_at=answered + timedelta(minutes=120),
             timed_out_at=answered + timedelta(minutes=120),
         )
-        Visit.objects.create(
+        factories.visit(
             number=n + 1,
-            state="done",
             served_at=answered,
             done_at=answered + timedelta(minutes=120),
             timed_out_at=answered + timedelta(minutes=120),
