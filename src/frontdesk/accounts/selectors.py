@@ -44,3 +44,8 @@ def presence_states() -> dict[int, str]:
     return dict(
         AgentPresence.objects.filter(agent__is_active=True).values_list("agent_id", "state")
     )
+
+
+def team_addresses() -> set[str]:
+    """The teams' own e-mail addresses, lower-cased."""
+    return {a.lower() for a in Team.objects.exclude(email="").values_list("email", flat=True)}

@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from frontdesk.accounts.models import Team
+from frontdesk.accounts.selectors import team_addresses
 from frontdesk.core.memo import for_a_while
 from frontdesk.customers.models import Customer
 from frontdesk.customers.services import customer_get_or_create
@@ -23,9 +23,10 @@ from frontdesk.mail.choices import MailState
 from frontdesk.mail.models import InboundMail
 from frontdesk.mail.selectors import mail_route_addresses, mail_route_teams
 from frontdesk.mail.services import mail_record
-from frontdesk.tickets.choices import Channel, Status
+from frontdesk.tickets.choices import Channel
 from frontdesk.tickets.constants import REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFIX
 from frontdesk.tickets.models import Message, Ticket
+from frontdesk.tickets.selectors import message_in_exists, ticket_answered, tickets_opened_count
 from frontdesk.tickets.services import ticket_third_party_reply
 from frontdesk.triage import runtime
 from frontdesk.triage.services import triage_new_contact
@@ -168,14 +169,14 @@ def own_addresses() -> set[str]:
     """Every address the desk sends from or receives at."""
     addresses = {parseaddr(settings.DEFAULT_FROM_EMAIL)[1].lower()}
     addresses |= mail_route_addresses()
-    addresses |= {a.lower() for a in Team.objects.exclude(email="").values_list("email", flat=True)}
+    addresses |= team_addresses()
     return addresses - {""}
 
 
 def _already_filed(message_id: str) -> bool:
     # The same message delivered twice (an MTA retry after a lost 250, two recipients, an IMAP
     # fetch cut short) is filed once.
-    return Message.objects.filter(message_id=message_id, direction="in").exists()
+    return message_in_exists(message_id=message_id)
 
 
 def _customer(mail: ParsedMail, inbound: InboundMail) -> tuple[Customer, bool]:
@@ -208,26 +209,11 @@ def _files(mail: ParsedMail) -> tuple[list[SimpleUploadedFile], bool]:
 
 def _thread(mail: ParsedMail, customer: Customer) -> Ticket | None:
     """The open (or solved) ticket this message answers, if any."""
-    known = [*mail.in_reply_to, *reversed(mail.references)]
-    if known:
-        found = (
-            Message.objects.filter(message_id__in=known)
-            .exclude(ticket__status=Status.CLOSED)
-            .select_related("ticket")
-            .order_by("-id")
-            .first()
-        )
-        if found is not None:
-            return found.ticket
-    for reference in REFERENCE_IN_SUBJECT.findall(mail.subject):
-        ticket = (
-            Ticket.objects.filter(reference=reference, customer=customer)
-            .exclude(status=Status.CLOSED)
-            .first()
-        )
-        if ticket is not None:
-            return ticket
-    return None
+    return ticket_answered(
+        message_ids=[*mail.in_reply_to, *reversed(mail.references)],
+        references=REFERENCE_IN_SUBJECT.findall(mail.subject),
+        customer=customer,
+    )
 
 
 def _team_for(mail: ParsedMail, inbound: InboundMail) -> int | None:
@@ -243,11 +229,9 @@ def _may_acknowledge(mail: ParsedMail, customer: Customer, *, new_customer: bool
     if new_customer:
         return True
     # New requests by mail from this customer in the last hour (this one is not yet among them).
-    recent = Ticket.objects.filter(
-        customer=customer,
-        channel=Channel.EMAIL,
-        created_at__gte=timezone.now() - timedelta(hours=1),
-    ).count()
+    recent = tickets_opened_count(
+        customer=customer, channel=Channel.EMAIL, since=timezone.now() - timedelta(hours=1)
+    )
     return recent < settings.MAIL_ACKNOWLEDGEMENTS_PER_HOUR
 
 

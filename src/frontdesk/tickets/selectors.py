@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,7 +15,7 @@ from frontdesk.core.memo import for_a_while
 from frontdesk.customers.models import Customer
 from frontdesk.engine.queue import QueueWeights, WeightError, weights_from
 from frontdesk.engine.text import fold
-from frontdesk.tickets.choices import OPEN_STATUSES, MessageDirection, QueueKind
+from frontdesk.tickets.choices import OPEN_STATUSES, MessageDirection, QueueKind, Status
 from frontdesk.tickets.models import Attachment, Message, QueueSettings, Ticket
 
 
@@ -226,3 +226,39 @@ def queue_weights() -> QueueWeights:
     except (WeightError, TypeError):
         # Saved weights are checked on the way in; a hand-edited row must not stop the desk.
         return QueueWeights()
+
+
+def message_in_exists(*, message_id: str) -> bool:
+    """Whether a message that came in with this Message-ID is on a ticket already."""
+    return Message.objects.filter(message_id=message_id, direction=MessageDirection.IN).exists()
+
+
+def ticket_answered(
+    *, message_ids: Sequence[str], references: Sequence[str], customer: Customer
+) -> Ticket | None:
+    """The open (or solved) ticket a message answers: the newest that holds one of the
+    Message-IDs it names, else the customer's own ticket by a reference it quotes."""
+    if message_ids:
+        found = (
+            Message.objects.filter(message_id__in=message_ids)
+            .exclude(ticket__status=Status.CLOSED)
+            .select_related("ticket")
+            .order_by("-id")
+            .first()
+        )
+        if found is not None:
+            return found.ticket
+    for reference in references:
+        ticket = (
+            Ticket.objects.filter(reference=reference, customer=customer)
+            .exclude(status=Status.CLOSED)
+            .first()
+        )
+        if ticket is not None:
+            return ticket
+    return None
+
+
+def tickets_opened_count(*, customer: Customer, channel: str, since: datetime) -> int:
+    """How many tickets the customer opened through `channel` since then."""
+    return Ticket.objects.filter(customer=customer, channel=channel, created_at__gte=since).count()
