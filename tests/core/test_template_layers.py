@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from django.template import engines
+from django.template.backends.django import DjangoTemplates
 
 import frontdesk
 
@@ -70,7 +71,9 @@ def _layer_of_template(name: str) -> str | None:
 
 def _layer_of_library(name: str) -> str | None:
     """The layer a `{% load %}` library comes from; None for Django's and other libraries'."""
-    module = engines["django"].engine.libraries[name]  # type: ignore[attr-defined]
+    backend = engines["django"]
+    assert isinstance(backend, DjangoTemplates)
+    module = backend.engine.libraries[name]
     parts = module.split(".")
     return parts[1] if parts[0] == "frontdesk" and parts[1] in LAYERS else None
 

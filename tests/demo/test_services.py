@@ -124,7 +124,7 @@ def test_the_demo_desk_is_open_whenever_its_agents_are_on_shift(loaded: datetime
         assert open_for >= shift.end - shift.start - timedelta(minutes=1)
     # The week's coverage is short only here and there, never all day.
     days = week_plan(monday=monday, agents=User.objects.all()).hours
-    needed = [h for day in days for h in day["hours"] if h["required"]]  # type: ignore[attr-defined]
+    needed = [h for day in days for h in day["hours"] if h["required"]]
     short = [h for h in needed if h["staffed"] < h["required"]]
     assert needed
     assert len(short) <= len(needed) // 10

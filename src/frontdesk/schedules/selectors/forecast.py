@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import TypedDict
 
 from django.conf import settings
 from django.utils import timezone
@@ -194,16 +195,42 @@ def coverage(*, start: datetime, end: datetime) -> Coverage:
     )
 
 
+class WeekCell(TypedDict):
+    """One agent's shifts on one day of the week, and their breaks."""
+
+    shifts: list[Shift]
+    breaks: list[Break]
+
+
+class WeekRow(TypedDict):
+    """One agent's week: a cell for each of the seven days."""
+
+    agent: User
+    cells: list[WeekCell]
+
+
+class HourCover(TypedDict):
+    """One hour of a day: the most agents needed and the fewest at work in any of its quarters."""
+
+    hour: int
+    required: int
+    staffed: int
+
+
+class DayCover(TypedDict):
+    """One day's 24 hours of cover."""
+
+    day: date
+    hours: list[HourCover]
+
+
 @dataclass(frozen=True)
 class WeekPlan:
     """The lead's week: each agent's shifts and breaks per day, and coverage per hour."""
 
     days: list[date]
-    # One row per agent: {"agent": User, "cells": [{"shifts": [...], "breaks": [...]}] × 7}.
-    rows: list[dict[str, object]]
-    # One row per day: {"day": date, "hours": [{"hour", "required", "staffed"}] × 24}; the
-    # fewest at work and the most needed in each hour.
-    hours: list[dict[str, object]]
+    rows: list[WeekRow]  # one per agent
+    hours: list[DayCover]  # one per day
     shortfalls: int  # quarter hours below the need
 
 
@@ -221,7 +248,7 @@ def week_plan(*, monday: date, agents: Iterable[User]) -> WeekPlan:
     breaks: dict[tuple[int, date], list[Break]] = {}
     for row, shift_start in week.breaks:
         breaks.setdefault((row.agent_id, shift_start.astimezone(zone).date()), []).append(row)
-    rows: list[dict[str, object]] = [
+    rows: list[WeekRow] = [
         {
             "agent": agent,
             "cells": [
@@ -236,9 +263,9 @@ def week_plan(*, monday: date, agents: Iterable[User]) -> WeekPlan:
     for at in covered.intervals:
         local = at.astimezone(zone)
         by_hour.setdefault((local.date(), local.hour), []).append(at)
-    hours: list[dict[str, object]] = []
+    hours: list[DayCover] = []
     for day in days:
-        day_hours = []
+        day_hours: list[HourCover] = []
         for hour in range(24):
             slots = by_hour.get((day, hour), [])
             day_hours.append(
