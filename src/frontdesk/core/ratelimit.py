@@ -1,7 +1,23 @@
 """Rate limits of the public edges, read when asked so that an operator's setting applies."""
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django_ratelimit.decorators import ratelimit
+
+View = TypeVar("View", bound=Callable[..., HttpResponse])
+
+
+def post_rate_limited(
+    *, rate: Callable[[str, HttpRequest], str], group: str
+) -> Callable[[View], View]:
+    """Refuse a client address's POSTs over `rate` in `group` (django-ratelimit has no types)."""
+    decorate: Callable[[View], View] = ratelimit(
+        key="ip", rate=rate, method="POST", block=True, group=group
+    )
+    return decorate
 
 
 def intake_rate(group: str, request: HttpRequest) -> str:

@@ -3,6 +3,7 @@ from datetime import datetime
 from ninja import Field, Schema
 
 from frontdesk.core.schemas import InputSchema
+from frontdesk.customers.models import Customer, Interaction
 
 
 class IdentityOut(Schema):
@@ -23,8 +24,8 @@ class CustomerOut(Schema):
     notes: str
 
     @staticmethod
-    def resolve_tags(customer: object) -> list[str]:
-        return [tag.name for tag in customer.tags.all()]  # type: ignore[attr-defined]
+    def resolve_tags(customer: Customer) -> list[str]:
+        return [tag.name for tag in customer.tags.all()]
 
 
 class CustomerFilterIn(InputSchema):
@@ -42,6 +43,6 @@ class InteractionOut(Schema):
     ticket_id: int | None
 
     @staticmethod
-    def resolve_agent(entry: object) -> str | None:
-        agent = entry.agent  # type: ignore[attr-defined]
+    def resolve_agent(entry: Interaction) -> str | None:
+        agent = entry.agent
         return agent.username if agent else None

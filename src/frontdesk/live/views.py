@@ -11,13 +11,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_ratelimit.decorators import ratelimit
 
 from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.clock import desk_today, span_text
 from frontdesk.core.errors import Invalid
 from frontdesk.core.http import HtmxHttpRequest
-from frontdesk.core.ratelimit import kiosk_rate
+from frontdesk.core.ratelimit import kiosk_rate, post_rate_limited
 from frontdesk.live.constants import (
     NUMBER_POLL_SECONDS,
     SCREEN_CALLED,
@@ -44,7 +43,7 @@ SLIP = "kiosk_slip"
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate=kiosk_rate, method="POST", block=True, group="kiosk")  # type: ignore[untyped-decorator]
+@post_rate_limited(rate=kiosk_rate, group="kiosk")
 def kiosk(request: HttpRequest) -> HttpResponse:
     """The tablet at the desk: a visitor takes a number, optionally giving a name and an
     address for the number's link. Coming back here forgets the last visitor's number."""

@@ -9,10 +9,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_http_methods, require_POST
-from django_ratelimit.decorators import ratelimit
 
 from frontdesk.core.errors import Invalid, NotFound
-from frontdesk.core.ratelimit import intake_rate
+from frontdesk.core.ratelimit import intake_rate, post_rate_limited
 from frontdesk.customers.models import Customer
 from frontdesk.customers.selectors import PortalLinkError, customer_by_portal_token
 from frontdesk.intake.flows import customer_message_add
@@ -51,7 +50,7 @@ def _session_customer(request: HttpRequest) -> Customer | None:
 
 
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate=intake_rate, method="POST", block=True, group="intake")  # type: ignore[untyped-decorator]
+@post_rate_limited(rate=intake_rate, group="intake")
 def request_new(request: HttpRequest) -> HttpResponse:
     """The public form anyone can use, day or night, to ask for help."""
     form = RequestForm(request.POST or None, request.FILES or None)
@@ -104,7 +103,7 @@ def portal_enter(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate=intake_rate, method="POST", block=True, group="portal-link")  # type: ignore[untyped-decorator]
+@post_rate_limited(rate=intake_rate, group="portal-link")
 def portal_link(request: HttpRequest) -> HttpResponse:
     """Ask for a new portal link; the answer never tells whether the address is known."""
     form = LinkRequestForm(request.POST or None)

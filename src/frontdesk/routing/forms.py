@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import time
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -34,8 +35,8 @@ WINDOW = re.compile(r"^\s*(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})\s*$")
 class WeightsForm(forms.Form):
     """How far ahead of its arrival each kind of item is placed."""
 
-    def __init__(self, *args: object, weights: QueueWeights, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, weights: QueueWeights, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         for name, label in WEIGHT_LABELS.items():
             kind = forms.IntegerField if name == "sla_warning_minutes" else forms.FloatField
             self.fields[name] = kind(label=label, initial=getattr(weights, name), min_value=0)
@@ -44,10 +45,8 @@ class WeightsForm(forms.Form):
 class SlaTargetsForm(forms.Form):
     """Business minutes for the first answer and the solution at each level."""
 
-    def __init__(
-        self, *args: object, targets: dict[int, tuple[int, int]], **kwargs: object
-    ) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, targets: dict[int, tuple[int, int]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         for level, (first, resolution) in sorted(targets.items()):
             self.fields[f"first_{level}"] = forms.IntegerField(
                 label=_("Level %(level)s: first answer (minutes)") % {"level": level},
@@ -76,10 +75,8 @@ class BusinessHoursForm(forms.Form):
         label=_("Public holidays of (country code)"), max_length=2, required=False
     )
 
-    def __init__(
-        self, *args: object, windows: dict[str, list[list[str]]], **kwargs: object
-    ) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, windows: dict[str, list[list[str]]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         for day, label in enumerate(WEEKDAYS):
             spans = windows.get(str(day), [])
             self.fields[f"day_{day}"] = forms.CharField(

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from frontdesk.engine.text import fold
 
 if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import Pipeline
 
 # scikit-learn and joblib are imported where a model is trained or loaded: they take a second
@@ -185,10 +186,12 @@ class LevelModel:
         path.write_bytes(self.dumps())
 
 
-def _words_pulling(text: str, pull: dict[int, float], vectorizer: object) -> tuple[str, ...]:
+def _words_pulling(
+    text: str, pull: dict[int, float], vectorizer: TfidfVectorizer
+) -> tuple[str, ...]:
     """The text's words whose n-grams pull towards a level, strongest first, as written."""
-    analyse = vectorizer.build_analyzer()  # type: ignore[attr-defined]
-    vocabulary: dict[str, int] = vectorizer.vocabulary_  # type: ignore[attr-defined]
+    analyse = vectorizer.build_analyzer()
+    vocabulary: dict[str, int] = vectorizer.vocabulary_
     shown: dict[str, str] = {}
     grams_of: dict[str, set[int]] = {}
     for raw in text.split():
