@@ -50,35 +50,35 @@ MESSAGES = [corpus.estonian_cp1257(), corpus.hungarian_latin2(), corpus.hebrew()
 
 
 def test_new_messages_come_in_once_however_often_the_mailbox_is_read() -> None:
-    assert _fetch_new(FakeMailBox(MESSAGES), "desk@imap/INBOX") == 3  # type: ignore[arg-type]
-    assert _fetch_new(FakeMailBox(MESSAGES), "desk@imap/INBOX") == 0  # type: ignore[arg-type]
+    assert _fetch_new(FakeMailBox(MESSAGES), "desk@imap/INBOX") == 3
+    assert _fetch_new(FakeMailBox(MESSAGES), "desk@imap/INBOX") == 0
     assert Ticket.objects.count() == 3
     assert ImapCursor.objects.get().next_uid == 4
 
 
 def test_a_fetch_cut_short_goes_on_where_it_stopped() -> None:
     with pytest.raises(ConnectionResetError):
-        _fetch_new(FakeMailBox(MESSAGES, fail_after=2), "desk@imap/INBOX")  # type: ignore[arg-type]
+        _fetch_new(FakeMailBox(MESSAGES, fail_after=2), "desk@imap/INBOX")
     assert InboundMail.objects.count() == 2
-    assert _fetch_new(FakeMailBox(MESSAGES), "desk@imap/INBOX") == 1  # type: ignore[arg-type]
+    assert _fetch_new(FakeMailBox(MESSAGES), "desk@imap/INBOX") == 1
     assert Ticket.objects.count() == 3
 
 
 def test_a_renumbered_mailbox_does_not_bring_anything_in_twice() -> None:
-    _fetch_new(FakeMailBox(MESSAGES, validity=7), "desk@imap/INBOX")  # type: ignore[arg-type]
-    assert _fetch_new(FakeMailBox(MESSAGES, validity=8), "desk@imap/INBOX") == 0  # type: ignore[arg-type]
+    _fetch_new(FakeMailBox(MESSAGES, validity=7), "desk@imap/INBOX")
+    assert _fetch_new(FakeMailBox(MESSAGES, validity=8), "desk@imap/INBOX") == 0
     assert InboundMail.objects.count() == 3
 
 
 def test_the_raw_message_is_kept_as_the_server_sent_it() -> None:
-    _fetch_new(FakeMailBox(MESSAGES), "desk@imap/INBOX")  # type: ignore[arg-type]
+    _fetch_new(FakeMailBox(MESSAGES), "desk@imap/INBOX")
     kept = {bytes(raw) for raw in InboundMail.objects.values_list("raw", flat=True)}
     assert kept == set(MESSAGES)
 
 
 def test_a_message_the_mail_library_cannot_read_does_not_stop_the_mailbox() -> None:
     messages = [corpus.estonian_cp1257(), corpus.nested(3000), corpus.hebrew()]
-    assert _fetch_new(FakeMailBox(messages), "desk@imap/INBOX") == 3  # type: ignore[arg-type]
+    assert _fetch_new(FakeMailBox(messages), "desk@imap/INBOX") == 3
     assert ImapCursor.objects.get().next_uid == 4
     deep = InboundMail.objects.get(header_message_id="<deep-3000@sender.example>")
     assert (deep.state, bytes(deep.raw)) == ("processed", corpus.nested(3000))

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from typing import cast
+from collections.abc import Iterator
+from typing import Protocol, cast
 
 from django.conf import settings
 from django.db import transaction
-from imap_tools import BaseMailBox, MailBox, MailBoxUnencrypted, MailMessage
+from imap_tools import MailBox, MailBoxUnencrypted, MailMessage
 from imap_tools.errors import MailboxLoginError
 
 from frontdesk.engine.mail import mail_message_id
@@ -19,6 +20,23 @@ from frontdesk.mail.services import mail_process, mail_store
 
 logger = logging.getLogger(__name__)
 BATCH = 100
+
+
+class _Folders(Protocol):
+    def status(self, folder: str, options: list[str], /) -> dict[str, int]: ...
+
+
+class _Box(Protocol):
+    """What the fetch uses of an imap-tools mailbox (tests hand it a fake one)."""
+
+    email_message_class: type[MailMessage]
+
+    @property
+    def folder(self) -> _Folders: ...
+
+    def fetch(
+        self, criteria: str, /, *, mark_seen: bool, bulk: int, headers_only: bool
+    ) -> Iterator[MailMessage]: ...
 
 
 class MailFetchError(RuntimeError):
@@ -52,7 +70,7 @@ def mail_fetch() -> int:
         raise MailFetchError(f"cannot reach {settings.IMAP_HOST}: {error}") from error
 
 
-def _fetch_new(box: BaseMailBox, account: str) -> int:
+def _fetch_new(box: _Box, account: str) -> int:
     status = box.folder.status(settings.IMAP_MAILBOX, ["UIDVALIDITY"])
     validity = int(status.get("UIDVALIDITY", 0))
     cursor, _created = ImapCursor.objects.get_or_create(account=account)
