@@ -10,9 +10,9 @@ from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from frontdesk.accounts.models import User
 from frontdesk.core.errors import Invalid
-from frontdesk.sla.services import business_hours_set, sla_sweep, sla_target_set
+from frontdesk.sla.services import business_hours_set, sla_target_set
 from frontdesk.tickets.models import Ticket
-from frontdesk.tickets.services import ticket_set_status
+from frontdesk.tickets.services import sla_sweep, ticket_set_status
 from tests import factories
 
 pytestmark = pytest.mark.django_db

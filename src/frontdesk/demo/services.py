@@ -33,10 +33,11 @@ from frontdesk.schedules.services import (
     shift_pattern_add,
 )
 from frontdesk.sla.constants import DEFAULT_TIME_ZONE
-from frontdesk.sla.services import business_hours_set, sla_sweep
+from frontdesk.sla.services import business_hours_set
 from frontdesk.tickets.choices import Channel, Level, Status
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.services import (
+    sla_sweep,
     ticket_assign,
     ticket_reply,
     ticket_set_status,

@@ -16,7 +16,7 @@ class Job:
 
 
 JOBS: tuple[Job, ...] = (
-    Job("sla-sweep", "frontdesk.sla.tasks.sla_sweep", timedelta(minutes=1)),
+    Job("sla-sweep", "frontdesk.tickets.tasks.sla_sweep", timedelta(minutes=1)),
     Job("mail-fetch", "frontdesk.mail.tasks.mail_fetch_new", timedelta(minutes=1)),
     Job("mail-left-over", "frontdesk.mail.tasks.mail_file_left_over", timedelta(minutes=1)),
     Job("follow-ups", "frontdesk.journal.tasks.follow_ups_activate_due", timedelta(minutes=1)),

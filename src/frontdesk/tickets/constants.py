@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 REFERENCE_PREFIX = "FD-"
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O or 1/I: read out over the phone
 REFERENCE_LENGTH = 6
@@ -9,3 +11,9 @@ THIRD_PARTY = "third-party"
 SLA_ESCALATION_LIST_LENGTH = 50
 # What the mail of an outbound message is about, so mail's signals find their way back to it.
 MESSAGE_MAIL = "tickets.message"
+# A breach found later than this after its due (old history on a desk's first start, a worker
+# down for days) is recorded but not mailed: the leads hear of what they can still act on.
+SLA_ESCALATION_WINDOW = timedelta(hours=24)
+# Up to this many breaches found by one sweep are mailed one by one; more come as one list,
+# so a weekend's backlog reaching its due together, or a worker back after a day, is one mail.
+SLA_ESCALATIONS_ONE_BY_ONE = 3

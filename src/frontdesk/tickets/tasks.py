@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from django.utils import timezone
 from django_tasks import task
 
-from frontdesk.tickets.services import delivery, placement
+from frontdesk.tickets.services import delivery, placement, sweep
 
 
 @task(queue_name="mail")
@@ -29,3 +30,9 @@ def sla_escalations_send(ticket_ids: list[int]) -> None:
 def queue_reorder() -> int:
     """Recompute every queued ticket's place after the weights changed."""
     return placement.tickets_queue_refresh()
+
+
+@task()
+def sla_sweep() -> tuple[int, int]:
+    """Warn before a breach and escalate after it."""
+    return sweep.sla_sweep(now=timezone.now())

@@ -47,6 +47,7 @@ from frontdesk.tickets.services.placement import (
     ticket_sla_warn,
     tickets_queue_refresh,
 )
+from frontdesk.tickets.services.sweep import sla_sweep
 
 __all__ = [
     "INTERACTION_KIND",
@@ -59,6 +60,7 @@ __all__ = [
     "reference_new",
     "sla_escalation_deliver",
     "sla_escalations_deliver",
+    "sla_sweep",
     "ticket_assign",
     "ticket_assign_if_free",
     "ticket_create",

@@ -13,7 +13,7 @@ from frontdesk.tickets.models import Ticket
 register = template.Library()
 
 
-@register.inclusion_tag("sla/_state.html")
+@register.inclusion_tag("tickets/_sla_state.html")
 def sla_state(ticket: Ticket) -> dict[str, object]:
     """Where the ticket's service-level clock stands: running, at risk, breached, paused, met."""
     due = ticket.sla_due

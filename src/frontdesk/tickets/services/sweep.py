@@ -1,0 +1,54 @@
+"""The SLA sweep: warn on queued tickets whose due is near, escalate those past it."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from functools import partial
+
+from django.db import transaction
+from django.db.models import Q
+
+from frontdesk.tickets.constants import SLA_ESCALATION_WINDOW, SLA_ESCALATIONS_ONE_BY_ONE
+from frontdesk.tickets.models import Ticket
+from frontdesk.tickets.selectors import queue_weights
+from frontdesk.tickets.services.placement import ticket_sla_breach, ticket_sla_warn
+
+
+def sla_sweep(*, now: datetime, tell_leads: bool = True) -> tuple[int, int]:
+    """Warn on queued tickets whose due is near and escalate those past it: (warned, breached).
+
+    The leads are mailed of the breaches they can still act on, those found within
+    SLA_ESCALATION_WINDOW of their due: a few one by one, more in one list. Without
+    `tell_leads` (a demo's history) breaches are only recorded.
+    """
+    window = timedelta(minutes=queue_weights().sla_warning_minutes)
+    running = Ticket.objects.filter(queue_key__isnull=False, sla_paused_at__isnull=True)
+
+    def due_before(moment: datetime) -> Q:
+        return Q(first_responded_at__isnull=True, first_response_due__lte=moment) | Q(
+            first_responded_at__isnull=False, resolution_due__lte=moment
+        )
+
+    breaching = list(running.filter(due_before(now), sla_breached_at__isnull=True))
+    news = {
+        ticket.pk
+        for ticket in breaching
+        if tell_leads
+        and ticket.sla_due is not None
+        and now - ticket.sla_due <= SLA_ESCALATION_WINDOW
+    }
+    for ticket in breaching:
+        ticket_sla_breach(ticket=ticket, now=now, escalated=ticket.pk in news)
+    from frontdesk.tickets.tasks import sla_escalation_send, sla_escalations_send
+
+    if len(news) > SLA_ESCALATIONS_ONE_BY_ONE:
+        transaction.on_commit(partial(sla_escalations_send.enqueue, sorted(news)))
+    else:
+        for ticket_id in sorted(news):
+            transaction.on_commit(partial(sla_escalation_send.enqueue, ticket_id))
+    breached = len(breaching)
+    warned = 0
+    for ticket in running.filter(due_before(now + window), sla_at_risk=False):
+        ticket_sla_warn(ticket=ticket, now=now)
+        warned += 1
+    return warned, breached
