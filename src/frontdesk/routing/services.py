@@ -9,6 +9,9 @@ from django.db.models import Count
 from frontdesk.accounts.choices import Assignment, Presence
 from frontdesk.accounts.models import AgentPresence, Team, User
 from frontdesk.live.choices import VisitState
+from frontdesk.live.selectors import visit_of_ticket
+from frontdesk.live.services import visit_serve
+from frontdesk.schedules.selectors import minutes_to_break
 from frontdesk.tickets.choices import Channel, QueueKind
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.services import ticket_assign_if_free, ticket_take_next
@@ -17,13 +20,8 @@ from frontdesk.tickets.services import ticket_assign_if_free, ticket_take_next
 def queue_take_next(*, agent: User) -> Ticket | None:
     """Take the next item; a visitor taken this way is called up to the desk at once. With a
     break near, only an item that fits before it is offered."""
-    from frontdesk.schedules.selectors import minutes_to_break
-
     ticket = ticket_take_next(agent=agent, fits_minutes=minutes_to_break(agent=agent))
     if ticket is not None and ticket.channel == Channel.VISIT:
-        from frontdesk.live.selectors import visit_of_ticket
-        from frontdesk.live.services import visit_serve
-
         visit = visit_of_ticket(ticket_id=ticket.pk)
         if visit is not None and visit.state == VisitState.WAITING:
             visit_serve(visit=visit, agent=agent)
