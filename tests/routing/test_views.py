@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoAssertNumQueries
 
 from frontdesk.accounts.models import User
 from frontdesk.accounts.services import presence_set
@@ -10,6 +11,11 @@ from frontdesk.tickets.models import Ticket
 from tests import factories
 
 pytestmark = pytest.mark.django_db
+
+# The whole page, whatever the number of tickets on it: sessions, the agent, presence, notices,
+# the tickets with their customers, and (on the sweep) the macros once.
+QUEUE_PAGE_QUERIES = 11
+SWEEP_PAGE_QUERIES = 7
 
 
 def test_the_desk_opens_on_the_queue(agent_client: Client) -> None:
@@ -80,3 +86,41 @@ def test_the_ticket_page_shows_its_sla_clock(agent_client: Client) -> None:
     ticket = factories.ticket()
     page = agent_client.get(reverse("tickets:detail", kwargs={"ticket_id": ticket.pk})).content
     assert b"first answer due in" in page
+
+
+def _backlog_of_every_kind(count: int) -> None:
+    # Each group of the sweep and each reason of the queue is drawn: an N+1 on any row shows.
+    kinds = [
+        ("Charged twice", "You charged me twice this month, see attached.", False),
+        ("Hours", "What are your opening hours?", False),
+        ("Invoice", "Please send the invoice again.", True),
+        (
+            "Import",
+            "Since the update the import shows an error message, see attached. "
+            "We checked the bank file and the rows, and there are three other problems too?",
+            False,
+        ),
+    ]
+    for n in range(count):
+        subject, body, key = kinds[n % len(kinds)]
+        factories.ticket(customer_=factories.customer(is_key=key), subject=subject, body=body)
+
+
+def test_the_queue_page_costs_the_same_queries_for_many_tickets(
+    agent_client: Client, django_assert_max_num_queries: DjangoAssertNumQueries
+) -> None:
+    _backlog_of_every_kind(20)
+    with django_assert_max_num_queries(QUEUE_PAGE_QUERIES):
+        response = agent_client.get(reverse("routing:queue"))
+    assert response.status_code == 200
+    assert response.content.decode().count('<tr class="kind-') == 20
+
+
+def test_the_sweep_page_costs_the_same_queries_for_many_tickets(
+    agent_client: Client, django_assert_max_num_queries: DjangoAssertNumQueries
+) -> None:
+    _backlog_of_every_kind(20)
+    with django_assert_max_num_queries(SWEEP_PAGE_QUERIES):
+        response = agent_client.get(reverse("routing:sweep"))
+    assert response.status_code == 200
+    assert response.content.decode().count('<span class="reference">') == 20
