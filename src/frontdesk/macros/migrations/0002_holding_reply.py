@@ -1,4 +1,6 @@
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
 
 # The holding reply every hard case gets at once (DESIGN.md practice 2), in every home language.
 HOLD = {
@@ -65,7 +67,7 @@ HOLD = {
 }
 
 
-def add_holding_replies(apps, schema_editor):  # type: ignore[no-untyped-def]
+def add_holding_replies(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     macro = apps.get_model("macros", "Macro")
     for language, (name, text) in HOLD.items():
         macro.objects.get_or_create(
@@ -73,7 +75,7 @@ def add_holding_replies(apps, schema_editor):  # type: ignore[no-untyped-def]
         )
 
 
-def remove_holding_replies(apps, schema_editor):  # type: ignore[no-untyped-def]
+def remove_holding_replies(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     apps.get_model("macros", "Macro").objects.filter(code="hold").delete()
 
 

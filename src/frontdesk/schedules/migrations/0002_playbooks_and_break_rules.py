@@ -2,6 +2,8 @@
 leads change both afterwards (rules in Administration, playbooks on their pages)."""
 
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
 
 RULES = [
     # name, length, earliest and latest start (minutes into the shift), for shifts of at least
@@ -370,7 +372,7 @@ PLAYBOOKS = {
 }
 
 
-def forwards(apps, schema_editor):
+def forwards(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     BreakRule = apps.get_model("schedules", "BreakRule")
     Playbook = apps.get_model("schedules", "Playbook")
     for name, length, earliest, latest, shortest in RULES:
@@ -392,7 +394,7 @@ def forwards(apps, schema_editor):
             )
 
 
-def backwards(apps, schema_editor):
+def backwards(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     apps.get_model("schedules", "Playbook").objects.all().delete()
     apps.get_model("schedules", "BreakRule").objects.all().delete()
 

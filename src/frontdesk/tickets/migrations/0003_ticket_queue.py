@@ -4,6 +4,8 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import migrations, models
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
 
 # A frozen copy of the queue order this migration was written with (`frontdesk.engine.queue`,
 # default weights, kind "ticket", no SLA yet): history must not change when the engine does.
@@ -24,7 +26,7 @@ def queue_key(*, arrived_at: datetime, level: int, quick_win: bool, key_customer
     return arrived_at - max(starts)
 
 
-def place_open_tickets(apps, schema_editor):  # type: ignore[no-untyped-def]
+def place_open_tickets(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     """Give queued tickets that existed before the queue their place, by the default weights."""
     ticket_model = apps.get_model("tickets", "Ticket")
     tickets = ticket_model.objects.filter(status__in=["new", "open"]).select_related("customer")
