@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
-from pytest_django import Settings
+from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
 from frontdesk.accounts.models import User
 from frontdesk.customers.choices import InteractionKind
@@ -42,7 +42,7 @@ def tallinn_desk(settings: Settings) -> User:
 
 
 def test_one_instant_reads_the_same_on_pages_in_a_mail_and_in_the_log_line(
-    tallinn_desk: User,
+    tallinn_desk: User, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
 ) -> None:
     lead = tallinn_desk
     rami = factories.customer(name="Rami Cohen")
@@ -63,7 +63,8 @@ def test_one_instant_reads_the_same_on_pages_in_a_mail_and_in_the_log_line(
     ticket_page = client.get(reverse("tickets:detail", args=[follow_up.ticket_id]))
     assert "07.12.2026 15:30" in ticket_page.content.decode()
 
-    follow_up_escalation_deliver(follow_up_id=follow_up.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        follow_up_escalation_deliver(follow_up_id=follow_up.pk)
     [escalation] = mail.outbox
     assert "07.12.2026 15:30" in escalation.body
 

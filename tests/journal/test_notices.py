@@ -7,6 +7,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from frontdesk.accounts.models import User
 from frontdesk.core.errors import Invalid
@@ -65,7 +66,9 @@ def test_a_team_notice_is_shown_to_that_team_only() -> None:
     )
 
 
-def test_a_stale_notice_asks_its_author_once_then_can_be_kept_or_retired() -> None:
+def test_a_stale_notice_asks_its_author_once_then_can_be_kept_or_retired(
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     lead = factories.agent(role="lead")
     lead.email = "lead@example.com"
     lead.save(update_fields=["email"])
@@ -76,8 +79,9 @@ def test_a_stale_notice_asks_its_author_once_then_can_be_kept_or_retired() -> No
         review_by=timezone.localdate(),
     )
     later = timezone.localdate() + timedelta(days=1)
-    assert notices_review_request_due(today=later) == 1
-    assert notices_review_request_due(today=later) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert notices_review_request_due(today=later) == 1
+        assert notices_review_request_due(today=later) == 0
     assert "Printer broken" in mail.outbox[0].subject
     client = client_for(lead)
     client.post(reverse("journal:notice", kwargs={"notice_id": notice.pk}), {"keep_until": ""})
@@ -85,7 +89,9 @@ def test_a_stale_notice_asks_its_author_once_then_can_be_kept_or_retired() -> No
     assert "Printer broken" not in client.get(reverse("journal:board")).content.decode()
 
 
-def test_the_review_reminder_writes_the_date_as_the_authors_language_does() -> None:
+def test_the_review_reminder_writes_the_date_as_the_authors_language_does(
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     lead = factories.agent(role="lead", language="et")
     lead.email = "lead@example.com"
     lead.save(update_fields=["email"])
@@ -93,7 +99,8 @@ def test_the_review_reminder_writes_the_date_as_the_authors_language_does() -> N
     notice_post(
         author=lead, title="Printer broken", body="Use the second floor.", review_by=review_by
     )
-    notices_review_request_due(today=review_by + timedelta(days=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        notices_review_request_due(today=review_by + timedelta(days=1))
     [asked] = mail.outbox
     assert review_by.strftime("%d.%m.%Y") in asked.body
     assert review_by.isoformat() not in asked.body

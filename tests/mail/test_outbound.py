@@ -12,9 +12,12 @@ from datetime import timedelta
 import pytest
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_tasks.backends.dummy import DummyBackend
 from pytest_django import Settings
 
+from frontdesk.accounts.models import User
+from frontdesk.accounts.services import agents_mail
 from frontdesk.core.errors import Invalid
 from frontdesk.mail.models import OutboundMail
 from frontdesk.mail.outbound import RETRY_DELAYS, mail_deliver, mail_send
@@ -258,3 +261,30 @@ def test_a_portal_link_the_relay_refused_is_sent_when_it_is_back(
     plain = sent.get_body(preferencelist=("plain",))
     assert plain is not None
     assert "/portal/enter/" in plain.get_content()
+
+
+def test_a_mail_to_the_leads_the_relay_refused_is_sent_when_it_is_back(
+    relay: Sink, settings: Settings, tasks_held: DummyBackend
+) -> None:
+    lead = factories.agent(role="lead", language="et")
+    lead.email = "lead@example.com"
+    lead.save(update_fields=["email"])
+    relay_port = settings.EMAIL_PORT
+    settings.EMAIL_PORT = _closed_port()
+
+    def compose(agent: User) -> tuple[str, str]:
+        return _("Coverage short: %(agent)s stepped away") % {"agent": "Mari"}, "Tere."
+
+    assert agents_mail(agents=[lead], compose=compose) == 1
+    [[mail_id]] = _mail_tasks(tasks_held)
+    mail_deliver.call(mail_id, 0)
+    assert relay.messages == []
+    assert _mail_tasks(tasks_held)[-1] == [mail_id, 1]
+    settings.EMAIL_PORT = relay_port
+    mail_deliver.call(mail_id, 1)
+    [raw] = relay.messages
+    sent = email.message_from_bytes(raw, policy=email.policy.default)
+    assert sent["To"] == "lead@example.com"
+    assert "Mari" in sent["Subject"]
+    assert "Coverage short" not in sent["Subject"]  # in the lead's own language
+

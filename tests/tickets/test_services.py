@@ -149,15 +149,16 @@ def test_html_is_sanitised(html: str, absent: str) -> None:
     assert absent not in html_sanitise(html)
 
 
-def test_a_long_list_of_breaches_names_fifty_in_each_lead_s_language_and_points_to_the_rest() -> (
-    None
-):
+def test_a_long_list_of_breaches_names_fifty_in_each_lead_s_language_and_points_to_the_rest(
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     for role, language in (("lead", "et"), ("admin", "en")):
         lead = factories.agent(role=role, language=language)
         lead.email = f"{role}@example.com"
         lead.save(update_fields=["email"])
     tickets = [factories.ticket(subject=f"Question {n}") for n in range(53)]
-    assert sla_escalations_deliver(ticket_ids=[ticket.pk for ticket in tickets]) == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        assert sla_escalations_deliver(ticket_ids=[ticket.pk for ticket in tickets]) == 2
     by_address = {message.to[0]: message for message in mail.outbox}
     english = by_address["admin@example.com"]
     assert english.subject == "SLA breached: 53 tickets"

@@ -4,14 +4,14 @@ import hashlib
 import secrets
 from collections.abc import Callable, Iterable
 
-from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from frontdesk.accounts.choices import Presence, Role
 from frontdesk.accounts.models import AgentPresence, ApiToken, Team, User
 from frontdesk.core.errors import Invalid
+from frontdesk.mail.outbound import mail_send
 
 TOKEN_PREFIX = "fd_"  # noqa: S105 (a prefix, not a secret)
 
@@ -111,16 +111,17 @@ def token_revoke_all(*, user: User) -> int:
 
 
 def agents_mail(*, agents: Iterable[User], compose: Callable[[User], tuple[str, str]]) -> int:
-    """Mail each agent a subject and text composed in their own page language; how many sent."""
-    from django.core.mail import send_mail
-    from django.utils import translation
-
-    sent = 0
+    """Queue for each agent with an address a subject and text composed in their own page
+    language; how many were queued."""
+    queued = 0
     for agent in agents:
+        if not agent.email:
+            continue
         with translation.override(agent.language):
             subject, body = compose(agent)
-        sent += send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [agent.email])
-    return sent
+        mail_send(to=agent.email, subject=subject, text=body)
+        queued += 1
+    return queued
 
 
 def presence_set(*, agent: User, state: str) -> AgentPresence:
