@@ -3,11 +3,13 @@ is down leaves the reply marked and tried again later."""
 
 from __future__ import annotations
 
+import ast
 import email
 import email.policy
 import socket
 from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.db import transaction
@@ -16,6 +18,7 @@ from django.utils.translation import gettext as _
 from django_tasks.backends.dummy import DummyBackend
 from pytest_django import Settings
 
+import frontdesk
 from frontdesk.accounts.models import User
 from frontdesk.accounts.services import agents_mail
 from frontdesk.core.errors import Invalid
@@ -288,3 +291,30 @@ def test_a_mail_to_the_leads_the_relay_refused_is_sent_when_it_is_back(
     assert "Mari" in sent["Subject"]
     assert "Coverage short" not in sent["Subject"]  # in the lead's own language
 
+
+def _mail_imports(path: Path) -> list[str]:
+    """What a module imports of Django's mail sending."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    named = [
+        f"{node.module}.{alias.name}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module
+        for alias in node.names
+    ]
+    named += [
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    ]
+    return [name for name in named if name.startswith("django.core.mail")]
+
+
+def test_only_mail_hands_mail_to_a_relay() -> None:
+    package = Path(frontdesk.__file__).parent
+    senders = {
+        str(path.relative_to(package)): _mail_imports(path)
+        for path in package.rglob("*.py")
+        if path.relative_to(package).parts[0] != "mail"
+    }
+    assert {path: found for path, found in senders.items() if found} == {}
