@@ -133,7 +133,7 @@ class _Part(Message):
 
     depth = 0
 
-    def attach(self, payload: Message) -> None:  # type: ignore[override]
+    def attach(self, payload: Message | str) -> None:
         if isinstance(payload, _Part):
             payload.depth = self.depth + 1
         super().attach(payload)
