@@ -51,10 +51,10 @@ def test_most_levels_and_quick_wins_agree_with_the_labels(
     assert quick >= 0.75
 
 
+@pytest.mark.parametrize("language", HOME)
 def test_level_one_is_found_in_every_home_language(
-    decided: list[tuple[dict[str, Any], Triage]],
+    decided: list[tuple[dict[str, Any], Triage]], language: str
 ) -> None:
-    for language in HOME:
-        urgent = [got for e, got in decided if e["language"] == language and e["level"] == 1]
-        assert urgent
-        assert sum(got.level == 1 for got in urgent) / len(urgent) >= 0.6, language
+    urgent = [got for e, got in decided if e["language"] == language and e["level"] == 1]
+    assert urgent
+    assert sum(got.level == 1 for got in urgent) / len(urgent) >= 0.6
