@@ -179,3 +179,13 @@ def test_the_envelope_sender_counts_only_when_it_is_an_address() -> None:
     )
     assert bare.ticket is not None
     assert bare.ticket.customer.primary_email == "bounces@bank.example"
+
+
+def test_mail_with_no_filer_registered_stays_stored_and_flagged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("frontdesk.mail.registry._filer", None)
+    inbound = mail_receive(raw=corpus.plain(), source="smtp")
+    assert inbound.state == "failed"
+    assert "no mail filer is registered" in inbound.error
+    assert not Ticket.objects.exists()
