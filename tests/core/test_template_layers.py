@@ -41,10 +41,6 @@ LOADS = re.compile(r"{%-?\s*load\s+(.+?)\s*-?%}")
 EXCEPTIONS = {
     # The journal's promise badge on the customer timeline.
     ("customers/templates/customers/_timeline.html", "{% load journal %}"),
-    # The desk's frame shows the log bar, the presence switch and the break bar.
-    ("templates/desk_base.html", "journal/_log_bar.html"),
-    ("templates/desk_base.html", "{% load routing %}"),
-    ("templates/desk_base.html", "{% load schedules %}"),
     # Triage's reasons on the ticket page.
     ("tickets/templates/tickets/_properties.html", "{% load triage %}"),
     # The desk's status in the acknowledgement.

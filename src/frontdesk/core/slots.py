@@ -62,3 +62,8 @@ def slot_tag(parser: Parser, token: Token) -> SlotNode:
     if len(extra) != len(bits) - 2:
         raise template.TemplateSyntaxError("{% slot %} takes key=value pairs after the name.")
     return SlotNode(bits[1][1:-1], extra)
+
+
+# The desk's frame, `desk_base.html`, which every agent's page extends.
+DESK_TOP_BAR = Slot("desk.top_bar")  # first at the top bar's end, before the language
+DESK_UNDER_HEADER = Slot("desk.under_header")  # between the header and the page

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 
+from frontdesk.core.slots import DESK_UNDER_HEADER
 from frontdesk.tickets.slots import PROPERTIES_END
 
 
@@ -14,3 +15,5 @@ class JournalConfig(AppConfig):
 
         # The form that records a promise made on this ticket.
         PROPERTIES_END.fill("journal/_ticket_follow_up.html")
+        # The log bar under every desk page's header, where a contact is logged in one line.
+        DESK_UNDER_HEADER.fill("journal/_log_bar.html")
