@@ -37,17 +37,6 @@ PROJECT_TEMPLATES = SOURCE / "templates"
 NAMED = re.compile(r"""{%-?\s*(?:include|extends)\s+["']([^"']+)["']""")
 LOADS = re.compile(r"{%-?\s*load\s+(.+?)\s*-?%}")
 
-# Upward references still left, each with the reason; the goal is none.
-EXCEPTIONS = {
-    # The journal's promise badge on the customer timeline.
-    ("customers/templates/customers/_timeline.html", "{% load journal %}"),
-    # Triage's reasons on the ticket page.
-    ("tickets/templates/tickets/_properties.html", "{% load triage %}"),
-    # The desk's status in the acknowledgement.
-    ("tickets/templates/tickets/email/acknowledgement.html", "schedules/email/_status.txt"),
-    ("tickets/templates/tickets/email/acknowledgement.txt", "schedules/email/_status.txt"),
-}
-
 
 def _template_files() -> list[tuple[str, Path]]:
     """Every template with the layer that owns it: its app, or core for the project's own."""
@@ -94,7 +83,7 @@ def _upward() -> set[tuple[str, str]]:
 
 
 def test_no_template_uses_a_template_or_tag_library_of_an_app_above_it() -> None:
-    assert _upward() - EXCEPTIONS == set()
+    assert _upward() == set()
 
 
 def test_the_check_sees_an_upward_include() -> None:

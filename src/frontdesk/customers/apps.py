@@ -6,3 +6,6 @@ class CustomersConfig(AppConfig):
 
     name = "frontdesk.customers"
     label = "customers"
+
+    def ready(self) -> None:
+        from frontdesk.customers import slots  # noqa: F401

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 
 from frontdesk.core.slots import DESK_UNDER_HEADER
+from frontdesk.customers.slots import TIMELINE_ENTRY_END
 from frontdesk.tickets.slots import PROPERTIES_END
 
 
@@ -17,3 +18,5 @@ class JournalConfig(AppConfig):
         PROPERTIES_END.fill("journal/_ticket_follow_up.html")
         # The log bar under every desk page's header, where a contact is logged in one line.
         DESK_UNDER_HEADER.fill("journal/_log_bar.html")
+        # A badge on a timeline line whose words promise something no follow-up backs.
+        TIMELINE_ENTRY_END.fill("journal/_timeline_promise.html")

@@ -1,0 +1,8 @@
+"""Places on the customer's memory that apps above customers fill from their `AppConfig.ready()`."""
+
+from __future__ import annotations
+
+from frontdesk.core.slots import Slot
+
+# The end of one line of the customer's timeline, given `entry` (the Interaction shown).
+TIMELINE_ENTRY_END = Slot("customers.timeline_entry_end")
