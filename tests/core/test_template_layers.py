@@ -1,4 +1,4 @@
-"""Templates follow the apps' layers: a template includes, extends or loads only from below."""
+"""Templates follow the apps' layers: an app's templates and code use templates from below only."""
 
 from __future__ import annotations
 
@@ -36,13 +36,16 @@ SOURCE = Path(frontdesk.__file__).parent
 PROJECT_TEMPLATES = SOURCE / "templates"
 NAMED = re.compile(r"""{%-?\s*(?:include|extends)\s+["']([^"']+)["']""")
 LOADS = re.compile(r"{%-?\s*load\s+(.+?)\s*-?%}")
+QUOTED = re.compile(r"""["']([a-z_]+/[\w/.-]+\.(?:html|txt))["']""")  # in code: render("x/y.html")
 
 
-def _template_files() -> list[tuple[str, Path]]:
-    """Every template with the layer that owns it: its app, or core for the project's own."""
+def _sources() -> list[tuple[str, Path]]:
+    """Every template and module with the layer that owns it: its app, or core for the project's
+    own templates."""
     found = [("core", path) for path in PROJECT_TEMPLATES.rglob("*") if path.is_file()]
     for app in LAYERS:
         found += [(app, path) for path in (SOURCE / app / "templates").rglob("*") if path.is_file()]
+        found += [(app, path) for path in (SOURCE / app).rglob("*.py")]
     return found
 
 
@@ -64,8 +67,9 @@ def _layer_of_library(name: str) -> str | None:
 
 
 def _references(text: str) -> list[tuple[str, str | None]]:
-    """What a template uses by name — templates and tag libraries — with the layer of each."""
-    used = [(name, _layer_of_template(name)) for name in NAMED.findall(text)]
+    """What a template or module uses by name — templates, tag libraries — with their layers."""
+    names = NAMED.findall(text) + QUOTED.findall(text)
+    used = [(name, _layer_of_template(name)) for name in dict.fromkeys(names)]
     for load in LOADS.findall(text):
         libraries = load.split(" from ")[-1].split() if " from " in load else load.split()
         used += [(f"{{% load {name} %}}", _layer_of_library(name)) for name in libraries]
@@ -73,22 +77,25 @@ def _references(text: str) -> list[tuple[str, str | None]]:
 
 
 def _upward() -> set[tuple[str, str]]:
-    """Every (template, what it uses) where the thing used belongs to a higher layer."""
+    """Every (file, what it uses) where the thing used belongs to a higher layer."""
     found = set()
-    for layer, path in _template_files():
+    for layer, path in _sources():
         for name, used_layer in _references(path.read_text()):
             if used_layer is not None and LAYERS.index(used_layer) > LAYERS.index(layer):
                 found.add((str(path.relative_to(SOURCE)), name))
     return found
 
 
-def test_no_template_uses_a_template_or_tag_library_of_an_app_above_it() -> None:
+def test_no_template_or_module_uses_a_template_or_tag_library_of_an_app_above_it() -> None:
     assert _upward() == set()
 
 
-def test_the_check_sees_an_upward_include() -> None:
+def test_the_check_sees_an_upward_include_load_and_render() -> None:
     assert _references('{% include "portal/home.html" %}{% load i18n journal %}') == [
         ("portal/home.html", "portal"),
         ("{% load i18n %}", None),
         ("{% load journal %}", "journal"),
+    ]
+    assert _references('render(request, "macros/_reply_body.html", {})') == [
+        ("macros/_reply_body.html", "macros")
     ]

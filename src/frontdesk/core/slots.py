@@ -1,9 +1,9 @@
 """Places in a lower app's templates that apps above it fill, so no template names a higher app.
 
 The app that owns a page declares its slots (`REPLY_BOX = Slot("tickets.reply_box")`); an app
-above it fills one in its `AppConfig.ready()` (`REPLY_BOX.fill("macros/_reply_body.html")`); the
-page shows it with `{% load slots %}{% slot "tickets.reply_box" field=form.body %}`, which renders
-each filling template as `{% include %}` would, in the order the apps are installed.
+above it fills one with a template of its own in its `AppConfig.ready()` (`REPLY_BOX.fill(...)`);
+the page shows it with `{% load slots %}{% slot "tickets.reply_box" field=form.body %}`, which
+renders each filling template as `{% include %}` would, in the order the apps are installed.
 """
 
 from __future__ import annotations
