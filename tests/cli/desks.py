@@ -25,6 +25,11 @@ def desk_env(folder: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+# How long a started desk may take to come up. The mail listener warms up triage's language
+# models before it binds: seen taking 22-30 s on a machine loaded by other test runs.
+STARTUP_WAIT = 180.0
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -32,8 +37,8 @@ def free_port() -> int:
 
 
 def wait_for_text(path: Path, text: str, process: subprocess.Popen[bytes]) -> str:
-    """The file's content once it holds `text`; fails when the process ends or a minute passes."""
-    deadline = time.monotonic() + 60
+    """The file's content once it holds `text`; fails when the process ends or time runs out."""
+    deadline = time.monotonic() + STARTUP_WAIT
     while time.monotonic() < deadline:
         content = path.read_text(encoding="utf-8", errors="replace")
         if text in content:
@@ -44,8 +49,8 @@ def wait_for_text(path: Path, text: str, process: subprocess.Popen[bytes]) -> st
 
 
 def wait_for_port(port: int) -> None:
-    """Return once something listens on the port (up to a minute)."""
-    deadline = time.monotonic() + 60
+    """Return once something listens on the port (waiting up to `STARTUP_WAIT`)."""
+    deadline = time.monotonic() + STARTUP_WAIT
     while True:
         try:
             socket.create_connection(("127.0.0.1", port), timeout=1).close()
@@ -56,8 +61,8 @@ def wait_for_port(port: int) -> None:
 
 
 def get_json(url: str) -> tuple[int, dict[str, object]]:
-    """Status and JSON body of a GET, waiting (up to a minute) for the server to listen."""
-    deadline = time.monotonic() + 60
+    """Status and JSON body of a GET, waiting (up to `STARTUP_WAIT`) for the server to listen."""
+    deadline = time.monotonic() + STARTUP_WAIT
     while True:
         try:
             with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310
