@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 from django.template import engines
@@ -10,28 +11,11 @@ from django.template.backends.django import DjangoTemplates
 
 import frontdesk
 
-# Low to high, the order the Python imports follow; the project-wide templates sit with core.
-LAYERS = [
-    "engine",
-    "core",
-    "periodic",
-    "mail",
-    "accounts",
-    "customers",
-    "sla",
-    "tickets",
-    "triage",
-    "macros",
-    "journal",
-    "schedules",
-    "intake",
-    "live",
-    "routing",
-    "portal",
-    "demo",
-    "config",
-    "cli",
-]
+ROOT = Path(__file__).resolve().parents[2]
+_CONTRACTS = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
+(_LAYERED,) = [contract for contract in _CONTRACTS["contracts"] if contract["type"] == "layers"]
+# Low to high, from the import-linter layers contract, so templates and imports keep one order.
+LAYERS = [layer.removeprefix("frontdesk.") for layer in reversed(_LAYERED["layers"])]
 SOURCE = Path(frontdesk.__file__).parent
 PROJECT_TEMPLATES = SOURCE / "templates"
 NAMED = re.compile(r"""{%-?\s*(?:include|extends)\s+["']([^"']+)["']""")
@@ -99,3 +83,7 @@ def test_the_check_sees_an_upward_include_load_and_render() -> None:
     assert _references('render(request, "macros/_reply_body.html", {})') == [
         ("macros/_reply_body.html", "macros")
     ]
+
+
+def test_the_layers_are_the_import_contracts() -> None:
+    assert (LAYERS[:2], LAYERS[-1]) == (["engine", "core"], "cli")
