@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from frontdesk.accounts.models import User
+from frontdesk.accounts.selectors import leads_reachable
+from frontdesk.accounts.services import agents_mail
 from frontdesk.core.attachments import attachments_validate
 from frontdesk.customers.choices import Direction
 from frontdesk.customers.services import interaction_record, portal_link_build
@@ -232,9 +234,6 @@ def message_delivery_record(*, message_id: int, error: str = "") -> None:
 
 def sla_escalation_deliver(*, ticket_id: int) -> int:
     """Mail every active lead with an address about a breached SLA; how many were told."""
-    from frontdesk.accounts.selectors import leads_reachable
-    from frontdesk.accounts.services import agents_mail
-
     ticket = Ticket.objects.select_related("customer", "assignee").get(pk=ticket_id)
     link = settings.PUBLIC_URL + reverse("tickets:detail", args=[ticket.pk])
 
@@ -262,9 +261,6 @@ def sla_escalation_deliver(*, ticket_id: int) -> int:
 def sla_escalations_deliver(*, ticket_ids: Sequence[int]) -> int:
     """Mail every active lead with an address one list of tickets whose SLAs were breached
     together; how many were told."""
-    from frontdesk.accounts.selectors import leads_reachable
-    from frontdesk.accounts.services import agents_mail
-
     tickets = list(
         Ticket.objects.filter(pk__in=ticket_ids)
         .select_related("customer", "assignee")
