@@ -170,7 +170,11 @@ def acknowledgement_deliver(*, ticket_id: int) -> None:
     ticket = Ticket.objects.select_related("customer").get(pk=ticket_id)
     customer = ticket.customer
     recipient = customer.primary_email
-    if not recipient:
+    # Acknowledged once: the mail of the one recorded is retried by mail itself.
+    acknowledged = any(
+        "acknowledgement" in m.flags for m in ticket.messages.filter(direction=MessageDirection.OUT)
+    )
+    if not recipient or acknowledged:
         return
     with translation.override(_mail_language(ticket)):
         context = {
@@ -182,17 +186,6 @@ def acknowledgement_deliver(*, ticket_id: int) -> None:
         body = render_to_string("tickets/email/acknowledgement.txt", context)
         html = render_to_string("tickets/email/acknowledgement.html", context)
         subject = _mail_subject(ticket)
-    # Acknowledged once: the mail of the one recorded is retried by mail itself.
-    note = next(
-        (
-            m
-            for m in ticket.messages.filter(direction=MessageDirection.OUT)
-            if "acknowledgement" in m.flags
-        ),
-        None,
-    )
-    if note is not None:
-        return
     first = ticket.messages.filter(direction=MessageDirection.IN).first()
     headers = {
         "Message-ID": make_msgid(domain=settings.MESSAGE_ID_DOMAIN),
