@@ -39,10 +39,20 @@ def presence_of(*, agent: User) -> AgentPresence:
     return found or AgentPresence(agent=agent, state=Presence.OFF)
 
 
-def presence_states() -> dict[int, str]:
-    """Where every active agent who has set a presence is, by agent id."""
-    return dict(
-        AgentPresence.objects.filter(agent__is_active=True).values_list("agent_id", "state")
+def presence_states(*, active_only: bool = True) -> dict[int, str]:
+    """Where every (active) agent who has set a presence is, by agent id."""
+    presences = AgentPresence.objects.all()
+    if active_only:
+        presences = presences.filter(agent__is_active=True)
+    return dict(presences.values_list("agent_id", "state"))
+
+
+def presences_available(*, team: Team) -> list[AgentPresence]:
+    """The presences, with their agents, of the team's active members who are available."""
+    return list(
+        AgentPresence.objects.filter(
+            agent__in=team.members.filter(is_active=True), state=Presence.AVAILABLE
+        ).select_related("agent")
     )
 
 

@@ -3,6 +3,7 @@
 import hashlib
 import secrets
 from collections.abc import Callable, Iterable
+from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone, translation
@@ -152,3 +153,9 @@ def presence_end(*, agent: User, state: str) -> bool:
             state=Presence.AVAILABLE, since=timezone.now()
         )
     )
+
+
+def presence_handed_work(*, presence: AgentPresence, at: datetime) -> None:
+    """Note when the desk last handed this agent an item (round robin takes the longest ago)."""
+    presence.last_assigned_at = at
+    presence.save(update_fields=["last_assigned_at"])

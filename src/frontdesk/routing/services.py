@@ -6,8 +6,10 @@ from datetime import UTC, datetime, timedelta
 
 from django.db.models import Count
 
-from frontdesk.accounts.choices import Assignment, Presence
+from frontdesk.accounts.choices import Assignment
 from frontdesk.accounts.models import AgentPresence, Team, User
+from frontdesk.accounts.selectors import presences_available
+from frontdesk.accounts.services import presence_handed_work
 from frontdesk.live.choices import VisitState
 from frontdesk.live.selectors import visit_of_ticket
 from frontdesk.live.services import visit_serve
@@ -34,11 +36,7 @@ def work_hand_out(*, now: datetime) -> int:
     with the fewest open items; how many were handed out."""
     handed = 0
     for team in Team.objects.exclude(assignment=Assignment.PULL):
-        agents = list(
-            AgentPresence.objects.filter(
-                agent__in=team.members.filter(is_active=True), state=Presence.AVAILABLE
-            ).select_related("agent")
-        )
+        agents = presences_available(team=team)
         if not agents:
             continue
         free = Ticket.objects.filter(
@@ -59,8 +57,7 @@ def work_hand_out(*, now: datetime) -> int:
             )
             if ticket is not None:
                 # A microsecond apart, so turns stay in order within one hand-out.
-                presence.last_assigned_at = now + timedelta(microseconds=handed)
-                presence.save(update_fields=["last_assigned_at"])
+                presence_handed_work(presence=presence, at=now + timedelta(microseconds=handed))
                 handed += 1
     return handed
 

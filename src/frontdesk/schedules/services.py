@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from frontdesk.accounts.choices import Presence
-from frontdesk.accounts.models import AgentPresence, User
-from frontdesk.accounts.selectors import leads_reachable
+from frontdesk.accounts.models import User
+from frontdesk.accounts.selectors import leads_reachable, presence_states
 from frontdesk.accounts.services import agents_mail, presence_set
 from frontdesk.core.clock import desk_zone, time_text
 from frontdesk.core.errors import Invalid
@@ -439,7 +439,7 @@ def presence_follow_schedule(*, now: datetime) -> int:
     shift when their shift is over; how many presences changed. An agent on a call or with a
     visitor finishes first (the playbook says how)."""
     changed = 0
-    states = dict(AgentPresence.objects.values_list("agent_id", "state"))
+    states = presence_states(active_only=False)
     for brk in breaks_starting(now=now):
         if states.get(brk.agent_id) in {Presence.CALL, Presence.VISITOR}:
             continue
