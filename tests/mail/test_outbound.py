@@ -29,6 +29,7 @@ from frontdesk.mail.signals import mail_failed, mail_sent
 from frontdesk.portal.tasks import portal_link_send
 from frontdesk.tickets.models import Message
 from frontdesk.tickets.services import ticket_reply
+from frontdesk.tickets.tasks import message_mail_send
 from tests import factories
 from tests.conftest import kept_tasks
 from tests.mail import corpus
@@ -318,3 +319,19 @@ def test_only_mail_hands_mail_to_a_relay() -> None:
         if path.relative_to(package).parts[0] != "mail"
     }
     assert {path: found for path, found in senders.items() if found} == {}
+
+
+def test_a_reply_queued_before_the_upgrade_gets_its_mail_once(relay: Sink) -> None:
+    reply = ticket_reply(ticket=factories.ticket(), agent=factories.agent(), text="Kohe vaatame.")
+    # As a version that sent replies from their own job left it: not delivered, no mail queued.
+    OutboundMail.objects.all().delete()
+    Message.objects.filter(pk=reply.pk).update(delivered_at=None)
+    relay.messages.clear()
+
+    message_mail_send.call(reply.pk)
+    message_mail_send.call(reply.pk)
+
+    assert OutboundMail.objects.filter(about_id=reply.pk).count() == 1
+    assert len(relay.messages) == 1
+    sent = email.message_from_bytes(relay.messages[0], policy=email.policy.default)
+    assert sent["Message-ID"] == reply.message_id

@@ -1,9 +1,9 @@
-"""Reads for mail: the desk's own recipient addresses and the teams they route to."""
+"""Reads for mail: the desk's own recipient addresses, the teams they route to, what was queued."""
 
 from __future__ import annotations
 
 from frontdesk.core.memo import for_a_while
-from frontdesk.mail.models import MailRoute
+from frontdesk.mail.models import MailRoute, OutboundMail
 
 
 def mail_route_addresses() -> set[str]:
@@ -18,3 +18,8 @@ def mail_route_teams() -> dict[str, int]:
         address.lower(): team_id
         for address, team_id in MailRoute.objects.exclude(team=None).values_list("address", "team")
     }
+
+
+def mail_queued_about(*, about: str, about_id: int) -> bool:
+    """Whether a mail about this thing (`about`, `about_id`, as given to `mail_send`) was queued."""
+    return OutboundMail.objects.filter(about=about, about_id=about_id).exists()

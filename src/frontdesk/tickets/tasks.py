@@ -15,6 +15,12 @@ def acknowledgement_send(ticket_id: int) -> None:
 
 
 @task(queue_name="mail")
+def message_mail_send(message_id: int) -> None:
+    """Queue the mail of a reply that has none yet; upgrades turn older sending jobs into this."""
+    delivery.message_mail_queue(message_id=message_id)
+
+
+@task(queue_name="mail")
 def sla_escalation_send(ticket_id: int) -> None:
     """Tell the desk's leads that a ticket's SLA was breached."""
     delivery.sla_escalation_deliver(ticket_id=ticket_id)

@@ -24,6 +24,7 @@ from frontdesk.customers.choices import Direction
 from frontdesk.customers.services import interaction_record, portal_link_build
 from frontdesk.mail.models import OutboundMail
 from frontdesk.mail.outbound import mail_send
+from frontdesk.mail.selectors import mail_queued_about
 from frontdesk.tickets.choices import Channel, MessageDirection, Status
 from frontdesk.tickets.constants import MESSAGE_MAIL, SLA_ESCALATION_LIST_LENGTH
 from frontdesk.tickets.models import Message, Ticket
@@ -163,6 +164,17 @@ def message_mail(*, message: Message) -> OutboundMail | None:
         about=MESSAGE_MAIL,
         about_id=message.pk,
     )
+
+
+def message_mail_queue(*, message_id: int) -> OutboundMail | None:
+    """Queue the mail of a reply that has none yet (a reply whose sending job was queued before
+    mail had one home, and was carried over by the upgrade)."""
+    message = Message.objects.select_related("ticket__customer").get(pk=message_id)
+    if message.delivered_at is not None or mail_queued_about(
+        about=MESSAGE_MAIL, about_id=message_id
+    ):
+        return None
+    return message_mail(message=message)
 
 
 def acknowledgement_deliver(*, ticket_id: int) -> None:
