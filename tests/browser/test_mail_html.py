@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Browser, Dialog, expect
 from pytest_django.live_server_helper import LiveServer
 
-from frontdesk.mail.services import mail_receive
+from frontdesk.mail.inbound import mail_receive
 from tests import factories
 from tests.mail import corpus
 

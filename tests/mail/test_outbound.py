@@ -22,9 +22,9 @@ import frontdesk
 from frontdesk.accounts.models import User
 from frontdesk.accounts.services import agents_mail
 from frontdesk.core.errors import Invalid
+from frontdesk.mail.inbound import mail_receive
 from frontdesk.mail.models import OutboundMail
 from frontdesk.mail.outbound import RETRY_DELAYS, mail_deliver, mail_send
-from frontdesk.mail.services import mail_receive
 from frontdesk.mail.signals import mail_failed, mail_sent
 from frontdesk.portal.tasks import portal_link_send
 from frontdesk.tickets.models import Message

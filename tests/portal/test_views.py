@@ -19,7 +19,7 @@ from frontdesk.customers.services import (
 from frontdesk.journal.models import FollowUp
 from frontdesk.journal.services import follow_up_make, log_code_save, log_line_save
 from frontdesk.live.services import call_event_record
-from frontdesk.mail.services import mail_receive
+from frontdesk.mail.inbound import mail_receive
 from frontdesk.tickets.models import Message, Ticket
 from frontdesk.tickets.services import ticket_note, ticket_reply, ticket_set_status
 from tests import factories

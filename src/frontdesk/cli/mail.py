@@ -85,7 +85,7 @@ def cmd_mail_retry(args: argparse.Namespace) -> int:
     """File again the stored messages that could not be filed."""
     from datetime import timedelta
 
-    from frontdesk.mail.services import mail_reprocess_failed
+    from frontdesk.mail.inbound import mail_reprocess_failed
 
     print(f"{mail_reprocess_failed(older_than=timedelta(0))} message(s) filed")
     return 0

@@ -20,9 +20,9 @@ from frontdesk.customers.services import customer_get_or_create
 from frontdesk.engine.mail import ParsedMail, envelope_address, mail_parse
 from frontdesk.intake.flows import contact_open, customer_message_add
 from frontdesk.mail.choices import MailState
+from frontdesk.mail.inbound import mail_record
 from frontdesk.mail.models import InboundMail
 from frontdesk.mail.selectors import mail_route_addresses, mail_route_teams
-from frontdesk.mail.services import mail_record
 from frontdesk.tickets.choices import Channel
 from frontdesk.tickets.constants import REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFIX
 from frontdesk.tickets.models import Message, Ticket

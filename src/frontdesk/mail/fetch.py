@@ -15,8 +15,8 @@ from imap_tools.errors import MailboxLoginError
 
 from frontdesk.engine.mail import mail_message_id
 from frontdesk.mail.choices import MailSource
+from frontdesk.mail.inbound import mail_process, mail_store
 from frontdesk.mail.models import ImapCursor, InboundMail
-from frontdesk.mail.services import mail_process, mail_store
 
 logger = logging.getLogger(__name__)
 BATCH = 100

@@ -29,9 +29,9 @@ from django.conf import settings
 from django.db import connections
 
 from frontdesk.mail.choices import MailSource
+from frontdesk.mail.inbound import mail_file_pending, mail_process, mail_store
 from frontdesk.mail.models import InboundMail
 from frontdesk.mail.registry import filer
-from frontdesk.mail.services import mail_file_pending, mail_process, mail_store
 
 logger = logging.getLogger(__name__)
 

@@ -26,7 +26,7 @@ def mail_file_left_over() -> int:
     """File mail a listener stored but did not file (it was stopped in between)."""
     from datetime import timedelta
 
-    from frontdesk.mail.services import mail_file_pending
+    from frontdesk.mail.inbound import mail_file_pending
 
     # A running listener files within seconds; what is older than this was left behind.
     return mail_file_pending(older_than=timedelta(minutes=2))

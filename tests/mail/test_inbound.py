@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 
 from frontdesk.customers.selectors import customer_by_identity
+from frontdesk.mail.inbound import mail_file_pending, mail_process, mail_receive, mail_store
 from frontdesk.mail.models import InboundMail
-from frontdesk.mail.services import mail_file_pending, mail_process, mail_receive, mail_store
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.services import ticket_set_status
 from tests import factories
