@@ -48,3 +48,8 @@ def test_the_values_given_hold_inside_the_slot_only() -> None:
 def test_a_slot_needs_a_quoted_name_and_key_value_pairs(tag: str) -> None:
     with pytest.raises(TemplateSyntaxError):
         _render("{% load slots %}" + tag)
+
+
+def test_a_slot_no_app_declared_is_a_clear_error() -> None:
+    with pytest.raises(TemplateSyntaxError, match=r"No slot 'test\.nowhere'"):
+        _render('{% load slots %}{% slot "test.nowhere" %}')

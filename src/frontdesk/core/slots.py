@@ -44,6 +44,10 @@ class SlotNode(Node):
         self.extra = extra
 
     def render(self, context: Context) -> str:
+        if self.name not in _SLOTS:
+            raise template.TemplateSyntaxError(
+                f"No slot {self.name!r}: the app that owns it declares it in its ready()."
+            )
         values = {key: value.resolve(context) for key, value in self.extra.items()}
         engine = context.template.engine  # type: ignore[union-attr]
         with context.push(**values):
