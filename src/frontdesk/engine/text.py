@@ -21,3 +21,8 @@ def fold(text: str) -> str:
 def _combining_marks() -> frozenset[str]:
     # Built once. The marks all lie below U+20000 (the last is U+1E94A), so the scan stops there.
     return frozenset(chr(code) for code in range(0x20000) if unicodedata.combining(chr(code)))
+
+
+def tag_clean(tag: str) -> str:
+    """One tag as a desk keeps it: inner spaces single, trimmed, lower-case."""
+    return " ".join(tag.split()).lower()

@@ -44,6 +44,7 @@ def list_tickets(request: HttpRequest, filters: Query[TicketFilterIn]) -> QueryS
             channel=filters.channel,
             customer_id=filters.customer_id,
             query=filters.q,
+            tag=filters.tag,
         ),
     )
     return tickets.prefetch_related("customer__identities")

@@ -17,3 +17,10 @@ SLA_ESCALATION_WINDOW = timedelta(hours=24)
 # Up to this many breaches found by one sweep are mailed one by one; more come as one list,
 # so a weekend's backlog reaching its due together, or a worker back after a day, is one mail.
 SLA_ESCALATIONS_ONE_BY_ONE = 3
+# A tag is a word or two to file tickets under; more or longer ones are sentences, not tags.
+TAG_LENGTH = 50
+TAG_COUNT = 20
+# The ticket page suggests the desk's most used tags, at most this many, from its latest
+# tagged tickets (a tag nobody used for that long is not worth suggesting).
+TAG_SUGGESTIONS = 100
+TAG_SUGGESTIONS_FROM = 2000

@@ -38,6 +38,7 @@ class TicketOut(Schema):
     tone: float | None
     reasons: list[str]
     red_flags: list[str]
+    tags: list[str]
     assignee: AgentRef | None
     created_at: datetime
     updated_at: datetime
@@ -74,6 +75,10 @@ class TicketUpdateIn(InputSchema):
     # Strict: pydantic would also take 0, 1, "yes" or "off" for a JSON boolean.
     quick_win: StrictBool | None = None
     assignee: str | None = Field(None, description="username; null to unassign")
+    tags: list[str] | None = Field(
+        None,
+        description="the ticket's tags, all of them: trimmed and lower-cased, each once",
+    )
 
 
 class TicketFilterIn(InputSchema):
@@ -88,6 +93,7 @@ class TicketFilterIn(InputSchema):
     channel: Literal["", ChannelName] = ""
     customer_id: RowId | None = None
     q: str = ""
+    tag: str = Field("", description="only tickets with this tag", max_length=200)
 
 
 class AttachmentOut(Schema):

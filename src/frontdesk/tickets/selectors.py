@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from frontdesk.accounts.models import Team, User
@@ -14,8 +17,9 @@ from frontdesk.core.http import whole_number
 from frontdesk.core.memo import for_a_while
 from frontdesk.customers.models import Customer
 from frontdesk.engine.queue import QueueWeights, WeightError, weights_from
-from frontdesk.engine.text import fold
+from frontdesk.engine.text import fold, tag_clean
 from frontdesk.tickets.choices import OPEN_STATUSES, MessageDirection, QueueKind, Status
+from frontdesk.tickets.constants import TAG_SUGGESTIONS, TAG_SUGGESTIONS_FROM
 from frontdesk.tickets.models import Attachment, Message, QueueSettings, Ticket
 
 
@@ -29,6 +33,23 @@ class TicketFilter:
     channel: str = ""
     customer_id: int | None = None
     query: str = ""
+    tag: str = ""
+
+
+def _tagged(tag: str) -> Q:
+    if connection.vendor == "postgresql":
+        return Q(tags__contains=[tag])
+    # SQLite has no JSON containment: the stored text holds each tag quoted as json writes it.
+    return Q(tags__icontains=json.dumps(tag))
+
+
+def ticket_tags_in_use() -> list[str]:
+    """The desk's tags, most used first, from its latest tagged tickets."""
+    counts: Counter[str] = Counter()
+    latest = Ticket.objects.exclude(tags=[]).order_by("-id").values_list("tags", flat=True)
+    for tags in latest[:TAG_SUGGESTIONS_FROM]:
+        counts.update(tag for tag in tags if isinstance(tag, str))
+    return [tag for tag, _count in counts.most_common(TAG_SUGGESTIONS)]
 
 
 def ticket_list(*, actor: User, filters: TicketFilter | None = None) -> QuerySet[Ticket]:
@@ -61,6 +82,8 @@ def ticket_list(*, actor: User, filters: TicketFilter | None = None) -> QuerySet
             | Q(subject__icontains=query)
             | Q(customer__search_text__contains=fold(query))
         )
+    if tag := tag_clean(filters.tag):
+        tickets = tickets.filter(_tagged(tag))
     return tickets.order_by("-created_at", "-id")
 
 

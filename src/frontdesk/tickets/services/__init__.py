@@ -48,6 +48,7 @@ from frontdesk.tickets.services.placement import (
     tickets_queue_refresh,
 )
 from frontdesk.tickets.services.sweep import sla_sweep
+from frontdesk.tickets.services.tags import tags_normalise, ticket_tags_set
 
 __all__ = [
     "INTERACTION_KIND",
@@ -61,6 +62,7 @@ __all__ = [
     "sla_escalation_deliver",
     "sla_escalations_deliver",
     "sla_sweep",
+    "tags_normalise",
     "ticket_assign",
     "ticket_assign_if_free",
     "ticket_create",
@@ -77,6 +79,7 @@ __all__ = [
     "ticket_sla_breach",
     "ticket_sla_warn",
     "ticket_tags_add",
+    "ticket_tags_set",
     "ticket_take_next",
     "ticket_third_party_reply",
     "ticket_triage_apply",

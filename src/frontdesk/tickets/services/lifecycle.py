@@ -13,7 +13,9 @@ from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import presence_of
 from frontdesk.core.errors import Invalid
 from frontdesk.customers.models import Customer
+from frontdesk.engine.text import tag_clean
 from frontdesk.tickets.choices import QUEUED_STATUSES, MessageDirection, QueueKind, Status
+from frontdesk.tickets.constants import TAG_LENGTH
 from frontdesk.tickets.models import Message, Ticket
 from frontdesk.tickets.services._common import (
     _check_body,
@@ -224,10 +226,10 @@ def ticket_note(*, ticket: Ticket, agent: User, text: str) -> Message:
 
 
 def ticket_tags_add(*, ticket: Ticket, tags: list[str]) -> Ticket:
-    """Add tags to the ticket (a macro's, an agent's); each once, trimmed."""
+    """Add tags to the ticket (a macro's, an agent's); each once, trimmed and lower-case."""
     current = list(ticket.tags or [])
     for tag in tags:
-        clean = tag.strip()[:50]
+        clean = tag_clean(tag)[:TAG_LENGTH]
         if clean and clean not in current:
             current.append(clean)
     if current != ticket.tags:

@@ -1,0 +1,144 @@
+import pytest
+from django.test import Client
+
+from frontdesk.accounts.models import User
+from frontdesk.core.errors import Invalid
+from frontdesk.customers.services import portal_link_build
+from frontdesk.tickets.constants import TAG_COUNT, TAG_LENGTH
+from frontdesk.tickets.models import Ticket
+from frontdesk.tickets.selectors import TicketFilter, ticket_list, ticket_tags_in_use
+from frontdesk.tickets.services import tags_normalise, ticket_tags_add, ticket_tags_set
+from tests import factories
+from tests.conftest import ApiClient
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        (["VAT", " vat ", "Billing  Run"], ["vat", "billing run"]),
+        (["", "   ", "ÁFA"], ["áfa"]),
+        ([], []),
+    ],
+)
+def test_tags_are_trimmed_lower_cased_and_kept_once(typed: list[str], kept: list[str]) -> None:
+    assert tags_normalise(tags=typed) == kept
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [["x" * (TAG_LENGTH + 1)], ["a,b"], [f"tag {number}" for number in range(TAG_COUNT + 1)]],
+)
+def test_a_too_long_a_comma_or_too_many_tags_are_refused(typed: list[str]) -> None:
+    with pytest.raises(Invalid):
+        tags_normalise(tags=typed)
+
+
+def test_setting_tags_replaces_them(agent: User) -> None:
+    ticket = factories.ticket()
+    ticket_tags_set(ticket=ticket, tags=["VAT", "refund"], actor=agent)
+    ticket_tags_set(ticket=ticket, tags=["refund", "Urgent"], actor=agent)
+    assert Ticket.objects.get(pk=ticket.pk).tags == ["refund", "urgent"]
+
+
+def test_a_refused_tag_leaves_the_tags_as_they_were(agent: User) -> None:
+    ticket = factories.ticket()
+    ticket_tags_set(ticket=ticket, tags=["vat"], actor=agent)
+    with pytest.raises(Invalid):
+        ticket_tags_set(ticket=ticket, tags=["ok", "x" * (TAG_LENGTH + 1)], actor=agent)
+    assert Ticket.objects.get(pk=ticket.pk).tags == ["vat"]
+
+
+def test_a_macros_tags_are_kept_as_typed_tags_are() -> None:
+    ticket = factories.ticket()
+    ticket_tags_add(ticket=ticket, tags=[" VAT ", "vat"])
+    assert Ticket.objects.get(pk=ticket.pk).tags == ["vat"]
+
+
+def test_the_list_narrows_to_a_tag_whole_and_in_any_case(agent: User) -> None:
+    vat = factories.ticket(subject="VAT")
+    vat_refund = factories.ticket(subject="VAT refund")
+    factories.ticket(subject="Untagged")
+    ticket_tags_set(ticket=vat, tags=["vat"], actor=agent)
+    ticket_tags_set(ticket=vat_refund, tags=["vat refund", "számla"], actor=agent)
+    assert list(ticket_list(actor=agent, filters=TicketFilter(tag=" VAT "))) == [vat]
+    assert list(ticket_list(actor=agent, filters=TicketFilter(tag="Számla"))) == [vat_refund]
+    assert list(ticket_list(actor=agent, filters=TicketFilter(tag="va"))) == []
+
+
+def test_suggestions_are_the_desks_tags_most_used_first(agent: User) -> None:
+    for tags in (["vat", "refund"], ["refund"], ["refund", "vat"], ["urgent"]):
+        ticket_tags_set(ticket=factories.ticket(), tags=tags, actor=agent)
+    assert ticket_tags_in_use()[:2] == ["refund", "vat"]
+    assert set(ticket_tags_in_use()) == {"refund", "vat", "urgent"}
+
+
+def test_the_api_sets_shows_and_filters_tags(api: ApiClient) -> None:
+    ticket = factories.ticket()
+    response = api.patch(f"/api/v1/tickets/{ticket.pk}", {"tags": ["VAT", "Refund", "vat"]})
+    assert response.status_code == 200
+    assert response.json()["tags"] == ["vat", "refund"]
+    assert api.get(f"/api/v1/tickets/{ticket.pk}").json()["tags"] == ["vat", "refund"]
+    factories.ticket()
+    tagged = api.get("/api/v1/tickets", tag="Refund").json()
+    assert [item["id"] for item in tagged["items"]] == [ticket.pk]
+
+
+def test_the_api_keeps_other_fields_working_beside_tags(api: ApiClient, agent: User) -> None:
+    ticket = factories.ticket()
+    body = api.patch(
+        f"/api/v1/tickets/{ticket.pk}",
+        {"status": "on_hold", "assignee": agent.username, "tags": ["vat"]},
+    ).json()
+    assert (body["status"], body["assignee"]["username"], body["tags"]) == (
+        "on_hold",
+        agent.username,
+        ["vat"],
+    )
+    untouched = api.patch(f"/api/v1/tickets/{ticket.pk}", {"status": "open"}).json()
+    assert untouched["tags"] == ["vat"]
+    cleared = api.patch(f"/api/v1/tickets/{ticket.pk}", {"tags": []}).json()
+    assert cleared["tags"] == []
+
+
+def test_a_bad_tag_answers_400_with_detail_and_changes_nothing(api: ApiClient) -> None:
+    ticket = factories.ticket()
+    response = api.patch(
+        f"/api/v1/tickets/{ticket.pk}", {"status": "on_hold", "tags": ["x" * (TAG_LENGTH + 1)]}
+    )
+    assert response.status_code == 400
+    assert str(TAG_LENGTH) in response.json()["detail"]
+    assert Ticket.objects.get(pk=ticket.pk).status != "on_hold"
+    not_text = api.patch(f"/api/v1/tickets/{ticket.pk}", {"tags": [1, {"a": 2}]})
+    assert not_text.status_code == 422
+    assert "detail" in not_text.json()
+
+
+def test_a_lead_may_tag_too() -> None:
+    lead = factories.agent(role="lead")
+    ticket = factories.ticket()
+    response = ApiClient(factories.api_token(lead)).patch(
+        f"/api/v1/tickets/{ticket.pk}", {"tags": ["vip"]}
+    )
+    assert response.status_code == 200
+    assert response.json()["tags"] == ["vip"]
+
+
+def test_strangers_and_customers_cannot_tag(api: ApiClient) -> None:
+    customer = factories.customer()
+    ticket = factories.ticket(customer_=customer)
+    stranger = Client().patch(
+        f"/api/v1/tickets/{ticket.pk}", {"tags": ["x"]}, content_type="application/json"
+    )
+    assert stranger.status_code == 401
+    portal = Client()
+    link = portal_link_build(customer=customer)
+    portal.get(link.split("127.0.0.1:8000", 1)[1])
+    as_customer = portal.patch(
+        f"/api/v1/tickets/{ticket.pk}", {"tags": ["x"]}, content_type="application/json"
+    )
+    assert as_customer.status_code == 401
+    missing = api.patch("/api/v1/tickets/999999", {"tags": ["x"]})
+    assert missing.status_code == 404
+    assert Ticket.objects.get(pk=ticket.pk).tags == []
