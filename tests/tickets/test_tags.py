@@ -142,3 +142,67 @@ def test_strangers_and_customers_cannot_tag(api: ApiClient) -> None:
     missing = api.patch("/api/v1/tickets/999999", {"tags": ["x"]})
     assert missing.status_code == 404
     assert Ticket.objects.get(pk=ticket.pk).tags == []
+
+
+def test_the_ticket_page_shows_adds_and_removes_tags_inline(
+    agent: User, agent_client: Client
+) -> None:
+    ticket = factories.ticket()
+    ticket_tags_set(ticket=factories.ticket(), tags=["suggested"], actor=agent)
+    page = agent_client.get(f"/desk/tickets/{ticket.pk}/").content.decode()
+    assert 'id="ticket-tags"' in page
+    assert '<option value="suggested">' in page
+    added = agent_client.post(
+        f"/desk/tickets/{ticket.pk}/tags/", {"tags_add": "VAT, refund"}, HTTP_HX_REQUEST="true"
+    )
+    assert added.status_code == 200
+    assert "<bdi>vat</bdi>" in added.content.decode()
+    assert Ticket.objects.get(pk=ticket.pk).tags == ["vat", "refund"]
+    removed = agent_client.post(f"/desk/tickets/{ticket.pk}/tags/", {"tags_remove": "vat"})
+    assert removed.status_code == 302
+    assert Ticket.objects.get(pk=ticket.pk).tags == ["refund"]
+
+
+def test_a_bad_tag_on_the_page_shows_its_error_next_to_the_field(agent_client: Client) -> None:
+    ticket = factories.ticket()
+    response = agent_client.post(
+        f"/desk/tickets/{ticket.pk}/tags/",
+        {"tags_add": "x" * (TAG_LENGTH + 1)},
+        HTTP_HX_REQUEST="true",
+    )
+    assert 'id="id_tags_add-error"' in response.content.decode()
+    too_many = ",".join(f"tag {number}" for number in range(TAG_COUNT + 1))
+    without_htmx = agent_client.post(f"/desk/tickets/{ticket.pk}/tags/", {"tags_add": too_many})
+    assert without_htmx.status_code == 400
+    assert Ticket.objects.get(pk=ticket.pk).tags == []
+
+
+def test_only_the_desk_tags_from_the_page(agent: User) -> None:
+    ticket = factories.ticket()
+    response = Client().post(f"/desk/tickets/{ticket.pk}/tags/", {"tags_add": "x"})
+    assert response.status_code == 302
+    assert Ticket.objects.get(pk=ticket.pk).tags == []
+
+
+def test_the_lists_show_tags_and_filter_by_one(agent: User, agent_client: Client) -> None:
+    tagged = factories.ticket(subject="Tagged one")
+    factories.ticket(subject="Plain one")
+    ticket_tags_set(ticket=tagged, tags=["vip customer"], actor=agent)
+    everything = agent_client.get("/desk/tickets/").content.decode()
+    assert "<bdi>vip customer</bdi>" in everything
+    assert '<option value="vip customer">' in everything
+    narrowed = agent_client.get("/desk/tickets/", {"tag": "VIP Customer"}).content.decode()
+    assert "Tagged one" in narrowed
+    assert "Plain one" not in narrowed
+
+
+def test_the_portal_never_shows_a_tickets_tags(agent: User) -> None:
+    customer = factories.customer()
+    ticket = factories.ticket(customer_=customer, subject="My question")
+    ticket_tags_set(ticket=ticket, tags=["difficult-customer"], actor=agent)
+    portal = Client()
+    portal.get(portal_link_build(customer=customer).split("127.0.0.1:8000", 1)[1])
+    home = portal.get("/portal/").content.decode()
+    assert "My question" in home
+    request = portal.get(f"/portal/requests/{ticket.reference}/").content.decode()
+    assert "difficult-customer" not in home + request

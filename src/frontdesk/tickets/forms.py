@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from frontdesk.accounts.selectors import agent_list
 from frontdesk.core.forms import AttachmentsMixin, MultipleFileField
 from frontdesk.tickets.choices import Channel, Level, Status
-from frontdesk.tickets.constants import BODY_LENGTH
+from frontdesk.tickets.constants import BODY_LENGTH, TAG_LENGTH
 
 STATUS_FILTERS = [("open", _("All open")), ("", _("Any status")), *Status.choices]
 ASSIGNEE_FILTERS = [("", _("Anyone")), ("me", _("Me")), ("none", _("Nobody"))]
@@ -25,6 +25,12 @@ class TicketFilterForm(forms.Form):
     )
     channel = forms.ChoiceField(
         label=_("Channel"), choices=[("", _("Any channel")), *Channel.choices], required=False
+    )
+    tag = forms.CharField(
+        label=_("Tag"),
+        required=False,
+        max_length=TAG_LENGTH,
+        widget=forms.TextInput(attrs={"list": "tag-suggestions", "autocomplete": "off"}),
     )
 
 
@@ -63,3 +69,16 @@ class TriageCorrectionForm(forms.Form):
 
     level = forms.TypedChoiceField(label=_("Level"), choices=Level.choices, coerce=int)
     quick_win = forms.BooleanField(label=_("Quick win"), required=False)
+
+
+class TicketTagsForm(forms.Form):
+    """Tags an agent adds to a ticket (several separated by commas) or the one they remove."""
+
+    tags_add = forms.CharField(
+        label=_("Add tags"),
+        required=False,
+        max_length=1000,
+        help_text=_("Separated by commas."),
+        widget=forms.TextInput(attrs={"list": "tag-suggestions", "autocomplete": "off"}),
+    )
+    tags_remove = forms.CharField(required=False, max_length=1000, widget=forms.HiddenInput)

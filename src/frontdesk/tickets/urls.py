@@ -8,5 +8,6 @@ urlpatterns = [
     path("<int:ticket_id>/", views.ticket_detail, name="detail"),
     path("<int:ticket_id>/reply/", views.ticket_reply_page, name="reply"),
     path("<int:ticket_id>/note/", views.ticket_note_page, name="note"),
+    path("<int:ticket_id>/tags/", views.ticket_tags_page, name="tags"),
     path("files/<int:attachment_id>/", views.ticket_attachment, name="attachment"),
 ]

@@ -21,6 +21,7 @@ from frontdesk.tickets.forms import (
     ReplyForm,
     StatusForm,
     TicketFilterForm,
+    TicketTagsForm,
     TriageCorrectionForm,
 )
 from frontdesk.tickets.models import Ticket
@@ -31,9 +32,10 @@ from frontdesk.tickets.selectors import (
     access_ticket_by_id,
     customer_tickets,
     ticket_list,
+    ticket_tags_in_use,
     ticket_thread,
 )
-from frontdesk.tickets.services import ticket_note, ticket_reply
+from frontdesk.tickets.services import ticket_note, ticket_reply, ticket_tags_set
 
 PAGE_SIZE = 50
 
@@ -57,6 +59,7 @@ def ticket_list_page(request: HtmxHttpRequest) -> HttpResponse:
         level=int(data["level"]) if data.get("level") else None,
         channel=data.get("channel") or "",
         query=data.get("q") or "",
+        tag=data.get("tag") or "",
     )
     page = Paginator(
         ticket_list(actor=request_agent(request), filters=filters), PAGE_SIZE
@@ -64,7 +67,10 @@ def ticket_list_page(request: HtmxHttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "query": query.urlencode()}
-    template = "tickets/_list_table.html" if request.htmx else "tickets/list.html"
+    if request.htmx:
+        return render(request, "tickets/_list_table.html", context)
+    context["tag_suggestions"] = ticket_tags_in_use()
+    template = "tickets/list.html"
     return render(request, template, context)
 
 
@@ -89,6 +95,8 @@ def ticket_detail_context(
         "triage_form": TriageCorrectionForm(
             initial={"level": ticket.level, "quick_win": ticket.quick_win}
         ),
+        "tags_form": forms.get("tags_form") or TicketTagsForm(),
+        "tag_suggestions": ticket_tags_in_use(),
     }
 
 
@@ -144,6 +152,34 @@ def ticket_note_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
         ticket_detail_context(request, ticket, note_form=form),
         status=400,
     )
+
+
+@login_required
+@require_POST
+def ticket_tags_page(request: HtmxHttpRequest, ticket_id: int) -> HttpResponse:
+    """Add tags to the ticket or remove one; htmx swaps just the tags panel."""
+    ticket = ticket_for_page(request, ticket_id)
+    form = TicketTagsForm(request.POST)
+    if form.is_valid():
+        removed = form.cleaned_data["tags_remove"]
+        kept = [tag for tag in ticket.tags if tag != removed]
+        try:
+            ticket_tags_set(
+                ticket=ticket,
+                tags=[*kept, *form.cleaned_data["tags_add"].split(",")],
+                actor=request_agent(request),
+            )
+        except Invalid as error:
+            form.add_error("tags_add", str(error))
+        else:
+            form = TicketTagsForm()
+    context = ticket_detail_context(request, ticket, tags_form=form)
+    if request.htmx:
+        # htmx swaps only a 2xx answer; the panel carries its error next to the field.
+        return render(request, "tickets/_tags.html", context)
+    if not form.errors:
+        return redirect("tickets:detail", ticket_id=ticket.pk)
+    return render(request, "tickets/detail.html", context, status=400)
 
 
 @login_required
