@@ -1,0 +1,77 @@
+"""Every desk page fits a phone (390 px) and a laptop (1,366 px), left to right and right to
+left."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from django.test import Client
+from playwright.sync_api import Browser
+from pytest_django.live_server_helper import LiveServer
+
+from tests import factories
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+WIDTHS = (390, 1366)
+# Screenshots for people to look at, when asked for (FRONTDESK_SHOTS=/tmp/fit).
+SHOTS = os.environ.get("FRONTDESK_SHOTS", "")
+
+
+def desk_pages(*, ticket_id: int, customer_id: int) -> dict[str, str]:
+    """The desk's pages, by name: every page an agent or lead works in."""
+    return {
+        "queue": "/desk/queue/",
+        "sweep": "/desk/queue/sweep/",
+        "queue-settings": "/desk/queue/settings/",
+        "tickets": "/desk/tickets/",
+        "ticket": f"/desk/tickets/{ticket_id}/",
+        "customers": "/desk/customers/",
+        "customer": f"/desk/customers/{customer_id}/",
+        "corridor": "/desk/journal/",
+        "promises": "/desk/journal/promises/",
+        "board": "/desk/journal/board/",
+        "week": "/desk/schedule/",
+        "mine": "/desk/schedule/mine/",
+        "playbooks": "/desk/schedule/playbooks/",
+        "status": "/status/",
+    }
+
+
+@pytest.mark.parametrize("language", ["en", "he"])
+def test_no_desk_page_is_wider_than_the_window(
+    browser: Browser, live_server: LiveServer, language: str
+) -> None:
+    lead = factories.agent(username="lea", role="lead", language=language)
+    customer = factories.customer(name="Ildikó Szabó", email="ildiko.szabo@example.hu")
+    ticket = factories.ticket(
+        customer_=customer,
+        subject="Kako da počnemo? Uvoz bankovnog izvoda ne radi od posljednjeg ažuriranja",
+        body="Since the update the bank import fails with an error: " + "x" * 120,
+        language="bs",
+    )
+    factories.ticket(customer_=customer, subject="Charged twice", body="You charged me twice.")
+    client = Client()
+    client.force_login(lead)
+    session = client.cookies["sessionid"].value
+    wide: list[str] = []
+    for width in WIDTHS:
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
+        page = context.new_page()
+        for name, path in desk_pages(ticket_id=ticket.pk, customer_id=customer.pk).items():
+            response = page.goto(live_server.url + path)
+            assert response is not None, path
+            assert response.ok, f"{path}: {response.status}"
+            scroll, inner = page.evaluate(
+                "[document.documentElement.scrollWidth, window.innerWidth]"
+            )
+            if SHOTS:
+                Path(SHOTS).mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=f"{SHOTS}/{name}-{language}-{width}.png", full_page=True)
+            if scroll > inner:
+                wide.append(f"{name} {scroll}px at {inner}px")
+        context.close()
+    assert not wide, f"wider than the window ({language}): " + "; ".join(wide)
