@@ -16,6 +16,19 @@ from tests import factories
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WIDTHS = (390, 1366)
+# Ids used twice, and fields no label names (a <label>, aria-label or aria-labelledby).
+PROBLEMS = """() => {
+  const ids = [...document.querySelectorAll("[id]")].map((element) => element.id);
+  const twice = ids.filter((id, index) => ids.indexOf(id) !== index);
+  const fields = document.querySelectorAll(
+    "input:not([type=hidden]):not([type=submit]):not([type=button]), select, textarea");
+  const unlabelled = [...fields].filter((field) => !field.labels.length
+    && !field.getAttribute("aria-label") && !field.getAttribute("aria-labelledby"))
+    .map((field) => field.name || field.outerHTML.slice(0, 60));
+  const skip = document.querySelector("a.skip-link[href='#main']")
+    && document.getElementById("main");
+  return {twice: [...new Set(twice)], unlabelled, skip: Boolean(skip)};
+}"""
 # Screenshots for people to look at, when asked for (FRONTDESK_SHOTS=/tmp/fit).
 SHOTS = os.environ.get("FRONTDESK_SHOTS", "")
 
@@ -57,6 +70,7 @@ def test_no_desk_page_is_wider_than_the_window(
     client.force_login(lead)
     session = client.cookies["sessionid"].value
     wide: list[str] = []
+    broken: list[str] = []
     for width in WIDTHS:
         context = browser.new_context(viewport={"width": width, "height": 900})
         context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
@@ -73,5 +87,9 @@ def test_no_desk_page_is_wider_than_the_window(
                 page.screenshot(path=f"{SHOTS}/{name}-{language}-{width}.png", full_page=True)
             if scroll > inner:
                 wide.append(f"{name} {scroll}px at {inner}px")
+            found = page.evaluate(PROBLEMS)
+            if found["twice"] or found["unlabelled"] or not found["skip"]:
+                broken.append(f"{name}: {found}")
         context.close()
     assert not wide, f"wider than the window ({language}): " + "; ".join(wide)
+    assert not broken, "ids used twice, fields with no label, no skip link: " + "; ".join(broken)

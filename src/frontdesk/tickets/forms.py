@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -53,9 +55,19 @@ class NoteForm(forms.Form):
         label=_("Internal note"), widget=forms.Textarea(attrs={"rows": 3}), max_length=BODY_LENGTH
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # The reply box on the same page has a body too; ids must stay unique.
+        kwargs.setdefault("auto_id", "note_%s")
+        super().__init__(*args, **kwargs)
+
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # The reply form on the same page sets a status too; ids must stay unique.
+        kwargs.setdefault("auto_id", "properties_%s")
+        super().__init__(*args, **kwargs)
 
 
 class AssigneeForm(forms.Form):
