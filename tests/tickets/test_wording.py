@@ -2,11 +2,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from django.utils import translation
 
 from frontdesk.engine.triage import Reason
 from frontdesk.engine.triage.lexicon import LABELLED, LEXICON_DIR
-from frontdesk.tickets.wording import DETAILS, reason_text
+from frontdesk.tickets.wording import DETAILS, reason_text, tone_text
 
 
 def test_every_label_of_the_shipped_lexicons_can_be_translated() -> None:
@@ -26,3 +27,11 @@ def test_a_reason_reads_in_the_page_language() -> None:
     assert english == "payment problem: charged twice"
     assert text != english
     assert "%(" not in text
+
+
+@pytest.mark.parametrize(
+    ("tone", "word"),
+    [(-0.76, "angry"), (-0.3, "unhappy"), (0.0, "neutral"), (0.6, "pleased")],
+)
+def test_a_tone_reads_as_a_word(tone: float, word: str) -> None:
+    assert tone_text(tone) == word

@@ -67,3 +67,15 @@ def reason_texts(rows: object) -> list[str]:
 def reason_texts_english(rows: object) -> list[str]:
     """A ticket's stored reasons in English, for the API and scripts."""
     return [reason.text() for reason in reasons_from_rows(rows)]
+
+
+def tone_text(tone: float) -> str:
+    """A triage tone (-1 to 1) as the word an agent would use for it."""
+    # Triage calls a customer angry from -0.8; the bands below read the same scale.
+    if tone <= -0.5:
+        return _("angry")
+    if tone < -0.15:
+        return _("unhappy")
+    if tone <= 0.15:
+        return _("neutral")
+    return _("pleased")
