@@ -72,6 +72,8 @@ def test_suggestions_are_the_desks_tags_most_used_first(agent: User) -> None:
         ticket_tags_set(ticket=factories.ticket(), tags=tags, actor=agent)
     assert ticket_tags_in_use()[:2] == ["refund", "vat"]
     assert set(ticket_tags_in_use()) == {"refund", "vat", "urgent"}
+    ticket_tags_set(ticket=factories.ticket(), tags=["brand new"], actor=agent)
+    assert "brand new" in ticket_tags_in_use()
 
 
 def test_the_api_sets_shows_and_filters_tags(api: ApiClient) -> None:

@@ -43,6 +43,8 @@ def _tagged(tag: str) -> Q:
     return Q(tags__icontains=json.dumps(tag))
 
 
+# Every ticket page suggests them; a tag another process added shows up seconds later.
+@for_a_while
 def ticket_tags_in_use() -> list[str]:
     """The desk's tags, most used first, from its latest tagged tickets."""
     counts: Counter[str] = Counter()

@@ -13,6 +13,7 @@ from frontdesk.core.errors import Invalid
 from frontdesk.engine.text import tag_clean
 from frontdesk.tickets.constants import TAG_COUNT, TAG_LENGTH
 from frontdesk.tickets.models import Ticket
+from frontdesk.tickets.selectors import ticket_tags_in_use
 
 
 def tags_normalise(*, tags: Iterable[str]) -> list[str]:
@@ -47,4 +48,6 @@ def ticket_tags_set(*, ticket: Ticket, tags: Iterable[str], actor: User) -> Tick
             ticket.tags = clean
             ticket.updated_at = timezone.now()
             ticket.save(update_fields=["tags", "updated_at"])
+        # The agent who added a tag finds it among the suggestions on the next ticket.
+        ticket_tags_in_use.forget()
     return ticket
