@@ -5,7 +5,7 @@ from frontdesk.accounts.models import User
 from frontdesk.core.errors import Invalid
 from frontdesk.customers.services import portal_link_build
 from frontdesk.tickets.constants import TAG_COUNT, TAG_LENGTH
-from frontdesk.tickets.models import Ticket
+from frontdesk.tickets.models import Message, Ticket
 from frontdesk.tickets.selectors import TicketFilter, ticket_list, ticket_tags_in_use
 from frontdesk.tickets.services import tags_normalise, ticket_tags_add, ticket_tags_set
 from tests import factories
@@ -39,7 +39,16 @@ def test_setting_tags_replaces_them(agent: User) -> None:
     ticket = factories.ticket()
     ticket_tags_set(ticket=ticket, tags=["VAT", "refund"], actor=agent)
     ticket_tags_set(ticket=ticket, tags=["refund", "Urgent"], actor=agent)
-    assert Ticket.objects.get(pk=ticket.pk).tags == ["refund", "urgent"]
+    ticket_tags_set(ticket=ticket, tags=["urgent", "refund", "URGENT"], actor=agent)
+    assert Ticket.objects.get(pk=ticket.pk).tags == ["urgent", "refund"]
+    # Who changed them, when, and from what to what is kept on the thread (an order is a change).
+    records = list(Message.objects.filter(ticket=ticket, event__code="tags").order_by("id"))
+    assert [(note.author_agent, note.event) for note in records] == [
+        (agent, {"code": "tags", "from": [], "to": ["vat", "refund"]}),
+        (agent, {"code": "tags", "from": ["vat", "refund"], "to": ["refund", "urgent"]}),
+        (agent, {"code": "tags", "from": ["refund", "urgent"], "to": ["urgent", "refund"]}),
+    ]
+    assert records[1].text == "Tags: vat, refund → refund, urgent"
 
 
 def test_a_refused_tag_leaves_the_tags_as_they_were(agent: User) -> None:
@@ -163,6 +172,8 @@ def test_the_ticket_page_shows_adds_and_removes_tags_inline(
     removed = agent_client.post(f"/desk/tickets/{ticket.pk}/tags/", {"tags_remove": "vat"})
     assert removed.status_code == 302
     assert Ticket.objects.get(pk=ticket.pk).tags == ["refund"]
+    thread = agent_client.get(f"/desk/tickets/{ticket.pk}/").content.decode()
+    assert "Tags: vat, refund → refund" in thread
 
 
 def test_a_bad_tag_on_the_page_shows_its_error_next_to_the_field(agent_client: Client) -> None:

@@ -14,6 +14,7 @@ from frontdesk.engine.text import tag_clean
 from frontdesk.tickets.constants import TAG_COUNT, TAG_LENGTH
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.selectors import ticket_tags_in_use
+from frontdesk.tickets.services._common import ticket_note_system
 
 
 def tags_normalise(*, tags: Iterable[str]) -> list[str]:
@@ -41,13 +42,19 @@ def tags_normalise(*, tags: Iterable[str]) -> list[str]:
 
 def ticket_tags_set(*, ticket: Ticket, tags: Iterable[str], actor: User) -> Ticket:
     """Replace the ticket's tags with `tags`, normalised; Invalid for a bad tag or too many."""
-    del actor  # who may tag was settled by the access selector that found the ticket
     clean = tags_normalise(tags=tags)
-    if clean != ticket.tags:
+    before = list(ticket.tags or [])
+    if clean != before:
         with transaction.atomic():
             ticket.tags = clean
             ticket.updated_at = timezone.now()
             ticket.save(update_fields=["tags", "updated_at"])
+            ticket_note_system(
+                ticket=ticket,
+                actor=actor,
+                text=f"Tags: {', '.join(before) or '—'} → {', '.join(clean) or '—'}",
+                event={"code": "tags", "from": before, "to": clean},
+            )
         # The agent who added a tag finds it among the suggestions on the next ticket.
         ticket_tags_in_use.forget()
     return ticket

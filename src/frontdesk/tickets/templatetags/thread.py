@@ -34,6 +34,11 @@ def system_text(message: Message) -> str:
             "old": Status(event["from"]).label,
             "new": Status(event["to"]).label,
         }
+    if code == "tags":
+        return _("Tags: %(old)s → %(new)s") % {
+            "old": ", ".join(event.get("from") or []) or "—",
+            "new": ", ".join(event.get("to") or []) or "—",
+        }
     if code == "assigned":
         if not event.get("name"):
             return _("Assigned to nobody")
