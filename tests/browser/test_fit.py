@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.test import Client
 from playwright.sync_api import Browser
 from pytest_django.live_server_helper import LiveServer
@@ -53,10 +54,8 @@ def desk_pages(*, ticket_id: int, customer_id: int) -> dict[str, str]:
     }
 
 
-@pytest.mark.parametrize("language", ["en", "he"])
-def test_no_desk_page_is_wider_than_the_window(
-    browser: Browser, live_server: LiveServer, language: str
-) -> None:
+def _desk(language: str) -> tuple[str, dict[str, str]]:
+    """A lead's session cookie, and the desk's pages with a ticket and customer to show."""
     lead = factories.agent(username="lea", role="lead", language=language)
     customer = factories.customer(name="Ildikó Szabó", email="ildiko.szabo@example.hu")
     ticket = factories.ticket(
@@ -68,14 +67,23 @@ def test_no_desk_page_is_wider_than_the_window(
     factories.ticket(customer_=customer, subject="Charged twice", body="You charged me twice.")
     client = Client()
     client.force_login(lead)
-    session = client.cookies["sessionid"].value
+    return client.cookies["sessionid"].value, desk_pages(
+        ticket_id=ticket.pk, customer_id=customer.pk
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "he"])
+def test_no_desk_page_is_wider_than_the_window(
+    browser: Browser, live_server: LiveServer, language: str
+) -> None:
+    session, pages = _desk(language)
     wide: list[str] = []
     broken: list[str] = []
     for width in WIDTHS:
         context = browser.new_context(viewport={"width": width, "height": 900})
         context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
         page = context.new_page()
-        for name, path in desk_pages(ticket_id=ticket.pk, customer_id=customer.pk).items():
+        for name, path in pages.items():
             response = page.goto(live_server.url + path)
             assert response is not None, path
             assert response.ok, f"{path}: {response.status}"
@@ -93,3 +101,23 @@ def test_no_desk_page_is_wider_than_the_window(
         context.close()
     assert not wide, f"wider than the window ({language}): " + "; ".join(wide)
     assert not broken, "ids used twice, fields with no label, no skip link: " + "; ".join(broken)
+
+
+@pytest.mark.parametrize("language", ["en", "he"])
+def test_axe_finds_nothing_serious_on_the_desk(
+    browser: Browser, live_server: LiveServer, language: str
+) -> None:
+    session, pages = _desk(language)
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
+    page = context.new_page()
+    axe = Axe()  # axe-core ships inside the package; nothing is fetched
+    found: list[str] = []
+    for name, path in pages.items():
+        page.goto(live_server.url + path)
+        for violation in axe.run(page).response["violations"]:
+            if violation["impact"] in {"serious", "critical"}:
+                targets = [node["target"] for node in violation["nodes"]][:3]
+                found.append(f"{name}: {violation['id']} {targets}")
+    context.close()
+    assert not found, "axe-core: " + "; ".join(found)
