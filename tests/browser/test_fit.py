@@ -64,6 +64,13 @@ def _desk(language: str) -> tuple[str, dict[str, str]]:
         body="Since the update the bank import fails with an error: " + "x" * 120,
         language="bs",
     )
+    # A newsletter-like mail: a table laid out for a 1,100 px window, and a link with no breaks.
+    ticket.messages.update(
+        html='<table width="1100"><tr><td>Izvod</td><td>'
+        + "https://banka.example.ba/izvod/2026/12/uvoz?datoteka="
+        + "a" * 90
+        + "</td></tr></table>"
+    )
     factories.ticket(customer_=customer, subject="Charged twice", body="You charged me twice.")
     client = Client()
     client.force_login(lead)
