@@ -110,12 +110,13 @@ def test_no_desk_page_is_wider_than_the_window(
     assert not broken, "ids used twice, fields with no label, no skip link: " + "; ".join(broken)
 
 
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("language", ["en", "he"])
 def test_axe_finds_nothing_serious_on_the_desk(
-    browser: Browser, live_server: LiveServer, language: str
+    browser: Browser, live_server: LiveServer, language: str, width: int
 ) -> None:
     session, pages = _desk(language)
-    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    context = browser.new_context(viewport={"width": width, "height": 900})
     context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
     page = context.new_page()
     axe = Axe()  # axe-core ships inside the package; nothing is fetched
