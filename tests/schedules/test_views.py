@@ -96,7 +96,9 @@ def test_an_agent_sees_their_own_week_and_gets_a_calendar_feed() -> None:
     assert Client().get(path.replace(".ics", "x.ics")).status_code == 404
 
 
-def test_moving_a_break_into_a_gap_asks_before_saving() -> None:
+def _busy_monday_with_two_breaks() -> tuple[Client, Break, datetime]:
+    """A lead's client, one of two agents' breaks on a Monday whose phones were busy all day
+    the four weeks before (moving it onto the other's break leaves the desk short), and the day."""
     lead = factories.agent(role="lead")
     agent, other = factories.agent(), factories.agent()
     monday = datetime(2026, 12, 7, tzinfo=UTC)
@@ -112,6 +114,11 @@ def test_moving_a_break_into_a_gap_asks_before_saving() -> None:
     brk = break_add(actor=lead, agent=agent, start=monday.replace(hour=12), minutes=15)
     break_add(actor=lead, agent=other, start=monday.replace(hour=13), minutes=15)
     client = _client(lead)
+    return client, brk, monday
+
+
+def test_moving_a_break_into_a_gap_asks_before_saving() -> None:
+    client, brk, monday = _busy_monday_with_two_breaks()
     response = client.post(
         "/desk/schedule/breaks/move/",
         {"break_id": brk.pk, "start": "2026-12-07T13:00", "week": "2026-12-07"},
@@ -354,21 +361,7 @@ def test_each_week_form_posts_to_its_own_view() -> None:
 
 
 def test_moving_a_break_anyway_from_the_warning_moves_it() -> None:
-    lead = factories.agent(role="lead")
-    agent, other = factories.agent(), factories.agent()
-    monday = datetime(2026, 12, 7, tzinfo=UTC)
-    customer = factories.customer()
-    for weeks_ago in range(1, 5):
-        for minutes in range(0, 480, 15):
-            at = monday - timedelta(weeks=weeks_ago) + timedelta(hours=8, minutes=minutes)
-            factories.ticket(customer_=customer, channel="phone", created_at=at)
-    for person in (agent, other):
-        shift_pattern_add(
-            actor=lead, agent=person, weekday=0, start=time(8), end=time(16), time_zone="UTC"
-        )
-    brk = break_add(actor=lead, agent=agent, start=monday.replace(hour=12), minutes=15)
-    break_add(actor=lead, agent=other, start=monday.replace(hour=13), minutes=15)
-    client = _client(lead)
+    client, brk, _monday = _busy_monday_with_two_breaks()
     form = {"break_id": brk.pk, "start": "2026-12-07T13:00", "week": "2026-12-07"}
     warned = client.post("/desk/schedule/breaks/move/", form).content.decode()
     assert f'action="{reverse("schedules:break_move")}"' in warned
