@@ -12,6 +12,7 @@ from django.test import Client
 from playwright.sync_api import Browser
 from pytest_django.live_server_helper import LiveServer
 
+from frontdesk.sla.services import sla_target_set
 from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -40,6 +41,8 @@ def desk_pages(*, ticket_id: int, customer_id: int) -> dict[str, str]:
         "queue": "/desk/queue/",
         "sweep": "/desk/queue/sweep/",
         "queue-settings": "/desk/queue/settings/",
+        "settings": "/desk/settings/",
+        "changes": "/desk/settings/changes/",
         "tickets": "/desk/tickets/",
         "ticket": f"/desk/tickets/{ticket_id}/",
         "customers": "/desk/customers/",
@@ -72,6 +75,8 @@ def _desk(language: str) -> tuple[str, dict[str, str]]:
         + "</td></tr></table>"
     )
     factories.ticket(customer_=customer, subject="Charged twice", body="You charged me twice.")
+    # Something on the change record.
+    sla_target_set(actor=lead, level=1, first_response_minutes=20, resolution_minutes=240)
     client = Client()
     client.force_login(lead)
     return client.cookies["sessionid"].value, desk_pages(

@@ -27,8 +27,12 @@ def lead_client() -> Client:
     return client
 
 
-def test_only_leads_see_the_settings(agent_client: Client) -> None:
-    assert agent_client.get(reverse("routing:settings")).status_code == 403
+def test_agents_read_the_settings_and_only_leads_change_them(agent_client: Client) -> None:
+    page = agent_client.get(reverse("routing:settings")).content.decode()
+    assert "You can read these settings" in page
+    assert "Save queue order" not in page
+    refused = agent_client.post(reverse("routing:settings"), {"form": "weights", "quick": 1})
+    assert refused.status_code == 403
 
 
 def test_a_lead_changes_the_queue_order(lead_client: Client) -> None:

@@ -5,23 +5,14 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Swagger
 from ninja.openapi.schema import OpenAPISchema
 from ninja.parser import Parser
-from ninja.security import HttpBearer
 from ninja.types import DictStrAny
 
-from frontdesk.accounts.models import User
-from frontdesk.accounts.services import token_authenticate
-from frontdesk.core.errors import Invalid, NotFound
+from frontdesk.accounts.auth import WRITE_METHODS, AgentToken
+from frontdesk.core.errors import Forbidden, Invalid, NotFound
 from frontdesk.core.middleware import without_nul
 
-
-class AgentToken(HttpBearer):
-    """`Authorization: Bearer TOKEN`, from `frontdesk token create`."""
-
-    def authenticate(self, request: HttpRequest, token: str) -> User | None:
-        user = token_authenticate(raw=token)
-        if user is not None:
-            request.user = user
-        return user
+# Operations tagged so change the desk's settings: a lead's or an admin's token writes.
+SETTINGS_TAG = "settings"
 
 
 class JsonWithoutNul(Parser):
@@ -40,6 +31,9 @@ SHARED_ERRORS = {
 }
 
 
+FORBIDDEN = "The token's agent is no lead or admin, and only they may change settings."
+
+
 class DeskAPI(NinjaAPI):
     """The API object, whose OpenAPI document also declares the errors every operation shares
     (each operation declares its own 400 and 404 in its `response`)."""
@@ -50,13 +44,15 @@ class DeskAPI(NinjaAPI):
         document = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
         error = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
         for operations in document["paths"].values():
-            for operation in operations.values():
+            for method, operation in operations.items():
                 takes = {
                     401: "security" in operation,
                     422: bool(operation.get("parameters")) or "requestBody" in operation,
                     400: "requestBody" in operation,
                 }
                 responses = operation["responses"]
+                if SETTINGS_TAG in operation.get("tags", ()) and method.upper() in WRITE_METHODS:
+                    responses.setdefault(403, {"description": FORBIDDEN, "content": error})
                 for status, description in SHARED_ERRORS.items():
                     if takes[status]:
                         responses.setdefault(status, {"description": description, "content": error})
@@ -81,6 +77,11 @@ api = DeskAPI(
 @api.exception_handler(NotFound)
 def not_found(request: HttpRequest, error: NotFound) -> HttpResponse:
     return api.create_response(request, {"detail": str(error)}, status=404)
+
+
+@api.exception_handler(Forbidden)
+def forbidden(request: HttpRequest, error: Forbidden) -> HttpResponse:
+    return api.create_response(request, {"detail": str(error)}, status=403)
 
 
 @api.exception_handler(Invalid)

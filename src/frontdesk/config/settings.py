@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks",
     "django_tasks_db",
+    # The change record: who changed which setting, when, before → after.
+    "auditlog",
     "frontdesk.accounts",
     "frontdesk.customers",
     "frontdesk.tickets",
@@ -80,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "frontdesk.accounts.middleware.AgentLanguageMiddleware",
+    "frontdesk.core.changes.ChangeActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -106,7 +109,11 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
             ],
             # `{% slot %}`: places in a lower app's page that apps above it fill.
-            "libraries": {"slots": "frontdesk.core.slots"},
+            "libraries": {
+                "slots": "frontdesk.core.slots",
+                "changes": "frontdesk.core.changes",
+                "settings_menu": "frontdesk.core.settings_menu",
+            },
         },
     },
 ]

@@ -32,6 +32,8 @@ urlpatterns = [
         include((ticket_urls.urlpatterns + triage_urls.ticket_patterns, ticket_urls.app_name)),
     ),
     path("desk/customers/", include("frontdesk.customers.urls")),
+    # The settings' home and the change record; each app adds its own section beneath.
+    path("desk/settings/", include("frontdesk.core.urls")),
     path("", include("frontdesk.portal.urls")),
 ]
 

@@ -1,5 +1,7 @@
 """Domain errors every app raises, mapped once to HTTP answers in pages and the API."""
 
+from django.core.exceptions import PermissionDenied
+
 
 class NotFound(Exception):
     """The object does not exist or the actor may not see it; the two are never told apart."""
@@ -10,3 +12,11 @@ class NotFound(Exception):
 
 class Invalid(Exception):
     """The request cannot be carried out as asked; the message says why, for the user."""
+
+
+class Forbidden(PermissionDenied):
+    """The actor's role may not do this (an agent changing the desk's settings): 403 in pages
+    (Django's own PermissionDenied) and in the API."""
+
+    def __init__(self, what: str = "Your role may not do this.") -> None:
+        super().__init__(what)

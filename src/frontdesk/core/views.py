@@ -1,8 +1,21 @@
 """Project-level endpoints that belong to no domain."""
 
-from django.http import HttpRequest, JsonResponse
+from typing import Any
 
+from django import forms
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from frontdesk.core.changes import change_actors, change_list, changes_read, registered_models
 from frontdesk.core.health import MIGRATE_COMMAND, cache_answers, database_state
+from frontdesk.core.http import whole_number
+from frontdesk.core.settings_menu import sections, settings_page
+
+CHANGES_PAGE_SIZE = 50
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -35,4 +48,58 @@ def healthz(request: HttpRequest) -> JsonResponse:
             "detail": " ".join(problems),
         },
         status=503,
+    )
+
+
+@settings_page(None)
+def settings_home(request: HttpRequest) -> HttpResponse:
+    """The settings' first page: each section, what it is for, and what is set in it now."""
+    entries = [
+        (section, reverse(section.url_name), section.summary() if section.summary else "")
+        for section in sections()
+    ]
+    return render(request, "core/settings.html", {"entries": entries})
+
+
+class ChangeFilterForm(forms.Form):
+    """What the change record is narrowed to: a kind of setting, one agent."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.models = {model._meta.label_lower: model for model in registered_models()}
+        kinds = [
+            (label, capfirst(str(model._meta.verbose_name_plural)))
+            for label, model in self.models.items()
+        ]
+        actors = [(str(actor_id), name) for actor_id, name in change_actors()]
+        self.fields["kind"] = forms.ChoiceField(
+            label=_("Setting"), required=False, choices=[("", _("All settings")), *kinds]
+        )
+        self.fields["who"] = forms.ChoiceField(
+            label=_("Changed by"), required=False, choices=[("", _("Anyone")), *actors]
+        )
+
+
+@settings_page("changes")
+def changes_page(request: HttpRequest) -> HttpResponse:
+    """The change record: every change to the desk's settings, newest first."""
+    form = ChangeFilterForm(request.GET or None)
+    model = actor_id = None
+    if form.is_bound and form.is_valid():
+        model = form.models.get(form.cleaned_data["kind"])
+        actor_id = whole_number(form.cleaned_data["who"]) or None
+    page = Paginator(change_list(model=model, actor_id=actor_id), CHANGES_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "core/changes.html",
+        {
+            "form": form,
+            "page": page,
+            "changes": changes_read(page.object_list),
+            "query": query.urlencode(),
+        },
     )

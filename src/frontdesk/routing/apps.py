@@ -1,5 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
+from frontdesk.core.settings_menu import section_register
 from frontdesk.core.slots import DESK_TOP_BAR
 
 
@@ -12,3 +14,12 @@ class RoutingConfig(AppConfig):
     def ready(self) -> None:
         # The agent's presence switch in every desk page's top bar.
         DESK_TOP_BAR.fill("routing/_desk_presence.html")
+        section_register(
+            key="queue",
+            title=_("Queue order and hours"),
+            url_name="routing:settings",
+            order=50,
+            description=_(
+                "How the queue weighs each kind of work, service levels, business hours."
+            ),
+        )

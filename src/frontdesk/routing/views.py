@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,6 +18,7 @@ from frontdesk.accounts.selectors import presence_of, request_agent
 from frontdesk.accounts.services import presence_set
 from frontdesk.core.errors import Invalid
 from frontdesk.core.http import safe_next
+from frontdesk.core.settings_menu import read_only, settings_page
 from frontdesk.engine.queue import QueueReason
 from frontdesk.journal.selectors import notices_unread_important
 from frontdesk.routing.forms import BusinessHoursForm, SlaTargetsForm, WeightsForm
@@ -93,12 +94,11 @@ def sweep_page(request: HttpRequest) -> HttpResponse:
     return render(request, "routing/sweep.html", {"sweep": sweep, "urgent": urgent})
 
 
-@login_required
-def settings_page(request: HttpRequest) -> HttpResponse:
-    """The lead's settings: queue weights, SLA targets per level, the desk's business hours."""
+@settings_page("queue")
+def queue_settings_page(request: HttpRequest) -> HttpResponse:
+    """The lead's settings: queue weights, SLA targets per level, the desk's business hours;
+    other agents read them."""
     agent = request_agent(request)
-    if not agent.is_lead:
-        raise PermissionDenied
     weights = queue_weights()
     targets = sla_targets()
     hours = business_hours_of(team_id=None)
@@ -117,6 +117,9 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         windows=hours.windows,
         initial={"time_zone": hours.time_zone, "holiday_country": hours.holiday_country},
     )
+    if not request.settings_can_edit:  # type: ignore[attr-defined]
+        for form in (weights_form, targets_form, hours_form):
+            read_only(form)
     bound = {"weights": weights_form, "sla": targets_form, "hours": hours_form}.get(which)
     if bound is not None and bound.is_valid():
         try:

@@ -14,3 +14,9 @@ class SlaConfig(AppConfig):
         from frontdesk.sla.selectors import desk_time_zone
 
         desk_zone_reader_set(desk_time_zone)
+
+        from frontdesk.core.changes import changes_register
+        from frontdesk.sla.models import BusinessHours, SlaTarget
+
+        changes_register(BusinessHours)
+        changes_register(SlaTarget)

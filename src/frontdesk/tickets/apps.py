@@ -8,8 +8,12 @@ class TicketsConfig(AppConfig):
     label = "tickets"
 
     def ready(self) -> None:
+        from frontdesk.core.changes import changes_register
         from frontdesk.tickets import (
             panels,  # noqa: F401
             receivers,  # noqa: F401
             slots,  # noqa: F401
         )
+        from frontdesk.tickets.models import QueueSettings
+
+        changes_register(QueueSettings, exclude=["updated_at", "updated_by"])
