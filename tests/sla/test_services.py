@@ -92,6 +92,20 @@ def test_the_sweep_warns_before_a_breach_and_escalates_after_it(
     assert sla_sweep(now=due + timedelta(minutes=5)) == (0, 0)  # escalated once
 
 
+def test_a_level_one_ticket_is_at_risk_only_in_the_last_quarter_of_its_hour(lead: User) -> None:
+    # Warned an hour before its due, a ticket with an hour to its first answer would be "at
+    # risk" the minute it arrives, and so would every level-1 row of the queue.
+    urgent = ticket_at(at(11, 23, 10), body="You charged me twice!")
+    assert urgent.level == 1
+    due = urgent.first_response_due
+    assert due == at(11, 23, 11)
+    assert sla_sweep(now=at(11, 23, 10, 1)) == (0, 0)
+    assert sla_sweep(now=due - timedelta(minutes=16)) == (0, 0)
+    assert sla_sweep(now=due - timedelta(minutes=15)) == (1, 0)
+    urgent.refresh_from_db()
+    assert urgent.sla_at_risk
+
+
 def test_a_paused_ticket_is_not_swept(lead: User) -> None:
     agent = factories.agent()
     ticket = ticket_at(at(11, 23, 10))

@@ -8,7 +8,12 @@ from functools import partial
 from django.db import transaction
 from django.db.models import Q
 
-from frontdesk.tickets.constants import SLA_ESCALATION_WINDOW, SLA_ESCALATIONS_ONE_BY_ONE
+from frontdesk.sla.selectors import sla_targets
+from frontdesk.tickets.constants import (
+    SLA_ESCALATION_WINDOW,
+    SLA_ESCALATIONS_ONE_BY_ONE,
+    SLA_WARNING_SHARE,
+)
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.selectors import queue_weights
 from frontdesk.tickets.services.placement import ticket_sla_breach, ticket_sla_warn
@@ -21,7 +26,6 @@ def sla_sweep(*, now: datetime, tell_leads: bool = True) -> tuple[int, int]:
     SLA_ESCALATION_WINDOW of their due: a few one by one, more in one list. Without
     `tell_leads` (a demo's history) breaches are only recorded.
     """
-    window = timedelta(minutes=queue_weights().sla_warning_minutes)
     running = Ticket.objects.filter(queue_key__isnull=False, sla_paused_at__isnull=True)
 
     def due_before(moment: datetime) -> Q:
@@ -48,7 +52,25 @@ def sla_sweep(*, now: datetime, tell_leads: bool = True) -> tuple[int, int]:
             transaction.on_commit(partial(sla_escalation_send.enqueue, ticket_id))
     breached = len(breaching)
     warned = 0
-    for ticket in running.filter(due_before(now + window), sla_at_risk=False):
+    for ticket in running.filter(_near_due(now), sla_at_risk=False):
         ticket_sla_warn(ticket=ticket, now=now)
         warned += 1
     return warned, breached
+
+
+def _near_due(now: datetime) -> Q:
+    """Tickets whose clock is in its last stretch: the lead's warning minutes, but never more
+    than a quarter of the level's target. A level-1 ticket answered within the hour is not at
+    risk the minute it arrives, or every level-1 row would be marked and the mark say nothing."""
+    warning = queue_weights().sla_warning_minutes
+    targets = sla_targets()
+    near = Q()
+    for level, first in targets.first_response.items():
+        first_window = timedelta(minutes=min(warning, first * SLA_WARNING_SHARE))
+        resolution = targets.resolution.get(level, first)
+        resolution_window = timedelta(minutes=min(warning, resolution * SLA_WARNING_SHARE))
+        near |= Q(level=level) & (
+            Q(first_responded_at__isnull=True, first_response_due__lte=now + first_window)
+            | Q(first_responded_at__isnull=False, resolution_due__lte=now + resolution_window)
+        )
+    return near
