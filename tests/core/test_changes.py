@@ -79,6 +79,8 @@ def test_excluded_fields_are_not_recorded_and_the_record_can_be_narrowed_to_one_
     changes = changes_read(change_list(model=QueueSettings, object_id=row.pk))
     assert [change.action for change in changes] == ["changed", "added"]
     assert {field.label for field in changes[0].fields} == {"weights"}
+    assert changes[1].created
+    assert {field.label for field in changes[1].fields} == {"weights"}  # not its id
 
     shown = Template("{% load changes %}{% changes_for row %}").render(Context({"row": row}))
     assert "Recent changes" in shown

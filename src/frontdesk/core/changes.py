@@ -76,6 +76,7 @@ class Change:
     what: str  # the kind of setting: "macro", "log code", …
     object: str  # the row as its str() read at the time
     fields: tuple[FieldChange, ...]
+    created: bool  # a new row: its fields have values, no "before"
 
 
 def _action_text(action: int) -> str:
@@ -104,7 +105,10 @@ def _field_changes(entry: LogEntry) -> tuple[FieldChange, ...]:
     # Values as people read them (choices by their names, rows by their str()), by field label.
     display = {str(label): values for label, values in entry.changes_display_dict.items()}
     fields = []
+    key = model._meta.pk.name if model is not None and model._meta.pk else "id"
     for name, values in (entry.changes_dict or {}).items():
+        if name == key:  # a new row's own number says nothing to people
+            continue
         label = _field_label(model, name)
         if isinstance(values, dict):  # many-to-many: {"operation": "add", "objects": [...]}
             objects = ", ".join(str(item) for item in values.get("objects", []))
@@ -135,6 +139,7 @@ def change_read(entry: LogEntry) -> Change:
         what=what,
         object=entry.object_repr,
         fields=_field_changes(entry),
+        created=entry.action == LogEntry.Action.CREATE,
     )
 
 

@@ -122,7 +122,9 @@ def settings_menu(context: template.Context) -> dict[str, object]:
     request = context.get("request")
     current = getattr(getattr(request, "settings_section", None), "key", "")
     return {
+        "home": reverse("core:settings"),
+        "home_current": request is not None and request.path == reverse("core:settings"),
         "entries": [
             (section, reverse(section.url_name), section.key == current) for section in sections()
-        ]
+        ],
     }
