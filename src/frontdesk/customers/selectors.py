@@ -11,10 +11,11 @@ from django.db.models import Count, Q, QuerySet
 
 from frontdesk.accounts.models import User
 from frontdesk.core.errors import NotFound
+from frontdesk.core.search import search_filter
 from frontdesk.customers.constants import PORTAL_SALT
 from frontdesk.customers.models import Customer, CustomerIdentity, Interaction
 from frontdesk.engine.identities import IdentityError, normalise_phone
-from frontdesk.engine.text import fold
+from frontdesk.engine.search import search_words
 
 
 def customer_by_identity(*, kind: str, value: str) -> Customer | None:
@@ -34,23 +35,30 @@ def customer_by_identity(*, kind: str, value: str) -> Customer | None:
 def customer_list(*, query: str = "", key_only: bool = False) -> QuerySet[Customer]:
     """Customers matching a name, organisation, e-mail or phone fragment, with their identities."""
     customers = Customer.objects.filter(merged_into__isnull=True)
-    query = query.strip()
-    if query:
-        match = Q(search_text__contains=fold(query)) | Q(identities__value__contains=query.lower())
-        try:
-            # Local (0 52…) and international (+972 52…) forms share the digits after the prefix.
-            digits = normalise_phone(query).value.lstrip("+").lstrip("0")
-            match |= Q(identities__kind="phone", identities__value__contains=digits)
-        except IdentityError:
-            pass
-        ids = Customer.objects.filter(match).values("pk")
-        customers = customers.filter(pk__in=ids)
     if key_only:
         customers = customers.filter(is_key=True)
-    return (
-        customers.prefetch_related("identities", "tags")
-        .annotate(ticket_count=Count("tickets", distinct=True))
-        .order_by("name", "id")
+    customers = customers.prefetch_related("identities", "tags").annotate(
+        ticket_count=Count("tickets", distinct=True)
+    )
+    # PostgreSQL refuses a NUL in a text; nobody means one.
+    query = query.replace("\x00", "").strip()
+    if not query:
+        return customers.order_by("name", "id")
+    # An e-mail address or phone number is matched whole, as typed; names word by word.
+    identity = Q(value__contains=query.lower())
+    try:
+        # Local (0 52…) and international (+972 52…) forms share the digits after the prefix.
+        digits = normalise_phone(query).value.lstrip("+").lstrip("0")
+        identity |= Q(kind="phone", value__contains=digits)
+    except IdentityError:
+        pass
+    by_identity = CustomerIdentity.objects.filter(identity).values("customer_id")
+    return search_filter(
+        customers,
+        field="search_text",
+        words=search_words(query),
+        also=Q(pk__in=by_identity),
+        order=("name", "id"),
     )
 
 

@@ -18,7 +18,11 @@ from frontdesk.customers.choices import Direction, IdentityKind, InteractionKind
 from frontdesk.customers.constants import PORTAL_SALT
 from frontdesk.customers.models import Customer, CustomerIdentity, Interaction, Tag
 from frontdesk.customers.selectors import customer_by_identity
-from frontdesk.customers.signals import customer_importance_changed, customer_merging
+from frontdesk.customers.signals import (
+    customer_importance_changed,
+    customer_merging,
+    customer_renamed,
+)
 from frontdesk.engine.identities import IdentityError, normalise_email, normalise_phone
 from frontdesk.engine.text import fold
 
@@ -134,6 +138,7 @@ def customer_update(
     if not name.strip():
         raise Invalid(_("A customer needs a name."))
     was_key = customer.is_key
+    was_named = customer.search_text
     customer.name = name.strip()
     customer.organisation = organisation.strip()
     customer.preferred_language = preferred_language
@@ -157,6 +162,8 @@ def customer_update(
     if was_key != is_key:
         # Key customers' tickets get a head start in the queue; the queue moves the open ones.
         customer_importance_changed.send(sender=Customer, customer=customer)
+    if was_named != customer.search_text:
+        customer_renamed.send(sender=Customer, customer=customer)
     return customer
 
 

@@ -8,3 +8,7 @@ customer_merging = Signal()
 # Sent when a customer becomes a key customer or stops being one, so that apps ordering work by
 # it (the ticket queue gives key customers a head start) re-place what is waiting: kwargs customer.
 customer_importance_changed = Signal()
+
+# Sent when a customer's name or organisation changes, so that apps finding rows by it (a
+# ticket's search text holds its customer's name) refresh them: kwargs customer.
+customer_renamed = Signal()

@@ -4,6 +4,10 @@ REFERENCE_PREFIX = "FD-"
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O or 1/I: read out over the phone
 REFERENCE_LENGTH = 6
 SUBJECT_LENGTH = 250
+# A ticket's search text: the distinct words of its reference, customer, subject and messages,
+# first come first kept. The first messages say what the ticket is about; the bound keeps
+# SQLite's scan of every ticket's text, and PostgreSQL's trigram index, small at 100k tickets.
+SEARCH_TEXT_LENGTH = 1500
 BODY_LENGTH = 100_000
 # The flag on an incoming message someone other than the ticket's customer sent.
 THIRD_PARTY = "third-party"

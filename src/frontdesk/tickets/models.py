@@ -18,6 +18,7 @@ from frontdesk.tickets.choices import (
     QueueKind,
     Status,
 )
+from frontdesk.tickets.constants import SEARCH_TEXT_LENGTH
 
 
 class Ticket(models.Model):
@@ -48,6 +49,9 @@ class Ticket(models.Model):
     reasons = models.JSONField(_("reasons"), default=list, blank=True)
     red_flags = models.JSONField(_("red flags"), default=list, blank=True)
     tags = models.JSONField(_("tags"), default=list, blank=True)
+    # What the ticket is found by (engine/search.py), kept by the services that write the ticket
+    # and its messages; PostgreSQL indexes it by trigrams (migration 0009).
+    search_text = models.CharField(max_length=SEARCH_TEXT_LENGTH, blank=True, default="")
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -3,7 +3,11 @@ from typing import Any
 from django.dispatch import receiver
 
 from frontdesk.customers.models import Customer
-from frontdesk.customers.signals import customer_importance_changed, customer_merging
+from frontdesk.customers.signals import (
+    customer_importance_changed,
+    customer_merging,
+    customer_renamed,
+)
 from frontdesk.mail.models import OutboundMail
 from frontdesk.mail.signals import mail_failed, mail_sent
 from frontdesk.tickets.constants import MESSAGE_MAIL
@@ -11,6 +15,7 @@ from frontdesk.tickets.services import (
     message_delivery_record,
     tickets_move_customer,
     tickets_queue_refresh,
+    tickets_search_text_refresh,
 )
 
 
@@ -27,6 +32,11 @@ def move_tickets_on_merge(
 @receiver(customer_importance_changed, sender=Customer)
 def move_tickets_on_importance(sender: type[Customer], customer: Customer, **kwargs: Any) -> None:
     tickets_queue_refresh(customer=customer)
+
+
+@receiver(customer_renamed, sender=Customer)
+def refresh_search_on_rename(sender: type[Customer], customer: Customer, **kwargs: Any) -> None:
+    tickets_search_text_refresh(customer=customer)
 
 
 @receiver(mail_sent, sender=OutboundMail)

@@ -15,11 +15,19 @@ from frontdesk.accounts.models import Team, User
 from frontdesk.core.errors import NotFound
 from frontdesk.core.http import whole_number
 from frontdesk.core.memo import for_a_while
+from frontdesk.core.search import search_filter
 from frontdesk.customers.models import Customer
 from frontdesk.engine.queue import QueueWeights, WeightError, weights_from
-from frontdesk.engine.text import fold, tag_clean
+from frontdesk.engine.search import reference_typed, search_words
+from frontdesk.engine.text import tag_clean
 from frontdesk.tickets.choices import OPEN_STATUSES, MessageDirection, QueueKind, Status
-from frontdesk.tickets.constants import TAG_SUGGESTIONS, TAG_SUGGESTIONS_FROM
+from frontdesk.tickets.constants import (
+    REFERENCE_ALPHABET,
+    REFERENCE_LENGTH,
+    REFERENCE_PREFIX,
+    TAG_SUGGESTIONS,
+    TAG_SUGGESTIONS_FROM,
+)
 from frontdesk.tickets.models import Attachment, Message, QueueSettings, Ticket
 
 
@@ -78,15 +86,28 @@ def ticket_list(*, actor: User, filters: TicketFilter | None = None) -> QuerySet
         tickets = tickets.filter(channel=filters.channel)
     if filters.customer_id is not None:
         tickets = tickets.filter(customer_id=filters.customer_id)
-    if query := filters.query.strip():
-        tickets = tickets.filter(
-            Q(reference__iexact=query)
-            | Q(subject__icontains=query)
-            | Q(customer__search_text__contains=fold(query))
-        )
     if tag := tag_clean(filters.tag):
         tickets = tickets.filter(_tagged(tag))
+    if filters.query.strip():
+        return ticket_search(tickets, query=filters.query)
     return tickets.order_by("-created_at", "-id")
+
+
+def ticket_search(tickets: QuerySet[Ticket], *, query: str) -> QuerySet[Ticket]:
+    """`tickets` that match what someone typed, best first: the ticket its reference names (with
+    or without "FD-"), then those holding every word (reference, customer, subject, messages),
+    then those that do with a typo or two; newest first within each."""
+    query = query.replace("\x00", "")  # PostgreSQL refuses a NUL in a text; nobody means one.
+    reference = reference_typed(
+        query, prefix=REFERENCE_PREFIX, alphabet=REFERENCE_ALPHABET, length=REFERENCE_LENGTH
+    )
+    return search_filter(
+        tickets,
+        field="search_text",
+        words=search_words(query),
+        exact=Q(reference=reference) if reference else None,
+        order=("-created_at", "-id"),
+    )
 
 
 def access_ticket_by_id(*, actor: User, ticket_id: int) -> Ticket:

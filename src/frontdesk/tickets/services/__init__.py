@@ -47,6 +47,7 @@ from frontdesk.tickets.services.placement import (
     ticket_sla_warn,
     tickets_queue_refresh,
 )
+from frontdesk.tickets.services.search import tickets_search_text_refresh
 from frontdesk.tickets.services.sweep import sla_sweep
 from frontdesk.tickets.services.tags import tags_normalise, ticket_tags_set
 
@@ -88,4 +89,5 @@ __all__ = [
     "tickets_move_customer",
     "tickets_queue_refresh",
     "tickets_release",
+    "tickets_search_text_refresh",
 ]

@@ -29,6 +29,7 @@ from frontdesk.tickets.constants import (
     SUBJECT_LENGTH,
 )
 from frontdesk.tickets.models import Attachment, Message, Ticket
+from frontdesk.tickets.services.search import search_text_for, ticket_search_text_extend
 
 INTERACTION_KIND = {
     Channel.EMAIL: InteractionKind.EMAIL,
@@ -120,14 +121,17 @@ def _message_add(
         flags=list(flags),
     )
     _attachments_store(message, files)
+    ticket_search_text_extend(ticket=ticket, text=text)
     return message
 
 
-def _ticket_insert(ticket: Ticket) -> None:
+def _ticket_insert(ticket: Ticket, *, text: str = "") -> None:
     # A reference clash is rare but grows with the desk (one in ~900 at a million tickets):
     # try another rather than fail the customer.
     for _attempt in range(5):
         ticket.reference = reference_new()
+        # The first message's words go in with the row, saving a write per new ticket.
+        ticket.search_text = search_text_for(ticket, text)
         try:
             with transaction.atomic():
                 ticket.save(force_insert=True)

@@ -105,7 +105,7 @@ def ticket_create(
     _sla_dues_compute(ticket)
     _queue_key_compute(ticket)
     with transaction.atomic(savepoint=False):
-        _ticket_insert(ticket)
+        _ticket_insert(ticket, text=body)
         _message_add(
             ticket=ticket,
             direction=MessageDirection.IN,

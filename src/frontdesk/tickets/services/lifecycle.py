@@ -13,9 +13,10 @@ from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import presence_of
 from frontdesk.core.errors import Invalid
 from frontdesk.customers.models import Customer
+from frontdesk.engine.search import search_text_extend
 from frontdesk.engine.text import tag_clean
 from frontdesk.tickets.choices import QUEUED_STATUSES, MessageDirection, QueueKind, Status
-from frontdesk.tickets.constants import TAG_LENGTH
+from frontdesk.tickets.constants import SEARCH_TEXT_LENGTH, TAG_LENGTH
 from frontdesk.tickets.models import Message, Ticket
 from frontdesk.tickets.services._common import (
     _check_body,
@@ -25,6 +26,7 @@ from frontdesk.tickets.services._common import (
     ticket_note_system,
 )
 from frontdesk.tickets.services.placement import _sla_clock, _sla_dues_apply, ticket_queue_place
+from frontdesk.tickets.services.search import tickets_search_text_refresh
 
 
 def _status_apply(ticket: Ticket, status: str, at: datetime | None = None) -> None:
@@ -202,7 +204,10 @@ def ticket_update(
         if subject is not None:
             _check_subject(subject)
             ticket.subject = subject.strip()
-            ticket.save(update_fields=["subject", "updated_at"])
+            ticket.search_text = search_text_extend(
+                ticket.search_text, ticket.subject, limit=SEARCH_TEXT_LENGTH
+            )
+            ticket.save(update_fields=["subject", "search_text", "updated_at"])
         if assign:
             ticket_assign(ticket=ticket, actor=actor, assignee=assignee)
         if status is not None:
@@ -241,4 +246,7 @@ def ticket_tags_add(*, ticket: Ticket, tags: list[str]) -> Ticket:
 def tickets_move_customer(*, source: Customer, target: Customer) -> int:
     """Move every ticket of one customer to another (customer merge)."""
     Message.objects.filter(author_customer=source).update(author_customer=target)
-    return Ticket.objects.filter(customer=source).update(customer=target)
+    moved = Ticket.objects.filter(customer=source).update(customer=target)
+    # The moved tickets are found by the survivor's name now, the survivor's own ones too.
+    tickets_search_text_refresh(customer=target)
+    return moved
