@@ -25,6 +25,7 @@ from frontdesk.journal.models import LogCode
 from frontdesk.journal.services import log_code_save
 from frontdesk.live.choices import CallState, VisitState
 from frontdesk.live.models import Call, Visit
+from frontdesk.schedules.models import Playbook
 from frontdesk.tickets.models import Ticket
 
 
@@ -223,6 +224,19 @@ def visit(**details: Unpack[VisitDetails]) -> Visit:
 
 def api_token(user: User) -> str:
     return token_create(user=user)
+
+
+def playbook(
+    *, moment: str, language: str = "en", steps: Sequence[tuple[str, str]] = ()
+) -> Playbook:
+    """A playbook for a moment, as the data migration ships them (a test database emptied
+    between tests has lost those)."""
+    steps = steps or [("Say when the break ends.", "I will be back at {end}.")]
+    return Playbook.objects.get_or_create(
+        moment=moment,
+        language=language,
+        defaults={"title": moment, "steps": [{"do": do, "say": say} for do, say in steps]},
+    )[0]
 
 
 def shift_around(*, lead: User, agent: User, now: datetime) -> None:

@@ -4,6 +4,7 @@ left."""
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,10 @@ from django.test import Client
 from playwright.sync_api import Browser
 from pytest_django.live_server_helper import LiveServer
 
+from frontdesk.core.clock import desk_today
+from frontdesk.journal.services import notice_post
+from frontdesk.live.selectors import visit_token as visit_token_of
+from frontdesk.live.services import visit_create
 from frontdesk.sla.services import sla_target_set
 from tests import factories
 
@@ -35,8 +40,10 @@ PROBLEMS = """() => {
 SHOTS = os.environ.get("FRONTDESK_SHOTS", "")
 
 
-def desk_pages(*, ticket_id: int, customer_id: int) -> dict[str, str]:
-    """The desk's pages, by name: every page an agent or lead works in."""
+def desk_pages(
+    *, ticket_id: int, customer_id: int, notice_id: int, visit_token: str
+) -> dict[str, str]:
+    """The desk's pages, by name: every page an agent or lead works in, and the visitors'."""
     return {
         "queue": "/desk/queue/",
         "sweep": "/desk/queue/sweep/",
@@ -53,6 +60,11 @@ def desk_pages(*, ticket_id: int, customer_id: int) -> dict[str, str]:
         "week": "/desk/schedule/",
         "mine": "/desk/schedule/mine/",
         "playbooks": "/desk/schedule/playbooks/",
+        "playbook": "/desk/schedule/playbooks/angry-last/",
+        "notice": f"/desk/journal/board/{notice_id}/",
+        "kiosk": "/visit/",
+        "screen": "/visit/screen/",
+        "number": f"/visit/{visit_token}/",
         "status": "/status/",
     }
 
@@ -77,10 +89,22 @@ def _desk(language: str) -> tuple[str, dict[str, str]]:
     factories.ticket(customer_=customer, subject="Charged twice", body="You charged me twice.")
     # Something on the change record.
     sla_target_set(actor=lead, level=1, first_response_minutes=20, resolution_minutes=240)
+    notice = notice_post(
+        author=lead,
+        title="Bankovni izvodi: uvoz ne radi od ažuriranja 7.12.",
+        body="Customers whose bank import fails since the update: " + "y" * 120,
+        review_by=desk_today() + timedelta(days=7),
+        important=True,
+    )
+    visit = visit_create(name="Eli Levi", language=language)
+    factories.playbook(moment="angry-last")
     client = Client()
     client.force_login(lead)
     return client.cookies["sessionid"].value, desk_pages(
-        ticket_id=ticket.pk, customer_id=customer.pk
+        ticket_id=ticket.pk,
+        customer_id=customer.pk,
+        notice_id=notice.pk,
+        visit_token=visit_token_of(visit=visit),
     )
 
 
