@@ -12,6 +12,7 @@ from django.db.models import Count, Q, QuerySet
 from frontdesk.accounts.models import User
 from frontdesk.core.errors import NotFound
 from frontdesk.core.search import search_filter
+from frontdesk.customers.choices import IdentityKind
 from frontdesk.customers.constants import PORTAL_SALT
 from frontdesk.customers.models import Customer, CustomerIdentity, Interaction
 from frontdesk.engine.identities import IdentityError, normalise_phone
@@ -30,6 +31,11 @@ def customer_by_identity(*, kind: str, value: str) -> Customer | None:
     while customer.merged_into_id is not None:
         customer = Customer.objects.get(pk=customer.merged_into_id)
     return customer
+
+
+def customer_email_addresses(*, customer: Customer) -> list[str]:
+    """The addresses the desk may write to a customer at, as they wrote them, primary first."""
+    return [i.display for i in customer.identities.all() if i.kind == IdentityKind.EMAIL]
 
 
 def customer_list(*, query: str = "", key_only: bool = False) -> QuerySet[Customer]:

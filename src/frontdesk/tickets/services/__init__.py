@@ -39,6 +39,10 @@ from frontdesk.tickets.services.lifecycle import (
     tickets_move_customer,
     tickets_release,
 )
+from frontdesk.tickets.services.outreach import (
+    ticket_call_log,
+    ticket_write_to_customer,
+)
 from frontdesk.tickets.services.placement import (
     queue_weights_set,
     ticket_queue_kind_set,
@@ -66,6 +70,7 @@ __all__ = [
     "tags_normalise",
     "ticket_assign",
     "ticket_assign_if_free",
+    "ticket_call_log",
     "ticket_create",
     "ticket_create_check",
     "ticket_customer_reply",
@@ -85,6 +90,7 @@ __all__ = [
     "ticket_third_party_reply",
     "ticket_triage_apply",
     "ticket_update",
+    "ticket_write_to_customer",
     "tickets_follow_ups_activate",
     "tickets_move_customer",
     "tickets_queue_refresh",

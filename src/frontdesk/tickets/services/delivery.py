@@ -46,11 +46,12 @@ def ticket_reply(
     files: Sequence[UploadedFile] = (),
     status: str = Status.WAITING,
     historical_at: datetime | None = None,
+    to: str = "",
 ) -> Message:
     """Answer the customer: record the reply, mail it, and move the ticket to `status`.
 
     `historical_at` records a reply that was already given at that time (imports, the demo):
-    it is not mailed again.
+    it is not mailed again. `to`: one of the customer's addresses, when not their primary one.
     """
     _check_body(text)
     attachments_validate(files)
@@ -65,6 +66,7 @@ def ticket_reply(
             agent=agent,
             files=files,
             created_at=historical_at,
+            headers={"To": to} if to else None,
         )
         fields = ["updated_at"]
         if ticket.first_responded_at is None:
@@ -125,7 +127,8 @@ def message_mail(*, message: Message) -> OutboundMail | None:
     customer without an address gets none, and the message says why."""
     ticket = message.ticket
     customer = ticket.customer
-    recipient = customer.primary_email
+    # The address the agent chose when they started the conversation, else the primary one.
+    recipient = message.headers.get("To") or customer.primary_email
     if not recipient:
         Message.objects.filter(pk=message.pk).update(
             delivery_error="The customer has no e-mail address."
