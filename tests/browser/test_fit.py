@@ -54,6 +54,8 @@ def desk_pages(
         "ticket": f"/desk/tickets/{ticket_id}/",
         "customers": "/desk/customers/",
         "customer": f"/desk/customers/{customer_id}/",
+        "write-to-customer": f"/desk/tickets/write/{customer_id}/",
+        "log-a-call": f"/desk/tickets/call/{customer_id}/",
         "corridor": "/desk/journal/",
         "promises": "/desk/journal/promises/",
         "board": "/desk/journal/board/",

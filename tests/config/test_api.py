@@ -142,7 +142,7 @@ def test_every_integer_input_beyond_the_database_answers_422_naming_it(api: Clie
 def _operations_with_a_body() -> list[tuple[str, str]]:
     document = _document()
     return [
-        (method, path.replace("{ticket_id}", "1"))
+        (method, path.replace("{ticket_id}", "1").replace("{customer_id}", "1"))
         for path, operations in document["paths"].items()
         for method, operation in operations.items()
         if "requestBody" in operation
@@ -242,11 +242,15 @@ def test_every_operation_without_a_token_answers_json_401() -> None:
     )
 
 
+# What a new conversation needs besides a subject, so that its customer is looked up.
+CONVERSATION = {"kind": "call", "body": "x"}
+
+
 def test_every_operation_on_a_missing_row_answers_json_404(api: Client) -> None:
     answers = {
         f"{method.upper()} {path}": getattr(api, method)(
             path.replace("{ticket_id}", "999").replace("{customer_id}", "999"),
-            {"text": "x", "subject": "x"},
+            {"text": "x", "subject": "x", **(CONVERSATION if "conversations" in path else {})},
             content_type="application/json",
         )
         for method, path, _operation in _operations()

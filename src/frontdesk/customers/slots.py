@@ -6,3 +6,5 @@ from frontdesk.core.slots import Slot
 
 # The end of one line of the customer's timeline, given `entry` (the Interaction shown).
 TIMELINE_ENTRY_END = Slot("customers.timeline_entry_end")
+# Under the customer's name: ways to reach them, given `customer`.
+ACTIONS = Slot("customers.actions")

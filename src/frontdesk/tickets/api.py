@@ -8,9 +8,12 @@ from ninja.pagination import paginate
 
 from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.schemas import ErrorOut, Page, RowId
+from frontdesk.customers.api import router as customers_router
+from frontdesk.customers.selectors import access_customer_by_id
 from frontdesk.tickets.choices import Status
 from frontdesk.tickets.models import Message, Ticket
 from frontdesk.tickets.schemas import (
+    ConversationIn,
     MessageIn,
     MessageOut,
     TicketFilterIn,
@@ -22,7 +25,12 @@ from frontdesk.tickets.selectors import (
     ticket_list,
     ticket_thread,
 )
-from frontdesk.tickets.services import ticket_note, ticket_reply
+from frontdesk.tickets.services import (
+    ticket_call_log,
+    ticket_note,
+    ticket_reply,
+    ticket_write_to_customer,
+)
 
 router = Router(tags=["tickets"])
 
@@ -75,3 +83,36 @@ def add_message(request: HttpRequest, ticket_id: RowId, payload: MessageIn) -> A
             ticket=ticket, agent=agent, text=payload.text, status=payload.status or Status.WAITING
         )
     return Answer(201, message)
+
+
+@customers_router.post(
+    "/{customer_id}/conversations",
+    response={201: TicketOut, 400: ErrorOut, 404: ErrorOut},
+    tags=["customers"],
+)
+def create_conversation(
+    request: HttpRequest, customer_id: RowId, payload: ConversationIn
+) -> Answer[Ticket]:
+    """Reach a customer: an e-mail mailed to them, or a call the agent had, as a new ticket of
+    the agent's (not triaged: the agent's words, not the customer's)."""
+    agent = request_agent(request)
+    customer = access_customer_by_id(actor=agent, customer_id=customer_id)
+    if payload.kind == "email":
+        ticket = ticket_write_to_customer(
+            customer=customer,
+            agent=agent,
+            subject=payload.subject,
+            body=payload.body,
+            to=payload.to or "",
+            language=payload.language or "",
+        )
+    else:
+        ticket = ticket_call_log(
+            customer=customer,
+            agent=agent,
+            direction=payload.direction,
+            subject=payload.subject,
+            text=payload.body,
+            keep_open=payload.keep_open,
+        )
+    return Answer(201, access_ticket_by_id(actor=agent, ticket_id=ticket.pk))

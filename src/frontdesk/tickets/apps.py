@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from frontdesk.customers.slots import ACTIONS
+
 
 class TicketsConfig(AppConfig):
     """Tickets, their messages and attachments."""
@@ -16,4 +18,6 @@ class TicketsConfig(AppConfig):
         )
         from frontdesk.tickets.models import QueueSettings
 
+        # "Write to customer" and "Log a call" on the customer page.
+        ACTIONS.fill("tickets/_customer_reach.html")
         changes_register(QueueSettings, exclude=["updated_at", "updated_by"])

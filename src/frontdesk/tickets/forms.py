@@ -1,12 +1,14 @@
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from frontdesk.accounts.selectors import agent_list
 from frontdesk.core.forms import AttachmentsMixin, MultipleFileField
+from frontdesk.customers.choices import Direction
 from frontdesk.tickets.choices import Channel, Level, Status
-from frontdesk.tickets.constants import BODY_LENGTH, TAG_LENGTH
+from frontdesk.tickets.constants import BODY_LENGTH, SUBJECT_LENGTH, TAG_LENGTH
 
 STATUS_FILTERS = [("open", _("All open")), ("", _("Any status")), *Status.choices]
 ASSIGNEE_FILTERS = [("", _("Anyone")), ("me", _("Me")), ("none", _("Nobody"))]
@@ -94,3 +96,35 @@ class TicketTagsForm(forms.Form):
         widget=forms.TextInput(attrs={"list": "tag-suggestions", "autocomplete": "off"}),
     )
     tags_remove = forms.CharField(required=False, max_length=1000, widget=forms.HiddenInput)
+
+
+class WriteToCustomerForm(forms.Form):
+    """A new e-mail an agent writes to a customer: to which of their addresses, about what."""
+
+    to = forms.ChoiceField(label=_("To"))
+    subject = forms.CharField(label=_("Subject"), max_length=SUBJECT_LENGTH)
+    body = forms.CharField(
+        label=_("Message"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=BODY_LENGTH,
+        help_text=_("Type /code to use a macro, e.g. /hold; it is filled in when sent."),
+    )
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args: Any, addresses: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to"].choices = [(address, address) for address in addresses]  # type: ignore[attr-defined]
+
+
+class CallLogForm(forms.Form):
+    """A phone call an agent records: who called, about what, what was said."""
+
+    direction = forms.ChoiceField(
+        label=_("Who called"),
+        choices=[(Direction.IN, _("The customer called")), (Direction.OUT, _("I called them"))],
+    )
+    subject = forms.CharField(label=_("About"), max_length=SUBJECT_LENGTH)
+    text = forms.CharField(
+        label=_("What was said"), widget=forms.Textarea(attrs={"rows": 6}), max_length=BODY_LENGTH
+    )
+    keep_open = forms.BooleanField(label=_("Keep it open: there is more to do"), required=False)

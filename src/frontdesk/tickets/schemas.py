@@ -68,6 +68,32 @@ class TicketCreateIn(InputSchema):
     language: str | None = Field(None, max_length=8)
 
 
+class ConversationIn(InputSchema):
+    kind: Literal["email", "call"] = Field(
+        ..., description="`email`: mailed to the customer; `call`: a call the agent had"
+    )
+    subject: str = Field(..., min_length=1, max_length=250)
+    body: str = Field(
+        ..., min_length=1, max_length=100_000, description="the mail or the call's notes"
+    )
+    to: str | None = Field(
+        None,
+        max_length=254,
+        description="email: one of the customer's addresses; the primary if absent",
+    )
+    language: str | None = Field(
+        None,
+        max_length=8,
+        description="email: the language of the conversation; the customer's if absent",
+    )
+    direction: Literal["in", "out"] = Field(
+        "out", description="call: `in` when the customer called, `out` when the agent did"
+    )
+    keep_open: StrictBool = Field(
+        False, description="call: leave it open, the agent's, instead of solved"
+    )
+
+
 class TicketUpdateIn(InputSchema):
     subject: str | None = Field(None, min_length=1, max_length=250)
     status: StatusName | None = None

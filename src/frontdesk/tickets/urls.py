@@ -10,4 +10,6 @@ urlpatterns = [
     path("<int:ticket_id>/note/", views.ticket_note_page, name="note"),
     path("<int:ticket_id>/tags/", views.ticket_tags_page, name="tags"),
     path("files/<int:attachment_id>/", views.ticket_attachment, name="attachment"),
+    path("write/<int:customer_id>/", views.customer_write_page, name="write"),
+    path("call/<int:customer_id>/", views.customer_call_page, name="call"),
 ]

@@ -14,15 +14,22 @@ from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.errors import Invalid, NotFound
 from frontdesk.core.http import HtmxHttpRequest
 from frontdesk.customers.constants import TIMELINE_SIDEBAR_LENGTH
-from frontdesk.customers.selectors import customer_timeline
+from frontdesk.customers.models import Customer
+from frontdesk.customers.selectors import (
+    access_customer_by_id,
+    customer_email_addresses,
+    customer_timeline,
+)
 from frontdesk.tickets.forms import (
     AssigneeForm,
+    CallLogForm,
     NoteForm,
     ReplyForm,
     StatusForm,
     TicketFilterForm,
     TicketTagsForm,
     TriageCorrectionForm,
+    WriteToCustomerForm,
 )
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.reply_filters import reply_text_prepare
@@ -35,7 +42,13 @@ from frontdesk.tickets.selectors import (
     ticket_tags_in_use,
     ticket_thread,
 )
-from frontdesk.tickets.services import ticket_note, ticket_reply, ticket_tags_set
+from frontdesk.tickets.services import (
+    ticket_call_log,
+    ticket_note,
+    ticket_reply,
+    ticket_tags_set,
+    ticket_write_to_customer,
+)
 
 PAGE_SIZE = 50
 
@@ -190,3 +203,52 @@ def ticket_attachment(request: HttpRequest, attachment_id: int) -> FileResponse:
     except NotFound as error:
         raise Http404(str(error)) from error
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+
+
+def _customer_for_page(request: HttpRequest, customer_id: int) -> Customer:
+    try:
+        return access_customer_by_id(actor=request_agent(request), customer_id=customer_id)
+    except NotFound as error:
+        raise Http404(str(error)) from error
+
+
+@login_required
+def customer_write_page(request: HttpRequest, customer_id: int) -> HttpResponse:
+    """Start an e-mail to a customer; it becomes a ticket of the agent's."""
+    customer = _customer_for_page(request, customer_id)
+    addresses = customer_email_addresses(customer=customer)
+    initial = {"language": customer.preferred_language or request.LANGUAGE_CODE}
+    form = WriteToCustomerForm(request.POST or None, addresses=addresses, initial=initial)
+    if request.method == "POST" and addresses and form.is_valid():
+        try:
+            ticket = ticket_write_to_customer(
+                customer=customer, agent=request_agent(request), **form.cleaned_data
+            )
+        except Invalid as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Sent. The conversation is a ticket of yours now."))
+            return redirect("tickets:detail", ticket_id=ticket.pk)
+    context = {"customer": customer, "form": form, "addresses": addresses}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "tickets/customer_write.html", context, status=status)
+
+
+@login_required
+def customer_call_page(request: HttpRequest, customer_id: int) -> HttpResponse:
+    """Record a phone call with a customer; it becomes a phone ticket with a note."""
+    customer = _customer_for_page(request, customer_id)
+    form = CallLogForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            ticket = ticket_call_log(
+                customer=customer, agent=request_agent(request), **form.cleaned_data
+            )
+        except Invalid as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The call is on the customer's timeline."))
+            return redirect("tickets:detail", ticket_id=ticket.pk)
+    status = 400 if request.method == "POST" else 200
+    context = {"customer": customer, "form": form}
+    return render(request, "tickets/customer_call.html", context, status=status)
