@@ -129,6 +129,7 @@ class AgentDetails(TypedDict, total=False):
     role: str
     username: str
     password: str
+    full_name: str
     language: str
 
 
