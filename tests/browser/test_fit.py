@@ -18,6 +18,7 @@ from frontdesk.journal.services import notice_post
 from frontdesk.live.selectors import visit_token as visit_token_of
 from frontdesk.live.services import visit_create
 from frontdesk.sla.services import sla_target_set
+from frontdesk.tickets.services import ticket_view_create
 from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -102,12 +103,19 @@ def _desk(language: str) -> tuple[str, dict[str, str]]:
     factories.playbook(moment="angry-last")
     client = Client()
     client.force_login(lead)
-    return client.cookies["sessionid"].value, desk_pages(
+    pages = desk_pages(
         ticket_id=ticket.pk,
         customer_id=customer.pk,
         notice_id=notice.pk,
         visit_token=visit_token_of(visit=visit),
     )
+    # A saved view, open, and the page that manages views (a team's among them).
+    view = ticket_view_create(actor=lead, name="Bankovni izvodi", query="status=open&q=izvod")
+    team = factories.team(name="Podrška", members=[lead])
+    ticket_view_create(actor=lead, name="Otvoreno za tim", query="status=open", team=team)
+    pages["tickets-view-open"] = f"/desk/tickets/?view={view.pk}"
+    pages["ticket-views"] = "/desk/tickets/views/"
+    return client.cookies["sessionid"].value, pages
 
 
 @pytest.mark.parametrize("language", ["en", "he"])

@@ -32,7 +32,8 @@ def test_the_list_costs_the_same_queries_for_many_tickets(
 ) -> None:
     for _ in range(30):
         factories.ticket()
-    with django_assert_max_num_queries(8):
+    # 8, and the sidebar's views: the agent's teams, their views, a count for each built-in one.
+    with django_assert_max_num_queries(12):
         response = agent_client.get("/desk/tickets/")
     assert response.status_code == 200
     assert response.content.decode().count('class="level-') == 30

@@ -2,13 +2,16 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from frontdesk.accounts.models import Team
 from frontdesk.accounts.selectors import agent_list
 from frontdesk.core.forms import AttachmentsMixin, MultipleFileField
 from frontdesk.customers.choices import Direction
 from frontdesk.tickets.choices import Channel, Level, Status
-from frontdesk.tickets.constants import BODY_LENGTH, SUBJECT_LENGTH, TAG_LENGTH
+from frontdesk.tickets.constants import BODY_LENGTH, SUBJECT_LENGTH, TAG_LENGTH, VIEW_NAME_LENGTH
+from frontdesk.tickets.selectors import TicketFilter
 
 STATUS_FILTERS = [("open", _("All open")), ("", _("Any status")), *Status.choices]
 ASSIGNEE_FILTERS = [("", _("Anyone")), ("me", _("Me")), ("none", _("Nobody"))]
@@ -36,6 +39,59 @@ class TicketFilterForm(forms.Form):
         max_length=TAG_LENGTH,
         widget=forms.TextInput(attrs={"list": "tag-suggestions", "autocomplete": "off"}),
     )
+
+    def ticket_filter(self) -> TicketFilter:
+        """The filters the form holds; a value it does not accept (a channel since removed,
+        in a view saved long ago) is left out, the others still narrow."""
+        self.is_valid()
+        data = self.cleaned_data
+        return TicketFilter(
+            status=data.get("status") or "",
+            assignee=data.get("assignee") or "",
+            level=data.get("level"),
+            channel=data.get("channel") or "",
+            query=data.get("q") or "",
+            tag=data.get("tag") or "",
+        )
+
+
+# The list's filters before an agent chose any, and the two views every agent has.
+DEFAULT_FILTERS = "status=open"
+BUILT_IN_VIEWS = {
+    "mine": (_("Mine"), "status=open&assignee=me"),
+    "unassigned": (_("Unassigned"), "status=open&assignee=none"),
+}
+
+
+def ticket_filter_read(query: str) -> tuple[TicketFilterForm, TicketFilter]:
+    """The filter form and filters of a list's query string (a saved view's too)."""
+    form = TicketFilterForm(QueryDict(query or DEFAULT_FILTERS))
+    return form, form.ticket_filter()
+
+
+class TicketViewForm(forms.Form):
+    """A name to save the list's filters under and, for a lead, the team it is for."""
+
+    name = forms.CharField(label=_("View name"), max_length=VIEW_NAME_LENGTH)
+    team = forms.ModelChoiceField(
+        label=_("For"),
+        queryset=Team.objects.order_by("name"),
+        required=False,
+        empty_label=_("Only me"),
+    )
+    query = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, lead: bool = False, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "view_%s")
+        super().__init__(*args, **kwargs)
+        if not lead:
+            del self.fields["team"]
+
+
+class TicketViewRenameForm(forms.Form):
+    """A view's new name."""
+
+    name = forms.CharField(label=_("Name"), max_length=VIEW_NAME_LENGTH)
 
 
 class ReplyForm(AttachmentsMixin):

@@ -18,7 +18,11 @@ from frontdesk.tickets.choices import (
     QueueKind,
     Status,
 )
-from frontdesk.tickets.constants import SEARCH_TEXT_LENGTH
+from frontdesk.tickets.constants import (
+    SEARCH_TEXT_LENGTH,
+    VIEW_NAME_LENGTH,
+    VIEW_QUERY_LENGTH,
+)
 
 
 class Ticket(models.Model):
@@ -83,6 +87,16 @@ class Ticket(models.Model):
     sla_paused_at = models.DateTimeField(null=True, blank=True)
     sla_paused_minutes = models.PositiveIntegerField(default=0)
     sla_breached_at = models.DateTimeField(_("SLA breached"), null=True, blank=True)
+    # Set when the ticket was merged into another of the customer's: its thread lives there now,
+    # and its reference leads there.
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_tickets",
+        verbose_name=_("merged into"),
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -211,6 +225,41 @@ class Attachment(models.Model):
         ordering = ["id"]
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TicketView(models.Model):
+    """A ticket list an agent keeps under a name: its filters, as the list's query string, for
+    its owner alone or (made by a lead) for every member of a team."""
+
+    name = models.CharField(_("name"), max_length=VIEW_NAME_LENGTH)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="ticket_views",
+        verbose_name=_("owner"),
+    )
+    team = models.ForeignKey(
+        "accounts.Team",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="ticket_views",
+        verbose_name=_("team"),
+    )
+    # The filters as the list's query string ("status=open&tag=vat"), read again through the
+    # list's filter form each time: a view saved before a filter existed keeps working, and
+    # one naming a filter since removed loses only that filter.
+    query = models.CharField(_("filters"), max_length=VIEW_QUERY_LENGTH, blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("ticket view")
+        verbose_name_plural = _("ticket views")
 
     def __str__(self) -> str:
         return self.name

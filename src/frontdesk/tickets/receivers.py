@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from frontdesk.customers.models import Customer
@@ -11,6 +12,8 @@ from frontdesk.customers.signals import (
 from frontdesk.mail.models import OutboundMail
 from frontdesk.mail.signals import mail_failed, mail_sent
 from frontdesk.tickets.constants import MESSAGE_MAIL
+from frontdesk.tickets.models import Ticket
+from frontdesk.tickets.selectors import ticket_count
 from frontdesk.tickets.services import (
     message_delivery_record,
     tickets_move_customer,
@@ -51,3 +54,9 @@ def record_message_not_sent(
 ) -> None:
     if mail.about == MESSAGE_MAIL and mail.about_id is not None:
         message_delivery_record(message_id=mail.about_id, error=error)
+
+
+@receiver(post_save, sender=Ticket)
+def forget_counts_on_save(sender: type[Ticket], **kwargs: Any) -> None:
+    # The agent who just changed a ticket sees their views' counts follow at once.
+    ticket_count.forget()

@@ -28,7 +28,7 @@ from frontdesk.tickets.constants import (
     TAG_SUGGESTIONS,
     TAG_SUGGESTIONS_FROM,
 )
-from frontdesk.tickets.models import Attachment, Message, QueueSettings, Ticket
+from frontdesk.tickets.models import Attachment, Message, QueueSettings, Ticket, TicketView
 
 
 @dataclass(frozen=True)
@@ -108,6 +108,55 @@ def ticket_search(tickets: QuerySet[Ticket], *, query: str) -> QuerySet[Ticket]:
         exact=Q(reference=reference) if reference else None,
         order=("-created_at", "-id"),
     )
+
+
+# Polled by every agent's sidebar every half minute: a view's count is kept a few seconds per
+# agent and filters (one COUNT query each), and forgotten at once when this process saves a
+# ticket (receivers), so the agent who changed tickets sees the counts follow.
+@for_a_while
+def ticket_count(*, actor: User, filters: TicketFilter) -> int:
+    """How many tickets the agent's list holds with these filters."""
+    return ticket_list(actor=actor, filters=filters).count()
+
+
+def ticket_views_for(*, actor: User) -> list[TicketView]:
+    """The saved views an agent sees: their team's views, by team, then their own, each in
+    its order."""
+    if not actor.is_active:
+        return []
+    team_ids = list(actor.teams.values_list("pk", flat=True))
+    views = TicketView.objects.filter(Q(owner=actor) | Q(team_id__in=team_ids))
+    return sorted(
+        views.select_related("team"),
+        key=lambda view: (
+            view.team is None,
+            view.team.name if view.team else "",
+            view.position,
+            view.pk,
+        ),
+    )
+
+
+def ticket_view_changeable(*, actor: User, view: TicketView) -> bool:
+    """Whether the agent may rename, move or remove the view: their own, or as a lead a
+    team's."""
+    if view.team_id is None:
+        return view.owner_id == actor.pk
+    return actor.is_lead
+
+
+def access_ticket_view_by_id(*, actor: User, view_id: int) -> TicketView:
+    """A saved view the agent sees; NotFound for a missing one and someone else's alike."""
+    view = (
+        TicketView.objects.filter(Q(owner=actor) | Q(team__members=actor), pk=view_id)
+        .select_related("team")
+        .first()
+        if actor.is_active
+        else None
+    )
+    if view is None:
+        raise NotFound("View not found.")
+    return view
 
 
 def access_ticket_by_id(*, actor: User, ticket_id: int) -> Ticket:

@@ -5,6 +5,12 @@ from frontdesk.tickets import views
 app_name = "tickets"
 urlpatterns = [
     path("", views.ticket_list_page, name="list"),
+    path("views/", views.ticket_views_page, name="views"),
+    path("views/new/", views.ticket_view_create_page, name="view_create"),
+    path("views/<int:view_id>/rename/", views.ticket_view_rename_page, name="view_rename"),
+    path("views/<int:view_id>/up/", views.ticket_view_up_page, name="view_up"),
+    path("views/<int:view_id>/down/", views.ticket_view_down_page, name="view_down"),
+    path("views/<int:view_id>/delete/", views.ticket_view_delete_page, name="view_delete"),
     path("<int:ticket_id>/", views.ticket_detail, name="detail"),
     path("<int:ticket_id>/reply/", views.ticket_reply_page, name="reply"),
     path("<int:ticket_id>/note/", views.ticket_note_page, name="note"),

@@ -7,12 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.errors import Invalid, NotFound
-from frontdesk.core.http import HtmxHttpRequest
+from frontdesk.core.http import HtmxHttpRequest, whole_number
 from frontdesk.customers.constants import TIMELINE_SIDEBAR_LENGTH
 from frontdesk.customers.models import Customer
 from frontdesk.customers.selectors import (
@@ -21,32 +23,43 @@ from frontdesk.customers.selectors import (
     customer_timeline,
 )
 from frontdesk.tickets.forms import (
+    BUILT_IN_VIEWS,
+    DEFAULT_FILTERS,
     AssigneeForm,
     CallLogForm,
     NoteForm,
     ReplyForm,
     StatusForm,
-    TicketFilterForm,
     TicketTagsForm,
+    TicketViewForm,
+    TicketViewRenameForm,
     TriageCorrectionForm,
     WriteToCustomerForm,
+    ticket_filter_read,
 )
-from frontdesk.tickets.models import Ticket
+from frontdesk.tickets.models import Ticket, TicketView
 from frontdesk.tickets.reply_filters import reply_text_prepare
 from frontdesk.tickets.selectors import (
-    TicketFilter,
     access_attachment,
     access_ticket_by_id,
+    access_ticket_view_by_id,
     customer_tickets,
+    ticket_count,
     ticket_list,
     ticket_tags_in_use,
     ticket_thread,
+    ticket_view_changeable,
+    ticket_views_for,
 )
 from frontdesk.tickets.services import (
     ticket_call_log,
     ticket_note,
     ticket_reply,
     ticket_tags_set,
+    ticket_view_create,
+    ticket_view_delete,
+    ticket_view_move,
+    ticket_view_update,
     ticket_write_to_customer,
 )
 
@@ -61,30 +74,160 @@ def ticket_for_page(request: HttpRequest, ticket_id: int) -> Ticket:
         raise Http404(str(error)) from error
 
 
+def _list_query(request: HttpRequest, agent: User) -> tuple[str, str]:
+    """The filters the list shows as a query string, and the key of the view they come from
+    ("" when the agent chose them on the page)."""
+    key = request.GET.get("view", "")
+    if key in BUILT_IN_VIEWS:
+        return BUILT_IN_VIEWS[key][1], key
+    view_id = whole_number(key)
+    if view_id:
+        try:
+            return access_ticket_view_by_id(actor=agent, view_id=view_id).query, key
+        except NotFound as error:
+            raise Http404(str(error)) from error
+    chosen = request.GET.copy()
+    for name in ("page", "view"):
+        chosen.pop(name, None)
+    return chosen.urlencode(), ""
+
+
+def _view_items(agent: User, current: str) -> list[dict[str, object]]:
+    """The sidebar's views, built-in ones first, each with its count."""
+    items: list[dict[str, object]] = [
+        {"key": key, "name": name, "query": query, "team": None, "mine": False}
+        for key, (name, query) in BUILT_IN_VIEWS.items()
+    ]
+    items += [
+        {
+            "key": str(view.pk),
+            "name": view.name,
+            "query": view.query,
+            "team": view.team,
+            "mine": view.team_id is None,
+        }
+        for view in ticket_views_for(actor=agent)
+    ]
+    for item in items:
+        filters = ticket_filter_read(str(item["query"]))[1]
+        item["count"] = ticket_count(actor=agent, filters=filters)
+        item["current"] = item["key"] == current
+    return items
+
+
 @login_required
 def ticket_list_page(request: HtmxHttpRequest) -> HttpResponse:
-    """Every ticket the agent may see, filtered and paged; htmx refreshes just the table."""
-    form = TicketFilterForm(request.GET or {"status": "open"})
-    data = form.cleaned_data if form.is_valid() else {"status": "open"}
-    filters = TicketFilter(
-        status=data.get("status") or "",
-        assignee=data.get("assignee") or "",
-        level=int(data["level"]) if data.get("level") else None,
-        channel=data.get("channel") or "",
-        query=data.get("q") or "",
-        tag=data.get("tag") or "",
+    """Every ticket the agent may see, filtered and paged, beside the agent's saved views with
+    their counts; htmx refreshes just the table, or just the views."""
+    agent = request_agent(request)
+    filter_query, current = _list_query(request, agent)
+    context: dict[str, object] = {"current_view": current, "filter_query": filter_query}
+    if request.htmx and request.htmx.target == "ticket-views":
+        context["views"] = _view_items(agent, current)
+        return render(request, "tickets/_view_list.html", context)
+    form, filters = ticket_filter_read(filter_query)
+    page = Paginator(ticket_list(actor=agent, filters=filters), PAGE_SIZE).get_page(
+        request.GET.get("page")
     )
-    page = Paginator(
-        ticket_list(actor=request_agent(request), filters=filters), PAGE_SIZE
-    ).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode()}
+    context.update({"form": form, "page": page, "query": query.urlencode()})
     if request.htmx:
         return render(request, "tickets/_list_table.html", context)
     context["tag_suggestions"] = ticket_tags_in_use()
-    template = "tickets/list.html"
-    return render(request, template, context)
+    context["views"] = _view_items(agent, current)
+    context["view_form"] = TicketViewForm(
+        initial={"query": filter_query or DEFAULT_FILTERS}, lead=agent.is_lead
+    )
+    return render(request, "tickets/list.html", context)
+
+
+@login_required
+def ticket_views_page(request: HttpRequest) -> HttpResponse:
+    """The agent's saved views, to rename, reorder or remove."""
+    agent = request_agent(request)
+    views = [
+        {
+            "view": view,
+            "form": TicketViewRenameForm(initial={"name": view.name}, auto_id=f"view{view.pk}_%s"),
+            "editable": ticket_view_changeable(actor=agent, view=view),
+        }
+        for view in ticket_views_for(actor=agent)
+    ]
+    return render(request, "tickets/views.html", {"views": views})
+
+
+def _view_for_page(request: HttpRequest, view_id: int) -> TicketView:
+    try:
+        return access_ticket_view_by_id(actor=request_agent(request), view_id=view_id)
+    except NotFound as error:
+        raise Http404(str(error)) from error
+
+
+@login_required
+@require_POST
+def ticket_view_create_page(request: HttpRequest) -> HttpResponse:
+    """Save the list's current filters as a view, and open it."""
+    agent = request_agent(request)
+    form = TicketViewForm(request.POST, lead=agent.is_lead)
+    if form.is_valid():
+        try:
+            view = ticket_view_create(
+                actor=agent,
+                name=form.cleaned_data["name"],
+                query=form.cleaned_data["query"],
+                team=form.cleaned_data.get("team"),
+            )
+        except Invalid as error:
+            form.add_error("name", str(error))
+        else:
+            messages.success(request, _("View “%(name)s” saved.") % {"name": view.name})
+            return redirect(f"{reverse('tickets:list')}?view={view.pk}")
+    return render(request, "tickets/view_new.html", {"view_form": form}, status=400)
+
+
+@login_required
+@require_POST
+def ticket_view_rename_page(request: HttpRequest, view_id: int) -> HttpResponse:
+    """Give a view another name."""
+    view = _view_for_page(request, view_id)
+    form = TicketViewRenameForm(request.POST)
+    if form.is_valid():
+        try:
+            ticket_view_update(
+                actor=request_agent(request), view=view, name=form.cleaned_data["name"]
+            )
+        except Invalid as error:
+            messages.error(request, str(error))
+    else:
+        messages.error(request, _("A view needs a name."))
+    return redirect("tickets:views")
+
+
+@login_required
+@require_POST
+def ticket_view_up_page(request: HttpRequest, view_id: int) -> HttpResponse:
+    """Move a view one place up in its list."""
+    ticket_view_move(actor=request_agent(request), view=_view_for_page(request, view_id), offset=-1)
+    return redirect("tickets:views")
+
+
+@login_required
+@require_POST
+def ticket_view_down_page(request: HttpRequest, view_id: int) -> HttpResponse:
+    """Move a view one place down in its list."""
+    ticket_view_move(actor=request_agent(request), view=_view_for_page(request, view_id), offset=1)
+    return redirect("tickets:views")
+
+
+@login_required
+@require_POST
+def ticket_view_delete_page(request: HttpRequest, view_id: int) -> HttpResponse:
+    """Remove a view."""
+    view = _view_for_page(request, view_id)
+    ticket_view_delete(actor=request_agent(request), view=view)
+    messages.success(request, _("View “%(name)s” removed.") % {"name": view.name})
+    return redirect("tickets:views")
 
 
 def ticket_detail_context(

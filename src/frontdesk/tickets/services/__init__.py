@@ -51,6 +51,12 @@ from frontdesk.tickets.services.placement import (
     ticket_sla_warn,
     tickets_queue_refresh,
 )
+from frontdesk.tickets.services.saved_views import (
+    ticket_view_create,
+    ticket_view_delete,
+    ticket_view_move,
+    ticket_view_update,
+)
 from frontdesk.tickets.services.search import tickets_search_text_refresh
 from frontdesk.tickets.services.sweep import sla_sweep
 from frontdesk.tickets.services.tags import tags_normalise, ticket_tags_set
@@ -90,6 +96,10 @@ __all__ = [
     "ticket_third_party_reply",
     "ticket_triage_apply",
     "ticket_update",
+    "ticket_view_create",
+    "ticket_view_delete",
+    "ticket_view_move",
+    "ticket_view_update",
     "ticket_write_to_customer",
     "tickets_follow_ups_activate",
     "tickets_move_customer",
