@@ -65,6 +65,9 @@ class ApiClient:
     def patch(self, path: str, body: object) -> Response:
         return self.client.patch(path, body, content_type="application/json")
 
+    def delete(self, path: str) -> Response:
+        return self.client.delete(path)
+
 
 def kept_tasks() -> DummyBackend:
     """The task backend a test switched to `DummyBackend`, which keeps the tasks it is given."""

@@ -59,3 +59,8 @@ def presences_available(*, team: Team) -> list[AgentPresence]:
 def team_addresses() -> set[str]:
     """The teams' own e-mail addresses, lower-cased."""
     return {a.lower() for a in Team.objects.exclude(email="").values_list("email", flat=True)}
+
+
+def team_by_id(*, team_id: int) -> Team | None:
+    """The team with this id, or None."""
+    return Team.objects.filter(pk=team_id).first()

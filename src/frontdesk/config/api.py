@@ -90,6 +90,7 @@ def invalid(request: HttpRequest, error: Invalid) -> HttpResponse:
 
 
 api.add_router("/tickets", "frontdesk.tickets.api.router")
+api.add_router("/views", "frontdesk.tickets.api.views_router")
 api.add_router("/customers", "frontdesk.customers.api.router")
 api.add_router("", "frontdesk.routing.api.router")
 api.add_router("", "frontdesk.live.api.router")

@@ -1,4 +1,4 @@
-"""Tickets and their messages over the API."""
+"""Tickets and their messages over the API, and the agents' saved views of them."""
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -6,29 +6,41 @@ from ninja import Query, Router
 from ninja import Status as Answer
 from ninja.pagination import paginate
 
-from frontdesk.accounts.selectors import request_agent
+from frontdesk.accounts.models import User
+from frontdesk.accounts.selectors import request_agent, team_by_id
+from frontdesk.core.errors import Invalid, NotFound
 from frontdesk.core.schemas import ErrorOut, Page, RowId
 from frontdesk.customers.api import router as customers_router
 from frontdesk.customers.selectors import access_customer_by_id
 from frontdesk.tickets.choices import Status
-from frontdesk.tickets.models import Message, Ticket
+from frontdesk.tickets.forms import BUILT_IN_VIEWS, ticket_filter_read
+from frontdesk.tickets.models import Message, Ticket, TicketView
 from frontdesk.tickets.schemas import (
     ConversationIn,
     MessageIn,
     MessageOut,
     TicketFilterIn,
     TicketOut,
+    TicketViewIn,
+    TicketViewOut,
+    TicketViewPatchIn,
 )
 from frontdesk.tickets.selectors import (
     TicketFilter,
     access_ticket_by_id,
+    access_ticket_view_by_id,
+    ticket_count,
     ticket_list,
     ticket_thread,
+    ticket_views_for,
 )
 from frontdesk.tickets.services import (
     ticket_call_log,
     ticket_note,
     ticket_reply,
+    ticket_view_create,
+    ticket_view_delete,
+    ticket_view_update,
     ticket_write_to_customer,
 )
 
@@ -42,10 +54,17 @@ def _ticket(request: HttpRequest, ticket_id: int) -> Ticket:
 @router.get("", response=list[TicketOut])
 @paginate(Page)
 def list_tickets(request: HttpRequest, filters: Query[TicketFilterIn]) -> QuerySet[Ticket]:
-    """Tickets, newest first, filtered; `limit` and `offset` page through them."""
-    tickets = ticket_list(
-        actor=request_agent(request),
-        filters=TicketFilter(
+    """Tickets, newest first, filtered (or as a saved view shows them); `limit` and `offset`
+    page through them."""
+    agent = request_agent(request)
+    if filters.view:
+        # A view that is missing or not the agent's shows nothing, as a filter matching nothing.
+        try:
+            narrowed = ticket_filter_read(_view_query(agent, filters.view))[1]
+        except NotFound:
+            return Ticket.objects.none()
+    else:
+        narrowed = TicketFilter(
             status=filters.status,
             assignee=filters.assignee,
             level=filters.level,
@@ -53,9 +72,8 @@ def list_tickets(request: HttpRequest, filters: Query[TicketFilterIn]) -> QueryS
             customer_id=filters.customer_id,
             query=filters.q,
             tag=filters.tag,
-        ),
-    )
-    return tickets.prefetch_related("customer__identities")
+        )
+    return ticket_list(actor=agent, filters=narrowed).prefetch_related("customer__identities")
 
 
 @router.get("/{ticket_id}", response={200: TicketOut, 404: ErrorOut})
@@ -116,3 +134,67 @@ def create_conversation(
             keep_open=payload.keep_open,
         )
     return Answer(201, access_ticket_by_id(actor=agent, ticket_id=ticket.pk))
+
+
+views_router = Router(tags=["views"])
+
+
+def _view_query(agent: User, key: str) -> str:
+    if key in BUILT_IN_VIEWS:
+        return str(BUILT_IN_VIEWS[key][1])
+    return access_ticket_view_by_id(actor=agent, view_id=int(key)).query
+
+
+def _view_out(agent: User, view: TicketView) -> dict[str, object]:
+    """The view as TicketViewOut reads it, with its count for this agent."""
+    filters = ticket_filter_read(view.query)[1]
+    return {
+        "id": view.pk,
+        "name": view.name,
+        "query": view.query,
+        "team": view.team,
+        "owner": view.owner,
+        "position": view.position,
+        "count": ticket_count(actor=agent, filters=filters),
+    }
+
+
+@views_router.get("", response=list[TicketViewOut])
+def list_views(request: HttpRequest) -> list[dict[str, object]]:
+    """The agent's saved views, their team's first, each with its count."""
+    agent = request_agent(request)
+    return [_view_out(agent, view) for view in ticket_views_for(actor=agent)]
+
+
+@views_router.post("", response={201: TicketViewOut, 400: ErrorOut, 403: ErrorOut})
+def create_view(request: HttpRequest, payload: TicketViewIn) -> Answer[dict[str, object]]:
+    """Save filters as a view: the agent's own, or with `team_id` (a lead's) the team's."""
+    agent = request_agent(request)
+    team = None
+    if payload.team_id is not None:
+        team = team_by_id(team_id=payload.team_id)
+        if team is None:
+            raise Invalid("No team has this id.")
+    view = ticket_view_create(actor=agent, name=payload.name, query=payload.query, team=team)
+    return Answer(201, _view_out(agent, view))
+
+
+@views_router.patch(
+    "/{view_id}", response={200: TicketViewOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+)
+def update_view(
+    request: HttpRequest, view_id: RowId, payload: TicketViewPatchIn
+) -> dict[str, object]:
+    """Rename a view or set its place in its list."""
+    agent = request_agent(request)
+    view = access_ticket_view_by_id(actor=agent, view_id=view_id)
+    ticket_view_update(actor=agent, view=view, name=payload.name, position=payload.position)
+    return _view_out(agent, view)
+
+
+@views_router.delete("/{view_id}", response={204: None, 403: ErrorOut, 404: ErrorOut})
+def delete_view(request: HttpRequest, view_id: RowId) -> Answer[None]:
+    """Remove a view."""
+    agent = request_agent(request)
+    ticket_view_delete(actor=agent, view=access_ticket_view_by_id(actor=agent, view_id=view_id))
+    return Answer(204, None)

@@ -5,6 +5,7 @@ from ninja import Field, Schema
 from pydantic import EmailStr, StrictBool
 
 from frontdesk.core.schemas import InputSchema, RowId
+from frontdesk.tickets.constants import VIEW_NAME_LENGTH, VIEW_QUERY_LENGTH
 from frontdesk.tickets.models import Message, Ticket
 from frontdesk.tickets.wording import reason_texts_english
 
@@ -120,6 +121,11 @@ class TicketFilterIn(InputSchema):
     customer_id: RowId | None = None
     q: str = ""
     tag: str = Field("", description="only tickets with this tag", max_length=200)
+    view: str = Field(
+        "",
+        description="a saved view's id, or `mine` or `unassigned`: its filters replace the others",
+        pattern=r"^(|mine|unassigned|[0-9]{1,18})$",
+    )
 
 
 class AttachmentOut(Schema):
@@ -154,3 +160,34 @@ class MessageIn(InputSchema):
     kind: Literal["reply", "note"] = "reply"
     text: str = Field(..., min_length=1, max_length=100_000)
     status: StatusName | None = Field(None, description="status after a reply (default waiting)")
+
+
+class TeamRef(Schema):
+    id: int
+    name: str
+
+
+class TicketViewOut(Schema):
+    id: int
+    name: str
+    query: str = Field(..., description="the ticket list's filters, as its query string")
+    team: TeamRef | None = Field(..., description="the team that sees it; null for the owner's own")
+    owner: AgentRef
+    position: int
+    count: int = Field(..., description="tickets in the view now (a few seconds late at most)")
+
+
+class TicketViewIn(InputSchema):
+    name: str = Field(..., min_length=1, max_length=VIEW_NAME_LENGTH)
+    query: str = Field(
+        "",
+        max_length=VIEW_QUERY_LENGTH,
+        description="filters as the list's query string, e.g. `status=open&tag=vat`; "
+        "empty for the list's default (open tickets)",
+    )
+    team_id: RowId | None = Field(None, description="a lead's view for this team's members")
+
+
+class TicketViewPatchIn(InputSchema):
+    name: str | None = Field(None, min_length=1, max_length=VIEW_NAME_LENGTH)
+    position: int | None = Field(None, ge=0, le=10_000, description="its place in its list")

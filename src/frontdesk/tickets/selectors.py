@@ -127,7 +127,7 @@ def ticket_views_for(*, actor: User) -> list[TicketView]:
     team_ids = list(actor.teams.values_list("pk", flat=True))
     views = TicketView.objects.filter(Q(owner=actor) | Q(team_id__in=team_ids))
     return sorted(
-        views.select_related("team"),
+        views.select_related("team", "owner"),
         key=lambda view: (
             view.team is None,
             view.team.name if view.team else "",
@@ -149,7 +149,7 @@ def access_ticket_view_by_id(*, actor: User, view_id: int) -> TicketView:
     """A saved view the agent sees; NotFound for a missing one and someone else's alike."""
     view = (
         TicketView.objects.filter(Q(owner=actor) | Q(team__members=actor), pk=view_id)
-        .select_related("team")
+        .select_related("team", "owner")
         .first()
         if actor.is_active
         else None
