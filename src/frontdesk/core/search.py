@@ -1,14 +1,15 @@
 """Searching rows by their search text (engine/search.py), the same way on SQLite and PostgreSQL.
 
 Every word must occur in the row's search text (a substring test: "szab" finds "szabo"). What
-the typed words miss, typos may find: on PostgreSQL, pg_trgm's word similarity, answered by
-the GIN trigram index on the search text (`<%`); on SQLite, rapidfuzz over a bounded set of
-the newest rows that share a three-letter piece with a word.
+the typed words miss, typos may find — in names, the short texts people mistype after hearing
+them: on PostgreSQL, pg_trgm's word similarity, answered by the GIN trigram index (`<%`); on
+SQLite, rapidfuzz over a bounded set of the newest rows sharing a three-letter piece with the
+word. A typo search over every ticket's whole text cost seconds at 10,000 tickets (bench/).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from django.contrib.postgres.operations import TrigramExtension
@@ -50,16 +51,6 @@ def words_match(field: str, words: Sequence[str]) -> Q:
     return match
 
 
-def _words_alike(field: str, words: Sequence[str]) -> Q:
-    match = Q()
-    for word in words:
-        if word in typo_words([word]):
-            match &= Q(WordAlike(F(field), Value(word)))
-        else:
-            match &= Q(**{f"{field}__contains": word})
-    return match
-
-
 def _trigram_threshold_set() -> None:
     # The operator `<%` reads its threshold from the session; its default (0.6) misses a
     # swapped pair of letters in a five-letter name.
@@ -70,34 +61,44 @@ def _trigram_threshold_set() -> None:
         )
 
 
+def rows_alike(rows: QuerySet[Row], *, field: str, word: str) -> QuerySet[Row]:
+    """`rows` whose `field` holds `word` or a word like it (a typo of it). Meant for short
+    texts (names): on SQLite it scores the newest TYPO_CANDIDATES rows that share a
+    three-letter piece with the word, as a typo rarely breaks them all."""
+    if connection.vendor == "postgresql":
+        _trigram_threshold_set()
+        return rows.filter(WordAlike(F(field), Value(word)))
+    shares_piece = Q()
+    for piece in sorted({word[i : i + 3] for i in range(len(word) - 2)}):
+        shares_piece |= Q(**{f"{field}__contains": piece})
+    candidates = rows.filter(shares_piece).order_by("-pk").values_list("pk", field)
+    return rows.filter(pk__in=typo_matches([word], candidates[:TYPO_CANDIDATES]))
+
+
 def search_filter(
     rows: QuerySet[Row],
     *,
     field: str,
     words: Sequence[str],
+    order: Sequence[str],
     exact: Q | None = None,
     also: Q | None = None,
-    order: Sequence[str],
-    typo_when_fewer: int = 25,
+    alike: Callable[[str], Q] | None = None,
 ) -> QuerySet[Row]:
     """`rows` narrowed to those matching every word in `field` (or `also`, another way a row
-    matches), or `exact`, or by typos; the exact first, then all-words, then typo matches, each
-    in `order`.
-
-    On SQLite the typo fallback runs only when fewer than `typo_when_fewer` rows match
-    otherwise: it reads candidates, where PostgreSQL's index answers at once.
-    """
+    matches), or `exact`; and, with `alike` (the rows holding a word like a typed one), those
+    where each word the text lacks has a word like it. The exact first, then all-words, then
+    typo matches, each in `order`."""
     exact = exact if exact is not None else Q(pk__in=[])
     words_q = words_match(field, words) if words else Q(pk__in=[])
     if also is not None:
         words_q |= also
-    if connection.vendor == "postgresql" and typo_words(words):
-        _trigram_threshold_set()
-        typo_q = _words_alike(field, words)
-    elif typo_words(words) and rows.filter(exact | words_q).count() < typo_when_fewer:
-        typo_q = Q(pk__in=_typo_ids(rows.exclude(exact | words_q), field=field, words=words))
-    else:
-        typo_q = Q(pk__in=[])
+    typo_q = Q(pk__in=[])
+    if alike is not None and typo_words(words):
+        typo_q = Q()
+        for word in words:
+            holds = Q(**{f"{field}__contains": word})
+            typo_q &= holds | alike(word) if typo_words([word]) else holds
     rank = Case(
         When(exact, then=Value(RANK_EXACT)),
         When(words_q, then=Value(RANK_WORDS)),
@@ -105,17 +106,6 @@ def search_filter(
         output_field=IntegerField(),
     )
     return rows.filter(exact | words_q | typo_q).order_by(rank.asc(), *order)
-
-
-def _typo_ids(rows: QuerySet[Any], *, field: str, words: Sequence[str]) -> list[int]:
-    # A typo rarely breaks every three-letter piece of a word: the rows holding one of them are
-    # the candidates, the newest first, at most TYPO_CANDIDATES of them.
-    pieces = {word[i : i + 3] for word in typo_words(words) for i in range(len(word) - 2)}
-    shares_piece = Q()
-    for piece in sorted(pieces):
-        shares_piece |= Q(**{f"{field}__contains": piece})
-    candidates = rows.filter(shares_piece).order_by("-pk").values_list("pk", field)
-    return typo_matches(words, candidates[:TYPO_CANDIDATES])
 
 
 class TrigramExtensionKept(TrigramExtension):

@@ -11,7 +11,7 @@ from django.db.models import Count, Q, QuerySet
 
 from frontdesk.accounts.models import User
 from frontdesk.core.errors import NotFound
-from frontdesk.core.search import search_filter
+from frontdesk.core.search import rows_alike, search_filter
 from frontdesk.customers.choices import IdentityKind
 from frontdesk.customers.constants import PORTAL_SALT
 from frontdesk.customers.models import Customer, CustomerIdentity, Interaction
@@ -64,8 +64,13 @@ def customer_list(*, query: str = "", key_only: bool = False) -> QuerySet[Custom
         field="search_text",
         words=search_words(query),
         also=Q(pk__in=by_identity),
+        alike=_alike,
         order=("name", "id"),
     )
+
+
+def _alike(word: str) -> Q:
+    return Q(pk__in=rows_alike(Customer.objects.all(), field="search_text", word=word).values("pk"))
 
 
 def customers_by_ids(*, ids: Iterable[int]) -> dict[int, Customer]:

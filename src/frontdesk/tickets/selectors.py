@@ -15,7 +15,7 @@ from frontdesk.accounts.models import Team, User
 from frontdesk.core.errors import NotFound
 from frontdesk.core.http import whole_number
 from frontdesk.core.memo import for_a_while
-from frontdesk.core.search import search_filter
+from frontdesk.core.search import rows_alike, search_filter
 from frontdesk.customers.models import Customer
 from frontdesk.engine.queue import QueueWeights, WeightError, weights_from
 from frontdesk.engine.search import reference_typed, search_words
@@ -96,7 +96,7 @@ def ticket_list(*, actor: User, filters: TicketFilter | None = None) -> QuerySet
 def ticket_search(tickets: QuerySet[Ticket], *, query: str) -> QuerySet[Ticket]:
     """`tickets` that match what someone typed, best first: the ticket its reference names (with
     or without "FD-"), then those holding every word (reference, customer, subject, messages),
-    then those that do with a typo or two; newest first within each."""
+    then those that do with a typo or two in the customer's name; newest first within each."""
     query = query.replace("\x00", "")  # PostgreSQL refuses a NUL in a text; nobody means one.
     reference = reference_typed(
         query, prefix=REFERENCE_PREFIX, alphabet=REFERENCE_ALPHABET, length=REFERENCE_LENGTH
@@ -106,6 +106,8 @@ def ticket_search(tickets: QuerySet[Ticket], *, query: str) -> QuerySet[Ticket]:
         field="search_text",
         words=search_words(query),
         exact=Q(reference=reference) if reference else None,
+        # Typos are looked for in customers' names, the words people mistype.
+        alike=_customer_alike,
         order=("-created_at", "-id"),
     )
 
@@ -157,6 +159,10 @@ def access_ticket_view_by_id(*, actor: User, view_id: int) -> TicketView:
     if view is None:
         raise NotFound("View not found.")
     return view
+
+
+def _customer_alike(word: str) -> Q:
+    return Q(customer__in=rows_alike(Customer.objects.all(), field="search_text", word=word))
 
 
 def access_ticket_by_id(*, actor: User, ticket_id: int) -> Ticket:
