@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from frontdesk.accounts.models import User
+from frontdesk.accounts.choices import Role
 from frontdesk.core.constants import DATABASE_INTEGER_MAX
 from tests import factories
 
@@ -23,9 +23,10 @@ Json = dict[str, Any]
 
 
 @pytest.fixture
-def api(agent: User) -> Client:
-    """An agent's API client that answers a crash with the 500 a real client would get."""
-    token = factories.api_token(agent)
+def api(db: None) -> Client:
+    """A lead's API client (a lead may call every operation, the settings' writes too) that
+    answers a crash with the 500 a real client would get."""
+    token = factories.api_token(factories.agent(role=Role.LEAD))
     return Client(raise_request_exception=False, HTTP_AUTHORIZATION=f"Bearer {token}")
 
 
