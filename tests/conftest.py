@@ -74,3 +74,21 @@ def kept_tasks() -> DummyBackend:
     backend = task_backends["default"]
     assert isinstance(backend, DummyBackend)
     return backend
+
+
+def signed_in(user: User) -> Client:
+    """A browser session of this agent."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def token_client(user: User) -> Client:
+    """The Django test client with this agent's bearer token on every request (every verb)."""
+    return Client(HTTP_AUTHORIZATION=f"Bearer {factories.api_token(user)}")
+
+
+@pytest.fixture
+def lead(db: None) -> User:
+    """A lead, named so a test can find them in the change record."""
+    return factories.agent(role="lead", full_name="Lea Lead")

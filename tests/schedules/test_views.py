@@ -196,16 +196,19 @@ def test_a_playbook_opens_in_the_agents_language_and_a_lead_edits_it() -> None:
     assert expected in page
     assert _client(hungarian).get("/desk/schedule/playbooks/nonsense/").status_code == 404
     english = Playbook.objects.get(moment="not-warned", language="en")
-    assert _client(hungarian).get(f"/desk/schedule/playbooks/{english.pk}/edit/").status_code == 404
+    # The edit page is the lead's settings: an agent reads it and may not change it.
+    edit = f"/desk/settings/playbooks/{english.pk}/"
+    assert _client(hungarian).get(edit).status_code == 200
+    assert _client(hungarian).post(edit, {"title": "X", "do": ["x"]}).status_code == 403
     lead = factories.agent(role="lead")
     refused = _client(lead).post(
-        f"/desk/schedule/playbooks/{english.pk}/edit/",
+        edit,
         {"title": "X", "do": [""], "say": [""]},
         follow=True,
     )
     assert "at least one step" in refused.content.decode()
     _client(lead).post(
-        f"/desk/schedule/playbooks/{english.pk}/edit/",
+        edit,
         {"title": "Forgot to warn", "do": ["Tell them now"], "say": ["Sorry, back at {end}"]},
     )
     english.refresh_from_db()

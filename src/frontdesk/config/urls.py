@@ -1,14 +1,41 @@
+from collections.abc import Sequence
+from types import ModuleType
+
 from django.contrib import admin
 from django.templatetags.static import static
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from django.views.generic import RedirectView
 
 from frontdesk.config.api import api
 from frontdesk.core.views import healthz
+from frontdesk.journal import urls as journal_urls
 from frontdesk.live import urls as live_urls
+from frontdesk.macros import urls as macro_urls
 from frontdesk.schedules import urls as schedule_urls
 from frontdesk.tickets import urls as ticket_urls
 from frontdesk.triage import urls as triage_urls
+
+
+def desk_and_settings(
+    prefix: str, urls: ModuleType, *, section: str = "", more: Sequence[URLPattern] = ()
+) -> URLResolver:
+    """An app's desk pages under desk/<prefix>/ (with `more` served by apps above it) and its
+    settings pages under desk/settings/<section>/ (section "": the app names its sections
+    itself), in the app's one namespace, so `macros:settings` and `macros:expand` both reverse."""
+    settings_prefix = f"settings/{section}/" if section else "settings/"
+    return path(
+        "desk/",
+        include(
+            (
+                [
+                    path(f"{prefix}/", include([*urls.urlpatterns, *more])),
+                    path(settings_prefix, include(urls.settings_patterns)),
+                ],
+                urls.app_name,
+            )
+        ),
+    )
+
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -21,16 +48,13 @@ urlpatterns = [
     path("desk/", RedirectView.as_view(pattern_name="routing:queue"), name="desk"),
     path("desk/queue/", include("frontdesk.routing.urls")),
     path("desk/visits/", include(live_urls.desk_patterns)),
-    path("desk/macros/", include("frontdesk.macros.urls")),
-    path("desk/journal/", include("frontdesk.journal.urls")),
-    path("desk/schedule/", include("frontdesk.schedules.urls")),
+    desk_and_settings("macros", macro_urls, section="macros"),
+    desk_and_settings("journal", journal_urls, section="log-codes"),
+    desk_and_settings("schedule", schedule_urls),
     path("", include((schedule_urls.public_patterns, "public"))),
     path("visit/", include("frontdesk.live.urls")),
     # The properties panel is triage's (it records corrections), under the tickets' names.
-    path(
-        "desk/tickets/",
-        include((ticket_urls.urlpatterns + triage_urls.ticket_patterns, ticket_urls.app_name)),
-    ),
+    desk_and_settings("tickets", ticket_urls, section="texts", more=triage_urls.ticket_patterns),
     path("desk/customers/", include("frontdesk.customers.urls")),
     # The settings' home and the change record; each app adds its own section beneath.
     path("desk/settings/", include("frontdesk.core.urls")),

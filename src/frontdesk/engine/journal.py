@@ -269,6 +269,23 @@ def _codes(
     return tuple(found), tuple(actions), " ".join(words)
 
 
+# A code is one word: letters or digits first, then letters, digits, - or _.
+CODE_WORD = re.compile(r"[^\W_][\w-]{0,29}")
+
+
+def code_word_clash(word: str, *, time_words: Mapping[str, time | None]) -> str | None:
+    """Why `word` cannot be a team's code in the line grammar, as a stable code, or None:
+    `not-one-word` (spaces, dots or signs the line reads otherwise), `number` (read as a number
+    or a time, "930"), `time-word` (the last field "now" or "morning" is read as the time)."""
+    if not CODE_WORD.fullmatch(word):
+        return "not-one-word"
+    if word.isdigit():
+        return "number"
+    if fold(word) in {fold(known) for known in time_words}:
+        return "time-word"
+    return None
+
+
 # Words of a promise to a customer, in the desk's languages: a note or reply saying one of these
 # should have a follow-up behind it.
 PROMISE = re.compile(

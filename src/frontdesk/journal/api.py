@@ -1,14 +1,29 @@
-"""Log lines over the API."""
+"""Log lines over the API, and the team's log codes."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest
-from ninja import Router
+from typing import Annotated
+
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from ninja import Path, Router, Schema
+from ninja import Status as Answer
 from pydantic import Field, StrictBool
 
+from frontdesk.accounts.auth import LeadToken
 from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.schemas import ErrorOut, InputSchema, RowId
-from frontdesk.journal.services import log_line_json, log_line_read, log_line_save
+from frontdesk.journal.constants import FOLLOW_UP_MINUTES_MAX
+from frontdesk.journal.models import LogCode
+from frontdesk.journal.selectors import access_log_code, log_codes_for_settings
+from frontdesk.journal.services import (
+    log_code_create,
+    log_code_delete,
+    log_code_update,
+    log_line_json,
+    log_line_read,
+    log_line_save,
+)
 
 router = Router(tags=["journal"])
 
@@ -38,3 +53,69 @@ def post_log_line(request: HttpRequest, payload: LogLineIn) -> dict[str, object]
         )
         answer["interaction_id"] = saved.pk
     return answer
+
+
+# The team's codes are settings: leads and admins write them, at /api/v1/log-codes.
+log_code_router = Router(tags=["log codes", "settings"], auth=LeadToken())
+
+CodeKey = Annotated[str, Path(min_length=1, max_length=30, description="The code's id or word.")]
+
+
+class LogCodeIn(InputSchema):
+    """A code: the word typed in the log line, the words it stands for, and the minutes after
+    which its promise falls due (null: no promise)."""
+
+    word: str = Field(..., min_length=1, max_length=30, examples=["cb"])
+    text: str = Field(..., min_length=1, max_length=200, examples=["call back"])
+    follow_up_minutes: int | None = Field(None, ge=1, le=FOLLOW_UP_MINUTES_MAX, examples=[120])
+
+
+class LogCodePatchIn(InputSchema):
+    """What to change in a code; fields left out stay as they are."""
+
+    word: str | None = Field(None, min_length=1, max_length=30)
+    text: str | None = Field(None, min_length=1, max_length=200)
+    follow_up_minutes: int | None = Field(None, ge=1, le=FOLLOW_UP_MINUTES_MAX)
+
+
+class LogCodeOut(Schema):
+    id: int
+    word: str
+    text: str
+    follow_up_minutes: int | None
+
+
+@log_code_router.get("", response=list[LogCodeOut])
+def list_log_codes(request: HttpRequest) -> QuerySet[LogCode]:
+    """The team's codes, by word."""
+    return log_codes_for_settings()
+
+
+@log_code_router.post("", response={201: LogCodeOut, 400: ErrorOut})
+def create_log_code(request: HttpRequest, payload: LogCodeIn) -> Answer[LogCode]:
+    """Add a code; 400 when the word is taken or the log line reads it otherwise (a time word,
+    a number)."""
+    code = log_code_create(actor=request_agent(request), **payload.model_dump())
+    return Answer(201, code)
+
+
+@log_code_router.get("/{key}", response={200: LogCodeOut, 404: ErrorOut})
+def get_log_code(request: HttpRequest, key: CodeKey) -> LogCode:
+    """One code, by id or word."""
+    return access_log_code(key=key)
+
+
+@log_code_router.patch("/{key}", response={200: LogCodeOut, 400: ErrorOut, 404: ErrorOut})
+def update_log_code(request: HttpRequest, key: CodeKey, payload: LogCodePatchIn) -> LogCode:
+    """Change the fields given, by id or word; `follow_up_minutes: null` ends the promise."""
+    code = access_log_code(key=key)
+    current = {"word": code.word, "text": code.text, "follow_up_minutes": code.follow_up_minutes}
+    values = current | payload.model_dump(exclude_unset=True)
+    return log_code_update(actor=request_agent(request), code=code, **values)
+
+
+@log_code_router.delete("/{key}", response={204: None, 404: ErrorOut})
+def delete_log_code(request: HttpRequest, key: CodeKey) -> HttpResponse:
+    """Remove a code, by id or word."""
+    log_code_delete(actor=request_agent(request), code=access_log_code(key=key))
+    return HttpResponse(status=204)

@@ -29,3 +29,6 @@ TIME_WORDS: dict[str, time | None] = {
     "בבוקר": time(9, 0),
     "בצהריים": time(12, 0),
 }
+
+# A code's promise falls due at most this many minutes after the line (as one recorded by hand).
+FOLLOW_UP_MINUTES_MAX = int(FOLLOW_UP_DUE_AFTER.total_seconds() // 60)

@@ -7,9 +7,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Max, Q, QuerySet
+from django.utils.translation import ngettext
 
 from frontdesk.accounts.models import User
 from frontdesk.core.clock import desk_midnight, desk_today
+from frontdesk.core.constants import DATABASE_INTEGER_MAX
+from frontdesk.core.errors import NotFound
 from frontdesk.customers.choices import IdentityKind, InteractionKind
 from frontdesk.customers.models import Customer, Interaction
 from frontdesk.customers.selectors import customers_by_ids
@@ -172,3 +175,38 @@ def interactions_logged_today(
         .select_related("customer")
         .order_by("-created_at")[:limit]
     )
+
+
+def log_codes_for_settings() -> QuerySet[LogCode]:
+    """The team's codes as rows, by word, for the lead's settings."""
+    return LogCode.objects.order_by("word")
+
+
+def log_code_taken(*, word: str, code_id: int | None = None) -> bool:
+    """Whether another code reads as this word (case and accents aside, as the line reads it)."""
+    folded = fold(word)
+    rows = LogCode.objects.exclude(pk=code_id) if code_id else LogCode.objects.all()
+    others = rows.values_list("word", flat=True)
+    return any(fold(other) == folded for other in others)
+
+
+def access_log_code(*, key: str) -> LogCode:
+    """The code with this id (digits) or word, or NotFound."""
+    wanted = Q(word=key.lower())
+    if key.isascii() and key.isdecimal() and int(key) <= DATABASE_INTEGER_MAX:
+        wanted |= Q(pk=int(key))
+    found = LogCode.objects.filter(wanted).first()
+    if found is None:
+        raise NotFound("Log code not found.")
+    return found
+
+
+def log_codes_summary() -> str:
+    """What the settings' home says of the codes: how many, how many of them promises."""
+    codes = list(LogCode.objects.values_list("follow_up_minutes", flat=True))
+    promises = sum(1 for minutes in codes if minutes)
+    return ngettext(
+        "%(count)d code, %(promises)d of them promises",
+        "%(count)d codes, %(promises)d of them promises",
+        len(codes),
+    ) % {"count": len(codes), "promises": promises}

@@ -15,14 +15,19 @@ from frontdesk.accounts.models import Team, User
 from frontdesk.accounts.selectors import leads_reachable
 from frontdesk.accounts.services import agents_mail
 from frontdesk.core.clock import date_text, datetime_text, desk_today, desk_zone
-from frontdesk.core.errors import Invalid
+from frontdesk.core.errors import Forbidden, Invalid
 from frontdesk.customers.choices import InteractionKind
 from frontdesk.customers.models import Customer, Interaction
 from frontdesk.customers.services import customer_create, interaction_record
-from frontdesk.engine.journal import LogLine, Match, Person, parse_log_line
-from frontdesk.journal.constants import OVERDUE_AFTER, TIME_WORDS
+from frontdesk.engine.journal import LogLine, Match, Person, code_word_clash, parse_log_line
+from frontdesk.journal.constants import FOLLOW_UP_MINUTES_MAX, OVERDUE_AFTER, TIME_WORDS
 from frontdesk.journal.models import FollowUp, LogCode, Notice, NoticeRead
-from frontdesk.journal.selectors import agent_people, customer_candidates, log_codes
+from frontdesk.journal.selectors import (
+    agent_people,
+    customer_candidates,
+    log_code_taken,
+    log_codes,
+)
 from frontdesk.journal.wording import log_warning_text
 from frontdesk.tickets.choices import QUEUED_STATUSES
 from frontdesk.tickets.services import (
@@ -287,3 +292,70 @@ def notices_review_request_due(*, today: date) -> int:
             agents_mail(agents=[notice.author], compose=compose)
         asked += 1
     return asked
+
+
+def log_code_problems(
+    *, word: str, text: str, follow_up_minutes: int | None, code_id: int | None = None
+) -> dict[str, str]:
+    """What is wrong with a code as a lead wrote it, by field: a word the log line would read
+    otherwise or another code already reads as, no words, a promise due in no time or too late."""
+    problems: dict[str, str] = {}
+    clash = code_word_clash(word, time_words=TIME_WORDS)
+    if clash is not None:
+        problems["word"] = {
+            "not-one-word": _("A code is one word of letters, digits, - and _."),
+            "number": _("A number reads as a time of day in the log line; use a word."),
+            "time-word": _("“%(word)s” is a time of day in the log line; choose another word."),
+        }[clash] % {"word": word}
+    elif log_code_taken(word=word, code_id=code_id):
+        problems["word"] = _("There is a code “%(word)s” already.") % {"word": word}
+    if not text.strip():
+        problems["text"] = _("Say what the code stands for.")
+    if follow_up_minutes is not None and not 1 <= follow_up_minutes <= FOLLOW_UP_MINUTES_MAX:
+        problems["follow_up_minutes"] = _(
+            "A promise falls due between 1 minute and a year later (%(most)d minutes)."
+        ) % {"most": FOLLOW_UP_MINUTES_MAX}
+    return problems
+
+
+def _lead_only(actor: User) -> None:
+    if not actor.is_lead:
+        raise Forbidden(_("Only a lead or an admin may change the team's log codes."))
+
+
+def _problems_raise(problems: dict[str, str]) -> None:
+    if problems:
+        field, message = next(iter(problems.items()))
+        raise Invalid(f"{field}: {message}")
+
+
+def log_code_create(
+    *, actor: User, word: str, text: str, follow_up_minutes: int | None = None
+) -> LogCode:
+    """Add a code to the team's log line (leads and admins)."""
+    _lead_only(actor)
+    word, text = word.strip().lower(), text.strip()
+    _problems_raise(log_code_problems(word=word, text=text, follow_up_minutes=follow_up_minutes))
+    return LogCode.objects.create(word=word, text=text, follow_up_minutes=follow_up_minutes)
+
+
+def log_code_update(
+    *, actor: User, code: LogCode, word: str, text: str, follow_up_minutes: int | None
+) -> LogCode:
+    """Change a code (leads and admins); lines logged before keep the words they were saved with."""
+    _lead_only(actor)
+    word, text = word.strip().lower(), text.strip()
+    _problems_raise(
+        log_code_problems(
+            word=word, text=text, follow_up_minutes=follow_up_minutes, code_id=code.pk
+        )
+    )
+    code.word, code.text, code.follow_up_minutes = word, text, follow_up_minutes
+    code.save(update_fields=["word", "text", "follow_up_minutes"])
+    return code
+
+
+def log_code_delete(*, actor: User, code: LogCode) -> None:
+    """Remove a code (leads and admins); the word is then read as a plain word."""
+    _lead_only(actor)
+    code.delete()

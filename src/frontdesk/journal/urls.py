@@ -13,3 +13,9 @@ urlpatterns = [
     path("board/", views.board_page, name="board"),
     path("board/<int:notice_id>/", views.notice_page, name="notice"),
 ]
+# The lead's page for the team's codes, under /desk/settings/log-codes/.
+settings_patterns = [
+    path("", views.log_codes_page, name="log_codes"),
+    path("<int:code_id>/", views.log_code_edit_page, name="log_code_edit"),
+    path("<int:code_id>/delete/", views.log_code_delete_page, name="log_code_delete"),
+]

@@ -1,4 +1,5 @@
-"""The log bar: a line typed on any agent page, saved when certain, confirmed when not."""
+"""The log bar: a line typed on any agent page, saved when certain, confirmed when not; the
+corridor, promises and notice board; and the lead's settings page for the team's codes."""
 
 from __future__ import annotations
 
@@ -16,13 +17,18 @@ from django.views.decorators.http import require_POST
 from frontdesk.accounts.models import Team
 from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.clock import desk_today
-from frontdesk.core.errors import Invalid
+from frontdesk.core.errors import Invalid, NotFound
 from frontdesk.core.http import whole_number
+from frontdesk.core.settings_menu import read_only, settings_page
 from frontdesk.journal.constants import FOLLOW_UP_DUE_AFTER, FOLLOW_UP_DUE_BEFORE
+from frontdesk.journal.forms import LogCodeForm
+from frontdesk.journal.models import LogCode
 from frontdesk.journal.selectors import (
+    access_log_code,
     customer_choices,
     follow_ups_open,
     interactions_logged_today,
+    log_codes_for_settings,
     notice_readers,
     notices_for,
     notices_read_ids,
@@ -30,6 +36,9 @@ from frontdesk.journal.selectors import (
 )
 from frontdesk.journal.services import (
     follow_up_make,
+    log_code_create,
+    log_code_delete,
+    log_code_update,
     log_line_read,
     log_line_save,
     notice_post,
@@ -200,3 +209,69 @@ def ticket_follow_up_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
     else:
         messages.error(request, _("A follow-up needs a promise and a due time."))
     return redirect("tickets:detail", ticket_id=ticket.pk)
+
+
+def _log_code_or_404(code_id: int) -> LogCode:
+    try:
+        return access_log_code(key=str(code_id))
+    except NotFound as error:
+        raise Http404(str(error)) from error
+
+
+def _log_codes_page(
+    request: HttpRequest, *, form: LogCodeForm, code: LogCode | None, status: int = 200
+) -> HttpResponse:
+    if not request.settings_can_edit:  # type: ignore[attr-defined]
+        read_only(form)
+    template = "journal/log_code_edit.html" if code else "journal/log_codes.html"
+    return render(
+        request,
+        template,
+        {"form": form, "code": code, "codes": log_codes_for_settings()},
+        status=status,
+    )
+
+
+@settings_page("log-codes")
+def log_codes_page(request: HttpRequest) -> HttpResponse:
+    """The team's codes, word → what it stands for → the promise it makes; a lead adds one."""
+    if request.method != "POST":
+        return _log_codes_page(request, form=LogCodeForm(), code=None)
+    form = LogCodeForm(request.POST)
+    if form.is_valid():
+        try:
+            code = log_code_create(actor=request_agent(request), **form.code_values())
+        except Invalid as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Code “%(word)s” added.") % {"word": code.word})
+            return redirect("journal:log_codes")
+    return _log_codes_page(request, form=form, code=None, status=400)
+
+
+@settings_page("log-codes")
+def log_code_edit_page(request: HttpRequest, code_id: int) -> HttpResponse:
+    """A lead changes a code, seeing its recent changes."""
+    code = _log_code_or_404(code_id)
+    if request.method != "POST":
+        return _log_codes_page(request, form=LogCodeForm(code=code), code=code)
+    form = LogCodeForm(request.POST, code=code)
+    if form.is_valid():
+        try:
+            log_code_update(actor=request_agent(request), code=code, **form.code_values())
+        except Invalid as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Code “%(word)s” saved.") % {"word": code.word})
+            return redirect("journal:log_codes")
+    return _log_codes_page(request, form=form, code=code, status=400)
+
+
+@settings_page("log-codes")
+@require_POST
+def log_code_delete_page(request: HttpRequest, code_id: int) -> HttpResponse:
+    """A lead removes a code."""
+    code = _log_code_or_404(code_id)
+    log_code_delete(actor=request_agent(request), code=code)
+    messages.success(request, _("Code “%(word)s” deleted.") % {"word": code.word})
+    return redirect("journal:log_codes")

@@ -1,5 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
+from frontdesk.core.settings_menu import section_register
 from frontdesk.tickets.slots import REPLY_BOX
 
 
@@ -10,7 +12,19 @@ class MacrosConfig(AppConfig):
     label = "macros"
 
     def ready(self) -> None:
+        from frontdesk.core.changes import changes_register
         from frontdesk.macros import receivers  # noqa: F401
+        from frontdesk.macros.models import Macro
+        from frontdesk.macros.selectors import macros_summary
 
         # The ticket page's reply box, which expands /codes as the agent types.
         REPLY_BOX.fill("macros/_reply_body.html")
+        changes_register(Macro)
+        section_register(
+            key="macros",
+            title=_("Macros"),
+            url_name="macros:settings",
+            order=20,
+            description=_("Answers kept for reuse, typed as /code, in each language."),
+            summary=macros_summary,
+        )

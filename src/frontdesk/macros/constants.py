@@ -10,3 +10,7 @@ PLACEHOLDERS = (
     "ticket.reference",
     "ticket.subject",
 )
+
+# Whom a macro's preview is written to, on the settings page.
+SAMPLE_CUSTOMER_NAME = "Ildikó Szabó"
+SAMPLE_REFERENCE = "FD-ZGS5HL"

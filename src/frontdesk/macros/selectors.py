@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.utils.translation import ngettext
 
+from frontdesk.core.errors import NotFound
 from frontdesk.macros.models import Macro
 from frontdesk.tickets.models import Ticket
 
@@ -42,3 +44,51 @@ def macro_suggested(*, ticket: Ticket, macros: Sequence[Macro] | None = None) ->
             versions = [m for m in active if m.code == macro.code]
             return _in_language(versions, ticket.language) or macro
     return None
+
+
+def macro_code_taken(*, code: str, language: str, macro_id: int | None = None) -> bool:
+    """Whether another macro has this code in this language."""
+    same = Macro.objects.filter(code=code, language=language)
+    return (same.exclude(pk=macro_id) if macro_id else same).exists()
+
+
+def macros_for_settings(*, language: str | None = None, query: str = "") -> QuerySet[Macro]:
+    """Every macro, active or not, by code and language; `language` narrows to one ("" is "any
+    language"), `query` to those whose code, name or text says it."""
+    macros = Macro.objects.select_related("set_assignee").order_by("code", "language")
+    if language is not None:
+        macros = macros.filter(language=language)
+    if query.strip():
+        words = query.strip().lstrip("/")
+        macros = macros.filter(
+            Q(code__icontains=words) | Q(name__icontains=words) | Q(text__icontains=words)
+        )
+    return macros
+
+
+def macros_by_code(macros: Iterable[Macro]) -> list[tuple[str, list[Macro]]]:
+    """Macros grouped under their code, each code's languages together ("/refund: en, et, he")."""
+    grouped: dict[str, list[Macro]] = {}
+    for macro in macros:
+        grouped.setdefault(macro.code, []).append(macro)
+    return list(grouped.items())
+
+
+def access_macro_by_id(*, macro_id: int) -> Macro:
+    """The macro with this id, or NotFound."""
+    macro = Macro.objects.select_related("set_assignee").filter(pk=macro_id).first()
+    if macro is None:
+        raise NotFound("Macro not found.")
+    return macro
+
+
+def macros_summary() -> str:
+    """What the settings' home says of the macros: how many codes, in how many languages."""
+    rows = list(Macro.objects.filter(active=True).values_list("code", "language"))
+    codes = {code for code, _language in rows}
+    languages = {language for _code, language in rows if language}
+    return ngettext(
+        "%(codes)d code in %(languages)d languages",
+        "%(codes)d codes in %(languages)d languages",
+        len(codes),
+    ) % {"codes": len(codes), "languages": len(languages)}

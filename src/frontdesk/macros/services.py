@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field, replace
+from dataclasses import fields as dataclass_fields
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from frontdesk.accounts.models import User
-from frontdesk.core.errors import Invalid
-from frontdesk.macros.constants import HOLDING_CODE, PLACEHOLDERS
+from frontdesk.core.errors import Forbidden, Invalid
+from frontdesk.customers.models import Customer
+from frontdesk.macros.constants import (
+    HOLDING_CODE,
+    PLACEHOLDERS,
+    SAMPLE_CUSTOMER_NAME,
+    SAMPLE_REFERENCE,
+)
 from frontdesk.macros.models import Macro
-from frontdesk.macros.selectors import macro_for
+from frontdesk.macros.selectors import macro_code_taken, macro_for
 from frontdesk.tickets.choices import QUEUED_STATUSES, Level, Status
 from frontdesk.tickets.models import Message, Ticket
 from frontdesk.tickets.services import (
@@ -27,6 +36,7 @@ from frontdesk.triage.services import triage_correct
 PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)*)\}")
 # "/hold " or "/hold" at the end of the text: a macro code typed in the reply box.
 TYPED_CODE = re.compile(r"(?<![\w/])/([a-z0-9][a-z0-9_-]{0,29})(?=\s|$)")
+CODE = re.compile(r"[a-z0-9][a-z0-9_-]{0,29}")
 
 
 def macro_placeholders_check(text: str) -> None:
@@ -53,7 +63,7 @@ def macro_save(
 ) -> Macro:
     """Create or change the macro for a code in a language, checking its placeholders."""
     code = code.strip().lower().lstrip("/")
-    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,29}", code):
+    if not CODE.fullmatch(code):
         raise Invalid(_("A macro code is one word of letters, digits, - and _."))
     macro_placeholders_check(text)
     macro, _created = Macro.objects.update_or_create(
@@ -155,3 +165,102 @@ def holding_replies_send_due(*, now: datetime, after_minutes: int) -> int:
             holding_reply_send(ticket=ticket, agent=None)
             sent += 1
     return sent
+
+
+def macro_problems(
+    *, code: str, language: str, text: str, macro_id: int | None = None
+) -> dict[str, str]:
+    """What is wrong with a macro as a lead wrote it, by field: the code's form, a code already
+    used in that language, a placeholder the desk cannot fill, a language it does not speak."""
+    problems: dict[str, str] = {}
+    if not CODE.fullmatch(code):
+        problems["code"] = _("A macro code is one word of letters, digits, - and _.")
+    elif macro_code_taken(code=code, language=language, macro_id=macro_id):
+        problems["code"] = _("There is a macro /%(code)s in this language already.") % {
+            "code": code
+        }
+    if language and language not in dict(settings.LANGUAGES):
+        problems["language"] = _("The desk does not speak “%(language)s”.") % {"language": language}
+    try:
+        macro_placeholders_check(text)
+    except Invalid as error:
+        problems["text"] = str(error)
+    return problems
+
+
+def _problems_raise(problems: dict[str, str]) -> None:
+    if problems:
+        field, message = next(iter(problems.items()))
+        raise Invalid(f"{field}: {message}")
+
+
+def lead_check(actor: User) -> None:
+    """Refuse an agent who is no lead or admin: only they change the desk's macros."""
+    if not actor.is_lead:
+        raise Forbidden(_("Only a lead or an admin may change the desk's macros."))
+
+
+@dataclass(frozen=True)
+class MacroFields:
+    """A macro as a lead writes it, on a page or through the API."""
+
+    code: str
+    language: str
+    name: str
+    text: str
+    set_status: str = ""
+    set_level: int | None = None
+    add_tags: list[str] = field(default_factory=list)
+    set_assignee: User | None = None
+    suggest_for: list[str] = field(default_factory=list)
+    active: bool = True
+
+    def values(self) -> dict[str, object]:
+        """The fields by name, a name left empty taking the code."""
+        values = {item.name: getattr(self, item.name) for item in dataclass_fields(self)}
+        return values | {"name": self.name or self.code}
+
+    def cleaned(self) -> MacroFields:
+        """The same with the code as typed in a reply ("/Refund " → "refund")."""
+        return replace(self, code=self.code.strip().lower().lstrip("/"), name=self.name.strip())
+
+
+def macro_create(*, actor: User, fields: MacroFields) -> Macro:
+    """Add a macro (leads and admins); a code may have one macro per language."""
+    lead_check(actor)
+    fields = fields.cleaned()
+    _problems_raise(macro_problems(code=fields.code, language=fields.language, text=fields.text))
+    values = fields.values()
+    return Macro.objects.create(**values)
+
+
+def macro_update(*, actor: User, macro: Macro, fields: MacroFields) -> Macro:
+    """Change a macro (leads and admins), checked as when it was added."""
+    lead_check(actor)
+    fields = fields.cleaned()
+    _problems_raise(
+        macro_problems(
+            code=fields.code, language=fields.language, text=fields.text, macro_id=macro.pk
+        )
+    )
+    values = fields.values()
+    for name, value in values.items():
+        setattr(macro, name, value)
+    macro.save(update_fields=list(values))
+    return macro
+
+
+def macro_delete(*, actor: User, macro: Macro) -> None:
+    """Remove a macro for good (leads and admins); to keep it but stop it, deactivate it."""
+    lead_check(actor)
+    macro.delete()
+
+
+def macro_preview(*, text: str, agent: User) -> str:
+    """The text as a customer would read it, filled in the way the reply box fills it, for a
+    sample customer and ticket (nothing is saved)."""
+    customer = Customer(name=SAMPLE_CUSTOMER_NAME)
+    ticket = Ticket(
+        customer=customer, reference=SAMPLE_REFERENCE, subject=_("Where is my invoice?")
+    )
+    return macro_render(macro=Macro(text=text), ticket=ticket, agent=agent)

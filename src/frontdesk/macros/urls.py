@@ -7,3 +7,11 @@ urlpatterns = [
     path("<int:ticket_id>/expand/", views.expand, name="expand"),
     path("<int:ticket_id>/hold/", views.holding_reply, name="hold"),
 ]
+# The lead's pages, under /desk/settings/macros/ (config/urls.py puts both in one namespace).
+settings_patterns = [
+    path("", views.settings_list_page, name="settings"),
+    path("add/", views.settings_add_page, name="settings_add"),
+    path("preview/", views.settings_preview_page, name="settings_preview"),
+    path("<int:macro_id>/", views.settings_edit_page, name="settings_edit"),
+    path("<int:macro_id>/delete/", views.settings_delete_page, name="settings_delete"),
+]

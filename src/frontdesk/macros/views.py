@@ -1,18 +1,31 @@
-"""Macros on the agent's pages: expanding /codes in the reply box, the one-click holding reply."""
+"""Macros on the agent's pages (expanding /codes in the reply box, the one-click holding reply)
+and the lead's settings pages for them."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import request_agent
-from frontdesk.core.errors import Invalid
+from frontdesk.core.errors import Invalid, NotFound
 from frontdesk.core.http import safe_next
-from frontdesk.macros.services import holding_reply_send, macro_expand
+from frontdesk.core.settings_menu import read_only, settings_page
+from frontdesk.macros.forms import MacroFilterForm, MacroForm
+from frontdesk.macros.models import Macro
+from frontdesk.macros.selectors import access_macro_by_id, macros_by_code, macros_for_settings
+from frontdesk.macros.services import (
+    holding_reply_send,
+    macro_create,
+    macro_delete,
+    macro_expand,
+    macro_preview,
+    macro_update,
+)
 from frontdesk.tickets.forms import ReplyForm
 from frontdesk.tickets.views import ticket_for_page
 
@@ -50,3 +63,101 @@ def holding_reply(request: HttpRequest, ticket_id: int) -> HttpResponse:
         )
     back = safe_next(request)
     return redirect(back) if back else redirect("tickets:detail", ticket_id=ticket.pk)
+
+
+@settings_page("macros")
+def settings_list_page(request: HttpRequest) -> HttpResponse:
+    """The desk's macros by code, each code's languages together; filtered by language or words."""
+    form = MacroFilterForm(request.GET or None)
+    language = query = None
+    if form.is_bound and form.is_valid():
+        language = form.cleaned_data["language"] or None
+        query = form.cleaned_data["q"]
+    macros = macros_for_settings(language=language, query=query or "")
+    return render(
+        request,
+        "macros/settings_list.html",
+        {"form": form, "codes": macros_by_code(macros), "filtered": bool(language or query)},
+    )
+
+
+def _macro_form_page(
+    request: HttpRequest, *, form: MacroForm, macro: Macro | None, status: int = 200
+) -> HttpResponse:
+    if not request.settings_can_edit:  # type: ignore[attr-defined]
+        read_only(form)
+    text = form.data.get("text", "") if form.is_bound else (macro.text if macro else "")
+    return render(
+        request,
+        "macros/settings_form.html",
+        {"form": form, "macro": macro, "preview": _preview(text, request_agent(request))},
+        status=status,
+    )
+
+
+def _preview(text: str, agent: User) -> dict[str, str]:
+    try:
+        return {"text": macro_preview(text=text, agent=agent)}
+    except Invalid as error:
+        return {"error": str(error)}
+
+
+@settings_page("macros")
+def settings_add_page(request: HttpRequest) -> HttpResponse:
+    """A lead adds a macro; `?code=` starts another language of an existing code."""
+    if request.method != "POST":
+        form = MacroForm(initial={"code": request.GET.get("code", ""), "active": True})
+        return _macro_form_page(request, form=form, macro=None)
+    form = MacroForm(request.POST)
+    if form.is_valid():
+        try:
+            macro = macro_create(actor=request_agent(request), fields=form.macro_fields())
+        except Invalid as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Macro /%(code)s added.") % {"code": macro.code})
+            return redirect("macros:settings_edit", macro_id=macro.pk)
+    return _macro_form_page(request, form=form, macro=None, status=400)
+
+
+def _macro_or_404(macro_id: int) -> Macro:
+    try:
+        return access_macro_by_id(macro_id=macro_id)
+    except NotFound as error:
+        raise Http404(str(error)) from error
+
+
+@settings_page("macros")
+def settings_edit_page(request: HttpRequest, macro_id: int) -> HttpResponse:
+    """A lead changes a macro, seeing its text as a customer would and its recent changes."""
+    macro = _macro_or_404(macro_id)
+    if request.method != "POST":
+        return _macro_form_page(request, form=MacroForm(macro=macro), macro=macro)
+    form = MacroForm(request.POST, macro=macro)
+    if form.is_valid():
+        try:
+            macro_update(actor=request_agent(request), macro=macro, fields=form.macro_fields())
+        except Invalid as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Macro /%(code)s saved.") % {"code": macro.code})
+            return redirect("macros:settings_edit", macro_id=macro.pk)
+    return _macro_form_page(request, form=form, macro=macro, status=400)
+
+
+@settings_page("macros")
+@require_POST
+def settings_delete_page(request: HttpRequest, macro_id: int) -> HttpResponse:
+    """A lead deletes a macro for good."""
+    macro = _macro_or_404(macro_id)
+    macro_delete(actor=request_agent(request), macro=macro)
+    messages.success(request, _("Macro /%(code)s deleted.") % {"code": macro.code})
+    return redirect("macros:settings")
+
+
+@settings_page("macros")
+@require_POST
+def settings_preview_page(request: HttpRequest) -> HttpResponse:
+    """The macro's text as a customer would read it, while the lead types (htmx)."""
+    preview = _preview(request.POST.get("text", ""), request_agent(request))
+    return render(request, "macros/_preview.html", {"preview": preview})

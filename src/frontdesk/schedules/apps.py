@@ -1,5 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
+from frontdesk.core.settings_menu import section_register
 from frontdesk.core.slots import DESK_UNDER_HEADER
 from frontdesk.tickets.registry import acknowledgement_status_register
 
@@ -11,9 +13,29 @@ class SchedulesConfig(AppConfig):
     label = "schedules"
 
     def ready(self) -> None:
+        from frontdesk.core.changes import changes_register
         from frontdesk.schedules import wording
+        from frontdesk.schedules.models import BreakRule, Playbook
+        from frontdesk.schedules.selectors.break_rules import break_rules_summary
 
         # Tickets, below schedules, tells customers the desk's status through this.
         acknowledgement_status_register(wording.desk_status_mail_text)
         # The agent's break, due or running, under the header; after journal's log bar.
         DESK_UNDER_HEADER.fill("schedules/_desk_break_bar.html")
+        changes_register(BreakRule)
+        changes_register(Playbook, exclude=["updated_at", "updated_by"])
+        section_register(
+            key="break-rules",
+            title=_("Break rules"),
+            url_name="schedules:break_rules",
+            order=40,
+            description=_("The breaks each shift gets, and when in the shift they may start."),
+            summary=break_rules_summary,
+        )
+        section_register(
+            key="playbooks",
+            title=_("Playbooks"),
+            url_name="schedules:playbooks_settings",
+            order=45,
+            description=_("What to do and say in an awkward moment, in each language."),
+        )

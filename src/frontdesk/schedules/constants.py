@@ -16,3 +16,9 @@ BREAK_MAX_MINUTES = 240
 # either side and any time zone's offset stay on it.
 FIRST_DAY = date(1970, 1, 1)
 LAST_DAY = date(2999, 12, 31)
+
+# The longest break a rule may give, and the longest span a rule's minutes may count.
+BREAK_LENGTH_MAX = 240
+DAY_MINUTES = 24 * 60
+# The shift a break rule's preview shows: what a typical full day gets.
+TYPICAL_SHIFT_MINUTES = 8 * 60

@@ -3,7 +3,7 @@ waiting-room screen and the acknowledgement e-mails, so that they all say the sa
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from frontdesk.schedules.choices import StatusCode
+from frontdesk.schedules.models import BreakRule
 from frontdesk.schedules.selectors import StatusLine, desk_status
 
 
@@ -163,3 +164,28 @@ _WORDING: dict[StatusCode, Callable[[StatusLine, ZoneInfo], str]] = {
     StatusCode.DESK_WAIT: _desk_wait,
     StatusCode.WRITTEN_ANSWER: _written_answer,
 }
+
+
+def _span(minutes: int) -> str:
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def break_rules_preview_text(*, rules: Sequence[BreakRule], shift_minutes: int) -> str:
+    """What the rules give a shift this long, in one line: "A shift of 8 h gets: 15 min starting
+    between 2:00 and 3:00 into it; …"."""
+    hours = _span(shift_minutes).removesuffix(":00")
+    if not rules:
+        return _("A shift of %(hours)s h gets no break.") % {"hours": hours}
+    parts = [
+        _("%(length)d min starting between %(earliest)s and %(latest)s into it")
+        % {
+            "length": rule.length_minutes,
+            "earliest": _span(rule.earliest_minutes),
+            "latest": _span(rule.latest_minutes),
+        }
+        for rule in rules
+    ]
+    return _("A shift of %(hours)s h gets: %(breaks)s.") % {
+        "hours": hours,
+        "breaks": "; ".join(parts),
+    }

@@ -1,22 +1,29 @@
-"""Tickets and their messages over the API, and the agents' saved views of them."""
+"""Tickets and their messages over the API, the agents' saved views of them, and the desk's
+texts to customers."""
 
+from typing import Annotated
+
+from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Query, Router
+from ninja import Path, Query, Router
 from ninja import Status as Answer
 from ninja.pagination import paginate
 
+from frontdesk.accounts.auth import LeadToken
 from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import request_agent, team_by_id
 from frontdesk.core.errors import Invalid, NotFound
 from frontdesk.core.schemas import ErrorOut, Page, RowId
 from frontdesk.customers.api import router as customers_router
 from frontdesk.customers.selectors import access_customer_by_id
-from frontdesk.tickets.choices import Status
+from frontdesk.tickets.choices import DeskTextKey, Status
 from frontdesk.tickets.forms import BUILT_IN_VIEWS, ticket_filter_read
 from frontdesk.tickets.models import Message, Ticket, TicketView
 from frontdesk.tickets.schemas import (
     ConversationIn,
+    DeskTextIn,
+    DeskTextOut,
     MessageIn,
     MessageOut,
     TicketFilterIn,
@@ -26,15 +33,19 @@ from frontdesk.tickets.schemas import (
     TicketViewPatchIn,
 )
 from frontdesk.tickets.selectors import (
+    DeskTextShown,
     TicketFilter,
     access_ticket_by_id,
     access_ticket_view_by_id,
+    desk_text_for,
+    desk_texts_all,
     ticket_count,
     ticket_list,
     ticket_thread,
     ticket_views_for,
 )
 from frontdesk.tickets.services import (
+    desk_text_save,
     ticket_call_log,
     ticket_note,
     ticket_reply,
@@ -198,3 +209,45 @@ def delete_view(request: HttpRequest, view_id: RowId) -> Answer[None]:
     agent = request_agent(request)
     ticket_view_delete(actor=agent, view=access_ticket_view_by_id(actor=agent, view_id=view_id))
     return Answer(204, None)
+
+
+# The desk's texts to customers are settings: leads and admins write them, at /api/v1/desk-texts.
+desk_text_router = Router(tags=["desk texts", "settings"], auth=LeadToken())
+
+TextKey = Annotated[
+    str, Path(max_length=30, description=" or ".join(f"`{key}`" for key in DeskTextKey.values))
+]
+LanguageCode = Annotated[str, Path(max_length=8, examples=["et"])]
+
+
+def _desk_text(key: str, language: str) -> DeskTextShown:
+    if key not in DeskTextKey.values:
+        raise NotFound("Desk text not found.")
+    if language not in dict(settings.LANGUAGES):
+        raise NotFound("Desk text not found.")
+    return desk_text_for(key=key, language=language)
+
+
+@desk_text_router.get("", response=list[DeskTextOut])
+def list_desk_texts(request: HttpRequest) -> list[DeskTextShown]:
+    """Every desk text in every language the desk speaks."""
+    return desk_texts_all()
+
+
+@desk_text_router.get("/{key}/{language}", response={200: DeskTextOut, 404: ErrorOut})
+def get_desk_text(request: HttpRequest, key: TextKey, language: LanguageCode) -> DeskTextShown:
+    """One desk text in one language."""
+    return _desk_text(key, language)
+
+
+@desk_text_router.put(
+    "/{key}/{language}", response={200: DeskTextOut, 400: ErrorOut, 404: ErrorOut}
+)
+def put_desk_text(
+    request: HttpRequest, key: TextKey, language: LanguageCode, payload: DeskTextIn
+) -> DeskTextShown:
+    """Set a desk text's words in a language ("" for the built-in ones); 400 names a
+    placeholder the text cannot fill."""
+    _desk_text(key, language)
+    desk_text_save(actor=request_agent(request), key=key, language=language, text=payload.text)
+    return desk_text_for(key=key, language=language)

@@ -1,5 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
+from frontdesk.core.settings_menu import section_register
 from frontdesk.customers.slots import ACTIONS
 
 
@@ -16,8 +18,16 @@ class TicketsConfig(AppConfig):
             receivers,  # noqa: F401
             slots,  # noqa: F401
         )
-        from frontdesk.tickets.models import QueueSettings
+        from frontdesk.tickets.models import DeskText, QueueSettings
 
         # "Write to customer" and "Log a call" on the customer page.
         ACTIONS.fill("tickets/_customer_reach.html")
         changes_register(QueueSettings, exclude=["updated_at", "updated_by"])
+        changes_register(DeskText)
+        section_register(
+            key="texts",
+            title=_("Texts to customers"),
+            url_name="tickets:desk_texts",
+            order=60,
+            description=_("The acknowledgement e-mail, the request form and the kiosk's welcome."),
+        )

@@ -54,3 +54,11 @@ OPEN_STATUSES = (Status.NEW, Status.OPEN, Status.WAITING, Status.ON_HOLD)
 QUEUED_STATUSES = (Status.NEW, Status.OPEN)
 # The SLA clock stops in these.
 PAUSED_STATUSES = (Status.WAITING, Status.ON_HOLD)
+
+
+class DeskTextKey(models.TextChoices):
+    """The desk's words a lead may rewrite, per language: where each is shown."""
+
+    ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement e-mail")
+    PORTAL_INTRO = "portal_intro", _("Request form's introduction")
+    KIOSK_WELCOME = "kiosk_welcome", _("Kiosk's welcome")

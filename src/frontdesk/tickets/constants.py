@@ -33,3 +33,16 @@ SLA_WARNING_SHARE = 0.25
 # Saved views: a short name, and filters as a query string.
 VIEW_NAME_LENGTH = 60
 VIEW_QUERY_LENGTH = 2000
+
+# The placeholders each of the desk's texts may hold, filled in when it is shown.
+DESK_TEXT_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
+    "acknowledgement": ("reference", "customer_name", "subject"),
+    "portal_intro": (),
+    "kiosk_welcome": (),
+}
+DESK_TEXT_LENGTH_MAX = 2000
+# Whom a desk text's preview is written to, on the settings page.
+DESK_TEXT_SAMPLE = {
+    "reference": "FD-ZGS5HL",
+    "customer_name": "Ildikó Szabó",
+}

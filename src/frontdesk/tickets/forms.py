@@ -10,8 +10,15 @@ from frontdesk.accounts.selectors import agent_list
 from frontdesk.core.forms import AttachmentsMixin, MultipleFileField
 from frontdesk.customers.choices import Direction
 from frontdesk.tickets.choices import Channel, Level, Status
-from frontdesk.tickets.constants import BODY_LENGTH, SUBJECT_LENGTH, TAG_LENGTH, VIEW_NAME_LENGTH
+from frontdesk.tickets.constants import (
+    BODY_LENGTH,
+    DESK_TEXT_PLACEHOLDERS,
+    SUBJECT_LENGTH,
+    TAG_LENGTH,
+    VIEW_NAME_LENGTH,
+)
 from frontdesk.tickets.selectors import TicketFilter
+from frontdesk.tickets.services.desk_texts import desk_text_problems
 
 STATUS_FILTERS = [("open", _("All open")), ("", _("Any status")), *Status.choices]
 ASSIGNEE_FILTERS = [("", _("Anyone")), ("me", _("Me")), ("none", _("Nobody"))]
@@ -184,3 +191,33 @@ class CallLogForm(forms.Form):
         label=_("What was said"), widget=forms.Textarea(attrs={"rows": 6}), max_length=BODY_LENGTH
     )
     keep_open = forms.BooleanField(label=_("Keep it open: there is more to do"), required=False)
+
+
+class DeskTextForm(forms.Form):
+    """A lead's words for one desk text in one language; empty brings back the built-in words."""
+
+    text = forms.CharField(
+        label=_("Wording"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Leave empty for the built-in words, shown greyed in the box."),
+    )
+
+    def __init__(self, *args: Any, key: str, language: str, default: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.key, self.language = key, language
+        self.fields["text"].widget.attrs["placeholder"] = default
+        self.fields["text"].widget.attrs["lang"] = language
+        placeholders = DESK_TEXT_PLACEHOLDERS.get(key, ())
+        if placeholders:
+            self.fields["text"].help_text = _(
+                "Leave empty for the built-in words, shown greyed in the box. Placeholders: "
+                "%(names)s."
+            ) % {"names": ", ".join("{" + name + "}" for name in placeholders)}
+
+    def clean_text(self) -> str:
+        text = str(self.cleaned_data["text"]).strip()
+        problems = desk_text_problems(key=self.key, language=self.language, text=text)
+        if problems:
+            raise forms.ValidationError(next(iter(problems.values())))
+        return text

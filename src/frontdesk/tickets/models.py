@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from frontdesk.tickets.choices import (
     OPEN_STATUSES,
     Channel,
+    DeskTextKey,
     Level,
     MessageDirection,
     QueueKind,
@@ -282,3 +283,23 @@ class QueueSettings(models.Model):
 
     def __str__(self) -> str:
         return "queue settings"
+
+
+class DeskText(models.Model):
+    """A lead's own wording, in one language, for one of the desk's texts to customers (the
+    acknowledgement e-mail, the request form, the kiosk); with none saved, the built-in words."""
+
+    key = models.CharField(_("text"), max_length=30, choices=DeskTextKey.choices)
+    language = models.CharField(_("language"), max_length=8)
+    text = models.TextField(_("wording"))
+
+    class Meta:
+        ordering = ["key", "language"]
+        constraints = [
+            models.UniqueConstraint(fields=["key", "language"], name="desk_text_once_a_language")
+        ]
+        verbose_name = _("desk text")
+        verbose_name_plural = _("desk texts")
+
+    def __str__(self) -> str:
+        return f"{self.get_key_display()} ({self.language})"

@@ -191,3 +191,23 @@ class TicketViewIn(InputSchema):
 class TicketViewPatchIn(InputSchema):
     name: str | None = Field(None, min_length=1, max_length=VIEW_NAME_LENGTH)
     position: int | None = Field(None, ge=0, le=10_000, description="its place in its list")
+
+
+DeskTextName = Literal["acknowledgement", "portal_intro", "kiosk_welcome"]
+
+
+class DeskTextOut(Schema):
+    """One desk text in one language, as customers read it now: `saved` when a lead wrote
+    `text`, otherwise the built-in words (`default`)."""
+
+    key: DeskTextName
+    language: str
+    text: str
+    default: str
+    saved: bool
+
+
+class DeskTextIn(InputSchema):
+    """A lead's words for a desk text; "" brings back the built-in words."""
+
+    text: str = Field(..., max_length=2000)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import translation
 
 from frontdesk.accounts.models import Team, User
 from frontdesk.core.errors import NotFound
@@ -20,7 +23,13 @@ from frontdesk.customers.models import Customer
 from frontdesk.engine.queue import QueueWeights, WeightError, weights_from
 from frontdesk.engine.search import reference_typed, search_words
 from frontdesk.engine.text import tag_clean
-from frontdesk.tickets.choices import OPEN_STATUSES, MessageDirection, QueueKind, Status
+from frontdesk.tickets.choices import (
+    OPEN_STATUSES,
+    DeskTextKey,
+    MessageDirection,
+    QueueKind,
+    Status,
+)
 from frontdesk.tickets.constants import (
     REFERENCE_ALPHABET,
     REFERENCE_LENGTH,
@@ -28,7 +37,15 @@ from frontdesk.tickets.constants import (
     TAG_SUGGESTIONS,
     TAG_SUGGESTIONS_FROM,
 )
-from frontdesk.tickets.models import Attachment, Message, QueueSettings, Ticket, TicketView
+from frontdesk.tickets.models import (
+    Attachment,
+    DeskText,
+    Message,
+    QueueSettings,
+    Ticket,
+    TicketView,
+)
+from frontdesk.tickets.wording import desk_text_default
 
 
 @dataclass(frozen=True)
@@ -363,3 +380,63 @@ def ticket_answered(
 def tickets_opened_count(*, customer: Customer, channel: str, since: datetime) -> int:
     """How many tickets the customer opened through `channel` since then."""
     return Ticket.objects.filter(customer=customer, channel=channel, created_at__gte=since).count()
+
+
+# {reference} and the like in a desk text; other braces are the lead's own words.
+DESK_TEXT_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+@dataclass(frozen=True)
+class DeskTextShown:
+    """One of the desk's texts in one language, as customers read it now: the lead's own
+    words (`saved`) or the built-in ones."""
+
+    key: str
+    language: str
+    text: str
+    default: str
+    saved: bool
+
+
+def desk_text_for(*, key: str, language: str) -> DeskTextShown:
+    """A desk text in a language: the lead's saved words, else the built-in ones."""
+    with translation.override(language):
+        default = desk_text_default(key)
+    row = DeskText.objects.filter(key=key, language=language).first()
+    return DeskTextShown(
+        key=key,
+        language=language,
+        text=row.text if row else default,
+        default=default,
+        saved=row is not None,
+    )
+
+
+def desk_texts_all() -> list[DeskTextShown]:
+    """Every desk text in every language the desk speaks, by text and language."""
+    saved = {(row.key, row.language): row.text for row in DeskText.objects.all()}
+    shown = []
+    for key in DeskTextKey.values:
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                default = desk_text_default(key)
+            text = saved.get((key, language))
+            shown.append(
+                DeskTextShown(key, language, text or default, default, saved=text is not None)
+            )
+    return shown
+
+
+def desk_text_fill(text: str, values: Mapping[str, str]) -> str:
+    """The text with each placeholder it may hold replaced by its value; others left as typed."""
+    return DESK_TEXT_PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), text)
+
+
+def desk_text_render(*, key: str, language: str, values: Mapping[str, str] | None = None) -> str:
+    """A desk text as a customer reads it in this language, its placeholders filled in."""
+    return desk_text_fill(desk_text_for(key=key, language=language).text, values or {})
+
+
+def desk_text_row(*, key: str, language: str) -> DeskText | None:
+    """The lead's saved words for a desk text in a language, as a row (for its change record)."""
+    return DeskText.objects.filter(key=key, language=language).first()

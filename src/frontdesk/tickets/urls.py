@@ -19,3 +19,11 @@ urlpatterns = [
     path("write/<int:customer_id>/", views.customer_write_page, name="write"),
     path("call/<int:customer_id>/", views.customer_call_page, name="call"),
 ]
+# The lead's page for the desk's texts to customers, under /desk/settings/texts/.
+settings_patterns = [
+    path("", views.desk_texts_page, name="desk_texts"),
+    path("<str:key>/<str:language>/", views.desk_text_edit_page, name="desk_text_edit"),
+    path(
+        "<str:key>/<str:language>/preview/", views.desk_text_preview_page, name="desk_text_preview"
+    ),
+]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -15,6 +16,7 @@ from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.errors import Invalid, NotFound
 from frontdesk.core.http import HtmxHttpRequest, whole_number
+from frontdesk.core.settings_menu import read_only, settings_page
 from frontdesk.customers.constants import TIMELINE_SIDEBAR_LENGTH
 from frontdesk.customers.models import Customer
 from frontdesk.customers.selectors import (
@@ -22,11 +24,14 @@ from frontdesk.customers.selectors import (
     customer_email_addresses,
     customer_timeline,
 )
+from frontdesk.tickets.choices import DeskTextKey
+from frontdesk.tickets.constants import DESK_TEXT_SAMPLE
 from frontdesk.tickets.forms import (
     BUILT_IN_VIEWS,
     DEFAULT_FILTERS,
     AssigneeForm,
     CallLogForm,
+    DeskTextForm,
     NoteForm,
     ReplyForm,
     StatusForm,
@@ -40,10 +45,15 @@ from frontdesk.tickets.forms import (
 from frontdesk.tickets.models import Ticket, TicketView
 from frontdesk.tickets.reply_filters import reply_text_prepare
 from frontdesk.tickets.selectors import (
+    DeskTextShown,
     access_attachment,
     access_ticket_by_id,
     access_ticket_view_by_id,
     customer_tickets,
+    desk_text_fill,
+    desk_text_for,
+    desk_text_row,
+    desk_texts_all,
     ticket_count,
     ticket_list,
     ticket_tags_in_use,
@@ -52,6 +62,8 @@ from frontdesk.tickets.selectors import (
     ticket_views_for,
 )
 from frontdesk.tickets.services import (
+    desk_text_problems,
+    desk_text_save,
     ticket_call_log,
     ticket_note,
     ticket_reply,
@@ -395,3 +407,79 @@ def customer_call_page(request: HttpRequest, customer_id: int) -> HttpResponse:
     status = 400 if request.method == "POST" else 200
     context = {"customer": customer, "form": form}
     return render(request, "tickets/customer_call.html", context, status=status)
+
+
+def _desk_text_or_404(key: str, language: str) -> DeskTextShown:
+    if key not in DeskTextKey.values or language not in dict(settings.LANGUAGES):
+        raise Http404("no such desk text")
+    return desk_text_for(key=key, language=language)
+
+
+def _desk_text_preview(key: str, text: str, default: str) -> dict[str, str]:
+    problems = desk_text_problems(key=key, language=settings.LANGUAGE_CODE, text=text)
+    if "text" in problems:
+        return {"error": problems["text"]}
+    sample = {**DESK_TEXT_SAMPLE, "subject": str(_("Where is my invoice?"))}
+    return {"text": desk_text_fill(text.strip() or default, sample)}
+
+
+@settings_page("texts")
+def desk_texts_page(request: HttpRequest) -> HttpResponse:
+    """The desk's texts to customers in every language: the lead's words or the built-in ones."""
+    rows = desk_texts_all()
+    texts = [
+        (key, label, [row for row in rows if row.key == key]) for key, label in DeskTextKey.choices
+    ]
+    return render(request, "tickets/desk_texts.html", {"texts": texts})
+
+
+@settings_page("texts")
+def desk_text_edit_page(request: HttpRequest, key: str, language: str) -> HttpResponse:
+    """A lead writes one desk text in one language, with a preview and its recent changes."""
+    shown = _desk_text_or_404(key, language)
+    initial = {"text": shown.text if shown.saved else ""}
+    form = DeskTextForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        key=key,
+        language=language,
+        default=shown.default,
+    )
+    if form.is_bound and form.is_valid():
+        try:
+            desk_text_save(
+                actor=request_agent(request),
+                key=key,
+                language=language,
+                text=form.cleaned_data["text"],
+            )
+        except Invalid as error:
+            form.add_error("text", str(error))
+        else:
+            messages.success(request, _("Text saved."))
+            return redirect("tickets:desk_text_edit", key=key, language=language)
+    if not request.settings_can_edit:  # type: ignore[attr-defined]
+        read_only(form)
+    text = form.data.get("text", "") if form.is_bound else initial["text"]
+    return render(
+        request,
+        "tickets/desk_text_edit.html",
+        {
+            "form": form,
+            "shown": shown,
+            "label": DeskTextKey(key).label,
+            "languages": settings.LANGUAGES,
+            "row": desk_text_row(key=key, language=language),
+            "preview": _desk_text_preview(key, text, shown.default),
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+@settings_page("texts")
+@require_POST
+def desk_text_preview_page(request: HttpRequest, key: str, language: str) -> HttpResponse:
+    """The text as a customer would read it, while the lead types (htmx)."""
+    shown = _desk_text_or_404(key, language)
+    preview = _desk_text_preview(key, request.POST.get("text", ""), shown.default)
+    return render(request, "tickets/_desk_text_preview.html", {"preview": preview})

@@ -1,4 +1,4 @@
-"""How triage reasons read in each page language."""
+"""How triage reasons read in each page language, and the built-in words of the desk's texts."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 
 from frontdesk.engine.triage import Reason
 from frontdesk.tickets.adapters import reasons_from_rows
+from frontdesk.tickets.choices import DeskTextKey
 
 # The details the shipped lexicons use as labels, so they can be translated too.
 DETAILS = {
@@ -79,3 +80,20 @@ def tone_text(tone: float) -> str:
     if tone <= 0.15:
         return _("neutral")
     return _("pleased")
+
+
+def desk_text_default(key: str) -> str:
+    """The desk's built-in words for one of its texts, in the active language, placeholders
+    left in braces."""
+    if key == DeskTextKey.ACKNOWLEDGEMENT:
+        # The same sentence the acknowledgement said before leads could change it.
+        return _(
+            "Thank you for writing to us. We have your request; its reference is %(reference)s. "
+            "Please quote it if you contact us about this again."
+        ) % {"reference": "{reference}"}
+    if key == DeskTextKey.PORTAL_INTRO:
+        return _(
+            "Write to us at any time, day or night. We answer in the order that helps the most "
+            "people soonest, and you will get an e-mail with your reference at once."
+        )
+    return _("Welcome! Take a number and we will call you.")

@@ -10,6 +10,7 @@ from frontdesk.accounts.choices import Presence
 from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import presence_of
 from frontdesk.core.clock import desk_today, time_text
+from frontdesk.core.errors import NotFound
 from frontdesk.schedules.choices import BreakKind, PlaybookMoment
 from frontdesk.schedules.models import Break, Playbook
 from frontdesk.schedules.registry import live_queue
@@ -61,3 +62,16 @@ def playbook_steps(*, playbook: Playbook, upcoming: Break | None) -> list[dict[s
 def playbooks_all() -> QuerySet[Playbook]:
     """Every playbook, by moment and language."""
     return Playbook.objects.all()
+
+
+def playbook_exists(*, moment: str, language: str) -> bool:
+    """Whether the moment has a playbook in this language."""
+    return Playbook.objects.filter(moment=moment, language=language).exists()
+
+
+def access_playbook_by_id(*, playbook_id: int) -> Playbook:
+    """The playbook with this id, or NotFound."""
+    playbook = Playbook.objects.filter(pk=playbook_id).first()
+    if playbook is None:
+        raise NotFound("Playbook not found.")
+    return playbook

@@ -26,7 +26,7 @@ from frontdesk.core.http import safe_next, whole_number
 from frontdesk.schedules.calendar import agent_calendar
 from frontdesk.schedules.choices import PlaybookMoment, Weekday
 from frontdesk.schedules.constants import FIRST_DAY, LAST_DAY
-from frontdesk.schedules.models import Break, Playbook, ShiftPattern
+from frontdesk.schedules.models import Break, ShiftPattern
 from frontdesk.schedules.selectors import (
     agent_week,
     break_next_for,
@@ -43,7 +43,6 @@ from frontdesk.schedules.services import (
     break_return,
     break_step_away,
     breaks_plan,
-    playbook_save,
     shift_change_set,
     shift_pattern_add,
     shift_pattern_remove,
@@ -333,40 +332,6 @@ def playbook_page(request: HttpRequest, moment: str) -> HttpResponse:
 def playbooks_page(request: HttpRequest) -> HttpResponse:
     """Every playbook, in every language."""
     return render(request, "schedules/playbooks.html", {"playbooks": playbooks_all()})
-
-
-@login_required
-def playbook_edit_page(request: HttpRequest, playbook_id: int) -> HttpResponse:
-    """A lead edits a playbook's title and steps."""
-    agent = request_agent(request)
-    playbook = Playbook.objects.filter(pk=playbook_id).first()
-    if playbook is None or not agent.is_lead:
-        raise Http404("no such playbook")
-    if request.method == "POST":
-        steps = [
-            {"do": do, "say": say}
-            for do, say in zip(
-                request.POST.getlist("do"), request.POST.getlist("say"), strict=False
-            )
-        ]
-        try:
-            playbook_save(
-                actor=agent, playbook=playbook, title=request.POST.get("title", ""), steps=steps
-            )
-        except Invalid as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("Playbook saved."))
-            return redirect(
-                f"{reverse('schedules:playbook', args=[playbook.moment])}?language="
-                f"{playbook.language}"
-            )
-    blank = [{"do": "", "say": ""}]
-    return render(
-        request,
-        "schedules/playbook_edit.html",
-        {"playbook": playbook, "steps": [*playbook.steps, *blank]},
-    )
 
 
 def status_page(request: HttpRequest) -> HttpResponse:

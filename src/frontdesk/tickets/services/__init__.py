@@ -16,6 +16,7 @@ from frontdesk.tickets.services.delivery import (
     sla_escalations_deliver,
     ticket_reply,
 )
+from frontdesk.tickets.services.desk_texts import desk_text_problems, desk_text_save
 from frontdesk.tickets.services.follow_ups import (
     ticket_follow_up_open,
     tickets_follow_ups_activate,
@@ -65,6 +66,8 @@ __all__ = [
     "INTERACTION_KIND",
     "MAIL_LANGUAGE_OF",
     "acknowledgement_deliver",
+    "desk_text_problems",
+    "desk_text_save",
     "html_sanitise",
     "message_delivery_record",
     "message_mail",

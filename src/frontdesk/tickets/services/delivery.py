@@ -25,10 +25,11 @@ from frontdesk.customers.services import interaction_record, portal_link_build
 from frontdesk.mail.models import OutboundMail
 from frontdesk.mail.outbound import mail_send
 from frontdesk.mail.selectors import mail_queued_about
-from frontdesk.tickets.choices import Channel, MessageDirection, Status
+from frontdesk.tickets.choices import Channel, DeskTextKey, MessageDirection, Status
 from frontdesk.tickets.constants import MESSAGE_MAIL, SLA_ESCALATION_LIST_LENGTH
 from frontdesk.tickets.models import Message, Ticket
 from frontdesk.tickets.registry import acknowledgement_status_text
+from frontdesk.tickets.selectors import desk_text_render
 from frontdesk.tickets.services._common import (
     INTERACTION_KIND,
     _check_body,
@@ -197,6 +198,16 @@ def acknowledgement_deliver(*, ticket_id: int) -> None:
             "portal_link": portal_link_build(customer=customer),
             # A truthful promise: the desk's hours, how soon it answers, and a break coming.
             "status_text": acknowledgement_status_text(),
+            # The lead's words for it in this language, or the built-in ones.
+            "intro_text": desk_text_render(
+                key=DeskTextKey.ACKNOWLEDGEMENT,
+                language=translation.get_language() or settings.LANGUAGE_CODE,
+                values={
+                    "reference": ticket.reference,
+                    "customer_name": customer.name,
+                    "subject": ticket.subject,
+                },
+            ),
         }
         body = render_to_string("tickets/email/acknowledgement.txt", context)
         html = render_to_string("tickets/email/acknowledgement.html", context)

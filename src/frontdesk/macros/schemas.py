@@ -1,0 +1,61 @@
+"""Macros over the API: as the issue names them, `title` is the macro's name and `body` its text."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from ninja import Field, Schema
+from pydantic import StrictBool
+
+from frontdesk.core.schemas import InputSchema, RowId
+
+StatusName = Literal["", "new", "open", "waiting", "on_hold", "solved", "closed"]
+
+
+class MacroIn(InputSchema):
+    """A new macro; `code` is typed in a reply as /code, once per language ("" is any)."""
+
+    code: str = Field(..., min_length=1, max_length=31, examples=["refund"])
+    title: str = Field("", max_length=100, examples=["Refund on its way"])
+    body: str = Field("", max_length=10_000, examples=["Hello {customer.first_name}, …"])
+    language: str = Field("", max_length=8, examples=["en"])
+    set_status: StatusName = ""
+    set_level: int | None = Field(None, ge=1, le=4)
+    add_tags: list[str] = Field(default_factory=list, max_length=20)
+    set_assignee_id: RowId | None = None
+    suggest_for: list[str] = Field(default_factory=list, max_length=20)
+    active: StrictBool = True
+
+
+class MacroPatchIn(InputSchema):
+    """What to change in a macro; fields left out stay as they are."""
+
+    code: str | None = Field(None, min_length=1, max_length=31)
+    title: str | None = Field(None, max_length=100)
+    body: str | None = Field(None, max_length=10_000)
+    language: str | None = Field(None, max_length=8)
+    set_status: StatusName | None = None
+    set_level: int | None = Field(None, ge=1, le=4)
+    add_tags: list[str] | None = Field(None, max_length=20)
+    set_assignee_id: RowId | None = None
+    suggest_for: list[str] | None = Field(None, max_length=20)
+    active: StrictBool | None = None
+
+
+class MacroFilterIn(Schema):
+    language: str | None = Field(None, max_length=8, description='One language; "" for any.')
+    q: str = Field("", max_length=100, description="Words in the code, title or body.")
+
+
+class MacroOut(Schema):
+    id: int
+    code: str
+    title: str = Field(..., alias="name")
+    body: str = Field(..., alias="text")
+    language: str
+    set_status: str
+    set_level: int | None
+    add_tags: list[str]
+    set_assignee_id: int | None
+    suggest_for: list[str]
+    active: bool
