@@ -17,6 +17,8 @@ from frontdesk.core.clock import desk_today
 from frontdesk.journal.services import notice_post
 from frontdesk.live.selectors import visit_token as visit_token_of
 from frontdesk.live.services import visit_create
+from frontdesk.macros.services import macro_save
+from frontdesk.schedules.services.break_rules import BreakRuleFields, break_rule_create
 from frontdesk.sla.services import sla_target_set
 from frontdesk.tickets.services import ticket_view_create
 from tests import factories
@@ -42,7 +44,12 @@ SHOTS = os.environ.get("FRONTDESK_SHOTS", "")
 
 
 def desk_pages(
-    *, ticket_id: int, customer_id: int, notice_id: int, visit_token: str
+    *,
+    ticket_id: int,
+    customer_id: int,
+    notice_id: int,
+    visit_token: str,
+    settings_ids: dict[str, int],
 ) -> dict[str, str]:
     """The desk's pages, by name: every page an agent or lead works in, and the visitors'."""
     return {
@@ -51,6 +58,17 @@ def desk_pages(
         "queue-settings": "/desk/queue/settings/",
         "settings": "/desk/settings/",
         "changes": "/desk/settings/changes/",
+        "macros": "/desk/settings/macros/",
+        "macro-add": "/desk/settings/macros/add/",
+        "macro": f"/desk/settings/macros/{settings_ids['macro']}/",
+        "log-codes": "/desk/settings/log-codes/",
+        "log-code": f"/desk/settings/log-codes/{settings_ids['log_code']}/",
+        "break-rules": "/desk/settings/break-rules/",
+        "break-rule": f"/desk/settings/break-rules/{settings_ids['break_rule']}/",
+        "playbooks-settings": "/desk/settings/playbooks/",
+        "playbook-edit": f"/desk/settings/playbooks/{settings_ids['playbook']}/",
+        "desk-texts": "/desk/settings/texts/",
+        "desk-text": "/desk/settings/texts/acknowledgement/he/",
         "tickets": "/desk/tickets/",
         "ticket": f"/desk/tickets/{ticket_id}/",
         "customers": "/desk/customers/",
@@ -100,7 +118,20 @@ def _desk(language: str) -> tuple[str, dict[str, str]]:
         important=True,
     )
     visit = visit_create(name="Eli Levi", language=language)
-    factories.playbook(moment="angry-last")
+    playbook = factories.playbook(moment="angry-last")
+    macro = macro_save(
+        code="refund",
+        language="he",
+        name="החזר כספי",
+        text="שלום {customer.first_name}, הכסף בדרך אליך. FD-ZGS5HL " + "z" * 80,
+    )
+    rule = break_rule_create(actor=lead, fields=BreakRuleFields("lunch", 30, 180, 300, 360))
+    settings_ids = {
+        "macro": macro.pk,
+        "log_code": factories.log_code(word="cb", text="call back", follow_up_minutes=60).pk,
+        "break_rule": rule.pk,
+        "playbook": playbook.pk,
+    }
     client = Client()
     client.force_login(lead)
     pages = desk_pages(
@@ -108,6 +139,7 @@ def _desk(language: str) -> tuple[str, dict[str, str]]:
         customer_id=customer.pk,
         notice_id=notice.pk,
         visit_token=visit_token_of(visit=visit),
+        settings_ids=settings_ids,
     )
     # A saved view, open, and the page that manages views (a team's among them).
     view = ticket_view_create(actor=lead, name="Bankovni izvodi", query="status=open&q=izvod")
