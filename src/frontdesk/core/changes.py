@@ -36,7 +36,14 @@ def changes_register(
 ) -> None:
     """Record every change to `model`'s rows, but for the fields in `exclude` (timestamps and
     other bookkeeping that changes by itself); `m2m` names many-to-many fields to follow."""
-    auditlog.register(model, exclude_fields=list(exclude), m2m_fields=set(m2m))
+    # Reverse relations are no columns of this row; reading one to compare it would also leave
+    # "there is none" cached on the instance (a user's presence made a moment later, unseen).
+    reverse = [
+        field.name
+        for field in model._meta.get_fields()
+        if field.auto_created and not field.concrete
+    ]
+    auditlog.register(model, exclude_fields=[*exclude, *reverse], m2m_fields=set(m2m))
 
 
 class ChangeActorMiddleware:
