@@ -65,6 +65,9 @@ class ApiClient:
     def patch(self, path: str, body: object) -> Response:
         return self.client.patch(path, body, content_type="application/json")
 
+    def put(self, path: str, body: object) -> Response:
+        return self.client.put(path, body, content_type="application/json")
+
     def delete(self, path: str) -> Response:
         return self.client.delete(path)
 

@@ -131,6 +131,7 @@ class AgentDetails(TypedDict, total=False):
     password: str
     full_name: str
     language: str
+    email: str
 
 
 class CustomerDetails(TypedDict, total=False):

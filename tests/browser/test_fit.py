@@ -19,7 +19,7 @@ from frontdesk.live.selectors import visit_token as visit_token_of
 from frontdesk.live.services import visit_create
 from frontdesk.macros.services import macro_save
 from frontdesk.schedules.services.break_rules import BreakRuleFields, break_rule_create
-from frontdesk.sla.services import sla_target_set
+from frontdesk.sla.services import business_hours_set, sla_target_set
 from frontdesk.tickets.services import ticket_view_create
 from tests import factories
 
@@ -55,7 +55,6 @@ def desk_pages(
     return {
         "queue": "/desk/queue/",
         "sweep": "/desk/queue/sweep/",
-        "queue-settings": "/desk/queue/settings/",
         "settings": "/desk/settings/",
         "changes": "/desk/settings/changes/",
         "macros": "/desk/settings/macros/",
@@ -69,6 +68,12 @@ def desk_pages(
         "playbook-edit": f"/desk/settings/playbooks/{settings_ids['playbook']}/",
         "desk-texts": "/desk/settings/texts/",
         "desk-text": "/desk/settings/texts/acknowledgement/he/",
+        "teams": "/desk/settings/teams/",
+        "agents": "/desk/settings/agents/",
+        "tokens": "/desk/settings/tokens/",
+        "hours": "/desk/settings/hours/",
+        "service-levels": "/desk/settings/service-levels/",
+        "queue-order": "/desk/settings/queue/",
         "tickets": "/desk/tickets/",
         "ticket": f"/desk/tickets/{ticket_id}/",
         "customers": "/desk/customers/",
@@ -147,6 +152,14 @@ def _desk(language: str) -> tuple[str, dict[str, str]]:
     ticket_view_create(actor=lead, name="Otvoreno za tim", query="status=open", team=team)
     pages["tickets-view-open"] = f"/desk/tickets/?view={view.pk}"
     pages["ticket-views"] = "/desk/tickets/views/"
+    business_hours_set(
+        actor=lead, team=team, time_zone="Asia/Jerusalem", windows={}, holiday_country="IL"
+    )
+    pages |= {
+        "team": f"/desk/settings/teams/{team.pk}/",
+        "agent": f"/desk/settings/agents/{lead.pk}/",
+        "team-hours": f"/desk/settings/hours/?team={team.pk}",
+    }
     return client.cookies["sessionid"].value, pages
 
 

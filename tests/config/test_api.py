@@ -257,7 +257,15 @@ def test_every_operation_on_a_missing_row_answers_json_404(api: Client) -> None:
     answers = {
         f"{method.upper()} {path}": getattr(api, method)(
             _filled(path, "999"),
-            {"text": "x", "subject": "x", **(CONVERSATION if "conversations" in path else {})},
+            # Enough of every body that it is read: the missing row is what answers.
+            {
+                "text": "x",
+                "subject": "x",
+                "time_zone": "UTC",
+                "windows": {},
+                "agent_ids": [1],
+                **(CONVERSATION if "conversations" in path else {}),
+            },
             content_type="application/json",
         )
         for method, path, _operation in _operations()
@@ -267,6 +275,8 @@ def test_every_operation_on_a_missing_row_answers_json_404(api: Client) -> None:
     assert {a.json()["detail"] for a in answers.values()} >= {
         "Ticket not found.",
         "Customer not found.",
+        "Team not found.",
+        "Agent not found.",
     }
     assert all(a.json()["detail"].endswith(" not found.") for a in answers.values())
 

@@ -24,15 +24,15 @@ def test_a_lead_saving_settings_on_the_page_is_recorded_with_before_and_after() 
     lead = factories.agent(role=Role.LEAD)
     client = Client()
     client.force_login(lead)
-    page = client.get(reverse("routing:settings"))
-    form = {"form": "sla"}
+    page = client.get(reverse("sla:service_levels"))
+    form: dict[str, str] = {}
     for level in range(1, 5):
         form[f"first_{level}"] = "30" if level == 1 else "240"
         form[f"resolution_{level}"] = "480"
     before = SlaTarget.objects.filter(level=1).values_list("first_response_minutes", flat=True)
     old = str(before.first()) if before.exists() else "—"
     assert page.status_code == 200
-    assert client.post(reverse("routing:settings"), form).status_code == 302
+    assert client.post(reverse("sla:service_levels"), form).status_code == 302
 
     change = changes_read(change_list(model=SlaTarget))
     level_one = next(c for c in change if "level 1" in c.object)

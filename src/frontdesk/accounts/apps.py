@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
@@ -6,3 +7,36 @@ class AccountsConfig(AppConfig):
 
     name = "frontdesk.accounts"
     label = "accounts"
+
+    def ready(self) -> None:
+        from frontdesk.accounts.models import ApiToken, Team, User
+        from frontdesk.core.changes import changes_register
+        from frontdesk.core.settings_menu import section_register
+
+        section_register(
+            key="teams",
+            title=_("Teams"),
+            url_name="people:teams",
+            order=10,
+            description=_("Who works together, their address, and how work reaches them."),
+        )
+        section_register(
+            key="agents",
+            title=_("Agents"),
+            url_name="people:agents",
+            order=12,
+            description=_("Invite agents, set their role and language, deactivate them."),
+        )
+        section_register(
+            key="tokens",
+            title=_("API tokens"),
+            url_name="people:tokens",
+            order=90,
+            description=_("Your own tokens for integrations."),
+            agents_write=True,
+        )
+        changes_register(Team, m2m=["members"])
+        changes_register(
+            User, exclude=["password", "last_login", "date_joined", "is_staff", "is_superuser"]
+        )
+        changes_register(ApiToken, exclude=["digest", "last_used_at"])

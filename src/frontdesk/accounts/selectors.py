@@ -1,15 +1,77 @@
 """Reads for agents, teams and where agents are."""
 
-from django.db.models import QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 from frontdesk.accounts.choices import Presence, Role
-from frontdesk.accounts.models import AgentPresence, Team, User
+from frontdesk.accounts.models import AgentPresence, ApiToken, Team, User
+from frontdesk.core.errors import Invalid, NotFound
 
 
 def agent_list() -> QuerySet[User]:
     """Active agents, by name."""
     return User.objects.filter(is_active=True).order_by("first_name", "last_name", "username")
+
+
+def agent_list_all() -> QuerySet[User]:
+    """Every agent, active or not, by name, with their teams."""
+    return User.objects.order_by(
+        "-is_active", "first_name", "last_name", "username"
+    ).prefetch_related(Prefetch("teams", queryset=Team.objects.order_by("name")))
+
+
+def access_agent_by_id(*, agent_id: int) -> User:
+    """The agent with this id; NotFound otherwise."""
+    found = agent_list_all().filter(pk=agent_id).first()
+    if found is None:
+        raise NotFound(_("Agent not found."))
+    return found
+
+
+def agents_by_ids(*, agent_ids: list[int]) -> list[User]:
+    """The active agents with these ids; NotFound names an id that is none."""
+    found = {agent.pk: agent for agent in agent_list().filter(pk__in=agent_ids)}
+    missing = [pk for pk in agent_ids if pk not in found]
+    if missing:
+        raise Invalid(_("No active agent %(id)s.") % {"id": missing[0]})
+    return [found[pk] for pk in dict.fromkeys(agent_ids)]
+
+
+def teams_by_ids(*, team_ids: list[int]) -> list[Team]:
+    """The teams with these ids; NotFound names an id that is none."""
+    found = {team.pk: team for team in Team.objects.filter(pk__in=team_ids)}
+    missing = [pk for pk in team_ids if pk not in found]
+    if missing:
+        raise Invalid(_("No team %(id)s.") % {"id": missing[0]})
+    return [found[pk] for pk in dict.fromkeys(team_ids)]
+
+
+def agent_email_taken(*, email: str) -> bool:
+    """Whether an agent has this e-mail address, or it as their user name."""
+    return User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists()
+
+
+def team_list() -> QuerySet[Team]:
+    """Every team by name, with how many active members it has, and its members."""
+    return Team.objects.annotate(
+        member_count=Count("members", filter=Q(members__is_active=True))
+    ).prefetch_related(Prefetch("members", queryset=agent_list()))
+
+
+def access_team_by_id(*, team_id: int) -> Team:
+    """The team with this id; NotFound otherwise."""
+    found = team_list().filter(pk=team_id).first()
+    if found is None:
+        raise NotFound(_("Team not found."))
+    return found
+
+
+def tokens_of(*, agent: User) -> QuerySet[ApiToken]:
+    """The agent's own API tokens, the ones in use first, newest first."""
+    return ApiToken.objects.filter(user=agent).order_by(
+        F("revoked_at").asc(nulls_first=True), "-created_at"
+    )
 
 
 def agent_by_username(*, username: str) -> User | None:

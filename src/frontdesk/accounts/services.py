@@ -5,13 +5,20 @@ import secrets
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from django.db import transaction
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from frontdesk.accounts.choices import Presence, Role
+from frontdesk.accounts.choices import Assignment, Language, Presence, Role
 from frontdesk.accounts.models import AgentPresence, ApiToken, Team, User
-from frontdesk.core.errors import Invalid
+from frontdesk.accounts.selectors import agent_email_taken
+from frontdesk.accounts.signals import agent_deactivating
+from frontdesk.core.errors import Forbidden, Invalid, NotFound
 from frontdesk.mail.outbound import mail_send
 
 TOKEN_PREFIX = "fd_"  # noqa: S105 (a prefix, not a secret)
@@ -50,10 +57,20 @@ def agent_create(
     return user
 
 
-def agent_set_role(*, agent: User, role: str) -> User:
-    """Give an agent another role: the access that comes with it follows, both ways."""
+def agent_set_role(*, agent: User, role: str, actor: User | None = None) -> User:
+    """Give an agent another role: the access that comes with it follows, both ways. With an
+    actor (a page or the API), only a lead may, only an admin grants or takes the admin role,
+    and nobody demotes themselves or the desk's last active admin (an operator's command may)."""
     if role not in Role.values:
         raise Invalid(f"unknown role {role!r}; use one of {', '.join(Role.values)}")
+    if actor is not None and role != agent.role:
+        _lead_only(actor)
+        if Role.ADMIN in (role, agent.role) and actor.role != Role.ADMIN:
+            raise Forbidden(_("Only an admin gives or takes the admin role."))
+        if actor.pk == agent.pk:
+            raise Invalid(_("You cannot change your own role; ask another lead."))
+    if actor is not None and agent.role == Role.ADMIN and role != Role.ADMIN:
+        _keep_an_admin(agent)
     agent.role = role
     agent.access_follow_role()
     agent.save(update_fields=["role", "is_staff", "is_superuser"])
@@ -67,11 +84,186 @@ def agent_set_language(*, agent: User, language: str) -> None:
     agent.save(update_fields=["language"])
 
 
+def _lead_only(actor: User) -> None:
+    if not actor.is_lead:
+        raise Forbidden(_("Only a lead or an admin may change this."))
+
+
+def _keep_an_admin(agent: User) -> None:
+    # The desk must always have an active admin, or nobody could reach the operators' pages.
+    others = User.objects.filter(role=Role.ADMIN, is_active=True).exclude(pk=agent.pk)
+    if agent.is_active and agent.role == Role.ADMIN and not others.exists():
+        raise Invalid(_("%(name)s is the desk's last admin.") % {"name": agent.display_name})
+
+
+def agent_set_language_by(*, actor: User, agent: User, language: str) -> None:
+    """A lead sets the language an agent gets pages and mail in."""
+    if actor.pk != agent.pk:
+        _lead_only(actor)
+    if language not in Language.values:
+        raise Invalid(_("Unknown language %(language)s.") % {"language": repr(language)})
+    agent_set_language(agent=agent, language=language)
+
+
+def agent_invite(
+    *,
+    actor: User,
+    full_name: str,
+    email: str,
+    role: str = Role.AGENT,
+    language: str = Language.EN,
+    teams: Iterable[Team] = (),
+) -> User:
+    """Make an agent who logs in once they set a password through the link mailed to them."""
+    _lead_only(actor)
+    email = email.strip().lower()
+    if role == Role.ADMIN and actor.role != Role.ADMIN:
+        raise Forbidden(_("Only an admin gives or takes the admin role."))
+    if agent_email_taken(email=email):
+        raise Invalid(_("An agent with this e-mail address exists already."))
+    if language not in Language.values:
+        raise Invalid(_("Unknown language %(language)s.") % {"language": repr(language)})
+    with transaction.atomic():
+        agent = agent_create(
+            username=email, role=role, full_name=full_name.strip(), email=email, language=language
+        )
+        agent.teams.set(list(teams))
+        agent_invite_send(actor=actor, agent=agent)
+    return agent
+
+
+def agent_invite_link(*, agent: User) -> str:
+    """The address where an invited agent sets a password; it stops working once they have,
+    or after PASSWORD_RESET_TIMEOUT (three days)."""
+    uid = urlsafe_base64_encode(force_bytes(agent.pk))
+    token = default_token_generator.make_token(agent)
+    return settings.PUBLIC_URL + reverse("accounts:invite", args=[uid, token])
+
+
+def agent_invite_send(*, actor: User, agent: User) -> None:
+    """Mail (again) the link where an agent who has no password yet sets one."""
+    _lead_only(actor)
+    if agent.has_usable_password():
+        raise Invalid(_("%(name)s has set a password already.") % {"name": agent.display_name})
+    if not agent.is_active:
+        raise Invalid(_("%(name)s is deactivated.") % {"name": agent.display_name})
+
+    def compose(invited: User) -> tuple[str, str]:
+        subject = _("You are invited to the help desk")
+        body = _(
+            "Hello %(name)s,\n\n%(lead)s has invited you to the help desk. Set your "
+            "password here (the link works for %(days)d days):\n\n%(link)s\n\nYour user "
+            "name is %(username)s."
+        ) % {
+            "name": invited.display_name,
+            "lead": actor.display_name,
+            "days": settings.PASSWORD_RESET_TIMEOUT // (24 * 60 * 60),
+            "link": agent_invite_link(agent=invited),
+            "username": invited.username,
+        }
+        return subject, body
+
+    if not agents_mail(agents=[agent], compose=compose):
+        raise Invalid(_("%(name)s has no e-mail address.") % {"name": agent.display_name})
+
+
+def agent_deactivate(*, actor: User, agent: User) -> list[str]:
+    """Stop an agent: no more log-in, their tokens revoked, and their work handed back (the
+    apps above say what they released, one sentence each)."""
+    _lead_only(actor)
+    if actor.pk == agent.pk:
+        raise Invalid(_("You cannot deactivate yourself; ask another lead."))
+    if agent.role == Role.ADMIN and actor.role != Role.ADMIN:
+        raise Forbidden(_("Only an admin deactivates an admin."))
+    if not agent.is_active:
+        return []
+    _keep_an_admin(agent)
+    now = timezone.now()
+    with transaction.atomic():
+        agent.is_active = False
+        agent.save(update_fields=["is_active"])
+        revoked = token_revoke_all(user=agent)
+        AgentPresence.objects.filter(agent=agent).update(state=Presence.OFF, since=now)
+        answers = agent_deactivating.send(sender=User, agent=agent, actor=actor, at=now)
+    released = [str(said) for _receiver, said in answers if said]
+    if revoked:
+        released.append(
+            translation.ngettext(
+                "%(count)d API token revoked.", "%(count)d API tokens revoked.", revoked
+            )
+            % {"count": revoked}
+        )
+    return released
+
+
+def agent_reactivate(*, actor: User, agent: User) -> User:
+    """Let a deactivated agent log in again (their old tokens stay revoked)."""
+    _lead_only(actor)
+    if agent.role == Role.ADMIN and actor.role != Role.ADMIN:
+        raise Forbidden(_("Only an admin deactivates an admin."))
+    agent.is_active = True
+    agent.save(update_fields=["is_active"])
+    return agent
+
+
 def team_create(*, name: str, members: list[User]) -> Team:
     """Create a team with its members."""
     team = Team.objects.create(name=name)
     team.members.set(members)
     return team
+
+
+def team_save(
+    *,
+    actor: User,
+    team: Team | None,
+    name: str,
+    email: str = "",
+    assignment: str = Assignment.PULL,
+    members: Iterable[User] | None = None,
+) -> Team:
+    """Add a team (no `team`) or change one: name, address, how work reaches its members, and
+    with `members` who they are."""
+    _lead_only(actor)
+    name = name.strip()
+    if not name:
+        raise Invalid(_("A team needs a name."))
+    same_name = Team.objects.filter(name__iexact=name)
+    if team is not None:
+        same_name = same_name.exclude(pk=team.pk)
+    if same_name.exists():
+        raise Invalid(_("A team named %(name)s exists already.") % {"name": name})
+    if assignment not in Assignment.values:
+        raise Invalid(_("Unknown assignment %(value)s.") % {"value": repr(assignment)})
+    row = team or Team()
+    row.name, row.email, row.assignment = name, email.strip().lower(), assignment
+    try:
+        with transaction.atomic():
+            if row.pk is None:
+                row.save()
+            else:
+                row.save(update_fields=["name", "email", "assignment"])
+            if members is not None:
+                row.members.set(list(members))
+    except IntegrityError as error:
+        raise Invalid(_("A team named %(name)s exists already.") % {"name": name}) from error
+    return row
+
+
+def team_members_change(
+    *, actor: User, team: Team, add: Iterable[User] = (), remove: Iterable[User] = ()
+) -> Team:
+    """Add agents to a team and take others off it."""
+    _lead_only(actor)
+    team.members.add(*add)
+    team.members.remove(*remove)
+    return team
+
+
+def team_delete(*, actor: User, team: Team) -> None:
+    """Delete a team: its tickets stay, without a team, and its own business hours go."""
+    _lead_only(actor)
+    team.delete()
 
 
 def _digest(raw: str) -> str:
@@ -80,6 +272,8 @@ def _digest(raw: str) -> str:
 
 def token_create(*, user: User, name: str = "") -> str:
     """Create an API token and return it; it is shown once and stored only as a hash."""
+    if not user.is_active:
+        raise Invalid(_("%(name)s is deactivated.") % {"name": user.display_name})
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     ApiToken.objects.create(user=user, name=name, prefix=raw[:10], digest=_digest(raw))
     return raw
@@ -101,6 +295,17 @@ def token_authenticate(*, raw: str) -> User | None:
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+def token_revoke(*, actor: User, token_id: int) -> ApiToken:
+    """Revoke one of the actor's own tokens (nobody revokes another's: deactivating does)."""
+    token = ApiToken.objects.filter(pk=token_id, user=actor).first()
+    if token is None:
+        raise NotFound(_("Token not found."))
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    return token
 
 
 @transaction.atomic

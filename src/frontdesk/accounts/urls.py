@@ -14,4 +14,29 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("language/", views.language_set, name="language"),
+    path("invite/<uidb64>/<token>/", views.InviteAcceptView.as_view(), name="invite"),
 ]
+# The settings' sections for people, under /desk/settings/.
+settings_patterns = (
+    [
+        path("teams/", views.teams_page, name="teams"),
+        path("teams/<int:team_id>/", views.team_page, name="team"),
+        path("teams/<int:team_id>/delete/", views.team_delete_page, name="team_delete"),
+        path("agents/", views.agents_page, name="agents"),
+        path("agents/<int:agent_id>/", views.agent_page, name="agent"),
+        path(
+            "agents/<int:agent_id>/deactivate/",
+            views.agent_deactivate_page,
+            name="agent_deactivate",
+        ),
+        path(
+            "agents/<int:agent_id>/reactivate/",
+            views.agent_reactivate_page,
+            name="agent_reactivate",
+        ),
+        path("agents/<int:agent_id>/invite/", views.agent_invite_page, name="agent_invite"),
+        path("tokens/", views.tokens_page, name="tokens"),
+        path("tokens/<int:token_id>/revoke/", views.token_revoke_page, name="token_revoke"),
+    ],
+    "people",
+)

@@ -6,11 +6,13 @@ from django.templatetags.static import static
 from django.urls import URLPattern, URLResolver, include, path
 from django.views.generic import RedirectView
 
+from frontdesk.accounts import urls as accounts_urls
 from frontdesk.config.api import api
 from frontdesk.core.views import healthz
 from frontdesk.journal import urls as journal_urls
 from frontdesk.live import urls as live_urls
 from frontdesk.macros import urls as macro_urls
+from frontdesk.routing import urls as routing_urls
 from frontdesk.schedules import urls as schedule_urls
 from frontdesk.tickets import urls as ticket_urls
 from frontdesk.triage import urls as triage_urls
@@ -58,6 +60,9 @@ urlpatterns = [
     path("desk/customers/", include("frontdesk.customers.urls")),
     # The settings' home and the change record; each app adds its own section beneath.
     path("desk/settings/", include("frontdesk.core.urls")),
+    path("desk/settings/", include(accounts_urls.settings_patterns)),
+    path("desk/settings/", include("frontdesk.sla.urls")),
+    path("desk/settings/", include(routing_urls.settings_patterns)),
     path("", include("frontdesk.portal.urls")),
 ]
 

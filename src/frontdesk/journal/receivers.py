@@ -1,10 +1,14 @@
+from datetime import datetime
 from typing import Any
 
 from django.dispatch import receiver
+from django.utils.translation import ngettext
 
+from frontdesk.accounts.models import User
+from frontdesk.accounts.signals import agent_deactivating
 from frontdesk.customers.models import Customer
 from frontdesk.customers.signals import customer_merging
-from frontdesk.journal.services import follow_ups_move_customer
+from frontdesk.journal.services import follow_ups_hand_over, follow_ups_move_customer
 
 
 @receiver(customer_merging, sender=Customer)
@@ -12,3 +16,20 @@ def move_follow_ups_on_merge(
     sender: type[Customer], source: Customer, target: Customer, **kwargs: Any
 ) -> None:
     follow_ups_move_customer(source=source, target=target)
+
+
+@receiver(agent_deactivating)
+def hand_over_follow_ups_on_deactivate(
+    sender: object, agent: User, actor: User, at: datetime, **kwargs: Any
+) -> str:
+    count = follow_ups_hand_over(agent=agent, to=actor, actor=actor)
+    return (
+        ngettext(
+            "%(count)d follow-up handed to %(name)s.",
+            "%(count)d follow-ups handed to %(name)s.",
+            count,
+        )
+        % {"count": count, "name": actor.display_name}
+        if count
+        else ""
+    )

@@ -29,8 +29,9 @@ from frontdesk.journal.selectors import (
     log_codes,
 )
 from frontdesk.journal.wording import log_warning_text
-from frontdesk.tickets.choices import QUEUED_STATUSES
+from frontdesk.tickets.choices import OPEN_STATUSES, QUEUED_STATUSES
 from frontdesk.tickets.services import (
+    ticket_assign,
     ticket_follow_up_open,
     ticket_note_system,
     tickets_follow_ups_activate,
@@ -106,6 +107,19 @@ def follow_up_make(*, customer: Customer, owner: User, text: str, due_at: dateti
 def follow_ups_move_customer(*, source: Customer, target: Customer) -> int:
     """Move every promise made to one customer to another (customer merge); how many."""
     return FollowUp.objects.filter(customer=source).update(customer=target)
+
+
+def follow_ups_hand_over(*, agent: User, to: User, actor: User) -> int:
+    """Give the open promises of an agent who leaves the desk to `to` (the lead who let them
+    go): the promise and its ticket change owner; how many."""
+    handed = 0
+    open_ones = FollowUp.objects.filter(owner=agent, ticket__status__in=OPEN_STATUSES)
+    for follow_up in open_ones.select_related("ticket"):
+        follow_up.owner = to
+        follow_up.save(update_fields=["owner"])
+        ticket_assign(ticket=follow_up.ticket, actor=actor, assignee=to)
+        handed += 1
+    return handed
 
 
 def follow_ups_activate_due(*, now: datetime, grace: timedelta = OVERDUE_AFTER) -> tuple[int, int]:

@@ -2,8 +2,10 @@ from datetime import datetime
 from typing import Any
 
 from django.dispatch import receiver
+from django.utils.translation import ngettext
 
 from frontdesk.accounts.models import User
+from frontdesk.accounts.signals import agent_deactivating
 from frontdesk.customers.models import Customer
 from frontdesk.customers.signals import customer_merging
 from frontdesk.live.services import calls_move_customer, live_contacts_release
@@ -21,3 +23,20 @@ def move_calls_on_merge(
 def release_on_step_away(sender: object, agent: User, at: datetime, **kwargs: Any) -> None:
     # A call or visitor of theirs goes to a colleague (before their written work does).
     live_contacts_release(agent=agent, at=at)
+
+
+@receiver(agent_deactivating)
+def release_on_deactivate(
+    sender: object, agent: User, actor: User, at: datetime, **kwargs: Any
+) -> str:
+    count = live_contacts_release(agent=agent, at=at)
+    return (
+        ngettext(
+            "%(count)d call or visitor handed to a colleague.",
+            "%(count)d calls or visitors handed to colleagues.",
+            count,
+        )
+        % {"count": count}
+        if count
+        else ""
+    )

@@ -8,14 +8,24 @@ from ninja import Query, Router
 from ninja import Status as Answer
 from pydantic import Field
 
+from frontdesk.accounts.auth import LeadToken
 from frontdesk.accounts.selectors import request_agent
 from frontdesk.accounts.services import presence_set
 from frontdesk.core.schemas import ErrorOut, InputSchema
 from frontdesk.engine.queue import reasons_for
-from frontdesk.routing.schemas import PresenceIn, PresenceOut, QueueNextOut, QueueOut
+from frontdesk.routing.schemas import (
+    PresenceIn,
+    PresenceOut,
+    QueueNextOut,
+    QueueOut,
+    QueueWeightsIn,
+    QueueWeightsOut,
+)
 from frontdesk.routing.selectors import QueueEntry, queue_of
 from frontdesk.routing.services import queue_take_next
 from frontdesk.tickets.adapters import queue_item_of
+from frontdesk.tickets.selectors import queue_weights
+from frontdesk.tickets.services import queue_weights_set
 
 router = Router(tags=["queue"])
 
@@ -56,3 +66,26 @@ def set_presence(request: HttpRequest, payload: PresenceIn) -> dict[str, str]:
     """Set where the calling agent is: available, visitor, call, break, away or off."""
     presence = presence_set(agent=request_agent(request), state=payload.state)
     return {"state": presence.state, "since": presence.since.isoformat()}
+
+
+def _weights() -> dict[str, float]:
+    weights = queue_weights()
+    return {name: getattr(weights, name) for name in QueueWeightsOut.model_fields}
+
+
+@router.get("/queue-weights", response=QueueWeightsOut, tags=["settings"], auth=LeadToken())
+def get_queue_weights(request: HttpRequest) -> dict[str, float]:
+    """How far ahead of its arrival each kind of item is placed in the queue."""
+    return _weights()
+
+
+@router.put(
+    "/queue-weights",
+    response={200: QueueWeightsOut, 400: ErrorOut},
+    tags=["settings"],
+    auth=LeadToken(),
+)
+def set_queue_weights(request: HttpRequest, payload: QueueWeightsIn) -> dict[str, float]:
+    """Set the queue's weights; every queued item takes its new place."""
+    queue_weights_set(actor=request_agent(request), values=payload.model_dump())
+    return _weights()

@@ -16,10 +16,8 @@ class RoutingConfig(AppConfig):
         DESK_TOP_BAR.fill("routing/_desk_presence.html")
         section_register(
             key="queue",
-            title=_("Queue order and hours"),
-            url_name="routing:settings",
+            title=_("Queue order"),
+            url_name="queue_settings:weights",
             order=50,
-            description=_(
-                "How the queue weighs each kind of work, service levels, business hours."
-            ),
+            description=_("How far ahead each kind of work is placed in the queue."),
         )

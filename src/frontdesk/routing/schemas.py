@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Literal
 
 from ninja import Schema
+from pydantic import Field
 
 from frontdesk.core.schemas import InputSchema
 from frontdesk.tickets.schemas import TicketOut
@@ -32,3 +33,26 @@ class PresenceIn(InputSchema):
 class PresenceOut(Schema):
     state: PresenceName
     since: str
+
+
+HEAD_START = "Hours of head start: placed as if it had arrived this much earlier."
+
+
+class QueueWeightsOut(Schema):
+    callback: float = Field(description=HEAD_START)
+    level1: float = Field(description=HEAD_START)
+    sla: float = Field(description=HEAD_START)
+    quick: float = Field(description=HEAD_START)
+    key: float = Field(description=HEAD_START)
+    level2: float = Field(description=HEAD_START)
+    sla_warning_minutes: int = Field(description="Warn this many minutes before an SLA is due.")
+
+
+class QueueWeightsIn(InputSchema):
+    callback: float = Field(ge=0, le=10_000)
+    level1: float = Field(ge=0, le=10_000)
+    sla: float = Field(ge=0, le=10_000)
+    quick: float = Field(ge=0, le=10_000)
+    key: float = Field(ge=0, le=10_000)
+    level2: float = Field(ge=0, le=10_000)
+    sla_warning_minutes: int = Field(ge=1, le=24 * 60)

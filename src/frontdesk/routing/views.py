@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import presence_of, request_agent
 from frontdesk.accounts.services import presence_set
 from frontdesk.core.errors import Invalid
@@ -21,13 +17,11 @@ from frontdesk.core.http import safe_next
 from frontdesk.core.settings_menu import read_only, settings_page
 from frontdesk.engine.queue import QueueReason
 from frontdesk.journal.selectors import notices_unread_important
-from frontdesk.routing.forms import BusinessHoursForm, SlaTargetsForm, WeightsForm
+from frontdesk.routing.forms import WeightsForm
 from frontdesk.routing.selectors import queue_of, sweep_of
 from frontdesk.routing.services import queue_take_next
 from frontdesk.routing.wording import queue_reason_text
-from frontdesk.sla.selectors import business_hours_of, sla_targets
-from frontdesk.sla.services import business_hours_set, sla_target_set
-from frontdesk.tickets.selectors import queue_weights
+from frontdesk.tickets.selectors import queue_settings_row, queue_weights
 from frontdesk.tickets.services import queue_weights_set
 
 QUEUE_LENGTH = 50
@@ -95,68 +89,22 @@ def sweep_page(request: HttpRequest) -> HttpResponse:
 
 
 @settings_page("queue")
-def queue_settings_page(request: HttpRequest) -> HttpResponse:
-    """The lead's settings: queue weights, SLA targets per level, the desk's business hours;
-    other agents read them."""
-    agent = request_agent(request)
-    weights = queue_weights()
-    targets = sla_targets()
-    hours = business_hours_of(team_id=None)
-    which = request.POST.get("form", "")
-    data = request.POST if request.method == "POST" else None
-    weights_form = WeightsForm(data if which == "weights" else None, weights=weights)
-    targets_form = SlaTargetsForm(
-        data if which == "sla" else None,
-        targets={
-            level: (targets.first_response[level], targets.resolution[level])
-            for level in targets.first_response
-        },
-    )
-    hours_form = BusinessHoursForm(
-        data if which == "hours" else None,
-        windows=hours.windows,
-        initial={"time_zone": hours.time_zone, "holiday_country": hours.holiday_country},
-    )
+def queue_weights_page(request: HttpRequest) -> HttpResponse:
+    """How far ahead of its arrival each kind of item is placed in the queue."""
+    form = WeightsForm(request.POST or None, weights=queue_weights())
     if not request.settings_can_edit:  # type: ignore[attr-defined]
-        for form in (weights_form, targets_form, hours_form):
-            read_only(form)
-    bound = {"weights": weights_form, "sla": targets_form, "hours": hours_form}.get(which)
-    if bound is not None and bound.is_valid():
+        read_only(form)
+    if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                _settings_save(which, bound, agent)
-        except (Invalid, ValidationError) as error:
-            bound.add_error(
-                None, error.messages if isinstance(error, ValidationError) else str(error)
-            )
+            queue_weights_set(actor=request_agent(request), values=dict(form.cleaned_data))
+        except Invalid as error:
+            form.add_error(None, str(error))
         else:
-            messages.success(request, _("Settings saved."))
-            return redirect("routing:settings")
+            messages.success(request, _("Queue order saved."))
+            return redirect("queue_settings:weights")
     return render(
         request,
         "routing/settings.html",
-        {"weights_form": weights_form, "targets_form": targets_form, "hours_form": hours_form},
-        status=400 if bound is not None else 200,
+        {"form": form, "row": queue_settings_row()},
+        status=400 if form.is_bound else 200,
     )
-
-
-def _settings_save(which: str, form: forms.Form, agent: User) -> None:
-    data = form.cleaned_data
-    if which == "weights":
-        queue_weights_set(actor=agent, values=dict(data))
-    elif which == "sla":
-        for level in range(1, 5):
-            sla_target_set(
-                actor=agent,
-                level=level,
-                first_response_minutes=data[f"first_{level}"],
-                resolution_minutes=data[f"resolution_{level}"],
-            )
-    elif isinstance(form, BusinessHoursForm):
-        business_hours_set(
-            actor=agent,
-            team=None,
-            time_zone=data["time_zone"],
-            windows=form.windows(),
-            holiday_country=data["holiday_country"],
-        )

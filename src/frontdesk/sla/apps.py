@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SlaConfig(AppConfig):
@@ -20,3 +21,21 @@ class SlaConfig(AppConfig):
 
         changes_register(BusinessHours)
         changes_register(SlaTarget)
+        from frontdesk.core.settings_menu import section_register
+
+        section_register(
+            key="hours",
+            title=_("Business hours and holidays"),
+            url_name="sla:hours",
+            order=30,
+            description=_(
+                "When the desk and each team work, in which time zone, and whose holidays."
+            ),
+        )
+        section_register(
+            key="service-levels",
+            title=_("Service levels"),
+            url_name="sla:service_levels",
+            order=40,
+            description=_("How long each level may wait for the first answer and the solution."),
+        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from datetime import date, time
 
 import holidays
@@ -74,3 +75,42 @@ def sla_targets() -> SlaTargets:
 
 def _time(text: str) -> time:
     return time.fromisoformat(text)
+
+
+@functools.lru_cache(maxsize=1)
+def holiday_countries() -> tuple[tuple[str, str], ...]:
+    """The countries whose public holidays the `holidays` package knows: (code, English name),
+    by name."""
+    names = {entry[1]: entry[0] for entry in holidays.registry.COUNTRIES.values()}
+    found = [
+        (code, re.sub(r"(?<=[a-z])(?=[A-Z])", " ", names.get(code, code)))
+        for code in holidays.list_supported_countries()
+    ]
+    return tuple(sorted(found, key=lambda pair: pair[1]))
+
+
+def holiday_regions(country: str) -> list[str]:
+    """The regions (subdivision codes) of a country with holidays of their own."""
+    return list(holidays.list_supported_countries().get(country.upper(), []))
+
+
+def holidays_of_year(
+    *, country: str, subdivision: str = "", year: int, language: str = ""
+) -> list[tuple[date, str]]:
+    """A country's (and region's) public holidays in a year, named in `language` when the
+    package words them in it, else in the country's own."""
+    if not country:
+        return []
+    known = holidays.country_holidays(country.upper(), subdiv=subdivision or None)
+    spoken = [
+        code
+        for code in known.supported_languages
+        if code == language or code.startswith(f"{language}_")
+    ]
+    found = holidays.country_holidays(
+        country.upper(),
+        subdiv=subdivision or None,
+        years=year,
+        language=spoken[0] if spoken else None,
+    )
+    return sorted(found.items())

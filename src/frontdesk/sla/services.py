@@ -27,11 +27,17 @@ def business_hours_set(
     country = holiday_country.strip().upper()
     if country and country not in holidays.list_supported_countries():
         raise Invalid(_("No public holidays are known for %(country)s.") % {"country": country})
+    region = holiday_subdivision.strip().upper()
+    if region and region not in holidays.list_supported_countries().get(country, []):
+        raise Invalid(
+            _("%(country)s has no region %(region)s with holidays of its own.")
+            % {"country": country or "—", "region": region}
+        )
     row = BusinessHours.objects.filter(team=team).first() or BusinessHours(team=team)
     row.time_zone = time_zone
     row.windows = windows
     row.holiday_country = country
-    row.holiday_subdivision = holiday_subdivision.strip().upper()
+    row.holiday_subdivision = region
     try:
         calendar_of(row).validate()
     except (CalendarError, ValueError, TypeError, NotImplementedError) as error:

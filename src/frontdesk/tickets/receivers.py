@@ -1,8 +1,12 @@
+from datetime import datetime
 from typing import Any
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django.utils.translation import ngettext
 
+from frontdesk.accounts.models import User
+from frontdesk.accounts.signals import agent_deactivating
 from frontdesk.customers.models import Customer
 from frontdesk.customers.signals import (
     customer_importance_changed,
@@ -18,6 +22,7 @@ from frontdesk.tickets.services import (
     message_delivery_record,
     tickets_move_customer,
     tickets_queue_refresh,
+    tickets_release,
     tickets_search_text_refresh,
 )
 
@@ -60,3 +65,20 @@ def record_message_not_sent(
 def forget_counts_on_save(sender: type[Ticket], **kwargs: Any) -> None:
     # The agent who just changed a ticket sees their views' counts follow at once.
     ticket_count.forget()
+
+
+@receiver(agent_deactivating)
+def release_tickets_on_deactivate(
+    sender: object, agent: User, actor: User, at: datetime, **kwargs: Any
+) -> str:
+    count = tickets_release(
+        agent=agent, note=f"{agent.display_name} left the desk", answered_too=True
+    )
+    return (
+        ngettext(
+            "%(count)d ticket back to the queue.", "%(count)d tickets back to the queue.", count
+        )
+        % {"count": count}
+        if count
+        else ""
+    )

@@ -333,6 +333,11 @@ def ticket_first_answers(
     )
 
 
+def queue_settings_row() -> QueueSettings | None:
+    """The stored row of the queue's weights, or None while the defaults hold."""
+    return QueueSettings.objects.order_by("pk").first()
+
+
 @for_a_while
 def queue_weights() -> QueueWeights:
     """The weights the desk orders its queue by: the lead's, or the defaults."""

@@ -15,7 +15,13 @@ from frontdesk.core.errors import Invalid
 from frontdesk.customers.models import Customer
 from frontdesk.engine.search import search_text_extend
 from frontdesk.engine.text import tag_clean
-from frontdesk.tickets.choices import QUEUED_STATUSES, MessageDirection, QueueKind, Status
+from frontdesk.tickets.choices import (
+    OPEN_STATUSES,
+    QUEUED_STATUSES,
+    MessageDirection,
+    QueueKind,
+    Status,
+)
 from frontdesk.tickets.constants import SEARCH_TEXT_LENGTH, TAG_LENGTH
 from frontdesk.tickets.models import Message, Ticket
 from frontdesk.tickets.services._common import (
@@ -103,13 +109,19 @@ def ticket_assign(*, ticket: Ticket, actor: User, assignee: User | None) -> Tick
     return ticket
 
 
-def tickets_release(*, agent: User, note: str) -> int:
+def tickets_release(*, agent: User, note: str, answered_too: bool = False) -> int:
     """Give the agent's waiting items back to the team (the agent stepped away): each is
-    unassigned, keeps its place in the queue, and says so; how many were released."""
+    unassigned, keeps its place in the queue, and says so; how many were released. With
+    `answered_too` (the agent leaves the desk) every open ticket of theirs goes back, answered,
+    waiting on the customer or on hold as well."""
     released = 0
-    waiting = Ticket.objects.filter(
-        assignee=agent, status__in=[Status.NEW, Status.OPEN], first_responded_at__isnull=True
-    ).exclude(queue_kind__in=[QueueKind.LIVE, QueueKind.FOLLOW_UP])
+    if answered_too:
+        waiting = Ticket.objects.filter(assignee=agent, status__in=OPEN_STATUSES)
+    else:
+        waiting = Ticket.objects.filter(
+            assignee=agent, status__in=[Status.NEW, Status.OPEN], first_responded_at__isnull=True
+        )
+    waiting = waiting.exclude(queue_kind__in=[QueueKind.LIVE, QueueKind.FOLLOW_UP])
     for ticket in waiting.select_related("customer"):
         with transaction.atomic():
             # Each release is conditional on all of what made the ticket waiting when the list
