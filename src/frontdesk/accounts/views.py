@@ -84,27 +84,35 @@ def _editable(request: HttpRequest, *forms_: object) -> None:
             read_only(form)  # type: ignore[arg-type]
 
 
+def _team_saved(request: HttpRequest, form: TeamForm, team: Team | None) -> Team | None:
+    """The team added (no `team`) or changed from a valid form; None, with the error next to
+    the name, when the service refuses."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    data = form.cleaned_data
+    try:
+        return team_save(
+            actor=request_agent(request),
+            team=team,
+            name=data["name"],
+            email=data["email"],
+            assignment=data["assignment"],
+            members=data["members"],
+        )
+    except Invalid as error:
+        form.add_error("name", str(error))
+        return None
+
+
 @settings_page("teams")
 def teams_page(request: HttpRequest) -> HttpResponse:
     """Every team with its member count, and a form to add one."""
     form = TeamForm(request.POST or None)
     _editable(request, form)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            team = team_save(
-                actor=request_agent(request),
-                team=None,
-                name=data["name"],
-                email=data["email"],
-                assignment=data["assignment"],
-                members=data["members"],
-            )
-        except Invalid as error:
-            form.add_error("name", str(error))
-        else:
-            messages.success(request, _("Team %(name)s added.") % {"name": team.name})
-            return redirect("people:teams")
+    added = _team_saved(request, form, None)
+    if added is not None:
+        messages.success(request, _("Team %(name)s added.") % {"name": added.name})
+        return redirect("people:teams")
     status = 400 if form.is_bound else 200
     return render(
         request, "accounts/teams.html", {"teams": team_list(), "form": form}, status=status
@@ -123,22 +131,9 @@ def team_page(request: HttpRequest, team_id: int) -> HttpResponse:
     }
     form = TeamForm(request.POST or None, initial=initial)
     _editable(request, form)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            team_save(
-                actor=request_agent(request),
-                team=team,
-                name=data["name"],
-                email=data["email"],
-                assignment=data["assignment"],
-                members=data["members"],
-            )
-        except Invalid as error:
-            form.add_error("name", str(error))
-        else:
-            messages.success(request, _("Team %(name)s saved.") % {"name": team.name})
-            return redirect("people:teams")
+    if _team_saved(request, form, team) is not None:
+        messages.success(request, _("Team %(name)s saved.") % {"name": team.name})
+        return redirect("people:teams")
     status = 400 if form.is_bound else 200
     return render(request, "accounts/team.html", {"team": team, "form": form}, status=status)
 
