@@ -12,8 +12,9 @@ from ninja.pagination import paginate
 
 from frontdesk.accounts.auth import LeadToken
 from frontdesk.accounts.models import User
-from frontdesk.accounts.selectors import request_agent, team_by_id
+from frontdesk.accounts.selectors import agent_by_username, request_agent, team_by_id
 from frontdesk.core.errors import Invalid, NotFound
+from frontdesk.core.http import whole_number
 from frontdesk.core.schemas import ErrorOut, Page, RowId
 from frontdesk.customers.api import router as customers_router
 from frontdesk.customers.selectors import access_customer_by_id
@@ -28,6 +29,8 @@ from frontdesk.tickets.schemas import (
     MessageOut,
     TicketFilterIn,
     TicketOut,
+    TicketsBulkIn,
+    TicketsBulkOut,
     TicketViewIn,
     TicketViewOut,
     TicketViewPatchIn,
@@ -45,6 +48,7 @@ from frontdesk.tickets.selectors import (
     ticket_views_for,
 )
 from frontdesk.tickets.services import (
+    BulkResult,
     desk_text_save,
     ticket_call_log,
     ticket_note,
@@ -53,6 +57,10 @@ from frontdesk.tickets.services import (
     ticket_view_delete,
     ticket_view_update,
     ticket_write_to_customer,
+    tickets_bulk_assign,
+    tickets_bulk_merge,
+    tickets_bulk_status,
+    tickets_bulk_tag,
 )
 
 router = Router(tags=["tickets"])
@@ -85,6 +93,39 @@ def list_tickets(request: HttpRequest, filters: Query[TicketFilterIn]) -> QueryS
             tag=filters.tag,
         )
     return ticket_list(actor=agent, filters=narrowed).prefetch_related("customer__identities")
+
+
+@router.post("/bulk", response={200: TicketsBulkOut, 400: ErrorOut})
+def bulk_tickets(request: HttpRequest, payload: TicketsBulkIn) -> dict[str, object]:
+    """Act on several tickets at once, each through its own rules: the answer says, per id,
+    what was done or why it was skipped (one refused ticket leaves the others done)."""
+    agent = request_agent(request)
+    value = payload.value
+    results: list[BulkResult]
+    if payload.action == "assign":
+        assignee = None
+        if value == "me":
+            assignee = agent
+        elif value:
+            assignee = agent_by_username(username=value)
+            if assignee is None:
+                raise Invalid("No agent has this username.")
+        results = tickets_bulk_assign(actor=agent, ticket_ids=payload.ids, assignee=assignee)
+    elif payload.action == "status":
+        results = tickets_bulk_status(actor=agent, ticket_ids=payload.ids, status=value or "")
+    elif payload.action == "merge":
+        survivor = whole_number(value or "")
+        if value and survivor is None:
+            raise Invalid("The ticket to keep is named by its id.")
+        results = tickets_bulk_merge(actor=agent, ticket_ids=payload.ids, survivor_id=survivor)
+    else:
+        results = tickets_bulk_tag(
+            actor=agent,
+            ticket_ids=payload.ids,
+            tag=value or "",
+            remove=payload.action == "tag_remove",
+        )
+    return {"results": results}
 
 
 @router.get("/{ticket_id}", response={200: TicketOut, 404: ErrorOut})

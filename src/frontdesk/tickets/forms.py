@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from frontdesk.accounts.models import Team
 from frontdesk.accounts.selectors import agent_list
 from frontdesk.core.forms import AttachmentsMixin, MultipleFileField
+from frontdesk.core.http import whole_number
 from frontdesk.customers.choices import Direction
 from frontdesk.tickets.choices import Channel, Level, Status
 from frontdesk.tickets.constants import (
@@ -221,3 +222,65 @@ class DeskTextForm(forms.Form):
         if problems:
             raise forms.ValidationError(next(iter(problems.values())))
         return text
+
+
+class TicketIdsField(forms.Field):
+    """The tickets ticked on the list: ids from the checkboxes, at least one."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value: Any) -> list[int]:
+        ids = [whole_number(str(raw)) for raw in (value or [])]
+        if not ids:
+            raise forms.ValidationError(_("Tick at least one ticket."))
+        if None in ids:
+            raise forms.ValidationError(_("A ticket id is a whole number."))
+        return [ticket_id for ticket_id in ids if ticket_id is not None]
+
+
+class BulkAssignForm(forms.Form):
+    """Give the ticked tickets to an agent, to the agent acting, or to nobody."""
+
+    ids = TicketIdsField()
+    assignee = forms.ChoiceField(label=_("Assign to"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "bulk_%s")
+        super().__init__(*args, **kwargs)
+        agents = [(str(agent.pk), agent.display_name) for agent in agent_list()]
+        assignee = self.fields["assignee"]
+        assert isinstance(assignee, forms.ChoiceField)
+        assignee.choices = [("me", _("Me")), ("none", _("Nobody")), *agents]
+
+
+class BulkStatusForm(forms.Form):
+    """Set the ticked tickets' status."""
+
+    ids = TicketIdsField()
+    status = forms.ChoiceField(label=_("Set status"), choices=Status.choices)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "bulk_%s")
+        super().__init__(*args, **kwargs)
+
+
+class BulkTagForm(forms.Form):
+    """Add a tag to the ticked tickets, or take it off."""
+
+    ids = TicketIdsField()
+    tag = forms.CharField(
+        label=_("Tag"),
+        max_length=TAG_LENGTH,
+        widget=forms.TextInput(attrs={"list": "tag-suggestions", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "bulk_%s")
+        super().__init__(*args, **kwargs)
+
+
+class BulkMergeForm(forms.Form):
+    """Merge the ticked tickets, one customer's, keeping the one chosen (or the oldest open)."""
+
+    ids = TicketIdsField()
+    survivor = forms.IntegerField(label=_("Keep"), required=False, min_value=1)

@@ -211,3 +211,31 @@ class DeskTextIn(InputSchema):
     """A lead's words for a desk text; "" brings back the built-in words."""
 
     text: str = Field(..., max_length=2000)
+
+
+class TicketsBulkIn(InputSchema):
+    ids: list[RowId] = Field(..., min_length=1, max_length=500)
+    action: Literal["assign", "status", "tag_add", "tag_remove", "merge"]
+    value: str | None = Field(
+        None,
+        max_length=200,
+        description="assign: a username, `me`, or null for nobody; status: a status; "
+        "tag_add, tag_remove: the tag; merge: the id of the ticket to keep, or null for the "
+        "oldest open",
+    )
+
+
+class BulkResultOut(Schema):
+    id: int = Field(..., alias="ticket_id")
+    reference: str
+    ok: bool
+    code: str = Field(
+        ...,
+        description="done, unchanged, kept, merged; or why skipped: not_found, closed, solved, "
+        "refused",
+    )
+    detail: str
+
+
+class TicketsBulkOut(Schema):
+    results: list[BulkResultOut]

@@ -122,7 +122,11 @@ def ticket_search(tickets: QuerySet[Ticket], *, query: str) -> QuerySet[Ticket]:
         tickets,
         field="search_text",
         words=search_words(query),
-        exact=Q(reference=reference) if reference else None,
+        # A merged ticket's reference names the ticket its thread moved to, as well.
+        exact=Q(reference=reference)
+        | Q(Exists(Ticket.objects.filter(merged_into=OuterRef("pk"), reference=reference)))
+        if reference
+        else None,
         # Typos are looked for in customers' names, the words people mistype.
         alike=_customer_alike,
         order=("-created_at", "-id"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from frontdesk.tickets import views
+from frontdesk.tickets import views, views_bulk
 
 app_name = "tickets"
 urlpatterns = [
@@ -11,6 +11,12 @@ urlpatterns = [
     path("views/<int:view_id>/up/", views.ticket_view_up_page, name="view_up"),
     path("views/<int:view_id>/down/", views.ticket_view_down_page, name="view_down"),
     path("views/<int:view_id>/delete/", views.ticket_view_delete_page, name="view_delete"),
+    path("bulk/assign/", views_bulk.tickets_assign_page, name="bulk_assign"),
+    path("bulk/status/", views_bulk.tickets_status_page, name="bulk_status"),
+    path("bulk/tag/add/", views_bulk.tickets_tag_add_page, name="bulk_tag_add"),
+    path("bulk/tag/remove/", views_bulk.tickets_tag_remove_page, name="bulk_tag_remove"),
+    path("bulk/merge/confirm/", views_bulk.tickets_merge_confirm_page, name="bulk_merge_confirm"),
+    path("bulk/merge/", views_bulk.tickets_merge_page, name="bulk_merge"),
     path("<int:ticket_id>/", views.ticket_detail, name="detail"),
     path("<int:ticket_id>/reply/", views.ticket_reply_page, name="reply"),
     path("<int:ticket_id>/note/", views.ticket_note_page, name="note"),

@@ -30,6 +30,8 @@ from frontdesk.tickets.forms import (
     BUILT_IN_VIEWS,
     DEFAULT_FILTERS,
     AssigneeForm,
+    BulkAssignForm,
+    BulkStatusForm,
     CallLogForm,
     DeskTextForm,
     NoteForm,
@@ -148,6 +150,8 @@ def ticket_list_page(request: HtmxHttpRequest) -> HttpResponse:
         return render(request, "tickets/_list_table.html", context)
     context["tag_suggestions"] = ticket_tags_in_use()
     context["views"] = _view_items(agent, current)
+    context["bulk_assign_form"] = BulkAssignForm()
+    context["bulk_status_form"] = BulkStatusForm()
     context["view_form"] = TicketViewForm(
         initial={"query": filter_query or DEFAULT_FILTERS}, lead=agent.is_lead
     )

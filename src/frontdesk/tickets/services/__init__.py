@@ -7,6 +7,13 @@ from frontdesk.tickets.services._common import (
     reference_new,
     ticket_note_system,
 )
+from frontdesk.tickets.services.bulk import (
+    BulkResult,
+    tickets_bulk_assign,
+    tickets_bulk_merge,
+    tickets_bulk_status,
+    tickets_bulk_tag,
+)
 from frontdesk.tickets.services.delivery import (
     MAIL_LANGUAGE_OF,
     acknowledgement_deliver,
@@ -40,6 +47,7 @@ from frontdesk.tickets.services.lifecycle import (
     tickets_move_customer,
     tickets_release,
 )
+from frontdesk.tickets.services.merge import ticket_merge, ticket_merge_survivor
 from frontdesk.tickets.services.outreach import (
     ticket_call_log,
     ticket_write_to_customer,
@@ -65,6 +73,7 @@ from frontdesk.tickets.services.tags import tags_normalise, ticket_tags_set
 __all__ = [
     "INTERACTION_KIND",
     "MAIL_LANGUAGE_OF",
+    "BulkResult",
     "acknowledgement_deliver",
     "desk_text_problems",
     "desk_text_save",
@@ -85,6 +94,8 @@ __all__ = [
     "ticket_customer_reply",
     "ticket_customer_reply_check",
     "ticket_follow_up_open",
+    "ticket_merge",
+    "ticket_merge_survivor",
     "ticket_note",
     "ticket_note_system",
     "ticket_queue_kind_set",
@@ -104,6 +115,10 @@ __all__ = [
     "ticket_view_move",
     "ticket_view_update",
     "ticket_write_to_customer",
+    "tickets_bulk_assign",
+    "tickets_bulk_merge",
+    "tickets_bulk_status",
+    "tickets_bulk_tag",
     "tickets_follow_ups_activate",
     "tickets_move_customer",
     "tickets_queue_refresh",

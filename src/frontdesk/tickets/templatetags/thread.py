@@ -39,6 +39,12 @@ def system_text(message: Message) -> str:
             "old": ", ".join(event.get("from") or []) or "—",
             "new": ", ".join(event.get("to") or []) or "—",
         }
+    if code == "merged_into":
+        return _("Merged into %(reference)s") % {"reference": event.get("reference", "")}
+    if code == "merged_in":
+        return _("Merged %(references)s into this ticket") % {
+            "references": ", ".join(event.get("references") or [])
+        }
     if code == "assigned":
         if not event.get("name"):
             return _("Assigned to nobody")
