@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
 
 def table(title: str, header: list[str], rows: list[list[object]]) -> None:
     """Print a titled table with aligned columns."""
@@ -19,3 +25,24 @@ def postgres_fresh(server_url: str, name: str) -> str:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
         connection.execute(f'CREATE DATABASE "{name}"')
     return server_url.rsplit("/", 1)[0] + "/" + name
+
+
+def measure_in_child(script: str, url: str, arguments: list[str]) -> list[dict[str, object]]:
+    """Run `script --child URL arguments…` with DATABASE_URL naming `url` (`sqlite`: a fresh file
+    in a temporary folder, which also holds the desk's data) and read the JSON list it prints
+    last."""
+    env = {**os.environ, "DATABASE_URL": url}
+    with tempfile.TemporaryDirectory() as data:
+        env["FRONTDESK_DATA_DIR"] = data
+        if url.startswith("sqlite"):
+            env["DATABASE_URL"] = f"sqlite:///{data}/bench.sqlite3"
+        done = subprocess.run(  # noqa: S603 - our own script, our own arguments
+            [sys.executable, script, "--child", env["DATABASE_URL"], *arguments],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    if done.returncode:
+        raise SystemExit(done.stderr)
+    return list(json.loads(done.stdout.strip().splitlines()[-1]))

@@ -21,14 +21,11 @@ import os
 import random
 import secrets
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
 
-from common import postgres_fresh, table
+from common import measure_in_child, postgres_fresh, table
 
 HERE = Path(__file__).resolve().parent
 
@@ -137,24 +134,8 @@ def child(url: str, sizes: list[int], runs: int) -> None:
 
 
 def measure(url: str, sizes: list[int], runs: int) -> list[dict[str, object]]:
-    env = {**os.environ, "DATABASE_URL": url}
-    with tempfile.TemporaryDirectory() as data:
-        env["FRONTDESK_DATA_DIR"] = data
-        if url.startswith("sqlite"):
-            env["DATABASE_URL"] = f"sqlite:///{data}/bench.sqlite3"
-        done = subprocess.run(  # noqa: S603 - our own script, our own arguments
-            [
-                *(sys.executable, __file__, "--child", env["DATABASE_URL"]),
-                *("--sizes", ",".join(map(str, sizes)), "--runs", str(runs)),
-            ],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    if done.returncode:
-        raise SystemExit(done.stderr)
-    return list(json.loads(done.stdout.strip().splitlines()[-1]))
+    sizes_text = ",".join(map(str, sizes))
+    return measure_in_child(__file__, url, ["--sizes", sizes_text, "--runs", str(runs)])
 
 
 def main() -> None:

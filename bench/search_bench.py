@@ -19,13 +19,10 @@ import os
 import random
 import secrets
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
 from datetime import timedelta
 
-from common import postgres_fresh, table
+from common import measure_in_child, postgres_fresh, table
 
 FIRST = ["Ildikó", "Dávid", "Mari", "Noa", "Amir", "Emina", "Jasmin", "Kadri", "Ödön", "Tamar"]
 LAST = ["Szabó", "Cohen", "Tamm", "Levi", "Hodžić", "Kovács", "Mizrahi", "Kask", "Nagy", "Begić"]
@@ -146,24 +143,8 @@ def child(sizes: list[int], runs: int) -> None:
 
 
 def measure(url: str, sizes: list[int], runs: int) -> list[dict[str, object]]:
-    env = {**os.environ, "DATABASE_URL": url}
-    with tempfile.TemporaryDirectory() as data:
-        env["FRONTDESK_DATA_DIR"] = data
-        if url.startswith("sqlite"):
-            env["DATABASE_URL"] = f"sqlite:///{data}/bench.sqlite3"
-        done = subprocess.run(  # noqa: S603 - our own script, our own arguments
-            [
-                *(sys.executable, __file__, "--child"),
-                *("--sizes", ",".join(map(str, sizes)), "--runs", str(runs)),
-            ],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    if done.returncode:
-        raise SystemExit(done.stderr)
-    return list(json.loads(done.stdout.strip().splitlines()[-1]))
+    sizes_text = ",".join(map(str, sizes))
+    return measure_in_child(__file__, url, ["--sizes", sizes_text, "--runs", str(runs)])
 
 
 def main() -> None:
@@ -171,7 +152,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432/postgres")
-    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--child", nargs="?", const="-", help=argparse.SUPPRESS)
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     if args.child:
