@@ -75,3 +75,31 @@ def test_the_weights_a_lead_set_in_routing_are_read_from_tickets_after_the_move(
     assert list(moved.filter(model="queuesettings").values_list("app_label", flat=True)) == [
         "tickets"
     ]
+
+
+SEARCH_BEFORE = [("tickets", "0008_queuesettings_from_routing"), ("customers", "0002_initial")]
+SEARCH_AFTER = [("tickets", "0009_ticket_search_text")]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("migrations_back_to_latest")
+def test_0009_fills_the_search_text_of_the_tickets_there_are() -> None:
+    executor = MigrationExecutor(connection)
+    executor.migrate(SEARCH_BEFORE)
+    old_apps = executor.loader.project_state(SEARCH_BEFORE).apps
+    customer = old_apps.get_model("customers", "Customer").objects.create(
+        name="Szabó Ildikó", search_text="szabo ildiko"
+    )
+    ticket = old_apps.get_model("tickets", "Ticket").objects.create(
+        reference="FD-ZGS5HL", customer=customer, subject="Számla", channel="email"
+    )
+    messages = old_apps.get_model("tickets", "Message").objects
+    messages.create(ticket=ticket, direction="in", channel="email", text="A csomag sérült.")
+    messages.create(
+        ticket=ticket, direction="note", channel="email", text="Status open", flags=["system"]
+    )
+    executor = MigrationExecutor(connection)
+    executor.migrate(SEARCH_AFTER)
+    new_apps = executor.loader.project_state(SEARCH_AFTER).apps
+    filled = new_apps.get_model("tickets", "Ticket").objects.get(pk=ticket.pk)
+    assert filled.search_text == "zgs5hl szabo ildiko szamla a csomag serult"
