@@ -153,7 +153,11 @@ def _desk(language: str) -> tuple[str, dict[str, str]]:
     pages["tickets-view-open"] = f"/desk/tickets/?view={view.pk}"
     pages["ticket-views"] = "/desk/tickets/views/"
     business_hours_set(
-        actor=lead, team=team, time_zone="Asia/Jerusalem", windows={}, holiday_country="IL"
+        actor=lead,
+        team=team,
+        time_zone="Asia/Jerusalem",
+        windows={"6": [["08:00", "16:00"]]},
+        holiday_country="IL",
     )
     pages |= {
         "team": f"/desk/settings/teams/{team.pk}/",
