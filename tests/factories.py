@@ -18,7 +18,8 @@ from factory.django import DjangoModelFactory
 from frontdesk.accounts.choices import Assignment
 from frontdesk.accounts.models import Team, User
 from frontdesk.accounts.services import agent_create, token_create
-from frontdesk.customers.models import Customer
+from frontdesk.customers.field_services import field_definition_save
+from frontdesk.customers.models import Customer, FieldDefinition
 from frontdesk.customers.services import customer_create
 from frontdesk.intake.flows import contact_open
 from frontdesk.journal.models import LogCode
@@ -222,6 +223,30 @@ def call(**details: Unpack[CallDetails]) -> Call:
 
 def visit(**details: Unpack[VisitDetails]) -> Visit:
     return VisitFactory.create(**details)
+
+
+def custom_field(
+    *,
+    key: str,
+    kind: str = "text",
+    target: str = "ticket",
+    choices: Sequence[str] = (),
+    required: bool = False,
+    active: bool = True,
+    label: str = "",
+) -> FieldDefinition:
+    """A custom field a lead defined, through the service."""
+    lead = User.objects.filter(role="lead", is_active=True).first() or agent(role="lead")
+    return field_definition_save(
+        actor=lead,
+        target=target,
+        key=key,
+        label=label or key.replace("_", " ").capitalize(),
+        kind=kind,
+        choices=choices,
+        required=required,
+        active=active,
+    )
 
 
 def api_token(user: User) -> str:

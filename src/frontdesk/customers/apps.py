@@ -8,4 +8,7 @@ class CustomersConfig(AppConfig):
     label = "customers"
 
     def ready(self) -> None:
-        from frontdesk.customers import slots  # noqa: F401
+        from frontdesk.customers import (
+            field_services,  # noqa: F401
+            slots,  # noqa: F401
+        )

@@ -26,3 +26,19 @@ class Direction(models.TextChoices):
     IN = "in", _("From the customer")
     OUT = "out", _("To the customer")
     INTERNAL = "internal", _("Internal")
+
+
+class FieldTarget(models.TextChoices):
+    """What a custom field describes."""
+
+    TICKET = "ticket", _("Tickets")
+    CUSTOMER = "customer", _("Customers")
+
+
+class FieldKind(models.TextChoices):
+    """What a custom field holds (the engine's kinds, engine/custom_fields.py)."""
+
+    TEXT = "text", _("Text")
+    NUMBER = "number", _("Number")
+    CHOICE = "choice", _("Choice")
+    DATE = "date", _("Date")

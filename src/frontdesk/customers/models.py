@@ -3,7 +3,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from frontdesk.customers.choices import Direction, IdentityKind, InteractionKind
+from frontdesk.customers.choices import (
+    Direction,
+    FieldKind,
+    FieldTarget,
+    IdentityKind,
+    InteractionKind,
+)
 
 
 class Tag(models.Model):
@@ -30,6 +36,10 @@ class Customer(models.Model):
     first_seen = models.DateTimeField(_("first seen"), default=timezone.now)
     tags = models.ManyToManyField(Tag, blank=True, related_name="customers", verbose_name=_("tags"))
     notes = models.TextField(_("notes"), blank=True)
+    # Values of the desk's custom fields for customers, {key: value}, as customers' service keeps
+    # them (engine/custom_fields.py); `custom_folded` holds text values folded, for filtering.
+    custom = models.JSONField(_("custom fields"), default=dict, blank=True)
+    custom_folded = models.JSONField(default=dict, blank=True, editable=False)
     # Name and organisation folded (no case, no accents): "kovacs" finds "Kovács" on any database.
     search_text = models.CharField(max_length=400, blank=True, db_index=True)
     # A portal link carries this key; changing it makes every earlier link stop working.
@@ -105,3 +115,36 @@ class Interaction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.summary}"
+
+
+class FieldDefinition(models.Model):
+    """A custom field a lead defines for tickets or customers: its key, label, kind and order."""
+
+    target = models.CharField(_("applies to"), max_length=10, choices=FieldTarget.choices)
+    key = models.SlugField(_("key"), max_length=40)
+    label = models.CharField(_("label"), max_length=100)
+    # The label in other languages, {"he": "…"}; the label above where one is missing.
+    labels = models.JSONField(_("translated labels"), default=dict, blank=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=FieldKind.choices)
+    choices = models.JSONField(_("choices"), default=list, blank=True)
+    required = models.BooleanField(_("required"), default=False)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    # An inactive field is hidden everywhere, but the values rows hold stay for when it returns.
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["target", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["target", "key"], name="field_key_unique_per_target")
+        ]
+        verbose_name = _("custom field")
+        verbose_name_plural = _("custom fields")
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.key})"
+
+    def label_in(self, language: str) -> str:
+        """The label in `language`, or the label as the lead wrote it."""
+        return str(self.labels.get(language) or self.label) if self.labels else self.label

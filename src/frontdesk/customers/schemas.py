@@ -1,9 +1,47 @@
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
+from django.db import DatabaseError
 from ninja import Field, Schema
+from pydantic import StrictFloat, StrictInt, StrictStr
 
 from frontdesk.core.schemas import InputSchema
+from frontdesk.customers.choices import FieldTarget
+from frontdesk.customers.field_selectors import field_definitions
 from frontdesk.customers.models import Customer, Interaction
+
+# A custom field's value: text (a choice, a date as YYYY-MM-DD) or a number; null clears it.
+CustomValue = StrictStr | StrictInt | StrictFloat | None
+CUSTOM_VALUE_SCHEMA = {"anyOf": [{"type": "string"}, {"type": "number"}, {"type": "null"}]}
+
+
+def custom_described(target: str, *, sending: bool) -> Callable[[dict[str, Any]], None]:
+    """The OpenAPI description of a `custom` object: its value types and the desk's keys, read
+    when the document is made, so it lists the fields the lead has defined by then."""
+
+    def describe(schema: dict[str, Any]) -> None:
+        try:
+            keys = ", ".join(
+                f"`{d.key}` ({d.kind}{': ' + ' | '.join(d.choices) if d.choices else ''})"
+                for d in field_definitions(target=target)
+            )
+        except DatabaseError:
+            keys = ""
+        how = (
+            "Custom fields to change, by key; the others stay as they are, null clears one."
+            if sending
+            else "The custom fields that are set, by key."
+        )
+        schema["description"] = (
+            f"{how} A number is a JSON number, a date text as YYYY-MM-DD, a choice one of its"
+            f" choices. This desk's fields: {keys or 'none yet'}."
+        )
+        for option in schema.get("anyOf", [schema]):
+            if option.get("type") == "object":
+                option["additionalProperties"] = CUSTOM_VALUE_SCHEMA
+
+    return describe
 
 
 class IdentityOut(Schema):
@@ -22,10 +60,19 @@ class CustomerOut(Schema):
     identities: list[IdentityOut]
     tags: list[str]
     notes: str
+    custom: dict[str, CustomValue] = Field(
+        ..., json_schema_extra=custom_described(FieldTarget.CUSTOMER, sending=False)
+    )
 
     @staticmethod
     def resolve_tags(customer: Customer) -> list[str]:
         return [tag.name for tag in customer.tags.all()]
+
+
+class CustomerUpdateIn(InputSchema):
+    custom: dict[str, CustomValue] | None = Field(
+        None, json_schema_extra=custom_described(FieldTarget.CUSTOMER, sending=True)
+    )
 
 
 class CustomerFilterIn(InputSchema):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import timedelta
 
 from django.conf import settings
@@ -12,8 +12,9 @@ from django.db.models import Count, Q, QuerySet
 from frontdesk.accounts.models import User
 from frontdesk.core.errors import NotFound
 from frontdesk.core.search import rows_alike, search_filter
-from frontdesk.customers.choices import IdentityKind
+from frontdesk.customers.choices import FieldTarget, IdentityKind
 from frontdesk.customers.constants import PORTAL_SALT
+from frontdesk.customers.field_selectors import custom_filter
 from frontdesk.customers.models import Customer, CustomerIdentity, Interaction
 from frontdesk.engine.identities import IdentityError, normalise_phone
 from frontdesk.engine.search import search_words
@@ -38,11 +39,22 @@ def customer_email_addresses(*, customer: Customer) -> list[str]:
     return [i.display for i in customer.identities.all() if i.kind == IdentityKind.EMAIL]
 
 
-def customer_list(*, query: str = "", key_only: bool = False) -> QuerySet[Customer]:
-    """Customers matching a name, organisation, e-mail or phone fragment, with their identities."""
+def customer_list(
+    *,
+    query: str = "",
+    key_only: bool = False,
+    custom: Mapping[str, str] | None = None,
+    custom_strict: bool = False,
+) -> QuerySet[Customer]:
+    """Customers matching a name, organisation, e-mail or phone fragment and the `cf_<key>`
+    custom-field filters in `custom` (field_selectors.custom_filter), with their identities."""
     customers = Customer.objects.filter(merged_into__isnull=True)
     if key_only:
         customers = customers.filter(is_key=True)
+    if custom:
+        customers = customers.filter(
+            custom_filter(target=FieldTarget.CUSTOMER, params=custom, strict=custom_strict)
+        )
     customers = customers.prefetch_related("identities", "tags").annotate(
         ticket_count=Count("tickets", distinct=True)
     )

@@ -17,6 +17,7 @@ from frontdesk.core.errors import Invalid, NotFound
 from frontdesk.core.http import whole_number
 from frontdesk.core.schemas import ErrorOut, Page, RowId
 from frontdesk.customers.api import router as customers_router
+from frontdesk.customers.field_selectors import custom_params
 from frontdesk.customers.selectors import access_customer_by_id
 from frontdesk.tickets.choices import DeskTextKey, Status
 from frontdesk.tickets.forms import BUILT_IN_VIEWS, ticket_filter_read
@@ -70,11 +71,14 @@ def _ticket(request: HttpRequest, ticket_id: int) -> Ticket:
     return access_ticket_by_id(actor=request_agent(request), ticket_id=ticket_id)
 
 
-@router.get("", response=list[TicketOut])
+@router.get("", response={200: list[TicketOut], 400: ErrorOut})
 @paginate(Page)
 def list_tickets(request: HttpRequest, filters: Query[TicketFilterIn]) -> QuerySet[Ticket]:
     """Tickets, newest first, filtered (or as a saved view shows them); `limit` and `offset`
-    page through them."""
+    page through them. Custom fields filter too: `cf_<key>=value` (text contains, case and
+    accents aside; a choice, number or date exactly), `cf_<key>__min=` and `cf_<key>__max=` (a
+    number or date, inclusive); 400 names a parameter that is no field of the desk's or a value
+    that does not fit it."""
     agent = request_agent(request)
     if filters.view:
         # A view that is missing or not the agent's shows nothing, as a filter matching nothing.
@@ -91,6 +95,8 @@ def list_tickets(request: HttpRequest, filters: Query[TicketFilterIn]) -> QueryS
             customer_id=filters.customer_id,
             query=filters.q,
             tag=filters.tag,
+            custom=tuple(custom_params(request).items()),
+            custom_strict=True,
         )
     return ticket_list(actor=agent, filters=narrowed).prefetch_related("customer__identities")
 

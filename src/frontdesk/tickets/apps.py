@@ -13,12 +13,14 @@ class TicketsConfig(AppConfig):
 
     def ready(self) -> None:
         from frontdesk.core.changes import changes_register
+        from frontdesk.customers.choices import FieldTarget
+        from frontdesk.customers.field_services import ColumnStore, value_store_register
         from frontdesk.tickets import (
             panels,  # noqa: F401
             receivers,  # noqa: F401
             slots,  # noqa: F401
         )
-        from frontdesk.tickets.models import DeskText, QueueSettings
+        from frontdesk.tickets.models import DeskText, QueueSettings, Ticket
 
         # "Write to customer" and "Log a call" on the customer page.
         ACTIONS.fill("tickets/_customer_reach.html")
@@ -30,4 +32,8 @@ class TicketsConfig(AppConfig):
             url_name="tickets:desk_texts",
             order=60,
             description=_("The acknowledgement e-mail, the request form and the kiosk's welcome."),
+        )
+        # A ticket field's change of kind converts or drops the values tickets hold.
+        value_store_register(
+            target=FieldTarget.TICKET, store=ColumnStore(Ticket, FieldTarget.TICKET)
         )

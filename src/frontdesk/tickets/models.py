@@ -57,6 +57,10 @@ class Ticket(models.Model):
     # What the ticket is found by (engine/search.py), kept by the services that write the ticket
     # and its messages; PostgreSQL indexes it by trigrams (migration 0009).
     search_text = models.CharField(max_length=SEARCH_TEXT_LENGTH, blank=True, default="")
+    # Values of the desk's custom fields for tickets, {key: value} (customers/custom_fields.py);
+    # `custom_folded` holds text values folded, for filtering.
+    custom = models.JSONField(_("custom fields"), default=dict, blank=True)
+    custom_folded = models.JSONField(default=dict, blank=True, editable=False)
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

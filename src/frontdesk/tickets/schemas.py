@@ -5,6 +5,8 @@ from ninja import Field, Schema
 from pydantic import EmailStr, StrictBool
 
 from frontdesk.core.schemas import InputSchema, RowId
+from frontdesk.customers.choices import FieldTarget
+from frontdesk.customers.schemas import CustomValue, custom_described
 from frontdesk.tickets.constants import VIEW_NAME_LENGTH, VIEW_QUERY_LENGTH
 from frontdesk.tickets.models import Message, Ticket
 from frontdesk.tickets.wording import reason_texts_english
@@ -40,6 +42,9 @@ class TicketOut(Schema):
     reasons: list[str]
     red_flags: list[str]
     tags: list[str]
+    custom: dict[str, CustomValue] = Field(
+        ..., json_schema_extra=custom_described(FieldTarget.TICKET, sending=False)
+    )
     assignee: AgentRef | None
     created_at: datetime
     updated_at: datetime
@@ -105,6 +110,9 @@ class TicketUpdateIn(InputSchema):
     tags: list[str] | None = Field(
         None,
         description="the ticket's tags, all of them: trimmed and lower-cased, each once",
+    )
+    custom: dict[str, CustomValue] | None = Field(
+        None, json_schema_extra=custom_described(FieldTarget.TICKET, sending=True)
     )
 
 

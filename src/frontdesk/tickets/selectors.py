@@ -19,6 +19,8 @@ from frontdesk.core.errors import NotFound
 from frontdesk.core.http import whole_number
 from frontdesk.core.memo import for_a_while
 from frontdesk.core.search import rows_alike, search_filter
+from frontdesk.customers.choices import FieldTarget
+from frontdesk.customers.field_selectors import custom_filter
 from frontdesk.customers.models import Customer
 from frontdesk.engine.queue import QueueWeights, WeightError, weights_from
 from frontdesk.engine.search import reference_typed, search_words
@@ -59,6 +61,12 @@ class TicketFilter:
     customer_id: int | None = None
     query: str = ""
     tag: str = ""
+    # `cf_<key>` (and `cf_<key>__min` / `__max`) narrowing by custom fields, as the list took
+    # them: (name, value) pairs, so that the filter stays hashable (counts are remembered by it).
+    custom: tuple[tuple[str, str], ...] = ()
+    custom_strict: bool = (
+        False  # refuse a parameter naming no field (the API) rather than ignore it
+    )
 
 
 def _tagged(tag: str) -> Q:
@@ -105,6 +113,14 @@ def ticket_list(*, actor: User, filters: TicketFilter | None = None) -> QuerySet
         tickets = tickets.filter(customer_id=filters.customer_id)
     if tag := tag_clean(filters.tag):
         tickets = tickets.filter(_tagged(tag))
+    if filters.custom:
+        tickets = tickets.filter(
+            custom_filter(
+                target=FieldTarget.TICKET,
+                params=dict(filters.custom),
+                strict=filters.custom_strict,
+            )
+        )
     if filters.query.strip():
         return ticket_search(tickets, query=filters.query)
     return tickets.order_by("-created_at", "-id")

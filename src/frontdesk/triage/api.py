@@ -11,7 +11,7 @@ from frontdesk.tickets.api import router
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.schemas import TicketOut, TicketUpdateIn
 from frontdesk.tickets.selectors import access_ticket_by_id
-from frontdesk.tickets.services import ticket_tags_set, ticket_update
+from frontdesk.tickets.services import ticket_custom_set, ticket_tags_set, ticket_update
 from frontdesk.triage.services import triage_correct
 
 
@@ -23,7 +23,8 @@ from frontdesk.triage.services import triage_correct
     operation_id="frontdesk_tickets_api_update_ticket",
 )
 def update_ticket(request: HttpRequest, ticket_id: RowId, payload: TicketUpdateIn) -> Ticket:
-    """Change subject, status, level, quick-win flag, assignee or tags."""
+    """Change subject, status, level, quick-win flag, assignee, tags or custom fields; nothing
+    changes when one of them is refused."""
     agent = request_agent(request)
     ticket = access_ticket_by_id(actor=agent, ticket_id=ticket_id)
     assign = "assignee" in payload.model_fields_set
@@ -49,4 +50,6 @@ def update_ticket(request: HttpRequest, ticket_id: RowId, payload: TicketUpdateI
         )
         if payload.tags is not None:
             ticket_tags_set(ticket=ticket, tags=payload.tags, actor=agent)
+        if payload.custom:
+            ticket_custom_set(ticket=ticket, values=payload.custom, actor=agent)
     return access_ticket_by_id(actor=agent, ticket_id=ticket_id)

@@ -14,6 +14,7 @@ from frontdesk.tickets.services.bulk import (
     tickets_bulk_status,
     tickets_bulk_tag,
 )
+from frontdesk.tickets.services.custom import ticket_custom_set
 from frontdesk.tickets.services.delivery import (
     MAIL_LANGUAGE_OF,
     acknowledgement_deliver,
@@ -91,6 +92,7 @@ __all__ = [
     "ticket_call_log",
     "ticket_create",
     "ticket_create_check",
+    "ticket_custom_set",
     "ticket_customer_reply",
     "ticket_customer_reply_check",
     "ticket_follow_up_open",

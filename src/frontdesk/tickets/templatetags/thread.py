@@ -45,6 +45,17 @@ def system_text(message: Message) -> str:
         return _("Merged %(references)s into this ticket") % {
             "references": ", ".join(event.get("references") or [])
         }
+    if code == "custom":
+        return "; ".join(
+            _("%(label)s: %(old)s → %(new)s")
+            % {
+                "label": change.get("label", ""),
+                "old": _custom_shown(change.get("from")),
+                "new": _custom_shown(change.get("to")),
+            }
+            for change in event.get("changes") or []
+            if isinstance(change, dict)
+        )
     if code == "assigned":
         if not event.get("name"):
             return _("Assigned to nobody")
@@ -133,6 +144,10 @@ def mail_flags(message: Message) -> list[str]:
         "attachment-refused": _("Attachments over the limits were not kept"),
     }
     return [words.get(flag, flag) for flag in message.flags or () if flag not in UNSHOWN_FLAGS]
+
+
+def _custom_shown(value: object) -> str:
+    return "—" if value is None or value == "" else str(value)
 
 
 def _moment(recorded: object) -> datetime | None:
