@@ -14,13 +14,14 @@ from playwright.sync_api import Browser
 from pytest_django.live_server_helper import LiveServer
 
 from frontdesk.core.clock import desk_today
+from frontdesk.customers.field_services import customer_custom_set
 from frontdesk.journal.services import notice_post
 from frontdesk.live.selectors import visit_token as visit_token_of
 from frontdesk.live.services import visit_create
 from frontdesk.macros.services import macro_save
 from frontdesk.schedules.services.break_rules import BreakRuleFields, break_rule_create
 from frontdesk.sla.services import business_hours_set, sla_target_set
-from frontdesk.tickets.services import ticket_view_create
+from frontdesk.tickets.services import ticket_custom_set, ticket_view_create
 from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -74,6 +75,8 @@ def desk_pages(
         "hours": "/desk/settings/hours/",
         "service-levels": "/desk/settings/service-levels/",
         "queue-order": "/desk/settings/queue/",
+        "fields": "/desk/settings/fields/",
+        "field": f"/desk/settings/fields/{settings_ids['field']}/",
         "tickets": "/desk/tickets/",
         "ticket": f"/desk/tickets/{ticket_id}/",
         "customers": "/desk/customers/",
@@ -137,6 +140,20 @@ def _desk(language: str) -> tuple[str, dict[str, str]]:
         "break_rule": rule.pk,
         "playbook": playbook.pk,
     }
+    # Custom fields of each kind, set on the ticket and the customer.
+    field = factories.custom_field(
+        key="plan", kind="choice", choices=["Osnovni", "Profesionalni paket"], label="Plan"
+    )
+    factories.custom_field(key="seats", kind="number", label="Seats")
+    factories.custom_field(key="renewal", kind="date", target="customer", label="Renewal")
+    factories.custom_field(key="account", target="customer", label="Account manager")
+    ticket_custom_set(
+        ticket=ticket, values={"plan": "Profesionalni paket", "seats": 12}, actor=lead
+    )
+    customer_custom_set(
+        customer=customer, values={"renewal": "2027-03-01", "account": "Kovács Ágnes"}
+    )
+    settings_ids["field"] = field.pk
     client = Client()
     client.force_login(lead)
     pages = desk_pages(

@@ -9,6 +9,7 @@ from django.views.generic import RedirectView
 from frontdesk.accounts import urls as accounts_urls
 from frontdesk.config.api import api
 from frontdesk.core.views import healthz
+from frontdesk.customers import urls as customer_urls
 from frontdesk.journal import urls as journal_urls
 from frontdesk.live import urls as live_urls
 from frontdesk.macros import urls as macro_urls
@@ -63,6 +64,7 @@ urlpatterns = [
     path("desk/settings/", include(accounts_urls.settings_patterns)),
     path("desk/settings/", include("frontdesk.sla.urls")),
     path("desk/settings/", include(routing_urls.settings_patterns)),
+    path("desk/settings/fields/", include((customer_urls.settings_patterns, "fields"))),
     path("", include("frontdesk.portal.urls")),
 ]
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from frontdesk.accounts.models import User
 from frontdesk.core.errors import Invalid, NotFound
-from frontdesk.customers.choices import FieldKind
+from frontdesk.customers.choices import FieldKind, FieldTarget
 from frontdesk.customers.models import FieldDefinition
 from frontdesk.engine import custom_fields as engine
 from frontdesk.engine.custom_fields import FieldRule, FieldValueError, value_clean
@@ -37,6 +37,16 @@ def field_definitions(*, target: str, active_only: bool = True) -> list[FieldDef
 def field_definition_list() -> list[FieldDefinition]:
     """Every custom field, active or not, tickets' first, each in the lead's order."""
     return list(FieldDefinition.objects.order_by("-target", "position", "id"))
+
+
+def field_definitions_summary() -> str:
+    """What the settings' home says of custom fields: how many each target has."""
+    tickets = FieldDefinition.objects.filter(target=FieldTarget.TICKET, active=True).count()
+    customers = FieldDefinition.objects.filter(target=FieldTarget.CUSTOMER, active=True).count()
+    return _("%(tickets)d for tickets, %(customers)d for customers") % {
+        "tickets": tickets,
+        "customers": customers,
+    }
 
 
 def access_field_definition_by_id(*, actor: User, definition_id: int) -> FieldDefinition:

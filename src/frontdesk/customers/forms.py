@@ -1,8 +1,12 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from frontdesk.accounts.choices import Language
-from frontdesk.customers.choices import IdentityKind
+from frontdesk.customers.choices import FieldKind, FieldTarget, IdentityKind
+from frontdesk.customers.field_services import LABEL_LENGTH
+from frontdesk.customers.models import FieldDefinition
 
 
 class CustomerForm(forms.Form):
@@ -34,3 +38,107 @@ class MergeForm(forms.Form):
     """Pick the duplicate record to fold into this customer."""
 
     source = forms.IntegerField(label=_("Customer number to merge into this one"), min_value=1)
+
+
+class FieldDefinitionForm(forms.Form):
+    """A lead's custom field: what it is for, its key and label, its kind and choices."""
+
+    target = forms.ChoiceField(label=_("For"), choices=FieldTarget.choices)
+    key = forms.CharField(
+        label=_("Key"),
+        max_length=40,
+        help_text=_("Used in links and the API, e.g. contract_no; it cannot change later."),
+    )
+    label = forms.CharField(label=_("Label"), max_length=LABEL_LENGTH)
+    kind = forms.ChoiceField(label=_("Kind"), choices=FieldKind.choices)
+    choices = forms.CharField(
+        label=_("Choices"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One per line, for a choice field."),
+    )
+    required = forms.BooleanField(label=_("Required"), required=False)
+    position = forms.IntegerField(
+        label=_("Position"), min_value=0, max_value=999, initial=0, help_text=_("Lower first.")
+    )
+    active = forms.BooleanField(
+        label=_("Active"),
+        required=False,
+        initial=True,
+        help_text=_("An inactive field is hidden everywhere; the values it holds are kept."),
+    )
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, editing: bool = False, **kwargs: Any) -> None:
+        # The log bar and other forms of a desk page have fields too; ids must stay unique.
+        kwargs.setdefault("auto_id", "field_%s")
+        super().__init__(*args, **kwargs)
+        for code, name in Language.choices:
+            if code != Language.EN:
+                self.fields[f"label_{code}"] = forms.CharField(
+                    label=_("Label in %(language)s") % {"language": name},
+                    max_length=LABEL_LENGTH,
+                    required=False,
+                )
+        if editing:
+            # A field's target and key are what its values are kept under.
+            self.fields["target"].disabled = True
+            self.fields["key"].disabled = True
+            self.fields["key"].help_text = ""
+
+    def label_fields(self) -> list[forms.BoundField]:
+        """The fields for the label in each other language."""
+        return [self[name] for name in self.fields if name.startswith("label_")]
+
+    def main_fields(self) -> list[forms.BoundField]:
+        """Every shown field but the translated labels."""
+        return [
+            self[name]
+            for name in ("target", "key", "label", "kind", "choices", "required", "position")
+        ] + [self["active"]]
+
+    def clean_choices(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["choices"].splitlines() if line.strip()]
+
+    def definition(self) -> dict[str, object]:
+        """What the form says, as the definition service takes it."""
+        data = self.cleaned_data
+        return {
+            "target": data["target"],
+            "key": data["key"].strip(),
+            "label": data["label"],
+            "labels": {
+                name[len("label_") :]: data[name] for name in data if name.startswith("label_")
+            },
+            "kind": data["kind"],
+            "choices": data["choices"],
+            "required": data["required"],
+            "position": data["position"],
+            "active": data["active"],
+            "confirm": data["confirm"],
+        }
+
+    @classmethod
+    def initial_of(cls, definition: FieldDefinition) -> dict[str, object]:
+        """The form's values for a definition that exists."""
+        return {
+            "target": definition.target,
+            "key": definition.key,
+            "label": definition.label,
+            "kind": definition.kind,
+            "choices": "\n".join(definition.choices or []),
+            "required": definition.required,
+            "position": definition.position,
+            "active": definition.active,
+            **{f"label_{code}": text for code, text in (definition.labels or {}).items()},
+        }
+
+
+class FieldDeleteForm(forms.Form):
+    """A lead's yes to removing a custom field with the values it holds."""
+
+    sure = forms.BooleanField(label=_("Yes, remove this field and its values"), required=True)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "delete_%s")
+        super().__init__(*args, **kwargs)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from frontdesk.customers import views
+from frontdesk.customers import field_views, views
 
 app_name = "customers"
 urlpatterns = [
@@ -9,4 +9,11 @@ urlpatterns = [
     path("<int:customer_id>/edit/", views.customer_edit, name="edit"),
     path("<int:customer_id>/identities/", views.customer_identity_add, name="identity_add"),
     path("<int:customer_id>/merge/", views.customer_merge_page, name="merge"),
+]
+
+# The lead's custom-field settings, under /desk/settings/fields/ (config/urls.py).
+settings_patterns = [
+    path("", field_views.field_settings_page, name="settings"),
+    path("<int:definition_id>/", field_views.field_edit_page, name="edit"),
+    path("<int:definition_id>/delete/", field_views.field_delete_page, name="delete"),
 ]
