@@ -277,6 +277,7 @@ def test_every_operation_on_a_missing_row_answers_json_404(api: Client) -> None:
         "Customer not found.",
         "Team not found.",
         "Agent not found.",
+        "Custom field not found.",
     }
     assert all(a.json()["detail"].endswith(" not found.") for a in answers.values())
 

@@ -92,6 +92,7 @@ def invalid(request: HttpRequest, error: Invalid) -> HttpResponse:
 api.add_router("/tickets", "frontdesk.tickets.api.router")
 api.add_router("/views", "frontdesk.tickets.api.views_router")
 api.add_router("/customers", "frontdesk.customers.api.router")
+api.add_router("/custom-fields", "frontdesk.customers.api.fields_router")
 api.add_router("", "frontdesk.routing.api.router")
 api.add_router("", "frontdesk.live.api.router")
 api.add_router("/journal", "frontdesk.journal.api.router")

@@ -1,10 +1,10 @@
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from django.db import DatabaseError
 from ninja import Field, Schema
-from pydantic import StrictFloat, StrictInt, StrictStr
+from pydantic import StrictBool, StrictFloat, StrictInt, StrictStr
 
 from frontdesk.core.schemas import InputSchema
 from frontdesk.customers.choices import FieldTarget
@@ -93,3 +93,57 @@ class InteractionOut(Schema):
     def resolve_agent(entry: Interaction) -> str | None:
         agent = entry.agent
         return agent.username if agent else None
+
+
+TargetName = Literal["ticket", "customer"]
+KindName = Literal["text", "number", "choice", "date"]
+
+
+class FieldDefinitionOut(Schema):
+    id: int
+    target: TargetName
+    key: str
+    label: str
+    labels: dict[str, str] = Field(..., description="the label in other languages, by code")
+    kind: KindName
+    choices: list[str]
+    required: bool
+    position: int
+    active: bool
+
+
+class FieldDefinitionIn(InputSchema):
+    target: TargetName
+    key: str = Field(
+        ...,
+        max_length=40,
+        description="a small letter, then small letters, digits, - or _; never changes",
+    )
+    label: str = Field(..., max_length=100)
+    labels: dict[str, str] = Field(
+        default_factory=dict, description="the label in other languages: et, he, hu, bs"
+    )
+    kind: KindName
+    choices: list[str] = Field(default_factory=list, description="for a choice field")
+    required: StrictBool = False
+    position: int = Field(0, ge=0, le=999)
+    active: StrictBool = True
+
+
+class FieldDefinitionUpdateIn(InputSchema):
+    label: str | None = Field(None, max_length=100)
+    labels: dict[str, str] | None = None
+    kind: KindName | None = None
+    choices: list[str] | None = None
+    required: StrictBool | None = None
+    position: int | None = Field(None, ge=0, le=999)
+    active: StrictBool | None = Field(None, description="false hides the field, keeping values")
+    confirm: StrictBool = Field(
+        False,
+        description="go ahead with a change of kind or choices that converts or drops values"
+        " tickets or customers hold (without it such a change answers 400 saying how many)",
+    )
+
+
+class FieldFilterIn(InputSchema):
+    target: Literal["", "ticket", "customer"] = ""
