@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from frontdesk.accounts.models import ApiToken, Team
+from frontdesk.accounts.models import ApiToken, Team, User
 from frontdesk.accounts.services import (
     agent_deactivate,
     agent_reactivate,
@@ -18,6 +18,7 @@ from frontdesk.accounts.services import (
     team_save,
     token_authenticate,
 )
+from frontdesk.core.changes import change_list, changes_read
 from frontdesk.core.errors import Forbidden, Invalid
 from frontdesk.journal.models import FollowUp
 from frontdesk.journal.services import follow_up_make
@@ -144,10 +145,38 @@ def test_a_lead_adds_a_team_with_members_and_changes_it_on_its_page() -> None:
     assert changed.status_code == 302
     team.refresh_from_db()
     assert (team.name, list(team.members.all())) == ("Billing and refunds", [anna])
+    # The change record: who changed the name, from what to what, also under the form.
+    [renaming] = [
+        change
+        for change in changes_read(change_list(model=Team, object_id=team.pk))
+        if any(field.label == "name" for field in change.fields) and change.action == "changed"
+    ]
+    assert renaming.who == lead.display_name
+    assert [(f.before, f.after) for f in renaming.fields if f.label == "name"] == [
+        ("Billing", "Billing and refunds")
+    ]
     page = client.get(reverse("people:team", args=[team.pk])).content.decode()
-    # The change record under the form: who changed the name, from what to what.
-    assert "Billing and refunds" in page
-    assert lead.display_name in page
+    assert '<span class="before">Billing</span>' in page or "Billing</" in page
+
+
+def test_a_role_changed_on_the_agents_page_is_recorded_with_who_changed_it() -> None:
+    lead, agent = factories.agent(role="lead"), factories.agent()
+    client = Client()
+    client.force_login(lead)
+    answer = client.post(
+        reverse("people:agent", args=[agent.pk]), {"role": "lead", "language": "he"}
+    )
+    assert answer.status_code == 302
+    agent.refresh_from_db()
+    assert (agent.role, agent.language) == ("lead", "he")
+    changes = [
+        change
+        for change in changes_read(change_list(model=User, object_id=agent.pk))
+        if change.action == "changed"
+    ]
+    assert {change.who for change in changes} == {lead.display_name}
+    fields = {(f.label, f.before, f.after) for change in changes for f in change.fields}
+    assert {("role", "Agent", "Lead"), ("language", "English", "עברית")} <= fields
 
 
 def test_an_agent_reads_the_teams_page_but_cannot_add_a_team(agent_client: Client) -> None:
