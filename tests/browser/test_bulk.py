@@ -4,6 +4,7 @@ and read what was done; the bar fits a phone, left to right and right to left.""
 from __future__ import annotations
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.test import Client
 from playwright.sync_api import Browser, expect
 from pytest_django.live_server_helper import LiveServer
@@ -52,7 +53,7 @@ def test_an_agent_ticks_two_tickets_and_assigns_them(
 
 
 @pytest.mark.parametrize("language", ["en", "he"])
-def test_the_bulk_bar_fits_a_phone_and_a_laptop(
+def test_the_bulk_bar_fits_a_phone_and_a_laptop_and_axe_finds_nothing_serious(
     browser: Browser, live_server: LiveServer, language: str
 ) -> None:
     session = _session(language)
@@ -67,4 +68,10 @@ def test_the_bulk_bar_fits_a_phone_and_a_laptop(
         expect(page.locator("[data-bulk-bar]")).to_be_visible()
         scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert scroll <= inner, f"{language} {width}: {scroll}px"
+        serious = [
+            violation["id"]
+            for violation in Axe().run(page).response["violations"]
+            if violation["impact"] in {"serious", "critical"}
+        ]
+        assert serious == [], f"{language} {width}: {serious}"
         context.close()

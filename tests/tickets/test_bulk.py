@@ -6,7 +6,12 @@ from frontdesk.accounts.models import User
 from frontdesk.core.errors import Invalid
 from frontdesk.tickets.choices import Status
 from frontdesk.tickets.models import Attachment, Message, Ticket
-from frontdesk.tickets.selectors import TicketFilter, ticket_list
+from frontdesk.tickets.selectors import (
+    TicketFilter,
+    access_ticket_for_customer,
+    ticket_answered,
+    ticket_list,
+)
 from frontdesk.tickets.services import (
     ticket_merge,
     ticket_set_status,
@@ -215,3 +220,13 @@ def test_the_api_merges_a_customers_duplicates(agent: User, api: ApiClient) -> N
     ]
     found = api.get("/api/v1/tickets", q=one.reference, status="open").json()["items"]
     assert [ticket["id"] for ticket in found] == [two.pk]
+
+
+def test_the_customers_old_link_and_old_reference_lead_to_the_ticket_kept(agent: User) -> None:
+    customer = factories.customer()
+    kept = factories.ticket(customer_=customer, subject="Invoice")
+    merged = factories.ticket(customer_=customer, subject="Invoice again")
+    ticket_merge(actor=agent, survivor=kept, others=[merged])
+    assert access_ticket_for_customer(customer=customer, reference=merged.reference) == kept
+    answered = ticket_answered(message_ids=[], references=[merged.reference], customer=customer)
+    assert answered == kept

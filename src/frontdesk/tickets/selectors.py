@@ -138,11 +138,7 @@ def ticket_search(tickets: QuerySet[Ticket], *, query: str) -> QuerySet[Ticket]:
         tickets,
         field="search_text",
         words=search_words(query),
-        # A merged ticket's reference names the ticket its thread moved to, as well.
-        exact=Q(reference=reference)
-        | Q(Exists(Ticket.objects.filter(merged_into=OuterRef("pk"), reference=reference)))
-        if reference
-        else None,
+        exact=_named(reference) if reference else None,
         # Typos are looked for in customers' names, the words people mistype.
         alike=_customer_alike,
         order=("-created_at", "-id"),
@@ -228,10 +224,17 @@ def _shown_to_customer(customer: Customer) -> QuerySet[Ticket]:
 def access_ticket_for_customer(*, customer: Customer, reference: str) -> Ticket:
     """One of this customer's own requests; NotFound for anyone else's, for a missing one, and
     for the desk's internal work about them alike."""
-    ticket = _shown_to_customer(customer).filter(reference=reference.upper()).first()
+    ticket = _shown_to_customer(customer).filter(_named(reference.upper())).first()
     if ticket is None:
         raise NotFound("Ticket not found.")
     return ticket
+
+
+def _named(reference: str) -> Q:
+    # A ticket is named by its own reference, and by those of the tickets merged into it: the
+    # customer's old link and a reply quoting the old reference both lead to the one kept.
+    merged = Ticket.objects.filter(merged_into=OuterRef("pk"), reference=reference)
+    return Q(reference=reference) | Q(Exists(merged))
 
 
 def ticket_thread(*, ticket: Ticket, include_notes: bool) -> QuerySet[Message]:
@@ -393,7 +396,7 @@ def ticket_answered(
             return found.ticket
     for reference in references:
         ticket = (
-            Ticket.objects.filter(reference=reference, customer=customer)
+            Ticket.objects.filter(_named(reference), customer=customer)
             .exclude(status=Status.CLOSED)
             .first()
         )
