@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.test import Client
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from frontdesk.core.clock import desk_today
@@ -79,6 +79,8 @@ def desk_pages(
         "field": f"/desk/settings/fields/{settings_ids['field']}/",
         "tickets": "/desk/tickets/",
         "ticket": f"/desk/tickets/{ticket_id}/",
+        # The same page with the reply box's macro picker open (see `_open_state`).
+        "ticket-picker": f"/desk/tickets/{ticket_id}/?state=picker",
         "customers": "/desk/customers/",
         "customer": f"/desk/customers/{customer_id}/",
         "write-to-customer": f"/desk/tickets/write/{customer_id}/",
@@ -96,6 +98,14 @@ def desk_pages(
         "number": f"/visit/{visit_token}/",
         "status": "/status/",
     }
+
+
+def _open_state(page: Page, name: str) -> None:
+    """Bring a page whose name says so into the state it is checked in."""
+    if name == "ticket-picker":
+        page.locator("#macro-picker-open").click()
+        expect(page.locator("#macro-picker-list [role=option]").first).to_be_visible()
+        expect(page.locator(".macro-preview-text")).to_be_visible()
 
 
 def _desk(language: str) -> tuple[str, dict[str, str]]:
@@ -154,6 +164,9 @@ def _desk(language: str) -> tuple[str, dict[str, str]]:
         customer=customer, values={"renewal": "2027-03-01", "account": "Kovács Ágnes"}
     )
     settings_ids["field"] = field.pk
+    # For the macro picker: one in the ticket's language, one marked as another language's.
+    macro_save(code="uvoz", language="bs", name="Uvoz izvoda", text="Poštovana {customer.name},")
+    macro_save(code="import", language="en", name="Bank import", text="Dear {customer.name}, " * 9)
     client = Client()
     client.force_login(lead)
     pages = desk_pages(
@@ -199,6 +212,7 @@ def test_no_desk_page_is_wider_than_the_window(
             response = page.goto(live_server.url + path)
             assert response is not None, path
             assert response.ok, f"{path}: {response.status}"
+            _open_state(page, name)
             scroll, inner = page.evaluate(
                 "[document.documentElement.scrollWidth, window.innerWidth]"
             )
@@ -228,6 +242,7 @@ def test_axe_finds_nothing_serious_on_the_desk(
     found: list[str] = []
     for name, path in pages.items():
         page.goto(live_server.url + path)
+        _open_state(page, name)
         for violation in axe.run(page).response["violations"]:
             if violation["impact"] in {"serious", "critical"}:
                 targets = [node["target"] for node in violation["nodes"]][:3]

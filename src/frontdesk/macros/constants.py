@@ -14,3 +14,5 @@ PLACEHOLDERS = (
 # Whom a macro's preview is written to, on the settings page.
 SAMPLE_CUSTOMER_NAME = "Ildikó Szabó"
 SAMPLE_REFERENCE = "FD-ZGS5HL"
+# How many macros the reply box's picker lists at once.
+PICKER_LENGTH = 10

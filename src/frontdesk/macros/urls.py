@@ -6,6 +6,8 @@ app_name = "macros"
 urlpatterns = [
     path("<int:ticket_id>/expand/", views.expand, name="expand"),
     path("<int:ticket_id>/hold/", views.holding_reply, name="hold"),
+    path("<int:ticket_id>/picker/", views.picker, name="picker"),
+    path("<int:ticket_id>/picker/<int:macro_id>/", views.preview, name="preview"),
 ]
 # The lead's pages, under /desk/settings/macros/ (config/urls.py puts both in one namespace).
 settings_patterns = [

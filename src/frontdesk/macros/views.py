@@ -1,5 +1,5 @@
-"""Macros on the agent's pages (expanding /codes in the reply box, the one-click holding reply)
-and the lead's settings pages for them."""
+"""Macros on the agent's pages (the reply box's picker and its preview, expanding /codes, the
+one-click holding reply) and the lead's settings pages for them."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import request_agent
@@ -17,13 +18,20 @@ from frontdesk.core.http import safe_next
 from frontdesk.core.settings_menu import read_only, settings_page
 from frontdesk.macros.forms import MacroFilterForm, MacroForm
 from frontdesk.macros.models import Macro
-from frontdesk.macros.selectors import access_macro_by_id, macros_by_code, macros_for_settings
+from frontdesk.macros.selectors import (
+    access_macro_by_id,
+    macro_by_id,
+    macro_matches,
+    macros_by_code,
+    macros_for_settings,
+)
 from frontdesk.macros.services import (
     holding_reply_send,
     macro_create,
     macro_delete,
     macro_expand,
     macro_preview,
+    macro_render,
     macro_update,
 )
 from frontdesk.tickets.forms import ReplyForm
@@ -45,6 +53,55 @@ def expand(request: HttpRequest, ticket_id: int) -> HttpResponse:
         request,
         "macros/_reply_body.html",
         {"field": form["body"], "text": text, "ticket": ticket},
+    )
+
+
+def _language_name(code: str) -> str:
+    """A macro's language as the agent reads it ("Hungarian"), or its code when Django has none."""
+    try:
+        return str(translation.get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+
+
+@login_required
+@require_GET
+def picker(request: HttpRequest, ticket_id: int) -> HttpResponse:
+    """The picker's options: macros matching what follows the slash, the customer's language
+    first, each one not in it marked with its language."""
+    ticket = ticket_for_page(request, ticket_id)
+    language = ticket.language or ticket.customer.preferred_language
+    matches = macro_matches(query=request.GET.get("q", ""), language=language)
+    options = [
+        {
+            "macro": macro,
+            "language_name": ""
+            if macro.language in {"", language}
+            else _language_name(macro.language),
+        }
+        for macro in matches
+    ]
+    return render(request, "macros/_picker_options.html", {"ticket": ticket, "options": options})
+
+
+@login_required
+@require_GET
+def preview(request: HttpRequest, ticket_id: int, macro_id: int) -> HttpResponse:
+    """The macro's text as it would be sent on this ticket by this agent."""
+    ticket = ticket_for_page(request, ticket_id)
+    try:
+        macro: Macro = macro_by_id(macro_id=macro_id)
+    except NotFound as error:
+        raise Http404(str(error)) from error
+    try:
+        text = macro_render(macro=macro, ticket=ticket, agent=request_agent(request))
+        problem = ""
+    except Invalid as error:
+        text, problem = "", str(error)
+    return render(
+        request,
+        "macros/_picker_preview.html",
+        {"macro": macro, "text": text, "problem": problem},
     )
 
 
