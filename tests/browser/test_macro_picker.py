@@ -98,3 +98,16 @@ def test_the_button_opens_the_same_picker_for_a_pointer(
     expect(box).to_have_value("שלוםKedves Szabó, visszatérítettük.")
     width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert width[0] <= width[1]
+
+
+def test_a_whole_code_and_a_space_still_expand_as_before(
+    browser: Browser, live_server: LiveServer
+) -> None:
+    page = _ticket_page(browser, live_server)
+    box = page.locator("#id_body")
+    box.press_sequentially("/refund ")
+    expect(box).to_have_value("Refunded, Szabó Ildikó. ")
+    expect(page.get_by_role("listbox", name="Macros")).to_be_hidden()
+    # Words without a code are left alone, however fast they are typed.
+    box.press_sequentially("We have refunded you today.")
+    expect(box).to_have_value("Refunded, Szabó Ildikó. We have refunded you today.")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import ngettext
 
 from frontdesk.core.errors import NotFound
+from frontdesk.engine.text import fold
 from frontdesk.macros.constants import PICKER_LENGTH
 from frontdesk.macros.models import Macro
 from frontdesk.tickets.models import Ticket
@@ -94,26 +94,20 @@ def macros_summary() -> str:
         "%(codes)d codes in %(languages)d languages",
         len(codes),
     ) % {"codes": len(codes), "languages": len(languages)}
-def macro_fold(text: str) -> str:
-    """Text as the picker compares it, without accents or case: "Térítés" → "terites"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
 def macro_matches(*, query: str, language: str, limit: int = PICKER_LENGTH) -> list[Macro]:
     """Active macros whose code or name contains the query, accents and case aside: the
     customer's language first, then those for any language, then the other languages."""
-    wanted = macro_fold(query.strip().lstrip("/"))
+    wanted = fold(query.strip().lstrip("/"))
 
     def rank(macro: Macro) -> tuple[int, bool, str, str]:
         group = 0 if macro.language == language else 1 if not macro.language else 2
         # A code that starts with what was typed is likelier meant than one that contains it.
-        return (group, not macro_fold(macro.code).startswith(wanted), macro.code, macro.language)
+        return (group, not fold(macro.code).startswith(wanted), macro.code, macro.language)
 
     found = [
-        macro
-        for macro in macro_list()
-        if wanted in macro_fold(macro.code) or wanted in macro_fold(macro.name)
+        macro for macro in macro_list() if wanted in fold(macro.code) or wanted in fold(macro.name)
     ]
     return sorted(found, key=rank)[:limit]
 

@@ -9,6 +9,10 @@
   const $ = (id) => document.getElementById(id);
   // A slash at the start of the text or after a space, then letters, digits, - or _ up to the caret.
   const TYPED = /(^|\s)\/([\p{L}\p{N}_-]{0,30})$/u;
+  // A /code and a space or line just typed: the reply box asks the server to expand it. Only
+  // then: the answer replaces the box, and keys typed while it travels would be lost.
+  const CODE_JUST_TYPED = /(^|\s)\/[a-z0-9][a-z0-9_-]{0,29}\s$/;
+  window.macroCodeTyped = (box) => CODE_JUST_TYPED.test(box.value.slice(0, box.selectionStart));
   const state = { mode: "", start: 0, end: 0, query: null, listing: 0, previewing: 0 };
   let suppressEnterKeyup = false;
 
@@ -187,6 +191,31 @@
   // Clicking an option must not take the caret out of the reply box first.
   document.addEventListener("mousedown", (event) => {
     if (event.target.closest?.("#macro-picker-list [role=option]")) event.preventDefault();
+  });
+
+  // The server's expansion of a typed /code replaces the reply box. It is dropped when the
+  // agent typed on meanwhile (the code is expanded when the reply is sent); otherwise the
+  // caret goes back behind what was typed, moved by what the expansion added.
+  let expanding = null;
+  document.addEventListener("htmx:beforeRequest", (event) => {
+    if (event.detail.elt.id === "id_body") expanding = { value: event.detail.elt.value };
+  });
+  document.addEventListener("htmx:beforeSwap", (event) => {
+    if (event.detail.target.id !== "reply-body" || !expanding) return;
+    const reply = box();
+    if (reply.value !== expanding.value) {
+      event.detail.shouldSwap = false;
+      expanding = null;
+      return;
+    }
+    expanding.caret = reply.selectionStart;
+  });
+  document.addEventListener("htmx:afterSettle", () => {
+    const reply = box();
+    if (!expanding || expanding.caret === undefined || !reply) return;
+    const caret = expanding.caret + reply.value.length - expanding.value.length;
+    reply.setSelectionRange(caret, caret);
+    expanding = null;
   });
 
   document.addEventListener("focusin", (event) => {
