@@ -8,7 +8,7 @@ from ninja.parser import Parser
 from ninja.types import DictStrAny
 
 from frontdesk.accounts.auth import WRITE_METHODS, AgentToken
-from frontdesk.core.errors import Forbidden, Invalid, NotFound
+from frontdesk.core.errors import Conflict, Forbidden, Invalid, NotFound
 from frontdesk.core.middleware import without_nul
 
 # Operations tagged so change the desk's settings: a lead's or an admin's token writes.
@@ -87,6 +87,11 @@ def forbidden(request: HttpRequest, error: Forbidden) -> HttpResponse:
 @api.exception_handler(Invalid)
 def invalid(request: HttpRequest, error: Invalid) -> HttpResponse:
     return api.create_response(request, {"detail": str(error)}, status=400)
+
+
+@api.exception_handler(Conflict)
+def conflict(request: HttpRequest, error: Conflict) -> HttpResponse:
+    return api.create_response(request, {"detail": str(error)}, status=409)
 
 
 api.add_router("/tickets", "frontdesk.tickets.api.router")

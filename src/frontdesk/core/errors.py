@@ -20,3 +20,8 @@ class Forbidden(PermissionDenied):
 
     def __init__(self, what: str = "Your role may not do this.") -> None:
         super().__init__(what)
+
+
+class Conflict(Exception):
+    """The request was made on an outdated view of the object (a reply to a thread that has
+    moved on): 409 in the API; pages show what changed and let the user decide."""

@@ -147,16 +147,24 @@ def list_messages(request: HttpRequest, ticket_id: RowId) -> QuerySet[Message]:
     return ticket_thread(ticket=ticket, include_notes=True)
 
 
-@router.post("/{ticket_id}/messages", response={201: MessageOut, 400: ErrorOut, 404: ErrorOut})
+@router.post(
+    "/{ticket_id}/messages",
+    response={201: MessageOut, 400: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+)
 def add_message(request: HttpRequest, ticket_id: RowId, payload: MessageIn) -> Answer[Message]:
-    """Reply to the customer (mailed to them) or add an internal note."""
+    """Reply to the customer (mailed to them) or add an internal note. A reply with
+    `seen_message_id` is refused with 409 when newer messages exist (an internal note never is)."""
     agent = request_agent(request)
     ticket = access_ticket_by_id(actor=agent, ticket_id=ticket_id)
     if payload.kind == "note":
         message = ticket_note(ticket=ticket, agent=agent, text=payload.text)
     else:
         message = ticket_reply(
-            ticket=ticket, agent=agent, text=payload.text, status=payload.status or Status.WAITING
+            ticket=ticket,
+            agent=agent,
+            text=payload.text,
+            status=payload.status or Status.WAITING,
+            seen_message_id=payload.seen_message_id,
         )
     return Answer(201, message)
 

@@ -46,3 +46,9 @@ DESK_TEXT_SAMPLE = {
     "reference": "FD-ZGS5HL",
     "customer_name": "Ildikó Szabó",
 }
+# Collision warnings: a ticket page reports every few seconds that it is open (WATCHING_POLL),
+# and the reply box when it is typed in; an agent shows as viewing until a report is this old
+# (a closed page simply stops reporting) and as typing for a few seconds after a keystroke.
+WATCHING_POLL_SECONDS = 4
+WATCHING_SECONDS = 15
+TYPING_SECONDS = 6

@@ -112,6 +112,8 @@ class ReplyForm(AttachmentsMixin):
     status = forms.ChoiceField(
         label=_("Then set status to"), choices=Status.choices, initial=Status.WAITING
     )
+    # The newest message the agent saw: a reply to a thread that moved on since is held back.
+    seen_message_id = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
 
 class NoteForm(forms.Form):

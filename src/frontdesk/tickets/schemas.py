@@ -168,6 +168,13 @@ class MessageIn(InputSchema):
     kind: Literal["reply", "note"] = "reply"
     text: str = Field(..., min_length=1, max_length=100_000)
     status: StatusName | None = Field(None, description="status after a reply (default waiting)")
+    seen_message_id: RowId | None = Field(
+        None,
+        description=(
+            "a reply: the newest message the sender saw; when the customer or an agent wrote "
+            "since, nothing is sent and the answer is 409"
+        ),
+    )
 
 
 class TeamRef(Schema):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections import Counter
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import translation
@@ -38,6 +40,8 @@ from frontdesk.tickets.constants import (
     REFERENCE_PREFIX,
     TAG_SUGGESTIONS,
     TAG_SUGGESTIONS_FROM,
+    TYPING_SECONDS,
+    WATCHING_SECONDS,
 )
 from frontdesk.tickets.models import (
     Attachment,
@@ -468,3 +472,51 @@ def desk_text_render(*, key: str, language: str, values: Mapping[str, str] | Non
 def desk_text_row(*, key: str, language: str) -> DeskText | None:
     """The lead's saved words for a desk text in a language, as a row (for its change record)."""
     return DeskText.objects.filter(key=key, language=language).first()
+
+
+def watching_key(ticket_id: int) -> str:
+    """The cache key of a ticket's watchers: {agent id: {"name", "seen", "typed"}}."""
+    return f"frontdesk:ticket-watchers:{ticket_id}"
+
+
+@dataclass(frozen=True)
+class Watcher:
+    """Another agent with the ticket open, and whether they are typing a reply."""
+
+    name: str
+    typing: bool
+
+
+def ticket_watchers(*, ticket: Ticket, agent: User, now: float | None = None) -> list[Watcher]:
+    """The other agents who have the ticket open now, by name (see services/watching.py)."""
+    now = time.time() if now is None else now
+    watchers = cache.get(watching_key(ticket.pk)) or {}
+    return sorted(
+        (
+            Watcher(name=seen["name"], typing=now - seen["typed"] <= TYPING_SECONDS)
+            for agent_id, seen in watchers.items()
+            if agent_id != str(agent.pk) and now - seen["seen"] <= WATCHING_SECONDS
+        ),
+        key=lambda watcher: watcher.name,
+    )
+
+
+def ticket_messages_since(*, ticket: Ticket, seen_message_id: int) -> QuerySet[Message]:
+    """Messages to or from the customer added after the one an agent saw last (notes aside)."""
+    return (
+        Message.objects.filter(ticket=ticket, pk__gt=seen_message_id)
+        .exclude(direction=MessageDirection.NOTE)
+        .order_by("pk")
+    )
+
+
+def ticket_newest_message_id(*, ticket: Ticket) -> int:
+    """The id of the newest message to or from the customer, 0 when there is none."""
+    newest = (
+        Message.objects.filter(ticket=ticket)
+        .exclude(direction=MessageDirection.NOTE)
+        .order_by("-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return newest or 0

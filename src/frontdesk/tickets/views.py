@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,12 +11,13 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import request_agent
-from frontdesk.core.errors import Invalid, NotFound
+from frontdesk.core.errors import Conflict, Invalid, NotFound
 from frontdesk.core.http import HtmxHttpRequest, whole_number
 from frontdesk.core.settings_menu import read_only, settings_page
 from frontdesk.customers.constants import TIMELINE_SIDEBAR_LENGTH
@@ -25,7 +28,7 @@ from frontdesk.customers.selectors import (
     customer_timeline,
 )
 from frontdesk.tickets.choices import DeskTextKey
-from frontdesk.tickets.constants import DESK_TEXT_SAMPLE
+from frontdesk.tickets.constants import DESK_TEXT_SAMPLE, WATCHING_POLL_SECONDS
 from frontdesk.tickets.forms import (
     BUILT_IN_VIEWS,
     DEFAULT_FILTERS,
@@ -58,10 +61,13 @@ from frontdesk.tickets.selectors import (
     desk_texts_all,
     ticket_count,
     ticket_list,
+    ticket_messages_since,
+    ticket_newest_message_id,
     ticket_tags_in_use,
     ticket_thread,
     ticket_view_changeable,
     ticket_views_for,
+    ticket_watchers,
 )
 from frontdesk.tickets.services import (
     desk_text_problems,
@@ -74,6 +80,7 @@ from frontdesk.tickets.services import (
     ticket_view_delete,
     ticket_view_move,
     ticket_view_update,
+    ticket_watch,
     ticket_write_to_customer,
 )
 
@@ -260,7 +267,8 @@ def ticket_detail_context(
         "other_tickets": customer_tickets(customer=customer, open_only=True).exclude(pk=ticket.pk)[
             :10
         ],
-        "reply_form": forms.get("reply_form") or ReplyForm(),
+        "reply_form": forms.get("reply_form")
+        or ReplyForm(initial={"seen_message_id": ticket_newest_message_id(ticket=ticket)}),
         "note_form": forms.get("note_form") or NoteForm(),
         "status_form": StatusForm(initial={"status": ticket.status}),
         "assignee_form": AssigneeForm(initial={"assignee": ticket.assignee_id}),
@@ -269,6 +277,7 @@ def ticket_detail_context(
         ),
         "tags_form": forms.get("tags_form") or TicketTagsForm(),
         "tag_suggestions": ticket_tags_in_use(),
+        "watching_poll": WATCHING_POLL_SECONDS,
     }
 
 
@@ -295,7 +304,10 @@ def ticket_reply_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
                 text=reply_text_prepare(text=form.cleaned_data["body"], ticket=ticket, agent=agent),
                 files=form.cleaned_data["attachments"],
                 status=form.cleaned_data["status"],
+                seen_message_id=form.cleaned_data["seen_message_id"],
             )
+        except Conflict:
+            return _reply_held(request, ticket, form)
         except Invalid as error:
             form.add_error(None, str(error))
         else:
@@ -307,6 +319,46 @@ def ticket_reply_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
         ticket_detail_context(request, ticket, reply_form=form),
         status=400,
     )
+
+
+def _reply_held(request: HttpRequest, ticket: Ticket, form: ReplyForm) -> HttpResponse:
+    """The ticket page again with the messages that arrived since the agent opened it marked
+    new, and their reply kept, to send anyway (as having seen them) or to revise."""
+    newer = list(
+        ticket_messages_since(ticket=ticket, seen_message_id=form.cleaned_data["seen_message_id"])
+    )
+    data = request.POST.copy()
+    data["seen_message_id"] = str(newer[-1].pk if newer else form.cleaned_data["seen_message_id"])
+    context = ticket_detail_context(request, ticket, reply_form=ReplyForm(data))
+    context["held"] = {
+        "message_ids": {message.pk for message in newer},
+        "count": len(newer),
+        # A browser cannot be handed files back: the agent attaches them again.
+        "had_files": bool(form.cleaned_data["attachments"]),
+    }
+    return render(request, "tickets/detail.html", context, status=409)
+
+
+@login_required
+@require_POST
+def ticket_watch_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
+    """Record that the agent has the ticket open (or is typing a reply: `typing=1`), and
+    answer with who else has; nothing (204) when that is what the page already shows."""
+    ticket = ticket_for_page(request, ticket_id)
+    agent = request_agent(request)
+    typing = request.POST.get("typing") == "1"
+    ticket_watch(ticket=ticket, agent=agent, typing=typing)
+    if typing:
+        return HttpResponse(status=204)
+    watchers = ticket_watchers(ticket=ticket, agent=agent)
+    shown = hashlib.sha256(repr(watchers).encode()).hexdigest()[:16]
+    if request.POST.get("shown") == shown:
+        return HttpResponse(status=204)
+    rows = [
+        {"name": format_html("<bdi>{}</bdi>", watcher.name), "typing": watcher.typing}
+        for watcher in watchers
+    ]
+    return render(request, "tickets/_watchers.html", {"watchers": rows, "shown": shown})
 
 
 @login_required

@@ -70,6 +70,7 @@ from frontdesk.tickets.services.saved_views import (
 from frontdesk.tickets.services.search import tickets_search_text_refresh
 from frontdesk.tickets.services.sweep import sla_sweep
 from frontdesk.tickets.services.tags import tags_normalise, ticket_tags_set
+from frontdesk.tickets.services.watching import ticket_watch
 
 __all__ = [
     "INTERACTION_KIND",
@@ -116,6 +117,7 @@ __all__ = [
     "ticket_view_delete",
     "ticket_view_move",
     "ticket_view_update",
+    "ticket_watch",
     "ticket_write_to_customer",
     "tickets_bulk_assign",
     "tickets_bulk_merge",

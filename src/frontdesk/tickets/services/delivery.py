@@ -20,6 +20,7 @@ from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import leads_reachable
 from frontdesk.accounts.services import agents_mail
 from frontdesk.core.attachments import attachments_validate
+from frontdesk.core.errors import Conflict
 from frontdesk.customers.choices import Direction
 from frontdesk.customers.services import interaction_record, portal_link_build
 from frontdesk.mail.models import OutboundMail
@@ -29,7 +30,7 @@ from frontdesk.tickets.choices import Channel, DeskTextKey, MessageDirection, St
 from frontdesk.tickets.constants import MESSAGE_MAIL, SLA_ESCALATION_LIST_LENGTH
 from frontdesk.tickets.models import Message, Ticket
 from frontdesk.tickets.registry import acknowledgement_status_text
-from frontdesk.tickets.selectors import desk_text_render
+from frontdesk.tickets.selectors import desk_text_render, ticket_messages_since
 from frontdesk.tickets.services._common import (
     INTERACTION_KIND,
     _check_body,
@@ -48,16 +49,28 @@ def ticket_reply(
     status: str = Status.WAITING,
     historical_at: datetime | None = None,
     to: str = "",
+    seen_message_id: int | None = None,
 ) -> Message:
     """Answer the customer: record the reply, mail it, and move the ticket to `status`.
 
     `historical_at` records a reply that was already given at that time (imports, the demo):
     it is not mailed again. `to`: one of the customer's addresses, when not their primary one.
+    `seen_message_id`: the newest message the agent saw; when the customer or a colleague
+    wrote since, nothing is sent and `Conflict` says so.
     """
     _check_body(text)
     attachments_validate(files)
     with transaction.atomic():
         _ticket_lock(ticket)
+        # Checked under the ticket's lock, so two agents answering at once cannot both pass.
+        if (
+            seen_message_id is not None
+            and ticket_messages_since(ticket=ticket, seen_message_id=seen_message_id).exists()
+        ):
+            raise Conflict(
+                _("A new message arrived on %(reference)s since you opened it; nothing was sent.")
+                % {"reference": ticket.reference}
+            )
         message = _message_add(
             ticket=ticket,
             direction=MessageDirection.OUT,
