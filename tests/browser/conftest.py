@@ -5,7 +5,11 @@ import shutil
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from django.test import Client
+from playwright.sync_api import Browser, Page, sync_playwright
+from pytest_django.live_server_helper import LiveServer
+
+from frontdesk.accounts.models import User
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -35,3 +39,19 @@ def browser() -> Iterator[Browser]:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+def agent_page(
+    browser: Browser, live_server: LiveServer, agent: User, *, width: int = 1366, path: str = ""
+) -> Page:
+    """A new browser (its own cookies) logged in as `agent`, open at `path` on the live server."""
+    client = Client()
+    client.force_login(agent)
+    context = browser.new_context(locale="en-GB", viewport={"width": width, "height": 900})
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page = context.new_page()
+    if path:
+        page.goto(live_server.url + path)
+    return page

@@ -4,30 +4,16 @@ that moved on is held until its sender has seen what changed."""
 from __future__ import annotations
 
 import pytest
-from django.test import Client
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 from pytest_django.live_server_helper import LiveServer
 
-from frontdesk.accounts.models import User
-from frontdesk.tickets.models import Ticket
 from tests import factories
+from tests.browser.conftest import agent_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # A poll runs every few seconds; a machine busy with other tests may take a little longer.
 SOON = 15_000
-
-
-def _open(browser: Browser, live_server: LiveServer, agent: User, ticket: Ticket) -> Page:
-    client = Client()
-    client.force_login(agent)
-    context = browser.new_context(locale="en-GB", viewport={"width": 1366, "height": 900})
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-    page = context.new_page()
-    page.goto(f"{live_server.url}/desk/tickets/{ticket.pk}/")
-    return page
 
 
 def test_two_agents_see_each_other_and_the_second_reply_waits_for_the_first(
@@ -36,8 +22,8 @@ def test_two_agents_see_each_other_and_the_second_reply_waits_for_the_first(
     eli = factories.agent(username="eli")
     mari = factories.agent(username="mari")
     ticket = factories.ticket(customer_=factories.customer(name="Rami Cohen"))
-    page_a = _open(browser, live_server, eli, ticket)
-    page_b = _open(browser, live_server, mari, ticket)
+    page_a = agent_page(browser, live_server, eli, path=f"/desk/tickets/{ticket.pk}/")
+    page_b = agent_page(browser, live_server, mari, path=f"/desk/tickets/{ticket.pk}/")
 
     watchers_b = page_b.locator("#ticket-watchers")
     expect(watchers_b).to_contain_text(f"{eli.display_name} is viewing", timeout=SOON)

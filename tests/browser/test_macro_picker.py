@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 from playwright.sync_api import Browser, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from frontdesk.macros.services import macro_save
 from frontdesk.tickets.models import Ticket
 from tests import factories
+from tests.browser.conftest import agent_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,15 +26,7 @@ def _ticket_page(browser: Browser, live_server: LiveServer, *, language: str = "
     agent = factories.agent(username="eli", language=language)
     ticket = factories.ticket(customer_=factories.customer(name="Szabó Ildikó"), subject="Pénz")
     Ticket.objects.filter(pk=ticket.pk).update(language="hu")
-    client = Client()
-    client.force_login(agent)
-    context = browser.new_context(viewport={"width": 390, "height": 900})
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-    page = context.new_page()
-    page.goto(f"{live_server.url}/desk/tickets/{ticket.pk}/")
-    return page
+    return agent_page(browser, live_server, agent, width=390, path=f"/desk/tickets/{ticket.pk}/")
 
 
 def test_a_slash_opens_the_picker_and_enter_inserts_at_the_caret(
