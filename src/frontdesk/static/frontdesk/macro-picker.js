@@ -13,7 +13,7 @@
   // then: the answer replaces the box, and keys typed while it travels would be lost.
   const CODE_JUST_TYPED = /(^|\s)\/[a-z0-9][a-z0-9_-]{0,29}\s$/;
   window.macroCodeTyped = (box) => CODE_JUST_TYPED.test(box.value.slice(0, box.selectionStart));
-  const state = { mode: "", start: 0, end: 0, query: null, listing: 0, previewing: 0 };
+  const state = { mode: "", start: 0, end: 0, query: null, chosen: "", listing: 0, previewing: 0 };
   let suppressEnterKeyup = false;
 
   const box = () => $("id_body");
@@ -31,6 +31,7 @@
     if (!picker) return;
     state.mode = mode;
     state.query = null;
+    state.chosen = "";
     picker.hidden = false;
     picker.classList.toggle("from-slash", mode === "slash");
     setExpanded(true);
@@ -62,7 +63,9 @@
     const fresh = holder.querySelector("#macro-picker-list");
     $("macro-picker-list").replaceWith(fresh);
     $("macro-picker-status").textContent = fresh.dataset.status || "";
-    highlight(options()[0] || null);
+    // A macro the agent chose with the arrows stays chosen while it still matches.
+    const chosen = state.chosen && document.getElementById(state.chosen);
+    highlight(chosen || options()[0] || null);
   }
 
   function highlight(option) {
@@ -95,7 +98,9 @@
     const all = options();
     if (!all.length) return;
     const index = all.indexOf(active());
-    highlight(all[(index + step + all.length) % all.length]);
+    const next = all[(index + step + all.length) % all.length];
+    state.chosen = next.id;
+    highlight(next);
   }
 
   async function pick(option) {
