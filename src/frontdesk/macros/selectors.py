@@ -110,11 +110,3 @@ def macro_matches(*, query: str, language: str, limit: int = PICKER_LENGTH) -> l
         macro for macro in macro_list() if wanted in fold(macro.code) or wanted in fold(macro.name)
     ]
     return sorted(found, key=rank)[:limit]
-
-
-def macro_by_id(*, macro_id: int) -> Macro:
-    """An active macro, or NotFound."""
-    macro = Macro.objects.filter(pk=macro_id, active=True).first()
-    if macro is None:
-        raise NotFound()
-    return macro

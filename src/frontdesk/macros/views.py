@@ -20,7 +20,6 @@ from frontdesk.macros.forms import MacroFilterForm, MacroForm
 from frontdesk.macros.models import Macro
 from frontdesk.macros.selectors import (
     access_macro_by_id,
-    macro_by_id,
     macro_matches,
     macros_by_code,
     macros_for_settings,
@@ -90,9 +89,11 @@ def preview(request: HttpRequest, ticket_id: int, macro_id: int) -> HttpResponse
     """The macro's text as it would be sent on this ticket by this agent."""
     ticket = ticket_for_page(request, ticket_id)
     try:
-        macro: Macro = macro_by_id(macro_id=macro_id)
+        macro: Macro = access_macro_by_id(macro_id=macro_id)
     except NotFound as error:
         raise Http404(str(error)) from error
+    if not macro.active:
+        raise Http404("Macro not found.")
     try:
         text = macro_render(macro=macro, ticket=ticket, agent=request_agent(request))
         problem = ""
