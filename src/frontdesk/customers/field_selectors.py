@@ -95,9 +95,9 @@ def custom_params(request: HttpRequest) -> dict[str, str]:
 def custom_filter(*, target: str, params: Mapping[str, str], strict: bool = False) -> Q:
     """The narrowing `cf_<key>` parameters ask for on the `custom` column of tickets or
     customers: text contains (case and accents folded), a choice is exact, a number or date is
-    exact or bounded by `cf_<key>__min` / `__max`. Empty parameters narrow nothing; with
-    `strict`, a parameter naming no active field is refused (the API), else ignored (pages).
-    FilterInvalid names a value that does not fit."""
+    exact or bounded by `cf_<key>__min` / `__max`. Empty parameters narrow nothing. With
+    `strict` (the API), a parameter naming no active field or a value that does not fit raises
+    FilterInvalid naming it; without (pages, whose form shows the error), it is left out."""
     definitions = {d.key: d for d in field_definitions(target=target)}
     narrowing = Q()
     for name, raw in params.items():
@@ -117,7 +117,12 @@ def custom_filter(*, target: str, params: Mapping[str, str], strict: bool = Fals
         if definition.kind == FieldKind.TEXT and not bound:
             narrowing &= Q(**{f"custom_folded__{key}__icontains": fold(str(raw))})
             continue
-        value = _bound(definition, name, str(raw))
+        try:
+            value = _bound(definition, name, str(raw))
+        except FilterInvalid:
+            if strict:
+                raise
+            continue  # the page's filter form says what is wrong with it
         lookup = {"": "", MIN_SUFFIX: "__gte", MAX_SUFFIX: "__lte"}[bound]
         narrowing &= Q(**{f"custom__{key}{lookup}": value})
     return narrowing

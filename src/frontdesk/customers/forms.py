@@ -1,12 +1,21 @@
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from frontdesk.accounts.choices import Language
 from frontdesk.customers.choices import FieldKind, FieldTarget, IdentityKind
+from frontdesk.customers.field_selectors import (
+    FILTER_PREFIX,
+    MAX_SUFFIX,
+    MIN_SUFFIX,
+    RANGED_KINDS,
+)
 from frontdesk.customers.field_services import LABEL_LENGTH
 from frontdesk.customers.models import FieldDefinition
+from frontdesk.engine.custom_fields import TEXT_LENGTH
 
 
 class CustomerForm(forms.Form):
@@ -142,3 +151,74 @@ class FieldDeleteForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "delete_%s")
         super().__init__(*args, **kwargs)
+
+
+def _value_field(definition: FieldDefinition, label: str, *, filtering: bool) -> forms.Field:
+    """A form field for one custom field's value (or, `filtering`, for narrowing a list by it)."""
+    if definition.kind == FieldKind.CHOICE:
+        empty = _("Any") if filtering else "—"
+        return forms.ChoiceField(
+            label=label,
+            choices=[("", empty), *((c, c) for c in definition.choices or [])],
+            required=False,
+        )
+    widget: forms.Widget = forms.TextInput()
+    if definition.kind == FieldKind.NUMBER:
+        widget = forms.TextInput(attrs={"inputmode": "decimal"})
+    elif definition.kind == FieldKind.DATE:
+        widget = forms.DateInput(attrs={"type": "date"})
+    return forms.CharField(label=label, required=False, max_length=TEXT_LENGTH, widget=widget)
+
+
+class CustomValuesForm(forms.Form):
+    """The custom fields of one ticket or customer, as an agent fills them; the service checks
+    each value (number, date, one of the choices) and its message goes next to the field."""
+
+    def __init__(
+        self, *args: Any, definitions: Sequence[FieldDefinition] = (), **kwargs: Any
+    ) -> None:
+        kwargs.setdefault("auto_id", "details_%s")
+        super().__init__(*args, **kwargs)
+        language = get_language() or ""
+        for definition in definitions:
+            self.fields[FILTER_PREFIX + definition.key] = _value_field(
+                definition, definition.label_in(language), filtering=False
+            )
+
+    @staticmethod
+    def initial_of(values: Mapping[str, object] | None) -> dict[str, object]:
+        """The form's values for what a row holds."""
+        return {FILTER_PREFIX + key: value for key, value in (values or {}).items()}
+
+    def values(self) -> dict[str, object]:
+        """What the agent entered, by key; an empty field clears the value."""
+        return {
+            name[len(FILTER_PREFIX) :]: value or None for name, value in self.cleaned_data.items()
+        }
+
+
+class CustomFilterForm(forms.Form):
+    """The `cf_` filters of a list (tickets' or customers'): one per text or choice field, a
+    from and a to per number or date field; shown under "More filters"."""
+
+    def __init__(
+        self, *args: Any, definitions: Sequence[FieldDefinition] = (), **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        language = get_language() or ""
+        for definition in definitions:
+            label = definition.label_in(language)
+            name = FILTER_PREFIX + definition.key
+            if definition.kind in RANGED_KINDS:
+                self.fields[name + MIN_SUFFIX] = _value_field(
+                    definition, _("%(label)s from") % {"label": label}, filtering=True
+                )
+                self.fields[name + MAX_SUFFIX] = _value_field(
+                    definition, _("%(label)s to") % {"label": label}, filtering=True
+                )
+            else:
+                self.fields[name] = _value_field(definition, label, filtering=True)
+
+    def active(self) -> bool:
+        """Whether any of these filters is set (the "More filters" box then starts open)."""
+        return any(str(self.data.get(name, "")).strip() for name in self.fields)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:customer_id>/edit/", views.customer_edit, name="edit"),
     path("<int:customer_id>/identities/", views.customer_identity_add, name="identity_add"),
     path("<int:customer_id>/merge/", views.customer_merge_page, name="merge"),
+    path("<int:customer_id>/details/", views.customer_custom_page, name="custom"),
 ]
 
 # The lead's custom-field settings, under /desk/settings/fields/ (config/urls.py).

@@ -7,13 +7,23 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.errors import Invalid, NotFound
 from frontdesk.core.http import HtmxHttpRequest
-from frontdesk.customers.forms import CustomerForm, IdentityForm, MergeForm
+from frontdesk.customers.choices import FieldTarget
+from frontdesk.customers.field_selectors import custom_params, field_definitions
+from frontdesk.customers.field_services import FieldInvalid, customer_custom_set
+from frontdesk.customers.forms import (
+    CustomerForm,
+    CustomFilterForm,
+    CustomValuesForm,
+    IdentityForm,
+    MergeForm,
+)
 from frontdesk.customers.models import Customer
 from frontdesk.customers.panels import customer_panels
 from frontdesk.customers.selectors import access_customer_by_id, customer_list, customer_timeline
@@ -34,12 +44,19 @@ def customer_list_page(request: HtmxHttpRequest) -> HttpResponse:
     """Find a customer by name, organisation, e-mail or phone."""
     query = request.GET.get("q", "")
     key_only = request.GET.get("key") == "1"
-    page = Paginator(customer_list(query=query, key_only=key_only), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    definitions = field_definitions(target=FieldTarget.CUSTOMER)
+    found = customer_list(query=query, key_only=key_only, custom=custom_params(request))
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
-    context = {"page": page, "q": query, "key_only": key_only, "query": params.urlencode()}
+    context = {
+        "page": page,
+        "q": query,
+        "key_only": key_only,
+        "query": params.urlencode(),
+        "custom_definitions": definitions,
+        "custom_filter_form": CustomFilterForm(request.GET, definitions=definitions),
+    }
     template = "customers/_list_table.html" if request.htmx else "customers/list.html"
     return render(request, template, context)
 
@@ -64,7 +81,47 @@ def _detail_context(customer: Customer, **forms: object) -> dict[str, object]:
         ),
         "identity_form": forms.get("identity_form") or IdentityForm(),
         "merge_form": forms.get("merge_form") or MergeForm(),
+        **_custom_context(customer, forms.get("custom_form")),
     }
+
+
+def _custom_context(customer: Customer, form: object) -> dict[str, object]:
+    """The customer's custom-fields card: the set values and the form that edits them."""
+    definitions = field_definitions(target=FieldTarget.CUSTOMER)
+    return {
+        "custom_definitions": definitions,
+        "custom_values": customer.custom,
+        "custom_form": form
+        or CustomValuesForm(
+            initial=CustomValuesForm.initial_of(customer.custom), definitions=definitions
+        ),
+        "custom_action": reverse("customers:custom", kwargs={"customer_id": customer.pk}),
+        "custom_id": "customer-custom",
+        "custom_title": _("More details"),
+    }
+
+
+@login_required
+@require_POST
+def customer_custom_page(request: HtmxHttpRequest, customer_id: int) -> HttpResponse:
+    """Save the customer's custom fields; htmx swaps just their card, errors by the field."""
+    customer = _customer(request, customer_id)
+    definitions = field_definitions(target=FieldTarget.CUSTOMER)
+    form: CustomValuesForm | None = CustomValuesForm(request.POST, definitions=definitions)
+    if form is not None and form.is_valid():
+        try:
+            customer_custom_set(customer=customer, values=form.values())
+        except FieldInvalid as error:
+            name = "cf_" + error.field
+            form.add_error(name if name in form.fields else None, str(error))
+        else:
+            form = None
+    context = _detail_context(customer, custom_form=form)
+    if request.htmx:
+        return render(request, "customers/_custom_values.html", context)
+    if form is None:
+        return redirect("customers:detail", customer_id=customer.pk)
+    return render(request, "customers/detail.html", context, status=400)
 
 
 @login_required

@@ -10,6 +10,7 @@ from frontdesk.accounts.selectors import agent_list
 from frontdesk.core.forms import AttachmentsMixin, MultipleFileField
 from frontdesk.core.http import whole_number
 from frontdesk.customers.choices import Direction
+from frontdesk.customers.field_selectors import FILTER_PREFIX
 from frontdesk.tickets.choices import Channel, Level, Status
 from frontdesk.tickets.constants import (
     BODY_LENGTH,
@@ -60,6 +61,12 @@ class TicketFilterForm(forms.Form):
             channel=data.get("channel") or "",
             query=data.get("q") or "",
             tag=data.get("tag") or "",
+            # Custom fields' filters ride along, a saved view's too (customers' CustomFilterForm).
+            custom=tuple(
+                (name, str(self.data.get(name, "")))
+                for name in self.data
+                if name.startswith(FILTER_PREFIX)
+            ),
         )
 
 

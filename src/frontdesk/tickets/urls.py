@@ -22,6 +22,7 @@ urlpatterns = [
     path("<int:ticket_id>/note/", views.ticket_note_page, name="note"),
     path("<int:ticket_id>/tags/", views.ticket_tags_page, name="tags"),
     path("<int:ticket_id>/watch/", views.ticket_watch_page, name="watch"),
+    path("<int:ticket_id>/details/", views.ticket_custom_page, name="custom"),
     path("files/<int:attachment_id>/", views.ticket_attachment, name="attachment"),
     path("write/<int:customer_id>/", views.customer_write_page, name="write"),
     path("call/<int:customer_id>/", views.customer_call_page, name="call"),

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
@@ -20,7 +20,11 @@ from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.errors import Conflict, Invalid, NotFound
 from frontdesk.core.http import HtmxHttpRequest, whole_number
 from frontdesk.core.settings_menu import read_only, settings_page
+from frontdesk.customers.choices import FieldTarget
 from frontdesk.customers.constants import TIMELINE_SIDEBAR_LENGTH
+from frontdesk.customers.field_selectors import field_definitions
+from frontdesk.customers.field_services import FieldInvalid
+from frontdesk.customers.forms import CustomFilterForm, CustomValuesForm
 from frontdesk.customers.models import Customer
 from frontdesk.customers.selectors import (
     access_customer_by_id,
@@ -73,6 +77,7 @@ from frontdesk.tickets.services import (
     desk_text_problems,
     desk_text_save,
     ticket_call_log,
+    ticket_custom_set,
     ticket_note,
     ticket_reply,
     ticket_tags_set,
@@ -152,9 +157,20 @@ def ticket_list_page(request: HtmxHttpRequest) -> HttpResponse:
     )
     query = request.GET.copy()
     query.pop("page", None)
-    context.update({"form": form, "page": page, "query": query.urlencode()})
+    definitions = field_definitions(target=FieldTarget.TICKET)
+    context.update(
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "custom_definitions": definitions,
+        }
+    )
     if request.htmx:
         return render(request, "tickets/_list_table.html", context)
+    context["custom_filter_form"] = CustomFilterForm(
+        QueryDict(filter_query), definitions=definitions
+    )
     context["tag_suggestions"] = ticket_tags_in_use()
     context["views"] = _view_items(agent, current)
     context["bulk_assign_form"] = BulkAssignForm()
@@ -278,7 +294,48 @@ def ticket_detail_context(
         "tags_form": forms.get("tags_form") or TicketTagsForm(),
         "tag_suggestions": ticket_tags_in_use(),
         "watching_poll": WATCHING_POLL_SECONDS,
+        **_custom_context(ticket, forms.get("custom_form")),
     }
+
+
+def _custom_context(ticket: Ticket, form: object) -> dict[str, object]:
+    """The ticket's "Details" card: its custom values and the form that edits them."""
+    definitions = field_definitions(target=FieldTarget.TICKET)
+    return {
+        "custom_definitions": definitions,
+        "custom_values": ticket.custom,
+        "custom_form": form
+        or CustomValuesForm(
+            initial=CustomValuesForm.initial_of(ticket.custom), definitions=definitions
+        ),
+        "custom_action": reverse("tickets:custom", kwargs={"ticket_id": ticket.pk}),
+        "custom_id": "ticket-custom",
+        "custom_title": _("Details"),
+    }
+
+
+@login_required
+@require_POST
+def ticket_custom_page(request: HtmxHttpRequest, ticket_id: int) -> HttpResponse:
+    """Save the ticket's custom fields; htmx swaps just the "Details" card, with any error
+    next to its field."""
+    ticket = ticket_for_page(request, ticket_id)
+    definitions = field_definitions(target=FieldTarget.TICKET)
+    form: CustomValuesForm | None = CustomValuesForm(request.POST, definitions=definitions)
+    if form is not None and form.is_valid():
+        try:
+            ticket_custom_set(ticket=ticket, values=form.values(), actor=request_agent(request))
+        except FieldInvalid as error:
+            name = "cf_" + error.field
+            form.add_error(name if name in form.fields else None, str(error))
+        else:
+            form = None
+    context = ticket_detail_context(request, ticket, custom_form=form)
+    if request.htmx:
+        return render(request, "customers/_custom_values.html", context)
+    if form is None:
+        return redirect("tickets:detail", ticket_id=ticket.pk)
+    return render(request, "tickets/detail.html", context, status=400)
 
 
 @login_required
