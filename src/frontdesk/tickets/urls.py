@@ -1,6 +1,6 @@
 from django.urls import path
 
-from frontdesk.tickets import views, views_bulk
+from frontdesk.tickets import views, views_bulk, views_outreach, views_texts
 
 app_name = "tickets"
 urlpatterns = [
@@ -24,14 +24,16 @@ urlpatterns = [
     path("<int:ticket_id>/watch/", views.ticket_watch_page, name="watch"),
     path("<int:ticket_id>/details/", views.ticket_custom_page, name="custom"),
     path("files/<int:attachment_id>/", views.ticket_attachment, name="attachment"),
-    path("write/<int:customer_id>/", views.customer_write_page, name="write"),
-    path("call/<int:customer_id>/", views.customer_call_page, name="call"),
+    path("write/<int:customer_id>/", views_outreach.customer_write_page, name="write"),
+    path("call/<int:customer_id>/", views_outreach.customer_call_page, name="call"),
 ]
 # The lead's page for the desk's texts to customers, under /desk/settings/texts/.
 settings_patterns = [
-    path("", views.desk_texts_page, name="desk_texts"),
-    path("<str:key>/<str:language>/", views.desk_text_edit_page, name="desk_text_edit"),
+    path("", views_texts.desk_texts_page, name="desk_texts"),
+    path("<str:key>/<str:language>/", views_texts.desk_text_edit_page, name="desk_text_edit"),
     path(
-        "<str:key>/<str:language>/preview/", views.desk_text_preview_page, name="desk_text_preview"
+        "<str:key>/<str:language>/preview/",
+        views_texts.desk_text_preview_page,
+        name="desk_text_preview",
     ),
 ]

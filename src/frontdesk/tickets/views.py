@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -19,28 +18,21 @@ from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.errors import Conflict, Invalid, NotFound
 from frontdesk.core.http import HtmxHttpRequest, whole_number
-from frontdesk.core.settings_menu import read_only, settings_page
 from frontdesk.customers.choices import FieldTarget
 from frontdesk.customers.constants import TIMELINE_SIDEBAR_LENGTH
 from frontdesk.customers.field_selectors import field_definitions
 from frontdesk.customers.field_services import FieldInvalid
 from frontdesk.customers.forms import CustomFilterForm, CustomValuesForm
-from frontdesk.customers.models import Customer
 from frontdesk.customers.selectors import (
-    access_customer_by_id,
-    customer_email_addresses,
     customer_timeline,
 )
-from frontdesk.tickets.choices import DeskTextKey
-from frontdesk.tickets.constants import DESK_TEXT_SAMPLE, WATCHING_POLL_SECONDS
+from frontdesk.tickets.constants import WATCHING_POLL_SECONDS
 from frontdesk.tickets.forms import (
     BUILT_IN_VIEWS,
     DEFAULT_FILTERS,
     AssigneeForm,
     BulkAssignForm,
     BulkStatusForm,
-    CallLogForm,
-    DeskTextForm,
     NoteForm,
     ReplyForm,
     StatusForm,
@@ -48,21 +40,15 @@ from frontdesk.tickets.forms import (
     TicketViewForm,
     TicketViewRenameForm,
     TriageCorrectionForm,
-    WriteToCustomerForm,
     ticket_filter_read,
 )
 from frontdesk.tickets.models import Ticket, TicketView
 from frontdesk.tickets.reply_filters import reply_text_prepare
 from frontdesk.tickets.selectors import (
-    DeskTextShown,
     access_attachment,
     access_ticket_by_id,
     access_ticket_view_by_id,
     customer_tickets,
-    desk_text_fill,
-    desk_text_for,
-    desk_text_row,
-    desk_texts_all,
     ticket_count,
     ticket_list,
     ticket_messages_since,
@@ -74,9 +60,6 @@ from frontdesk.tickets.selectors import (
     ticket_watchers,
 )
 from frontdesk.tickets.services import (
-    desk_text_problems,
-    desk_text_save,
-    ticket_call_log,
     ticket_custom_set,
     ticket_note,
     ticket_reply,
@@ -86,7 +69,6 @@ from frontdesk.tickets.services import (
     ticket_view_move,
     ticket_view_update,
     ticket_watch,
-    ticket_write_to_customer,
 )
 
 PAGE_SIZE = 50
@@ -471,128 +453,3 @@ def ticket_attachment(request: HttpRequest, attachment_id: int) -> FileResponse:
     except NotFound as error:
         raise Http404(str(error)) from error
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
-
-
-def _customer_for_page(request: HttpRequest, customer_id: int) -> Customer:
-    try:
-        return access_customer_by_id(actor=request_agent(request), customer_id=customer_id)
-    except NotFound as error:
-        raise Http404(str(error)) from error
-
-
-@login_required
-def customer_write_page(request: HttpRequest, customer_id: int) -> HttpResponse:
-    """Start an e-mail to a customer; it becomes a ticket of the agent's."""
-    customer = _customer_for_page(request, customer_id)
-    addresses = customer_email_addresses(customer=customer)
-    initial = {"language": customer.preferred_language or request.LANGUAGE_CODE}
-    form = WriteToCustomerForm(request.POST or None, addresses=addresses, initial=initial)
-    if request.method == "POST" and addresses and form.is_valid():
-        try:
-            ticket = ticket_write_to_customer(
-                customer=customer, agent=request_agent(request), **form.cleaned_data
-            )
-        except Invalid as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Sent. The conversation is a ticket of yours now."))
-            return redirect("tickets:detail", ticket_id=ticket.pk)
-    context = {"customer": customer, "form": form, "addresses": addresses}
-    status = 400 if request.method == "POST" else 200
-    return render(request, "tickets/customer_write.html", context, status=status)
-
-
-@login_required
-def customer_call_page(request: HttpRequest, customer_id: int) -> HttpResponse:
-    """Record a phone call with a customer; it becomes a phone ticket with a note."""
-    customer = _customer_for_page(request, customer_id)
-    form = CallLogForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            ticket = ticket_call_log(
-                customer=customer, agent=request_agent(request), **form.cleaned_data
-            )
-        except Invalid as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The call is on the customer's timeline."))
-            return redirect("tickets:detail", ticket_id=ticket.pk)
-    status = 400 if request.method == "POST" else 200
-    context = {"customer": customer, "form": form}
-    return render(request, "tickets/customer_call.html", context, status=status)
-
-
-def _desk_text_or_404(key: str, language: str) -> DeskTextShown:
-    if key not in DeskTextKey.values or language not in dict(settings.LANGUAGES):
-        raise Http404("no such desk text")
-    return desk_text_for(key=key, language=language)
-
-
-def _desk_text_preview(key: str, text: str, default: str) -> dict[str, str]:
-    problems = desk_text_problems(key=key, language=settings.LANGUAGE_CODE, text=text)
-    if "text" in problems:
-        return {"error": problems["text"]}
-    sample = {**DESK_TEXT_SAMPLE, "subject": str(_("Where is my invoice?"))}
-    return {"text": desk_text_fill(text.strip() or default, sample)}
-
-
-@settings_page("texts")
-def desk_texts_page(request: HttpRequest) -> HttpResponse:
-    """The desk's texts to customers in every language: the lead's words or the built-in ones."""
-    rows = desk_texts_all()
-    texts = [
-        (key, label, [row for row in rows if row.key == key]) for key, label in DeskTextKey.choices
-    ]
-    return render(request, "tickets/desk_texts.html", {"texts": texts})
-
-
-@settings_page("texts")
-def desk_text_edit_page(request: HttpRequest, key: str, language: str) -> HttpResponse:
-    """A lead writes one desk text in one language, with a preview and its recent changes."""
-    shown = _desk_text_or_404(key, language)
-    initial = {"text": shown.text if shown.saved else ""}
-    form = DeskTextForm(
-        request.POST if request.method == "POST" else None,
-        initial=initial,
-        key=key,
-        language=language,
-        default=shown.default,
-    )
-    if form.is_bound and form.is_valid():
-        try:
-            desk_text_save(
-                actor=request_agent(request),
-                key=key,
-                language=language,
-                text=form.cleaned_data["text"],
-            )
-        except Invalid as error:
-            form.add_error("text", str(error))
-        else:
-            messages.success(request, _("Text saved."))
-            return redirect("tickets:desk_text_edit", key=key, language=language)
-    if not request.settings_can_edit:  # type: ignore[attr-defined]
-        read_only(form)
-    text = form.data.get("text", "") if form.is_bound else initial["text"]
-    return render(
-        request,
-        "tickets/desk_text_edit.html",
-        {
-            "form": form,
-            "shown": shown,
-            "label": DeskTextKey(key).label,
-            "languages": settings.LANGUAGES,
-            "row": desk_text_row(key=key, language=language),
-            "preview": _desk_text_preview(key, text, shown.default),
-        },
-        status=400 if form.is_bound else 200,
-    )
-
-
-@settings_page("texts")
-@require_POST
-def desk_text_preview_page(request: HttpRequest, key: str, language: str) -> HttpResponse:
-    """The text as a customer would read it, while the lead types (htmx)."""
-    shown = _desk_text_or_404(key, language)
-    preview = _desk_text_preview(key, request.POST.get("text", ""), shown.default)
-    return render(request, "tickets/_desk_text_preview.html", {"preview": preview})
