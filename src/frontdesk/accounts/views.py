@@ -65,17 +65,11 @@ class InviteAcceptView(auth_views.PasswordResetConfirmView):
 
 
 def _team(team_id: int) -> Team:
-    try:
-        return access_team_by_id(team_id=team_id)
-    except NotFound as error:
-        raise Http404(str(error)) from error
+    return access_team_by_id(team_id=team_id)
 
 
 def _agent(agent_id: int) -> User:
-    try:
-        return access_agent_by_id(agent_id=agent_id)
-    except NotFound as error:
-        raise Http404(str(error)) from error
+    return access_agent_by_id(agent_id=agent_id)
 
 
 def _editable(request: HttpRequest, *forms_: object) -> None:

@@ -1,10 +1,12 @@
 """Domain errors every app raises, mapped once to HTTP answers in pages and the API."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
 
-class NotFound(Exception):
-    """The object does not exist or the actor may not see it; the two are never told apart."""
+class NotFound(Http404):
+    """The object does not exist or the actor may not see it; the two are never told apart.
+    A page answers it with Django's own 404, the API with 404 {"detail": ...}."""
 
     def __init__(self, what: str = "Not found.") -> None:
         super().__init__(what)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -33,10 +33,7 @@ PAGE_SIZE = 50
 
 
 def _customer(request: HttpRequest, customer_id: int) -> Customer:
-    try:
-        return access_customer_by_id(actor=request_agent(request), customer_id=customer_id)
-    except NotFound as error:
-        raise Http404(str(error)) from error
+    return access_customer_by_id(actor=request_agent(request), customer_id=customer_id)
 
 
 @login_required

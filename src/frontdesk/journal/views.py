@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from frontdesk.accounts.models import Team
 from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.clock import desk_today
-from frontdesk.core.errors import Invalid, NotFound
+from frontdesk.core.errors import Invalid
 from frontdesk.core.http import whole_number
 from frontdesk.core.settings_menu import read_only, settings_page
 from frontdesk.journal.constants import FOLLOW_UP_DUE_AFTER, FOLLOW_UP_DUE_BEFORE
@@ -212,10 +212,7 @@ def ticket_follow_up_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
 
 
 def _log_code_or_404(code_id: int) -> LogCode:
-    try:
-        return access_log_code(key=str(code_id))
-    except NotFound as error:
-        raise Http404(str(error)) from error
+    return access_log_code(key=str(code_id))
 
 
 def _log_codes_page(

@@ -179,10 +179,7 @@ def settings_add_page(request: HttpRequest) -> HttpResponse:
 
 
 def _macro_or_404(macro_id: int) -> Macro:
-    try:
-        return access_macro_by_id(macro_id=macro_id)
-    except NotFound as error:
-        raise Http404(str(error)) from error
+    return access_macro_by_id(macro_id=macro_id)
 
 
 @settings_page("macros")

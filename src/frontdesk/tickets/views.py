@@ -76,10 +76,7 @@ PAGE_SIZE = 50
 
 def ticket_for_page(request: HttpRequest, ticket_id: int) -> Ticket:
     """The ticket a desk page is about, or 404 when it is missing or not the agent's to see."""
-    try:
-        return access_ticket_by_id(actor=request_agent(request), ticket_id=ticket_id)
-    except NotFound as error:
-        raise Http404(str(error)) from error
+    return access_ticket_by_id(actor=request_agent(request), ticket_id=ticket_id)
 
 
 def _list_query(request: HttpRequest, agent: User) -> tuple[str, str]:
@@ -90,10 +87,7 @@ def _list_query(request: HttpRequest, agent: User) -> tuple[str, str]:
         return BUILT_IN_VIEWS[key][1], key
     view_id = whole_number(key)
     if view_id:
-        try:
-            return access_ticket_view_by_id(actor=agent, view_id=view_id).query, key
-        except NotFound as error:
-            raise Http404(str(error)) from error
+        return access_ticket_view_by_id(actor=agent, view_id=view_id).query, key
     chosen = request.GET.copy()
     for name in ("page", "view"):
         chosen.pop(name, None)
@@ -179,10 +173,7 @@ def ticket_views_page(request: HttpRequest) -> HttpResponse:
 
 
 def _view_for_page(request: HttpRequest, view_id: int) -> TicketView:
-    try:
-        return access_ticket_view_by_id(actor=request_agent(request), view_id=view_id)
-    except NotFound as error:
-        raise Http404(str(error)) from error
+    return access_ticket_view_by_id(actor=request_agent(request), view_id=view_id)
 
 
 @login_required

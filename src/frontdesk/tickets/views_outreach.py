@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from frontdesk.accounts.selectors import request_agent
-from frontdesk.core.errors import Invalid, NotFound
+from frontdesk.core.errors import Invalid
 from frontdesk.customers.models import Customer
 from frontdesk.customers.selectors import (
     access_customer_by_id,
@@ -28,10 +28,7 @@ PAGE_SIZE = 50
 
 
 def _customer_for_page(request: HttpRequest, customer_id: int) -> Customer:
-    try:
-        return access_customer_by_id(actor=request_agent(request), customer_id=customer_id)
-    except NotFound as error:
-        raise Http404(str(error)) from error
+    return access_customer_by_id(actor=request_agent(request), customer_id=customer_id)
 
 
 @login_required

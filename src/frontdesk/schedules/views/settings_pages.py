@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from frontdesk.accounts.selectors import request_agent
-from frontdesk.core.errors import Invalid, NotFound
+from frontdesk.core.errors import Invalid
 from frontdesk.core.settings_menu import read_only, settings_page
 from frontdesk.schedules.constants import TYPICAL_SHIFT_MINUTES
 from frontdesk.schedules.forms import BreakRuleForm, PlaybookLanguageForm
@@ -31,10 +31,7 @@ from frontdesk.schedules.wording import break_rules_preview_text
 
 
 def _rule_or_404(rule_id: int) -> BreakRule:
-    try:
-        return access_break_rule_by_id(rule_id=rule_id)
-    except NotFound as error:
-        raise Http404(str(error)) from error
+    return access_break_rule_by_id(rule_id=rule_id)
 
 
 def _break_rules_page(
@@ -100,10 +97,7 @@ def break_rule_delete_page(request: HttpRequest, rule_id: int) -> HttpResponse:
 
 
 def _playbook_or_404(playbook_id: int) -> Playbook:
-    try:
-        return access_playbook_by_id(playbook_id=playbook_id)
-    except NotFound as error:
-        raise Http404(str(error)) from error
+    return access_playbook_by_id(playbook_id=playbook_id)
 
 
 def _moments() -> list[tuple[Playbook, list[Playbook], PlaybookLanguageForm]]:
