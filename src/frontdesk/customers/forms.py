@@ -12,6 +12,7 @@ from frontdesk.customers.field_selectors import (
     MAX_SUFFIX,
     MIN_SUFFIX,
     RANGED_KINDS,
+    field_definitions,
 )
 from frontdesk.customers.field_services import LABEL_LENGTH
 from frontdesk.customers.models import FieldDefinition
@@ -222,3 +223,20 @@ class CustomFilterForm(forms.Form):
     def active(self) -> bool:
         """Whether any of these filters is set (the "More filters" box then starts open)."""
         return any(str(self.data.get(name, "")).strip() for name in self.fields)
+
+
+def custom_card_context(
+    *, target: str, values: dict[str, object], action: str, card_id: str, title: str, form: object
+) -> dict[str, object]:
+    """A custom-fields card (`customers/_custom_values.html`) for a ticket or a customer: the
+    set values and the form that edits them, `form` when one was posted."""
+    definitions = field_definitions(target=target)
+    return {
+        "custom_definitions": definitions,
+        "custom_values": values,
+        "custom_form": form
+        or CustomValuesForm(initial=CustomValuesForm.initial_of(values), definitions=definitions),
+        "custom_action": action,
+        "custom_id": card_id,
+        "custom_title": title,
+    }

@@ -23,6 +23,7 @@ from frontdesk.customers.forms import (
     CustomValuesForm,
     IdentityForm,
     MergeForm,
+    custom_card_context,
 )
 from frontdesk.customers.models import Customer
 from frontdesk.customers.panels import customer_panels
@@ -84,18 +85,14 @@ def _detail_context(customer: Customer, **forms: object) -> dict[str, object]:
 
 def _custom_context(customer: Customer, form: object) -> dict[str, object]:
     """The customer's custom-fields card: the set values and the form that edits them."""
-    definitions = field_definitions(target=FieldTarget.CUSTOMER)
-    return {
-        "custom_definitions": definitions,
-        "custom_values": customer.custom,
-        "custom_form": form
-        or CustomValuesForm(
-            initial=CustomValuesForm.initial_of(customer.custom), definitions=definitions
-        ),
-        "custom_action": reverse("customers:custom", kwargs={"customer_id": customer.pk}),
-        "custom_id": "customer-custom",
-        "custom_title": _("More details"),
-    }
+    return custom_card_context(
+        target=FieldTarget.CUSTOMER,
+        values=customer.custom,
+        action=reverse("customers:custom", kwargs={"customer_id": customer.pk}),
+        card_id="customer-custom",
+        title=_("More details"),
+        form=form,
+    )
 
 
 @login_required

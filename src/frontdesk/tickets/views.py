@@ -22,7 +22,7 @@ from frontdesk.customers.choices import FieldTarget
 from frontdesk.customers.constants import TIMELINE_SIDEBAR_LENGTH
 from frontdesk.customers.field_selectors import field_definitions
 from frontdesk.customers.field_services import FieldInvalid
-from frontdesk.customers.forms import CustomFilterForm, CustomValuesForm
+from frontdesk.customers.forms import CustomFilterForm, CustomValuesForm, custom_card_context
 from frontdesk.customers.selectors import (
     customer_timeline,
 )
@@ -273,18 +273,14 @@ def ticket_detail_context(
 
 def _custom_context(ticket: Ticket, form: object) -> dict[str, object]:
     """The ticket's "Details" card: its custom values and the form that edits them."""
-    definitions = field_definitions(target=FieldTarget.TICKET)
-    return {
-        "custom_definitions": definitions,
-        "custom_values": ticket.custom,
-        "custom_form": form
-        or CustomValuesForm(
-            initial=CustomValuesForm.initial_of(ticket.custom), definitions=definitions
-        ),
-        "custom_action": reverse("tickets:custom", kwargs={"ticket_id": ticket.pk}),
-        "custom_id": "ticket-custom",
-        "custom_title": _("Details"),
-    }
+    return custom_card_context(
+        target=FieldTarget.TICKET,
+        values=ticket.custom,
+        action=reverse("tickets:custom", kwargs={"ticket_id": ticket.pk}),
+        card_id="ticket-custom",
+        title=_("Details"),
+        form=form,
+    )
 
 
 @login_required
