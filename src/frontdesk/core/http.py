@@ -1,5 +1,8 @@
 """Request types shared by the apps' views."""
 
+from typing import Any
+
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_htmx.middleware import HtmxDetails
@@ -29,3 +32,12 @@ def safe_next(request: HttpRequest) -> str | None:
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
     return None
+
+
+def page_of(request: HttpRequest, items: Any, size: int) -> tuple[Page[Any], str]:
+    """The page of `items` the request asks for (`?page=`), and the request's other query
+    parameters, encoded, for the pagination's links."""
+    page = Paginator(items, size).get_page(request.GET.get("page"))
+    others = request.GET.copy()
+    others.pop("page", None)
+    return page, others.urlencode()

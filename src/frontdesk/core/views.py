@@ -3,7 +3,6 @@
 from typing import Any
 
 from django import forms
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -12,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from frontdesk.core.changes import change_actors, change_list, changes_read, registered_models
 from frontdesk.core.health import MIGRATE_COMMAND, cache_answers, database_state
-from frontdesk.core.http import whole_number
+from frontdesk.core.http import page_of, whole_number
 from frontdesk.core.settings_menu import sections, settings_page
 
 CHANGES_PAGE_SIZE = 50
@@ -88,11 +87,7 @@ def changes_page(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         model = form.models.get(form.cleaned_data["kind"])
         actor_id = whole_number(form.cleaned_data["who"]) or None
-    page = Paginator(change_list(model=model, actor_id=actor_id), CHANGES_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, others = page_of(request, change_list(model=model, actor_id=actor_id), CHANGES_PAGE_SIZE)
     return render(
         request,
         "core/changes.html",
@@ -100,6 +95,6 @@ def changes_page(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "changes": changes_read(page.object_list),
-            "query": query.urlencode(),
+            "query": others,
         },
     )

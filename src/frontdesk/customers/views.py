@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.errors import Invalid, NotFound
-from frontdesk.core.http import HtmxHttpRequest
+from frontdesk.core.http import HtmxHttpRequest, page_of
 from frontdesk.customers.choices import FieldTarget
 from frontdesk.customers.field_selectors import custom_params, field_definitions
 from frontdesk.customers.field_services import FieldInvalid, customer_custom_set
@@ -44,14 +43,12 @@ def customer_list_page(request: HtmxHttpRequest) -> HttpResponse:
     key_only = request.GET.get("key") == "1"
     definitions = field_definitions(target=FieldTarget.CUSTOMER)
     found = customer_list(query=query, key_only=key_only, custom=custom_params(request))
-    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
+    page, others = page_of(request, found, PAGE_SIZE)
     context = {
         "page": page,
         "q": query,
         "key_only": key_only,
-        "query": params.urlencode(),
+        "query": others,
         "custom_definitions": definitions,
         "custom_filter_form": CustomFilterForm(request.GET, definitions=definitions),
     }

@@ -6,7 +6,6 @@ import hashlib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,7 +16,7 @@ from django.views.decorators.http import require_POST
 from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.errors import Conflict, Invalid, NotFound
-from frontdesk.core.http import HtmxHttpRequest, whole_number
+from frontdesk.core.http import HtmxHttpRequest, page_of, whole_number
 from frontdesk.customers.choices import FieldTarget
 from frontdesk.customers.constants import TIMELINE_SIDEBAR_LENGTH
 from frontdesk.customers.field_selectors import field_definitions
@@ -128,17 +127,13 @@ def ticket_list_page(request: HtmxHttpRequest) -> HttpResponse:
         context["views"] = _view_items(agent, current)
         return render(request, "tickets/_view_list.html", context)
     form, filters = ticket_filter_read(filter_query)
-    page = Paginator(ticket_list(actor=agent, filters=filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, others = page_of(request, ticket_list(actor=agent, filters=filters), PAGE_SIZE)
     definitions = field_definitions(target=FieldTarget.TICKET)
     context.update(
         {
             "form": form,
             "page": page,
-            "query": query.urlencode(),
+            "query": others,
             "custom_definitions": definitions,
         }
     )
