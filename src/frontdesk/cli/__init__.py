@@ -1,11 +1,12 @@
-"""The `frontdesk` command: serve, work, migrate, fill a demo desk, manage agents and tokens."""
+"""The `frontdesk` command: serve, work, migrate, fill a demo desk, manage agents and tokens,
+simulate a day."""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
 
-from frontdesk.cli import accounts, desk, journal, mail, manage, run, staffing, triage
+from frontdesk.cli import accounts, desk, journal, mail, manage, run, simulate, staffing, triage
 from frontdesk.cli.run import mail_port_for
 from frontdesk.cli.startup import NEEDS_SCHEMA, database_check, django_setup
 from frontdesk.cli.supervise import supervise
@@ -13,7 +14,7 @@ from frontdesk.cli.supervise import supervise
 __all__ = ["build_parser", "mail_port_for", "main", "supervise"]
 
 # The order `frontdesk --help` lists the commands in.
-GROUPS = (run, desk, accounts, staffing, triage, mail, journal, manage)
+GROUPS = (run, desk, accounts, staffing, simulate, triage, mail, journal, manage)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -150,6 +150,17 @@ class SlaTargets:
     )
 
 
+# At most this share of a level's target is its warning stretch ("at risk"): a level-1 ticket
+# answered within the hour is not at risk the minute it arrives.
+WARNING_SHARE = 0.25
+
+
+def warning_window(target_minutes: float, warning_minutes: float) -> timedelta:
+    """How long before a due its ticket counts as at risk: the lead's warning minutes, but
+    never more than a quarter of the target."""
+    return timedelta(minutes=min(warning_minutes, target_minutes * WARNING_SHARE))
+
+
 @dataclass(frozen=True)
 class Dues:
     """When a ticket's first answer and solution are due."""

@@ -28,8 +28,6 @@ TAG_COUNT = 20
 # tagged tickets (a tag nobody used for that long is not worth suggesting).
 TAG_SUGGESTIONS = 100
 TAG_SUGGESTIONS_FROM = 2000
-# At most this share of a level's SLA target is its warning stretch ("at risk").
-SLA_WARNING_SHARE = 0.25
 # Saved views: a short name, and filters as a query string.
 VIEW_NAME_LENGTH = 60
 VIEW_QUERY_LENGTH = 2000

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import partial
 
 from django.db import transaction
 from django.db.models import Q
 
+from frontdesk.engine.sla import warning_window
 from frontdesk.sla.selectors import sla_targets
 from frontdesk.tickets.constants import (
     SLA_ESCALATION_WINDOW,
     SLA_ESCALATIONS_ONE_BY_ONE,
-    SLA_WARNING_SHARE,
 )
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.selectors import queue_weights
@@ -66,9 +66,9 @@ def _near_due(now: datetime) -> Q:
     targets = sla_targets()
     near = Q()
     for level, first in targets.first_response.items():
-        first_window = timedelta(minutes=min(warning, first * SLA_WARNING_SHARE))
+        first_window = warning_window(first, warning)
         resolution = targets.resolution.get(level, first)
-        resolution_window = timedelta(minutes=min(warning, resolution * SLA_WARNING_SHARE))
+        resolution_window = warning_window(resolution, warning)
         near |= Q(level=level) & (
             Q(first_responded_at__isnull=True, first_response_due__lte=now + first_window)
             | Q(first_responded_at__isnull=False, resolution_due__lte=now + resolution_window)
