@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "frontdesk.accounts",
     "frontdesk.customers",
     "frontdesk.tickets",
+    "frontdesk.reports",
     "frontdesk.portal",
     "frontdesk.triage",
     "frontdesk.intake",
