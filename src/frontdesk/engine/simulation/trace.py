@@ -165,8 +165,8 @@ def estimates_fill(
 ) -> list[Arrival]:
     """Give every arrival the estimate the desk would have had: the trace's own when given;
     else triage's estimate of its subject and body (`estimate_text`) when it has text; else the
-    true time, times a factor drawn from `noise` (with `seed`) when noise is asked for."""
-    draw = random.Random(seed)  # noqa: S311 - a simulation's noise, not a secret
+    true time, times a factor drawn from `noise` when noise is asked for. Each item's factor
+    depends only on `seed` and its id, so a trace cut or extended keeps the others' estimates."""
     filled = []
     for arrival in arrivals:
         if arrival.estimated_minutes is not None:
@@ -175,6 +175,7 @@ def estimates_fill(
         if estimate_text is not None and (arrival.subject or arrival.body):
             estimate = max(1.0, float(estimate_text(arrival)))
         elif noise is not None:
+            draw = random.Random(f"{seed}:{arrival.id}")  # noqa: S311 - noise, not a secret
             estimate = arrival.handle_minutes * draw.uniform(*noise)
         else:
             estimate = arrival.handle_minutes
