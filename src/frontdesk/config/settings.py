@@ -114,6 +114,7 @@ TEMPLATES = [
                 "slots": "frontdesk.core.slots",
                 "changes": "frontdesk.core.changes",
                 "settings_menu": "frontdesk.core.settings_menu",
+                "charts": "frontdesk.core.charts",
             },
         },
     },
