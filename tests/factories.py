@@ -182,6 +182,7 @@ class CallDetails(TypedDict, total=False):
     answered_at: datetime | None
     ended_at: datetime | None
     timed_out_at: datetime | None
+    ticket: Ticket | None
 
 
 class VisitDetails(TypedDict, total=False):
@@ -192,6 +193,7 @@ class VisitDetails(TypedDict, total=False):
     served_at: datetime | None
     done_at: datetime | None
     timed_out_at: datetime | None
+    ticket: Ticket | None
 
 
 def agent(**details: Unpack[AgentDetails]) -> User:

@@ -138,6 +138,26 @@ def handling_spans(*, since: datetime) -> dict[str, list[float]]:
     return found
 
 
+def live_minutes_by_ticket(*, since: datetime, until: datetime) -> dict[int, float]:
+    """Minutes each call (answered to ended) and visit (served to done) took, by the ticket it
+    became, for tickets that came in in [since, until); those the desk closed itself left out."""
+    found: dict[int, float] = {}
+    for model, begin, finish in (
+        (Call, "answered_at", "ended_at"),
+        (Visit, "served_at", "done_at"),
+    ):
+        rows = model.objects.filter(
+            ticket__created_at__gte=since,
+            ticket__created_at__lt=until,
+            timed_out_at=None,
+            **{f"{begin}__isnull": False, f"{finish}__isnull": False},
+        ).values_list("ticket_id", begin, finish)
+        for ticket_id, started, ended in rows.iterator(chunk_size=2000):
+            if ended > started:
+                found[ticket_id] = (ended - started).total_seconds() / 60
+    return found
+
+
 class ScheduleQueue:
     """The live desk as schedules reads it (its `LiveQueue`), lent in live's AppConfig.ready()."""
 
