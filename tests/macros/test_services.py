@@ -87,11 +87,12 @@ def test_a_macro_acts_on_the_ticket_and_answers() -> None:
 def test_the_holding_reply_stops_the_first_response_clock() -> None:
     agent = factories.agent()
     ticket = factories.ticket(subject="Import", body=HARD)
-    holding_reply_send(ticket=ticket, agent=agent)
+    message = holding_reply_send(ticket=ticket, agent=agent)
     ticket.refresh_from_db()
     assert ticket.first_responded_at is not None
     assert ticket.status == "open"  # still owed the real answer, still in the queue
     assert ticket.queue_key is not None
+    assert message.flags == ["holding-reply"]  # counted by the lead's reports
 
 
 def test_hard_cases_left_unanswered_get_the_holding_reply_by_themselves() -> None:

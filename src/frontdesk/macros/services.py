@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from dataclasses import fields as dataclass_fields
 from datetime import datetime, timedelta
@@ -23,6 +24,7 @@ from frontdesk.macros.constants import (
 from frontdesk.macros.models import Macro
 from frontdesk.macros.selectors import macro_code_taken, macro_for
 from frontdesk.tickets.choices import QUEUED_STATUSES, Level, Status
+from frontdesk.tickets.constants import HOLDING_REPLY
 from frontdesk.tickets.models import Message, Ticket
 from frontdesk.tickets.services import (
     ticket_assign,
@@ -110,8 +112,11 @@ def macro_expand(*, text: str, ticket: Ticket, agent: User) -> str:
 
 
 @transaction.atomic
-def macro_apply(*, macro: Macro, ticket: Ticket, agent: User | None) -> Message | None:
-    """Do what the macro says on the ticket: tags, level, assignee, then the reply and status."""
+def macro_apply(
+    *, macro: Macro, ticket: Ticket, agent: User | None, flags: Sequence[str] = ()
+) -> Message | None:
+    """Do what the macro says on the ticket: tags, level, assignee, then the reply (with
+    `flags`) and status."""
     if macro.add_tags:
         ticket_tags_add(ticket=ticket, tags=list(macro.add_tags))
     if macro.set_level and agent is not None:
@@ -122,7 +127,7 @@ def macro_apply(*, macro: Macro, ticket: Ticket, agent: User | None) -> Message 
     status = macro.set_status or Status.OPEN
     if macro.text.strip():
         text = macro_render(macro=macro, ticket=ticket, agent=agent)
-        return ticket_reply(ticket=ticket, agent=agent, text=text, status=status)
+        return ticket_reply(ticket=ticket, agent=agent, text=text, status=status, flags=flags)
     if macro.set_status and agent is not None:
         ticket_set_status(ticket=ticket, actor=agent, status=macro.set_status)
     return None
@@ -138,7 +143,7 @@ def holding_reply_send(*, ticket: Ticket, agent: User | None) -> Message:
     macro = macro_for(code=HOLDING_CODE, language=ticket.language)
     if macro is None:
         raise Invalid(_("There is no holding reply (macro /%(code)s).") % {"code": HOLDING_CODE})
-    message = macro_apply(macro=macro, ticket=ticket, agent=agent)
+    message = macro_apply(macro=macro, ticket=ticket, agent=agent, flags=(HOLDING_REPLY,))
     if message is None:
         raise Invalid(_("The holding reply has no text."))
     return message

@@ -11,6 +11,8 @@ SEARCH_TEXT_LENGTH = 1500
 BODY_LENGTH = 100_000
 # The flag on an incoming message someone other than the ticket's customer sent.
 THIRD_PARTY = "third-party"
+# The flag on a reply that was the holding reply (macros), so reports can count them.
+HOLDING_REPLY = "holding-reply"
 # A mail listing several breached tickets names at most this many; the queue has the rest.
 SLA_ESCALATION_LIST_LENGTH = 50
 # What the mail of an outbound message is about, so mail's signals find their way back to it.

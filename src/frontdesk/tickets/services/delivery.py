@@ -50,13 +50,15 @@ def ticket_reply(
     historical_at: datetime | None = None,
     to: str = "",
     seen_message_id: int | None = None,
+    flags: Sequence[str] = (),
 ) -> Message:
     """Answer the customer: record the reply, mail it, and move the ticket to `status`.
 
     `historical_at` records a reply that was already given at that time (imports, the demo):
     it is not mailed again. `to`: one of the customer's addresses, when not their primary one.
     `seen_message_id`: the newest message the agent saw; when the customer or a colleague
-    wrote since, nothing is sent and `Conflict` says so.
+    wrote since, nothing is sent and `Conflict` says so. `flags`: what the reply was, for
+    reports (the holding reply).
     """
     _check_body(text)
     attachments_validate(files)
@@ -81,6 +83,7 @@ def ticket_reply(
             files=files,
             created_at=historical_at,
             headers={"To": to} if to else None,
+            flags=flags,
         )
         fields = ["updated_at"]
         if ticket.first_responded_at is None:
