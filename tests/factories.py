@@ -157,6 +157,7 @@ class TicketDetails(TypedDict, total=False):
     files: Sequence[UploadedFile]
     acknowledge: bool
     created_at: datetime | None
+    team_id: int | None
 
 
 class TeamDetails(TypedDict, total=False):

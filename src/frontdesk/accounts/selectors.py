@@ -126,3 +126,15 @@ def team_addresses() -> set[str]:
 def team_by_id(*, team_id: int) -> Team | None:
     """The team with this id, or None."""
     return Team.objects.filter(pk=team_id).first()
+
+
+def names_of(*, agent_ids: list[int], team_ids: list[int]) -> tuple[dict[int, str], dict[int, str]]:
+    """The names of these agents (active or not) and teams, by id, for reports: two queries."""
+    agents = {
+        agent.pk: agent.display_name
+        for agent in User.objects.filter(pk__in=agent_ids).only(
+            "username", "first_name", "last_name"
+        )
+    }
+    teams = dict(Team.objects.filter(pk__in=team_ids).values_list("pk", "name"))
+    return agents, teams

@@ -18,6 +18,7 @@ from frontdesk.customers.models import Customer, Interaction
 from frontdesk.customers.selectors import customers_by_ids
 from frontdesk.engine.journal import Code, Match, Person, name_key, promises_in
 from frontdesk.engine.text import fold
+from frontdesk.journal.constants import OVERDUE_AFTER
 from frontdesk.journal.models import FollowUp, LogCode, Notice, NoticeRead
 from frontdesk.tickets.choices import QUEUED_STATUSES
 
@@ -210,3 +211,29 @@ def log_codes_summary() -> str:
         "%(count)d codes, %(promises)d of them promises",
         len(codes),
     ) % {"count": len(codes), "promises": promises}
+
+
+@dataclass(frozen=True)
+class PromisesKept:
+    """What became of the promises due in a span: kept in time (within the grace the desk
+    allows before escalating), kept late, overdue (still open past that grace), not yet due."""
+
+    kept: int
+    kept_late: int
+    overdue: int
+    pending: int
+
+
+def follow_ups_kept_between(*, since: datetime, until: datetime, now: datetime) -> PromisesKept:
+    """How the promises falling due in [since, until) were kept, as of `now`, in one query."""
+    counts = {"kept": 0, "kept_late": 0, "overdue": 0, "pending": 0}
+    rows = FollowUp.objects.filter(due_at__gte=since, due_at__lt=until).values_list(
+        "due_at", "ticket__solved_at"
+    )
+    for due_at, solved_at in rows:
+        late_from = due_at + OVERDUE_AFTER
+        if solved_at is not None:
+            counts["kept" if solved_at <= late_from else "kept_late"] += 1
+        else:
+            counts["overdue" if now > late_from else "pending"] += 1
+    return PromisesKept(**counts)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TypedDict
@@ -125,6 +125,26 @@ def agents_required(load: Load) -> int:
         settings.STAFFING_TARGET_PERCENT,
         settings.STAFFING_TARGET_SECONDS,
         settings.STAFFING_MAX_OCCUPANCY_PERCENT,
+    )
+
+
+def agents_for_rates(*, per_hour: Mapping[str, float], seconds: Mapping[str, float]) -> int:
+    """Agents needed for contacts arriving at these rates (per hour, by channel) with these
+    handling times (`handling_seconds()`), by the same Erlang C as the forecast."""
+
+    def mean_seconds(channels: tuple[str, ...]) -> float:
+        total = sum(per_hour.get(c, 0.0) for c in channels)
+        if not total:
+            return 0.0
+        return sum(seconds[c] * per_hour.get(c, 0.0) for c in channels) / total
+
+    return agents_required(
+        Load(
+            live_per_hour=sum(per_hour.get(c, 0.0) for c in LIVE_CHANNELS),
+            live_seconds=mean_seconds(LIVE_CHANNELS),
+            written_per_hour=sum(per_hour.get(c, 0.0) for c in WRITTEN_CHANNELS),
+            written_seconds=mean_seconds(WRITTEN_CHANNELS),
+        )
     )
 
 

@@ -1,0 +1,276 @@
+"""The lead's reports: what the desk's work came to over a span of days, as figures.
+
+The rows come from the apps that own them (tickets, journal, schedules' Erlang C), each in one
+query whatever the number of tickets; the medians and 90th percentiles are computed here in
+Python, so SQLite and PostgreSQL give the same numbers. The 90th percentile is the nearest-rank
+one the simulator uses (the smallest time that 90% of the tickets did not exceed), so a what-if
+and a report speak of the same thing.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.utils.translation import gettext as _
+
+from frontdesk.accounts.selectors import names_of
+from frontdesk.core.clock import desk_midnight, desk_zone
+from frontdesk.core.errors import Invalid
+from frontdesk.engine.simulation.summary import percentile
+from frontdesk.journal.selectors import PromisesKept, follow_ups_kept_between
+from frontdesk.reports.constants import BACKLOG_AGES, DEFAULT_DAYS, MAX_DAYS
+from frontdesk.schedules.selectors.forecast import agents_for_rates, handling_seconds
+from frontdesk.tickets.choices import Channel, Level
+from frontdesk.tickets.report_selectors import (
+    TicketTimes,
+    backlog_by_age,
+    holding_replies_between,
+    ticket_times_between,
+)
+
+SEGMENTS = ("key", "new", "returning")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A report's days, the first and the last both included, on the desk's clock."""
+
+    first: date
+    last: date
+
+    @property
+    def start(self) -> datetime:
+        return desk_midnight(self.first)
+
+    @property
+    def end(self) -> datetime:
+        return desk_midnight(self.last + timedelta(days=1))
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+
+def report_span(*, first: date | None, last: date | None, today: date) -> Span:
+    """The days a report covers: as asked, else the last week up to today; `Invalid` when the
+    first comes after the last or the span is longer than MAX_DAYS."""
+    last = last or (today if first is None else min(today, first + timedelta(DEFAULT_DAYS - 1)))
+    first = first or last - timedelta(days=DEFAULT_DAYS - 1)
+    if first > last:
+        raise Invalid(_("The first day comes after the last one."))
+    if (last - first).days + 1 > MAX_DAYS:
+        raise Invalid(_("A report covers at most %(days)d days.") % {"days": MAX_DAYS})
+    return Span(first=first, last=last)
+
+
+@dataclass(frozen=True)
+class Times:
+    """How long a set of tickets took, in minutes: how many, the median and the 90th
+    percentile (None when there are none)."""
+
+    count: int
+    median_minutes: float | None
+    p90_minutes: float | None
+
+
+def times_of(minutes: Iterable[float]) -> Times:
+    """The count, median and nearest-rank 90th percentile of these minutes, to 0.1 minute."""
+    found = list(minutes)
+    if not found:
+        return Times(count=0, median_minutes=None, p90_minutes=None)
+    return Times(
+        count=len(found),
+        median_minutes=round(statistics.median(found), 1),
+        p90_minutes=round(percentile(found, 0.9), 1),
+    )
+
+
+@dataclass(frozen=True)
+class Group:
+    """One channel's, level's, team's or agent's share: contacts created and solved in the
+    span, the first-response time of those created, the resolution time of those solved."""
+
+    created: int
+    solved: int
+    first_response: Times
+    resolution: Times
+
+
+@dataclass(frozen=True)
+class SlaCount:
+    """Tickets created in the span that have an SLA: solved within every due (attained), past a
+    due (breached), or neither yet (running)."""
+
+    attained: int = 0
+    breached: int = 0
+    running: int = 0
+
+
+@dataclass(frozen=True)
+class HourLoad:
+    """One hour of the day over the span: contacts per day that came in within it, and the
+    agents Erlang C says that load needs (as the schedule's forecast counts them)."""
+
+    hour: int
+    contacts_per_day: float
+    agents_needed: int
+
+
+@dataclass(frozen=True)
+class Report:
+    """Every figure of the lead's reports for one span."""
+
+    span: Span
+    created: int
+    solved: int
+    backlog: int
+    backlog_ages: list[int]  # per BACKLOG_AGES, then older
+    first_response: Times
+    resolution: Times
+    by_channel: dict[str, Group]
+    by_level: dict[int, Group]
+    by_team: dict[str | None, Group]  # by team name; None: no team
+    by_agent: dict[str | None, Group]  # by agent name; None: nobody's
+    sla: SlaCount
+    sla_by_level: dict[int, SlaCount]
+    per_hour: list[HourLoad]
+    segments: dict[str, int]  # contacts created, per SEGMENTS
+    holding_replies: tuple[int, int]  # (by agents, by the desk itself)
+    promises: PromisesKept
+
+
+def _minutes(later: datetime, earlier: datetime) -> float:
+    return (later - earlier).total_seconds() / 60
+
+
+def _within(moment: datetime | None, span: Span) -> bool:
+    return moment is not None and span.start <= moment < span.end
+
+
+def _groups(
+    rows: list[TicketTimes], span: Span, key: Callable[[TicketTimes], Hashable]
+) -> dict[Hashable, Group]:
+    created: dict[Hashable, list[TicketTimes]] = defaultdict(list)
+    solved: dict[Hashable, list[TicketTimes]] = defaultdict(list)
+    for row in rows:
+        if _within(row.created_at, span):
+            created[key(row)].append(row)
+        if _within(row.solved_at, span):
+            solved[key(row)].append(row)
+    return {
+        name: Group(
+            created=len(created[name]),
+            solved=len(solved[name]),
+            first_response=times_of(
+                _minutes(r.first_responded_at, r.created_at)
+                for r in created[name]
+                if r.first_responded_at is not None
+            ),
+            resolution=times_of(
+                _minutes(r.solved_at, r.created_at) for r in solved[name] if r.solved_at is not None
+            ),
+        )
+        for name in {*created, *solved}
+    }
+
+
+def _sla_state(row: TicketTimes) -> str:
+    # The sweep records a breach while the clock runs; an answer or a solution given after its
+    # due between two sweeps is a breach all the same.
+    late_answer = (
+        row.first_responded_at is not None
+        and row.first_response_due is not None
+        and row.first_responded_at > row.first_response_due
+    )
+    late_solution = (
+        row.solved_at is not None
+        and row.resolution_due is not None
+        and row.solved_at > row.resolution_due
+    )
+    if row.sla_breached_at is not None or late_answer or late_solution:
+        return "breached"
+    return "attained" if row.solved_at is not None else "running"
+
+
+def _sla(rows: Iterable[TicketTimes]) -> SlaCount:
+    states = Counter(_sla_state(row) for row in rows if row.first_response_due is not None)
+    return SlaCount(
+        attained=states["attained"], breached=states["breached"], running=states["running"]
+    )
+
+
+def _segment(row: TicketTimes, span: Span) -> str:
+    if row.customer_is_key:
+        return "key"
+    return "new" if row.customer_first_seen >= span.start else "returning"
+
+
+def _per_hour(created: list[TicketTimes], span: Span) -> list[HourLoad]:
+    zone = desk_zone()
+    counts: Counter[tuple[int, str]] = Counter(
+        (row.created_at.astimezone(zone).hour, row.channel) for row in created
+    )
+    seconds = handling_seconds()
+    loads = []
+    for hour in range(24):
+        per_hour = {c: counts[(hour, c)] / span.days for c in Channel.values}
+        loads.append(
+            HourLoad(
+                hour=hour,
+                contacts_per_day=round(sum(per_hour.values()), 2),
+                agents_needed=agents_for_rates(per_hour=per_hour, seconds=seconds),
+            )
+        )
+    return loads
+
+
+def _named(groups: dict[Hashable, Group], names: dict[int, str]) -> dict[str | None, Group]:
+    named = {
+        names.get(key) if isinstance(key, int) else None: group for key, group in groups.items()
+    }
+    return dict(
+        sorted(named.items(), key=lambda item: (item[0] is None, (item[0] or "").casefold()))
+    )
+
+
+def report_figures(*, span: Span, now: datetime) -> Report:
+    """Every figure of the lead's reports for `span`, with the backlog and promises as of `now`."""
+    rows = ticket_times_between(since=span.start, until=span.end)
+    created = [row for row in rows if _within(row.created_at, span)]
+    solved = [row for row in rows if _within(row.solved_at, span)]
+    whole = _groups(rows, span, lambda row: None).get(None) or Group(
+        0, 0, times_of([]), times_of([])
+    )
+    ages = backlog_by_age(now=now, bounds=BACKLOG_AGES)
+    by_channel = _groups(rows, span, lambda row: row.channel)
+    by_level = _groups(rows, span, lambda row: row.level)
+    teams = _groups(rows, span, lambda row: row.team_id)
+    agents = _groups(rows, span, lambda row: row.assignee_id)
+    agent_names, team_names = names_of(
+        agent_ids=[k for k in agents if isinstance(k, int)],
+        team_ids=[k for k in teams if isinstance(k, int)],
+    )
+    segments = Counter(_segment(row, span) for row in created)
+    return Report(
+        span=span,
+        created=len(created),
+        solved=len(solved),
+        backlog=sum(ages),
+        backlog_ages=ages,
+        first_response=whole.first_response,
+        resolution=whole.resolution,
+        by_channel={c: by_channel[c] for c in Channel.values if c in by_channel},
+        by_level={int(v): by_level[v] for v in Level.values if v in by_level},
+        by_team=_named(teams, team_names),
+        by_agent=_named(agents, agent_names),
+        sla=_sla(created),
+        sla_by_level={int(v): _sla(r for r in created if r.level == v) for v in Level.values},
+        per_hour=_per_hour(created, span),
+        segments={name: segments[name] for name in SEGMENTS},
+        holding_replies=holding_replies_between(since=span.start, until=span.end),
+        promises=follow_ups_kept_between(since=span.start, until=span.end, now=now),
+    )
