@@ -13,11 +13,14 @@ phone, and does not mirror for Hebrew.
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 from dataclasses import dataclass
 from typing import Literal
 
 from django import template
+from django.http import HttpResponse
 from django.utils import formats
 from django.utils.functional import Promise
 from django.utils.html import format_html
@@ -54,9 +57,10 @@ class Chart:
     series: tuple[Series, ...]
     unit: str | Promise = ""  # what the values count, e.g. "minutes"; shown beside the title
     decimals: int = 0
+    table_only: tuple[Series, ...] = ()  # more columns for the table, not drawn (e.g. counts)
 
     def __post_init__(self) -> None:
-        for series in self.series:
+        for series in (*self.series, *self.table_only):
             if len(series.values) != len(self.categories):
                 raise ValueError(
                     f"Chart {self.key!r}: series {series.name!s} has {len(series.values)} "
@@ -269,27 +273,60 @@ def chart_svg(chart: Chart, *, rtl: bool = False) -> SafeString:
     )
 
 
+def _columns(chart: Chart) -> list[tuple[Series, int]]:
+    # The drawn series with the chart's decimals, then the table's own columns as counts.
+    return [(s, chart.decimals) for s in chart.series] + [(s, 0) for s in chart.table_only]
+
+
 def chart_rows(chart: Chart) -> list[tuple[str, list[tuple[str, str]]]]:
-    """The table behind the chart: each category with (series name, figure) pairs, formatted
+    """The table behind the chart: each category with (column name, figure) pairs, formatted
     for the reader."""
+    columns = _columns(chart)
     return [
         (
             category,
-            [(str(s.name), value_text(s.values[row], chart.decimals)) for s in chart.series],
+            [(str(s.name), value_text(s.values[row], decimals)) for s, decimals in columns],
         )
         for row, category in enumerate(chart.categories)
     ]
 
 
+def _plain(value: float | None, decimals: int) -> object:
+    if value is None:
+        return ""
+    return int(value) if decimals == 0 and float(value).is_integer() else value
+
+
 def chart_table(chart: Chart) -> tuple[list[str], list[list[object]]]:
     """The table behind the chart as plain values for a spreadsheet: a header and one row per
     category (no figure: an empty cell)."""
-    header = [str(chart.category_label), *(str(s.name) for s in chart.series)]
+    columns = _columns(chart)
+    header = [str(chart.category_label), *(str(s.name) for s, _decimals in columns)]
     rows: list[list[object]] = [
-        [category, *("" if s.values[row] is None else s.values[row] for s in chart.series)]
+        [category, *(_plain(s.values[row], decimals) for s, decimals in columns)]
         for row, category in enumerate(chart.categories)
     ]
     return header, rows
+
+
+def _cell(value: object) -> object:
+    # A name a spreadsheet would run as a formula (=, +, -, @) is kept as text.
+    if isinstance(value, str) and value[:1] in {"=", "+", "-", "@", "\t", "\r"}:
+        return "'" + value
+    return value
+
+
+def chart_csv_response(chart: Chart, *, filename: str) -> HttpResponse:
+    """The table behind the chart as a CSV download a spreadsheet opens as it is: UTF-8 with
+    a byte-order mark, a header row, figures with a decimal point."""
+    header, rows = chart_table(chart)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([_cell(name) for name in header])
+    writer.writerows([_cell(value) for value in row] for row in rows)
+    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @register.inclusion_tag("core/_chart.html")
@@ -304,6 +341,7 @@ def chart(chart: Chart, csv_url: str = "") -> dict[str, object]:
         ]
         if len(chart.series) > 1
         else [],
+        "columns": [s.name for s, _decimals in _columns(chart)],
         "rows": chart_rows(chart),
         "csv_url": csv_url,
     }

@@ -1,2 +1,8 @@
+from django.urls import path
+
+from frontdesk.reports import views
+
 app_name = "reports"
-urlpatterns: list[object] = []
+urlpatterns = [
+    path("", views.reports_page, name="index"),
+]
