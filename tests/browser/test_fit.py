@@ -85,6 +85,7 @@ def desk_pages(
         "customer": f"/desk/customers/{customer_id}/",
         "write-to-customer": f"/desk/tickets/write/{customer_id}/",
         "log-a-call": f"/desk/tickets/call/{customer_id}/",
+        "what-if": "/desk/reports/what-if/",
         "corridor": "/desk/journal/",
         "promises": "/desk/journal/promises/",
         "board": "/desk/journal/board/",
@@ -188,6 +189,15 @@ def _desk(language: str) -> tuple[str, dict[str, str]]:
         time_zone="Asia/Jerusalem",
         windows={"6": [["08:00", "16:00"]]},
         holiday_country="IL",
+    )
+    # The what-if page with a replay of the last week (today's tickets in it), one more agent
+    # today and the trial weights open.
+    today = desk_today()
+    pages["what-if-replay"] = (
+        f"/desk/reports/what-if/?since={today - timedelta(days=6)}&until={today}&agents=1"
+        f"&policy=weights&extra_agents=1&extra_weekday={today.weekday()}&extra_start=08:00"
+        "&extra_end=18:00&breaks_moved=-15&callback=1000&level1=400&sla=200&quick=60&key=24"
+        "&level2=12&sla_warning_minutes=60"
     )
     pages |= {
         "team": f"/desk/settings/teams/{team.pk}/",
