@@ -161,7 +161,7 @@ def test_one_more_agent_on_an_overloaded_morning_shortens_the_waits(effort: int)
         ),
     )
 
-    assert found.extra_shifts == 1
+    assert found.extra_days == 1
     assert found.changed.summary.mean_wait_minutes < found.baseline.summary.mean_wait_minutes
     assert found.changed.summary.p90_wait_minutes <= found.baseline.summary.p90_wait_minutes
     assert found.changed.summary.items == found.baseline.summary.items == 24
@@ -180,7 +180,7 @@ def test_extra_agents_on_hours_the_desk_is_closed_change_nothing() -> None:
         ),
     )
 
-    assert found.extra_shifts == 0
+    assert found.extra_days == 0
     assert found.changed.summary == found.baseline.summary
 
 

@@ -250,9 +250,10 @@ def agents_extra(
     days: Sequence[date],
     zone: ZoneInfo,
     clock: BusinessClock,
-) -> list[Agent]:
+) -> tuple[list[Agent], int]:
     """`count` more agents, each working `start`–`end` on every `weekday` of `days` (their
-    hours outside the opening hours count for nothing); none when no such hour is open."""
+    hours outside the opening hours count for nothing), and on how many days the desk was open
+    in those hours; no agents when it never was."""
     shifts = []
     for day in days:
         if day.weekday() != weekday:
@@ -261,9 +262,10 @@ def agents_extra(
         ends = clock.at(datetime.combine(day, end, tzinfo=zone))
         if ends > begins:
             shifts.append(Shift(start=begins, end=ends))
-    if not shifts:
-        return []
-    return [Agent(name=f"extra-{n}", shifts=shifts_joined(shifts)) for n in range(1, count + 1)]
+    if not shifts or not count:
+        return [], len(shifts)
+    joined = shifts_joined(shifts)
+    return [Agent(name=f"extra-{n}", shifts=joined) for n in range(1, count + 1)], len(shifts)
 
 
 @dataclass(frozen=True)
@@ -342,7 +344,8 @@ class WhatIf:
     baseline: Outcome
     changed: Outcome
     agents: int
-    extra_shifts: int
+    # Days on which the extra agents' hours fell in the opening hours.
+    extra_days: int
 
 
 def whatif_history(*, since: date, until: date, agents_without_roster: int) -> History:
@@ -408,18 +411,14 @@ def whatif_compare(*, history: History, variation: Variation) -> WhatIf:
         policy_for(PolicyChoice.CURRENT, weights=weights, trial=None, targets=targets),
         targets,
     )
-    extra = (
-        agents_extra(
-            count=variation.extra_agents,
-            weekday=variation.extra_weekday,
-            start=variation.extra_start,
-            end=variation.extra_end,
-            days=history.days,
-            zone=history.zone,
-            clock=history.clock,
-        )
-        if variation.extra_agents
-        else []
+    extra, extra_days = agents_extra(
+        count=variation.extra_agents,
+        weekday=variation.extra_weekday,
+        start=variation.extra_start,
+        end=variation.extra_end,
+        days=history.days,
+        zone=history.zone,
+        clock=history.clock,
     )
     changed_agents = history.agents(breaks_moved_minutes=variation.breaks_moved_minutes) + extra
     policy = policy_for(variation.policy, weights=weights, trial=variation.weights, targets=targets)
@@ -429,5 +428,5 @@ def whatif_compare(*, history: History, variation: Variation) -> WhatIf:
         baseline=baseline,
         changed=outcome_of(history, changed_agents, policy, targets),
         agents=len(agents),
-        extra_shifts=sum(len(agent.shifts) for agent in extra),
+        extra_days=extra_days if extra else 0,
     )

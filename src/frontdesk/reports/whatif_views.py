@@ -56,7 +56,7 @@ class Row:
         text = value_text(None if value is None else abs(value) if signed else value, self.decimals)
         if value is not None and signed and round(value, self.decimals):
             text = ("+" if value > 0 else "−") + text
-        return f"{text} %" if self.percent and value is not None else text
+        return f"{text}\u00a0%" if self.percent and value is not None else text
 
     @property
     def before_text(self) -> str:
@@ -163,7 +163,7 @@ def whatif_page(request: HttpRequest) -> HttpResponse:
             found = whatif_compare(history=history, variation=form.variation())
         except Invalid as error:
             form.add_error(None, str(error))
-    context = {
+    context: dict[str, object] = {
         "form": form,
         "found": found,
         "max_days": MAX_SPAN_DAYS,
