@@ -19,7 +19,11 @@ OUTPUTS = [
     ("mail", "sqlite, 1 process", ["mail-throughput.png"]),
     ("breaks", "median_ms", ["breaks-timing.png"]),
     ("search", "sqlite", ["search-latency.png"]),
-    ("simulation", "rows", ["simulation-mean-wait.png", "simulation-level1-p90.png"]),
+    (
+        "simulation",
+        "rows",
+        ["simulation-mean-wait.png", "simulation-level1-p90.png", "simulation-gain-captured.png"],
+    ),
 ]
 
 
