@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from frontdesk.accounts.auth import LEADS_TAG
 from frontdesk.accounts.choices import Role
 from frontdesk.accounts.models import User
 from frontdesk.config.api import SETTINGS_TAG, api
@@ -100,4 +101,34 @@ def test_the_api_document_declares_403_on_every_settings_write() -> None:
     for operations in document["paths"].values():
         for method, operation in operations.items():
             if SETTINGS_TAG in operation.get("tags", ()) and method in WRITES:
+                assert "403" in {str(status) for status in operation["responses"]}
+
+
+def _lead_only_operations() -> list[tuple[str, str]]:
+    document = api.get_openapi_schema()
+    return [
+        (method, re.sub(r"\{[^}]+\}", "1", path))
+        for path, operations in document["paths"].items()
+        for method, operation in operations.items()
+        if LEADS_TAG in operation.get("tags", ())
+    ]
+
+
+@pytest.mark.django_db
+def test_every_lead_only_operation_of_the_api_is_refused_to_agents_reading_too() -> None:
+    lead = Client(
+        HTTP_AUTHORIZATION=f"Bearer {factories.api_token(factories.agent(role=Role.LEAD))}"
+    )
+    agent = Client(HTTP_AUTHORIZATION=f"Bearer {factories.api_token(factories.agent())}")
+    operations = _lead_only_operations()
+    assert ("get", "/api/v1/reports/summary") in operations
+    for method, path in operations:
+        assert getattr(Client(), method)(path).status_code == 401, (method, path)
+        refused = getattr(agent, method)(path)
+        assert refused.status_code == 403, (method, path)
+        assert "lead" in refused.json()["detail"], (method, path)
+        assert getattr(lead, method)(path).status_code in {200, 404}, (method, path)
+    for operations in api.get_openapi_schema()["paths"].values():
+        for operation in operations.values():
+            if LEADS_TAG in operation.get("tags", ()):
                 assert "403" in {str(status) for status in operation["responses"]}

@@ -3,7 +3,7 @@ medians and nearest-rank 90th percentiles, by channel, level, team and agent."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -13,10 +13,12 @@ from frontdesk.core.errors import Invalid
 from frontdesk.journal.services import follow_up_make
 from frontdesk.macros.services import holding_reply_send
 from frontdesk.reports.selectors import (
+    Period,
     Report,
     Span,
     Times,
     report_figures,
+    report_period,
     report_span,
     times_of,
 )
@@ -68,6 +70,36 @@ def test_the_span_is_the_last_week_unless_asked_and_at_most_a_year() -> None:
         report_span(first=date(2026, 1, 2), last=date(2026, 1, 1), today=today)
 
 
+def test_the_apis_period_reads_dates_and_times_with_offsets() -> None:
+    now = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
+    assert report_period(since=None, until=None, now=now) == Period(now - timedelta(days=7), now)
+    day = desk_midnight(date(2026, 11, 1))
+    assert report_period(since="2026-11-01", until="2026-11-02", now=now) == Period(
+        day, day + timedelta(days=1)
+    )
+    assert report_period(
+        since="2026-11-01T08:00:00+02:00", until="2026-11-01T10:30:00Z", now=now
+    ) == Period(datetime(2026, 11, 1, 6, tzinfo=UTC), datetime(2026, 11, 1, 10, 30, tzinfo=UTC))
+
+
+@pytest.mark.parametrize(
+    ("since", "until", "error"),
+    [
+        ("yesterday", None, "since is no ISO 8601 date or time: yesterday"),
+        ("2026-11-01", "2026-13-01", "until is no ISO 8601"),
+        ("2026-11-01T08:00", None, "since needs its offset"),
+        ("2026-11-02", "2026-11-01", "since must come before until"),
+        ("2026-11-01", "2026-11-01", "since must come before until"),
+        ("2024-11-01", "2026-11-01", "at most 366 days"),
+    ],
+)
+def test_the_apis_period_refuses_what_it_cannot_read(
+    since: str, until: str | None, error: str
+) -> None:
+    with pytest.raises(Invalid, match=error):
+        report_period(since=since, until=until, now=datetime(2026, 12, 2, 12, 0, tzinfo=UTC))
+
+
 def _opened(at: datetime, *, channel: str = "web", **details: object) -> Ticket:
     return factories.ticket(channel=channel, created_at=at, **details)  # type: ignore[arg-type]
 
@@ -113,7 +145,7 @@ def desk() -> tuple[Span, datetime]:
     _answered(phone, 2, eli)
     earlier = _opened(desk_midnight(span.first) - timedelta(hours=2))
     _solved(earlier, 3 * 60)  # solved 1 h into the week, after 3 h
-    _opened(span.end + timedelta(minutes=5))  # after the week: not counted
+    _opened(span.period.end + timedelta(minutes=5))  # after the week: not counted
     customer = factories.customer(name="Rami Cohen")
     due = morning + timedelta(hours=2)
     kept = follow_up_make(customer=customer, owner=mari, text="Call back", due_at=due)
@@ -132,7 +164,7 @@ def desk() -> tuple[Span, datetime]:
 
 def test_created_solved_and_times_for_the_whole_desk(desk: tuple[Span, datetime]) -> None:
     span, now = desk
-    report = report_figures(span=span, now=now)
+    report = report_figures(period=span.period, now=now)
     assert (report.created, report.solved) == (6, 3)
     assert report.first_response == Times(6, 25.0, 50.0)
     assert report.resolution == Times(3, 180.0, 240.0)  # 120, 180 (the earlier one), 240
@@ -140,7 +172,7 @@ def test_created_solved_and_times_for_the_whole_desk(desk: tuple[Span, datetime]
 
 def test_times_by_channel_team_and_agent(desk: tuple[Span, datetime]) -> None:
     span, now = desk
-    report = report_figures(span=span, now=now)
+    report = report_figures(period=span.period, now=now)
     assert list(report.by_channel) == ["web", "phone"]  # the channels' order, not the rows'
     web = report.by_channel["web"]
     assert (web.created, web.solved) == (5, 3)
@@ -158,7 +190,7 @@ def test_times_by_channel_team_and_agent(desk: tuple[Span, datetime]) -> None:
 
 def test_backlog_and_its_ages(desk: tuple[Span, datetime]) -> None:
     span, now = desk
-    report = report_figures(span=span, now=now)
+    report = report_figures(period=span.period, now=now)
     # Open now: three web tickets and the phone one, 4–5 days old, and the one that came in
     # after the week, 1–2 days ago; the earlier one is solved, and promises are no contacts.
     assert report.backlog == 5
@@ -171,13 +203,13 @@ def test_contacts_per_segment() -> None:
     for customer in (key, key, new, factories.customer()):  # the factory's: known for a year
         factories.ticket(customer_=customer)
     today = desk_today()
-    report = report_figures(span=Span(today, today), now=timezone.now())
+    report = report_figures(period=Span(today, today).period, now=timezone.now())
     assert report.segments == {"key": 2, "new": 1, "returning": 1}
 
 
 def test_promises_kept_late_and_overdue(desk: tuple[Span, datetime]) -> None:
     span, now = desk
-    promises = report_figures(span=span, now=now).promises
+    promises = report_figures(period=span.period, now=now).promises
     assert (promises.kept, promises.kept_late, promises.overdue, promises.pending) == (1, 1, 1, 0)
 
 
@@ -185,7 +217,7 @@ def test_per_hour_counts_contacts_per_day_and_the_agents_they_need(
     desk: tuple[Span, datetime],
 ) -> None:
     span, now = desk
-    hours = report_figures(span=span, now=now).per_hour
+    hours = report_figures(period=span.period, now=now).per_hour
     assert [h.hour for h in hours] == list(range(24))
     assert hours[9].contacts_per_day == round(5 / 7, 2)
     assert hours[14].contacts_per_day == round(1 / 7, 2)
@@ -204,7 +236,9 @@ def test_sla_attained_breached_and_running_per_level() -> None:
     ticket_reply(ticket=late, agent=agent, text="Sorry.", historical_at=due + timedelta(minutes=1))
     _solved(late, (due - late.created_at).total_seconds() / 60 + 2)
     today = desk_today()  # the answers may fall due tomorrow: the span takes them in
-    report = report_figures(span=Span(today, today + timedelta(days=2)), now=timezone.now())
+    report = report_figures(
+        period=Span(today, today + timedelta(days=2)).period, now=timezone.now()
+    )
     level = on_time.level
     assert (report.sla.attained, report.sla.breached, report.sla.running) == (1, 1, 1)
     assert report.sla_by_level[level] == report.sla
@@ -217,7 +251,7 @@ def test_holding_replies_by_agents_and_by_the_desk() -> None:
     holding_reply_send(ticket=hard[1], agent=None)
     holding_reply_send(ticket=hard[2], agent=None)
     today = desk_today()
-    report = report_figures(span=Span(today, today), now=timezone.now())
+    report = report_figures(period=Span(today, today).period, now=timezone.now())
     assert report.holding_replies == (1, 2)
 
 
@@ -226,5 +260,5 @@ def test_the_figures_take_the_same_queries_however_many_tickets(
 ) -> None:
     span, now = desk
     with django_assert_max_num_queries(10):  # type: ignore[operator]
-        report: Report = report_figures(span=span, now=now)
+        report: Report = report_figures(period=span.period, now=now)
     assert report.created == 6

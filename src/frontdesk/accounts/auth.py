@@ -10,6 +10,9 @@ from frontdesk.accounts.services import token_authenticate
 from frontdesk.core.errors import Forbidden
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+# Operations tagged so are for leads and admins only, reading too (LeadOnlyToken); the role walk
+# (tests/config/test_role_walk.py) finds and checks each.
+LEADS_TAG = "leads"
 
 
 class AgentToken(HttpBearer):
@@ -31,4 +34,15 @@ class LeadToken(AgentToken):
         user = super().authenticate(request, token)
         if user is not None and request.method in WRITE_METHODS and not user.is_lead:
             raise Forbidden("Only a lead or an admin may change the desk's settings.")
+        return user
+
+
+class LeadOnlyToken(AgentToken):
+    """A lead's or an admin's token, for what only they may see (the reports); any other
+    agent is refused (403), reading too."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> User | None:
+        user = super().authenticate(request, token)
+        if user is not None and not user.is_lead:
+            raise Forbidden("Only a lead or an admin may see this.")
         return user

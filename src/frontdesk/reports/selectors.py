@@ -36,6 +36,18 @@ SEGMENTS = ("key", "new", "returning")
 
 
 @dataclass(frozen=True)
+class Period:
+    """The stretch of time a report covers, from `start` up to (not including) `end`."""
+
+    start: datetime
+    end: datetime
+
+    @property
+    def days(self) -> float:
+        return (self.end - self.start) / timedelta(days=1)
+
+
+@dataclass(frozen=True)
 class Span:
     """A report's days, the first and the last both included, on the desk's clock."""
 
@@ -43,16 +55,12 @@ class Span:
     last: date
 
     @property
-    def start(self) -> datetime:
-        return desk_midnight(self.first)
-
-    @property
-    def end(self) -> datetime:
-        return desk_midnight(self.last + timedelta(days=1))
-
-    @property
     def days(self) -> int:
         return (self.last - self.first).days + 1
+
+    @property
+    def period(self) -> Period:
+        return Period(desk_midnight(self.first), desk_midnight(self.last + timedelta(days=1)))
 
 
 def report_span(*, first: date | None, last: date | None, today: date) -> Span:
@@ -65,6 +73,33 @@ def report_span(*, first: date | None, last: date | None, today: date) -> Span:
     if (last - first).days + 1 > MAX_DAYS:
         raise Invalid(_("A report covers at most %(days)d days.") % {"days": MAX_DAYS})
     return Span(first=first, last=last)
+
+
+def _moment(raw: str, name: str) -> datetime:
+    try:
+        found = datetime.fromisoformat(raw)
+    except ValueError:
+        raise Invalid(
+            _("%(name)s is no ISO 8601 date or time: %(value)s") % {"name": name, "value": raw}
+        ) from None
+    if "T" not in raw.upper() and " " not in raw:
+        return desk_midnight(found.date())  # a date: its start on the desk's clock
+    if found.tzinfo is None:
+        raise Invalid(_("%(name)s needs its offset from UTC, e.g. +02:00 or Z.") % {"name": name})
+    return found
+
+
+def report_period(*, since: str | None, until: str | None, now: datetime) -> Period:
+    """The time a report asked through the API covers, from ISO 8601 dates (a date: its start
+    on the desk's clock) or date-times with offsets: [since, until), by default the last
+    DEFAULT_DAYS days up to now; `Invalid` when unreadable, empty or longer than MAX_DAYS."""
+    end = _moment(until, "until") if until else now
+    start = _moment(since, "since") if since else end - timedelta(days=DEFAULT_DAYS)
+    if start >= end:
+        raise Invalid(_("since must come before until."))
+    if end - start > timedelta(days=MAX_DAYS):
+        raise Invalid(_("A report covers at most %(days)d days.") % {"days": MAX_DAYS})
+    return Period(start=start, end=end)
 
 
 @dataclass(frozen=True)
@@ -124,7 +159,7 @@ class HourLoad:
 class Report:
     """Every figure of the lead's reports for one span."""
 
-    span: Span
+    period: Period
     created: int
     solved: int
     backlog: int
@@ -147,19 +182,19 @@ def _minutes(later: datetime, earlier: datetime) -> float:
     return (later - earlier).total_seconds() / 60
 
 
-def _within(moment: datetime | None, span: Span) -> bool:
-    return moment is not None and span.start <= moment < span.end
+def _within(moment: datetime | None, period: Period) -> bool:
+    return moment is not None and period.start <= moment < period.end
 
 
 def _groups(
-    rows: list[TicketTimes], span: Span, key: Callable[[TicketTimes], Hashable]
+    rows: list[TicketTimes], period: Period, key: Callable[[TicketTimes], Hashable]
 ) -> dict[Hashable, Group]:
     created: dict[Hashable, list[TicketTimes]] = defaultdict(list)
     solved: dict[Hashable, list[TicketTimes]] = defaultdict(list)
     for row in rows:
-        if _within(row.created_at, span):
+        if _within(row.created_at, period):
             created[key(row)].append(row)
-        if _within(row.solved_at, span):
+        if _within(row.solved_at, period):
             solved[key(row)].append(row)
     return {
         name: Group(
@@ -203,13 +238,13 @@ def _sla(rows: Iterable[TicketTimes]) -> SlaCount:
     )
 
 
-def _segment(row: TicketTimes, span: Span) -> str:
+def _segment(row: TicketTimes, period: Period) -> str:
     if row.customer_is_key:
         return "key"
-    return "new" if row.customer_first_seen >= span.start else "returning"
+    return "new" if row.customer_first_seen >= period.start else "returning"
 
 
-def _per_hour(created: list[TicketTimes], span: Span) -> list[HourLoad]:
+def _per_hour(created: list[TicketTimes], period: Period) -> list[HourLoad]:
     zone = desk_zone()
     counts: Counter[tuple[int, str]] = Counter(
         (row.created_at.astimezone(zone).hour, row.channel) for row in created
@@ -217,7 +252,7 @@ def _per_hour(created: list[TicketTimes], span: Span) -> list[HourLoad]:
     seconds = handling_seconds()
     loads = []
     for hour in range(24):
-        per_hour = {c: counts[(hour, c)] / span.days for c in Channel.values}
+        per_hour = {c: counts[(hour, c)] / period.days for c in Channel.values}
         loads.append(
             HourLoad(
                 hour=hour,
@@ -237,26 +272,26 @@ def _named(groups: dict[Hashable, Group], names: dict[int, str]) -> dict[str | N
     )
 
 
-def report_figures(*, span: Span, now: datetime) -> Report:
-    """Every figure of the lead's reports for `span`, with the backlog and promises as of `now`."""
-    rows = ticket_times_between(since=span.start, until=span.end)
-    created = [row for row in rows if _within(row.created_at, span)]
-    solved = [row for row in rows if _within(row.solved_at, span)]
-    whole = _groups(rows, span, lambda row: None).get(None) or Group(
+def report_figures(*, period: Period, now: datetime) -> Report:
+    """Every figure of the lead's reports for `period`; the backlog and promises as of `now`."""
+    rows = ticket_times_between(since=period.start, until=period.end)
+    created = [row for row in rows if _within(row.created_at, period)]
+    solved = [row for row in rows if _within(row.solved_at, period)]
+    whole = _groups(rows, period, lambda row: None).get(None) or Group(
         0, 0, times_of([]), times_of([])
     )
     ages = backlog_by_age(now=now, bounds=BACKLOG_AGES)
-    by_channel = _groups(rows, span, lambda row: row.channel)
-    by_level = _groups(rows, span, lambda row: row.level)
-    teams = _groups(rows, span, lambda row: row.team_id)
-    agents = _groups(rows, span, lambda row: row.assignee_id)
+    by_channel = _groups(rows, period, lambda row: row.channel)
+    by_level = _groups(rows, period, lambda row: row.level)
+    teams = _groups(rows, period, lambda row: row.team_id)
+    agents = _groups(rows, period, lambda row: row.assignee_id)
     agent_names, team_names = names_of(
         agent_ids=[k for k in agents if isinstance(k, int)],
         team_ids=[k for k in teams if isinstance(k, int)],
     )
-    segments = Counter(_segment(row, span) for row in created)
+    segments = Counter(_segment(row, period) for row in created)
     return Report(
-        span=span,
+        period=period,
         created=len(created),
         solved=len(solved),
         backlog=sum(ages),
@@ -269,8 +304,8 @@ def report_figures(*, span: Span, now: datetime) -> Report:
         by_agent=_named(agents, agent_names),
         sla=_sla(created),
         sla_by_level={int(v): _sla(r for r in created if r.level == v) for v in Level.values},
-        per_hour=_per_hour(created, span),
+        per_hour=_per_hour(created, period),
         segments={name: segments[name] for name in SEGMENTS},
-        holding_replies=holding_replies_between(since=span.start, until=span.end),
-        promises=follow_ups_kept_between(since=span.start, until=span.end, now=now),
+        holding_replies=holding_replies_between(since=period.start, until=period.end),
+        promises=follow_ups_kept_between(since=period.start, until=period.end, now=now),
     )

@@ -51,7 +51,7 @@ def reports_page(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "reports/index.html", {"form": form}, status=400)
     span = form.span
-    report = report_figures(span=span, now=timezone.now())
+    report = report_figures(period=span.period, now=timezone.now())
     charts = report_charts(report)
     days = {"first": span.first.isoformat(), "last": span.last.isoformat()}
     if request.GET.get("format") == "csv":
