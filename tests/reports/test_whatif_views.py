@@ -171,3 +171,13 @@ def test_the_queries_do_not_grow_with_the_tickets_replayed(
         page = client.get(URL, _asked())
 
     assert page.context["found"].baseline.summary.items == tickets
+
+
+def test_the_reports_page_leads_to_the_what_if_page_and_back() -> None:
+    _lead_user, client = _lead()
+
+    reports = client.get(reverse("reports:index")).content.decode()
+    whatif = client.get(URL).content.decode()
+
+    assert f'href="{URL}"' in reports
+    assert f'href="{reverse("reports:index")}"' in whatif
