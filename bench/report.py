@@ -225,6 +225,7 @@ def _bars(
     *,
     horizontal: bool,
     values: str | None = None,
+    legend: bool = True,
 ) -> None:
     """Grouped bars: one group per label, one bar per series; `values` formats each bar's
     value on it (e.g. "{:.2f}"), when given."""
@@ -242,7 +243,8 @@ def _bars(
         axes.invert_yaxis()
     else:
         axes.set_xticks(range(len(groups)), groups)
-    axes.legend(fontsize="small")
+    if legend:
+        axes.legend(fontsize="small")
 
 
 def triage_charts(result: Result, folder: Path) -> list[Chart]:
@@ -404,6 +406,7 @@ class _Measure:
     file: str
     caption: str
     target: float | None = None
+    target_key: str = ""  # where the bench's JSON line gives the target, if it does
     values: str = "{:.0f}"
 
 
@@ -422,6 +425,7 @@ SIMULATION_MEASURES = (
         "Level-1 p90 first-response wait per policy and staffing; the dotted line is the target "
         "of 30 minutes.",
         target=30,
+        target_key="level1_p90_max_minutes",
     ),
     _Measure(
         "gain_captured",
@@ -430,6 +434,7 @@ SIMULATION_MEASURES = (
         "How much of the oracle's gain over FIFO on mean wait each policy captures (1.0: all of "
         "it); the dotted line is the target of 0.8 for the default order.",
         target=0.8,
+        target_key="gain_captured_min",
         values="{:.2f}",
     ),
 )
@@ -461,7 +466,7 @@ def simulation_charts(result: Result, folder: Path) -> list[Chart]:
             axes = figure.add_subplot(1, len(traces), n + 1, sharey=figure.axes[0] if n else None)
             staffings = list(dict.fromkeys(s for t, s, _ in cells if t == trace))
             groups = [
-                f"{s}\n({', '.join(map(str, sorted(agents[(trace, s)])))} agents)"
+                f"{s}\n({', '.join(f'{a:g}' for a in sorted(agents[(trace, s)]))} agents)"
                 for s in staffings
             ]
             _bars(
@@ -470,15 +475,16 @@ def simulation_charts(result: Result, folder: Path) -> list[Chart]:
                 {p: [mean_of(trace, s, p, measure.key) for s in staffings] for p in policies},
                 horizontal=False,
                 values=measure.values,
+                legend=False,
             )
-            if measure.target is not None:
-                axes.axhline(
-                    measure.target, color="grey", linestyle=":", label=f"target: {measure.target}"
-                )
-                axes.legend(fontsize="small")
+            target = result.get("target", {}).get(measure.target_key, measure.target)
+            if target is not None:
+                axes.axhline(target, color="grey", linestyle=":", label=f"target: {target:g}")
             axes.set_ylabel(measure.label)
             axes.set_title(trace)
         figure.suptitle(f"Simulated desk: {measure.label}, per policy and staffing")
+        handles, labels = figure.axes[0].get_legend_handles_labels()
+        figure.legend(handles, labels, loc="outside lower center", ncols=len(labels))
         charts.append(_save(figure, folder, measure.file, measure.caption))
     return charts
 
