@@ -2,7 +2,7 @@
 Markdown report with the machine, each bench's table and its charts as PNG files.
 
 Run: make bench                  (each bench at its full sizes: long, see bench/README.md)
-     make bench-quick            (small sizes; a few minutes)
+     make bench-quick            (small sizes: minutes, not an hour)
      .venv/bin/python bench/report.py [--quick] [--only triage,queue] [--out DIR]
          [--postgres postgresql://postgres@127.0.0.1:5432/postgres] [--shared ../shared/data]
 
@@ -60,8 +60,8 @@ class Bench:
     uses_shared: bool = False
 
 
-# Quick sizes keep the whole report to a few minutes on 2 shared cores; full sizes are each
-# bench's own defaults, the figures bench/README.md and the docs quote.
+# Quick sizes keep the whole report to minutes on 2 shared cores (15 on a busy machine); full
+# sizes are each bench's own defaults, the figures bench/README.md and the docs quote.
 BENCHES = (
     Bench("triage", "triage_bench.py", quick=("--quick",), uses_shared=True),
     Bench(
@@ -661,7 +661,7 @@ def arguments_for(bench: Bench, *, quick: bool, postgres: str, shared: Path) -> 
 
 def main(argv: Sequence[str] | None = None, benches: Sequence[Bench] = BENCHES) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="small sizes: a few minutes")
+    parser.add_argument("--quick", action="store_true", help="small sizes: minutes")
     parser.add_argument("--only", help="comma-separated bench names, e.g. triage,breaks")
     parser.add_argument("--out", type=Path, help="default: bench/reports/<UTC date>-<host>")
     parser.add_argument("--postgres", default=POSTGRES, help="a server URL to make databases on")
