@@ -47,18 +47,20 @@ def test_the_queue_is_in_order_and_says_why(api: ApiClient, desk: dict[str, Tick
     answer = api.get("/api/v1/queue")
     assert answer.status_code == 200
     items = answer.json()["items"]
+    # The key customer's 8-minute question leads the same size of work by an hour, so the
+    # plain one, two hours older, goes first.
     assert [i["ticket_id"] for i in items] == [
         desk["urgent"].pk,
         desk["quick"].pk,
-        desk["key"].pk,
         desk["plain"].pk,
+        desk["key"].pk,
     ]
     assert [i["position"] for i in items] == [1, 2, 3, 4]
     assert items[0]["kind"] == "ticket"
     assert items[0]["reasons"][0] == "level 1: payment problem: charged twice"
     assert items[1]["reasons"][0].startswith("quick win ~")
-    assert items[2]["reasons"][0] == "key customer"
-    assert items[3]["reasons"] == ["waiting 5 h"]
+    assert items[2]["reasons"] == ["about 8 min of work", "waiting 5 h"]
+    assert items[3]["reasons"] == ["about 8 min of work", "key customer", "waiting 3 h"]
 
 
 def test_the_queue_honours_its_limit(api: ApiClient, desk: dict[str, Ticket]) -> None:
@@ -78,8 +80,8 @@ def test_take_next_assigns_items_in_order_then_answers_204(
     assert first["ticket"]["status"] == "open"
     assert [t.json()["ticket_id"] for t in taken[1:4]] == [
         desk["quick"].pk,
-        desk["key"].pk,
         desk["plain"].pk,
+        desk["key"].pk,
     ]
 
 
@@ -129,7 +131,8 @@ def test_another_teams_work_is_not_offered(api: ApiClient, agent: User) -> None:
 def test_a_customer_who_becomes_key_moves_up_the_queue(api: ApiClient) -> None:
     from frontdesk.customers.services import customer_update
 
-    older = _aged(factories.ticket(subject="Plans", body="Plans for next year?"), 5)
+    # Half an hour older, the same size of work: a key customer's hour of head start passes it.
+    older = _aged(factories.ticket(subject="Plans", body="Plans for next year?"), 1.5)
     customer = factories.customer(name="Big Client")
     newer = _aged(factories.ticket(customer_=customer, subject="Plans", body="And yours?"), 1)
     before = [i["ticket_id"] for i in api.get("/api/v1/queue").json()["items"]]

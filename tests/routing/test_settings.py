@@ -10,7 +10,7 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 WEIGHTS = {"callback": 900, "level1": 300, "sla": 150, "quick": 100}
-WEIGHTS |= {"key": 30, "level2": 10, "sla_warning_minutes": 45}
+WEIGHTS |= {"key": 30, "level2": 10, "effort": 3, "sla_warning_minutes": 45}
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def test_a_lead_changes_the_queue_order(lead_client: Client) -> None:
     answer = lead_client.post(reverse("queue_settings:weights"), WEIGHTS)
     assert answer.status_code == 302
     weights = queue_weights()
-    assert (weights.quick, weights.sla_warning_minutes) == (100, 45)
+    assert (weights.quick, weights.effort, weights.sla_warning_minutes) == (100, 3, 45)
     page = lead_client.get(reverse("queue_settings:weights")).content.decode()
     assert "Quick wins" in page  # the change record under the form names the weights
 

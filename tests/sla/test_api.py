@@ -75,3 +75,15 @@ def test_a_lead_sets_the_queue_weights_and_an_agent_only_reads_them(
     assert queue_weights().quick == 100
     assert api.put("/api/v1/queue-weights", weights).status_code == 403
     assert api.put("/api/v1/business-hours", HOURS).status_code == 403
+
+
+def test_the_effort_weight_is_read_set_and_may_be_left_out(lead_api: ApiClient) -> None:
+    weights = lead_api.get("/api/v1/queue-weights").json()
+    assert weights["effort"] == 2
+    assert lead_api.put("/api/v1/queue-weights", weights | {"effort": 3}).status_code == 200
+    # A client written before effort counted sends no effort: the desk's stays as it was.
+    older = {name: value for name, value in weights.items() if name != "effort"}
+    answer = lead_api.put("/api/v1/queue-weights", older | {"key": 2})
+    assert answer.status_code == 200
+    assert (answer.json()["effort"], answer.json()["key"]) == (3, 2)
+    assert lead_api.put("/api/v1/queue-weights", weights | {"effort": 30}).status_code == 422

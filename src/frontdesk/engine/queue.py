@@ -5,6 +5,10 @@ the queue is read earliest first. A level-1 ticket that arrived now sits beside 
 that has waited 400 hours — so rank never starves anyone, and ageing needs no clock: waiting longer
 is simply arriving earlier. The result is one timestamp per ticket, the sort key, which changes only
 when the ticket does (new level, assigned, SLA warning), so "next item" is an index lookup.
+
+Among ordinary tickets effort counts continuously: each halving of the estimate is worth `effort`
+hours more, so a 3-minute answer goes before a 15-minute one before an hour's work, and the hour's
+work still goes first once it has waited the difference (the simulator chose the weights).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 from enum import StrEnum
+from math import log2
 
 from frontdesk.engine.errors import EngineError
 
@@ -26,6 +31,14 @@ class Kind(StrEnum):
     TICKET = "ticket"
 
 
+# Work estimated at this many minutes or more gets no head start for its size; an ordinary ticket
+# with no estimate is taken as a typical one.
+EFFORT_REFERENCE_MINUTES = 240
+EFFORT_UNKNOWN_MINUTES = 15
+# A head start per halving beyond this would let size outrank the SLA tier within a day.
+EFFORT_MAX_HOURS = 24.0
+
+
 class WeightError(EngineError):
     """A set of weights that would not make sense as a queue order; the message says why."""
 
@@ -35,17 +48,21 @@ class QueueWeights:
     """The head start, in hours, each kind of item gets; a lead tunes them on the settings page.
 
     The defaults give DESIGN.md's order: live, call-backs and follow-ups, level 1, SLA about to be
-    breached, quick wins, key customers, level 2, the rest — each tier overtaken by the one below
-    only after the lower item has waited the difference.
+    breached — each far ahead of the next — then the ordinary tickets, where shorter work goes
+    first (`effort` hours per halving of the estimate) and quick wins, key customers and level 2
+    get a little more. A lower item overtakes a higher one once it has waited the difference.
+    The defaults come from the simulator's bench (docs/lead-guide.md quotes its figures).
     """
 
     live: float = 100_000.0
     callback: float = 1_000.0
     level1: float = 400.0
     sla: float = 200.0
-    quick: float = 48.0
-    key: float = 24.0
-    level2: float = 12.0
+    quick: float = 2.0
+    key: float = 1.0
+    level2: float = 0.5
+    # Hours of head start for each halving of the estimated effort (ordinary tickets).
+    effort: float = 2.0
     # An SLA counts as "about to breach" this many minutes before it is due.
     sla_warning_minutes: int = 60
 
@@ -53,11 +70,17 @@ class QueueWeights:
         """Refuse weights that make no sense, naming the first problem."""
         hours = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "live"}
         hours.pop("sla_warning_minutes")
+        effort = hours.pop("effort")
         for name, value in hours.items():
             if not 0 <= value <= 10_000:
                 raise WeightError(
                     "head-start-out-of-range", f"{name}: a head start is between 0 and 10,000 hours"
                 )
+        if not 0 <= effort <= EFFORT_MAX_HOURS:
+            raise WeightError(
+                "effort-out-of-range",
+                f"effort: between 0 and {EFFORT_MAX_HOURS:g} hours per halving of the estimate",
+            )
         if self.live <= max(hours.values()):
             raise WeightError("live-not-first", "live contacts must come before everything else")
         if not 0 < self.sla_warning_minutes <= 24 * 60:
@@ -110,11 +133,22 @@ def sort_key(item: QueueItem, weights: QueueWeights) -> datetime:
         starts.append(timedelta(hours=weights.key))
     if item.level == 2:
         starts.append(timedelta(hours=weights.level2))
-    key = item.arrived_at - max(starts)
+    key = item.arrived_at - max(starts) - effort_head_start(item, weights)
     if item.sla_at_risk and item.sla_due is not None:
         # Among items at risk the one due soonest goes first.
         key = min(key, item.sla_due - timedelta(hours=weights.sla))
     return key
+
+
+def effort_head_start(item: QueueItem, weights: QueueWeights) -> timedelta:
+    """The head start an ordinary ticket gets for being short: `effort` hours per halving of its
+    estimate below the reference. Live contacts, call-backs and level 1 keep arrival order
+    (level 1 deserves a full look, however short it seems)."""
+    if item.kind is not Kind.TICKET or item.level == 1:
+        return timedelta(0)
+    minutes = item.effort_minutes or EFFORT_UNKNOWN_MINUTES
+    halvings = max(0.0, log2(EFFORT_REFERENCE_MINUTES / max(1, minutes)))
+    return timedelta(hours=weights.effort * halvings)
 
 
 @dataclass(frozen=True)
@@ -136,6 +170,7 @@ class QueueReason:
             "sla-due": f"SLA due in {span}",
             "sla-breached": f"SLA breached {span} ago",
             "quick": f"quick win ~{self.minutes} min" if self.minutes else "quick win",
+            "effort": f"about {self.minutes} min of work",
             "key": "key customer",
             "level2": "new customer",
             "waiting": f"waiting {span}",
@@ -155,6 +190,9 @@ def reasons_for(item: QueueItem, now: datetime) -> tuple[QueueReason, ...]:
         reasons.append(QueueReason("sla-due", _minutes(item.sla_due - now)))
     if item.quick_win:
         reasons.append(QueueReason("quick", item.effort_minutes))
+    elif item.effort_minutes and item.kind is Kind.TICKET and item.level != 1:
+        # Why a 12-minute answer sits ahead of an older hour's work.
+        reasons.append(QueueReason("effort", item.effort_minutes))
     if item.key_customer:
         reasons.append(QueueReason("key"))
     if item.level == 2:
@@ -211,6 +249,7 @@ __all__: Sequence[str] = [
     "Ranked",
     "WeightError",
     "duration_phrase",
+    "effort_head_start",
     "rank",
     "reasons_for",
     "sort_key",

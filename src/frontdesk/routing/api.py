@@ -87,5 +87,5 @@ def get_queue_weights(request: HttpRequest) -> dict[str, float]:
 )
 def set_queue_weights(request: HttpRequest, payload: QueueWeightsIn) -> dict[str, float]:
     """Set the queue's weights; every queued item takes its new place."""
-    queue_weights_set(actor=request_agent(request), values=payload.model_dump())
+    queue_weights_set(actor=request_agent(request), values=payload.model_dump(exclude_none=True))
     return _weights()

@@ -13,6 +13,7 @@ WEIGHT_LABELS = {
     "callback": _("Call-backs and follow-ups (hours ahead)"),
     "level1": _("Level 1 (hours ahead)"),
     "sla": _("SLA about to breach (hours ahead)"),
+    "effort": _("Shorter work first (hours ahead for each halving of the estimate)"),
     "quick": _("Quick wins (hours ahead)"),
     "key": _("Key customers (hours ahead)"),
     "level2": _("Level 2, new customers (hours ahead)"),

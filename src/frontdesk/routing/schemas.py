@@ -6,6 +6,7 @@ from ninja import Schema
 from pydantic import Field
 
 from frontdesk.core.schemas import InputSchema
+from frontdesk.engine.queue import EFFORT_MAX_HOURS
 from frontdesk.tickets.schemas import TicketOut
 
 PresenceName = Literal["available", "visitor", "call", "break", "away", "off"]
@@ -36,6 +37,10 @@ class PresenceOut(Schema):
 
 
 HEAD_START = "Hours of head start: placed as if it had arrived this much earlier."
+EFFORT = (
+    "Hours of head start an ordinary ticket gets for each halving of its estimated effort "
+    "(below 240 minutes): shorter work first."
+)
 
 
 class QueueWeightsOut(Schema):
@@ -45,6 +50,7 @@ class QueueWeightsOut(Schema):
     quick: float = Field(description=HEAD_START)
     key: float = Field(description=HEAD_START)
     level2: float = Field(description=HEAD_START)
+    effort: float = Field(description=EFFORT)
     sla_warning_minutes: int = Field(description="Warn this many minutes before an SLA is due.")
 
 
@@ -55,4 +61,6 @@ class QueueWeightsIn(InputSchema):
     quick: float = Field(ge=0, le=10_000)
     key: float = Field(ge=0, le=10_000)
     level2: float = Field(ge=0, le=10_000)
+    # Optional, so that clients written before effort counted keep working: absent, it stays.
+    effort: float | None = Field(default=None, ge=0, le=EFFORT_MAX_HOURS, description=EFFORT)
     sla_warning_minutes: int = Field(ge=1, le=24 * 60)

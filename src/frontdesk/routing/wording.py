@@ -21,6 +21,8 @@ def queue_reason_text(reason: QueueReason, ticket: Ticket) -> str:
         if reason.minutes:
             return _("quick win ~%(minutes)s min") % {"minutes": reason.minutes}
         return _("quick win")
+    if reason.code == "effort":
+        return _("about %(minutes)s min of work") % {"minutes": reason.minutes}
     texts = {
         "live": _("live contact"),
         "callback": _("call-back for a missed call"),
