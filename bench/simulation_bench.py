@@ -6,7 +6,7 @@ priority-age, oracle), over several seeds, with triage's estimates 0.6–1.5× t
 comparison table, whether the issue-15 target is met per day × staffing, and last one JSON line
 (documented in bench/README.md; `make bench` draws its charts from it).
 
-    .venv/bin/python bench/simulation_bench.py [--seeds 5] [--weights JSON]
+    .venv/bin/python bench/simulation_bench.py [--seeds 5 | --quick] [--weights JSON]
 """
 
 from __future__ import annotations
@@ -130,8 +130,13 @@ def target_check(rows: list[dict[str, Any]]) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=5, help="days per shape (seeds 0..N-1)")
+    parser.add_argument(
+        "--quick", action="store_true", help="two seeds (for make bench's quick run)"
+    )
     parser.add_argument("--weights", help="the frontdesk policy's weights, as a JSON object")
     args = parser.parse_args()
+    if args.quick:
+        args.seeds = 2
     weights = weights_from(json.loads(args.weights)) if args.weights else QueueWeights()
     seeds = range(args.seeds)
 
