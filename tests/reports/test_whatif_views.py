@@ -53,6 +53,7 @@ def _asked(**changes: Any) -> dict[str, Any]:
         "quick": 48,
         "key": 24,
         "level2": 12,
+        "effort": 2,
         "sla_warning_minutes": 60,
     }
     return asked | changes
