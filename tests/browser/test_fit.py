@@ -10,18 +10,26 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.test import Client
+from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
+from frontdesk.accounts.models import Team, User
 from frontdesk.core.clock import desk_today
 from frontdesk.customers.field_services import customer_custom_set
+from frontdesk.customers.models import Customer
 from frontdesk.journal.services import notice_post
 from frontdesk.live.selectors import visit_token as visit_token_of
 from frontdesk.live.services import visit_create
 from frontdesk.macros.services import macro_save
 from frontdesk.schedules.services.break_rules import BreakRuleFields, break_rule_create
 from frontdesk.sla.services import business_hours_set, sla_target_set
-from frontdesk.tickets.services import ticket_custom_set, ticket_view_create
+from frontdesk.tickets.services import (
+    ticket_custom_set,
+    ticket_reply,
+    ticket_set_status,
+    ticket_view_create,
+)
 from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -42,6 +50,8 @@ PROBLEMS = """() => {
 }"""
 # Screenshots for people to look at, when asked for (FRONTDESK_SHOTS=/tmp/fit).
 SHOTS = os.environ.get("FRONTDESK_SHOTS", "")
+# Only these pages, by name, when asked for (FRONTDESK_FIT_PAGES=reports,reports-tables).
+ONLY = {name for name in os.environ.get("FRONTDESK_FIT_PAGES", "").split(",") if name}
 
 
 def desk_pages(
@@ -86,6 +96,9 @@ def desk_pages(
         "write-to-customer": f"/desk/tickets/write/{customer_id}/",
         "log-a-call": f"/desk/tickets/call/{customer_id}/",
         "what-if": "/desk/reports/what-if/",
+        "reports": "/desk/reports/",
+        # The same page with every chart's table open (see `_open_state`).
+        "reports-tables": "/desk/reports/?state=tables",
         "corridor": "/desk/journal/",
         "promises": "/desk/journal/promises/",
         "board": "/desk/journal/board/",
@@ -107,6 +120,10 @@ def _open_state(page: Page, name: str) -> None:
         page.locator("#macro-picker-open").click()
         expect(page.locator("#macro-picker-list [role=option]").first).to_be_visible()
         expect(page.locator(".macro-preview-text")).to_be_visible()
+    if name == "reports-tables":
+        page.evaluate(
+            "document.querySelectorAll('details.chart-table').forEach(d => d.open = true)"
+        )
 
 
 def _desk(language: str) -> tuple[str, dict[str, str]]:
@@ -199,12 +216,43 @@ def _desk(language: str) -> tuple[str, dict[str, str]]:
         "&extra_end=18:00&breaks_moved=-15&callback=1000&level1=400&sla=200&quick=60&key=24"
         "&level2=12&sla_warning_minutes=60"
     )
+    _answered_this_week(lead=lead, team=team, customer=customer)
     pages |= {
         "team": f"/desk/settings/teams/{team.pk}/",
         "agent": f"/desk/settings/agents/{lead.pk}/",
         "team-hours": f"/desk/settings/hours/?team={team.pk}",
     }
+    if ONLY:
+        pages = {name: path for name, path in pages.items() if name in ONLY}
     return client.cookies["sessionid"].value, pages
+
+
+def _answered_this_week(*, lead: User, team: Team, customer: Customer) -> None:
+    """Tickets of the last days, answered and some solved, for the reports' charts."""
+    colleague = factories.agent(full_name="Ágnes Kovács-Szentgyörgyi")
+    now = timezone.now()
+    for n in range(8):
+        ticket = factories.ticket(
+            customer_=customer,
+            subject=f"Számla {n}",
+            channel=("email", "phone", "web", "visit")[n % 4],
+            created_at=now - timedelta(days=n % 5, hours=2 + n),
+            team_id=team.pk if n % 2 else None,
+        )
+        ticket_reply(
+            ticket=ticket,
+            agent=colleague if n % 3 else lead,
+            text="Megnéztük.",
+            historical_at=ticket.created_at + timedelta(minutes=7 * (n + 1)),
+        )
+        if n % 3 == 0:
+            ticket.refresh_from_db()
+            ticket_set_status(
+                ticket=ticket,
+                actor=lead,
+                status="solved",
+                historical_at=ticket.created_at + timedelta(hours=n + 1),
+            )
 
 
 @pytest.mark.parametrize("language", ["en", "he"])

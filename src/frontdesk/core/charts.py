@@ -32,9 +32,9 @@ register = template.Library()
 ChartKind = Literal["bars", "stacked", "lines"]
 
 WIDTH = 400  # the drawing's own units; the SVG scales to its box
-FONT = 11  # px in drawing units, set in frontdesk.css (.chart text)
+FONT = 13  # px in drawing units, set in frontdesk.css (.chart text)
 SERIES_STYLES = 6  # chart-s1 … chart-s6 in frontdesk.css
-LABEL_CHARACTERS = 20  # a category name longer than this is cut in the drawing (the table has all)
+LABEL_CHARACTERS = 16  # a category name longer than this is cut in the drawing (the table has all)
 
 
 @dataclass(frozen=True)
@@ -169,9 +169,9 @@ class _Canvas:
 
 def _bars(chart: Chart, canvas: _Canvas) -> float:
     """Draw bars across, one group per category; return the drawing's height."""
-    label_end, plot_start, plot_end = 128.0, 134.0, WIDTH - 40.0
+    label_end, plot_start, plot_end = 134.0, 140.0, WIDTH - 42.0
     stacked = chart.kind == "stacked"
-    bar = 12.0 if stacked or len(chart.series) == 1 else 9.0
+    bar = 16.0 if stacked or len(chart.series) == 1 else 12.0
     group = bar if stacked else bar * len(chart.series)
     gap, top = 8.0, 6.0
     totals = [
@@ -184,7 +184,7 @@ def _bars(chart: Chart, canvas: _Canvas) -> float:
     for value in ticks:
         x = plot_start + value * scale
         canvas.line(x0=x, y0=top - 2, x1=x, y1=bottom, css="chart-grid")
-        canvas.text(value_text(value, decimals), x=x, y=bottom + 13, anchor="middle")
+        canvas.text(value_text(value, decimals), x=x, y=bottom + 15, anchor="middle")
     for row, category in enumerate(chart.categories):
         y = top + row * (group + gap)
         canvas.text(_cut(category), x=label_end, y=y + group / 2 + FONT * 0.35, anchor="end")
@@ -221,7 +221,7 @@ def _bars(chart: Chart, canvas: _Canvas) -> float:
 
 def _lines(chart: Chart, canvas: _Canvas) -> float:
     """Draw a line per series along the categories; return the drawing's height."""
-    height, top, bottom = 200.0, 8.0, 178.0
+    height, top, bottom = 210.0, 8.0, 184.0
     plot_start, plot_end = 36.0, WIDTH - 10.0
     peak = max((v or 0 for s in chart.series for v in s.values), default=0)
     ticks, decimals = axis_ticks(peak, whole=chart.decimals == 0)
@@ -240,7 +240,7 @@ def _lines(chart: Chart, canvas: _Canvas) -> float:
     every = max(1, math.ceil(count / 8))  # at most 8 names along the axis
     for index, category in enumerate(chart.categories):
         if index % every == 0:
-            canvas.text(_cut(category), x=plot_start + index * step, y=bottom + 14, anchor="middle")
+            canvas.text(_cut(category), x=plot_start + index * step, y=bottom + 17, anchor="middle")
     for index, series in enumerate(chart.series):
         css = f"chart-s{index % SERIES_STYLES + 1}"
         runs: list[list[tuple[float, float]]] = [[]]
