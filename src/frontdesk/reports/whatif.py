@@ -400,10 +400,17 @@ def outcome_of(
     )
 
 
-def whatif_compare(*, history: History, variation: Variation) -> WhatIf:
-    """The history replayed as it was (the desk's order and roster) and with the variation."""
-    targets = sla_targets()
-    weights = queue_weights()
+def whatif_compare(
+    *,
+    history: History,
+    variation: Variation,
+    weights: QueueWeights | None = None,
+    targets: SlaTargets | None = None,
+) -> WhatIf:
+    """The history replayed as it was (the desk's order with `weights`, its roster) and with
+    the variation, SLA breaches counted against `targets` (both the desk's when not given)."""
+    targets = targets or sla_targets()
+    weights = weights or queue_weights()
     agents = history.agents()
     baseline = outcome_of(
         history,
