@@ -84,6 +84,7 @@ BENCHES = (
         uses_postgres=True,
     ),
     Bench("simulation", "simulation_bench.py", quick=("--quick",)),
+    Bench("whatif", "whatif_bench.py", quick=("--quick",)),
 )
 
 

@@ -24,6 +24,7 @@ OUTPUTS = [
         "rows",
         ["simulation-mean-wait.png", "simulation-level1-p90.png", "simulation-gain-captured.png"],
     ),
+    ("whatif", "results", []),
 ]
 
 
@@ -93,7 +94,7 @@ def test_report_has_the_machine_each_bench_s_table_and_its_charts(tmp_path: Path
         started=datetime(2026, 12, 2, 11, 0, tzinfo=UTC),
     ).read_text(encoding="utf-8")
 
-    assert "6 of 6 benches ran." in report
+    assert "7 of 7 benches ran." in report
     assert "| CPU | Test CPU |" in report
     for name, _, charts in OUTPUTS:
         assert f"\n## {name}\n" in report
