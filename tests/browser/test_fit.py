@@ -214,7 +214,7 @@ def _desk(language: str) -> tuple[str, dict[str, str]]:
         f"/desk/reports/what-if/?since={today - timedelta(days=6)}&until={today}&agents=1"
         f"&policy=weights&extra_agents=1&extra_weekday={today.weekday()}&extra_start=08:00"
         "&extra_end=18:00&breaks_moved=-15&callback=1000&level1=400&sla=200&quick=60&key=24"
-        "&level2=12&sla_warning_minutes=60"
+        "&level2=12&effort=3&sla_warning_minutes=60"
     )
     _answered_this_week(lead=lead, team=team, customer=customer)
     pages |= {

@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from frontdesk.accounts.models import User
+from frontdesk.engine.queue import QueueWeights
 from frontdesk.schedules.services import break_add, shift_pattern_add
 from frontdesk.sla.services import business_hours_set
 from frontdesk.tickets.models import Ticket
@@ -140,6 +141,23 @@ def test_the_form_says_what_is_wrong_next_to_the_field(
     errors = " ".join(page.context["form"].errors.get(field, []))
     assert words in errors
     assert f'id="id_{field}-error"' in page.content.decode()
+
+
+def test_trial_weights_left_empty_keep_the_desks_own() -> None:
+    _lead_user, client = _lead()
+    _busy_monday(3)
+    asked = _asked(policy="weights", level1="", key=5)
+    del asked["effort"]  # a link from before the weight existed
+
+    page = client.get(URL, asked)
+
+    assert page.context["form"].errors == {}
+    trial = page.context["found"].variation.weights
+    assert (trial.level1, trial.key, trial.effort) == (
+        QueueWeights().level1,
+        5,
+        QueueWeights().effort,
+    )
 
 
 def test_days_without_contacts_say_so() -> None:

@@ -85,16 +85,26 @@ class WhatIfForm(forms.Form):
             today
         )
         self.weight_names = list(WEIGHT_LABELS)
-        # The bounds QueueWeights.validate() holds them to, so each field says its own error.
+        self.weights = weights
+        # The bounds QueueWeights.validate() holds them to, so each field says its own error;
+        # one left empty (or missing from an older link) keeps the desk's own.
         for name, label in WEIGHT_LABELS.items():
             initial = getattr(weights, name)
             if name == "sla_warning_minutes":
                 self.fields[name] = forms.IntegerField(
-                    label=label, initial=initial, min_value=1, max_value=MAX_SLA_WARNING_MINUTES
+                    label=label,
+                    initial=initial,
+                    min_value=1,
+                    max_value=MAX_SLA_WARNING_MINUTES,
+                    required=False,
                 )
             else:
                 self.fields[name] = forms.FloatField(
-                    label=label, initial=initial, min_value=0, max_value=MAX_HEAD_START_HOURS
+                    label=label,
+                    initial=initial,
+                    min_value=0,
+                    max_value=MAX_HEAD_START_HOURS,
+                    required=False,
                 )
 
     def weight_fields(self) -> list[forms.BoundField]:
@@ -122,11 +132,11 @@ class WhatIfForm(forms.Form):
         return data
 
     def _weights_check(self, data: dict[str, Any]) -> None:
+        if any(name in self.errors for name in self.weight_names):
+            return  # each wrong one has its own error already
         values = {name: data[name] for name in self.weight_names if data.get(name) is not None}
-        if len(values) < len(self.weight_names):
-            return  # each missing one has its own error already
         try:
-            data["trial_weights"] = weights_from(values)
+            data["trial_weights"] = weights_from(values, base=self.weights)
         except WeightError as error:
             self.add_error(
                 None, WEIGHT_PROBLEMS.get(error.code, _("These weights cannot order a queue."))
