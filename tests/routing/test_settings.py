@@ -47,3 +47,12 @@ def test_weights_that_make_no_sense_are_refused_with_a_message(lead_client: Clie
     assert answer.status_code == 400
     assert "level1: a head start is between 0 and 10,000 hours" in answer.content.decode()
     assert queue_weights().level1 == 400
+
+
+def test_an_effort_weight_beyond_a_day_per_halving_is_refused_on_the_form(
+    lead_client: Client,
+) -> None:
+    answer = lead_client.post(reverse("queue_settings:weights"), WEIGHTS | {"effort": 30})
+    assert answer.status_code == 400
+    assert "less than or equal to 24" in answer.content.decode()
+    assert queue_weights().effort == 2

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from frontdesk.engine.queue import QueueWeights
+from frontdesk.engine.queue import EFFORT_MAX_HOURS, QueueWeights
 
 WEIGHT_LABELS = {
     "callback": _("Call-backs and follow-ups (hours ahead)"),
@@ -27,5 +27,12 @@ class WeightsForm(forms.Form):
     def __init__(self, *args: Any, weights: QueueWeights, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name, label in WEIGHT_LABELS.items():
-            kind = forms.IntegerField if name == "sla_warning_minutes" else forms.FloatField
-            self.fields[name] = kind(label=label, initial=getattr(weights, name), min_value=0)
+            initial = getattr(weights, name)
+            if name == "sla_warning_minutes":
+                self.fields[name] = forms.IntegerField(label=label, initial=initial, min_value=0)
+            else:
+                # Beyond a day per halving, size would outrank SLAs about to breach within a day.
+                most = EFFORT_MAX_HOURS if name == "effort" else None
+                self.fields[name] = forms.FloatField(
+                    label=label, initial=initial, min_value=0, max_value=most
+                )
