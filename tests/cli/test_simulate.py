@@ -145,3 +145,38 @@ def test_a_missing_trace_file_exits_2(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "nowhere.jsonl" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_generated_day_is_a_trace_the_simulator_reads(tmp_path: Path) -> None:
+    path = tmp_path / "monday.jsonl"
+    command = ["simulate-day", "busy-monday", "--seed", "3", "--out", str(path)]
+    made = subprocess.run(
+        [sys.executable, "-m", "frontdesk", *command],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert made.returncode == 0, made.stderr
+    assert "agents: overloaded" in made.stderr
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert all(0.6 * r["handle_minutes"] - 0.05 <= r["estimated_minutes"] for r in rows)
+    answer = _simulate("--trace", str(path), "--agents", "6", "--json")
+    assert answer.returncode == 0, answer.stderr
+    assert [json.loads(line)["policy"] for line in answer.stdout.splitlines()] == [
+        "frontdesk",
+        "fifo",
+        "priority-age",
+        "oracle",
+    ]
+
+
+def test_an_unknown_kind_of_day_exits_2_naming_the_kinds() -> None:
+    made = subprocess.run(
+        [sys.executable, "-m", "frontdesk", "simulate-day", "friday"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert made.returncode == 2
+    assert "unknown day 'friday' (one of busy-monday, steady)" in made.stderr
+    assert "Traceback" not in made.stderr

@@ -48,6 +48,43 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_simulate_day(args: argparse.Namespace) -> int:
+    """Write a generated busy day as a trace, and say the agents each staffing level gives it."""
+    from frontdesk.engine.simulation import TraceError
+    from frontdesk.engine.simulation.generate import (
+        STAFFING,
+        agents_for,
+        day_generate,
+        offered_load,
+        trace_lines,
+    )
+
+    try:
+        noise = _noise(args.estimate_noise)
+        arrivals = day_generate(args.kind, seed=args.seed, noise=noise)
+        text = "".join(line + "\n" for line in trace_lines(arrivals))
+        if args.out == "-":
+            sys.stdout.write(text)
+        else:
+            Path(args.out).write_text(text, encoding="utf-8")
+    except (TraceError, OSError) as error:
+        print(f"frontdesk simulate-day: {error}", file=sys.stderr)
+        return 2
+    staffing = ", ".join(f"{name} {agents_for(arrivals, name)}" for name in STAFFING)
+    print(
+        f"{len(arrivals)} contacts, offered load {offered_load(arrivals, 9):.1f} erlangs; "
+        f"agents: {staffing}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _noise(text: str) -> tuple[float, float] | None:
+    from frontdesk.engine.simulation import noise_parse
+
+    return None if text == "none" else noise_parse(text)
+
+
 def _open(name: str) -> Any:
     return sys.stdin if name == "-" else open(name, encoding="utf-8")
 
@@ -169,6 +206,21 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     )
     simulate.add_argument("--json", action="store_true", help="one JSON object per policy")
     simulate.set_defaults(handler=cmd_simulate, needs_django=False)
+
+    day = commands.add_parser(
+        "simulate-day",
+        help="write a generated busy day as a trace for frontdesk simulate (no database)",
+    )
+    day.add_argument("kind", metavar="KIND", help="busy-monday or steady")
+    day.add_argument("--seed", type=int, default=0, metavar="S", help="which day of that kind")
+    day.add_argument("--out", default="-", metavar="FILE", help="where to write ('-': stdout)")
+    day.add_argument(
+        "--estimate-noise",
+        default="0.6-1.5",
+        metavar="LOW-HIGH",
+        help="triage's estimate: the true time times a factor in LOW-HIGH ('none': the true time)",
+    )
+    day.set_defaults(handler=cmd_simulate_day, needs_django=False)
 
 
 def _positive(text: str) -> int:
