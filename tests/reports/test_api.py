@@ -92,7 +92,7 @@ def test_the_summary_takes_the_same_queries_however_many_tickets(
 ) -> None:
     factories.ticket()
     lead_api.get(URL)
-    with django_assert_max_num_queries(12) as few:  # type: ignore[operator]
+    with django_assert_max_num_queries(10) as few:  # type: ignore[operator]
         lead_api.get(URL)
     for _ in range(5):
         factories.ticket()

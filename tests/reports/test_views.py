@@ -118,7 +118,7 @@ def test_the_page_takes_the_same_queries_however_many_tickets(
     _desk(3)
     client = signed_in(lead)
     client.get(URL)  # sessions and caches warmed
-    with django_assert_max_num_queries(20) as few:  # type: ignore[operator]
+    with django_assert_max_num_queries(14) as few:  # type: ignore[operator]
         client.get(URL)
     _desk(12)
     with django_assert_max_num_queries(len(few.captured_queries)):  # type: ignore[operator]
