@@ -44,9 +44,9 @@ from frontdesk.reports.whatif import (  # noqa: E402
     PolicyChoice,
     Source,
     Variation,
-    business_clock,
     whatif_compare,
 )
+from frontdesk.reports.whatif_clock import business_clock  # noqa: E402
 
 FIRST_MONDAY = date(2026, 11, 2)
 OPENS, CLOSES = clock_time(8), clock_time(17)
