@@ -19,6 +19,12 @@ WEIGHT_LABELS = {
     "level2": _("Level 2, new customers (hours ahead)"),
     "sla_warning_minutes": _("Warn this many minutes before an SLA is due"),
 }
+WEIGHT_HELP = {
+    "effort": _(
+        "Among ordinary tickets: each time the estimate halves, this many hours further ahead. "
+        "0: size does not count."
+    ),
+}
 
 
 class WeightsForm(forms.Form):
@@ -34,5 +40,9 @@ class WeightsForm(forms.Form):
                 # Beyond a day per halving, size would outrank SLAs about to breach within a day.
                 most = EFFORT_MAX_HOURS if name == "effort" else None
                 self.fields[name] = forms.FloatField(
-                    label=label, initial=initial, min_value=0, max_value=most
+                    label=label,
+                    initial=initial,
+                    min_value=0,
+                    max_value=most,
+                    help_text=WEIGHT_HELP.get(name, ""),
                 )
