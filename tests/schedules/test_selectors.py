@@ -29,6 +29,7 @@ from frontdesk.schedules.selectors import (
     shifts_between,
     week_plan,
 )
+from frontdesk.schedules.selectors.forecast import agents_for_rates
 from frontdesk.schedules.services import (
     break_add,
     break_step_away,
@@ -158,6 +159,17 @@ def test_agents_required_is_erlang_c_on_the_desks_targets(settings: Settings) ->
     # At most 70% busy, 10 Erlangs need 15 agents.
     settings.STAFFING_MAX_OCCUPANCY_PERCENT = 70
     assert agents_required(Load(200, 180, 0, 480)) == 15
+
+
+def test_agents_for_rates_weighs_each_channels_handling_time(settings: Settings) -> None:
+    settings.STAFFING_TARGET_PERCENT, settings.STAFFING_TARGET_SECONDS = 80, 20
+    settings.STAFFING_MAX_OCCUPANCY_PERCENT = 100
+    seconds = {"phone": 180, "visit": 180, "email": 480, "web": 480, "chat": 300}
+    # The worked example's 200 contacts an hour of 180 s, however they split by channel.
+    assert agents_for_rates(per_hour={"phone": 150, "visit": 50}, seconds=seconds) == 14
+    assert agents_for_rates(per_hour={}, seconds=seconds) == 0
+    written = agents_for_rates(per_hour={"email": 6, "web": 6}, seconds=seconds)
+    assert written == agents_required(Load(0, 0, 12, 480)) == 2
 
 
 def test_customers_hear_of_a_break_only_once_the_queue_is_warned(settings: Settings) -> None:
