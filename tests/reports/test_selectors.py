@@ -262,3 +262,13 @@ def test_the_figures_take_the_same_queries_however_many_tickets(
     with django_assert_max_num_queries(10):  # type: ignore[operator]
         report: Report = report_figures(period=span.period, now=now)
     assert report.created == 6
+
+
+def test_created_and_solved_per_day_on_the_desks_clock(desk: tuple[Span, datetime]) -> None:
+    span, now = desk
+    days = report_figures(period=span.period, now=now).per_day
+    assert [d.day for d in days] == [span.first + timedelta(days=n) for n in range(7)]
+    by_day = {d.day: (d.created, d.solved) for d in days}
+    assert by_day[desk_today() - timedelta(days=5)] == (6, 2)
+    assert by_day[span.first] == (0, 1)  # the one that came in the evening before
+    assert sum(d.created for d in days) == 6

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -109,6 +110,17 @@ def report_charts(report: Report) -> dict[str, Chart]:
             Series(_("Attained"), tuple(float(s.attained) for s in sla)),
             Series(_("Breached"), tuple(float(s.breached) for s in sla)),
             Series(_("Still running"), tuple(float(s.running) for s in sla)),
+        ),
+    )
+    charts["per-day"] = Chart(
+        key="per-day",
+        title=_("Created and solved per day"),
+        kind="lines",
+        category_label=_("Day"),
+        categories=tuple(date_format(d.day, "SHORT_DATE_FORMAT") for d in report.per_day),
+        series=(
+            Series(_("Created"), tuple(float(d.created) for d in report.per_day)),
+            Series(_("Solved"), tuple(float(d.solved) for d in report.per_day)),
         ),
     )
     charts["per-hour"] = Chart(

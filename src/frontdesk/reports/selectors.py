@@ -156,6 +156,15 @@ class HourLoad:
 
 
 @dataclass(frozen=True)
+class DayCount:
+    """One day of the period on the desk's clock: contacts created and tickets solved."""
+
+    day: date
+    created: int
+    solved: int
+
+
+@dataclass(frozen=True)
 class Report:
     """Every figure of the lead's reports for one span."""
 
@@ -173,6 +182,7 @@ class Report:
     sla: SlaCount
     sla_by_level: dict[int, SlaCount]
     per_hour: list[HourLoad]
+    per_day: list[DayCount]  # every day of the period, on the desk's clock
     segments: dict[str, int]  # contacts created, per SEGMENTS
     holding_replies: tuple[int, int]  # (by agents, by the desk itself)
     promises: PromisesKept
@@ -263,6 +273,22 @@ def _per_hour(created: list[TicketTimes], period: Period) -> list[HourLoad]:
     return loads
 
 
+def _per_day(rows: list[TicketTimes], period: Period) -> list[DayCount]:
+    zone = desk_zone()
+    created = Counter(
+        r.created_at.astimezone(zone).date() for r in rows if _within(r.created_at, period)
+    )
+    solved = Counter(
+        r.solved_at.astimezone(zone).date()
+        for r in rows
+        if r.solved_at is not None and _within(r.solved_at, period)
+    )
+    first = period.start.astimezone(zone).date()
+    last = (period.end - timedelta(microseconds=1)).astimezone(zone).date()
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    return [DayCount(day=day, created=created[day], solved=solved[day]) for day in days]
+
+
 def _named(groups: dict[Hashable, Group], names: dict[int, str]) -> dict[str | None, Group]:
     named = {
         names.get(key) if isinstance(key, int) else None: group for key, group in groups.items()
@@ -305,6 +331,7 @@ def report_figures(*, period: Period, now: datetime) -> Report:
         sla=_sla(created),
         sla_by_level={int(v): _sla(r for r in created if r.level == v) for v in Level.values},
         per_hour=_per_hour(created, period),
+        per_day=_per_day(rows, period),
         segments={name: segments[name] for name in SEGMENTS},
         holding_replies=holding_replies_between(since=period.start, until=period.end),
         promises=follow_ups_kept_between(since=period.start, until=period.end, now=now),

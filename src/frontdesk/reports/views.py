@@ -34,7 +34,7 @@ SECTIONS = (
         _("Resolution"),
         ("resolution-channel", "resolution-level", "resolution-team", "resolution-agent"),
     ),
-    (_("Load and staffing"), ("per-hour", "load-agent")),
+    (_("Load and staffing"), ("per-day", "per-hour", "load-agent")),
     (_("Service levels and backlog"), ("sla-level", "backlog-age")),
     (_("Customers, holding replies and promises"), ("segments", "holding-replies", "promises")),
 )
