@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from frontdesk.accounts.models import User
+from frontdesk.engine.simulation import Shift
 from frontdesk.reports.whatif import (
     PolicyChoice,
     Source,
@@ -196,3 +197,51 @@ def test_another_order_is_replayed_beside_the_desks() -> None:
     assert found.baseline.summary.policy == "frontdesk"
     assert found.changed.summary.policy == "fifo"
     assert set(found.changed.wait_by_hour) == {10}
+
+
+def test_nights_and_weekends_take_no_time_in_a_replay() -> None:
+    lead = factories.agent(role="lead")
+    _desk_nine_to_five(lead)
+    friday, monday = MONDAY + timedelta(days=4), MONDAY + timedelta(days=7)
+    late = factories.ticket(channel="web", created_at=_at(friday, 16, 30))
+    weekend = factories.ticket(channel="web", created_at=_at(friday + timedelta(days=1), 10))
+    early = factories.ticket(channel="web", created_at=_at(monday, 9, 15))
+
+    history = whatif_history(since=friday, until=monday, agents_without_roster=1)
+
+    clock = history.clock
+    arrived = {a.id: a.arrived_at for a in history.contacts.arrivals}
+    opening = clock.at(_at(friday, 9))
+    # Friday 17:00 and Monday 09:00 are the same business moment, 480 minutes in.
+    assert clock.at(_at(friday, 17)) == clock.at(_at(monday, 9))
+    minutes = [(arrived[str(t.pk)] - opening).total_seconds() / 60 for t in (late, weekend, early)]
+    assert minutes == [450, 480, 495]
+    assert history.contacts.hours[str(weekend.pk)] == 9
+
+
+def test_a_roster_s_days_join_into_one_shift_with_every_break_on_the_business_clock() -> None:
+    lead = factories.agent(role="lead")
+    _desk_nine_to_five(lead)
+    ada = factories.agent()
+    for weekday in (0, 1):
+        shift_pattern_add(
+            actor=lead, agent=ada, weekday=weekday, start=time(9), end=time(17), time_zone="UTC"
+        )
+    break_add(actor=lead, agent=ada, start=_at(MONDAY, 12), minutes=30)
+    break_add(actor=lead, agent=ada, start=_at(TUESDAY, 12), minutes=30)
+    factories.ticket(channel="web", created_at=_at(MONDAY, 10))
+
+    history = whatif_history(since=MONDAY, until=TUESDAY, agents_without_roster=1)
+
+    clock = history.clock
+    (agent,) = history.agents()
+    assert agent.shifts == (
+        Shift(
+            start=clock.at(_at(MONDAY, 9)),
+            end=clock.at(_at(TUESDAY, 17)),
+            breaks=(
+                (clock.at(_at(MONDAY, 12)), clock.at(_at(MONDAY, 12, 30))),
+                (clock.at(_at(TUESDAY, 12)), clock.at(_at(TUESDAY, 12, 30))),
+            ),
+        ),
+    )
