@@ -237,10 +237,16 @@ def _lines(chart: Chart, canvas: _Canvas) -> float:
         canvas.text(
             value_text(value, decimals), x=plot_start - 4, y=y_of(value) + FONT * 0.35, anchor="end"
         )
-    every = max(1, math.ceil(count / 8))  # at most 8 names along the axis
+    # As many names along the axis as fit side by side (a character is about 0.6 em wide, and
+    # a quarter more room than that keeps them apart); one at an edge is moved inside the
+    # drawing rather than cut.
+    wide = max((len(_cut(c)) for c in chart.categories), default=1) * FONT * 0.6
+    fits = max(1, int((plot_end - plot_start) // (wide * 1.25 + 10)))
+    every = max(1, math.ceil(count / fits))
     for index, category in enumerate(chart.categories):
         if index % every == 0:
-            canvas.text(_cut(category), x=plot_start + index * step, y=bottom + 17, anchor="middle")
+            x = min(max(plot_start + index * step, wide / 2 + 2), WIDTH - wide / 2 - 2)
+            canvas.text(_cut(category), x=x, y=bottom + 17, anchor="middle")
     for index, series in enumerate(chart.series):
         css = f"chart-s{index % SERIES_STYLES + 1}"
         runs: list[list[tuple[float, float]]] = [[]]
