@@ -4,6 +4,7 @@ left, and the table behind it in the reader's language and number format."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pytest
 from django.template import engines
@@ -153,3 +154,26 @@ def test_a_chart_with_no_figures_says_so_instead_of_drawing() -> None:
     html = render(empty, "en")
     assert "<svg" not in html
     assert "No figures in this range." in html
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+def test_names_along_a_line_chart_do_not_crowd_or_leave_the_drawing(rtl: bool) -> None:
+    days = tuple(f"{day:02d}.11.2026" for day in range(1, 31))
+    chart = Chart(
+        key="per-day",
+        title="Per day",
+        kind="lines",
+        category_label="Day",
+        categories=days,
+        series=(Series("Created", tuple(float(n % 7) for n in range(30))),),
+    )
+    placed = [
+        float(x)
+        for x in re.findall(
+            r'<text class="" x="([\d.]+)"[^>]*>\d\d\.11\.2026<', chart_svg(chart, rtl=rtl)
+        )
+    ]
+    assert 2 <= len(placed) <= 4
+    half = len(days[0]) * 13 * 0.6 / 2
+    assert all(half <= x <= 400 - half for x in placed)
+    assert min(abs(a - b) for a, b in pairwise(placed)) > 2 * half
