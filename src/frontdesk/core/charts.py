@@ -222,8 +222,7 @@ def _bars(chart: Chart, canvas: _Canvas) -> float:
 def _lines(chart: Chart, canvas: _Canvas) -> float:
     """Draw a line per series along the categories; return the drawing's height."""
     height, top, bottom = 210.0, 8.0, 184.0
-    # The last category's name is centred on the plot's end: room for half of "14:00".
-    plot_start, plot_end = 36.0, WIDTH - 24.0
+    plot_start, plot_end = 36.0, WIDTH - 10.0
     peak = max((v or 0 for s in chart.series for v in s.values), default=0)
     ticks, decimals = axis_ticks(peak, whole=chart.decimals == 0)
     ceiling = ticks[-1]
