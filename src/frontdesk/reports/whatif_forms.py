@@ -72,6 +72,8 @@ class WhatIfForm(forms.Form):
         max_value=MAX_BREAK_MOVE_MINUTES,
         initial=0,
         help_text=_("Negative: earlier. A break stays within its shift."),
+        # A minus sign reads on the left in Hebrew too ("-15", not "15-").
+        widget=forms.NumberInput(attrs={"dir": "ltr"}),
     )
 
     def __init__(
