@@ -44,7 +44,8 @@ from frontdesk.sla.selectors import calendar_for, sla_targets
 from frontdesk.tickets.history_selectors import ContactRow, ticket_contacts_between
 from frontdesk.tickets.selectors import queue_weights
 
-# A replay runs within the request: a month of a busy desk takes a second or two.
+# A replay runs within the request: four weeks of a busy desk (6,800 contacts) take one to two
+# seconds on a shared 2-core machine (bench/whatif_bench.py).
 MAX_SPAN_DAYS = 31
 MAX_CONTACTS = 12_000
 # Handling time and estimate of a contact nobody measured or estimated.
