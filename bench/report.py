@@ -490,6 +490,48 @@ def simulation_charts(result: Result, folder: Path) -> list[Chart]:
     return charts
 
 
+def whatif_charts(result: Result, folder: Path) -> list[Chart]:
+    rows = result["results"]
+    variations = list(dict.fromkeys(row["variation"] for row in rows))
+    weeks = sorted({row["weeks"] for row in rows})
+    figure = _figure(9.0, 4.5)
+    timing = figure.add_subplot(1, 2, 1)
+    for variation in variations:
+        measured = sorted(
+            (r["weeks"], r["seconds_median"]) for r in rows if r["variation"] == variation
+        )
+        timing.plot(*zip(*measured, strict=True), marker="o", label=variation)
+    timing.set_xticks(weeks, [str(w) for w in weeks])
+    timing.set_ylim(bottom=0)
+    timing.set_xlabel("weeks replayed")
+    timing.set_ylabel("seconds (median)")
+    timing.set_title("Replay time, both sides")
+    timing.legend(fontsize="small")
+    longest = [r for r in rows if r["weeks"] == weeks[-1]]
+    waits = figure.add_subplot(1, 2, 2)
+    _bars(
+        waits,
+        [r["variation"].replace(" on ", "\non ").replace(" later", "\nlater") for r in longest],
+        {
+            "as it was": [r["mean_wait_before"] for r in longest],
+            "with the change": [r["mean_wait_after"] for r in longest],
+        },
+        horizontal=False,
+        values="{:.1f}",
+    )
+    waits.set_ylabel("mean first-response wait (minutes)")
+    waits.set_title(f"Mean wait over {weeks[-1]} week(s)")
+    return [
+        _save(
+            figure,
+            folder,
+            "whatif-replay.png",
+            "The what-if page's replay: how long both sides take by number of weeks replayed, "
+            "per change, and the mean wait as it was and with each change over the longest span.",
+        )
+    ]
+
+
 CHARTS: dict[str, Callable[[Result, Path], list[Chart]]] = {
     "triage": triage_charts,
     "queue": queue_charts,
@@ -497,6 +539,7 @@ CHARTS: dict[str, Callable[[Result, Path], list[Chart]]] = {
     "breaks": breaks_charts,
     "search": search_charts,
     "simulation": simulation_charts,
+    "whatif": whatif_charts,
 }
 
 

@@ -24,7 +24,7 @@ OUTPUTS = [
         "rows",
         ["simulation-mean-wait.png", "simulation-level1-p90.png", "simulation-gain-captured.png"],
     ),
-    ("whatif", "results", []),
+    ("whatif", "results", ["whatif-replay.png"]),
 ]
 
 
