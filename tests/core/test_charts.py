@@ -54,6 +54,9 @@ def test_nice_ceiling_is_the_next_round_value(value: float, ceiling: float) -> N
         (120, False, [0, 50, 100, 150], 0),
         (21, True, [0, 10, 20, 30], 0),
         (3, True, [0, 1, 2, 3], 0),
+        (10, True, [0, 5, 10], 0),  # counts never step by 2.5
+        (10, False, [0, 2.5, 5, 7.5, 10], 1),
+        (25, True, [0, 10, 20, 30], 0),
         (0, True, [0, 1], 0),
         (1, False, [0, 0.25, 0.5, 0.75, 1], 2),
         (0.8, False, [0, 0.2, 0.4, 0.6, 0.8], 1),

@@ -89,9 +89,10 @@ def axis_ticks(peak: float, *, whole: bool = False) -> tuple[list[float], int]:
     with; `whole` keeps steps of at least 1 (for counts)."""
     step = nice_ceiling(peak / 4)
     if whole:
-        step = max(step, 1.0)
+        # Counts step by 1, 2, 5, 10…: a step of 2.5 would print 2 and 8 between them.
+        step = max(step, 1.0) * (2 if not step.is_integer() and step > 1 else 1)
     count = max(1, math.ceil(peak / step - 1e-9))
-    decimals = 0 if step >= 1 else (1 if round(step * 10, 6).is_integer() else 2)
+    decimals = next(d for d in (0, 1, 2) if d == 2 or round(step * 10**d, 6).is_integer())
     return [round(index * step, 6) for index in range(count + 1)], decimals
 
 
