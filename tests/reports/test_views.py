@@ -123,3 +123,23 @@ def test_the_page_takes_the_same_queries_however_many_tickets(
     _desk(12)
     with django_assert_max_num_queries(len(few.captured_queries)):  # type: ignore[operator]
         assert client.get(URL).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "minutes"),
+    [
+        ("en", "Reports", "10.0 · 10.0 min"),
+        ("et", "Aruanded", "10,0 · 10,0 min"),
+        ("he", "דוחות", "10.0 · 10.0 דק׳"),
+        ("hu", "Jelentések", "10,0 · 10,0 perc"),
+        ("bs", "Izvještaji", "10,0 · 10,0 min"),
+    ],
+)
+def test_the_page_speaks_each_language_with_its_numbers(
+    language: str, title: str, minutes: str
+) -> None:
+    lead = factories.agent(role="lead", language=language)
+    _desk(1)
+    html = signed_in(lead).get(URL).content.decode()
+    assert f"<h1>{title}</h1>" in html
+    assert minutes in html
