@@ -60,8 +60,8 @@ class Bench:
     uses_shared: bool = False
 
 
-# Quick sizes keep the whole report to minutes on 2 shared cores (15 on a busy machine); full
-# sizes are each bench's own defaults, the figures bench/README.md and the docs quote.
+# Quick sizes keep the whole report to 8-15 minutes on 2 shared cores; full sizes (about 50) are
+# each bench's own defaults, the figures bench/README.md and the docs quote.
 BENCHES = (
     Bench("triage", "triage_bench.py", quick=("--quick",), uses_shared=True),
     Bench(
