@@ -104,13 +104,20 @@ class _AgentState:
     on_break_until: datetime | None = None
     pending: list[tuple[datetime, datetime]] = field(default_factory=list)
     taken: list[BreakTaken] = field(default_factory=list)
+    served: list[Served] = field(default_factory=list)
+    # Shifts by start, and the first that has not ended yet: time only moves forward, so
+    # finding the shift going on is a step along the list, not a search through it.
+    shifts: list[Shift] = field(default_factory=list)
+    current: int = 0
 
     def on_shift(self, now: datetime) -> bool:
-        return any(s.start <= now and (s.end is None or now < s.end) for s in self.agent.shifts)
+        while self.current < len(self.shifts) and _ended(self.shifts[self.current], now):
+            self.current += 1
+        return self.current < len(self.shifts) and self.shifts[self.current].start <= now
 
-    def last_end(self) -> datetime | None:
-        ends = [s.end for s in self.agent.shifts]
-        return None if any(end is None for end in ends) else max(e for e in ends if e)
+
+def _ended(shift: Shift, now: datetime) -> bool:
+    return shift.end is not None and shift.end <= now
 
 
 def simulate(
@@ -124,7 +131,11 @@ def simulate(
     if not agents:
         raise TraceError("no-agents", "a desk needs at least one agent")
     states = [
-        _AgentState(agent, pending=sorted(b for s in agent.shifts for b in s.breaks))
+        _AgentState(
+            agent,
+            pending=sorted(b for s in agent.shifts for b in s.breaks),
+            shifts=sorted(agent.shifts, key=lambda s: s.start),
+        )
         for agent in agents
     ]
     counter = itertools.count()
@@ -201,7 +212,9 @@ def simulate(
             return
         taken[index] = True
         end = now + timedelta(minutes=arrivals[index].handle_minutes)
-        served.append(Served(arrivals[index], state.agent.name, now, end))
+        work = Served(arrivals[index], state.agent.name, now, end)
+        served.append(work)
+        state.served.append(work)
         state.busy_until = end
         schedule(end, _Event.FREE, who)
 
@@ -221,7 +234,7 @@ def simulate(
     unserved = tuple(a for index, a in enumerate(arrivals) if not taken[index])
     ends = [s.end for s in served] + [a.arrived_at for a in arrivals] + [opened_at]
     closed_at = max(ends)
-    available = sum(_available_minutes(state, served, opened_at, closed_at) for state in states)
+    available = sum(_available_minutes(state, closed_at) for state in states)
     busy = sum(a.handle_minutes for a in (s.arrival for s in served))
     return Run(
         policy=policy.name,
@@ -235,17 +248,13 @@ def simulate(
     )
 
 
-def _available_minutes(
-    state: _AgentState, served: Sequence[Served], opened_at: datetime, closed_at: datetime
-) -> float:
+def _available_minutes(state: _AgentState, closed_at: datetime) -> float:
     """Minutes the agent was at work: shifts (open-ended ones until the desk closed), stretched
     to finish the last item, less breaks."""
     spans = []
     for shift in state.agent.shifts:
         end = shift.end or closed_at
-        overrun = [
-            s.end for s in served if s.agent == state.agent.name and shift.start <= s.start < end
-        ]
+        overrun = [s.end for s in state.served if shift.start <= s.start < end]
         spans.append((shift.start, max([end, *overrun])))
     minutes = sum((end - start).total_seconds() / 60 for start, end in spans if end > start)
     minutes -= sum((b.end - b.start).total_seconds() / 60 for b in state.taken)
