@@ -118,17 +118,10 @@ def _triage_estimator(arrivals: list[Any]) -> Any:
     """Triage's effort estimate from a contact's words, loaded only when a trace needs it."""
     if not any(a.estimated_minutes is None and (a.subject or a.body) for a in arrivals):
         return None
-    from frontdesk.engine.triage import (
-        DEFAULT_LANGUAGES,
-        Contact,
-        LanguageDetection,
-        lexicons_load,
-        triage_contact,
-    )
-    from frontdesk.engine.triage.language import lexicon_languages
+    from frontdesk.cli.triage import triage_parts
+    from frontdesk.engine.triage import Contact, triage_contact
 
-    detection = LanguageDetection(DEFAULT_LANGUAGES)
-    lexicons = lexicons_load(languages=lexicon_languages(detection.codes))
+    detection, lexicons = triage_parts()
 
     def estimate(arrival: Any) -> float:
         contact = Contact(

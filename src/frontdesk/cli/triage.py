@@ -4,33 +4,25 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from frontdesk.engine.triage import LanguageDetection, Lexicon
 
 
 def cmd_triage(args: argparse.Namespace) -> int:
     """Triage JSON Lines contacts without a database: one output line per input line."""
-    from pathlib import Path
-
-    from frontdesk.engine.triage import (
-        DEFAULT_LANGUAGES,
-        LanguageDetection,
-        LevelModel,
-        LexiconError,
-        ModelError,
-        lexicons_load,
-        triage_contact,
-    )
+    from frontdesk.engine.triage import LevelModel, LexiconError, ModelError, triage_contact
     from frontdesk.engine.triage.jsonlines import triage_lines
-    from frontdesk.engine.triage.language import LanguageError, lexicon_languages
+    from frontdesk.engine.triage.language import LanguageError
 
     languages = (
         [c.strip() for c in args.languages.split(",") if c.strip()] if args.languages else None
     )
     try:
-        detection = LanguageDetection(languages or DEFAULT_LANGUAGES)
-        lexicons = lexicons_load(
-            languages=lexicon_languages(detection.codes),
-            extra_dirs=[Path(d) for d in args.lexicons],
-        )
+        detection, lexicons = triage_parts(languages, extra_dirs=[Path(d) for d in args.lexicons])
         model = LevelModel.load(Path(args.model)) if args.model else None
     except (LexiconError, ModelError, LanguageError) as error:
         print(f"frontdesk triage: {error}", file=sys.stderr)
@@ -53,10 +45,22 @@ def cmd_triage(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def triage_parts(
+    languages: list[str] | None = None, *, extra_dirs: Sequence[Path] = ()
+) -> tuple[LanguageDetection, dict[str, Lexicon]]:
+    """The language detector and the lexicons triage reads with (the defaults when not named)."""
+    from frontdesk.engine.triage import DEFAULT_LANGUAGES, LanguageDetection, lexicons_load
+    from frontdesk.engine.triage.language import lexicon_languages
+
+    detection = LanguageDetection(languages or DEFAULT_LANGUAGES)
+    lexicons = lexicons_load(
+        languages=lexicon_languages(detection.codes), extra_dirs=list(extra_dirs)
+    )
+    return detection, lexicons
+
+
 def cmd_triage_model(args: argparse.Namespace) -> int:
     """Train the learned triage model now, or write the newest one to a file."""
-    from pathlib import Path
-
     from frontdesk.triage.selectors import model_latest
     from frontdesk.triage.services import model_retrain
 
