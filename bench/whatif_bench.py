@@ -18,6 +18,7 @@ import statistics
 import sys
 import time
 from collections import Counter
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock_time
 from pathlib import Path
@@ -70,17 +71,7 @@ def history_of(weeks: int) -> History:
         for arrival in generated:
             ident = f"{day}-{arrival.id}"
             hours[ident] = arrival.arrived_at.hour
-            arrivals.append(
-                Arrival(
-                    id=ident,
-                    arrived_at=clock.at(arrival.arrived_at),
-                    channel=arrival.channel,
-                    level=arrival.level,
-                    is_key=arrival.is_key,
-                    handle_minutes=arrival.handle_minutes,
-                    estimated_minutes=arrival.estimated_minutes,
-                )
-            )
+            arrivals.append(replace(arrival, id=ident, arrived_at=clock.at(arrival.arrived_at)))
         for agent in range(agents_for(generated, "comfortable")):
             shifts.append(RosterShift(agent_id=agent, start=opens, end=opens + timedelta(hours=9)))
             # Breaks staggered a quarter-hour apart from 11:30.
