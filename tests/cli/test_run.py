@@ -1,3 +1,4 @@
+import random
 import shutil
 import socket
 import sqlite3
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from frontdesk.cli import mail_port_for
-from tests.cli.desks import FRONTDESK, desk_env, free_port, get_json, wait_for_text
+from tests.cli.desks import FRONTDESK, desk_env, get_json, wait_for_text
 
 pytestmark = pytest.mark.django_db
 
@@ -21,14 +22,28 @@ def _run_env(folder: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+def _bindable(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 def _ports_for_run() -> tuple[int, int]:
-    """A free web port whose mail port (moved with it) is free too."""
+    """A free web port whose mail port (moved with it) is free too.
+
+    Both come from below the kernel's ephemeral range (32768 and up here), so no outgoing
+    connection of a parallel test — to PostgreSQL, to another desk — takes the mail port between
+    this check and the listener binding it; the other xdist worker picks at random too.
+    """
+    chooser = random.Random()
     while True:
-        port = free_port()
-        mail_port = 2525 + port - 8000
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", mail_port)) != 0:
-                return port, mail_port
+        port = chooser.randrange(20000, 30000)
+        mail_port = mail_port_for(port)
+        if _bindable(port) and _bindable(mail_port):
+            return port, mail_port
 
 
 def _start_run(folder: Path, *args: str, **extra: str) -> tuple[subprocess.Popen[bytes], Path]:
