@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "frontdesk.mail",
     "frontdesk.journal",
     "frontdesk.schedules",
+    "frontdesk.problems",
 ]
 
 MIDDLEWARE = [

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from frontdesk.engine.triage import Reason
+from frontdesk.sla.selectors import desk_time_zone
 from frontdesk.tickets.adapters import reasons_from_rows
 from frontdesk.tickets.choices import DeskTextKey
 
@@ -56,8 +61,25 @@ def reason_text(reason: Reason) -> str:
             "detail": detail,
             "words": words,
         }
+    if reason.code == "pattern" and len(reason.evidence) == 2:
+        detail = _reported_by(*reason.evidence)
     template = texts.get(reason.code)
     return template % {"detail": detail} if template else reason.text()
+
+
+def _reported_by(count: str, since: str) -> str:
+    # A problem's members carry (customers, first report as ISO time) as evidence, so that each
+    # reader sees the count in their language and the time on the desk's clock.
+    try:
+        customers, first = int(count), datetime.fromisoformat(since)
+    except ValueError:
+        return count
+    time = formats.time_format(first.astimezone(ZoneInfo(desk_time_zone())), "H:i")
+    return ngettext(
+        "reported by %(count)d customer since %(time)s",
+        "reported by %(count)d customers since %(time)s",
+        customers,
+    ) % {"count": customers, "time": time}
 
 
 def reason_texts(rows: object) -> list[str]:

@@ -116,6 +116,10 @@ def system_text(message: Message) -> str:
     if code == "follow_up":
         due = _moment(event.get("due"))
         return _("Follow-up due %(when)s") % {"when": datetime_text(due) if due else ""}
+    if code == "problem_linked":
+        return _("Linked to the problem “%(title)s”") % {"title": event.get("title", "")}
+    if code == "problem_unlinked":
+        return _("Unlinked from the problem “%(title)s”") % {"title": event.get("title", "")}
     if code == "follow_up_overdue":
         return _("Follow-up overdue: escalated to the leads")
     return message.text

@@ -1,0 +1,3 @@
+"""Limits of the problems app."""
+
+TITLE_LENGTH = 200
