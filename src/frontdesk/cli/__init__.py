@@ -6,7 +6,18 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from frontdesk.cli import accounts, desk, journal, mail, manage, run, simulate, staffing, triage
+from frontdesk.cli import (
+    accounts,
+    desk,
+    journal,
+    mail,
+    manage,
+    problems,
+    run,
+    simulate,
+    staffing,
+    triage,
+)
 from frontdesk.cli.run import mail_port_for
 from frontdesk.cli.startup import NEEDS_SCHEMA, database_check, django_setup
 from frontdesk.cli.supervise import supervise
@@ -14,7 +25,7 @@ from frontdesk.cli.supervise import supervise
 __all__ = ["build_parser", "mail_port_for", "main", "supervise"]
 
 # The order `frontdesk --help` lists the commands in.
-GROUPS = (run, desk, accounts, staffing, simulate, triage, mail, journal, manage)
+GROUPS = (run, desk, accounts, staffing, simulate, triage, problems, mail, journal, manage)
 
 
 def build_parser() -> argparse.ArgumentParser:
