@@ -1,6 +1,8 @@
 """The one API object: token authentication, the mapping of domain errors to {"detail": ...},
 and an OpenAPI document that declares the errors each operation gives."""
 
+from dataclasses import asdict
+
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Swagger
 from ninja.openapi.schema import OpenAPISchema
@@ -10,6 +12,7 @@ from ninja.types import DictStrAny
 from frontdesk.accounts.auth import WRITE_METHODS, AgentToken
 from frontdesk.core.errors import Conflict, Forbidden, Invalid, NotFound
 from frontdesk.core.middleware import without_nul
+from frontdesk.tickets.tone_selectors import ToneHeld
 
 # Operations tagged so change the desk's settings: a lead's or an admin's token writes.
 SETTINGS_TAG = "settings"
@@ -89,12 +92,20 @@ def invalid(request: HttpRequest, error: Invalid) -> HttpResponse:
     return api.create_response(request, {"detail": str(error)}, status=400)
 
 
+@api.exception_handler(ToneHeld)
+def tone_held(request: HttpRequest, error: ToneHeld) -> HttpResponse:
+    # A reply the tone check held: 400 like any refusal, with the places that read badly.
+    warnings = [asdict(warning) for warning in error.warnings]
+    return api.create_response(request, {"detail": str(error), "warnings": warnings}, status=400)
+
+
 @api.exception_handler(Conflict)
 def conflict(request: HttpRequest, error: Conflict) -> HttpResponse:
     return api.create_response(request, {"detail": str(error)}, status=409)
 
 
 api.add_router("/tickets", "frontdesk.tickets.api.router")
+api.add_router("/replies", "frontdesk.tickets.api.replies_router")
 api.add_router("/views", "frontdesk.tickets.api.views_router")
 api.add_router("/customers", "frontdesk.customers.api.router")
 api.add_router("/custom-fields", "frontdesk.customers.api.fields_router")

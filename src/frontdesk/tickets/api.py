@@ -28,6 +28,8 @@ from frontdesk.tickets.schemas import (
     DeskTextOut,
     MessageIn,
     MessageOut,
+    ReplyCheckIn,
+    ReplyCheckOut,
     TicketFilterIn,
     TicketOut,
     TicketsBulkIn,
@@ -63,6 +65,7 @@ from frontdesk.tickets.services import (
     tickets_bulk_status,
     tickets_bulk_tag,
 )
+from frontdesk.tickets.tone_selectors import reply_tone_check
 
 router = Router(tags=["tickets"])
 
@@ -153,7 +156,9 @@ def list_messages(request: HttpRequest, ticket_id: RowId) -> QuerySet[Message]:
 )
 def add_message(request: HttpRequest, ticket_id: RowId, payload: MessageIn) -> Answer[Message]:
     """Reply to the customer (mailed to them) or add an internal note. A reply with
-    `seen_message_id` is refused with 409 when newer messages exist (an internal note never is)."""
+    `seen_message_id` is refused with 409 when newer messages exist (an internal note never is).
+    A reply the tone check finds reads badly is not sent: 400 with `detail` and the `warnings`
+    of `POST /replies/check`, unless `send_anyway` is true (an internal note is never checked)."""
     agent = request_agent(request)
     ticket = access_ticket_by_id(actor=agent, ticket_id=ticket_id)
     if payload.kind == "note":
@@ -165,8 +170,20 @@ def add_message(request: HttpRequest, ticket_id: RowId, payload: MessageIn) -> A
             text=payload.text,
             status=payload.status or Status.WAITING,
             seen_message_id=payload.seen_message_id,
+            tone_check=not payload.send_anyway,
         )
     return Answer(201, message)
+
+
+replies_router = Router(tags=["tickets"])
+
+
+@replies_router.post("/check", response={200: ReplyCheckOut, 400: ErrorOut})
+def check_reply(request: HttpRequest, payload: ReplyCheckIn) -> dict[str, object]:
+    """Read a reply as the customer will before it is sent: each place that reads as shouting,
+    blame, condescension, dismissal, sarcasm or a threat, with why and a kinder way to say it
+    (in the agent's language); an empty list for a kind reply. Nothing is stored."""
+    return {"warnings": reply_tone_check(text=payload.text, language=payload.language)}
 
 
 @customers_router.post(

@@ -175,6 +175,38 @@ class MessageIn(InputSchema):
             "since, nothing is sent and the answer is 409"
         ),
     )
+    send_anyway: bool = Field(
+        False,
+        description=(
+            "a reply: send it even when the tone check finds it reads badly; without it such a "
+            "reply is not sent and the answer is 400 with the `warnings`"
+        ),
+    )
+
+
+class ToneWarningOut(Schema):
+    code: Literal["shouting", "blame", "condescension", "dismissive", "sarcasm", "threat"]
+    excerpt: str = Field(..., description="the words as written")
+    start: int = Field(..., description="where the words start in the text (0-based)")
+    end: int = Field(..., description="where they end: `text[start:end] == excerpt`")
+    message: str = Field(..., description="why it reads badly, in the agent's language")
+    alternative: str = Field(..., description="a kinder way to say it")
+
+
+class ReplyCheckIn(InputSchema):
+    text: str = Field(..., min_length=1, max_length=100_000)
+    language: str | None = Field(
+        None,
+        max_length=16,
+        description=(
+            "the reply's language (ISO 639-1, a region is ignored): its phrases and English's "
+            "are read; left out, or a language without phrases of its own, reads every language's"
+        ),
+    )
+
+
+class ReplyCheckOut(Schema):
+    warnings: list[ToneWarningOut]
 
 
 class TeamRef(Schema):

@@ -38,6 +38,7 @@ from frontdesk.tickets.services._common import (
     _ticket_lock,
 )
 from frontdesk.tickets.services.lifecycle import _status_apply
+from frontdesk.tickets.tone_selectors import reply_tone_hold
 
 
 def ticket_reply(
@@ -51,6 +52,7 @@ def ticket_reply(
     to: str = "",
     seen_message_id: int | None = None,
     flags: Sequence[str] = (),
+    tone_check: bool = False,
 ) -> Message:
     """Answer the customer: record the reply, mail it, and move the ticket to `status`.
 
@@ -58,10 +60,14 @@ def ticket_reply(
     it is not mailed again. `to`: one of the customer's addresses, when not their primary one.
     `seen_message_id`: the newest message the agent saw; when the customer or a colleague
     wrote since, nothing is sent and `Conflict` says so. `flags`: what the reply was, for
-    reports (the holding reply).
+    reports (the holding reply). `tone_check`: a reply that reads badly (shouting, blame,
+    condescension…) is not sent and `ToneHeld` lists where and why; the agent who has seen the
+    warnings sends it anyway without the check.
     """
     _check_body(text)
     attachments_validate(files)
+    if tone_check:
+        reply_tone_hold(text=text, language=ticket.language)
     with transaction.atomic():
         _ticket_lock(ticket)
         # Checked under the ticket's lock, so two agents answering at once cannot both pass.
