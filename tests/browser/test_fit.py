@@ -22,6 +22,8 @@ from frontdesk.journal.services import notice_post
 from frontdesk.live.selectors import visit_token as visit_token_of
 from frontdesk.live.services import visit_create
 from frontdesk.macros.services import macro_save
+from frontdesk.problems.models import Alert, Problem
+from frontdesk.problems.services import problem_create, problem_update
 from frontdesk.schedules.services.break_rules import BreakRuleFields, break_rule_create
 from frontdesk.sla.services import business_hours_set, sla_target_set
 from frontdesk.tickets.services import (
@@ -217,7 +219,10 @@ def _desk(language: str) -> tuple[str, dict[str, str]]:
         "&level2=12&effort=3&sla_warning_minutes=60"
     )
     _answered_this_week(lead=lead, team=team, customer=customer)
+    problem_id = _problem_reported(lead=lead)
     pages |= {
+        "problems": "/desk/problems/",
+        "problem": f"/desk/problems/{problem_id}/",
         "team": f"/desk/settings/teams/{team.pk}/",
         "agent": f"/desk/settings/agents/{lead.pk}/",
         "team-hours": f"/desk/settings/hours/?team={team.pk}",
@@ -225,6 +230,50 @@ def _desk(language: str) -> tuple[str, dict[str, str]]:
     if ONLY:
         pages = {name: path for name, path in pages.items() if name in ONLY}
     return client.cookies["sessionid"].value, pages
+
+
+def _problem_reported(*, lead: User) -> int:
+    """An alert of reports in three languages, and a problem on the status page; its id."""
+    reports = [
+        factories.ticket(subject=subject, body=body, language=language)
+        for subject, body, language in (
+            (
+                "Izvoz daje datoteku od 0 KB",
+                "Izvoz CSV-a je prazan od jutros, greška E-4031.",
+                "bs",
+            ),
+            ("Az export 0 KB-os fájlt ad", "A CSV export üres ma reggel óta, E-4031 hiba.", "hu"),
+            (
+                "Export gives a 0 KB file",
+                "The CSV export is empty since this morning, E-4031.",
+                "en",
+            ),
+        )
+    ]
+    now = timezone.now()
+    alert = Alert.objects.create(
+        signature={},
+        terms=["0 kb", "e-4031", "csv"],
+        languages=["bs", "hu", "en"],
+        customers=3,
+        first_at=now - timedelta(minutes=25),
+        alert_at=now,
+    )
+    alert.tickets.set(reports)
+    problem = problem_create(
+        actor=lead,
+        title="Prijava ne radi: sesija je istekla odmah nakon prijave na portal",
+        tickets=[factories.ticket(subject="Session expired", body="Session expired at login.")],
+    )
+    problem_update(
+        actor=lead,
+        problem=problem,
+        title=problem.title,
+        summary="",
+        public_texts={"en": "Logging in fails for some customers.", "he": "ההתחברות נכשלת."},
+    )
+    Problem.objects.filter(pk=problem.pk).update(posted=True)
+    return problem.pk
 
 
 def _answered_this_week(*, lead: User, team: Team, customer: Customer) -> None:

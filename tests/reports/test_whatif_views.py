@@ -186,7 +186,7 @@ def test_the_queries_do_not_grow_with_the_tickets_replayed(
         minutes=30,
     )
 
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(12):
         page = client.get(URL, _asked())
 
     assert page.context["found"].baseline.summary.items == tickets

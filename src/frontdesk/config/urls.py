@@ -59,6 +59,7 @@ urlpatterns = [
     # The properties panel is triage's (it records corrections), under the tickets' names.
     desk_and_settings("tickets", ticket_urls, section="texts", more=triage_urls.ticket_patterns),
     path("desk/customers/", include("frontdesk.customers.urls")),
+    path("desk/problems/", include("frontdesk.problems.urls")),
     path("desk/reports/", include("frontdesk.reports.urls")),
     # The settings' home and the change record; each app adds its own section beneath.
     path("desk/settings/", include("frontdesk.core.urls")),

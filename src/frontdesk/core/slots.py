@@ -71,3 +71,4 @@ def slot_tag(parser: Parser, token: Token) -> SlotNode:
 # The desk's frame, `desk_base.html`, which every agent's page extends.
 DESK_TOP_BAR = Slot("desk.top_bar")  # first at the top bar's end, before the language
 DESK_UNDER_HEADER = Slot("desk.under_header")  # between the header and the page
+DESK_NAV = Slot("desk.nav")  # links in the navigation, after Customers

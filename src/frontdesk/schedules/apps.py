@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from frontdesk.core.settings_menu import section_register
 from frontdesk.core.slots import DESK_UNDER_HEADER
+from frontdesk.schedules import slots  # noqa: F401  (declares the status page's slot)
 from frontdesk.tickets.registry import acknowledgement_status_register
 
 

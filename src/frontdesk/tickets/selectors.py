@@ -217,6 +217,21 @@ def access_ticket_by_id(*, actor: User, ticket_id: int) -> Ticket:
     return ticket
 
 
+def access_ticket_by_reference(*, actor: User, reference: str) -> Ticket:
+    """The ticket an agent names by its reference (any case, spaces around); NotFound for a
+    missing one or an inactive agent alike."""
+    ticket = (
+        Ticket.objects.select_related("customer")
+        .filter(reference=reference.strip().upper())
+        .first()
+        if actor.is_active
+        else None
+    )
+    if ticket is None:
+        raise NotFound("Ticket not found.")
+    return ticket
+
+
 def _shown_to_customer(customer: Customer) -> QuerySet[Ticket]:
     # A customer sees a ticket once it holds a message from or to them. The desk's own work
     # about them (a promise to call back, made from a log line or a ticket) holds only internal
