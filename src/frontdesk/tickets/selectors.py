@@ -535,3 +535,21 @@ def ticket_newest_message_id(*, ticket: Ticket) -> int:
         .first()
     )
     return newest or 0
+
+
+def ticket_customer_wrote(*, ticket: Ticket) -> bool:
+    """Whether the customer wrote on this ticket themselves (not the desk's own work about them,
+    a promise or a message the desk started)."""
+    return Message.objects.filter(ticket=ticket, direction=MessageDirection.IN).exists()
+
+
+def ticket_thread_message_ids(*, ticket: Ticket) -> list[str]:
+    """The Message-IDs of the mail to and from the customer on this ticket, oldest first: what a
+    new mail about it names to join the customer's thread."""
+    return list(
+        Message.objects.filter(ticket=ticket)
+        .exclude(direction=MessageDirection.NOTE)
+        .exclude(message_id="")
+        .order_by("created_at", "pk")
+        .values_list("message_id", flat=True)
+    )

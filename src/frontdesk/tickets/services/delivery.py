@@ -101,7 +101,7 @@ def ticket_reply(
             ticket.assignee = agent
             fields.append("assignee")
         ticket.save(update_fields=fields)
-        _status_apply(ticket, status, at=message.created_at)
+        _status_apply(ticket, status, at=message.created_at, historical=historical_at is not None)
         interaction_record(
             customer=ticket.customer,
             kind=INTERACTION_KIND[Channel(ticket.channel)],

@@ -33,12 +33,16 @@ from frontdesk.tickets.services._common import (
 )
 from frontdesk.tickets.services.placement import _sla_clock, _sla_dues_apply, ticket_queue_place
 from frontdesk.tickets.services.search import tickets_search_text_refresh
+from frontdesk.tickets.signals import ticket_solved
 
 
-def _status_apply(ticket: Ticket, status: str, at: datetime | None = None) -> None:
+def _status_apply(
+    ticket: Ticket, status: str, at: datetime | None = None, *, historical: bool = False
+) -> None:
     if status not in Status.values:
         raise Invalid(f"Unknown status {status!r}.")
     now = at or timezone.now()
+    solving = status == Status.SOLVED and ticket.status not in {Status.SOLVED, Status.CLOSED}
     # Back in the queue after waiting on the customer, on hold or solved: the wait starts now.
     if ticket.status not in QUEUED_STATUSES and status in QUEUED_STATUSES:
         ticket.queue_since = now
@@ -62,6 +66,8 @@ def _status_apply(ticket: Ticket, status: str, at: datetime | None = None) -> No
     if ticket.sla_paused_at is None and status in QUEUED_STATUSES:
         _sla_dues_apply(ticket)
     ticket_queue_place(ticket=ticket)
+    if solving:
+        ticket_solved.send(sender=Ticket, ticket=ticket, historical=historical)
 
 
 def ticket_set_status(
@@ -74,7 +80,7 @@ def ticket_set_status(
         if ticket.status == status:
             return ticket
         old = ticket.status
-        _status_apply(ticket, status, at=historical_at)
+        _status_apply(ticket, status, at=historical_at, historical=historical_at is not None)
         with translation.override("en"):
             text = f"Status: {Status(old).label} → {Status(status).label}"
         ticket_note_system(
