@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "frontdesk.journal",
     "frontdesk.schedules",
     "frontdesk.problems",
+    "frontdesk.satisfaction",
 ]
 
 MIDDLEWARE = [

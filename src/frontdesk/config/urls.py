@@ -14,6 +14,7 @@ from frontdesk.journal import urls as journal_urls
 from frontdesk.live import urls as live_urls
 from frontdesk.macros import urls as macro_urls
 from frontdesk.routing import urls as routing_urls
+from frontdesk.satisfaction import urls as satisfaction_urls
 from frontdesk.schedules import urls as schedule_urls
 from frontdesk.tickets import urls as ticket_urls
 from frontdesk.triage import urls as triage_urls
@@ -67,6 +68,22 @@ urlpatterns = [
     path("desk/settings/", include("frontdesk.sla.urls")),
     path("desk/settings/", include(routing_urls.settings_patterns)),
     path("desk/settings/fields/", include((customer_urls.settings_patterns, "fields"))),
+    # The customer's rating page from the survey mail, and the lead's switch for it.
+    path(
+        "",
+        include(
+            (
+                [
+                    path("rate/", include(satisfaction_urls.urlpatterns)),
+                    path(
+                        "desk/settings/satisfaction/",
+                        include(satisfaction_urls.settings_patterns),
+                    ),
+                ],
+                satisfaction_urls.app_name,
+            )
+        ),
+    ),
     path("", include("frontdesk.portal.urls")),
 ]
 

@@ -1,0 +1,28 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from frontdesk.core.settings_menu import section_register
+from frontdesk.tickets.slots import PROPERTIES_END
+
+
+class SatisfactionConfig(AppConfig):
+    """How customers felt: a rating asked after each solve, and what a bad one sets going."""
+
+    name = "frontdesk.satisfaction"
+    label = "satisfaction"
+
+    def ready(self) -> None:
+        from frontdesk.core.changes import changes_register
+        from frontdesk.satisfaction import receivers  # noqa: F401
+        from frontdesk.satisfaction.models import SatisfactionSettings
+
+        # The customer's rating, comment and when, on the ticket page.
+        PROPERTIES_END.fill("satisfaction/_ticket_rating.html")
+        changes_register(SatisfactionSettings, exclude=["updated_at", "updated_by"])
+        section_register(
+            key="satisfaction",
+            title=_("Satisfaction"),
+            url_name="satisfaction:settings",
+            order=65,
+            description=_("Whether customers are asked to rate their solved tickets."),
+        )
