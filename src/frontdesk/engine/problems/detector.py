@@ -31,8 +31,12 @@ from frontdesk.engine.triage.language import LanguageDetection
 PRIOR_REPORTS = 200.0
 PRIOR_SHARE_CODE = 0.0005
 PRIOR_SHARE_WORD = 0.002
-# A feature in more than about one report in eight tells nothing about a particular problem.
-MIN_WEIGHT = 2.0
+PRIOR_CODE = PRIOR_REPORTS * PRIOR_SHARE_CODE
+PRIOR_WORD = PRIOR_REPORTS * PRIOR_SHARE_WORD
+# A feature in more than about one report in twenty tells nothing about a particular problem.
+MIN_WEIGHT = 3.0
+# Nor does one that many groups in the window share (and looking through them all costs).
+MAX_HOLDERS = 64
 # Nor, at a desk with too little history to know its usual words, does one that fills the window
 # ("order" in a shop's mail).
 BUSY_SHARE = 0.3
@@ -51,7 +55,7 @@ class _Seen:
 
     __slots__ = ("features", "group", "report")
 
-    def __init__(self, report: Report, features: dict[str, str]) -> None:
+    def __init__(self, report: Report, features: Mapping[str, str]) -> None:
         self.report = report
         self.features = features
         self.group: _Group | None = None
@@ -139,10 +143,9 @@ class ProblemDetector:
 
     def _share(self, feature: str) -> float:
         """The usual share of reports that have the feature, from the history and a prior."""
-        prior = PRIOR_SHARE_CODE if feature.startswith(CODE_PREFIX) else PRIOR_SHARE_WORD
-        count = self._baseline_counts.get(feature, 0) + self._history[feature]
-        reports = self._baseline_reports + self._history_reports
-        return (count + PRIOR_REPORTS * prior) / (reports + PRIOR_REPORTS)
+        prior = PRIOR_CODE if feature[0] == CODE_PREFIX[0] else PRIOR_WORD
+        count = self._baseline_counts.get(feature, 0) + self._history.get(feature, 0)
+        return (count + prior) / (self._baseline_reports + self._history_reports + PRIOR_REPORTS)
 
     def _weight(self, feature: str) -> float:
         """How much sharing the feature tells (0: nothing)."""
@@ -164,10 +167,11 @@ class ProblemDetector:
             weight = self._weight(feature)
             own += weight
             holders = self._groups_by_feature.get(feature)
-            if not holders or not weight:
+            if not holders or not weight or len(holders) > MAX_HOLDERS:
                 continue
             for number, group in holders.items():
-                scores[number] = scores.get(number, 0.0) + weight * group.share(feature)
+                share = group.counts[feature] / len(group.members)
+                scores[number] = scores.get(number, 0.0) + weight * share
                 groups[number] = group
         if scores:
             # The best score; among equals the oldest group.
@@ -208,15 +212,25 @@ class ProblemDetector:
         customers = len(group.customers)
         if customers < settings.min_customers:
             return None
-        weights = {feature: self._weight(feature) for feature in group.counts}
-        core = [f for f, w in weights.items() if w and group.share(f) >= CORE_SHARE]
-        if not core:
+        shared_by = CORE_SHARE * len(group.members)
+        weights = {f: self._weight(f) for f, n in group.counts.items() if n >= shared_by}
+        in_window = len(self._window)
+        # Each shared feature is weighed on its own: as many reports (of distinct customers) as
+        # have it, against its own usual share; a feature only some members have cannot borrow
+        # the count of the whole group.
+        surging = [
+            feature
+            for feature, weight in weights.items()
+            if weight
+            and _surprising(
+                min(group.counts[feature], customers), in_window * self._share(feature), settings
+            )
+        ]
+        if not surging:
             return None
-        expected = len(self._window) * min(self._share(feature) for feature in core)
-        if customers < settings.growth * expected:
-            return None
-        if poisson_tail(customers, expected) > settings.surprise:
-            return None
+        core = [feature for feature, weight in weights.items() if weight]
+        shared_by = SIGNATURE_SHARE * len(group.members)
+        weights = {f: self._weight(f) for f, n in group.counts.items() if n >= shared_by}
         signature = self._signature(group, weights)
         for dismissed in self._dismissed:
             matching = sum(
@@ -229,7 +243,8 @@ class ProblemDetector:
         group.alerted = True
         self._known.append(signature)
         self._alerts += 1
-        ranked = sorted(core, key=lambda f: (-weights[f] * group.share(f), f))
+        # What surged first, then the rest the group shares, the heaviest first.
+        ranked = sorted(core, key=lambda f: (f not in surging, -weights[f] * group.share(f), f))
         terms = tuple(dict.fromkeys(group.surfaces[f] for f in ranked))[: settings.max_terms]
         return Alert(
             problem=self._alerts,
@@ -270,6 +285,15 @@ class ProblemDetector:
 def _language_detection(codes: tuple[str, ...]) -> LanguageDetection:
     # Loaded on the first alert and kept: its models take seconds to read.
     return LanguageDetection(codes, preload=False)
+
+
+def _surprising(observed: int, expected: float, settings: DetectorSettings) -> bool:
+    """Whether a count is many times and improbably more than the usual share predicts."""
+    return (
+        observed >= settings.min_customers
+        and observed >= settings.growth * expected
+        and poisson_tail(observed, expected) <= settings.surprise
+    )
 
 
 def _score(signature: Signature, features: Mapping[str, str]) -> float:

@@ -9,26 +9,35 @@ Words every message has (greetings, pronouns) are left out in each home language
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from frontdesk.engine.text import fold
 
 # A stem is the first this-many folded letters of a word.
 STEM_LETTERS = 6
 # Long mail repeats itself below (quoted threads, signatures, logs): the opening tells the matter.
-READ_CHARS = 1500
+READ_CHARS = 1000
 
 CODE_PREFIX = "c:"
 WORD_PREFIX = "w:"
 
 _CODE = re.compile(
     r"""
-    (?<![\w.])\d+(?:[.,]\d+)?\s?(?i:kb|mb|gb|tb|ms|kbps|mbps|%)(?![\w])  # 0 KB, 100%, 500ms
-    | (?<!\w)[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?!\w)              # ERR_CONNECTION_RESET
-    | (?<![\w.])[A-Za-z]*\d[A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*(?![\w])  # 503, E1023, v2.4.1
+    (?<![\w.,])(?:
+      \d+(?:[.,]\d+)?\s?(?i:kb|mb|gb|tb|ms|kbps|mbps|%)(?!\w)     # 0 KB, 100%, 500ms
+    | [A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?!\w)               # ERR_CONNECTION_RESET
+    | [A-Za-z]*\d[A-Za-z0-9]*(?:[.,\-][A-Za-z0-9]+)*(?!\w)        # 503, E1023, v2.4.1
+    )
     """,
     re.VERBOSE,
 )
+# An inflection hyphenated onto a code in Hungarian or Bosnian: "503-as", "PDF-u", "5.3-ban".
+_CODE_ENDING = re.compile(r"-[^\W\d_]{1,4}$")
+# Links differ per customer even about one thing (tracking numbers, short links).
+_LINK = re.compile(r"(?:https?://|www\.)\S+")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 _STOPWORDS_TEXT = """
@@ -66,14 +75,24 @@ def report_text(subject: str, body: str) -> str:
     return f"{subject}\n{body[:READ_CHARS]}"
 
 
-def features_of(text: str) -> dict[str, str]:
+@functools.lru_cache(maxsize=20_000)
+def features_of(text: str) -> Mapping[str, str]:
     """The features of a text, each with the form a person would read it in."""
+    # Cached: the desk detects over the same window of reports every minute.
+    return MappingProxyType(_features(text))
+
+
+def _features(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
+    if "://" in text or "www." in text:
+        text = _LINK.sub(" ", text)
     for match in _CODE.finditer(text):
         surface = match.group()
         if surface.isdigit() and len(surface) < 3:
             continue  # "2" or "10" is a count or a time, not a code
-        key = CODE_PREFIX + "".join(fold(surface).split())
+        surface = _CODE_ENDING.sub("", surface)
+        # "0 KB" and "0KB" are one code, and so are 49,90 and 49.90.
+        key = CODE_PREFIX + "".join(fold(surface).split()).replace(",", ".")
         found.setdefault(key, surface)
     for word in _WORD.findall(fold(text)):
         if word in STOPWORDS:
