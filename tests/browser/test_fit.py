@@ -93,6 +93,8 @@ def desk_pages(
         "ticket": f"/desk/tickets/{ticket_id}/",
         # The same page with the reply box's macro picker open (see `_open_state`).
         "ticket-picker": f"/desk/tickets/{ticket_id}/?state=picker",
+        # The same page with a reply the tone check held (see `_open_state`).
+        "ticket-tone": f"/desk/tickets/{ticket_id}/?state=tone",
         "customers": "/desk/customers/",
         "customer": f"/desk/customers/{customer_id}/",
         "write-to-customer": f"/desk/tickets/write/{customer_id}/",
@@ -122,6 +124,10 @@ def _open_state(page: Page, name: str) -> None:
         page.locator("#macro-picker-open").click()
         expect(page.locator("#macro-picker-list [role=option]").first).to_be_visible()
         expect(page.locator(".macro-preview-text")).to_be_visible()
+    if name == "ticket-tone":
+        page.locator("#id_body").fill("As I already told you, that is NOT OUR PROBLEM AT ALL.")
+        page.locator("#reply-form > button[type=submit]").click()
+        expect(page.locator(".tone-held mark").first).to_be_visible()
     if name == "reports-tables":
         page.evaluate(
             "document.querySelectorAll('details.chart-table').forEach(d => d.open = true)"

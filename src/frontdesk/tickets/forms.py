@@ -121,6 +121,8 @@ class ReplyForm(AttachmentsMixin):
     )
     # The newest message the agent saw: a reply to a thread that moved on since is held back.
     seen_message_id = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    # The agent saw the tone check's warnings and sends the reply as it is ("Send anyway").
+    tone_accepted = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class NoteForm(forms.Form):

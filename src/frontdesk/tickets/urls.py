@@ -19,6 +19,7 @@ urlpatterns = [
     path("bulk/merge/", views_bulk.tickets_merge_page, name="bulk_merge"),
     path("<int:ticket_id>/", views.ticket_detail, name="detail"),
     path("<int:ticket_id>/reply/", views.ticket_reply_page, name="reply"),
+    path("<int:ticket_id>/reply/check/", views.ticket_reply_check_page, name="reply_check"),
     path("<int:ticket_id>/note/", views.ticket_note_page, name="note"),
     path("<int:ticket_id>/tags/", views.ticket_tags_page, name="tags"),
     path("<int:ticket_id>/watch/", views.ticket_watch_page, name="watch"),

@@ -25,7 +25,7 @@ from frontdesk.customers.forms import CustomFilterForm, CustomValuesForm, custom
 from frontdesk.customers.selectors import (
     customer_timeline,
 )
-from frontdesk.tickets.constants import WATCHING_POLL_SECONDS
+from frontdesk.tickets.constants import BODY_LENGTH, WATCHING_POLL_SECONDS
 from frontdesk.tickets.forms import (
     BUILT_IN_VIEWS,
     DEFAULT_FILTERS,
@@ -69,6 +69,7 @@ from frontdesk.tickets.services import (
     ticket_view_update,
     ticket_watch,
 )
+from frontdesk.tickets.tone_selectors import ToneHeld, reply_tone_check
 
 PAGE_SIZE = 50
 
@@ -326,9 +327,18 @@ def ticket_reply_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
                 files=form.cleaned_data["attachments"],
                 status=form.cleaned_data["status"],
                 seen_message_id=form.cleaned_data["seen_message_id"],
+                tone_check=not form.cleaned_data["tone_accepted"],
             )
         except Conflict:
             return _reply_held(request, ticket, form)
+        except ToneHeld as held:
+            context = ticket_detail_context(request, ticket, reply_form=form)
+            # A browser cannot be handed files back: the agent attaches them again.
+            context["tone_held"] = {
+                "warnings": held.warnings,
+                "had_files": bool(form.cleaned_data["attachments"]),
+            }
+            return render(request, "tickets/detail.html", context, status=400)
         except Invalid as error:
             form.add_error(None, str(error))
         else:
@@ -358,6 +368,17 @@ def _reply_held(request: HttpRequest, ticket: Ticket, form: ReplyForm) -> HttpRe
         "had_files": bool(form.cleaned_data["attachments"]),
     }
     return render(request, "tickets/detail.html", context, status=409)
+
+
+@login_required
+@require_POST
+def ticket_reply_check_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
+    """The tone check of the reply being written (htmx, while the agent types): where it may
+    read badly, or nothing."""
+    ticket = ticket_for_page(request, ticket_id)
+    text = request.POST.get("body", "")[:BODY_LENGTH]
+    warnings = reply_tone_check(text=text, language=ticket.language) if text.strip() else []
+    return render(request, "tickets/_tone_warnings.html", {"warnings": warnings})
 
 
 @login_required
