@@ -22,6 +22,14 @@ from frontdesk.journal.services import notice_post
 from frontdesk.live.selectors import visit_token as visit_token_of
 from frontdesk.live.services import visit_create
 from frontdesk.macros.services import macro_save
+from frontdesk.outreach.segments import Segment
+from frontdesk.outreach.selectors import unsubscribe_token
+from frontdesk.outreach.services import (
+    Content,
+    campaign_save,
+    campaign_schedule,
+    campaigns_send_due,
+)
 from frontdesk.problems.models import Alert, Problem
 from frontdesk.problems.services import problem_create, problem_update
 from frontdesk.schedules.services.break_rules import BreakRuleFields, break_rule_create
@@ -226,6 +234,7 @@ def _desk(language: str) -> tuple[str, dict[str, str]]:
     )
     _answered_this_week(lead=lead, team=team, customer=customer)
     problem_id = _problem_reported(lead=lead)
+    pages |= _outreach(lead=lead)
     pages |= {
         "problems": "/desk/problems/",
         "problem": f"/desk/problems/{problem_id}/",
@@ -280,6 +289,42 @@ def _problem_reported(*, lead: User) -> int:
     )
     Problem.objects.filter(pk=problem.pk).update(posted=True)
     return problem.pk
+
+
+def _outreach(*, lead: User) -> dict[str, str]:
+    """A draft campaign with its preview, one sent with its recipients, and an unsubscribe page."""
+    texts = {
+        "en": Content("Ten tips for bank imports", "Tip one: " + "import the statement " * 30),
+        "hu": Content("Tíz tipp a banki importhoz", "Első tipp: " + "importálja a kivonatot " * 20),
+        "he": Content("עשרה טיפים לייבוא מהבנק", "טיפ ראשון: " + "ייבאו את הדף " * 30),
+    }
+    factories.customer(name="Mari Tamm-Kõrgesaare", email="mari@example.ee", language="et")
+    factories.customer(name="Dana Levi", email="dana.levi@example.co.il", language="he")
+    draft = campaign_save(
+        actor=lead,
+        name="Bankovni izvodi: deset savjeta za uvoz nakon ažuriranja",
+        segment=Segment(),
+        contents=texts,
+        default_language="en",
+    )
+    sent = campaign_save(
+        actor=lead,
+        name="Számlázási tippek",
+        segment=Segment(languages=("he", "et")),
+        contents=texts,
+        default_language="en",
+    )
+    campaign_schedule(actor=lead, campaign=sent, at=None, now=timezone.now())
+    campaigns_send_due(now=timezone.now())
+    token = unsubscribe_token(recipient=sent.recipients.order_by("id").first())  # type: ignore[arg-type]
+    return {
+        "outreach": "/desk/outreach/",
+        "outreach-new": "/desk/outreach/new/",
+        "outreach-draft": f"/desk/outreach/{draft.pk}/",
+        "outreach-edit": f"/desk/outreach/{draft.pk}/edit/",
+        "outreach-sent": f"/desk/outreach/{sent.pk}/",
+        "unsubscribe": f"/unsubscribe/{token}",
+    }
 
 
 def _answered_this_week(*, lead: User, team: Team, customer: Customer) -> None:

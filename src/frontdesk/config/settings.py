@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "frontdesk.schedules",
     "frontdesk.problems",
     "frontdesk.satisfaction",
+    "frontdesk.outreach",
 ]
 
 MIDDLEWARE = [

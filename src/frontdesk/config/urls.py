@@ -13,6 +13,7 @@ from frontdesk.customers import urls as customer_urls
 from frontdesk.journal import urls as journal_urls
 from frontdesk.live import urls as live_urls
 from frontdesk.macros import urls as macro_urls
+from frontdesk.outreach import urls as outreach_urls
 from frontdesk.routing import urls as routing_urls
 from frontdesk.satisfaction import urls as satisfaction_urls
 from frontdesk.schedules import urls as schedule_urls
@@ -62,6 +63,19 @@ urlpatterns = [
     path("desk/customers/", include("frontdesk.customers.urls")),
     path("desk/problems/", include("frontdesk.problems.urls")),
     path("desk/reports/", include("frontdesk.reports.urls")),
+    # Campaigns for leads, and the unsubscribe link every campaign mail carries, in one namespace.
+    path(
+        "",
+        include(
+            (
+                [
+                    path("desk/outreach/", include(outreach_urls.urlpatterns)),
+                    *outreach_urls.public_patterns,
+                ],
+                outreach_urls.app_name,
+            )
+        ),
+    ),
     # The settings' home and the change record; each app adds its own section beneath.
     path("desk/settings/", include("frontdesk.core.urls")),
     path("desk/settings/", include(accounts_urls.settings_patterns)),

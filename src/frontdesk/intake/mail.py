@@ -23,6 +23,9 @@ from frontdesk.mail.choices import MailState
 from frontdesk.mail.inbound import mail_record
 from frontdesk.mail.models import InboundMail
 from frontdesk.mail.selectors import mail_route_addresses, mail_route_teams
+from frontdesk.outreach.models import CampaignRecipient
+from frontdesk.outreach.selectors import campaign_reply_ticket, recipient_by_message_ids
+from frontdesk.outreach.services import campaign_reply_record
 from frontdesk.tickets.choices import Channel
 from frontdesk.tickets.constants import REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFIX
 from frontdesk.tickets.models import Message, Ticket
@@ -60,6 +63,11 @@ def mail_file(inbound: InboundMail) -> None:
     inbound.flags = [*mail.flags, *([ATTACHMENT_REFUSED] if refused else [])]
     headers = {name: value[:1000] for name, value in mail.headers.items()}
     ticket = _thread(mail, customer)
+    # A reply to a campaign mail: on the ticket an earlier reply to it opened, else on a new
+    # ticket that names the campaign.
+    campaign_recipient = None if ticket is not None else _campaign_answered(mail)
+    if campaign_recipient is not None:
+        ticket = campaign_reply_ticket(recipient=campaign_recipient)
     text = mail.text or NO_TEXT
     if ticket is not None:
         with transaction.atomic():
@@ -100,6 +108,8 @@ def mail_file(inbound: InboundMail) -> None:
             from_address=mail.sender_email,
         )
         first = ticket.messages.get()
+        if campaign_recipient is not None:
+            campaign_reply_record(recipient=campaign_recipient, ticket=ticket)
         _record(inbound, state=MailState.PROCESSED, ticket=ticket, message=first)
 
 
@@ -214,6 +224,11 @@ def _thread(mail: ParsedMail, customer: Customer) -> Ticket | None:
         references=REFERENCE_IN_SUBJECT.findall(mail.subject),
         customer=customer,
     )
+
+
+def _campaign_answered(mail: ParsedMail) -> CampaignRecipient | None:
+    """The campaign mail this message answers, if it names one."""
+    return recipient_by_message_ids(message_ids=[*mail.in_reply_to, *reversed(mail.references)])
 
 
 def _team_for(mail: ParsedMail, inbound: InboundMail) -> int | None:

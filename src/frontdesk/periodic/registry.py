@@ -25,5 +25,6 @@ JOBS: tuple[Job, ...] = (
     Job("hand-out-work", "frontdesk.routing.tasks.work_hand_out", timedelta(minutes=1)),
     Job("live-contacts", "frontdesk.live.tasks.live_contacts_time_out", timedelta(minutes=1)),
     Job("holding-replies", "frontdesk.macros.tasks.holding_replies_send_due", timedelta(minutes=5)),
+    Job("campaigns", "frontdesk.outreach.tasks.campaigns_send", timedelta(minutes=1)),
     Job("database-optimize", "frontdesk.periodic.tasks.database_optimize", timedelta(hours=1)),
 )

@@ -13,7 +13,7 @@ from datetime import datetime
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import translation
 
 from frontdesk.accounts.models import Team, User
@@ -283,6 +283,17 @@ def customer_tickets(*, customer: Customer, open_only: bool = False) -> QuerySet
     if open_only:
         tickets = tickets.filter(status__in=OPEN_STATUSES)
     return tickets.order_by("-created_at", "-id")
+
+
+def customer_latest_ticket_language() -> Subquery:
+    """The language of a customer's latest ticket, as an expression to annotate customers with
+    (it refers to the customer as `OuterRef("pk")`); None for a customer with no ticket."""
+    return Subquery(
+        Ticket.objects.filter(customer_id=OuterRef("pk"))
+        .exclude(language="")
+        .order_by("-created_at", "-id")
+        .values("language")[:1]
+    )
 
 
 def customer_requests(*, customer: Customer) -> QuerySet[Ticket]:

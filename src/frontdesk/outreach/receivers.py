@@ -1,0 +1,24 @@
+"""Delivery news of campaign mail, from mail's signals."""
+
+from typing import Any
+
+from django.dispatch import receiver
+
+from frontdesk.mail.models import OutboundMail
+from frontdesk.mail.signals import mail_failed, mail_sent
+from frontdesk.outreach.constants import RECIPIENT_MAIL
+from frontdesk.outreach.services import recipient_delivery_record
+
+
+@receiver(mail_sent, sender=OutboundMail)
+def campaign_mail_sent(sender: type[OutboundMail], mail: OutboundMail, **kwargs: Any) -> None:
+    if mail.about == RECIPIENT_MAIL and mail.about_id is not None:
+        recipient_delivery_record(recipient_id=mail.about_id)
+
+
+@receiver(mail_failed, sender=OutboundMail)
+def campaign_mail_failed(
+    sender: type[OutboundMail], mail: OutboundMail, error: str, **kwargs: Any
+) -> None:
+    if mail.about == RECIPIENT_MAIL and mail.about_id is not None:
+        recipient_delivery_record(recipient_id=mail.about_id, error=error or "?")
