@@ -32,6 +32,8 @@ from frontdesk.outreach.services import (
 )
 from frontdesk.problems.models import Alert, Problem
 from frontdesk.problems.services import problem_create, problem_update
+from frontdesk.satisfaction.selectors import rating_token
+from frontdesk.satisfaction.services import survey_rate_from_portal
 from frontdesk.schedules.services.break_rules import BreakRuleFields, break_rule_create
 from frontdesk.sla.services import business_hours_set, sla_target_set
 from frontdesk.tickets.services import (
@@ -242,9 +244,44 @@ def _desk(language: str) -> tuple[str, dict[str, str]]:
         "agent": f"/desk/settings/agents/{lead.pk}/",
         "team-hours": f"/desk/settings/hours/?team={team.pk}",
     }
+    pages |= _rated(lead=lead, client=client, language=language)
     if ONLY:
         pages = {name: path for name, path in pages.items() if name in ONLY}
     return client.cookies["sessionid"].value, pages
+
+
+def _rated(*, lead: User, client: Client, language: str) -> dict[str, str]:
+    """A solved ticket its customer rated bad with a long comment: the rating page from the
+    survey mail, the same in the portal (the lead's session is the customer's there too), the
+    ticket page with the rating, and the lead's switch for the survey mails."""
+    customer = factories.customer(name="Dana Cohen", email="dana@example.co.il", language=language)
+    words = {
+        "he": "שלום, החשבונית של החודש לא הגיעה אליי ואני צריכה אותה להנהלת החשבונות.",
+        "en": "Hello, this month's invoice never reached me and my accountant needs it today.",
+    }
+    ticket = factories.ticket(customer_=customer, subject="Invoice missing", body=words[language])
+    ticket_reply(
+        ticket=ticket,
+        agent=lead,
+        text="Sent again.",
+        status="solved",
+        historical_at=timezone.now(),
+    )
+    ticket.refresh_from_db()
+    survey = survey_rate_from_portal(
+        ticket=ticket, rating="bad", comment="Took three days and two reminders. " + "w" * 90
+    )
+    session = client.session
+    session["portal_customer"], session["portal_key"] = customer.pk, customer.portal_key
+    session.save()
+    token = rating_token(survey=survey)
+    return {
+        "rating": f"/rate/{token}/good/",
+        "rated": f"/rate/{token}/",
+        "portal-rated": f"/portal/requests/{ticket.reference}/",
+        "ticket-rated": f"/desk/tickets/{ticket.pk}/",
+        "satisfaction-settings": "/desk/settings/satisfaction/",
+    }
 
 
 def _problem_reported(*, lead: User) -> int:

@@ -11,5 +11,6 @@ urlpatterns = [
     path("portal/enter/<str:token>/", views.portal_enter, name="enter"),
     path("portal/leave/", views.portal_leave, name="leave"),
     path("portal/requests/<str:reference>/", views.portal_ticket, name="ticket"),
+    path("portal/requests/<str:reference>/rating/", views.portal_ticket_rate, name="rate"),
     path("portal/files/<int:attachment_id>/", views.portal_attachment, name="attachment"),
 ]

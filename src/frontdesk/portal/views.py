@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from frontdesk.core.errors import Invalid, NotFound
@@ -17,6 +19,10 @@ from frontdesk.customers.selectors import PortalLinkError, customer_by_portal_to
 from frontdesk.intake.flows import customer_message_add
 from frontdesk.portal.forms import LinkRequestForm, ReplyForm, RequestForm
 from frontdesk.portal.services import portal_link_request, portal_session_customer, request_submit
+from frontdesk.satisfaction.forms import RatingForm
+from frontdesk.satisfaction.selectors import survey_latest
+from frontdesk.satisfaction.services import survey_rate_from_portal
+from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.selectors import (
     access_attachment,
     access_ticket_for_customer,
@@ -147,9 +153,61 @@ def portal_ticket(request: HttpRequest, reference: str) -> HttpResponse:
             form.add_error(None, str(error))
         else:
             return redirect("portal:ticket", reference=ticket.reference)
+    return _ticket_render(request, customer, ticket, form=form)
+
+
+def _ticket_render(
+    request: HttpRequest,
+    customer: Customer,
+    ticket: Ticket,
+    *,
+    form: ReplyForm | None = None,
+    rating_form: RatingForm | None = None,
+) -> HttpResponse:
+    form = form or ReplyForm()
     thread = ticket_thread(ticket=ticket, include_notes=False)
-    context = {"customer": customer, "ticket": ticket, "thread": thread, "form": form}
-    return render(request, "portal/ticket.html", context, status=400 if form.errors else 200)
+    context: dict[str, object] = {
+        "customer": customer,
+        "ticket": ticket,
+        "thread": thread,
+        "form": form,
+    }
+    # A solved request offers the same good/bad choice as the survey mail, and shows the
+    # customer's current rating.
+    if rating_form is not None or (ticket.solved_at is not None and ticket.merged_into_id is None):
+        survey = survey_latest(ticket=ticket)
+        context["survey"] = survey
+        context["rating_form"] = rating_form or RatingForm(
+            initial={"rating": survey.rating, "comment": survey.comment} if survey else None
+        )
+    failed = form.errors or (rating_form is not None and rating_form.errors)
+    return render(request, "portal/ticket.html", context, status=400 if failed else 200)
+
+
+@require_POST
+def portal_ticket_rate(request: HttpRequest, reference: str) -> HttpResponse:
+    """The customer rates one of their solved requests (good or bad, and a comment)."""
+    customer = _session_customer(request)
+    if customer is None:
+        return redirect("portal:link")
+    try:
+        ticket = access_ticket_for_customer(customer=customer, reference=reference)
+    except NotFound as error:
+        raise Http404(str(error)) from error
+    rating_form = RatingForm(request.POST)
+    if rating_form.is_valid():
+        try:
+            survey_rate_from_portal(
+                ticket=ticket,
+                rating=rating_form.cleaned_data["rating"],
+                comment=rating_form.cleaned_data["comment"],
+            )
+        except Invalid as error:
+            rating_form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Thank you: your rating is saved."))
+            return redirect("portal:ticket", reference=ticket.reference)
+    return _ticket_render(request, customer, ticket, rating_form=rating_form)
 
 
 def portal_attachment(request: HttpRequest, attachment_id: int) -> FileResponse:

@@ -15,7 +15,7 @@ class RatingForm(forms.Form):
         label=_("Anything you would like to tell us? (optional)"),
         required=False,
         max_length=COMMENT_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
     )
 
 
