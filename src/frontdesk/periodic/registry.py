@@ -26,5 +26,11 @@ JOBS: tuple[Job, ...] = (
     Job("live-contacts", "frontdesk.live.tasks.live_contacts_time_out", timedelta(minutes=1)),
     Job("holding-replies", "frontdesk.macros.tasks.holding_replies_send_due", timedelta(minutes=5)),
     Job("campaigns", "frontdesk.outreach.tasks.campaigns_send", timedelta(minutes=1)),
+    Job("problems-detect", "frontdesk.problems.tasks.problems_detect_now", timedelta(minutes=1)),
+    Job(
+        "problems-baseline",
+        "frontdesk.problems.tasks.problems_baseline_rebuild",
+        timedelta(hours=1),
+    ),
     Job("database-optimize", "frontdesk.periodic.tasks.database_optimize", timedelta(hours=1)),
 )

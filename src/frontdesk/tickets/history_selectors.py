@@ -10,6 +10,8 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 from frontdesk.tickets.choices import Channel, MessageDirection, QueueKind
 from frontdesk.tickets.models import Message, Ticket
 
+# What detection reads of a message: enough to tell what it is about, bounded in memory.
+REPORT_TEXT_LENGTH = 2000
 # The notes that say an agent began work on a ticket: took it, was given it, or had it handed out.
 TAKEN_CODES = ("taken", "assigned", "handed_out")
 
@@ -62,3 +64,37 @@ def ticket_contacts_between(*, since: datetime, until: datetime) -> list[Contact
         )
     )
     return [ContactRow(*row) for row in rows.iterator(chunk_size=2000)]
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """One customer's contact as problem detection reads it: what they wrote, and when."""
+
+    ticket_id: int
+    created_at: datetime
+    channel: str
+    subject: str
+    body: str
+    customer_id: int
+
+
+def ticket_reports_between(*, since: datetime, until: datetime) -> list[ReportRow]:
+    """The contacts customers wrote in [since, until), oldest first, with the text of their first
+    message: tickets with a message in from the customer, less merged tickets and follow-ups."""
+    first_text = (
+        Message.objects.filter(ticket=OuterRef("pk"), direction=MessageDirection.IN)
+        .order_by("created_at", "id")
+        .values("text")[:1]
+    )
+    rows = (
+        Ticket.objects.filter(created_at__gte=since, created_at__lt=until, merged_into=None)
+        .exclude(queue_kind=QueueKind.FOLLOW_UP)
+        .annotate(body=Subquery(first_text))
+        .filter(body__isnull=False)
+        .order_by("created_at", "id")
+        .values_list("pk", "created_at", "channel", "subject", "body", "customer_id")
+    )
+    return [
+        ReportRow(pk, created_at, channel, subject, (body or "")[:REPORT_TEXT_LENGTH], customer)
+        for pk, created_at, channel, subject, body, customer in rows.iterator(chunk_size=2000)
+    ]

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from frontdesk.accounts.models import User
 from frontdesk.core.errors import Forbidden, Invalid
 from frontdesk.engine.triage import Reason
-from frontdesk.problems.choices import AlertStatus, LinkHow, ProblemStatus
+from frontdesk.problems.choices import AlertStatus, LinkHow
 from frontdesk.problems.constants import TITLE_LENGTH
 from frontdesk.problems.models import Alert, Problem, ProblemTicket
 from frontdesk.sla.selectors import desk_time_zone
@@ -253,8 +253,3 @@ def alert_dismiss(*, actor: User, alert: Alert) -> Alert:
     alert = _alert_claim(actor, alert)
     _alert_decide(alert, actor=actor, status=AlertStatus.DISMISSED, problem=None)
     return alert
-
-
-def problem_is_open(problem: Problem) -> bool:
-    """Whether the problem still takes tickets and replies."""
-    return problem.status == ProblemStatus.OPEN

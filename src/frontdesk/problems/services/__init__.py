@@ -1,0 +1,33 @@
+"""Writes for problems: a module per concern, every public name re-exported here."""
+
+from frontdesk.problems.services.detection import (
+    alert_mail_leads,
+    problems_baseline_build,
+    problems_detect,
+)
+from frontdesk.problems.services.membership import (
+    alert_dismiss,
+    alert_problem_make,
+    problem_create,
+    problem_members_place,
+    problem_reason,
+    problem_ticket_unlink,
+    problem_tickets_link,
+    problem_title_from_terms,
+    problem_update,
+)
+
+__all__ = [
+    "alert_dismiss",
+    "alert_mail_leads",
+    "alert_problem_make",
+    "problem_create",
+    "problem_members_place",
+    "problem_reason",
+    "problem_ticket_unlink",
+    "problem_tickets_link",
+    "problem_title_from_terms",
+    "problem_update",
+    "problems_baseline_build",
+    "problems_detect",
+]
