@@ -42,6 +42,8 @@ MAX_HOLDERS = 64
 BUSY_SHARE = 0.3
 BUSY_REPORTS = 20
 BUSY_HISTORY = 500
+# Reports that left the window join the history this many at a time.
+HISTORY_BATCH = 100
 # What a group shares: its core is in this share of its members; its signature in this share.
 CORE_SHARE = 0.6
 SIGNATURE_SHARE = 0.3
@@ -79,6 +81,17 @@ class _Group:
         return self.counts[feature] / len(self.members)
 
 
+class _Raised:
+    """A problem this detector alerted, while reports about it keep coming."""
+
+    __slots__ = ("last_at", "signature", "surging")
+
+    def __init__(self, signature: Signature, surging: frozenset[str], at: datetime) -> None:
+        self.signature = signature
+        self.surging = surging
+        self.last_at = at
+
+
 class ProblemDetector:
     """Sees reports one at a time, in arrival order, and raises an alert when a group surges."""
 
@@ -95,12 +108,17 @@ class ProblemDetector:
         self._baseline_reports = baseline.reports if baseline else 0
         self._history: Counter[str] = Counter()
         self._history_reports = 0
+        # Reports that left the window reach the history in batches, so that the weights, worked
+        # out once per feature, stay good for a while.
+        self._leaving: list[Mapping[str, str]] = []
+        self._weights: dict[str, float] = {}
         self._window: deque[_Seen] = deque()
         self._window_counts: Counter[str] = Counter()
         # Insertion-ordered, so ties are settled the same way in every run.
         self._groups_by_feature: dict[str, dict[int, _Group]] = {}
         self._dismissed = tuple(dismissed)
-        self._known = list(known)
+        self._known = tuple(known)
+        self._raised: list[_Raised] = []
         self._groups = 0
         self._alerts = 0
         self._last: datetime | None = None
@@ -124,22 +142,37 @@ class ProblemDetector:
             _score(signature, seen.features) >= signature.threshold for signature in self._known
         ):
             return None  # an open problem's report: the desk links it, it raises nothing new
+        for raised in self._raised:
+            if _score(raised.signature, seen.features) >= raised.signature.threshold:
+                raised.last_at = report.arrived_at
+                return None
         group = self._group_for(seen)
+        new_customer = report.customer not in group.customers
         self._join(group, seen)
-        return None if group.alerted else self._alert_if_surging(group, report.arrived_at)
+        if group.alerted or not new_customer:
+            return None  # one customer writing again does not make a problem grow
+        return self._alert_if_surging(group, report.arrived_at)
 
     def _expire(self, now: datetime) -> None:
         start = now - self.settings.window
+        # A problem this run alerted is over when a window passes without a report about it; if
+        # it comes back later, it is news again.
+        self._raised = [raised for raised in self._raised if raised.last_at > start]
         while self._window and self._window[0].report.arrived_at <= start:
             seen = self._window.popleft()
             for feature in seen.features:
                 self._window_counts[feature] -= 1
                 if not self._window_counts[feature]:
                     del self._window_counts[feature]
-            self._history.update(seen.features.keys())
-            self._history_reports += 1
+            self._leaving.append(seen.features)
             if seen.group is not None:
                 self._leave(seen.group, seen)
+        if len(self._leaving) >= HISTORY_BATCH:
+            for features in self._leaving:
+                self._history.update(features.keys())
+            self._history_reports += len(self._leaving)
+            self._leaving.clear()
+            self._weights.clear()
 
     def _share(self, feature: str) -> float:
         """The usual share of reports that have the feature, from the history and a prior."""
@@ -156,31 +189,36 @@ class ProblemDetector:
             and self._window_counts[feature] > BUSY_SHARE * in_window
         ):
             return 0.0
-        weight = -math.log(self._share(feature))
-        return weight if weight >= MIN_WEIGHT else 0.0
+        weight = self._weights.get(feature)
+        if weight is None:
+            weight = -math.log(self._share(feature))
+            weight = self._weights[feature] = weight if weight >= MIN_WEIGHT else 0.0
+        return weight
 
     def _group_for(self, seen: _Seen) -> _Group:
-        scores: dict[int, float] = {}
-        groups: dict[int, _Group] = {}
+        scores: dict[_Group, float] = {}
         own = 0.0
+        weight_of = self._weight
+        index = self._groups_by_feature
         for feature in seen.features:
-            weight = self._weight(feature)
-            own += weight
-            holders = self._groups_by_feature.get(feature)
-            if not holders or not weight or len(holders) > MAX_HOLDERS:
+            weight = weight_of(feature)
+            if not weight:
                 continue
-            for number, group in holders.items():
+            own += weight
+            holders = index.get(feature)
+            if not holders or len(holders) > MAX_HOLDERS:
+                continue
+            for group in holders.values():
                 share = group.counts[feature] / len(group.members)
-                scores[number] = scores.get(number, 0.0) + weight * share
-                groups[number] = group
+                scores[group] = scores.get(group, 0.0) + weight * share
         if scores:
             # The best score; among equals the oldest group.
-            number = min(scores, key=lambda n: (-scores[n], n))
-            score = scores[number]
+            best = min(scores, key=lambda g: (-scores[g], g.number))
+            score = scores[best]
             if score >= self.settings.join_score or (
                 score >= 2 * MIN_WEIGHT and score >= self.settings.join_share * own
             ):
-                return groups[number]
+                return best
         self._groups += 1
         return _Group(self._groups)
 
@@ -228,6 +266,12 @@ class ProblemDetector:
         ]
         if not surging:
             return None
+        for raised in self._raised:
+            if raised.surging.intersection(surging):
+                # The same problem told in other words (another language): one alert is enough.
+                group.alerted = True
+                raised.last_at = now
+                return None
         core = [feature for feature, weight in weights.items() if weight]
         shared_by = SIGNATURE_SHARE * len(group.members)
         weights = {f: self._weight(f) for f, n in group.counts.items() if n >= shared_by}
@@ -241,7 +285,7 @@ class ProblemDetector:
             ):
                 return None
         group.alerted = True
-        self._known.append(signature)
+        self._raised.append(_Raised(signature, frozenset(surging), now))
         self._alerts += 1
         # What surged first, then the rest the group shares, the heaviest first.
         ranked = sorted(core, key=lambda f: (f not in surging, -weights[f] * group.share(f), f))

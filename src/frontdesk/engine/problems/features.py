@@ -65,7 +65,9 @@ hogy nem van egy az és es de ha mert már mar még meg csak is vagy volt lesz k
 je sam smo ste su da ne na za se od do iz ili ali kao što sto koji koja koje kako zašto zasto
 molim hvala pozdrav poštovani postovani lijep dobar dan imam imamo nije biti bio bila bilo
 את של על זה זו לא אני אנחנו אתם הוא היא הם עם גם אבל כי מה איך למה אם כבר עוד רק יש אין
-שלום תודה בבקשה בברכה היה הייתה להם לכם שלי שלנו שלכם אותו אותה
+good morning afternoon evening there kedves szia ügyfélszolgálat ugyfelszolgalat zdravo dobro
+jutro večer guten morgen tag abend päevast hommikust tervist
+שלום תודה בבקשה בברכה היי היה הייתה להם לכם שלי שלנו שלכם אותו אותה
 """
 STOPWORDS = frozenset(fold(_STOPWORDS_TEXT).split())
 
