@@ -89,6 +89,11 @@ def test_reports_of_the_problem_after_the_alert_raise_nothing_new() -> None:
     assert [a.problem for a in alerts] == [1]
 
 
+def test_a_problem_that_comes_back_after_a_quiet_window_alerts_again() -> None:
+    alerts = detect(burst() + burst(first=10, start=10 + 5 * 60))
+    assert [a.ids for a in alerts] == [("1", "2", "3"), ("10", "11", "12")]
+
+
 def test_the_order_reports_are_given_in_does_not_matter() -> None:
     reports = background() + burst()
     assert detect(reports) == detect(list(reversed(reports)))
