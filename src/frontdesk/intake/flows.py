@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from frontdesk.customers.models import Customer
 from frontdesk.engine.triage import Triage
+from frontdesk.problems.services import problem_link_on_arrival
 from frontdesk.tickets.choices import Channel, QueueKind
 from frontdesk.tickets.models import Message, Ticket
 from frontdesk.tickets.services import (
@@ -85,6 +86,10 @@ def contact_open(
         files_checked=files_checked,
         from_address=from_address,
     )
+    # Before the acknowledgement is worded: a contact about a known problem joins it (level 3)
+    # and its acknowledgement says the desk knows of it.
+    if queue_kind != QueueKind.FOLLOW_UP:
+        problem_link_on_arrival(ticket=ticket, body=body)
     if acknowledge:
         transaction.on_commit(lambda: acknowledgement_send.enqueue(ticket.pk))
     return ticket

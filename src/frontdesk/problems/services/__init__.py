@@ -1,5 +1,9 @@
 """Writes for problems: a module per concern, every public name re-exported here."""
 
+from frontdesk.problems.services.arrival import (
+    problem_acknowledgement_line,
+    problem_link_on_arrival,
+)
 from frontdesk.problems.services.detection import (
     alert_mail_leads,
     problems_baseline_build,
@@ -21,7 +25,9 @@ __all__ = [
     "alert_dismiss",
     "alert_mail_leads",
     "alert_problem_make",
+    "problem_acknowledgement_line",
     "problem_create",
+    "problem_link_on_arrival",
     "problem_members_place",
     "problem_reason",
     "problem_ticket_unlink",

@@ -29,7 +29,7 @@ from frontdesk.mail.selectors import mail_queued_about
 from frontdesk.tickets.choices import Channel, DeskTextKey, MessageDirection, Status
 from frontdesk.tickets.constants import MESSAGE_MAIL, SLA_ESCALATION_LIST_LENGTH
 from frontdesk.tickets.models import Message, Ticket
-from frontdesk.tickets.registry import acknowledgement_status_text
+from frontdesk.tickets.registry import acknowledgement_lines, acknowledgement_status_text
 from frontdesk.tickets.selectors import desk_text_render, ticket_messages_since
 from frontdesk.tickets.services._common import (
     INTERACTION_KIND,
@@ -220,6 +220,8 @@ def acknowledgement_deliver(*, ticket_id: int) -> None:
             "portal_link": portal_link_build(customer=customer),
             # A truthful promise: the desk's hours, how soon it answers, and a break coming.
             "status_text": acknowledgement_status_text(),
+            # What apps above know of this request (a known problem it is part of).
+            "ticket_lines": acknowledgement_lines(ticket),
             # The lead's words for it in this language, or the built-in ones.
             "intro_text": desk_text_render(
                 key=DeskTextKey.ACKNOWLEDGEMENT,
