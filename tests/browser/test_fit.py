@@ -240,6 +240,7 @@ def _desk(language: str) -> tuple[str, dict[str, str]]:
     pages |= {
         "problems": "/desk/problems/",
         "problem": f"/desk/problems/{problem_id}/",
+        "outreach-from-problem": f"/desk/outreach/new/?problem={problem_id}",
         "team": f"/desk/settings/teams/{team.pk}/",
         "agent": f"/desk/settings/agents/{lead.pk}/",
         "team-hours": f"/desk/settings/hours/?team={team.pk}",

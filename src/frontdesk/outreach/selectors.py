@@ -16,6 +16,7 @@ from frontdesk.customers.choices import FieldTarget
 from frontdesk.customers.field_selectors import custom_filter
 from frontdesk.customers.models import Customer
 from frontdesk.customers.selectors import customer_email_addresses
+from frontdesk.engine.problems import signature_matches
 from frontdesk.outreach.choices import RecipientStatus, SkipReason
 from frontdesk.outreach.constants import PREVIEW_SAMPLE, UNSUBSCRIBE_SALT
 from frontdesk.outreach.models import (
@@ -25,7 +26,11 @@ from frontdesk.outreach.models import (
     OptOut,
 )
 from frontdesk.outreach.segments import Segment
+from frontdesk.problems.adapters import report_of, signature_of
+from frontdesk.problems.models import Problem
+from frontdesk.problems.selectors import problem_customers, problem_list
 from frontdesk.tickets.choices import Status
+from frontdesk.tickets.history_selectors import ticket_reports_between
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.selectors import customer_latest_ticket_language
 
@@ -67,13 +72,30 @@ def segment_customers(*, segment: Segment, now: datetime) -> QuerySet[Customer]:
 
 
 def likely_affected_filter(*, segment: Segment, now: datetime) -> Q:
-    """Customers who wrote about the segment's problem lately (nobody until problems exist)."""
-    return Q(pk__in=[])
+    """Customers who wrote about the segment's problem lately: their tickets of the last
+    `recent_days` match the problem's signature (nobody when it has none, as a problem made by
+    hand)."""
+    problem = _problem(segment.problem_id)
+    signature = signature_of(problem.signature or {}) if problem is not None else None
+    if signature is None:
+        return Q(pk__in=[])
+    rows = ticket_reports_between(since=now - timedelta(days=segment.recent_days), until=now)
+    matched = {row.customer_id for row in rows if signature_matches(signature, report_of(row))}
+    return Q(pk__in=sorted(matched))
+
+
+def _problem(problem_id: int | None) -> Problem | None:
+    if problem_id is None:
+        return None
+    return problem_list().filter(pk=problem_id).first()
 
 
 def problem_linked_customer_ids(*, problem_id: int) -> list[int]:
-    """The customers whose tickets are already linked to the problem."""
-    return []
+    """The customers whose tickets are already linked to the problem (they get its reply)."""
+    problem = _problem(problem_id)
+    if problem is None:
+        return []
+    return list(problem_customers(problem=problem).values_list("pk", flat=True))
 
 
 @dataclass(frozen=True)
