@@ -38,7 +38,7 @@ def test_the_summary_has_every_figure_per_channel_and_level(lead_api: ApiClient)
     body = got.json()
     assert set(body) == {
         "since", "until", "created", "solved", "backlog", "first_response", "resolution",
-        "sla", "by_channel", "by_level",
+        "sla", "by_channel", "by_level", "satisfaction",
     }  # fmt: skip
     assert (body["created"], body["solved"], body["backlog"]) == (3, 0, 3)
     assert body["first_response"] == {"count": 3, "median_minutes": 20.0, "p90_minutes": 30.0}

@@ -11,11 +11,18 @@ from ninja import Router
 from frontdesk.accounts.auth import LEADS_TAG, LeadOnlyToken
 from frontdesk.core.schemas import ErrorOut
 from frontdesk.reports.schemas import SummaryOut
-from frontdesk.reports.selectors import Group, report_figures, report_period, times_of
+from frontdesk.reports.selectors import (
+    Group,
+    ratings_of,
+    report_figures,
+    report_period,
+    times_of,
+)
 from frontdesk.tickets.choices import Channel, Level
 
 router = Router(tags=["reports", LEADS_TAG], auth=LeadOnlyToken())
 NOTHING = Group(created=0, solved=0, first_response=times_of([]), resolution=times_of([]))
+UNRATED = ratings_of([])
 
 
 @router.get("/summary", response={200: SummaryOut, 400: ErrorOut, 403: ErrorOut})
@@ -37,4 +44,17 @@ def get_summary(
         "sla": asdict(report.sla),
         "by_channel": {c: asdict(report.by_channel.get(c, NOTHING)) for c in Channel.values},
         "by_level": {str(v): asdict(report.by_level.get(v, NOTHING)) for v in Level.values},
+        "satisfaction": {
+            **asdict(report.satisfaction),
+            "by_channel": {
+                c: asdict(report.satisfaction_by_channel.get(c, UNRATED)) for c in Channel.values
+            },
+            "by_level": {
+                str(v): asdict(report.satisfaction_by_level.get(v, UNRATED)) for v in Level.values
+            },
+            "by_agent": [
+                {"agent": name, **asdict(ratings)}
+                for name, ratings in report.satisfaction_by_agent.items()
+            ],
+        },
     }

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from frontdesk.core.charts import Chart, Series
-from frontdesk.reports.selectors import Group, Report
+from frontdesk.reports.selectors import Group, Ratings, Report
 from frontdesk.tickets.choices import Channel, Level
 
 MINUTES = gettext_lazy("minutes")
@@ -59,6 +59,40 @@ def _labelled(report: Report) -> dict[str, tuple[str | Promise, dict[str, Group]
         "agent": (
             _("Agent"),
             {name or _("Nobody"): group for name, group in report.by_agent.items()},
+        ),
+    }
+
+
+def _ratings(
+    key: str, title: str | Promise, category_label: str | Promise, groups: Mapping[str, Ratings]
+) -> Chart:
+    return Chart(
+        key=key,
+        title=title,
+        kind="stacked",
+        category_label=category_label,
+        categories=tuple(groups),
+        series=(
+            Series(_("Good"), tuple(float(r.good) for r in groups.values())),
+            Series(_("Bad"), tuple(float(r.bad) for r in groups.values())),
+        ),
+        table_only=(Series(_("Good (%)"), tuple(r.good_percent for r in groups.values())),),
+    )
+
+
+def _rating_charts(report: Report) -> dict[str, Chart]:
+    by_channel = {str(Channel(c).label): r for c, r in report.satisfaction_by_channel.items()}
+    by_level = {str(Level(v).label): r for v, r in report.satisfaction_by_level.items()}
+    by_agent = {name or _("Nobody"): r for name, r in report.satisfaction_by_agent.items()}
+    return {
+        "satisfaction-agent": _ratings(
+            "satisfaction-agent", _("Customers' ratings by agent"), _("Agent"), by_agent
+        ),
+        "satisfaction-channel": _ratings(
+            "satisfaction-channel", _("Customers' ratings by channel"), _("Channel"), by_channel
+        ),
+        "satisfaction-level": _ratings(
+            "satisfaction-level", _("Customers' ratings by level"), _("Level"), by_level
         ),
     }
 
@@ -192,4 +226,5 @@ def report_charts(report: Report) -> dict[str, Chart]:
             ),
         ),
     )
+    charts |= _rating_charts(report)
     return charts

@@ -35,6 +35,31 @@ class SlaOut(Schema):
     running: int
 
 
+class RatingsOut(Schema):
+    """Customers' ratings given in the period, each ticket's latest once: how many, good, bad,
+    and the good ones' share in percent (null when nobody rated)."""
+
+    rated: int
+    good: int
+    bad: int
+    good_percent: float | None
+
+
+class AgentRatingsOut(RatingsOut):
+    """One agent's share of the ratings (agent null: tickets nobody had)."""
+
+    agent: str | None
+
+
+class SatisfactionOut(RatingsOut):
+    """The period's ratings, and the same per channel and per level (every one, zeros
+    included) and per agent who had rated tickets."""
+
+    by_channel: dict[str, RatingsOut]
+    by_level: dict[str, RatingsOut]
+    by_agent: list[AgentRatingsOut]
+
+
 class SummaryOut(Schema):
     """The desk's figures for [since, until): created and solved in it, open now, times, service
     levels, and the same per channel and per level (every one, zeros included)."""
@@ -49,3 +74,4 @@ class SummaryOut(Schema):
     sla: SlaOut
     by_channel: dict[str, GroupOut]
     by_level: dict[str, GroupOut]
+    satisfaction: SatisfactionOut

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TypeVar
 
 from django.utils.translation import gettext as _
 
@@ -23,6 +24,7 @@ from frontdesk.core.errors import Invalid
 from frontdesk.engine.simulation.summary import percentile
 from frontdesk.journal.selectors import PromisesKept, follow_ups_kept_between
 from frontdesk.reports.constants import BACKLOG_AGES, DEFAULT_DAYS, MAX_DAYS
+from frontdesk.satisfaction.selectors import RatingRow, ratings_between
 from frontdesk.schedules.selectors.forecast import agents_for_rates, handling_seconds
 from frontdesk.tickets.choices import Channel, Level
 from frontdesk.tickets.report_selectors import (
@@ -33,6 +35,7 @@ from frontdesk.tickets.report_selectors import (
 )
 
 SEGMENTS = ("key", "new", "returning")
+G = TypeVar("G")
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,34 @@ class DayCount:
 
 
 @dataclass(frozen=True)
+class Ratings:
+    """Customers' ratings given in the span, each ticket's latest once: how many, good, bad,
+    and the share of good ones in percent (None when nobody rated)."""
+
+    rated: int
+    good: int
+    bad: int
+    good_percent: float | None
+
+
+def ratings_of(rows: Iterable[RatingRow]) -> Ratings:
+    """How many of these ratings were good and bad, and the good ones' share, to 0.1%."""
+    found = list(rows)
+    good = sum(1 for row in found if row.good)
+    share = round(100 * good / len(found), 1) if found else None
+    return Ratings(rated=len(found), good=good, bad=len(found) - good, good_percent=share)
+
+
+def _ratings_by(
+    rows: list[RatingRow], key: Callable[[RatingRow], Hashable]
+) -> dict[Hashable, Ratings]:
+    grouped: dict[Hashable, list[RatingRow]] = defaultdict(list)
+    for row in rows:
+        grouped[key(row)].append(row)
+    return {name: ratings_of(group) for name, group in grouped.items()}
+
+
+@dataclass(frozen=True)
 class Report:
     """Every figure of the lead's reports for one span."""
 
@@ -186,6 +217,10 @@ class Report:
     segments: dict[str, int]  # contacts created, per SEGMENTS
     holding_replies: tuple[int, int]  # (by agents, by the desk itself)
     promises: PromisesKept
+    satisfaction: Ratings
+    satisfaction_by_channel: dict[str, Ratings]
+    satisfaction_by_level: dict[int, Ratings]
+    satisfaction_by_agent: dict[str | None, Ratings]  # by agent name; None: nobody's
 
 
 def _minutes(later: datetime, earlier: datetime) -> float:
@@ -289,7 +324,7 @@ def _per_day(rows: list[TicketTimes], period: Period) -> list[DayCount]:
     return [DayCount(day=day, created=created[day], solved=solved[day]) for day in days]
 
 
-def _named(groups: dict[Hashable, Group], names: dict[int, str]) -> dict[str | None, Group]:
+def _named(groups: dict[Hashable, G], names: dict[int, str]) -> dict[str | None, G]:
     named = {
         names.get(key) if isinstance(key, int) else None: group for key, group in groups.items()
     }
@@ -311,8 +346,12 @@ def report_figures(*, period: Period, now: datetime) -> Report:
     by_level = _groups(rows, period, lambda row: row.level)
     teams = _groups(rows, period, lambda row: row.team_id)
     agents = _groups(rows, period, lambda row: row.assignee_id)
+    ratings = ratings_between(since=period.start, until=period.end)
+    rated_by_agent = _ratings_by(ratings, lambda row: row.assignee_id)
+    rated_by_channel = _ratings_by(ratings, lambda row: row.channel)
+    rated_by_level = _ratings_by(ratings, lambda row: row.level)
     agent_names, team_names = names_of(
-        agent_ids=[k for k in agents if isinstance(k, int)],
+        agent_ids=[k for k in {*agents, *rated_by_agent} if isinstance(k, int)],
         team_ids=[k for k in teams if isinstance(k, int)],
     )
     segments = Counter(_segment(row, period) for row in created)
@@ -335,4 +374,12 @@ def report_figures(*, period: Period, now: datetime) -> Report:
         segments={name: segments[name] for name in SEGMENTS},
         holding_replies=holding_replies_between(since=period.start, until=period.end),
         promises=follow_ups_kept_between(since=period.start, until=period.end, now=now),
+        satisfaction=ratings_of(ratings),
+        satisfaction_by_channel={
+            c: rated_by_channel[c] for c in Channel.values if c in rated_by_channel
+        },
+        satisfaction_by_level={
+            int(v): rated_by_level[v] for v in Level.values if v in rated_by_level
+        },
+        satisfaction_by_agent=_named(rated_by_agent, agent_names),
     )

@@ -37,6 +37,10 @@ SECTIONS = (
     (_("Load and staffing"), ("per-day", "per-hour", "load-agent")),
     (_("Service levels and backlog"), ("sla-level", "backlog-age")),
     (_("Customers, holding replies and promises"), ("segments", "holding-replies", "promises")),
+    (
+        _("Customer satisfaction"),
+        ("satisfaction-agent", "satisfaction-channel", "satisfaction-level"),
+    ),
 )
 
 
