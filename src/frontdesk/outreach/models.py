@@ -18,8 +18,8 @@ class Campaign(models.Model):
         _("status"), max_length=10, choices=CampaignStatus.choices, default=CampaignStatus.DRAFT
     )
     scheduled_at = models.DateTimeField(_("send at"), null=True, blank=True, db_index=True)
-    # Why the campaign went back to draft at its time (the segment was empty by then), in
-    # English for logs; the page words it from `refused_code`.
+    # Why the campaign went back to draft at its time (nobody in the segment could be written
+    # to by then), as a code the page words: services.REFUSED_EMPTY or REFUSED_UNREACHABLE.
     refused_code = models.CharField(max_length=30, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
