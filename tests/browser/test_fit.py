@@ -241,6 +241,8 @@ def _desk(language: str) -> tuple[str, dict[str, str]]:
         "problems": "/desk/problems/",
         "problem": f"/desk/problems/{problem_id}/",
         "outreach-from-problem": f"/desk/outreach/new/?problem={problem_id}",
+        "problem-reply": f"/desk/problems/{problem_id}/reply/",
+        "problem-solve": f"/desk/problems/{problem_id}/solve/",
         "team": f"/desk/settings/teams/{team.pk}/",
         "agent": f"/desk/settings/agents/{lead.pk}/",
         "team-hours": f"/desk/settings/hours/?team={team.pk}",

@@ -4,15 +4,18 @@ public texts (outreach reads these to notify the likely affected)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, TypedDict
 
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from frontdesk.accounts.models import User
 from frontdesk.core.errors import NotFound
 from frontdesk.customers.models import Customer
 from frontdesk.problems.choices import AlertStatus, ProblemStatus
+from frontdesk.problems.constants import SOLVED_POSTED_HOURS
 from frontdesk.problems.models import Alert, Problem, ProblemTicket
 from frontdesk.tickets.choices import OPEN_STATUSES
 from frontdesk.tickets.models import Ticket
@@ -95,10 +98,12 @@ def problem_public_text(*, problem: Problem, language: str) -> str:
     )
 
 
-def problems_posted() -> QuerySet[Problem]:
-    """The problems on the public status page: open ones, and those solved in the last day
-    (shown as solved)."""
-    return Problem.objects.filter(posted=True).order_by("status", "-created_at", "-id")
+def problems_posted(*, now: datetime | None = None) -> QuerySet[Problem]:
+    """The problems on the public status page: open ones, then those solved in the last
+    SOLVED_POSTED_HOURS (shown as solved); older solved ones are gone from it."""
+    since = (now or timezone.now()) - timedelta(hours=SOLVED_POSTED_HOURS)
+    shown = Q(status=ProblemStatus.OPEN) | Q(solved_at__gte=since)
+    return Problem.objects.filter(shown, posted=True).order_by("status", "-created_at", "-id")
 
 
 def alert_list_new() -> QuerySet[Alert]:

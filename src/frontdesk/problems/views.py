@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from frontdesk.accounts.selectors import request_agent
@@ -17,6 +18,8 @@ from frontdesk.problems.forms import (
     LinkByReferenceForm,
     LinkToProblemForm,
     ProblemEditForm,
+    ProblemReplyForm,
+    ProblemSolveForm,
     ProblemTitleForm,
 )
 from frontdesk.problems.models import Problem
@@ -26,11 +29,18 @@ from frontdesk.problems.selectors import (
     alert_list_new,
     problem_links,
     problem_list,
+    problem_tickets,
 )
 from frontdesk.problems.services import (
+    ProblemToneHeld,
     alert_dismiss,
     alert_problem_make,
     problem_create,
+    problem_post,
+    problem_reply_audience,
+    problem_reply_send,
+    problem_reply_texts_from_macro,
+    problem_solve,
     problem_ticket_unlink,
     problem_tickets_link,
     problem_title_from_terms,
@@ -226,4 +236,113 @@ def ticket_problem_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
         messages.error(request, str(error))
         return redirect("tickets:detail", ticket_id=ticket.pk)
     messages.success(request, _("Problem “%(title)s” made.") % {"title": problem.title})
+    return redirect("problems:detail", problem_id=problem.pk)
+
+
+def _lead_problem(request: HttpRequest, problem_id: int) -> Problem:
+    agent = request_agent(request)
+    problem = access_problem_by_id(actor=agent, problem_id=problem_id)
+    if not agent.is_lead:
+        raise Forbidden(_("Only a lead can do this with problems."))
+    return problem
+
+
+@login_required
+def problem_reply_page(request: HttpRequest, problem_id: int) -> HttpResponse:
+    """One reply to every open ticket of the problem, written per language or filled from a
+    macro's versions (?macro=code); a reply that reads badly is held until sent anyway."""
+    problem = _lead_problem(request, problem_id)
+    audience = problem_reply_audience(problem=problem)
+    context: dict[str, object] = {"problem": problem, "audience": audience}
+    if request.method != "POST":
+        code = request.GET.get("macro", "")
+        initial = (
+            {
+                f"text_{lang}": text
+                for lang, text in problem_reply_texts_from_macro(code=code).items()
+            }
+            if code
+            else {}
+        )
+        context["form"] = ProblemReplyForm(audience=audience, initial=initial)
+        context["macro"] = code
+        return render(request, "problems/reply.html", context)
+    form = ProblemReplyForm(request.POST, audience=audience)
+    context["form"] = form
+    if form.is_valid():
+        try:
+            sent = problem_reply_send(
+                problem=problem,
+                agent=request_agent(request),
+                texts=form.texts(),
+                status=form.cleaned_data["status"],
+                tone_accepted=form.cleaned_data["tone_accepted"],
+            )
+        except ProblemToneHeld as held:
+            context["tone_held"] = held.warnings
+            form.add_error(None, str(held))
+        except Invalid as error:
+            form.add_error(None, str(error))
+        else:
+            count = len(sent.messages)
+            messages.success(
+                request,
+                ngettext(
+                    "Reply sent to %(count)d customer.", "Reply sent to %(count)d customers.", count
+                )
+                % {"count": count},
+            )
+            return redirect("problems:detail", problem_id=problem.pk)
+    return render(request, "problems/reply.html", context, status=400)
+
+
+@login_required
+def problem_solve_page(request: HttpRequest, problem_id: int) -> HttpResponse:
+    """Solve the problem, and with it the open tickets the lead leaves ticked (all at first)."""
+    problem = _lead_problem(request, problem_id)
+    choices = [
+        (ticket.pk, f"{ticket.reference} · {ticket.customer.name} · {ticket.subject}")
+        for ticket in problem_tickets(problem=problem, open_only=True)
+    ]
+    form = ProblemSolveForm(request.POST if request.method == "POST" else None, choices=choices)
+    if request.method == "POST" and form.is_valid():
+        try:
+            solved = problem_solve(
+                problem=problem,
+                actor=request_agent(request),
+                ticket_ids=form.cleaned_data["tickets"],
+            )
+        except Invalid as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "Problem solved, and %(count)d ticket with it.",
+                    "Problem solved, and %(count)d tickets with it.",
+                    len(solved),
+                )
+                % {"count": len(solved)},
+            )
+            return redirect("problems:detail", problem_id=problem.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "problems/solve.html", {"problem": problem, "form": form}, status=status)
+
+
+@login_required
+@require_POST
+def problem_post_page(request: HttpRequest, problem_id: int) -> HttpResponse:
+    """Put the problem on the public status page, or take it off."""
+    problem = _lead_problem(request, problem_id)
+    try:
+        problem_post(
+            problem=problem, actor=request_agent(request), posted=request.POST.get("posted") == "1"
+        )
+    except Invalid as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("On the status page.") if problem.posted else _("Taken off the status page."),
+        )
     return redirect("problems:detail", problem_id=problem.pk)

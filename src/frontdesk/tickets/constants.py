@@ -13,6 +13,8 @@ BODY_LENGTH = 100_000
 THIRD_PARTY = "third-party"
 # The flag on a reply that was the holding reply (macros), so reports can count them.
 HOLDING_REPLY = "holding-reply"
+# A reply sent to every ticket of a problem at once (problems).
+PROBLEM_REPLY = "problem-reply"
 # A mail listing several breached tickets names at most this many; the queue has the rest.
 SLA_ESCALATION_LIST_LENGTH = 50
 # What the mail of an outbound message is about, so mail's signals find their way back to it.

@@ -11,7 +11,7 @@ from frontdesk.accounts.choices import Assignment
 from frontdesk.core.clock import datetime_text, time_text
 from frontdesk.engine import mail
 from frontdesk.tickets.choices import Status
-from frontdesk.tickets.constants import THIRD_PARTY
+from frontdesk.tickets.constants import PROBLEM_REPLY, THIRD_PARTY
 from frontdesk.tickets.models import Message
 
 register = template.Library()
@@ -127,7 +127,7 @@ def system_text(message: Message) -> str:
 
 # Flags that say how a message was made, not what was wrong with it; a third party's message
 # is marked beside its author instead.
-UNSHOWN_FLAGS = {"system", "acknowledgement", THIRD_PARTY}
+UNSHOWN_FLAGS = {"system", "acknowledgement", THIRD_PARTY, PROBLEM_REPLY}
 
 
 @register.filter
