@@ -89,6 +89,21 @@ def test_reports_of_the_problem_after_the_alert_raise_nothing_new() -> None:
     assert [a.problem for a in alerts] == [1]
 
 
+def test_one_problem_in_two_languages_with_no_code_alerts_once() -> None:
+    english = [
+        report(1, 10, "Outlook", "Calendar sync with Outlook creates every appointment twice."),
+        report(2, 14, "Outlook sync", "Outlook calendar sync makes each appointment twice."),
+        report(3, 18, "Duplicates", "Every appointment appears twice since the Outlook sync."),
+    ]
+    estonian = [
+        report(4, 20, "Outlook", "Kalendri sünkroonimine Outlookiga loob iga kohtumise topelt."),
+        report(5, 24, "Outlooki viga", "Outlooki kalendris on iga kohtumine topelt."),
+        report(6, 28, "Topelt", "Pärast Outlooki sünkroonimist on kohtumised topelt."),
+    ]
+    [alert] = detect(background() + english + estonian)
+    assert alert.ids == ("1", "2", "3")
+
+
 def test_a_problem_that_comes_back_after_a_quiet_window_alerts_again() -> None:
     alerts = detect(burst() + burst(first=10, start=10 + 5 * 60))
     assert [a.ids for a in alerts] == [("1", "2", "3"), ("10", "11", "12")]
@@ -103,6 +118,20 @@ def test_one_customer_repeating_himself_is_not_an_alert() -> None:
     loud = [report(i, 5 * i, s, b, customer="loud@example.com") for i, (s, b) in enumerate(BURST)]
     again = [report(10 + i, 30 + 5 * i, s, b, "loud@example.com") for i, (s, b) in enumerate(BURST)]
     assert detect(background() + loud + again) == []
+
+
+def test_a_loud_customer_s_code_does_not_count_the_others_who_join_his_group() -> None:
+    # PDF exports are asked about every day (3% of reports); code X-4471 is new.
+    history = [
+        report(10_000 + i, i, "Order question", f"Where is order number {i}?") for i in range(582)
+    ] + [report(20_000 + i, 30 * i, "PDF export", "How do I export a PDF?") for i in range(18)]
+    baseline = Baseline.build(history, since=START, until=START + timedelta(days=1))
+    loud = [
+        report(i, 5 * i, "PDF export", "The PDF export fails: X-4471.", "loud@example.com")
+        for i in range(1, 11)
+    ]
+    others = [report(50 + i, 7 + 9 * i, "PDF export", "How do I export a PDF?") for i in range(2)]
+    assert detect(loud + others, baseline=baseline) == []
 
 
 @pytest.mark.parametrize(

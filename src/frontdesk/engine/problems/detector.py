@@ -42,6 +42,9 @@ MAX_HOLDERS = 64
 BUSY_SHARE = 0.3
 BUSY_REPORTS = 20
 BUSY_HISTORY = 500
+# A feature this rare (under about one report in 150) names a problem: a group that shares one
+# with a problem just alerted is that problem told in other words (another language).
+TELLING_WEIGHT = 5.0
 # Reports that left the window join the history this many at a time.
 HISTORY_BATCH = 100
 # What a group shares: its core is in this share of its members; its signature in this share.
@@ -84,11 +87,11 @@ class _Group:
 class _Raised:
     """A problem this detector alerted, while reports about it keep coming."""
 
-    __slots__ = ("last_at", "signature", "surging")
+    __slots__ = ("core", "last_at", "signature")
 
-    def __init__(self, signature: Signature, surging: frozenset[str], at: datetime) -> None:
+    def __init__(self, signature: Signature, core: frozenset[str], at: datetime) -> None:
         self.signature = signature
-        self.surging = surging
+        self.core = core  # the telling features most of its reports shared
         self.last_at = at
 
 
@@ -253,9 +256,10 @@ class ProblemDetector:
         shared_by = CORE_SHARE * len(group.members)
         weights = {f: self._weight(f) for f, n in group.counts.items() if n >= shared_by}
         in_window = len(self._window)
-        # Each shared feature is weighed on its own: as many reports (of distinct customers) as
-        # have it, against its own usual share; a feature only some members have cannot borrow
-        # the count of the whole group.
+        # Each shared feature is weighed on its own: the distinct customers whose reports have
+        # it, against its own usual share; a feature only some members have cannot borrow the
+        # count of the whole group, nor a loud customer's repeats count more than once. The
+        # cheap bound first: most features fail it.
         surging = [
             feature
             for feature, weight in weights.items()
@@ -263,16 +267,20 @@ class ProblemDetector:
             and _surprising(
                 min(group.counts[feature], customers), in_window * self._share(feature), settings
             )
+            and _surprising(
+                _customers_with(group, feature), in_window * self._share(feature), settings
+            )
         ]
         if not surging:
             return None
+        core = [feature for feature, weight in weights.items() if weight]
+        telling = {f for f in core if weights[f] >= TELLING_WEIGHT}
         for raised in self._raised:
-            if raised.surging.intersection(surging):
+            if raised.core & telling:
                 # The same problem told in other words (another language): one alert is enough.
                 group.alerted = True
                 raised.last_at = now
                 return None
-        core = [feature for feature, weight in weights.items() if weight]
         shared_by = SIGNATURE_SHARE * len(group.members)
         weights = {f: self._weight(f) for f, n in group.counts.items() if n >= shared_by}
         signature = self._signature(group, weights)
@@ -285,7 +293,7 @@ class ProblemDetector:
             ):
                 return None
         group.alerted = True
-        self._raised.append(_Raised(signature, frozenset(surging), now))
+        self._raised.append(_Raised(signature, frozenset(telling), now))
         self._alerts += 1
         # What surged first, then the rest the group shares, the heaviest first.
         ranked = sorted(core, key=lambda f: (f not in surging, -weights[f] * group.share(f), f))
@@ -329,6 +337,10 @@ class ProblemDetector:
 def _language_detection(codes: tuple[str, ...]) -> LanguageDetection:
     # Loaded on the first alert and kept: its models take seconds to read.
     return LanguageDetection(codes, preload=False)
+
+
+def _customers_with(group: _Group, feature: str) -> int:
+    return len({seen.report.customer for seen in group.members if feature in seen.features})
 
 
 def _surprising(observed: int, expected: float, settings: DetectorSettings) -> bool:
