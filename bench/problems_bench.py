@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import random
 import re
 import statistics
@@ -316,12 +317,16 @@ def main() -> None:
     alerts = [a for a in map(detector.observe, replayed) if a is not None]
     replay_seconds = time.perf_counter() - began
     quality = score(alerts, planted, decoys)
+    # The machine's load at the end of the replay: the times above are as slow as it was busy.
+    load = round(os.getloadavg()[0], 2)
     speed = {
         "replayed_days": days - 1,
         "reports": len(replayed),
         "seconds_per_day": round(replay_seconds / (days - 1), 2),
         "baseline_seconds_per_day": round(baseline_seconds, 2),
         "window_call": window_call(replayed, baseline, 3 if args.quick else 5),
+        "load_average": load,
+        "cpus": os.cpu_count(),
     }
     window = speed["window_call"]
     assert isinstance(window, dict)
