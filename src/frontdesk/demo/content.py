@@ -1348,3 +1348,30 @@ NOTICES = (
         ("kati",),
     ),
 )
+
+# A campaign the lead can preview and schedule on the demo desk: useful tips, in five languages,
+# to the desk's newer customers (Outreach).
+TIPS_CAMPAIGN = "Tips for your invoices"
+TIPS_NEW_WITHIN_DAYS = 120
+TIPS = {
+    "en": (
+        "Three tips for your invoices",
+        "Hello,\n\nthree things that save our customers the most time:\n\n1. Keep your VAT number current under Account → Company, and every invoice carries it.\n2. Download all invoices of a year at once: Invoices → Export → pick the year.\n3. Change the address an invoice goes to before the 25th, and that month's invoice uses it.\n\nJust reply to this mail if anything is unclear.\n\nThe help desk",
+    ),
+    "et": (
+        "Kolm nõuannet arvete kohta",
+        "Tere!\n\nKolm asja, mis säästavad meie klientidel kõige rohkem aega:\n\n1. Hoia oma KMKR number ajakohasena menüüs Konto → Ettevõte ja see on igal arvel.\n2. Laadi aasta kõik arved korraga alla: Arved → Eksport → vali aasta.\n3. Muuda arve saamise aadressi enne 25. kuupäeva ja selle kuu arve kasutab juba uut aadressi.\n\nKui midagi jääb segaseks, vasta lihtsalt sellele kirjale.\n\nKlienditugi",
+    ),
+    "hu": (
+        "Három tipp a számláihoz",
+        "Jó napot!\n\nHárom dolog, amellyel ügyfeleink a legtöbb időt takarítják meg:\n\n1. Tartsa naprakészen az adószámát a Fiók → Cég menüben, és minden számlán szerepelni fog.\n2. Egy év összes számláját egyszerre letöltheti: Számlák → Exportálás → válassza ki az évet.\n3. A számlázási címet 25-e előtt módosítsa, és már az aktuális havi számla az új címre megy.\n\nHa bármi nem világos, egyszerűen válaszoljon erre a levélre.\n\nAz ügyfélszolgálat",
+    ),
+    "bs": (
+        "Tri savjeta za vaše fakture",
+        "Poštovani,\n\ntri stvari koje našim klijentima štede najviše vremena:\n\n1. Držite svoj PDV broj ažurnim pod Račun → Firma i bit će na svakoj fakturi.\n2. Preuzmite sve fakture jedne godine odjednom: Fakture → Izvoz → izaberite godinu.\n3. Adresu za fakture promijenite prije 25. u mjesecu i faktura za taj mjesec već ide na novu adresu.\n\nAko nešto nije jasno, samo odgovorite na ovu poruku.\n\nSlužba za korisnike",
+    ),
+    "he": (
+        "שלושה טיפים לחשבוניות שלכם",
+        "שלום,\n\nשלושה דברים שחוסכים ללקוחות שלנו הכי הרבה זמן:\n\n1. עדכנו את מספר העוסק תחת חשבון ← חברה, והוא יופיע בכל חשבונית.\n2. הורידו את כל החשבוניות של שנה בבת אחת: חשבוניות ← ייצוא ← בחרו שנה.\n3. שנו את הכתובת לחשבוניות לפני ה-25 בחודש, וכבר החשבונית של אותו חודש תישלח אליה.\n\nאם משהו לא ברור, פשוט השיבו לדוא״ל הזה.\n\nמוקד השירות",
+    ),
+}

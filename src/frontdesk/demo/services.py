@@ -24,6 +24,8 @@ from frontdesk.journal.models import Notice
 from frontdesk.journal.services import log_code_save, notice_post, notice_read
 from frontdesk.live.services import call_event_record, visit_create
 from frontdesk.macros.services import macro_save
+from frontdesk.outreach.segments import Segment
+from frontdesk.outreach.services import Content, campaign_save
 from frontdesk.schedules.models import ShiftPattern
 from frontdesk.schedules.selectors import week_start
 from frontdesk.schedules.services import (
@@ -119,6 +121,7 @@ def demo_load(
         model = model_retrain(seed=seed)
         _live(rng, now, people, agents)
         _schedule(agents, now, hour)
+        _outreach(agents)
         # The history's breaches happened while nobody ran the demo: a desk's sweep would have
         # told the leads at the time, so they are recorded, not mailed now in a burst.
         sla_sweep(now=now, tell_leads=False)
@@ -349,4 +352,18 @@ def _contact(
         summary=scenario.subject,
         agent=rng.choice(agents),
         occurred_at=_when(rng, now),
+    )
+
+
+def _outreach(agents: list[User]) -> None:
+    """A draft campaign of tips for the newer customers, for the lead to preview and schedule."""
+    lead = next(agent for agent in agents if agent.is_lead)
+    campaign_save(
+        actor=lead,
+        name=content.TIPS_CAMPAIGN,
+        segment=Segment(new_within_days=content.TIPS_NEW_WITHIN_DAYS),
+        contents={
+            language: Content(subject, body) for language, (subject, body) in content.TIPS.items()
+        },
+        default_language="en",
     )
