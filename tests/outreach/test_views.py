@@ -203,3 +203,19 @@ def test_the_list_and_detail_pages_take_a_fixed_number_of_queries(
         page = client.get(reverse("outreach:detail", kwargs={"campaign_id": sending.pk}))
     assert page.status_code == 200
     assert page.content.decode().count("c0@example.com") == 1
+
+
+def test_a_drafts_preview_takes_the_same_queries_for_many_customers(
+    lead: User, django_assert_max_num_queries: DjangoAssertNumQueries
+) -> None:
+    draft = campaign(lead=lead)
+    client = signed_in(lead)
+    url = reverse("outreach:detail", kwargs={"campaign_id": draft.pk})
+    for n in range(3):
+        factories.customer(email=f"few{n}@example.com")
+    with django_assert_max_num_queries(14):
+        assert "3 customers would get it." in client.get(url).content.decode()
+    for n in range(30):
+        factories.customer(email=f"many{n}@example.com", language=("hu", "et", "")[n % 3])
+    with django_assert_max_num_queries(14):
+        assert "33 customers would get it." in client.get(url).content.decode()
