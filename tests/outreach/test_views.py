@@ -13,6 +13,7 @@ from pytest_django import DjangoAssertNumQueries
 from frontdesk.accounts.models import User
 from frontdesk.outreach.choices import CampaignStatus, OptOutHow
 from frontdesk.outreach.models import Campaign, CampaignRecipient, OptOut
+from frontdesk.outreach.segments import Segment
 from frontdesk.outreach.selectors import unsubscribe_token
 from frontdesk.outreach.services import _campaign_start, campaigns_send_due
 from tests import factories
@@ -219,3 +220,15 @@ def test_a_drafts_preview_takes_the_same_queries_for_many_customers(
         factories.customer(email=f"many{n}@example.com", language=("hu", "et", "")[n % 3])
     with django_assert_max_num_queries(14):
         assert "33 customers would get it." in client.get(url).content.decode()
+
+
+def test_the_campaign_page_names_the_segments_custom_fields_by_their_labels(lead: User) -> None:
+    factories.custom_field(
+        key="plan", kind="choice", choices=["basic", "pro"], target="customer", label="Plan"
+    )
+    factories.custom_field(key="seats", kind="number", target="customer", label="Seats")
+    draft = campaign(lead=lead, segment=Segment(custom={"cf_plan": "pro", "cf_seats__min": "5"}))
+    page = signed_in(lead).get(reverse("outreach:detail", kwargs={"campaign_id": draft.pk}))
+    text = page.content.decode()
+    assert "<bdi>Plan</bdi>: <bdi>pro</bdi>" in text
+    assert "<bdi>Seats from</bdi>: <bdi>5</bdi>" in text

@@ -4,16 +4,25 @@ recipients and their states, opt-outs, and which campaign mail a reply answers."
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.core.signing import BadSignature, Signer
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from frontdesk.accounts.models import User
 from frontdesk.core.errors import NotFound
 from frontdesk.customers.choices import FieldTarget
-from frontdesk.customers.field_selectors import custom_filter
+from frontdesk.customers.field_selectors import (
+    FILTER_PREFIX,
+    MAX_SUFFIX,
+    MIN_SUFFIX,
+    custom_filter,
+    field_definitions,
+)
 from frontdesk.customers.models import Customer
 from frontdesk.customers.selectors import customer_email_addresses
 from frontdesk.engine.problems import signature_matches
@@ -69,6 +78,25 @@ def segment_customers(*, segment: Segment, now: datetime) -> QuerySet[Customer]:
         narrowing = (narrowing | affected) if segment.filtered() else affected
         narrowing &= ~Q(pk__in=problem_linked_customer_ids(problem_id=segment.problem_id))
     return customers.filter(narrowing).prefetch_related("identities").order_by("name", "id")
+
+
+def custom_filter_labels(*, params: Mapping[str, str]) -> list[tuple[str, str]]:
+    """A segment's `cf_<key>` filters as people read them: each field's label (in the page's
+    language, "from" / "to" for a bound) and the value asked for."""
+    language = get_language() or ""
+    labels = {
+        FILTER_PREFIX + d.key: d.label_in(language)
+        for d in field_definitions(target=FieldTarget.CUSTOMER, active_only=False)
+    }
+    shown = []
+    for name, value in params.items():
+        base, bound = name, ""
+        for suffix, word in ((MIN_SUFFIX, _("from")), (MAX_SUFFIX, _("to"))):
+            if name.endswith(suffix):
+                base, bound = name[: -len(suffix)], str(word)
+        label = labels.get(base, base.removeprefix(FILTER_PREFIX))
+        shown.append((f"{label} {bound}".strip(), value))
+    return shown
 
 
 def likely_affected_filter(*, segment: Segment, now: datetime) -> Q:

@@ -32,6 +32,7 @@ from frontdesk.outreach.selectors import (
     campaign_preview,
     campaign_recipients,
     campaign_replies,
+    custom_filter_labels,
     customer_opted_out,
     recipient_by_token,
     segment_preview,
@@ -175,9 +176,11 @@ def campaign_detail_page(request: HttpRequest, campaign_id: int) -> HttpResponse
             "address), so it was not sent."
         ),
     }.get(campaign.refused_code, "")
+    segment = Segment.from_json(campaign.segment)
     context = {
         "campaign": campaign,
-        "segment": Segment.from_json(campaign.segment),
+        "segment": segment,
+        "custom_filters": custom_filter_labels(params=segment.custom),
         "contents": list(campaign.contents.all()),
         "preview": None if started else campaign_preview(campaign=campaign, now=timezone.now()),
         "counts": campaign_counts(campaign=campaign) if started else None,
