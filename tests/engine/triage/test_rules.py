@@ -13,6 +13,8 @@ from frontdesk.engine.triage import (
     Lexicon,
     triage_rules,
 )
+from frontdesk.engine.triage.lexicon import lexicon_compile
+from tests.engine.triage.conftest import ENGLISH
 
 NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
 
@@ -302,3 +304,30 @@ def test_the_language_is_read_from_the_opening_of_a_long_message() -> None:
     opening = "Tere! Ma ei saa arvet kätte, palun saatke see uuesti minu e-posti aadressile."
     body = f"{opening}\n\n{quoted}"
     assert detection.detect(body) == "et"
+
+
+COMPLAINING = {
+    **ENGLISH,
+    "complaint": ["for hours", "still waiting", "thanks for nothing", "delayed"],
+}
+
+
+@pytest.mark.parametrize(
+    ("body", "below_zero"),
+    [
+        ("I have been on the phone for hours and am still waiting.", True),
+        ("Thanks for nothing.", True),
+        ("Thanks. My order is delayed.", True),
+        # A question names the delay in a calmer voice.
+        ("Thanks. Is my order delayed?", False),
+        ("Thank you, great help!", False),
+    ],
+)
+def test_a_complaint_darkens_the_tone_but_is_no_anger(
+    detection: LanguageDetection, body: str, below_zero: bool
+) -> None:
+    lexicons = {"en": lexicon_compile(COMPLAINING, "test-en-complaint")}
+    decided = triage_rules(contact("Order", body), lexicons=lexicons, detection=detection)
+    assert (decided.tone < 0) is below_zero
+    assert not decided.angry
+    assert decided.level == 4

@@ -12,7 +12,17 @@ from frontdesk.engine.text import fold
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 LABELLED = ("payment", "blocked", "defect", "quick")
-PLAIN = ("dissatisfied", "anger", "urgency", "calm", "onboarding", "hard", "positive", "negative")
+PLAIN = (
+    "dissatisfied",
+    "anger",
+    "urgency",
+    "calm",
+    "onboarding",
+    "hard",
+    "positive",
+    "negative",
+    "complaint",
+)
 
 
 class LexiconError(ValueError):

@@ -14,6 +14,9 @@ from frontdesk.engine.triage.lexicon import Lexicon
 from frontdesk.engine.triage.types import Contact, Reason, Triage
 
 LIVE_CHANNELS = frozenset({"phone", "visit"})
+# How much each complaint phrase darkens the tone, against a negative word's 1.
+COMPLAINT_WEIGHT = 1.5
+QUESTION_LIFT = 0.75
 _WORD = re.compile(r"\w+")
 _QUESTION = re.compile(r"[?？؟]")
 
@@ -50,6 +53,9 @@ class Signals:
     positive: int
     negative: int
     red_flags: tuple[str, ...]
+    # How a customer complains without angry words: kept waiting, not reached, still not fixed,
+    # thanked sarcastically. It darkens the tone, never to anger on its own.
+    complaint: int = 0
 
 
 def _header(headers: Mapping[str, str], name: str) -> str:
@@ -121,9 +127,11 @@ def signals_of(
         urgency=urgency,
         onboarding=hits("onboarding"),
         hard=hits("hard"),
-        positive=len(_unnegated(hits("positive"), hits("negative"))),
+        # "Thanks for nothing" is a complaint: the "thanks" inside it pleases no one.
+        positive=len(_unnegated(hits("positive"), hits("negative") + hits("complaint"))),
         negative=len(hits("negative")),
         red_flags=tuple(red_flags_of(contact, urgency)),
+        complaint=len(hits("complaint")),
     )
 
 
@@ -144,10 +152,16 @@ def tone_of(signals: Signals) -> tuple[float, bool]:
         - 1.5 * len(signals.dissatisfied)
         - 0.5 * shouting
     )
-    tone = round(math.tanh(score / 3), 2)
+    # A question asks before it complains: "is my flight delayed?" names a delay, in a calm voice.
+    asking = QUESTION_LIFT if signals.questions else 0.0
+    tone = round(math.tanh((score + asking - COMPLAINT_WEIGHT * signals.complaint) / 3), 2)
     # A plain account of a fault is full of "error" and "problem"; only a very low tone without
-    # angry words counts as anger.
-    angry = bool(signals.anger) or tone <= -0.8 or (bool(signals.dissatisfied) and shouting > 0)
+    # angry words counts as anger, and complaining of a wait is no anger at all.
+    angry = (
+        bool(signals.anger)
+        or math.tanh(score / 3) <= -0.8
+        or (bool(signals.dissatisfied) and shouting > 0)
+    )
     return tone, angry
 
 
