@@ -8,6 +8,7 @@ time, keeping for every folded character the index of the original one.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ class Folded:
         return self.origin[start], self.origin[end - 1] + 1
 
 
+@functools.lru_cache(maxsize=4096)
 def fold_char(char: str) -> str:
     """One character folded: lower case, accents and marks gone."""
     if char in _EXTRA:
