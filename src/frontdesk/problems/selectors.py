@@ -43,6 +43,14 @@ def problem_list(*, status: str = "") -> QuerySet[WithAnnotations[Problem, Probl
     return problems.filter(status=status) if status else problems
 
 
+def problem_list_with_tickets(
+    *, status: str = ""
+) -> QuerySet[WithAnnotations[Problem, ProblemCounts]]:
+    """problem_list, each problem's memberships with their tickets fetched at once."""
+    links = ProblemTicket.objects.select_related("ticket").order_by("linked_at", "id")
+    return problem_list(status=status).prefetch_related(Prefetch("links", queryset=links))
+
+
 def problem_list_open() -> QuerySet[Problem]:
     """The open problems, newest first."""
     return Problem.objects.filter(status=ProblemStatus.OPEN).order_by("-created_at", "-id")
