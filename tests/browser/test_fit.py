@@ -105,6 +105,8 @@ def desk_pages(
         "ticket-picker": f"/desk/tickets/{ticket_id}/?state=picker",
         # The same page with a reply the tone check held (see `_open_state`).
         "ticket-tone": f"/desk/tickets/{ticket_id}/?state=tone",
+        # The same page while a rude reply is typed: the check under the box (htmx).
+        "ticket-typing": f"/desk/tickets/{ticket_id}/?state=typing",
         "customers": "/desk/customers/",
         "customer": f"/desk/customers/{customer_id}/",
         "write-to-customer": f"/desk/tickets/write/{customer_id}/",
@@ -138,6 +140,9 @@ def _open_state(page: Page, name: str) -> None:
         page.locator("#id_body").fill("As I already told you, that is NOT OUR PROBLEM AT ALL.")
         page.locator("#reply-form > button[type=submit]").click()
         expect(page.locator(".tone-held mark").first).to_be_visible()
+    if name == "ticket-typing":
+        page.locator("#id_body").press_sequentially("Obviously you did not read my mail.")
+        expect(page.locator("#tone-check mark")).to_have_text("Obviously you did not read")
     if name == "reports-tables":
         page.evaluate(
             "document.querySelectorAll('details.chart-table').forEach(d => d.open = true)"
