@@ -300,6 +300,21 @@ def window_call(replayed: list[Report], baseline: Baseline, repeats: int) -> dic
     }
 
 
+def stream_write(path: Path, reports: list[Report]) -> None:
+    """The reports as the command's JSON Lines input."""
+    with path.open("w", encoding="utf-8") as file:
+        for r in reports:
+            row = {
+                "id": r.id,
+                "arrived_at": r.arrived_at.isoformat(),
+                "channel": r.channel,
+                "subject": r.subject,
+                "body": r.body,
+                "customer": r.customer,
+            }
+            file.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", default=str(HERE.parent.parent / "shared" / "data"))
@@ -308,10 +323,17 @@ def main() -> None:
     )
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--quick", action="store_true", help="3 days")
+    parser.add_argument(
+        "--write-stream",
+        metavar="FILE",
+        help="also write the replayed days as JSON Lines for `frontdesk problems detect`",
+    )
     args = parser.parse_args()
     days = 3 if args.quick else args.days
     rng = random.Random(args.seed)  # noqa: S311 - a reproducible stream, not a secret
     history, replayed, planted, decoys = build(rng, Path(args.shared), days)
+    if args.write_stream:
+        stream_write(Path(args.write_stream), replayed)
     began = time.perf_counter()
     baseline = Baseline.build(history, since=START, until=START + timedelta(days=1))
     baseline_seconds = time.perf_counter() - began
