@@ -121,3 +121,25 @@ def test_detect_runs_without_a_database(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["ids"] == ["p1", "p2", "p3"]
+
+
+def test_learn_reads_the_first_hours_as_usual_traffic_and_alerts_only_after(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    later = [
+        {**row, "id": f"later-{row['id']}", "arrived_at": row["arrived_at"].replace("-23T", "-24T")}
+        for row in LINES
+    ]
+    source = tmp_path / "reports.jsonl"
+    source.write_text(jsonl(LINES + later), encoding="utf-8")
+    assert main(["problems", "detect", str(source), "--json", "--learn", "12"]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    # The same thing was seen in the hours learnt from, so it takes one report more to stand out.
+    assert json.loads(line)["ids"] == ["later-p1", "later-p2", "later-p3", "later-p4"]
+
+
+def test_learn_must_be_hours(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["problems", "detect", "--learn", "soon"])
+    assert stopped.value.code == 2
+    assert "not a number of hours: 'soon'" in capsys.readouterr().err
