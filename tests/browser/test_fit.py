@@ -166,7 +166,9 @@ def _desk(language: str) -> tuple[str, dict[str, str]]:
         + "a" * 90
         + "</td></tr></table>"
     )
-    factories.ticket(customer_=customer, subject="Charged twice", body="You charged me twice.")
+    twice = factories.ticket(
+        customer_=customer, subject="Charged twice", body="You charged me twice."
+    )
     # Something on the change record.
     sla_target_set(actor=lead, level=1, first_response_minutes=20, resolution_minutes=240)
     notice = notice_post(
@@ -253,6 +255,8 @@ def _desk(language: str) -> tuple[str, dict[str, str]]:
         "team-hours": f"/desk/settings/hours/?team={team.pk}",
     }
     pages |= _rated(lead=lead, client=client, language=language)
+    # Merging the ticket into the customer's other one: what will happen, before it does.
+    pages["merge-into"] = f"/desk/tickets/{ticket.pk}/merge/confirm/?into={twice.reference}"
     if ONLY:
         pages = {name: path for name, path in pages.items() if name in ONLY}
     return client.cookies["sessionid"].value, pages

@@ -295,3 +295,20 @@ class BulkMergeForm(forms.Form):
 
     ids = TicketIdsField()
     survivor = forms.IntegerField(label=_("Keep"), required=False, min_value=1)
+
+
+class MergeIntoForm(forms.Form):
+    """Name the ticket this one is merged into: its reference, typed or picked from the
+    customer's open tickets."""
+
+    into = forms.CharField(
+        label=_("Reference of the ticket to keep"),
+        max_length=40,
+        help_text=_("This ticket's messages and files move to it. Only the same customer's."),
+    )
+
+
+class MergeIntoConfirmForm(forms.Form):
+    """The merge the agent saw and confirmed: the ticket kept, by id."""
+
+    into = forms.IntegerField(min_value=1, widget=forms.HiddenInput)

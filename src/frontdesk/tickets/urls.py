@@ -1,6 +1,6 @@
 from django.urls import path
 
-from frontdesk.tickets import views, views_bulk, views_outreach, views_texts
+from frontdesk.tickets import views, views_bulk, views_merge, views_outreach, views_texts
 
 app_name = "tickets"
 urlpatterns = [
@@ -24,6 +24,12 @@ urlpatterns = [
     path("<int:ticket_id>/tags/", views.ticket_tags_page, name="tags"),
     path("<int:ticket_id>/watch/", views.ticket_watch_page, name="watch"),
     path("<int:ticket_id>/details/", views.ticket_custom_page, name="custom"),
+    path(
+        "<int:ticket_id>/merge/confirm/",
+        views_merge.ticket_merge_into_confirm_page,
+        name="merge_into_confirm",
+    ),
+    path("<int:ticket_id>/merge/", views_merge.ticket_merge_into_page, name="merge_into"),
     path("files/<int:attachment_id>/", views.ticket_attachment, name="attachment"),
     path("write/<int:customer_id>/", views_outreach.customer_write_page, name="write"),
     path("call/<int:customer_id>/", views_outreach.customer_call_page, name="call"),

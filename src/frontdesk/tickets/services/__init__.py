@@ -48,7 +48,11 @@ from frontdesk.tickets.services.lifecycle import (
     tickets_move_customer,
     tickets_release,
 )
-from frontdesk.tickets.services.merge import ticket_merge, ticket_merge_survivor
+from frontdesk.tickets.services.merge import (
+    ticket_merge,
+    ticket_merge_check,
+    ticket_merge_survivor,
+)
 from frontdesk.tickets.services.outreach import (
     ticket_call_log,
     ticket_write_to_customer,
@@ -98,6 +102,7 @@ __all__ = [
     "ticket_customer_reply_check",
     "ticket_follow_up_open",
     "ticket_merge",
+    "ticket_merge_check",
     "ticket_merge_survivor",
     "ticket_note",
     "ticket_note_system",

@@ -26,16 +26,26 @@ def ticket_merge_survivor(tickets: Sequence[Ticket]) -> Ticket:
     return min(open_ones or tickets, key=lambda ticket: (ticket.created_at, ticket.pk))
 
 
-def ticket_merge(*, actor: User, survivor: Ticket, others: Sequence[Ticket]) -> Ticket:
-    """Merge `others` into `survivor`, all the same customer's: their messages and files move
-    to it, each is closed as merged into it, a note on each says so, and a search for an old
-    reference finds the survivor. Nothing is sent to the customer."""
+def ticket_merge_check(*, survivor: Ticket, others: Sequence[Ticket]) -> None:
+    """Refuse (`Invalid`, saying why) a merge that cannot be done: nothing to merge, a ticket
+    into itself, another customer's ticket, one merged already, or into a closed ticket."""
     if not others:
         raise Invalid(_("Choose at least two tickets to merge."))
     if any(other.pk == survivor.pk for other in others):
         raise Invalid(_("The ticket kept cannot also be merged into itself."))
     if any(other.customer_id != survivor.customer_id for other in others):
         raise Invalid(_("Only tickets from one customer can be merged."))
+    if survivor.merged_into_id is not None or any(o.merged_into_id for o in others):
+        raise Invalid(_("One of these tickets was already merged into another."))
+    if survivor.status == Status.CLOSED:
+        raise Invalid(_("A closed ticket cannot take in others; keep an open one."))
+
+
+def ticket_merge(*, actor: User, survivor: Ticket, others: Sequence[Ticket]) -> Ticket:
+    """Merge `others` into `survivor`, all the same customer's: their messages and files move
+    to it, each is closed as merged into it, a note on each says so, and a search for an old
+    reference finds the survivor. Nothing is sent to the customer."""
+    ticket_merge_check(survivor=survivor, others=others)
     with transaction.atomic():
         # One order for every lock, so two merges of overlapping tickets cannot deadlock.
         for ticket in sorted([survivor, *others], key=lambda ticket: ticket.pk):
