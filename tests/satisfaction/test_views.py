@@ -16,7 +16,7 @@ from frontdesk.satisfaction.services import survey_send
 from frontdesk.tickets.choices import Status
 from frontdesk.tickets.services import ticket_reply
 from tests import factories
-from tests.conftest import signed_in
+from tests.conftest import ApiClient, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +115,16 @@ def test_only_leads_switch_the_surveys_off(agent: User, lead: User) -> None:
     from frontdesk.satisfaction.selectors import surveys_on
 
     assert surveys_on() is False
+
+
+def test_the_api_gives_the_ticket_s_rating(survey: Survey, api: ApiClient) -> None:
+    unrated = factories.ticket()
+    assert api.get(f"/api/v1/tickets/{unrated.pk}/rating").json()["asked"] is False
+    assert api.get(f"/api/v1/tickets/{survey.ticket_id}/rating").json()["rating"] is None
+    token = rating_token(survey=survey)
+    Client().post(reverse("satisfaction:rate", args=[token]), {"rating": "bad", "comment": "Slow"})
+    body = api.get(f"/api/v1/tickets/{survey.ticket_id}/rating").json()
+    assert (body["asked"], body["rating"], body["comment"]) == (True, "bad", "Slow")
+    assert body["rated_at"] is not None
+    assert body["follow_up_ticket_id"] is None  # no lead on this desk to follow it up
+    assert api.get("/api/v1/tickets/999999/rating").status_code == 404

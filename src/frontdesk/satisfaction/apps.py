@@ -13,7 +13,9 @@ class SatisfactionConfig(AppConfig):
 
     def ready(self) -> None:
         from frontdesk.core.changes import changes_register
-        from frontdesk.satisfaction import receivers  # noqa: F401
+
+        # GET /api/v1/tickets/{id}/rating, under the tickets' path.
+        from frontdesk.satisfaction import api, receivers  # noqa: F401
         from frontdesk.satisfaction.models import SatisfactionSettings
 
         # The customer's rating, comment and when, on the ticket page.

@@ -47,7 +47,12 @@ def survey_by_token(*, token: str) -> Survey:
 
 def survey_latest(*, ticket: Ticket) -> Survey | None:
     """The ticket's survey about its latest solve, rated or not; None when it was never asked."""
-    return Survey.objects.filter(ticket=ticket).order_by("-solved_at", "-pk").first()
+    return (
+        Survey.objects.filter(ticket=ticket)
+        .select_related("follow_up")
+        .order_by("-solved_at", "-pk")
+        .first()
+    )
 
 
 def rating_current(*, ticket: Ticket) -> Survey | None:
