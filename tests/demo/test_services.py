@@ -14,6 +14,8 @@ from frontdesk.engine.sla import business_between
 from frontdesk.journal.models import FollowUp, LogCode, Notice
 from frontdesk.live.models import Call, Visit
 from frontdesk.periodic.services import periodic_due_enqueue
+from frontdesk.problems.models import Problem
+from frontdesk.problems.selectors import alert_list_new, problem_tickets
 from frontdesk.schedules.selectors import (
     desk_status,
     shifts_between,
@@ -30,8 +32,9 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_fills_a_believable_desk_in_every_home_language() -> None:
     summary = demo_load(seed=3, customers=80)
     assert "80 customers" in summary
-    # Each visitor waiting at the kiosk is a customer too.
-    assert Customer.objects.count() == 80 + len(content.VISITORS)
+    # Each visitor waiting at the kiosk is a customer too, and each reporter of a problem.
+    reporters = len(content.PROBLEM_BURST) + len(content.ALERT_BURST)
+    assert Customer.objects.count() == 80 + len(content.VISITORS) + reporters
     languages = set(Customer.objects.values_list("preferred_language", flat=True))
     assert {"en", "et", "he", "hu", "bs"} <= languages
     assert Customer.objects.filter(is_key=True).exists()
@@ -43,6 +46,20 @@ def test_the_demo_fills_a_believable_desk_in_every_home_language() -> None:
     assert tickets.filter(first_responded_at__isnull=False).exists()
     # History is recorded, not re-sent: nothing is mailed to demo customers.
     assert mail.outbox == []
+
+
+def test_the_demo_has_a_problem_on_the_status_page_and_an_alert_waiting() -> None:
+    demo_load(seed=3, customers=20)
+    problem = Problem.objects.get()
+    assert problem.title == content.PROBLEM_TITLE
+    assert problem.posted
+    members = problem_tickets(problem=problem)
+    assert members.count() >= 3
+    assert len({ticket.language for ticket in members}) >= 2
+    assert {ticket.level for ticket in members} == {3}
+    [alert] = alert_list_new()
+    assert alert.customers >= 3
+    assert len(alert.languages) >= 2
 
 
 def test_the_demo_agents_can_log_in_with_the_printed_passwords() -> None:
@@ -83,7 +100,9 @@ def test_the_same_seed_gives_the_same_desk() -> None:
 def test_a_forced_second_load_adds_customers_and_reuses_the_agents() -> None:
     demo_load(seed=3, customers=5)
     demo_load(seed=4, customers=5, force=True)
-    assert Customer.objects.count() == 10 + 2 * len(content.VISITORS)
+    # The problems' reporters come once: the first load's problem and alert stand.
+    reporters = len(content.PROBLEM_BURST) + len(content.ALERT_BURST)
+    assert Customer.objects.count() == 10 + 2 * len(content.VISITORS) + reporters
     assert User.objects.count() == len(demo_logins())
 
 

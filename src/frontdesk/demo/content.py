@@ -1375,3 +1375,89 @@ TIPS = {
         "שלום,\n\nשלושה דברים שחוסכים ללקוחות שלנו הכי הרבה זמן:\n\n1. עדכנו את מספר העוסק תחת חשבון ← חברה, והוא יופיע בכל חשבונית.\n2. הורידו את כל החשבוניות של שנה בבת אחת: חשבוניות ← ייצוא ← בחרו שנה.\n3. שנו את הכתובת לחשבוניות לפני ה-25 בחודש, וכבר החשבונית של אותו חודש תישלח אליה.\n\nאם משהו לא ברור, פשוט השיבו לדוא״ל הזה.\n\nמוקד השירות",
     ),
 }
+
+# Problems on the demo desk. A burst made a problem a while ago (in three languages, on the
+# status page), and a fresh burst the detector raised as an alert for the lead to decide.
+# (customer name, e-mail, language, subject, body); each from a customer of their own.
+PROBLEM_TITLE = "Bank statement import fails with E-4031"
+PROBLEM_PUBLIC = {
+    "en": "Importing bank statements fails with error E-4031 since this morning's update. We are fixing it; no statement is lost.",
+    "bs": "Uvoz bankovnih izvoda od jutrošnjeg ažuriranja ne uspijeva uz grešku E-4031. Radimo na popravci; nijedan izvod nije izgubljen.",
+    "hu": "A ma reggeli frissítés óta a bankszámlakivonatok importja E-4031 hibával leáll. Dolgozunk a javításon; egyetlen kivonat sem veszett el.",
+    "et": "Pangaväljavõtete import ebaõnnestub alates hommikusest uuendusest veaga E-4031. Parandame seda; ükski väljavõte pole kadunud.",
+    "he": "ייבוא דפי חשבון בנק נכשל עם שגיאה E-4031 מאז העדכון של הבוקר. אנחנו מתקנים את זה; אף דף חשבון לא אבד.",
+}
+PROBLEM_BURST = (
+    (
+        "Tomás Reyes",
+        "tomas.reyes@ledgerly.example",
+        "en",
+        "Bank import error E-4031",
+        "Since this morning the bank statement import stops with error E-4031. Nothing gets imported.",
+    ),
+    (
+        "Amra Hodžić",
+        "amra.hodzic@knjige.example",
+        "bs",
+        "Greška E-4031 kod uvoza izvoda",
+        "Od jutros uvoz bankovnog izvoda staje s greškom E-4031. Ništa se ne uvozi.",
+    ),
+    (
+        "Szilágyi Péter",
+        "szilagyi.peter@konyv.example",
+        "hu",
+        "E-4031 hiba a banki importnál",
+        "Ma reggel óta a bankszámlakivonat importja E-4031 hibával leáll. Semmi sem töltődik be.",
+    ),
+    (
+        "Dana Whitfield",
+        "dana@whitfield-books.example",
+        "en",
+        "Statement import: E-4031",
+        "Our bank statement import fails with E-4031 again, three times now.",
+    ),
+    (
+        "Edin Mujić",
+        "edin.mujic@racuni.example",
+        "bs",
+        "Uvoz izvoda ne radi (E-4031)",
+        "Bankovni izvod ne mogu uvesti, javlja se greška E-4031.",
+    ),
+)
+ALERT_BURST = (
+    (
+        "Kadri Mets",
+        "kadri.mets@arveldus.example",
+        "et",
+        "Arve PDF on tühi, 0 KB",
+        "Täna allalaaditud arve PDF on 0 KB suurune ega avane.",
+    ),
+    (
+        "Noa Friedman",
+        "noa.friedman@heshbon.example",
+        "he",
+        "קובץ PDF של חשבונית ריק (0 KB)",
+        "קובץ ה-PDF של החשבונית שהורדתי היום הוא 0 KB ולא נפתח.",
+    ),
+    (
+        "Tóth Eszter",
+        "toth.eszter@szamla.example",
+        "hu",
+        "A számla PDF 0 KB-os",
+        "A ma letöltött számla PDF mérete 0 KB, és nem nyílik meg.",
+    ),
+    (
+        "Grace Okafor",
+        "grace@okafor-trading.example",
+        "en",
+        "Invoice PDF is 0 KB",
+        "The invoice PDF I downloaded today is 0 KB and will not open.",
+    ),
+    (
+        "Priit Kask",
+        "priit.kask@raamat.example",
+        "et",
+        "PDF-arve 0 KB",
+        "Arve PDF tuleb alla 0 KB suurusena, avada ei saa.",
+    ),
+)

@@ -17,6 +17,7 @@ from frontdesk.accounts.services import agent_create, presence_set, team_create
 from frontdesk.core.clock import desk_today
 from frontdesk.customers.choices import Direction, InteractionKind
 from frontdesk.customers.models import Customer
+from frontdesk.customers.selectors import customer_by_identity
 from frontdesk.customers.services import customer_create, customer_update, interaction_record
 from frontdesk.demo import content
 from frontdesk.intake.flows import contact_open
@@ -26,6 +27,12 @@ from frontdesk.live.services import call_event_record, visit_create
 from frontdesk.macros.services import macro_save
 from frontdesk.outreach.segments import Segment
 from frontdesk.outreach.services import Content, campaign_save
+from frontdesk.problems.services import (
+    alert_problem_make,
+    problem_post,
+    problem_update,
+    problems_detect,
+)
 from frontdesk.schedules.models import ShiftPattern
 from frontdesk.schedules.selectors import week_start
 from frontdesk.schedules.services import (
@@ -122,6 +129,7 @@ def demo_load(
         _live(rng, now, people, agents)
         _schedule(agents, now, hour)
         _outreach(agents)
+        _problems(agents, now)
         # The history's breaches happened while nobody ran the demo: a desk's sweep would have
         # told the leads at the time, so they are recorded, not mailed now in a burst.
         sla_sweep(now=now, tell_leads=False)
@@ -367,3 +375,45 @@ def _outreach(agents: list[User]) -> None:
         },
         default_language="en",
     )
+
+
+def _burst(
+    reports: tuple[tuple[str, str, str, str, str], ...], *, start: datetime, now: datetime
+) -> None:
+    # Each from a customer of their own, some minutes apart, as a real burst arrives.
+    for n, (name, email, language, subject, body) in enumerate(reports):
+        at = start + timedelta(minutes=6 * n)
+        customer = customer_create(
+            name=name, email=email, language=language, first_seen=now - timedelta(days=200)
+        )
+        contact_open(
+            customer=customer,
+            subject=subject,
+            body=body,
+            channel=Channel.EMAIL,
+            language=language,
+            created_at=at,
+        )
+
+
+def _problems(agents: list[User], now: datetime) -> None:
+    """A problem the lead made from an alert an hour and a half ago, on the status page; and a
+    fresh alert, raised by the detector, waiting for the lead."""
+    first_reporter = content.PROBLEM_BURST[0][1]
+    if customer_by_identity(kind="email", value=first_reporter) is not None:
+        return  # a forced second load: the first load's problem and alert stand
+    lead = next(agent for agent in agents if agent.is_lead)
+    raised = now - timedelta(minutes=90)
+    _burst(content.PROBLEM_BURST, start=raised - timedelta(minutes=35), now=now)
+    for alert in problems_detect(now=raised):
+        problem = alert_problem_make(actor=lead, alert=alert, title=content.PROBLEM_TITLE)
+        problem_update(
+            actor=lead,
+            problem=problem,
+            title=problem.title,
+            summary="",
+            public_texts=dict(content.PROBLEM_PUBLIC),
+        )
+        problem_post(problem=problem, actor=lead, posted=True)
+    _burst(content.ALERT_BURST, start=now - timedelta(minutes=40), now=now)
+    problems_detect(now=now)
