@@ -33,6 +33,7 @@ from frontdesk.problems.services import (
     problem_update,
     problems_detect,
 )
+from frontdesk.satisfaction.services import survey_rate_from_portal
 from frontdesk.schedules.models import ShiftPattern
 from frontdesk.schedules.selectors import week_start
 from frontdesk.schedules.services import (
@@ -130,6 +131,7 @@ def demo_load(
         _schedule(agents, now, hour)
         _outreach(agents)
         _problems(agents, now)
+        _ratings(seed, now)
         # The history's breaches happened while nobody ran the demo: a desk's sweep would have
         # told the leads at the time, so they are recorded, not mailed now in a burst.
         sla_sweep(now=now, tell_leads=False)
@@ -346,6 +348,35 @@ def _ticket(
     elif rng.random() < 0.3:
         ticket_assign(ticket=ticket, actor=lead, assignee=rng.choice(agents))
     return ticket
+
+
+# What a customer who rated bad wrote, in their language.
+BAD_RATING_COMMENTS = {
+    "en": "It took three days and two reminders.",
+    "et": "See võttis kolm päeva ja kaks meeldetuletust.",
+    "hu": "Három napig tartott, és kétszer kellett emlékeztetnem önöket.",
+    "bs": "Trajalo je tri dana i dva podsjetnika.",
+    "he": "זה לקח שלושה ימים ושתי תזכורות.",
+}
+
+
+def _ratings(seed: int, now: datetime) -> None:
+    """Customers' ratings of the last week's solved tickets, most of them good, for the reports
+    (a generator of its own, so the rest of the desk stays as it was for a seed)."""
+    rng = random.Random(seed + 1)
+    solved = Ticket.objects.filter(
+        status__in=[Status.SOLVED, Status.CLOSED],
+        solved_at__gte=now - timedelta(days=7),
+        merged_into__isnull=True,
+    ).order_by("pk")
+    for ticket in solved:
+        if rng.random() < 0.6:
+            bad = rng.random() < 0.15
+            survey_rate_from_portal(
+                ticket=ticket,
+                rating="bad" if bad else "good",
+                comment=BAD_RATING_COMMENTS.get(ticket.language, "") if bad else "",
+            )
 
 
 def _contact(
