@@ -57,11 +57,11 @@ def test_a_reply_reaches_the_relay_threaded_in_the_customers_language(relay: Sin
 
 def test_a_replys_plain_text_goes_as_written_not_escaped(relay: Sink) -> None:
     ticket = factories.ticket(customer_=factories.customer(email="sam@firm.example"))
-    ticket_reply(ticket=ticket, agent=factories.agent(), text="It's fixed: <1 min & \"done\".")
+    ticket_reply(ticket=ticket, agent=factories.agent(), text='It\'s fixed: <1 min & "done".')
     sent = email.message_from_bytes(relay.messages[-1], policy=email.policy.default)
     plain = sent.get_body(preferencelist=("plain",))
     assert plain is not None
-    assert "It's fixed: <1 min & \"done\"." in plain.get_content()
+    assert 'It\'s fixed: <1 min & "done".' in plain.get_content()
 
 
 def test_the_acknowledgement_says_it_is_automatic(relay: Sink) -> None:

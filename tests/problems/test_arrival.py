@@ -11,9 +11,11 @@ import pytest
 from django.utils import timezone
 
 from frontdesk.intake.flows import contact_open
+from frontdesk.mail.inbound import mail_receive
 from frontdesk.problems.choices import LinkHow
 from frontdesk.problems.models import Problem
 from frontdesk.problems.services import alert_problem_make, problem_update, problems_detect
+from frontdesk.tickets.choices import MessageDirection
 from frontdesk.tickets.models import Ticket
 from tests import factories
 from tests.mail.conftest import Sink, relay  # noqa: F401 - the relay fixture
@@ -85,6 +87,27 @@ def test_without_a_public_text_in_the_language_the_default_line_is_said(
     body = sent.get_body(preferencelist=("plain",))
     assert body is not None
     assert "We already know of this problem" in body.get_content()
+
+
+def test_a_matching_mail_is_filed_linked_and_acknowledged(relay: Sink) -> None:  # noqa: F811
+    problem = _problem()
+    raw = (
+        b"From: Mart Kuusk <mart@kauplus.example>\r\nTo: help@desk.example\r\n"
+        b"Subject: CSV eksport on 0 KB\r\nMessage-ID: <mart-1@kauplus.example>\r\n"
+        b"Content-Type: text/plain; charset=utf-8\r\n\r\n"
+        b"Meie CSV eksport on samuti 0 KB, viga E-4031.\r\n"
+    )
+    inbound = mail_receive(raw=raw, source="smtp")
+    assert inbound.ticket is not None
+    assert inbound.message is not None
+    assert inbound.message.direction == MessageDirection.IN
+    assert problem.links.filter(ticket=inbound.ticket).exists()
+    [raw_ack] = relay.messages
+    ack = email.message_from_bytes(raw_ack, policy=email.policy.default)
+    body = ack.get_body(preferencelist=("plain",))
+    assert body is not None
+    # Estonian, as the customer wrote: the problem's Estonian public text.
+    assert "CSV eksport annab praegu tühja faili; parandame seda." in body.get_content()
 
 
 def test_a_contact_about_something_else_is_not_linked(relay: Sink) -> None:  # noqa: F811

@@ -26,7 +26,7 @@ from frontdesk.mail.selectors import mail_route_addresses, mail_route_teams
 from frontdesk.outreach.models import CampaignRecipient
 from frontdesk.outreach.selectors import campaign_reply_ticket, recipient_by_message_ids
 from frontdesk.outreach.services import campaign_reply_record
-from frontdesk.tickets.choices import Channel
+from frontdesk.tickets.choices import Channel, MessageDirection
 from frontdesk.tickets.constants import REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFIX
 from frontdesk.tickets.models import Message, Ticket
 from frontdesk.tickets.selectors import message_in_exists, ticket_answered, tickets_opened_count
@@ -107,7 +107,8 @@ def mail_file(inbound: InboundMail) -> None:
             decision=decision,
             from_address=mail.sender_email,
         )
-        first = ticket.messages.get()
+        # The customer's message; the ticket may hold a note already (linked to a problem).
+        first = ticket.messages.get(direction=MessageDirection.IN)
         if campaign_recipient is not None:
             campaign_reply_record(recipient=campaign_recipient, ticket=ticket)
         _record(inbound, state=MailState.PROCESSED, ticket=ticket, message=first)
