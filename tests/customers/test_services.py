@@ -19,10 +19,14 @@ from frontdesk.engine.queue import sort_key
 from frontdesk.journal.selectors import promises_unbacked
 from frontdesk.journal.services import follow_up_make
 from frontdesk.live.services import call_event_record
+from frontdesk.outreach.choices import OptOutHow
+from frontdesk.outreach.models import CampaignRecipient
+from frontdesk.outreach.services import opt_out_record
 from frontdesk.tickets.adapters import queue_item_of
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.selectors import queue_weights
 from tests import factories
+from tests.outreach.helpers import campaign
 
 pytestmark = pytest.mark.django_db
 
@@ -139,6 +143,10 @@ def test_merge_leaves_no_row_pointing_at_the_retired_record() -> None:
         customer=source, owner=agent, text="Call back", due_at=timezone.now() + timedelta(hours=1)
     )
     call_event_record(call_id="c-merge", event="ringing", from_number="+36 30 123 4567")
+    sent = CampaignRecipient.objects.create(
+        campaign=campaign(lead=factories.agent(role="lead")), customer=source, language="hu"
+    )
+    opt_out_record(recipient=sent, how=OptOutHow.ONE_CLICK)
 
     before = _pointing_at(source)
     # A row of every kind points at the source; a new foreign key to customers fails here

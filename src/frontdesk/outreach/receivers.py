@@ -1,13 +1,15 @@
-"""Delivery news of campaign mail, from mail's signals."""
+"""Delivery news of campaign mail, from mail's signals; customer merges, from customers'."""
 
 from typing import Any
 
 from django.dispatch import receiver
 
+from frontdesk.customers.models import Customer
+from frontdesk.customers.signals import customer_merging
 from frontdesk.mail.models import OutboundMail
 from frontdesk.mail.signals import mail_failed, mail_sent
 from frontdesk.outreach.constants import RECIPIENT_MAIL
-from frontdesk.outreach.services import recipient_delivery_record
+from frontdesk.outreach.services import outreach_move_customer, recipient_delivery_record
 
 
 @receiver(mail_sent, sender=OutboundMail)
@@ -22,3 +24,10 @@ def campaign_mail_failed(
 ) -> None:
     if mail.about == RECIPIENT_MAIL and mail.about_id is not None:
         recipient_delivery_record(recipient_id=mail.about_id, error=error or "?")
+
+
+@receiver(customer_merging, sender=Customer)
+def move_outreach_on_merge(
+    sender: type[Customer], source: Customer, target: Customer, **kwargs: Any
+) -> None:
+    outreach_move_customer(source_id=source.pk, target_id=target.pk)

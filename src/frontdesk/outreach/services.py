@@ -393,6 +393,17 @@ def opt_out_record(*, recipient: CampaignRecipient, how: str) -> OptOut:
     return opt_out
 
 
+def outreach_move_customer(*, source_id: int, target_id: int) -> None:
+    """A merged customer's opt-outs and campaign mail follow them to the surviving record, so
+    someone who said "no more" stays opted out after a merge."""
+    OptOut.objects.filter(customer_id=source_id).update(customer_id=target_id)
+    already = CampaignRecipient.objects.filter(customer_id=target_id).values("campaign_id")
+    # Both records got the same campaign: the survivor keeps its own row, which is the one the
+    # sending job and the reply threading will see from now on; the other goes with the record.
+    CampaignRecipient.objects.filter(customer_id=source_id, campaign_id__in=already).delete()
+    CampaignRecipient.objects.filter(customer_id=source_id).update(customer_id=target_id)
+
+
 def opt_out_undo(*, actor: User, opt_out: OptOut, now: datetime) -> OptOut:
     """Take back an opt-out (the customer asked to hear from the desk again): a lead's to do;
     the row stays, with who undid it and when."""
