@@ -74,7 +74,7 @@ def test_a_command_on_a_database_behind_the_code_names_what_is_missing(
         check=False,
     )
     assert done.returncode == 2
-    assert "journal.0003_notice_noticeread_notice_read_by_and_more" in done.stderr
+    assert "satisfaction.0001_initial" in done.stderr
     assert "run `frontdesk migrate`" in done.stderr
     assert "Traceback" not in done.stderr
 
@@ -122,7 +122,7 @@ def test_worker_and_listener_warn_on_missing_migrations(
     finally:
         process.terminate()
         process.wait(timeout=30)
-    assert "journal.0003_notice_noticeread_notice_read_by_and_more" in said
+    assert "satisfaction.0001_initial" in said
     assert "run `frontdesk migrate`" in said
     assert "Traceback" not in said
 
