@@ -42,6 +42,12 @@ def desk_and_settings(
     )
 
 
+def one_namespace(urls: ModuleType, *patterns: URLPattern | URLResolver) -> URLResolver:
+    """An app's pages at several places of the site (the desk, public links, settings), all in
+    the app's one namespace, so `outreach:list` and `outreach:unsubscribe` both reverse."""
+    return path("", include((list(patterns), urls.app_name)))
+
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     # Browsers ask for /favicon.ico by themselves (on the API's JSON, for one).
@@ -63,18 +69,11 @@ urlpatterns = [
     path("desk/customers/", include("frontdesk.customers.urls")),
     path("desk/problems/", include("frontdesk.problems.urls")),
     path("desk/reports/", include("frontdesk.reports.urls")),
-    # Campaigns for leads, and the unsubscribe link every campaign mail carries, in one namespace.
-    path(
-        "",
-        include(
-            (
-                [
-                    path("desk/outreach/", include(outreach_urls.urlpatterns)),
-                    *outreach_urls.public_patterns,
-                ],
-                outreach_urls.app_name,
-            )
-        ),
+    # Campaigns for leads, and the unsubscribe link every campaign mail carries.
+    one_namespace(
+        outreach_urls,
+        path("desk/outreach/", include(outreach_urls.urlpatterns)),
+        *outreach_urls.public_patterns,
     ),
     # The settings' home and the change record; each app adds its own section beneath.
     path("desk/settings/", include("frontdesk.core.urls")),
@@ -83,20 +82,10 @@ urlpatterns = [
     path("desk/settings/", include(routing_urls.settings_patterns)),
     path("desk/settings/fields/", include((customer_urls.settings_patterns, "fields"))),
     # The customer's rating page from the survey mail, and the lead's switch for it.
-    path(
-        "",
-        include(
-            (
-                [
-                    path("rate/", include(satisfaction_urls.urlpatterns)),
-                    path(
-                        "desk/settings/satisfaction/",
-                        include(satisfaction_urls.settings_patterns),
-                    ),
-                ],
-                satisfaction_urls.app_name,
-            )
-        ),
+    one_namespace(
+        satisfaction_urls,
+        path("rate/", include(satisfaction_urls.urlpatterns)),
+        path("desk/settings/satisfaction/", include(satisfaction_urls.settings_patterns)),
     ),
     path("", include("frontdesk.portal.urls")),
 ]
