@@ -128,6 +128,32 @@ def test_a_change_is_recorded_with_who_and_before_and_after_and_shown_on_the_pag
     assert "Tere jälle" in page
 
 
+def test_a_lead_keeps_example_questions_one_per_line_on_the_form_and_the_api(lead: User) -> None:
+    client = signed_in(lead)
+    client.post(
+        reverse("macros:settings_add"),
+        {**FORM, "questions": "Kas toimetate Tartusse?\n\n  Do you   deliver to Tartu? \n"},
+    )
+    macro = Macro.objects.get(code="refund", language="et")
+    assert macro.questions == "Kas toimetate Tartusse?\nDo you deliver to Tartu?"
+    page = client.get(reverse("macros:settings_edit", args=[macro.pk])).content.decode()
+    assert "Example questions" in page
+    assert "Kas toimetate Tartusse?" in page
+
+    api = token_client(lead)
+    assert api.get(f"/api/v1/macros/{macro.pk}").json()["questions"] == [
+        "Kas toimetate Tartusse?",
+        "Do you deliver to Tartu?",
+    ]
+    changed = api.patch(
+        f"/api/v1/macros/{macro.pk}",
+        {"questions": ["Kui palju maksab saatmine?"]},
+        content_type="application/json",
+    )
+    assert changed.json()["questions"] == ["Kui palju maksab saatmine?"]
+    assert changed.json()["body"].startswith("Tere")
+
+
 def test_an_agent_reads_the_macro_but_its_form_is_disabled_and_posting_is_refused() -> None:
     macro = macro_save(code="refund", language="et", name="Raha", text="Tere")
     agent = signed_in(factories.agent())
@@ -170,6 +196,7 @@ def test_the_api_adds_reads_changes_and_deletes_a_macro_for_a_lead(lead: User) -
         "add_tags": [],
         "set_assignee_id": None,
         "suggest_for": [],
+        "questions": [],
         "active": True,
     }
     changed = api.patch(

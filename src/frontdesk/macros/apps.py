@@ -19,7 +19,7 @@ class MacrosConfig(AppConfig):
 
         # The ticket page's reply box, which expands /codes as the agent types.
         REPLY_BOX.fill("macros/_reply_body.html")
-        changes_register(Macro)
+        changes_register(Macro, exclude=["updated_at"])
         section_register(
             key="macros",
             title=_("Macros"),

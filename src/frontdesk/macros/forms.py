@@ -72,6 +72,16 @@ class MacroForm(forms.Form):
         max_length=300,
         help_text=_("Triage labels, separated by commas, e.g. opening hours."),
     )
+    questions = forms.CharField(
+        label=_("Example questions"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Questions customers ask that this answer settles, one per line, in any language. "
+            "A new contact that asks the same is a quick win, and this macro is offered."
+        ),
+    )
     active = forms.BooleanField(label=_("Active"), required=False, initial=True)
 
     def __init__(self, *args: Any, macro: Macro | None = None, **kwargs: Any) -> None:
@@ -110,6 +120,7 @@ class MacroForm(forms.Form):
             add_tags=_words(data["add_tags"]),
             set_assignee=data["set_assignee"],
             suggest_for=_words(data["suggest_for"]),
+            questions=data["questions"].splitlines(),
             active=data["active"],
         )
 
@@ -125,5 +136,6 @@ def _initial(macro: Macro) -> dict[str, object]:
         "add_tags": ", ".join(macro.add_tags or []),
         "set_assignee": macro.set_assignee_id,
         "suggest_for": ", ".join(macro.suggest_for or []),
+        "questions": macro.questions,
         "active": macro.active,
     }

@@ -38,7 +38,16 @@ class Macro(models.Model):
     )
     # Suggested for quick wins whose triage label is one of these ("opening hours", ...).
     suggest_for = models.JSONField(_("suggest for"), default=list, blank=True)
+    # Questions customers ask that this answer settles, one per line: the answer matcher reads
+    # them beside the name and text (triage's "answered before" quick wins).
+    questions = models.TextField(
+        _("example questions"),
+        blank=True,
+        help_text=_("Questions this macro answers, one per line, in any language."),
+    )
     active = models.BooleanField(_("active"), default=True)
+    # When the macro last changed: the answer matcher rebuilds its index when this moves.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["code", "language"]

@@ -24,6 +24,13 @@ class MacroIn(InputSchema):
     add_tags: list[str] = Field(default_factory=list, max_length=20)
     set_assignee_id: RowId | None = None
     suggest_for: list[str] = Field(default_factory=list, max_length=20)
+    questions: list[str] = Field(
+        default_factory=list,
+        max_length=50,
+        description="Questions this macro answers, in any language: a new contact asking the "
+        "same is a quick win and is offered this macro.",
+        examples=[["Do you deliver to Tartu?"]],
+    )
     active: StrictBool = True
 
 
@@ -39,6 +46,7 @@ class MacroPatchIn(InputSchema):
     add_tags: list[str] | None = Field(None, max_length=20)
     set_assignee_id: RowId | None = None
     suggest_for: list[str] | None = Field(None, max_length=20)
+    questions: list[str] | None = Field(None, max_length=50)
     active: StrictBool | None = None
 
 
@@ -58,4 +66,9 @@ class MacroOut(Schema):
     add_tags: list[str]
     set_assignee_id: int | None
     suggest_for: list[str]
+    questions: list[str]
     active: bool
+
+    @staticmethod
+    def resolve_questions(macro: object) -> list[str]:
+        return str(getattr(macro, "questions", "") or "").splitlines()

@@ -62,6 +62,7 @@ def macro_save(
     add_tags: list[str] | None = None,
     set_assignee: User | None = None,
     suggest_for: list[str] | None = None,
+    questions: Sequence[str] = (),
 ) -> Macro:
     """Create or change the macro for a code in a language, checking its placeholders."""
     code = code.strip().lower().lstrip("/")
@@ -79,10 +80,16 @@ def macro_save(
             "add_tags": add_tags or [],
             "set_assignee": set_assignee,
             "suggest_for": suggest_for or [],
+            "questions": questions_text(questions),
             "active": True,
         },
     )
     return macro
+
+
+def questions_text(questions: Sequence[str]) -> str:
+    """Example questions as a macro keeps them: one per line, blank ones left out."""
+    return "\n".join(line for line in (" ".join(q.split()) for q in questions) if line)
 
 
 def macro_render(*, macro: Macro, ticket: Ticket, agent: User | None) -> str:
@@ -218,12 +225,16 @@ class MacroFields:
     add_tags: list[str] = field(default_factory=list)
     set_assignee: User | None = None
     suggest_for: list[str] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
     active: bool = True
 
     def values(self) -> dict[str, object]:
-        """The fields by name, a name left empty taking the code."""
+        """The fields by name, a name left empty taking the code, the questions one per line."""
         values = {item.name: getattr(self, item.name) for item in dataclass_fields(self)}
-        return values | {"name": self.name or self.code}
+        return values | {
+            "name": self.name or self.code,
+            "questions": questions_text(self.questions),
+        }
 
     def cleaned(self) -> MacroFields:
         """The same with the code as typed in a reply ("/Refund " → "refund")."""
@@ -251,7 +262,7 @@ def macro_update(*, actor: User, macro: Macro, fields: MacroFields) -> Macro:
     values = fields.values()
     for name, value in values.items():
         setattr(macro, name, value)
-    macro.save(update_fields=list(values))
+    macro.save(update_fields=[*values, "updated_at"])
     return macro
 
 
