@@ -1,9 +1,18 @@
-"""The tone check: does an outgoing reply read as shouting, blaming, condescending or dismissive?"""
+"""The tone check: does an outgoing reply read as shouting, blaming, condescending or dismissive,
+or too casual for a customer who calls for care?"""
 
+from frontdesk.engine.tone.casual import (
+    CASUAL_PHRASES,
+    UPSET,
+    URGENT,
+    formal_reply_reason,
+    reply_must_be_formal,
+)
 from frontdesk.engine.tone.check import check_reply, has_phrases, languages_checked
 from frontdesk.engine.tone.phrases import PHRASES
 from frontdesk.engine.tone.types import (
     BLAME,
+    CASUAL,
     CONDESCENSION,
     DISMISSIVE,
     SARCASM,
@@ -15,6 +24,8 @@ from frontdesk.engine.tone.types import (
 
 __all__ = [
     "BLAME",
+    "CASUAL",
+    "CASUAL_PHRASES",
     "CONDESCENSION",
     "DISMISSIVE",
     "PHRASES",
@@ -22,8 +33,12 @@ __all__ = [
     "SHOUTING",
     "THREAT",
     "TONE_CODES",
+    "UPSET",
+    "URGENT",
     "ToneWarning",
     "check_reply",
+    "formal_reply_reason",
     "has_phrases",
     "languages_checked",
+    "reply_must_be_formal",
 ]

@@ -1,5 +1,6 @@
 """Read a reply before it goes out as the customer will: shouting, blame, condescension,
-dismissal, sarcasm and threats, each as a code and the words it rests on.
+dismissal, sarcasm and threats, each as a code and the words it rests on; and, when the customer
+calls for a formal reply (`formal`), words too casual for them ("no worries lol").
 
 Phrases are matched on folded text (case and accents aside) by each language's expressions in
 `phrases.py`; with no language named, every language's are tried, since an agent may answer in
@@ -13,9 +14,10 @@ import functools
 import re
 from collections.abc import Iterable
 
+from frontdesk.engine.tone.casual import CASUAL_PHRASES, CASUAL_SIGNS
 from frontdesk.engine.tone.folding import blank_quoted, fold_pattern, fold_with_origin
 from frontdesk.engine.tone.phrases import PHRASE_SET_OF, PHRASES
-from frontdesk.engine.tone.types import SHOUTING, ToneWarning
+from frontdesk.engine.tone.types import CASUAL, SHOUTING, ToneWarning
 
 # Capitals that are names, not raised voices: protocols, files, units, currencies, the usual
 # abbreviations of mail. Words of two letters never shout alone.
@@ -36,22 +38,31 @@ SHOUTED_WORDS = 2
 CAPITAL_WORDS = 4
 
 
-def check_reply(text: str, language: str | None = None) -> list[ToneWarning]:
+def check_reply(
+    text: str, language: str | None = None, *, formal: bool = False
+) -> list[ToneWarning]:
     """Every place in a reply that reads as shouting, blaming, condescending, dismissive,
-    sarcastic or threatening, in reading order; an empty list for a kind reply.
+    sarcastic or threatening, and with `formal` too casual, in reading order; an empty list
+    for a kind reply.
 
     `language` (ISO 639-1) picks its phrases and English's; None tries every language's.
+    `formal`: the customer calls for care (`reply_must_be_formal`); otherwise casual words pass.
     """
     own = blank_quoted(text)
     warnings = list(_shouting(text, own))
     folded = fold_with_origin(own)
-    for code, lang, pattern in _patterns(_phrase_sets(language)):
+    for code, lang, pattern in _patterns(_phrase_sets(language), formal):
         for match in pattern.finditer(folded.text):
             if match.end() <= match.start():
                 continue
             start, end = folded.span(match.start(), match.end())
             warnings.append(ToneWarning(code, text[start:end], start, end, lang))
-    return _without_overlaps(warnings)
+    if formal:
+        warnings.extend(
+            ToneWarning(CASUAL, match.group(0), match.start(), match.end())
+            for match in CASUAL_SIGNS.finditer(own)
+        )
+    return _casual_joined(text, _without_overlaps(warnings))
 
 
 def languages_checked(language: str | None) -> tuple[str, ...]:
@@ -72,11 +83,13 @@ def _phrase_sets(language: str | None) -> tuple[str, ...]:
 
 
 @functools.cache
-def _patterns(languages: tuple[str, ...]) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+def _patterns(
+    languages: tuple[str, ...], formal: bool
+) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     return tuple(
         (code, language, _compiled(pattern))
         for language in languages
-        for code, pattern in PHRASES[language]
+        for code, pattern in (*PHRASES[language], *(CASUAL_PHRASES[language] if formal else ()))
     )
 
 
@@ -121,3 +134,24 @@ def _without_overlaps(warnings: list[ToneWarning]) -> list[ToneWarning]:
             continue
         kept.append(warning)
     return kept
+
+
+def _casual_joined(text: str, warnings: list[ToneWarning]) -> list[ToneWarning]:
+    # "no worries lol 😂" is one casual place, not three: casual words with nothing but spaces
+    # and punctuation between them are shown as one.
+    joined: list[ToneWarning] = []
+    for warning in warnings:
+        last = next((w for w in reversed(joined) if w.code == CASUAL), None)
+        if (
+            warning.code == CASUAL
+            and last is not None
+            and warning.start >= last.end
+            and _JOIN.match(text[last.end : warning.start])
+        ):
+            start, end = last.start, warning.end
+            joined[joined.index(last)] = ToneWarning(
+                CASUAL, text[start:end], start, end, last.language or warning.language
+            )
+            continue
+        joined.append(warning)
+    return joined

@@ -11,7 +11,9 @@ CONDESCENSION = "condescension"
 DISMISSIVE = "dismissive"
 SARCASM = "sarcasm"
 THREAT = "threat"
-TONE_CODES = (SHOUTING, BLAME, CONDESCENSION, DISMISSIVE, SARCASM, THREAT)
+# Read only when the customer calls for a formal reply (see casual.py).
+CASUAL = "casual"
+TONE_CODES = (SHOUTING, BLAME, CONDESCENSION, DISMISSIVE, SARCASM, THREAT, CASUAL)
 
 
 @dataclass(frozen=True)
