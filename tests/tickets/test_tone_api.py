@@ -32,7 +32,7 @@ def test_a_kind_reply_gets_an_empty_list_without_reading_tickets(
     with django_assert_max_num_queries(3):
         response = api.post("/api/v1/replies/check", {"text": "Thank you, it is fixed!"})
     assert response.status_code == 200
-    assert response.json() == {"warnings": []}
+    assert response.json() == {"warnings": [], "formal": False}
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from frontdesk.core.schemas import ErrorOut, Page, RowId
 from frontdesk.customers.api import router as customers_router
 from frontdesk.customers.field_selectors import custom_params
 from frontdesk.customers.selectors import access_customer_by_id
+from frontdesk.engine.tone import reply_must_be_formal
 from frontdesk.tickets.choices import DeskTextKey, Status
 from frontdesk.tickets.forms import BUILT_IN_VIEWS, ticket_filter_read
 from frontdesk.tickets.models import Message, Ticket, TicketView
@@ -178,12 +179,20 @@ def add_message(request: HttpRequest, ticket_id: RowId, payload: MessageIn) -> A
 replies_router = Router(tags=["tickets"])
 
 
-@replies_router.post("/check", response={200: ReplyCheckOut, 400: ErrorOut})
+@replies_router.post("/check", response={200: ReplyCheckOut, 400: ErrorOut, 404: ErrorOut})
 def check_reply(request: HttpRequest, payload: ReplyCheckIn) -> dict[str, object]:
     """Read a reply as the customer will before it is sent: each place that reads as shouting,
     blame, condescension, dismissal, sarcasm or a threat, with why and a kinder way to say it
-    (in the agent's language); an empty list for a kind reply. Nothing is stored."""
-    return {"warnings": reply_tone_check(text=payload.text, language=payload.language)}
+    (in the agent's language); an empty list for a kind reply. With a level 1 ticket or an
+    unhappy customer (`ticket_id`, or `level`/`tone`), casual words too. Nothing is stored."""
+    level, tone, language = payload.level, payload.tone, payload.language
+    if payload.ticket_id is not None:
+        ticket = _ticket(request, payload.ticket_id)
+        level, tone, language = ticket.level, ticket.tone, language or ticket.language
+    return {
+        "warnings": reply_tone_check(text=payload.text, language=language, level=level, tone=tone),
+        "formal": reply_must_be_formal(level=level, tone=tone),
+    }
 
 
 @customers_router.post(

@@ -2,7 +2,7 @@ from datetime import datetime
 from typing import Literal
 
 from ninja import Field, Schema
-from pydantic import EmailStr, StrictBool
+from pydantic import EmailStr, StrictBool, model_validator
 
 from frontdesk.core.schemas import InputSchema, RowId
 from frontdesk.customers.choices import FieldTarget
@@ -185,7 +185,7 @@ class MessageIn(InputSchema):
 
 
 class ToneWarningOut(Schema):
-    code: Literal["shouting", "blame", "condescension", "dismissive", "sarcasm", "threat"]
+    code: Literal["shouting", "blame", "condescension", "dismissive", "sarcasm", "threat", "casual"]
     excerpt: str = Field(..., description="the words as written")
     start: int = Field(..., description="where the words start in the text (0-based)")
     end: int = Field(..., description="where they end: `text[start:end] == excerpt`")
@@ -200,13 +200,46 @@ class ReplyCheckIn(InputSchema):
         max_length=16,
         description=(
             "the reply's language (ISO 639-1, a region is ignored): its phrases and English's "
-            "are read; left out, or a language without phrases of its own, reads every language's"
+            "are read; left out, or a language without phrases of its own, reads every "
+            "language's (with `ticket_id`, left out means the ticket's language)"
         ),
     )
+    ticket_id: RowId | None = Field(
+        None,
+        description=(
+            "the ticket the reply answers (one the token may see, else 404): its level and tone "
+            "decide whether casual words are flagged; not together with `level` or `tone`"
+        ),
+    )
+    level: int | None = Field(
+        None, ge=1, le=4, description="the ticket's level: 1 makes casual words a warning"
+    )
+    tone: float | None = Field(
+        None,
+        ge=-1,
+        le=1,
+        description=(
+            "the customer's tone as triage reads it (-1 angry … 1 pleased): below -0.15 "
+            "(unhappy or angry) makes casual words a warning"
+        ),
+    )
+
+    @model_validator(mode="after")
+    def a_ticket_or_its_context(self) -> "ReplyCheckIn":
+        if self.ticket_id is not None and (self.level is not None or self.tone is not None):
+            raise ValueError("Give either ticket_id or level and tone, not both.")
+        return self
 
 
 class ReplyCheckOut(Schema):
     warnings: list[ToneWarningOut]
+    formal: bool = Field(
+        ...,
+        description=(
+            "whether the customer calls for a formal reply (level 1, or an unhappy or angry "
+            "tone), so casual words were flagged"
+        ),
+    )
 
 
 class TeamRef(Schema):

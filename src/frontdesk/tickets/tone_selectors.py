@@ -9,12 +9,15 @@ from django.utils.translation import gettext as _
 from frontdesk.core.errors import Invalid
 from frontdesk.engine.tone import (
     BLAME,
+    CASUAL,
     CONDESCENSION,
     DISMISSIVE,
     SARCASM,
     SHOUTING,
     THREAT,
+    UPSET,
     check_reply,
+    formal_reply_reason,
     has_phrases,
 )
 from frontdesk.tickets.constants import BODY_LENGTH
@@ -46,8 +49,15 @@ class ToneHeld(Invalid):
         )
 
 
-def _wording(code: str) -> tuple[str, str]:
+def _wording(code: str, formal_reason: str | None = None) -> tuple[str, str]:
     # Looked up at call time, so each request gets its agent's language.
+    if code == CASUAL:
+        return (
+            _("Too casual for a customer who is upset.")
+            if formal_reason == UPSET
+            else _("Too casual for an urgent (level 1) matter."),
+            _("Keep it warm and plain: “I understand. Here is what we are doing: …”."),
+        )
     wording = {
         SHOUTING: (
             _("Capitals read as shouting."),
@@ -84,12 +94,16 @@ def tone_language(language: str | None) -> str | None:
     return language.strip().replace("_", "-").split("-")[0].lower() or None
 
 
-def reply_tone_check(*, text: str, language: str | None) -> list[ReplyToneWarning]:
+def reply_tone_check(
+    *, text: str, language: str | None, level: int | None = None, tone: float | None = None
+) -> list[ReplyToneWarning]:
     """Where a reply reads as shouting, blaming, condescending, dismissive, sarcastic or
-    threatening, in reading order; an empty list for a kind reply.
+    threatening, or too casual for the customer, in reading order; an empty list for a kind
+    reply.
 
     `language` is the reply's (the ticket's): its phrases and English's are read. None, or a
-    language without phrases of its own, reads every language's (a mixed reply).
+    language without phrases of its own, reads every language's (a mixed reply). `level` and
+    `tone` are the ticket's: a level 1 ticket or an unhappy tone makes casual words a warning.
     """
     if not text.strip():
         raise Invalid(_("Write the reply to check."))
@@ -98,12 +112,20 @@ def reply_tone_check(*, text: str, language: str | None) -> list[ReplyToneWarnin
             _("The message is longer than %(count)d characters.") % {"count": BODY_LENGTH}
         )
     code = tone_language(language)
-    found = check_reply(text, code if code and has_phrases(code) else None)
-    return [ReplyToneWarning(w.code, w.excerpt, w.start, w.end, *_wording(w.code)) for w in found]
+    reason = formal_reply_reason(level=level, tone=tone)
+    found = check_reply(
+        text, code if code and has_phrases(code) else None, formal=reason is not None
+    )
+    return [
+        ReplyToneWarning(w.code, w.excerpt, w.start, w.end, *_wording(w.code, reason))
+        for w in found
+    ]
 
 
-def reply_tone_hold(*, text: str, language: str | None) -> None:
+def reply_tone_hold(
+    *, text: str, language: str | None, level: int | None = None, tone: float | None = None
+) -> None:
     """Refuse a reply that reads badly, with its warnings (`ToneHeld`); a kind one passes."""
-    warnings = reply_tone_check(text=text, language=language)
+    warnings = reply_tone_check(text=text, language=language, level=level, tone=tone)
     if warnings:
         raise ToneHeld(warnings)

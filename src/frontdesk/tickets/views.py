@@ -377,7 +377,11 @@ def ticket_reply_check_page(request: HttpRequest, ticket_id: int) -> HttpRespons
     read badly, or nothing."""
     ticket = ticket_for_page(request, ticket_id)
     text = request.POST.get("body", "")[:BODY_LENGTH]
-    warnings = reply_tone_check(text=text, language=ticket.language) if text.strip() else []
+    warnings = (
+        reply_tone_check(text=text, language=ticket.language, level=ticket.level, tone=ticket.tone)
+        if text.strip()
+        else []
+    )
     return render(request, "tickets/_tone_warnings.html", {"warnings": warnings})
 
 

@@ -9,6 +9,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from frontdesk.engine.tone import UPSET_TONE
 from frontdesk.engine.triage import Reason
 from frontdesk.sla.selectors import desk_time_zone
 from frontdesk.tickets.adapters import reasons_from_rows
@@ -94,10 +95,11 @@ def reason_texts_english(rows: object) -> list[str]:
 
 def tone_text(tone: float) -> str:
     """A triage tone (-1 to 1) as the word an agent would use for it."""
-    # Triage calls a customer angry from -0.8; the bands below read the same scale.
+    # Triage calls a customer angry from -0.8; the bands below read the same scale. Below
+    # UPSET_TONE the tone check flags casual words, so "unhappy" starts exactly there.
     if tone <= -0.5:
         return _("angry")
-    if tone < -0.15:
+    if tone < UPSET_TONE:
         return _("unhappy")
     if tone <= 0.15:
         return _("neutral")

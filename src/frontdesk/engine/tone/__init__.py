@@ -4,6 +4,7 @@ or too casual for a customer who calls for care?"""
 from frontdesk.engine.tone.casual import (
     CASUAL_PHRASES,
     UPSET,
+    UPSET_TONE,
     URGENT,
     formal_reply_reason,
     reply_must_be_formal,
@@ -34,6 +35,7 @@ __all__ = [
     "THREAT",
     "TONE_CODES",
     "UPSET",
+    "UPSET_TONE",
     "URGENT",
     "ToneWarning",
     "check_reply",

@@ -61,13 +61,14 @@ def ticket_reply(
     `seen_message_id`: the newest message the agent saw; when the customer or a colleague
     wrote since, nothing is sent and `Conflict` says so. `flags`: what the reply was, for
     reports (the holding reply). `tone_check`: a reply that reads badly (shouting, blame,
-    condescension…) is not sent and `ToneHeld` lists where and why; the agent who has seen the
-    warnings sends it anyway without the check.
+    condescension…, or casual words to an upset or level 1 customer) is not sent and
+    `ToneHeld` lists where and why; the agent who has seen the warnings sends it anyway
+    without the check.
     """
     _check_body(text)
     attachments_validate(files)
     if tone_check:
-        reply_tone_hold(text=text, language=ticket.language)
+        reply_tone_hold(text=text, language=ticket.language, level=ticket.level, tone=ticket.tone)
     with transaction.atomic():
         _ticket_lock(ticket)
         # Checked under the ticket's lock, so two agents answering at once cannot both pass.
