@@ -169,3 +169,21 @@ def test_posted_problems_show_on_the_status_page_in_the_readers_language() -> No
     assert "Eksport on tühi." in estonian
     client.post(reverse("problems:solve", kwargs={"problem_id": problem.pk}), {})
     assert "status-solved" in public.get("/status/").content.decode()
+
+
+def test_a_casual_reply_is_held_when_one_of_its_customers_calls_for_care() -> None:
+    lead = factories.agent(role="lead")
+    calm = factories.ticket(
+        subject="Export", body="Hi, could you check why the CSV export is empty? Thanks!"
+    )
+    blocked = factories.ticket(
+        subject="Export", body="The CSV export is empty and I cannot work at all. I am blocked."
+    )
+    assert (calm.level, blocked.level) == (4, 1)
+    texts = {"en": "No worries lol, the export is fixed."}
+    relaxed = problem_create(actor=lead, title="Empty export", tickets=[calm])
+    assert len(problem_reply_send(problem=relaxed, agent=lead, texts=texts).messages) == 1
+    urgent = problem_create(actor=lead, title="Empty export again", tickets=[blocked])
+    with pytest.raises(ProblemToneHeld) as held:
+        problem_reply_send(problem=urgent, agent=lead, texts=texts)
+    assert [w.code for w in held.value.warnings["en"]] == ["casual"]

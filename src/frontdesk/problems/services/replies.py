@@ -155,10 +155,22 @@ def problem_reply_send(
         chosen.append((ticket, language))
     used = {language for _ticket, language in chosen}
     if not tone_accepted:
+        # One text reaches every customer of its language, so it is read as the most upset or
+        # urgent of them needs it: casual words are flagged if any one calls for care.
         warnings = {
             language: found
             for language in sorted(used)
-            if (found := reply_tone_check(text=written[language], language=language))
+            if (
+                found := reply_tone_check(
+                    text=written[language],
+                    language=language,
+                    level=min(t.level for t, lang in chosen if lang == language),
+                    tone=min(
+                        (t.tone for t, lang in chosen if lang == language and t.tone is not None),
+                        default=None,
+                    ),
+                )
+            )
         }
         if warnings:
             raise ProblemToneHeld(warnings)
