@@ -184,3 +184,66 @@ def test_promises_are_found_in_every_home_language(text: str, promise: bool) -> 
     from frontdesk.engine.journal import promises_in
 
     assert bool(promises_in(text)) is promise
+
+
+@pytest.mark.parametrize(
+    ("line", "due"),
+    [
+        # Words that ask: due an hour after the line, or at its time when that is still to come.
+        ("Rami Cohen. Eli Levi. viruses, call him back.", (12, 15)),
+        ("Rami Cohen. Eli Levi. viruses, call him back. 15:00.", (15, 0)),
+        ("Rami Cohen. Eli Levi. viruses, call him back. 9:30.", (10, 30)),
+        ("Kovács Anna. Amra Begić. számla, visszahívni.", (12, 15)),
+        ("Mari Maasikas. Eli Levi. arve, helista tagasi.", (12, 15)),
+        ("Sejla Djuric. Amra. faktura, nazvati.", (12, 15)),
+        ("רמי כהן. Eli Levi. וירוסים, לחזור אליו.", (12, 15)),
+        ("Иван Петров. Eli Levi. пароль, перезвонить.", (12, 15)),
+        # A promise code: its minutes after the line, or the line's time still to come; one
+        # follow-up, not two, when words ask too.
+        ("Rami Cohen. Eli Levi. cb.", (13, 15)),
+        ("Rami Cohen. Eli Levi. cb. 9:30.", (11, 30)),
+        ("Rami Cohen. Eli Levi. cb. 15:00.", (15, 0)),
+        ("Rami Cohen. Eli Levi. cb, call him back.", (13, 15)),
+    ],
+)
+def test_a_line_for_a_colleague_that_asks_for_action_is_their_follow_up(
+    line: str, due: tuple[int, int]
+) -> None:
+    parsed = parse(line)
+    assert parsed.colleague is not None
+    assert parsed.colleague.id != ME.id
+    assert [(action.kind, action.due.hour, action.due.minute) for action in parsed.actions] == [
+        ("follow-up", *due)
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Rami Cohen. Eli Levi. viruses. 9:30.",
+        "Rami Cohen. Eli Levi. viruses, don't call back.",
+        "Rami Cohen. Eli Levi. called back already.",
+        "Kovács Anna. Amra Begić. nem kell visszahívni.",
+        "Rami Cohen. Eli Levi. pwd.",
+    ],
+)
+def test_a_line_for_a_colleague_that_asks_nothing_only_tells_them(line: str) -> None:
+    parsed = parse(line)
+    assert parsed.colleague is not None
+    assert parsed.actions == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "actions"),
+    [
+        # The writer's own lines are as before: words make no follow-up, a code keeps its
+        # minutes after the line's time even when that time is still to come.
+        ("Rami Cohen. call him back.", []),
+        ("Rami Cohen. Kati Tamm. call him back.", []),
+        ("Rami Cohen. cb. 15:00.", [(17, 0)]),
+    ],
+)
+def test_the_writers_own_lines_tell_no_one(line: str, actions: list[tuple[int, int]]) -> None:
+    parsed = parse(line)
+    assert parsed.colleague is None
+    assert [(action.due.hour, action.due.minute) for action in parsed.actions] == actions

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta, tzinfo
 
 from rapidfuzz import fuzz, process
 
+from frontdesk.engine.asks import action_asks_in
 from frontdesk.engine.text import fold
 
 MAX_LENGTH = 500
@@ -26,6 +27,10 @@ SURE_GAP = 5.0
 POSSIBLE = 70.0
 FIELD_SEPARATOR = re.compile(r"\.(?:\s+|$)")
 CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+# A line that names a colleague and asks them to act ("call him back") with no time and no
+# promise code makes a follow-up due this long after the line: the same morning or afternoon,
+# and escalated to the leads an hour later still if the colleague stays away.
+ASKED_FOLLOW_UP_AFTER = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -100,7 +105,8 @@ class LogWarning:
 
 @dataclass(frozen=True)
 class LogLine:
-    """What a log line was understood to say."""
+    """What a log line was understood to say. `colleague` is the agent it names when that is
+    not its writer (who is then told); `asks` the words in it that ask for action."""
 
     customer: Match | None
     agent: Match | None
@@ -109,6 +115,8 @@ class LogLine:
     codes: tuple[str, ...] = ()
     actions: tuple[Action, ...] = ()
     warnings: tuple[LogWarning, ...] = field(default=())
+    colleague: Person | None = None
+    asks: tuple[str, ...] = ()
 
     @property
     def certain(self) -> bool:
@@ -184,10 +192,11 @@ def parse_log_line(
 
     warnings: list[LogWarning] = []
     at = now
+    timed = False
     if len(fields) > 1:
         when, problem = _time_of(fields[-1], now, time_words)
         if when is not None:
-            at = when
+            at, timed = when, True
             fields.pop()
         elif problem:
             warnings.append(problem)
@@ -218,6 +227,10 @@ def parse_log_line(
             rest = []
     topic = ". ".join(rest)
     found, actions, topic = _codes(topic, codes, at)
+    asks = tuple(action_asks_in(topic))
+    colleague = agent.person if agent.person is not None and agent.person.id != me.id else None
+    if colleague is not None:
+        actions = _colleague_actions(actions, asks=asks, topic=topic, at=at, now=now, timed=timed)
     return LogLine(
         customer=customer,
         agent=agent,
@@ -226,7 +239,32 @@ def parse_log_line(
         codes=found,
         actions=actions,
         warnings=tuple(warnings),
+        colleague=colleague,
+        asks=asks,
     )
+
+
+def _colleague_actions(
+    actions: tuple[Action, ...],
+    *,
+    asks: tuple[str, ...],
+    topic: str,
+    at: datetime,
+    now: datetime,
+    timed: bool,
+) -> tuple[Action, ...]:
+    """The follow-up a line for a colleague makes: a promise code's, or, when the words ask for
+    action, one of the line's words. It falls due at the line's time when that is still to come
+    ("call back. 15:00."), else as the code says, else ASKED_FOLLOW_UP_AFTER after the line."""
+    ahead = timed and at > now
+    if ahead:
+        actions = tuple(
+            replace(action, due=at) if action.kind == "follow-up" else action for action in actions
+        )
+    if asks and not any(action.kind == "follow-up" for action in actions):
+        due = at if ahead else at + ASKED_FOLLOW_UP_AFTER
+        actions = (*actions, Action(kind="follow-up", due=due, text=topic))
+    return actions
 
 
 def _time_of(
