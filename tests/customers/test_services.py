@@ -17,7 +17,7 @@ from frontdesk.customers.services import (
 )
 from frontdesk.engine.queue import sort_key
 from frontdesk.journal.selectors import promises_unbacked
-from frontdesk.journal.services import follow_up_make
+from frontdesk.journal.services import follow_up_make, log_line_save
 from frontdesk.live.services import call_event_record
 from frontdesk.outreach.choices import OptOutHow
 from frontdesk.outreach.models import CampaignRecipient
@@ -142,6 +142,9 @@ def test_merge_leaves_no_row_pointing_at_the_retired_record() -> None:
     follow_up_make(
         customer=source, owner=agent, text="Call back", due_at=timezone.now() + timedelta(hours=1)
     )
+    colleague = factories.agent(full_name="Eli Levi")
+    log_line_save(line="Anna Kovacs. Eli Levi. viruses.", writer=agent, customer_id=source.pk)
+    assert colleague.colleague_notes.get().customer == source
     call_event_record(call_id="c-merge", event="ringing", from_number="+36 30 123 4567")
     sent = CampaignRecipient.objects.create(
         campaign=campaign(lead=factories.agent(role="lead")), customer=source, language="hu"

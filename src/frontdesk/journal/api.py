@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 
 from django.db.models import QuerySet
@@ -14,9 +15,16 @@ from frontdesk.accounts.auth import LeadToken
 from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.schemas import ErrorOut, InputSchema, RowId
 from frontdesk.journal.constants import FOLLOW_UP_MINUTES_MAX
-from frontdesk.journal.models import LogCode
-from frontdesk.journal.selectors import access_log_code, log_codes_for_settings
+from frontdesk.journal.models import ColleagueNote, LogCode
+from frontdesk.journal.selectors import (
+    access_colleague_note,
+    access_log_code,
+    colleague_note_of,
+    colleague_notes_waiting,
+    log_codes_for_settings,
+)
 from frontdesk.journal.services import (
+    colleague_note_done,
     log_code_create,
     log_code_delete,
     log_code_update,
@@ -40,10 +48,17 @@ class LogLineIn(InputSchema):
 def post_log_line(request: HttpRequest, payload: LogLineIn) -> dict[str, object]:
     """Read a log line (`customer. agent. topic. time.`) and, unless `dry_run`, save it: a line
     that is not certain needs `customer_id` (one of the candidates) or `new_customer`; 400 says
-    why otherwise. Answers the parse, with `interaction_id` when saved."""
+    why otherwise. Answers the parse, with `interaction_id` when saved. A line naming another
+    agent (`colleague`) leaves them a note (`note_id`), and the follow-up its words or code ask
+    for is theirs (`follow_up_id`)."""
     agent = request_agent(request)
     parsed = log_line_read(line=payload.line, writer=agent)
-    answer: dict[str, object] = {**log_line_json(parsed), "interaction_id": None}
+    answer: dict[str, object] = {
+        **log_line_json(parsed),
+        "interaction_id": None,
+        "note_id": None,
+        "follow_up_id": None,
+    }
     if not payload.dry_run:
         saved = log_line_save(
             line=payload.line,
@@ -52,7 +67,48 @@ def post_log_line(request: HttpRequest, payload: LogLineIn) -> dict[str, object]
             new_customer=payload.new_customer,
         )
         answer["interaction_id"] = saved.pk
+        note = colleague_note_of(interaction=saved)
+        if note is not None:
+            answer["note_id"], answer["follow_up_id"] = note.pk, note.follow_up_id
     return answer
+
+
+class ColleagueNoteOut(Schema):
+    """A log line a colleague wrote naming the caller: who wrote it, about whom, the follow-up
+    it made for the caller (or null), and when it was marked done (null: waiting)."""
+
+    id: int
+    line: str
+    writer: str
+    customer_id: int
+    customer: str
+    follow_up_id: int | None
+    created_at: datetime
+    done_at: datetime | None
+
+    @staticmethod
+    def resolve_writer(note: ColleagueNote) -> str:
+        return note.writer.display_name
+
+    @staticmethod
+    def resolve_customer(note: ColleagueNote) -> str:
+        return note.customer.name
+
+
+@router.get("/notes", response=list[ColleagueNoteOut])
+def list_colleague_notes(request: HttpRequest) -> list[ColleagueNote]:
+    """The notes colleagues' log lines left for the caller that wait for them, oldest first."""
+    return list(colleague_notes_waiting(agent=request_agent(request)))
+
+
+@router.post("/notes/{note_id}/done", response={200: ColleagueNoteOut, 404: ErrorOut})
+def mark_colleague_note_done(
+    request: HttpRequest, note_id: Annotated[RowId, Path()]
+) -> ColleagueNote:
+    """Mark a note left for the caller done (again: no change); 404 for another's note."""
+    agent = request_agent(request)
+    note = access_colleague_note(agent=agent, note_id=note_id)
+    return colleague_note_done(note=note, agent=agent)
 
 
 # The team's codes are settings: leads and admins write them, at /api/v1/log-codes.

@@ -57,6 +57,43 @@ class FollowUp(models.Model):
         return f"{self.customer}: {self.text} ({datetime_text(self.due_at)})"
 
 
+class ColleagueNote(models.Model):
+    """A log line that named an agent other than its writer ("Rami Cohen. Eli Levi. viruses."):
+    the call was meant for them, so it waits for them, however long they are away, until they
+    mark it done. When the line asked for action, the follow-up it made is theirs too."""
+
+    agent = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="colleague_notes"
+    )
+    writer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    customer = models.ForeignKey(
+        "customers.Customer", on_delete=models.CASCADE, related_name="colleague_notes"
+    )
+    interaction = models.OneToOneField(
+        "customers.Interaction", on_delete=models.CASCADE, related_name="colleague_note"
+    )
+    line = models.CharField(_("line"), max_length=500)
+    follow_up = models.OneToOneField(
+        FollowUp,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="colleague_note",
+    )
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
+    done_at = models.DateTimeField(_("done"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        # The waiting notes of one agent, on every desk page (the count) and their queue.
+        indexes = [models.Index(fields=["agent", "done_at"], name="colleague_note_waiting")]
+        verbose_name = _("note from a colleague")
+        verbose_name_plural = _("notes from colleagues")
+
+    def __str__(self) -> str:
+        return f"{self.writer} → {self.agent}: {self.line}"
+
+
 class Notice(models.Model):
     """A post on the notice board: what every agent (or a team) must know today, reviewed by its
     author by a date so it does not go stale."""

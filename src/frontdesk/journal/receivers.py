@@ -8,7 +8,11 @@ from frontdesk.accounts.models import User
 from frontdesk.accounts.signals import agent_deactivating
 from frontdesk.customers.models import Customer
 from frontdesk.customers.signals import customer_merging
-from frontdesk.journal.services import follow_ups_hand_over, follow_ups_move_customer
+from frontdesk.journal.services import (
+    colleague_notes_move_customer,
+    follow_ups_hand_over,
+    follow_ups_move_customer,
+)
 
 
 @receiver(customer_merging, sender=Customer)
@@ -16,6 +20,7 @@ def move_follow_ups_on_merge(
     sender: type[Customer], source: Customer, target: Customer, **kwargs: Any
 ) -> None:
     follow_ups_move_customer(source=source, target=target)
+    colleague_notes_move_customer(source=source, target=target)
 
 
 @receiver(agent_deactivating)

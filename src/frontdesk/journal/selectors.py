@@ -19,7 +19,7 @@ from frontdesk.customers.selectors import customers_by_ids
 from frontdesk.engine.journal import Code, Match, Person, name_key, promises_in
 from frontdesk.engine.text import fold
 from frontdesk.journal.constants import OVERDUE_AFTER
-from frontdesk.journal.models import FollowUp, LogCode, Notice, NoticeRead
+from frontdesk.journal.models import ColleagueNote, FollowUp, LogCode, Notice, NoticeRead
 from frontdesk.tickets.choices import QUEUED_STATUSES
 
 CANDIDATES = 200
@@ -133,6 +133,42 @@ def follow_ups_latest(*, customer_ids: Iterable[int]) -> dict[int, datetime]:
         .annotate(latest=Max("created_at"))
     )
     return {row["customer_id"]: row["latest"] for row in rows}
+
+
+def colleague_notes_waiting(*, agent: User) -> QuerySet[ColleagueNote]:
+    """The notes colleagues left for the agent that they have not marked done, oldest first:
+    the longer one has waited, the sooner it is read."""
+    return (
+        ColleagueNote.objects.filter(agent=agent, done_at__isnull=True)
+        .select_related("writer", "customer", "follow_up__ticket")
+        .order_by("created_at", "id")
+    )
+
+
+def colleague_notes_done_recently(*, agent: User, limit: int = 20) -> QuerySet[ColleagueNote]:
+    """The notes the agent marked done last, newest first."""
+    return (
+        ColleagueNote.objects.filter(agent=agent, done_at__isnull=False)
+        .select_related("writer", "customer", "follow_up__ticket")
+        .order_by("-done_at", "-id")[:limit]
+    )
+
+
+def colleague_note_of(*, interaction: Interaction) -> ColleagueNote | None:
+    """The note a saved log line left for a colleague, if it named one."""
+    return (
+        ColleagueNote.objects.filter(interaction=interaction)
+        .select_related("agent", "follow_up")
+        .first()
+    )
+
+
+def access_colleague_note(*, agent: User, note_id: int) -> ColleagueNote:
+    """A note left for this agent, or NotFound: the same for missing and for someone else's."""
+    note = ColleagueNote.objects.filter(pk=note_id, agent=agent).first()
+    if note is None:
+        raise NotFound("Note not found.")
+    return note
 
 
 def notices_for(*, agent: User) -> QuerySet[Notice]:

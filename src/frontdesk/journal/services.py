@@ -21,7 +21,7 @@ from frontdesk.customers.models import Customer, Interaction
 from frontdesk.customers.services import customer_create, interaction_record
 from frontdesk.engine.journal import LogLine, Match, Person, code_word_clash, parse_log_line
 from frontdesk.journal.constants import FOLLOW_UP_MINUTES_MAX, OVERDUE_AFTER, TIME_WORDS
-from frontdesk.journal.models import FollowUp, LogCode, Notice, NoticeRead
+from frontdesk.journal.models import ColleagueNote, FollowUp, LogCode, Notice, NoticeRead
 from frontdesk.journal.selectors import (
     agent_people,
     customer_candidates,
@@ -33,6 +33,7 @@ from frontdesk.tickets.choices import OPEN_STATUSES, QUEUED_STATUSES
 from frontdesk.tickets.services import (
     ticket_assign,
     ticket_follow_up_open,
+    ticket_note,
     ticket_note_system,
     tickets_follow_ups_activate,
 )
@@ -64,7 +65,9 @@ def log_line_save(
     now: datetime | None = None,
 ) -> Interaction:
     """Put a log line on the customer's timeline. An uncertain line is saved only with the
-    writer's choice: the customer picked from the candidates, or a new customer confirmed."""
+    writer's choice: the customer picked from the candidates, or a new customer confirmed.
+    A line naming another agent than its writer leaves that agent a note, and its follow-up
+    (a promise code's, or one the words ask for) is theirs."""
     parsed = log_line_read(line=line, writer=writer, now=now)
     if parsed.customer is None:
         problems = "; ".join(log_warning_text(warning) for warning in parsed.warnings)
@@ -90,10 +93,51 @@ def log_line_save(
         agent=agent,
         occurred_at=parsed.at,
     )
+    follow_up = None
     for action in parsed.actions:
         if action.kind == "follow-up":
-            follow_up_make(customer=customer, owner=agent, text=action.text, due_at=action.due)
+            follow_up = follow_up_make(
+                customer=customer, owner=agent, text=action.text, due_at=action.due
+            )
+    if parsed.colleague is not None:
+        colleague_note_leave(interaction=interaction, writer=writer, line=line, follow_up=follow_up)
     return interaction
+
+
+def colleague_note_leave(
+    *, interaction: Interaction, writer: User, line: str, follow_up: FollowUp | None
+) -> ColleagueNote:
+    """Tell the agent a line names that it was logged for them: a note that waits in their
+    queue until they mark it done; the follow-up's ticket carries the line as the writer typed
+    it."""
+    assert interaction.agent is not None
+    line = " ".join(line.split())
+    if follow_up is not None:
+        ticket_note(ticket=follow_up.ticket, agent=writer, text=line)
+    return ColleagueNote.objects.create(
+        agent=interaction.agent,
+        writer=writer,
+        customer=interaction.customer,
+        interaction=interaction,
+        line=line[:500],
+        follow_up=follow_up,
+    )
+
+
+def colleague_note_done(*, note: ColleagueNote, agent: User) -> ColleagueNote:
+    """The agent a note was left for has dealt with it; it leaves their queue. Once: marking it
+    again keeps the first time."""
+    if note.agent_id != agent.pk:
+        raise Forbidden(_("Only the agent a note was left for can mark it done."))
+    if note.done_at is None:
+        note.done_at = timezone.now()
+        note.save(update_fields=["done_at"])
+    return note
+
+
+def colleague_notes_move_customer(*, source: Customer, target: Customer) -> int:
+    """Move the notes about one customer to another (customer merge); how many."""
+    return ColleagueNote.objects.filter(customer=source).update(customer=target)
 
 
 def follow_up_make(*, customer: Customer, owner: User, text: str, due_at: datetime) -> FollowUp:
@@ -207,9 +251,12 @@ def log_line_json(parsed: LogLine) -> dict[str, object]:
             ],
         }
 
+    colleague = parsed.colleague
     return {
         "customer": who(parsed.customer),
         "agent": who(parsed.agent),
+        "colleague": {"id": colleague.id, "name": colleague.name} if colleague else None,
+        "asks": list(parsed.asks),
         "topic": parsed.topic,
         "at": parsed.at.isoformat(),
         "codes": list(parsed.codes),
