@@ -13,8 +13,9 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 # The whole page, whatever the number of tickets on it: sessions, the agent, presence, notices,
-# the tickets with their customers, and (on the sweep) the macros once.
-QUEUE_PAGE_QUERIES = 11
+# the tickets with their customers, and (on the sweep) the macros once; on the queue, the notes
+# colleagues left.
+QUEUE_PAGE_QUERIES = 12
 SWEEP_PAGE_QUERIES = 7
 
 

@@ -10,6 +10,8 @@ urlpatterns = [
         "tickets/<int:ticket_id>/follow-up/", views.ticket_follow_up_page, name="ticket_follow_up"
     ),
     path("promises/", views.promises_page, name="promises"),
+    path("notes/", views.colleague_notes_page, name="notes"),
+    path("notes/<int:note_id>/done/", views.colleague_note_done_page, name="note_done"),
     path("board/", views.board_page, name="board"),
     path("board/<int:notice_id>/", views.notice_page, name="notice"),
 ]

@@ -18,13 +18,17 @@ from frontdesk.accounts.models import Team
 from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.clock import desk_today
 from frontdesk.core.errors import Invalid
-from frontdesk.core.http import whole_number
+from frontdesk.core.http import safe_next, whole_number
 from frontdesk.core.settings_menu import read_only, settings_page
 from frontdesk.journal.constants import FOLLOW_UP_DUE_AFTER, FOLLOW_UP_DUE_BEFORE
 from frontdesk.journal.forms import LogCodeForm
 from frontdesk.journal.models import LogCode
 from frontdesk.journal.selectors import (
+    access_colleague_note,
     access_log_code,
+    colleague_note_of,
+    colleague_notes_done_recently,
+    colleague_notes_waiting,
     customer_choices,
     follow_ups_open,
     interactions_logged_today,
@@ -35,6 +39,7 @@ from frontdesk.journal.selectors import (
     promises_unbacked,
 )
 from frontdesk.journal.services import (
+    colleague_note_done,
     follow_up_make,
     log_code_create,
     log_code_delete,
@@ -66,7 +71,7 @@ def log_line_page(request: HttpRequest) -> HttpResponse:
     }
     if parsed.certain or chosen:
         try:
-            context["saved"] = log_line_save(
+            saved = log_line_save(
                 line=line,
                 writer=agent,
                 customer_id=customer_id,
@@ -74,6 +79,10 @@ def log_line_page(request: HttpRequest) -> HttpResponse:
             )
         except Invalid as error:
             context["error"] = str(error)
+        else:
+            context["saved"] = saved
+            # Who finds the line in their queue, said where the writer sees it saved.
+            context["colleague_note"] = colleague_note_of(interaction=saved)
     if "saved" not in context:
         context["choices"] = customer_choices(match=parsed.customer)
     response = render(request, "journal/_log_result.html", context)
@@ -96,6 +105,29 @@ def promises_page(request: HttpRequest) -> HttpResponse:
             "now": now,
         },
     )
+
+
+@login_required
+def colleague_notes_page(request: HttpRequest) -> HttpResponse:
+    """The lines colleagues logged for the agent: those waiting, and those done lately."""
+    agent = request_agent(request)
+    return render(
+        request,
+        "journal/colleague_notes.html",
+        {
+            "waiting": list(colleague_notes_waiting(agent=agent)),
+            "done": list(colleague_notes_done_recently(agent=agent)),
+        },
+    )
+
+
+@login_required
+@require_POST
+def colleague_note_done_page(request: HttpRequest, note_id: int) -> HttpResponse:
+    """The agent marks a note left for them done; back where they were."""
+    agent = request_agent(request)
+    colleague_note_done(note=access_colleague_note(agent=agent, note_id=note_id), agent=agent)
+    return redirect(safe_next(request) or "journal:notes")
 
 
 class NoticeForm(forms.Form):

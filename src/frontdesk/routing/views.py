@@ -16,7 +16,7 @@ from frontdesk.core.errors import Invalid
 from frontdesk.core.http import safe_next
 from frontdesk.core.settings_menu import read_only, settings_page
 from frontdesk.engine.queue import QueueReason
-from frontdesk.journal.selectors import notices_unread_important
+from frontdesk.journal.selectors import colleague_notes_waiting, notices_unread_important
 from frontdesk.routing.forms import WeightsForm
 from frontdesk.routing.selectors import queue_of, sweep_of
 from frontdesk.routing.services import queue_take_next
@@ -48,6 +48,8 @@ def queue_page(request: HttpRequest) -> HttpResponse:
             "presence": presence_of(agent=agent),
             # Shown where the agent lands after logging in, until they read them.
             "unread_notices": list(notices_unread_important(agent=agent)),
+            # Lines colleagues logged for the agent, waiting however long they were away.
+            "colleague_notes": list(colleague_notes_waiting(agent=agent)),
         },
     )
 
