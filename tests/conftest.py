@@ -4,6 +4,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 from django.utils import translation
 from django_tasks import task_backends
@@ -95,3 +97,11 @@ def token_client(user: User) -> Client:
 def lead(db: None) -> User:
     """A lead, named so a test can find them in the change record."""
     return factories.agent(role="lead", full_name="Lea Lead")
+
+
+@pytest.fixture
+def migrations_back_to_latest() -> Iterator[None]:
+    # Later tests expect every migration applied; leave the database the way it was found.
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())

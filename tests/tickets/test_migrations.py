@@ -2,7 +2,6 @@
 the queue's weights moved from routing to tickets without moving a row."""
 
 import importlib
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -40,14 +39,6 @@ def test_0003_places_waiting_tickets_by_the_weights_of_its_day(
         arrived_at=ARRIVED, level=level, quick_win=quick_win, key_customer=key_customer
     )
     assert key == ARRIVED - timedelta(hours=head_start_hours)
-
-
-@pytest.fixture
-def migrations_back_to_latest() -> Iterator[None]:
-    # Later tests expect every migration applied; leave the database the way it was found.
-    yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 @pytest.mark.django_db(transaction=True)
