@@ -224,10 +224,14 @@ def test_the_api_filters_by_language_and_words(lead: User) -> None:
     english = api.get("/api/v1/macros", {"language": "en"}).json()["items"]
     money = api.get("/api/v1/macros", {"q": "money"}).json()["items"]
 
-    # The desk ships with the holding reply, /hold, in every language.
+    # The desk ships with the holding reply, /hold, and the onboarding answers in every language.
     assert [(m["code"], m["language"]) for m in english] == [
+        ("billing-basics", "en"),
+        ("first-steps", "en"),
+        ("guide", "en"),
         ("hold", "en"),
         ("hours", "en"),
+        ("invite-colleague", "en"),
         ("refund", "en"),
     ]
     assert [(m["code"], m["language"]) for m in money] == [("refund", "en")]

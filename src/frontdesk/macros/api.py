@@ -12,10 +12,25 @@ from frontdesk.accounts.auth import LeadToken
 from frontdesk.accounts.selectors import agent_list, request_agent
 from frontdesk.core.errors import Invalid
 from frontdesk.core.schemas import ErrorOut, Page, RowId
-from frontdesk.macros.models import Macro
-from frontdesk.macros.schemas import MacroFilterIn, MacroIn, MacroOut, MacroPatchIn
+from frontdesk.macros.models import Macro, MacroSet
+from frontdesk.macros.schemas import (
+    MacroFilterIn,
+    MacroIn,
+    MacroOut,
+    MacroPatchIn,
+    MacroSetIn,
+    MacroSetOut,
+    MacroSetPatchIn,
+)
 from frontdesk.macros.selectors import access_macro_by_id, macros_for_settings
 from frontdesk.macros.services import MacroFields, macro_create, macro_delete, macro_update
+from frontdesk.macros.set_selectors import access_macro_set_by_id, macro_set_list
+from frontdesk.macros.set_services import (
+    MacroSetFields,
+    macro_set_create,
+    macro_set_delete,
+    macro_set_update,
+)
 
 router = Router(tags=["macros", "settings"], auth=LeadToken())
 
@@ -68,4 +83,45 @@ def update_macro(request: HttpRequest, macro_id: RowId, payload: MacroPatchIn) -
 def delete_macro(request: HttpRequest, macro_id: RowId) -> HttpResponse:
     """Remove a macro for good (PATCH `active: false` keeps it but stops offering it)."""
     macro_delete(actor=request_agent(request), macro=access_macro_by_id(macro_id=macro_id))
+    return HttpResponse(status=204)
+
+
+# Answer sets: macro codes offered first in the picker on tickets of some levels.
+set_router = Router(tags=["macros", "settings"], auth=LeadToken())
+
+
+@set_router.get("", response=list[MacroSetOut])
+def list_macro_sets(request: HttpRequest) -> QuerySet[MacroSet]:
+    """Every answer set, active or not, in the lead's order."""
+    return macro_set_list()
+
+
+@set_router.post("", response={201: MacroSetOut, 400: ErrorOut})
+def create_macro_set(request: HttpRequest, payload: MacroSetIn) -> Answer[MacroSet]:
+    """Add an answer set; 400 when the name is taken or a code has no macro."""
+    fields = MacroSetFields(**payload.model_dump())
+    return Answer(201, macro_set_create(actor=request_agent(request), fields=fields))
+
+
+@set_router.get("/{set_id}", response={200: MacroSetOut, 404: ErrorOut})
+def get_macro_set(request: HttpRequest, set_id: RowId) -> MacroSet:
+    """One answer set."""
+    return access_macro_set_by_id(set_id=set_id)
+
+
+@set_router.patch("/{set_id}", response={200: MacroSetOut, 400: ErrorOut, 404: ErrorOut})
+def update_macro_set(request: HttpRequest, set_id: RowId, payload: MacroSetPatchIn) -> MacroSet:
+    """Change the fields given (`codes` in their new order); the others stay."""
+    macro_set = access_macro_set_by_id(set_id=set_id)
+    current = MacroSetOut.from_orm(macro_set).model_dump()
+    current.pop("id")
+    fields = MacroSetFields(**(current | payload.model_dump(exclude_unset=True)))
+    return macro_set_update(actor=request_agent(request), macro_set=macro_set, fields=fields)
+
+
+@set_router.delete("/{set_id}", response={204: None, 404: ErrorOut})
+def delete_macro_set(request: HttpRequest, set_id: RowId) -> HttpResponse:
+    """Remove an answer set; its macros stay."""
+    macro_set = access_macro_set_by_id(set_id=set_id)
+    macro_set_delete(actor=request_agent(request), macro_set=macro_set)
     return HttpResponse(status=204)

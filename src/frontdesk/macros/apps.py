@@ -14,12 +14,13 @@ class MacrosConfig(AppConfig):
     def ready(self) -> None:
         from frontdesk.core.changes import changes_register
         from frontdesk.macros import receivers  # noqa: F401
-        from frontdesk.macros.models import Macro
+        from frontdesk.macros.models import Macro, MacroSet
         from frontdesk.macros.selectors import macros_summary
 
         # The ticket page's reply box, which expands /codes as the agent types.
         REPLY_BOX.fill("macros/_reply_body.html")
         changes_register(Macro, exclude=["updated_at"])
+        changes_register(MacroSet)
         section_register(
             key="macros",
             title=_("Macros"),

@@ -59,3 +59,26 @@ class Macro(models.Model):
 
     def __str__(self) -> str:
         return f"/{self.code} ({self.language or '*'})"
+
+
+class MacroSet(models.Model):
+    """A named answer set: macro codes in a lead's order, offered first in the reply box's
+    picker on tickets of the levels it is for (DESIGN.md practice 3: level 2 customers are
+    answered from prepared answers)."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    # Ticket levels (1-4) whose picker lists this set's answers first.
+    levels = models.JSONField(_("suggested first on levels"), default=list, blank=True)
+    # Macro codes, in the order the picker lists them; each shown in the ticket's language.
+    codes = models.JSONField(_("answers"), default=list, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("answer set")
+        verbose_name_plural = _("answer sets")
+
+    def __str__(self) -> str:
+        return self.name

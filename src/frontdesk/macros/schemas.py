@@ -72,3 +72,38 @@ class MacroOut(Schema):
     @staticmethod
     def resolve_questions(macro: object) -> list[str]:
         return str(getattr(macro, "questions", "") or "").splitlines()
+
+
+class MacroSetIn(InputSchema):
+    """A new answer set: macro codes in the order the picker offers them first on tickets of
+    `levels` (2: new customers)."""
+
+    name: str = Field(..., min_length=1, max_length=100, examples=["Onboarding"])
+    description: str = Field("", max_length=2_000)
+    levels: list[int] = Field(default_factory=list, max_length=4, examples=[[2]])
+    codes: list[str] = Field(
+        default_factory=list, max_length=50, examples=[["first-steps", "guide"]]
+    )
+    position: int = Field(0, ge=0, le=999)
+    active: StrictBool = True
+
+
+class MacroSetPatchIn(InputSchema):
+    """What to change in an answer set; fields left out stay as they are."""
+
+    name: str | None = Field(None, min_length=1, max_length=100)
+    description: str | None = Field(None, max_length=2_000)
+    levels: list[int] | None = Field(None, max_length=4)
+    codes: list[str] | None = Field(None, max_length=50)
+    position: int | None = Field(None, ge=0, le=999)
+    active: StrictBool | None = None
+
+
+class MacroSetOut(Schema):
+    id: int
+    name: str
+    description: str
+    levels: list[int]
+    codes: list[str]
+    position: int
+    active: bool

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from frontdesk.macros import views
+from frontdesk.macros import set_views, views
 
 app_name = "macros"
 urlpatterns = [
@@ -16,4 +16,10 @@ settings_patterns = [
     path("preview/", views.settings_preview_page, name="settings_preview"),
     path("<int:macro_id>/", views.settings_edit_page, name="settings_edit"),
     path("<int:macro_id>/delete/", views.settings_delete_page, name="settings_delete"),
+    path("sets/", set_views.settings_sets_page, name="settings_sets"),
+    path("sets/add/", set_views.settings_set_add_page, name="settings_set_add"),
+    path("sets/<int:set_id>/", set_views.settings_set_edit_page, name="settings_set_edit"),
+    path(
+        "sets/<int:set_id>/delete/", set_views.settings_set_delete_page, name="settings_set_delete"
+    ),
 ]

@@ -16,6 +16,7 @@ from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.errors import Invalid, NotFound
 from frontdesk.core.http import safe_next
 from frontdesk.core.settings_menu import read_only, settings_page
+from frontdesk.macros.constants import PICKER_LENGTH
 from frontdesk.macros.forms import MacroFilterForm, MacroForm
 from frontdesk.macros.models import Macro
 from frontdesk.macros.selectors import (
@@ -33,6 +34,7 @@ from frontdesk.macros.services import (
     macro_render,
     macro_update,
 )
+from frontdesk.macros.set_selectors import set_answers_for_ticket
 from frontdesk.tickets.forms import ReplyForm
 from frontdesk.tickets.views import ticket_for_page
 
@@ -63,22 +65,27 @@ def _language_name(code: str) -> str:
         return code
 
 
+def _option(macro: Macro, language: str, set_name: str = "") -> dict[str, object]:
+    """One option of the picker: the macro, its language when not the ticket's, its set."""
+    shown_language = "" if macro.language in {"", language} else _language_name(macro.language)
+    return {"macro": macro, "language_name": shown_language, "set_name": set_name}
+
+
 @login_required
 @require_GET
 def picker(request: HttpRequest, ticket_id: int) -> HttpResponse:
-    """The picker's options: macros matching what follows the slash, the customer's language
-    first, each one not in it marked with its language."""
+    """The picker's options: macros matching what follows the slash, the answer sets meant for
+    the ticket's level first, then the customer's language first, each one not in it marked with
+    its language."""
     ticket = ticket_for_page(request, ticket_id)
     language = ticket.language or ticket.customer.preferred_language
-    matches = macro_matches(query=request.GET.get("q", ""), language=language)
-    options = [
-        {
-            "macro": macro,
-            "language_name": ""
-            if macro.language in {"", language}
-            else _language_name(macro.language),
-        }
-        for macro in matches
+    query = request.GET.get("q", "")
+    # On a level-2 ticket (or whichever levels a set is for), the set's answers come first.
+    first = set_answers_for_ticket(ticket=ticket, language=language, query=query)
+    offered = {answer.macro.pk for answer in first}
+    matches = [m for m in macro_matches(query=query, language=language) if m.pk not in offered]
+    options = [_option(answer.macro, language, answer.macro_set.name) for answer in first] + [
+        _option(macro, language) for macro in matches[: max(PICKER_LENGTH - len(first), 0)]
     ]
     return render(request, "macros/_picker_options.html", {"ticket": ticket, "options": options})
 
