@@ -22,6 +22,7 @@ from frontdesk.journal.services import notice_post
 from frontdesk.live.selectors import visit_token as visit_token_of
 from frontdesk.live.services import visit_create
 from frontdesk.macros.services import macro_save
+from frontdesk.macros.set_services import MacroSetFields, macro_set_create
 from frontdesk.outreach.segments import Segment
 from frontdesk.outreach.selectors import unsubscribe_token
 from frontdesk.outreach.services import (
@@ -36,6 +37,7 @@ from frontdesk.satisfaction.selectors import rating_token
 from frontdesk.satisfaction.services import survey_rate_from_portal
 from frontdesk.schedules.services.break_rules import BreakRuleFields, break_rule_create
 from frontdesk.sla.services import business_hours_set, sla_target_set
+from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.services import (
     ticket_custom_set,
     ticket_reply,
@@ -83,6 +85,8 @@ def desk_pages(
         "macros": "/desk/settings/macros/",
         "macro-add": "/desk/settings/macros/add/",
         "macro": f"/desk/settings/macros/{settings_ids['macro']}/",
+        "macro-sets": "/desk/settings/macros/sets/",
+        "macro-set": f"/desk/settings/macros/sets/{settings_ids['macro_set']}/",
         "log-codes": "/desk/settings/log-codes/",
         "log-code": f"/desk/settings/log-codes/{settings_ids['log_code']}/",
         "break-rules": "/desk/settings/break-rules/",
@@ -210,6 +214,14 @@ def _desk(language: str) -> tuple[str, dict[str, str]]:
     # For the macro picker: one in the ticket's language, one marked as another language's.
     macro_save(code="uvoz", language="bs", name="Uvoz izvoda", text="Poštovana {customer.name},")
     macro_save(code="import", language="en", name="Bank import", text="Dear {customer.name}, " * 9)
+    # An answer set the picker offers first on this ticket, made level 2 (a new customer).
+    Ticket.objects.filter(pk=ticket.pk).update(level=2)
+    answer_set = MacroSetFields(
+        name="Novi klijenti: prvi koraci, uvoz izvoda i fakture",
+        levels=[2],
+        codes=["import", "uvoz"],
+    )
+    settings_ids["macro_set"] = macro_set_create(actor=lead, fields=answer_set).pk
     client = Client()
     client.force_login(lead)
     pages = desk_pages(
