@@ -12,7 +12,7 @@ from frontdesk.customers.models import Customer
 from frontdesk.demo import content
 from frontdesk.demo.services import DemoError, demo_load, demo_logins
 from frontdesk.engine.sla import business_between
-from frontdesk.journal.models import FollowUp, LogCode, Notice
+from frontdesk.journal.models import ColleagueNote, FollowUp, LogCode, Notice
 from frontdesk.live.models import Call, Visit
 from frontdesk.periodic.services import periodic_due_enqueue
 from frontdesk.problems.models import Problem
@@ -164,3 +164,14 @@ def test_the_demo_history_mails_no_breach_even_after_a_worker_tick(
     with django_capture_on_commit_callbacks(execute=True):
         assert "sla-sweep" in periodic_due_enqueue(now=timezone.now())
     assert [m.subject for m in mail.outbox if "SLA" in m.subject] == []
+
+
+def test_the_demo_has_a_line_waiting_for_a_colleague_who_was_away() -> None:
+    demo_load(seed=3, customers=80)
+    eli = User.objects.get(username="eli")
+    note = ColleagueNote.objects.get(agent=eli)
+    assert note.writer.username == "sam"
+    assert "call him back" in note.line
+    assert note.follow_up is not None
+    assert note.follow_up.owner == eli
+    assert ColleagueNote.objects.get(agent__username="anna").follow_up is None

@@ -1330,6 +1330,13 @@ LOG_CODES = {
     "pwd": ("password reset done", None),
     "demo": ("product demo given", None),
 }
+# Lines logged for a colleague who was away (writer, language of the customer, line after the
+# customer's name, minutes ago): each waits on that colleague's queue page; the first asks for a
+# call back, so the follow-up is Eli's.
+COLLEAGUE_LINES = (
+    ("sam", "he", "Eli Levi. viruses on the laptop, call him back.", 20),
+    ("kati", "hu", "Kovács Anna. asked for the invoice copy again.", 45),
+)
 # The notice board on the first morning: (title, text, important, pinned, who has read it).
 NOTICES = (
     (

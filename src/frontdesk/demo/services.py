@@ -22,7 +22,7 @@ from frontdesk.customers.services import customer_create, customer_update, inter
 from frontdesk.demo import content
 from frontdesk.intake.flows import contact_open
 from frontdesk.journal.models import Notice
-from frontdesk.journal.services import log_code_save, notice_post, notice_read
+from frontdesk.journal.services import log_code_save, log_line_save, notice_post, notice_read
 from frontdesk.live.services import call_event_record, visit_create
 from frontdesk.macros.services import macro_save
 from frontdesk.outreach.segments import Segment
@@ -126,6 +126,7 @@ def demo_load(
                 tickets += 1
             if rng.random() < 0.3:
                 _contact(rng, now, customer, language, agents)
+        _colleague_lines(now, people, agents)
         model = model_retrain(seed=seed)
         _live(rng, now, people, agents)
         _schedule(agents, now, hour)
@@ -187,6 +188,21 @@ def _desk(agents: list[User], hour: int) -> None:
     for username, state in content.PRESENCE.items():
         if username in by_name:
             presence_set(agent=by_name[username], state=state)
+
+
+def _colleague_lines(now: datetime, people: list[tuple[Customer, str]], agents: list[User]) -> None:
+    # Calls that came for a colleague while they were out: the note waits in their queue.
+    by_username = {agent.username: agent for agent in agents}
+    for username, language, rest, minutes in content.COLLEAGUE_LINES:
+        customer = next((c for c, spoken in people if spoken == language), None)
+        if customer is None or username not in by_username:
+            continue
+        log_line_save(
+            line=f"{customer.name}. {rest}",
+            writer=by_username[username],
+            customer_id=customer.pk,
+            now=now - timedelta(minutes=minutes),
+        )
 
 
 def _live(
