@@ -18,7 +18,7 @@ from frontdesk.accounts.models import Team, User
 from frontdesk.core.clock import desk_today
 from frontdesk.customers.field_services import customer_custom_set
 from frontdesk.customers.models import Customer
-from frontdesk.journal.services import notice_post
+from frontdesk.journal.services import log_line_save, notice_post
 from frontdesk.live.selectors import visit_token as visit_token_of
 from frontdesk.live.services import visit_create
 from frontdesk.macros.services import macro_save
@@ -121,6 +121,7 @@ def desk_pages(
         "reports-tables": "/desk/reports/?state=tables",
         "corridor": "/desk/journal/",
         "promises": "/desk/journal/promises/",
+        "notes": "/desk/journal/notes/",
         "board": "/desk/journal/board/",
         "week": "/desk/schedule/",
         "mine": "/desk/schedule/mine/",
@@ -267,11 +268,27 @@ def _desk(language: str) -> tuple[str, dict[str, str]]:
         "team-hours": f"/desk/settings/hours/?team={team.pk}",
     }
     pages |= _rated(lead=lead, client=client, language=language)
+    _colleague_lines(lead=lead, customer=customer)
     # Merging the ticket into the customer's other one: what will happen, before it does.
     pages["merge-into"] = f"/desk/tickets/{ticket.pk}/merge/confirm/?into={twice.reference}"
     if ONLY:
         pages = {name: path for name, path in pages.items() if name in ONLY}
     return client.cookies["sessionid"].value, pages
+
+
+def _colleague_lines(*, lead: User, customer: Customer) -> None:
+    """Lines colleagues logged for the lead, on the queue and the notes page: one asks for a
+    call back (a follow-up of theirs), one is a long unbroken word."""
+    writer = factories.agent(full_name="Amra Hodžić")
+    for topic in (
+        "Uvoz bankovnog izvoda ne radi od ažuriranja, nazvati je poslije podne",
+        "Számlamásolat" + "x" * 90,
+    ):
+        log_line_save(
+            line=f"{customer.name}. {lead.display_name}. {topic}.",
+            writer=writer,
+            customer_id=customer.pk,
+        )
 
 
 def _rated(*, lead: User, client: Client, language: str) -> dict[str, str]:
