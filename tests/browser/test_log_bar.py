@@ -7,6 +7,7 @@ from playwright.sync_api import Browser, expect
 from pytest_django.live_server_helper import LiveServer
 
 from frontdesk.customers.models import Interaction
+from frontdesk.journal.models import ColleagueNote
 from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -70,3 +71,43 @@ def test_namesakes_are_chosen_by_their_details(browser: Browser, live_server: Li
     page.get_by_role("button", name="Log it").click()
     expect(page.locator(".log-saved")).to_contain_text("Helen Lepik")
     assert Interaction.objects.get(kind="note").customer == tartu
+
+
+def test_a_call_for_an_absent_colleague_waits_in_their_queue_until_done(
+    browser: Browser, live_server: LiveServer
+) -> None:
+    factories.agent(username="kati", password="kati-password-1", full_name="Kati Tamm")
+    factories.agent(username="eli", password="eli-password-1", full_name="Eli Levi")
+    factories.customer(name="Rami Cohen")
+
+    kati = browser.new_context(locale="en-GB").new_page()
+    kati.goto(live_server.url + "/desk/")
+    kati.get_by_label("Username").fill("kati")
+    kati.get_by_label("Password").fill("kati-password-1")
+    kati.get_by_role("button", name="Log in").click()
+    bar = kati.get_by_label("Log a contact")
+    bar.fill("Rami Cohen. Eli Levi. viruses on the laptop, call him back.")
+    bar.press("Enter")
+    expect(kati.locator(".log-told")).to_contain_text(
+        "Eli Levi finds it in their queue, and the follow-up is theirs, due"
+    )
+    expect(bar).to_have_value("")
+
+    # Eli comes back from his break, in a browser of his own.
+    eli = browser.new_context(locale="en-GB").new_page()
+    eli.goto(live_server.url + "/desk/")
+    eli.get_by_label("Username").fill("eli")
+    eli.get_by_label("Password").fill("eli-password-1")
+    eli.get_by_role("button", name="Log in").click()
+    note = eli.locator(".colleague-note")
+    expect(note).to_contain_text("Kati Tamm logged this for you")
+    expect(note).to_contain_text("Rami Cohen. Eli Levi. viruses on the laptop, call him back.")
+    expect(note.get_by_role("link", name="Rami Cohen")).to_be_visible()
+    note.get_by_role("link", name="Your follow-up").click()
+    expect(eli.get_by_text("viruses on the laptop, call him back").first).to_be_visible()
+    eli.go_back()
+    eli.locator(".colleague-note").get_by_role("button", name="Mark done").click()
+    expect(eli.locator(".colleague-note")).to_have_count(0)
+    eli.get_by_role("link", name="Notes from colleagues").click()
+    expect(eli.locator(".colleague-note.done")).to_contain_text("Rami Cohen")
+    assert ColleagueNote.objects.get().done_at is not None
