@@ -37,6 +37,7 @@ CASUAL_REPLIES = [
     ("et", "Chill, arve on juba parandatud.", "Chill"),
     ("et", "Võtke rahulikult, me vaatame selle üle.", "Võtke rahulikult"),
     ("et", "Ära stressa, konto on avatud.", "Ära stressa"),
+    ("et", "Hahaa, see juhtub kõigiga.", "Hahaa"),
     ("hu", "Nyugi, a pénzt visszautaljuk.", "Nyugi"),
     ("hu", "Semmi gáz, holnapra kész.", "Semmi gáz"),
     ("hu", "Haha, ez mindenkivel megesik.", "Haha"),

@@ -37,7 +37,7 @@ _SAID_TO_THEM = (
     r"|everything|all|ok|okay|and))"
 )
 # "xd" alone, never Adobe's design tool.
-_LAUGH = r"(?:ha){2,}h?|he(?:he)+|lol|(?<!adobe )xd+"
+_LAUGH = r"(?:ha){2,}a*h?|he(?:he)+|lol|(?<!adobe )xd+"
 
 ENGLISH: Phrases = (
     (CASUAL, r"no worries(?: at all)?"),
