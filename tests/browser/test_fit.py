@@ -142,9 +142,15 @@ def _open_state(page: Page, name: str) -> None:
         expect(page.locator("#macro-picker-list [role=option]").first).to_be_visible()
         expect(page.locator(".macro-preview-text")).to_be_visible()
     if name == "ticket-tone":
-        page.locator("#id_body").fill("As I already told you, that is NOT OUR PROBLEM AT ALL.")
+        # The customer reads as angry (triage), so casual words are held too.
+        page.locator("#id_body").fill(
+            "As I already told you, that is NOT OUR PROBLEM AT ALL. Ma opusti se, nema frke 😂"
+        )
         page.locator("#reply-form > button[type=submit]").click()
         expect(page.locator(".tone-held mark").first).to_be_visible()
+        expect(page.locator(".tone-held .tone-casual mark")).to_have_text(
+            "Ma opusti se, nema frke 😂"
+        )
     if name == "ticket-typing":
         page.locator("#id_body").press_sequentially("Obviously you did not read my mail.")
         expect(page.locator("#tone-check mark")).to_have_text("Obviously you did not read")
