@@ -227,7 +227,7 @@ class ReplyCheckIn(InputSchema):
     @model_validator(mode="after")
     def a_ticket_or_its_context(self) -> "ReplyCheckIn":
         if self.ticket_id is not None and (self.level is not None or self.tone is not None):
-            raise ValueError("Give either ticket_id or level and tone, not both.")
+            raise ValueError("Give either ticket_id or level/tone, not both.")
         return self
 
 
