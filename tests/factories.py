@@ -3,6 +3,7 @@ only rows of the past (a call that ended, a visit that was served) are written d
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypedDict, Unpack
@@ -21,6 +22,7 @@ from frontdesk.accounts.services import agent_create, token_create
 from frontdesk.customers.field_services import field_definition_save
 from frontdesk.customers.models import Customer, FieldDefinition
 from frontdesk.customers.services import customer_create
+from frontdesk.engine.playbook import graph_from_steps, graph_to_data
 from frontdesk.intake.flows import contact_open
 from frontdesk.journal.models import LogCode
 from frontdesk.journal.services import log_code_save
@@ -265,8 +267,24 @@ def playbook(
     return Playbook.objects.get_or_create(
         moment=moment,
         language=language,
-        defaults={"title": moment, "steps": [{"do": do, "say": say} for do, say in steps]},
+        defaults={
+            "title": moment,
+            "graph": graph_to_data(graph_from_steps([{"do": d, "say": s} for d, s in steps])),
+        },
     )[0]
+
+
+def playbooks_shipped() -> None:
+    """The break rules and playbooks (flowcharts in five languages) the data migrations ship,
+    for tests whose tables were emptied; only what is missing is added."""
+    from django.apps import apps
+
+    importlib.import_module(
+        "frontdesk.schedules.migrations.0002_playbooks_and_break_rules"
+    ).rules_add(apps)
+    importlib.import_module("frontdesk.schedules.migrations.0003_playbook_graphs").playbooks_add(
+        apps
+    )
 
 
 def shift_around(*, lead: User, agent: User, now: datetime) -> None:

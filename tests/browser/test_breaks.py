@@ -4,7 +4,6 @@ shows the apology; the playbook opens in the agent's language."""
 
 from __future__ import annotations
 
-import importlib
 from datetime import UTC, timedelta
 
 import pytest
@@ -22,13 +21,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture(autouse=True)
 def shipped_playbooks() -> None:
-    """A transactional test starts with empty tables; put back what the data migration ships."""
-    from django.apps import apps
-
-    migration = importlib.import_module(
-        "frontdesk.schedules.migrations.0002_playbooks_and_break_rules"
-    )
-    migration.forwards(apps, None)
+    """A transactional test starts with empty tables; put back what the data migrations ship."""
+    factories.playbooks_shipped()
 
 
 def test_visitors_and_the_status_page_hear_of_breaks(

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
-import importlib
-
 import pytest
+
+from tests import factories
 
 
 @pytest.fixture(autouse=True)
 def shipped_playbooks(db: None) -> None:
-    """Transactional tests empty the tables; put back the playbooks and break rules a data
-    migration ships (it adds only what is missing)."""
-    from django.apps import apps
-
-    migration = importlib.import_module(
-        "frontdesk.schedules.migrations.0002_playbooks_and_break_rules"
-    )
-    migration.forwards(apps, None)
+    """Transactional tests empty the tables; put back the playbooks and break rules the data
+    migrations ship (they add only what is missing)."""
+    factories.playbooks_shipped()

@@ -139,7 +139,7 @@ def test_a_lead_starts_a_playbook_in_another_language_from_the_settings(lead: Us
     bosnian = Playbook.objects.get(moment="not-warned", language="bs")
     assert 'name="not-warned-language"' in page
     assert added["Location"] == reverse("schedules:playbook_edit", args=[bosnian.pk])
-    assert bosnian.steps == english.steps
+    assert bosnian.graph == english.graph
     again = client.post(
         reverse("schedules:playbook_language_add", args=[english.pk]),
         {"not-warned-language": "bs"},
@@ -167,7 +167,21 @@ def test_the_api_reads_and_changes_a_playbook(lead: User) -> None:
     assert english.pk in [row["id"] for row in listed]
     assert changed.status_code == 200
     assert changed.json()["steps"] == [{"do": "Tell them now", "say": "Back at {end}"}]
+    assert changed.json()["graph"] == {
+        "start": "1",
+        "nodes": [
+            {
+                "id": "1",
+                "do": "Tell them now",
+                "say": "Back at {end}",
+                "question": "",
+                "answers": [],
+                "next": None,
+            }
+        ],
+    }
     assert changed.json()["title"] == english.title
-    assert empty.status_code == 400
+    assert empty.status_code == 422
+    assert empty.json()["detail"][0]["type"] == "no-nodes"
     change = changes_read(change_list(model=Playbook, object_id=english.pk))[0]
     assert change.who == "Lea Lead"

@@ -199,23 +199,25 @@ def test_a_playbook_opens_in_the_agents_language_and_a_lead_edits_it() -> None:
     # The edit page is the lead's settings: an agent reads it and may not change it.
     edit = f"/desk/settings/playbooks/{english.pk}/"
     assert _client(hungarian).get(edit).status_code == 200
-    assert _client(hungarian).post(edit, {"title": "X", "do": ["x"]}).status_code == 403
+    assert _client(hungarian).post(edit, {"title": "X", "nodes": "0"}).status_code == 403
     lead = factories.agent(role="lead")
-    refused = _client(lead).post(
-        edit,
-        {"title": "X", "do": [""], "say": [""]},
-        follow=True,
-    )
+    refused = _client(lead).post(edit, {"title": "X", "nodes": "0"})
+    assert refused.status_code == 400
     assert "at least one step" in refused.content.decode()
     _client(lead).post(
         edit,
-        {"title": "Forgot to warn", "do": ["Tell them now"], "say": ["Sorry, back at {end}"]},
+        {
+            "title": "Forgot to warn",
+            "start": "1",
+            "nodes": "1",
+            "n0-id": "1",
+            "n0-kind": "step",
+            "n0-do": "Tell them now",
+            "n0-say": "Sorry, back at {end}",
+        },
     )
     english.refresh_from_db()
-    assert (english.title, english.steps) == (
-        "Forgot to warn",
-        [{"do": "Tell them now", "say": "Sorry, back at {end}"}],
-    )
+    assert (english.title, english.graph["nodes"][0]["do"]) == ("Forgot to warn", "Tell them now")
 
 
 def test_the_break_bar_offers_the_playbook_when_a_break_comes_with_people_waiting(

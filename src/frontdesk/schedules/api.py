@@ -3,29 +3,38 @@ an agent's token reads)."""
 
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import Router
 from ninja import Status as Answer
 
 from frontdesk.accounts.auth import LeadToken
 from frontdesk.accounts.selectors import request_agent
+from frontdesk.core.errors import Invalid
 from frontdesk.core.schemas import ErrorOut, RowId
+from frontdesk.engine.playbook import Graph, Problem, graph_from_data, graph_from_steps
 from frontdesk.schedules.models import BreakRule, Playbook
 from frontdesk.schedules.schemas import (
     BreakRuleIn,
     BreakRuleOut,
     BreakRulePatchIn,
+    PlaybookInvalidOut,
     PlaybookOut,
     PlaybookPatchIn,
 )
 from frontdesk.schedules.selectors.break_rules import access_break_rule_by_id, break_rules_all
-from frontdesk.schedules.selectors.playbooks import access_playbook_by_id, playbooks_all
-from frontdesk.schedules.services import playbook_save
+from frontdesk.schedules.selectors.playbooks import (
+    access_playbook_by_id,
+    playbook_graph,
+    playbooks_all,
+)
 from frontdesk.schedules.services.break_rules import (
     BreakRuleFields,
     break_rule_create,
     break_rule_delete,
     break_rule_update,
 )
+from frontdesk.schedules.services.playbooks import PlaybookInvalid, playbook_save
+from frontdesk.schedules.wording import playbook_problem_text
 
 router = Router(tags=["schedule settings", "settings"], auth=LeadToken())
 
@@ -80,14 +89,60 @@ def get_playbook(request: HttpRequest, playbook_id: RowId) -> Playbook:
     return access_playbook_by_id(playbook_id=playbook_id)
 
 
-@router.patch("/playbooks/{playbook_id}", response={200: PlaybookOut, 400: ErrorOut, 404: ErrorOut})
-def update_playbook(request: HttpRequest, playbook_id: RowId, payload: PlaybookPatchIn) -> Playbook:
-    """Change a playbook's title or steps; 400 when no step says what to do or say."""
+def _problem_out(
+    problem: Problem, *, graph: Graph, numbers: dict[str, int], as_steps: bool
+) -> dict[str, object]:
+    """A refused flowchart's problem the way the API words a schema mismatch: where in the
+    body, a code, a message."""
+    places = {node.id: index for index, node in enumerate(graph.nodes)}
+    loc: list[str | int] = ["body", "steps"] if as_steps else ["body", "graph"]
+    if problem.node is None:
+        loc.append("start" if problem.field == "start" and not as_steps else "nodes")
+    else:
+        loc += [] if as_steps else ["nodes"]
+        loc.append(places.get(problem.node, 0))
+        if problem.answer is not None:
+            loc += ["answers", problem.answer]
+        loc.append(problem.field)
+    return {
+        "loc": loc,
+        "type": problem.code.value,
+        "msg": playbook_problem_text(problem, numbers=numbers),
+        "node": problem.node,
+    }
+
+
+@router.patch(
+    "/playbooks/{playbook_id}",
+    response={200: PlaybookOut, 400: ErrorOut, 404: ErrorOut, 422: PlaybookInvalidOut},
+)
+def update_playbook(
+    request: HttpRequest, playbook_id: RowId, payload: PlaybookPatchIn
+) -> Playbook | Answer[dict[str, object]]:
+    """Change a playbook's title or flowchart (`graph`, or `steps` as a straight line); 422
+    with every problem, node by node, when the flowchart has no start, leads nowhere, loops
+    or leaves a node unreachable."""
     playbook = access_playbook_by_id(playbook_id=playbook_id)
+    if payload.graph is not None and payload.steps is not None:
+        raise Invalid(_("Send the flowchart as `graph` or as `steps`, not both."))
     title = payload.title if payload.title is not None else playbook.title
-    steps = (
-        [step.model_dump() for step in payload.steps]
-        if payload.steps is not None
-        else list(playbook.steps)
-    )
-    return playbook_save(actor=request_agent(request), playbook=playbook, title=title, steps=steps)
+    if payload.graph is not None:
+        graph = graph_from_data(payload.graph.model_dump())
+    elif payload.steps is not None:
+        # As before flowcharts: a step with nothing to do or say is left out.
+        steps = [step.model_dump() for step in payload.steps if step.do.strip() or step.say.strip()]
+        graph = graph_from_steps(steps)
+    else:
+        graph = playbook_graph(playbook=playbook)
+    try:
+        return playbook_save(
+            actor=request_agent(request), playbook=playbook, title=title, graph=graph
+        )
+    except PlaybookInvalid as error:
+        detail = [
+            _problem_out(
+                problem, graph=graph, numbers=error.numbers, as_steps=payload.steps is not None
+            )
+            for problem in error.problems
+        ]
+        return Answer(422, {"detail": detail})

@@ -119,13 +119,16 @@ class Break(models.Model):
 
 
 class Playbook(models.Model):
-    """Steps and phrases for an awkward moment, in one language; leads edit them."""
+    """What to do and say in an awkward moment, as a small flowchart, in one language; leads
+    edit it."""
 
     moment = models.CharField(_("moment"), max_length=20, choices=PlaybookMoment.choices)
     language = models.CharField(_("language"), max_length=8)
     title = models.CharField(_("title"), max_length=200)
-    # [{"do": "what to do", "say": "what to say to the customer"}, ...]
-    steps = models.JSONField(_("steps"), default=list)
+    # {"start": id, "nodes": [{"id", "do", "say", "next"} or {"id", "question", "answers":
+    # [{"label", "next"}, ...]}, ...]}, read by engine/playbook (a plain list of {do, say}
+    # steps reads as a straight line).
+    graph = models.JSONField(_("graph"), default=dict)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -7,7 +7,9 @@ from datetime import datetime
 from ninja import Field, Schema
 
 from frontdesk.core.schemas import InputSchema
+from frontdesk.engine.playbook import graph_from_data, graph_steps, graph_to_data
 from frontdesk.schedules.constants import BREAK_LENGTH_MAX, DAY_MINUTES
+from frontdesk.schedules.models import Playbook
 
 
 class BreakRuleIn(InputSchema):
@@ -41,15 +43,47 @@ class BreakRuleOut(Schema):
 
 
 class PlaybookStep(Schema):
+    """A step of a playbook as a plain list had it: what to do, what to say."""
+
     do: str = Field("", max_length=1000)
     say: str = Field("", max_length=1000)
 
 
+class PlaybookAnswer(Schema):
+    """An answer to a question and the id of the node it leads to."""
+
+    label: str = Field(..., max_length=100, examples=["Yes"])
+    next: str = Field(..., max_length=40, examples=["tell"])
+
+
+class PlaybookNode(Schema):
+    """A step (`do`, `say`, `next`: the node after it, null at an end) or a question
+    (`question` and two to four `answers`; it may say what to do first)."""
+
+    id: str = Field(
+        ..., min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_-]+$", examples=["serving"]
+    )
+    do: str = Field("", max_length=1000)
+    say: str = Field("", max_length=1000)
+    question: str = Field("", max_length=1000, examples=["Is a customer being served?"])
+    answers: list[PlaybookAnswer] = Field(default_factory=list, max_length=4)
+    next: str | None = Field(None, max_length=40)
+
+
+class PlaybookGraph(Schema):
+    """A playbook's flowchart: the node it starts at and its nodes, with no loops."""
+
+    start: str = Field(..., max_length=40, examples=["serving"])
+    nodes: list[PlaybookNode] = Field(..., min_length=1, max_length=40)
+
+
 class PlaybookPatchIn(InputSchema):
-    """A playbook's new title or steps (the steps replace the old ones, in order)."""
+    """A playbook's new title, or its flowchart: `graph`, or `steps`, a plain list that becomes
+    a straight line of steps (the older form; give one of the two)."""
 
     title: str | None = Field(None, min_length=1, max_length=200)
-    steps: list[PlaybookStep] | None = Field(None, min_length=1, max_length=30)
+    graph: PlaybookGraph | None = None
+    steps: list[PlaybookStep] | None = Field(None, min_length=1, max_length=40)
 
 
 class PlaybookOut(Schema):
@@ -57,5 +91,29 @@ class PlaybookOut(Schema):
     moment: str
     language: str
     title: str
+    graph: PlaybookGraph
+    # The nodes in reading order as plain steps, for clients written before the flowcharts.
     steps: list[PlaybookStep]
     updated_at: datetime
+
+    @staticmethod
+    def resolve_graph(playbook: Playbook) -> dict[str, object]:
+        return graph_to_data(graph_from_data(playbook.graph))
+
+    @staticmethod
+    def resolve_steps(playbook: Playbook) -> list[dict[str, str]]:
+        return [{"do": do, "say": say} for do, say in graph_steps(graph_from_data(playbook.graph))]
+
+
+class PlaybookProblemOut(Schema):
+    """One reason the flowchart was refused: where (`loc` in the body, `node` id), the stable
+    `type` code, and `msg` in the token's agent's language."""
+
+    loc: list[str | int]
+    type: str
+    msg: str
+    node: str | None
+
+
+class PlaybookInvalidOut(Schema):
+    detail: list[PlaybookProblemOut]

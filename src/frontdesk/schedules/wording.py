@@ -12,6 +12,8 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from frontdesk.engine.playbook import Problem, ProblemCode
+from frontdesk.engine.playbook.graph import ANSWERS_MAX, LABEL_MAX, NODES_MAX, TEXT_MAX
 from frontdesk.schedules.choices import StatusCode
 from frontdesk.schedules.models import BreakRule
 from frontdesk.schedules.selectors import StatusLine, desk_status
@@ -189,3 +191,61 @@ def break_rules_preview_text(*, rules: Sequence[BreakRule], shift_minutes: int) 
         "hours": hours,
         "breaks": "; ".join(parts),
     }
+
+
+def _target_text(problem: Problem, numbers: dict[str, int]) -> str:
+    if not problem.target:
+        return _("Choose where this leads.")
+    if problem.target in numbers:
+        return _("Step %(number)d is not in the playbook any more: choose where this leads.") % {
+            "number": numbers[problem.target]
+        }
+    return _("There is no step “%(id)s”: choose where this leads.") % {"id": problem.target}
+
+
+def _problem_words(problem: Problem, numbers: dict[str, int]) -> str:
+    code = problem.code
+    if code == ProblemCode.TARGET_MISSING:
+        return _target_text(problem, numbers)
+    if code == ProblemCode.LOOP:
+        return _(
+            "This leads back to step %(number)d: a playbook goes on to an end, never round "
+            "in a loop (agents go back with Back)."
+        ) % {"number": numbers.get(problem.target, 0)}
+    if code == ProblemCode.TOO_LONG:
+        most = LABEL_MAX if problem.field == "label" else TEXT_MAX
+        return _("At most %(most)d characters.") % {"most": most}
+    words = {
+        ProblemCode.NO_NODES: _("A playbook needs at least one step."),
+        ProblemCode.TOO_MANY_NODES: _("A playbook has at most %(most)d steps and questions.")
+        % {"most": NODES_MAX},
+        ProblemCode.ID_TWICE: _("Another step has the same id."),
+        ProblemCode.START_MISSING: _("Choose the step the playbook starts with."),
+        ProblemCode.STEP_EMPTY: _("Say what to do or what to say, or remove the step."),
+        ProblemCode.QUESTION_EMPTY: _("Write the question."),
+        ProblemCode.TOO_FEW_ANSWERS: _("A question needs at least two answers."),
+        ProblemCode.TOO_MANY_ANSWERS: _("A question has at most %(most)d answers.")
+        % {"most": ANSWERS_MAX},
+        ProblemCode.LABEL_EMPTY: _("Write the answer."),
+        ProblemCode.LABEL_TWICE: _("Another answer has the same words."),
+        ProblemCode.UNREACHABLE: _(
+            "Nothing leads to this step: choose it as the start, after a step or for an "
+            "answer, or remove it."
+        ),
+    }
+    return words[code]
+
+
+def playbook_problem_text(problem: Problem, *, numbers: dict[str, int], where: bool = True) -> str:
+    """A problem of a playbook's flowchart in the active language; with `where`, it names the
+    step (by its number) and the answer it is about."""
+    words = _problem_words(problem, numbers)
+    if not where or problem.node is None:
+        return words
+    place = _("Step %(number)d") % {"number": numbers.get(problem.node, 0)}
+    if problem.answer is not None:
+        place = _("Step %(number)d, answer %(answer)d") % {
+            "number": numbers.get(problem.node, 0),
+            "answer": problem.answer + 1,
+        }
+    return f"{place}: {words}"

@@ -22,7 +22,7 @@ from frontdesk.schedules.selectors.playbooks import (
     LATE_WARNING,
     moments_for,
     playbook_for,
-    playbook_steps,
+    playbook_walk,
     playbooks_all,
 )
 from frontdesk.schedules.selectors.shifts import (
@@ -84,7 +84,7 @@ __all__ = [
     "minutes_to_break",
     "moments_for",
     "playbook_for",
-    "playbook_steps",
+    "playbook_walk",
     "playbooks_all",
     "requirement",
     "shifts_between",

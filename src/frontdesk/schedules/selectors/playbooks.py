@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db.models import QuerySet
 
 from frontdesk.accounts.choices import Presence
@@ -11,6 +13,16 @@ from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import presence_of
 from frontdesk.core.clock import desk_today, time_text
 from frontdesk.core.errors import NotFound
+from frontdesk.engine.playbook import (
+    Graph,
+    Layout,
+    Passed,
+    graph_fill,
+    graph_from_data,
+    graph_layout,
+    graph_outline,
+    graph_walk,
+)
 from frontdesk.schedules.choices import BreakKind, PlaybookMoment
 from frontdesk.schedules.models import Break, Playbook
 from frontdesk.schedules.registry import live_queue
@@ -44,19 +56,43 @@ def playbook_for(*, moment: str, language: str) -> Playbook | None:
     return rows.get(language) or rows.get("en")
 
 
-def playbook_steps(*, playbook: Playbook, upcoming: Break | None) -> list[dict[str, str]]:
-    """The playbook's steps with {time} and {end} filled in from the agent's break, on the
-    desk's clock."""
+def playbook_graph(*, playbook: Playbook) -> Graph:
+    """The playbook's flowchart (a list stored before flowcharts reads as a straight line)."""
+    return graph_from_data(playbook.graph)
+
+
+def playbook_numbers(*, playbook: Playbook, graph: Graph | None = None) -> dict[str, int]:
+    """Each node's number as the lead sees it: the saved flowchart's reading order, then the
+    nodes `graph` (an edited version) adds, in its reading order."""
+    numbers = {
+        node.id: place + 1
+        for place, node in enumerate(graph_outline(playbook_graph(playbook=playbook)))
+    }
+    for node in graph_outline(graph) if graph is not None else ():
+        numbers.setdefault(node.id, len(numbers) + 1)
+    return numbers
+
+
+def playbook_filled(*, playbook: Playbook, upcoming: Break | None) -> Graph:
+    """The flowchart with {time} and {end} filled in from the agent's break, on the desk's
+    clock ("…" when they have none)."""
     start = time_text(upcoming.start) if upcoming else "…"
     end = time_text(upcoming.end) if upcoming else "…"
-    return [
-        {
-            key: str(step.get(key, "")).replace("{time}", start).replace("{end}", end)
-            for key in ("do", "say")
-        }
-        for step in playbook.steps
-        if isinstance(step, dict)
-    ]
+    return graph_fill(playbook_graph(playbook=playbook), {"time": start, "end": end})
+
+
+def playbook_walk(
+    *, playbook: Playbook, upcoming: Break | None, trail: Sequence[str]
+) -> tuple[Passed, ...]:
+    """The agent's way through the playbook so far (`trail`: node ids from the start), with
+    their break's times in the phrases."""
+    return graph_walk(playbook_filled(playbook=playbook, upcoming=upcoming), trail)
+
+
+def playbook_picture(*, playbook: Playbook) -> Layout:
+    """The flowchart laid out for its picture, right to left for a right-to-left language."""
+    rtl = playbook.language.split("-")[0] in settings.LANGUAGES_BIDI
+    return graph_layout(playbook_graph(playbook=playbook), mirror=rtl)
 
 
 def playbooks_all() -> QuerySet[Playbook]:

@@ -1,5 +1,6 @@
 """Writes for schedules: shifts, planning and moving breaks, stepping away and coming back,
-warning the queue before a break, presence that follows the schedule, and playbooks."""
+warning the queue before a break, and presence that follows the schedule (playbooks are in
+`playbooks.py`)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from frontdesk.engine.staffing import StaffingError, staffing_with
 from frontdesk.schedules.adapters import break_of, breaks_within, rule_of
 from frontdesk.schedules.choices import BreakKind, StepAwayReason
 from frontdesk.schedules.constants import BREAK_MAX_MINUTES, INTERVAL
-from frontdesk.schedules.models import Break, BreakRule, Playbook, ShiftChange, ShiftPattern
+from frontdesk.schedules.models import Break, BreakRule, ShiftChange, ShiftPattern
 from frontdesk.schedules.selectors import (
     Load,
     breaks_between,
@@ -465,23 +466,3 @@ def presence_follow_schedule(*, now: datetime) -> int:
         presence_set(agent=agent, state=Presence.OFF)
         changed += 1
     return changed
-
-
-def playbook_save(
-    *, actor: User, playbook: Playbook, title: str, steps: list[dict[str, str]]
-) -> Playbook:
-    """Change a playbook's title and steps (leads only); every step needs something to do."""
-    _lead_only(actor)
-    title = title.strip()
-    if not title:
-        raise Invalid(_("A playbook needs a title."))
-    cleaned = [
-        {"do": str(s.get("do", "")).strip()[:1000], "say": str(s.get("say", "")).strip()[:1000]}
-        for s in steps
-    ]
-    cleaned = [s for s in cleaned if s["do"] or s["say"]]
-    if not cleaned:
-        raise Invalid(_("A playbook needs at least one step."))
-    playbook.title, playbook.steps, playbook.updated_by = title[:200], cleaned, actor
-    playbook.save(update_fields=["title", "steps", "updated_by", "updated_at"])
-    return playbook

@@ -7,6 +7,7 @@ import functools
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
@@ -22,7 +23,7 @@ from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import agent_list, request_agent
 from frontdesk.core.clock import desk_today, desk_zone
 from frontdesk.core.errors import Invalid
-from frontdesk.core.http import safe_next, whole_number
+from frontdesk.core.http import HtmxHttpRequest, safe_next, whole_number
 from frontdesk.schedules.calendar import agent_calendar
 from frontdesk.schedules.choices import PlaybookMoment, Weekday
 from frontdesk.schedules.constants import FIRST_DAY, LAST_DAY
@@ -31,7 +32,7 @@ from frontdesk.schedules.selectors import (
     agent_week,
     break_next_for,
     playbook_for,
-    playbook_steps,
+    playbook_walk,
     playbooks_all,
     week_plan,
     week_start,
@@ -306,24 +307,33 @@ def back_page(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def playbook_page(request: HttpRequest, moment: str) -> HttpResponse:
-    """A playbook in the agent's language (or another one asked for)."""
+def playbook_page(request: HtmxHttpRequest, moment: str) -> HttpResponse:
+    """A playbook in the agent's language (or another one asked for), followed one step or
+    answer at a time (`at`: the nodes passed, from the start), its phrases filled with the
+    agent's own break times; htmx swaps just the steps."""
     if moment not in PlaybookMoment.values:
         raise Http404("no such playbook")
     language = request.GET.get("language") or get_language() or "en"
     playbook = playbook_for(moment=moment, language=language)
     if playbook is None:
         raise Http404("no such playbook")
-    others = [p for p in playbooks_all().filter(moment=moment) if p.pk != playbook.pk]
+    trail = [node_id for node_id in request.GET.get("at", "").split(",") if node_id]
     upcoming = break_next_for(agent=request_agent(request), now=timezone.now())
+    way = playbook_walk(playbook=playbook, upcoming=upcoming, trail=trail)
+    ids = [passed.node.id for passed in way]
+    template = "schedules/_playbook_walk.html" if request.htmx else "schedules/playbook.html"
     return render(
         request,
-        "schedules/playbook.html",
+        template,
         {
             "playbook": playbook,
-            "steps": playbook_steps(playbook=playbook, upcoming=upcoming),
-            "others": others,
+            "passed": way[:-1],
+            "here": way[-1] if way else None,
+            "trail": ",".join(ids),
+            "back": ",".join(ids[:-1]),
+            "others": [p for p in playbooks_all().filter(moment=moment) if p.pk != playbook.pk],
             "moment": PlaybookMoment(moment),
+            "rtl": playbook.language in settings.LANGUAGES_BIDI,
         },
     )
 

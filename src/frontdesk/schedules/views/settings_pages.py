@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,22 +12,32 @@ from django.views.decorators.http import require_POST
 from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.errors import Invalid
 from frontdesk.core.settings_menu import read_only, settings_page
+from frontdesk.engine.playbook import graph_outline
 from frontdesk.schedules.constants import TYPICAL_SHIFT_MINUTES
-from frontdesk.schedules.forms import BreakRuleForm, PlaybookLanguageForm
+from frontdesk.schedules.forms import BreakRuleForm, PlaybookGraphForm, PlaybookLanguageForm
 from frontdesk.schedules.models import BreakRule, Playbook
 from frontdesk.schedules.selectors.break_rules import (
     access_break_rule_by_id,
     break_rules_all,
     break_rules_for_shift,
 )
-from frontdesk.schedules.selectors.playbooks import access_playbook_by_id, playbooks_all
-from frontdesk.schedules.services import playbook_save
+from frontdesk.schedules.selectors.playbooks import (
+    access_playbook_by_id,
+    playbook_graph,
+    playbook_numbers,
+    playbook_picture,
+    playbooks_all,
+)
 from frontdesk.schedules.services.break_rules import (
     break_rule_create,
     break_rule_delete,
     break_rule_update,
 )
-from frontdesk.schedules.services.playbooks import playbook_language_add
+from frontdesk.schedules.services.playbooks import (
+    PlaybookInvalid,
+    playbook_language_add,
+    playbook_save,
+)
 from frontdesk.schedules.wording import break_rules_preview_text
 
 
@@ -137,33 +148,60 @@ def playbook_language_add_page(request: HttpRequest, playbook_id: int) -> HttpRe
     return redirect("schedules:playbook_edit", playbook_id=added.pk)
 
 
-@settings_page("playbooks")
-def playbook_edit_page(request: HttpRequest, playbook_id: int) -> HttpResponse:
-    """A lead edits a playbook's title and steps; an agent reads them here as they are saved."""
-    playbook = _playbook_or_404(playbook_id)
-    if request.method == "POST":
-        steps = [
-            {"do": do, "say": say}
-            for do, say in zip(
-                request.POST.getlist("do"), request.POST.getlist("say"), strict=False
-            )
-        ]
-        try:
-            playbook_save(
-                actor=request_agent(request),
-                playbook=playbook,
-                title=request.POST.get("title", ""),
-                steps=steps,
-            )
-        except Invalid as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("Playbook saved."))
-            return redirect("schedules:playbook_edit", playbook_id=playbook.pk)
-    can_edit = request.settings_can_edit  # type: ignore[attr-defined]
-    blank = [{"do": "", "say": ""}] if can_edit else []
+def _playbook_page(
+    request: HttpRequest, *, playbook: Playbook, form: PlaybookGraphForm, status: int = 200
+) -> HttpResponse:
+    graph = playbook_graph(playbook=playbook)
+    numbers = playbook_numbers(playbook=playbook)
     return render(
         request,
         "schedules/playbook_edit.html",
-        {"playbook": playbook, "steps": [*playbook.steps, *blank]},
+        {
+            "playbook": playbook,
+            "picture": playbook_picture(playbook=playbook),
+            "outline": [
+                (
+                    numbers[node.id],
+                    node,
+                    [(label, numbers.get(target or "")) for label, target in links],
+                )
+                for node in graph_outline(graph)
+                for links in [
+                    [(a.label, a.next) for a in node.answers]
+                    if node.is_question
+                    else [("", node.next)]
+                ]
+            ],
+            "form": form,
+            "rtl": playbook.language in settings.LANGUAGES_BIDI,
+        },
+        status=status,
     )
+
+
+@settings_page("playbooks")
+def playbook_edit_page(request: HttpRequest, playbook_id: int) -> HttpResponse:
+    """The playbook's flowchart as a picture and as text; a lead edits its steps, questions and
+    where each answer leads, with every problem shown by its field."""
+    playbook = _playbook_or_404(playbook_id)
+    numbers = playbook_numbers(playbook=playbook)
+    saved = playbook_graph(playbook=playbook)
+    if request.method != "POST":
+        form = PlaybookGraphForm(title=playbook.title, graph=saved, numbers=numbers)
+        return _playbook_page(request, playbook=playbook, form=form)
+    form = PlaybookGraphForm(request.POST, title=playbook.title, graph=saved, numbers=numbers)
+    try:
+        playbook_save(
+            actor=request_agent(request),
+            playbook=playbook,
+            title=form.title,
+            graph=form.graph(),
+        )
+    except PlaybookInvalid as error:
+        form.add_problems(error.problems)
+    except Invalid as error:
+        form.errors.append(str(error))
+    else:
+        messages.success(request, _("Playbook saved."))
+        return redirect("schedules:playbook_edit", playbook_id=playbook.pk)
+    return _playbook_page(request, playbook=playbook, form=form, status=400)
