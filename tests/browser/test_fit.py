@@ -35,6 +35,7 @@ from frontdesk.problems.models import Alert, Problem
 from frontdesk.problems.services import problem_create, problem_update
 from frontdesk.satisfaction.selectors import rating_token
 from frontdesk.satisfaction.services import survey_rate_from_portal
+from frontdesk.schedules.models import Playbook
 from frontdesk.schedules.services.break_rules import BreakRuleFields, break_rule_create
 from frontdesk.sla.services import business_hours_set, sla_target_set
 from frontdesk.tickets.models import Ticket
@@ -93,6 +94,8 @@ def desk_pages(
         "break-rule": f"/desk/settings/break-rules/{settings_ids['break_rule']}/",
         "playbooks-settings": "/desk/settings/playbooks/",
         "playbook-edit": f"/desk/settings/playbooks/{settings_ids['playbook']}/",
+        # A shipped flowchart in Hebrew: the picture right to left, the form by its nodes.
+        "playbook-graph": f"/desk/settings/playbooks/{settings_ids['playbook_he']}/",
         "desk-texts": "/desk/settings/texts/",
         "desk-text": "/desk/settings/texts/acknowledgement/he/",
         "teams": "/desk/settings/teams/",
@@ -127,6 +130,8 @@ def desk_pages(
         "mine": "/desk/schedule/mine/",
         "playbooks": "/desk/schedule/playbooks/",
         "playbook": "/desk/schedule/playbooks/angry-last/",
+        # Half-way through a flowchart: two answers given, the next question asked.
+        "playbook-walk": "/desk/schedule/playbooks/not-warned/?at=waiting,tell,colleague,long",
         "notice": f"/desk/journal/board/{notice_id}/",
         "kiosk": "/visit/",
         "screen": "/visit/screen/",
@@ -190,7 +195,8 @@ def _desk(language: str) -> tuple[str, dict[str, str]]:
         important=True,
     )
     visit = visit_create(name="Eli Levi", language=language)
-    playbook = factories.playbook(moment="angry-last")
+    factories.playbooks_shipped()
+    playbook = Playbook.objects.get(moment="angry-last", language="en")
     macro = macro_save(
         code="refund",
         language="he",
@@ -203,6 +209,7 @@ def _desk(language: str) -> tuple[str, dict[str, str]]:
         "log_code": factories.log_code(word="cb", text="call back", follow_up_minutes=60).pk,
         "break_rule": rule.pk,
         "playbook": playbook.pk,
+        "playbook_he": Playbook.objects.get(moment="people-waiting", language="he").pk,
     }
     # Custom fields of each kind, set on the ticket and the customer.
     field = factories.custom_field(
