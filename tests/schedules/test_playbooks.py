@@ -145,7 +145,7 @@ def test_the_api_takes_a_graph_and_answers_422_node_by_node(lead: User) -> None:
             "type": "loop",
             "msg": "Step 3: This leads back to step 1: a playbook goes on to an end, never "
             "round in a loop (agents go back with Back).",
-            "node": "go",
+            "ctx": {"node": "go"},
         }
     ]
     assert both.status_code == 400

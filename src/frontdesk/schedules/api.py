@@ -17,7 +17,6 @@ from frontdesk.schedules.schemas import (
     BreakRuleIn,
     BreakRuleOut,
     BreakRulePatchIn,
-    PlaybookInvalidOut,
     PlaybookOut,
     PlaybookPatchIn,
 )
@@ -93,7 +92,7 @@ def _problem_out(
     problem: Problem, *, graph: Graph, numbers: dict[str, int], as_steps: bool
 ) -> dict[str, object]:
     """A refused flowchart's problem the way the API words a schema mismatch: where in the
-    body, a code, a message."""
+    body, a code, a message, and the node's id (`ctx.node`)."""
     places = {node.id: index for index, node in enumerate(graph.nodes)}
     loc: list[str | int] = ["body", "steps"] if as_steps else ["body", "graph"]
     if problem.node is None:
@@ -108,13 +107,13 @@ def _problem_out(
         "loc": loc,
         "type": problem.code.value,
         "msg": playbook_problem_text(problem, numbers=numbers),
-        "node": problem.node,
+        "ctx": {"node": problem.node},
     }
 
 
 @router.patch(
     "/playbooks/{playbook_id}",
-    response={200: PlaybookOut, 400: ErrorOut, 404: ErrorOut, 422: PlaybookInvalidOut},
+    response={200: PlaybookOut, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut},
 )
 def update_playbook(
     request: HttpRequest, playbook_id: RowId, payload: PlaybookPatchIn

@@ -103,17 +103,3 @@ class PlaybookOut(Schema):
     @staticmethod
     def resolve_steps(playbook: Playbook) -> list[dict[str, str]]:
         return [{"do": do, "say": say} for do, say in graph_steps(graph_from_data(playbook.graph))]
-
-
-class PlaybookProblemOut(Schema):
-    """One reason the flowchart was refused: where (`loc` in the body, `node` id), the stable
-    `type` code, and `msg` in the token's agent's language."""
-
-    loc: list[str | int]
-    type: str
-    msg: str
-    node: str | None
-
-
-class PlaybookInvalidOut(Schema):
-    detail: list[PlaybookProblemOut]
