@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from frontdesk.accounts.models import User
@@ -250,3 +252,36 @@ def test_the_api_keeps_sets_for_leads(lead: User) -> None:
     assert names == ["Onboarding", "Renewals"]
     assert api.get("/api/v1/macro-sets/999999").status_code == 404
     assert api.delete(f"/api/v1/macro-sets/{set_id}").status_code == 204
+
+
+def test_the_sets_and_the_picker_take_as_many_queries_for_many_sets_as_for_one(
+    lead: User,
+) -> None:
+    client = signed_in(lead)
+    ticket = _ticket(level=Level.NEW_CUSTOMER, language="et")
+    paths = [
+        reverse("macros:settings_sets"),
+        "/api/v1/macro-sets",
+        reverse("macros:picker", args=[ticket.pk]),
+    ]
+    api = token_client(lead)
+
+    def queries() -> list[int]:
+        counts = []
+        for path in paths:
+            with CaptureQueriesContext(connection) as captured:
+                answer = (api if path.startswith("/api/") else client).get(path)
+                assert answer.status_code == 200
+            counts.append(len(captured))
+        return counts
+
+    queries()  # the first request also remembers the desk's settings
+    one = queries()
+    for number in range(6):
+        macro_save(code=f"welcome-{number}", language="et", name="Tere", text="Tere!")
+        macro_set_create(
+            actor=lead,
+            fields=MacroSetFields(name=f"Set {number}", levels=[2], codes=[f"welcome-{number}"]),
+        )
+
+    assert queries() == one
