@@ -36,6 +36,11 @@ _SAID_TO_THEM = (
     r"(?=$| ?[,.!?;:)…]| (?:mate|man|dude|bro|buddy|pal|please|we|we're|i|i'm|it|it's|its"
     r"|everything|all|ok|okay|and))"
 )
+# Words that tell the customer to do something: at a sentence's head, or asked of them.
+_TOLD = (
+    r"(?:(?:^|(?<=[.!?] ))(?:just |please |so )?"
+    r"|(?:just|please|you (?:need|have|ought) to|try to) )"
+)
 # "xd" alone, never Adobe's design tool.
 _LAUGH = r"(?:ha){2,}a*h?|he(?:he)+|lol|(?<!adobe )xd+"
 
@@ -46,8 +51,9 @@ ENGLISH: Phrases = (
     (CASUAL, _LAUGH + r"|hah|lmao|lmfao|rofl|omg"),
     (CASUAL, r"(?:just |so |stay |be |keep it )?chill(?: out| pill)?" + _SAID_TO_THEM),
     (CASUAL, r"chillax|take a chill pill"),
-    (CASUAL, r"(?:just |please |so )?relax" + _SAID_TO_THEM),
-    (CASUAL, r"(?:just |please )?calm down"),
+    # Said to the customer (at a sentence's head, or asked of them), not "the rules relax" or
+    # "the load should calm down".
+    (CASUAL, _TOLD + r"(?:relax" + _SAID_TO_THEM + r"|calm down)"),
     (CASUAL, r"take it easy"),
     (CASUAL, r"(?:cheers|thanks|ta|sorry|right|alright|okay|ok) (?:mate|dude|bro|buddy|pal)"),
     (CASUAL, r"dude|bro|brah"),
@@ -73,7 +79,7 @@ ESTONIAN: Phrases = (
 )
 
 HUNGARIAN: Phrases = (
-    (CASUAL, r"nyugi(?:s|sabban)?"),
+    (CASUAL, r"nyugi"),
     (CASUAL, r"nyugodj(?:on|atok|anak)? meg"),
     (CASUAL, r"semmi (?:gáz|para|vész)"),
     (CASUAL, r"ne (?:parázz|parázzon|parázzatok|stresszelj|stresszeljen)"),
@@ -97,7 +103,7 @@ BOSNIAN: Phrases = (
 
 HEBREW: Phrases = (
     (CASUAL, r"[וש]?סבבה"),
-    (CASUAL, r"אחי|אחותי|אחשלי|גבר(?= ?[,!])"),
+    (CASUAL, r"אחי|אחותי|אחשלי"),
     (CASUAL, r"ח{3,}"),
     (CASUAL, r"(?:תי|ת)רגע(?:י|ו)?"),
     (CASUAL, r"אל (?:תילחץ|תילחצי|תילחצו|תתבאס|תתבאסי|תתבאסו)"),
