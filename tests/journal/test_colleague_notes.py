@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from frontdesk.accounts.models import User
-from frontdesk.accounts.services import presence_set
+from frontdesk.accounts.services import agent_deactivate, presence_set
 from frontdesk.core.errors import Forbidden
 from frontdesk.customers.models import Customer
 from frontdesk.engine.journal import ASKED_FOLLOW_UP_AFTER
@@ -216,3 +216,20 @@ def test_a_self_line_over_the_api_names_no_colleague(kati: User, rami: Customer)
     )
     assert answer.json()["colleague"] is None
     assert answer.json()["note_id"] is None
+
+
+def test_an_agent_who_leaves_hands_their_waiting_notes_to_the_lead(
+    kati: User, eli: User, rami: Customer
+) -> None:
+    lead = factories.agent(role="lead", full_name="Lea Lead")
+    log_line_save(line="Rami Cohen. Eli Levi. viruses.", writer=kati, now=NOW)
+    log_line_save(line="Rami Cohen. Eli Levi. toner.", writer=kati, now=NOW)
+    colleague_note_done(note=ColleagueNote.objects.get(line__contains="toner"), agent=eli)
+
+    released = agent_deactivate(actor=lead, agent=eli)
+
+    assert "1 note from colleagues handed to Lea Lead." in released
+    assert [note.line for note in colleague_notes_waiting(agent=lead)] == [
+        "Rami Cohen. Eli Levi. viruses."
+    ]
+    assert ColleagueNote.objects.get(line__contains="toner").agent == eli

@@ -9,6 +9,7 @@ from frontdesk.accounts.signals import agent_deactivating
 from frontdesk.customers.models import Customer
 from frontdesk.customers.signals import customer_merging
 from frontdesk.journal.services import (
+    colleague_notes_hand_over,
     colleague_notes_move_customer,
     follow_ups_hand_over,
     follow_ups_move_customer,
@@ -32,6 +33,23 @@ def hand_over_follow_ups_on_deactivate(
         ngettext(
             "%(count)d follow-up handed to %(name)s.",
             "%(count)d follow-ups handed to %(name)s.",
+            count,
+        )
+        % {"count": count, "name": actor.display_name}
+        if count
+        else ""
+    )
+
+
+@receiver(agent_deactivating)
+def hand_over_colleague_notes_on_deactivate(
+    sender: object, agent: User, actor: User, at: datetime, **kwargs: Any
+) -> str:
+    count = colleague_notes_hand_over(agent=agent, to=actor)
+    return (
+        ngettext(
+            "%(count)d note from colleagues handed to %(name)s.",
+            "%(count)d notes from colleagues handed to %(name)s.",
             count,
         )
         % {"count": count, "name": actor.display_name}
