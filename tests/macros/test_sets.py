@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from frontdesk.accounts.models import User
+from frontdesk.core.changes import change_list, changes_read
 from frontdesk.core.errors import Forbidden, Invalid
 from frontdesk.macros.models import MacroSet
 from frontdesk.macros.services import macro_save
@@ -144,6 +145,10 @@ def test_a_lead_reorders_the_answers_and_the_picker_follows(lead: User) -> None:
     ]
     listed = client.get(reverse("macros:settings_sets")).content.decode()
     assert listed.index("/billing-basics") < listed.index("/guide")
+    change = changes_read(change_list(model=MacroSet, object_id=onboarding.pk))[0]
+    assert change.who == "Lea Lead"
+    fields = {field.label: (field.before, field.after) for field in change.fields}
+    assert fields["answers"][1] == '["billing-basics", "guide"]'
 
 
 @pytest.mark.parametrize(
