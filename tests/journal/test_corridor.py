@@ -48,3 +48,14 @@ def test_a_promise_without_follow_up_is_marked_on_the_timeline(
     )
     page = agent_client.get(reverse("customers:detail", kwargs={"customer_id": mari.pk}))
     assert "promise without follow-up" in page.content.decode()
+
+
+def test_the_corridor_lists_the_lines_logged_for_a_colleague_too(
+    agent: User, agent_client: Client
+) -> None:
+    factories.customer(name="Rami Cohen")
+    factories.agent(full_name="Eli Levi")
+    agent_client.post(reverse("journal:log"), {"line": "Rami Cohen. Eli Levi. printer jam."})
+    page = agent_client.get(reverse("journal:corridor")).content.decode()
+    assert "printer jam" in page
+    assert "for Eli Levi" in page

@@ -205,11 +205,13 @@ def notices_read_ids(*, agent: User) -> set[int]:
 def interactions_logged_today(
     *, agent: User, limit: int = 20, now: datetime | None = None
 ) -> QuerySet[Interaction]:
-    """The lines the agent logged today (the desk's day), newest first."""
+    """The lines the agent logged today (the desk's day), newest first: their own, those a
+    colleague logged naming them, and those they logged for a colleague."""
     midnight = desk_midnight(desk_today(now))
     return (
-        Interaction.objects.filter(agent=agent, kind=InteractionKind.NOTE, created_at__gte=midnight)
-        .select_related("customer")
+        Interaction.objects.filter(Q(agent=agent) | Q(colleague_note__writer=agent))
+        .filter(kind=InteractionKind.NOTE, created_at__gte=midnight)
+        .select_related("customer", "agent")
         .order_by("-created_at")[:limit]
     )
 
