@@ -10,7 +10,14 @@ from ninja.parser import Parser
 from ninja.types import DictStrAny
 
 from frontdesk.accounts.auth import WRITE_METHODS, AgentToken
-from frontdesk.core.errors import Conflict, Forbidden, Invalid, NotFound
+from frontdesk.core.errors import (
+    Conflict,
+    Forbidden,
+    Invalid,
+    NotFound,
+    TooLarge,
+    UnsupportedType,
+)
 from frontdesk.core.middleware import without_nul
 from frontdesk.tickets.tone_selectors import ToneHeld
 
@@ -90,6 +97,16 @@ def forbidden(request: HttpRequest, error: Forbidden) -> HttpResponse:
 @api.exception_handler(Invalid)
 def invalid(request: HttpRequest, error: Invalid) -> HttpResponse:
     return api.create_response(request, {"detail": str(error)}, status=400)
+
+
+@api.exception_handler(TooLarge)
+def too_large(request: HttpRequest, error: TooLarge) -> HttpResponse:
+    return api.create_response(request, {"detail": str(error)}, status=413)
+
+
+@api.exception_handler(UnsupportedType)
+def unsupported_type(request: HttpRequest, error: UnsupportedType) -> HttpResponse:
+    return api.create_response(request, {"detail": str(error)}, status=415)
 
 
 @api.exception_handler(ToneHeld)

@@ -159,6 +159,11 @@ STORAGES = {
 # Uploads: one file and the whole request are both bounded.
 MAX_ATTACHMENT_BYTES = env.integer("FRONTDESK_MAX_ATTACHMENT_BYTES", default=10_000_000, minimum=1)
 MAX_ATTACHMENTS_PER_MESSAGE = env.integer("FRONTDESK_MAX_ATTACHMENTS", default=5, minimum=1)
+# A call's recording from the phone system: its own limit, as a call's audio is larger than a
+# customer's attachment.
+RECORDING_MAX_BYTES = env.integer("FRONTDESK_RECORDING_MAX_BYTES", default=50_000_000, minimum=1)
+# Days an attachment or a call's recording is kept after it arrived; 0 keeps them for ever.
+FILE_RETENTION_DAYS = env.integer("FRONTDESK_FILE_RETENTION_DAYS", default=0, minimum=0)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 

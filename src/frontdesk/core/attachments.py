@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import PurePosixPath, PureWindowsPath
 
+import filetype
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
 from django.utils.translation import gettext as _
 
-from frontdesk.core.constants import ATTACHMENT_NAME_LENGTH
-from frontdesk.core.errors import Invalid
+from frontdesk.core.constants import ATTACHMENT_NAME_LENGTH, RECORDING_TYPES, SNIFF_BYTES
+from frontdesk.core.errors import Invalid, TooLarge, UnsupportedType
 
 
 def attachment_name_clean(raw: str) -> str:
@@ -41,3 +44,47 @@ def attachments_validate(files: Sequence[UploadedFile]) -> None:
                 _("The file %(name)s is larger than the limit of %(limit)d MB.")
                 % {"name": name, "limit": limit}
             )
+
+
+def recording_validate(upload: UploadedFile) -> str:
+    """The audio type of a call's recording, read from its first bytes; refuse an empty or
+    oversized file, or one whose content is no audio the desk plays, whatever its header says."""
+    if not upload.size:
+        raise Invalid(_("The recording is empty."))
+    if upload.size > settings.RECORDING_MAX_BYTES:
+        limit = settings.RECORDING_MAX_BYTES // 1_000_000 or 1
+        raise TooLarge(
+            _("The recording is larger than the limit of %(limit)d MB.") % {"limit": limit}
+        )
+    upload.seek(0)
+    head = upload.read(SNIFF_BYTES)
+    upload.seek(0)
+    return recording_type_sniff(head)
+
+
+def recording_type_sniff(head: bytes) -> str:
+    """The audio type the first bytes of a file show, or UnsupportedType naming what they are."""
+    kind = filetype.guess(head)
+    if kind is not None and kind.mime in RECORDING_TYPES:
+        return RECORDING_TYPES[kind.mime]
+    found = kind.mime if kind is not None else _("unknown")
+    allowed = ", ".join(sorted(set(RECORDING_TYPES.values())))
+    raise UnsupportedType(
+        _(
+            "The recording is no audio file the desk takes (its content is %(found)s); "
+            "send one of %(allowed)s."
+        )
+        % {"found": found, "allowed": allowed}
+    )
+
+
+def stored_files_delete(names: Iterable[str]) -> None:
+    """Delete stored files once the transaction that dropped their rows commits, so that a
+    deletion rolled back keeps its files."""
+    doomed = [name for name in names if name]
+
+    def delete() -> None:
+        for name in doomed:
+            default_storage.delete(name)
+
+    transaction.on_commit(delete)

@@ -19,3 +19,19 @@ DEFAULT_PUBLIC_URL = f"http://{DEFAULT_HOST}:{DEFAULT_WEB_PORT}"
 
 # The longest file name kept for an attachment (the end is kept: it holds the extension).
 ATTACHMENT_NAME_LENGTH = 200
+
+# The kinds of audio a call's recording may be, as the first bytes of the file show them (the
+# sniffer's answer → the type the desk stores and serves). Browsers play all of these; WebM and
+# MP4 are containers the sniffer names as video, and a phone system fills them with audio.
+RECORDING_TYPES = {
+    "audio/mpeg": "audio/mpeg",
+    "audio/x-wav": "audio/wav",
+    "audio/ogg": "audio/ogg",
+    "audio/x-flac": "audio/flac",
+    "audio/aac": "audio/aac",
+    "audio/mp4": "audio/mp4",
+    "video/mp4": "audio/mp4",
+    "video/webm": "audio/webm",
+}
+# How much of a file's start the sniffer reads (WebM names itself within its first header).
+SNIFF_BYTES = 512

@@ -27,3 +27,12 @@ class Forbidden(PermissionDenied):
 class Conflict(Exception):
     """The request was made on an outdated view of the object (a reply to a thread that has
     moved on): 409 in the API; pages show what changed and let the user decide."""
+
+
+class TooLarge(Invalid):
+    """A file is larger than the desk's limit for it: 413 in the API."""
+
+
+class UnsupportedType(Invalid):
+    """A file's content is not of a kind the desk takes, whatever its name or header claim:
+    415 in the API."""

@@ -1,9 +1,17 @@
-"""Request types shared by the apps' views."""
+"""Request types and answers shared by the apps' views."""
 
-from typing import Any
+import re
+from collections.abc import Iterator
+from typing import IO, Any
 
 from django.core.paginator import Page, Paginator
-from django.http import HttpRequest
+from django.http import (
+    FileResponse,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    StreamingHttpResponse,
+)
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_htmx.middleware import HtmxDetails
 
@@ -41,3 +49,68 @@ def page_of(request: HttpRequest, items: Any, size: int) -> tuple[Page[Any], str
     others = request.GET.copy()
     others.pop("page", None)
     return page, others.urlencode()
+
+
+# One byte range, as browsers ask for the part of an audio file they seek to (RFC 9110 14.1.2):
+# "bytes=FIRST-LAST", "bytes=FIRST-" or "bytes=-SUFFIX_LENGTH".
+_ONE_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+_CHUNK_BYTES = 64 * 1024
+
+
+def file_response_ranged(
+    request: HttpRequest, file: IO[bytes], *, size: int, content_type: str
+) -> HttpResponseBase:
+    """A stored file shown in the page (not downloaded), answering a Range request with just
+    that part (206) so that a player can seek; Django's FileResponse always sends the whole."""
+    wanted = _byte_range(request.headers.get("Range", ""), size)
+    if wanted is None:
+        response: HttpResponseBase = FileResponse(file, content_type=content_type)
+    elif wanted == (size, size):
+        file.close()
+        response = HttpResponse(status=416)
+        response["Content-Range"] = f"bytes */{size}"
+    else:
+        first, last = wanted
+        response = StreamingHttpResponse(
+            _file_part(file, first, last - first + 1), status=206, content_type=content_type
+        )
+        response["Content-Length"] = str(last - first + 1)
+        response["Content-Range"] = f"bytes {first}-{last}/{size}"
+    response["Accept-Ranges"] = "bytes"
+    return response
+
+
+def _byte_range(header: str, size: int) -> tuple[int, int] | None:
+    """The first and last byte one range asks for; None for the whole file (no header, or one
+    this answer ignores, as the RFC allows: several ranges, other units); (size, size) when
+    the range lies past the end."""
+    match = _ONE_RANGE.match(header.replace(" ", ""))
+    if match is None or match.group(1) == match.group(2) == "":
+        return None
+    first_text, last_text = match.groups()
+    if first_text == "":
+        suffix = int(last_text)
+        if suffix == 0:
+            return (size, size)
+        return (max(size - suffix, 0), size - 1)
+    first = int(first_text)
+    last = min(int(last_text), size - 1) if last_text else size - 1
+    if first >= size:
+        return (size, size)
+    if last < first:
+        return None
+    return (first, last)
+
+
+def _file_part(file: IO[bytes], start: int, length: int) -> Iterator[bytes]:
+    """`length` bytes of the file from `start`, in chunks, closing it at the end."""
+    try:
+        file.seek(start)
+        while length > 0:
+            chunk = file.read(min(_CHUNK_BYTES, length))
+            if not chunk:
+                break
+            length -= len(chunk)
+            yield chunk
+    finally:
+        file.close()

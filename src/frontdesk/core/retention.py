@@ -1,0 +1,29 @@
+"""How long the desk keeps the files customers send and the recordings their calls leave: one
+rule (`FILE_RETENTION_DAYS` after a file arrived), one clock and one periodic job, whichever
+app holds the files. Each app registers the function that deletes its files older than a moment,
+rows and bytes on disk alike, and answers how many it deleted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from django.conf import settings
+
+FilesExpire = Callable[[datetime], int]
+
+_EXPIRERS: dict[str, FilesExpire] = {}
+
+
+def files_expirer_register(kind: str, expire: FilesExpire) -> None:
+    """Have the retention job delete `kind` of files (attachments, recordings) with `expire`."""
+    _EXPIRERS[kind] = expire
+
+
+def files_expire(*, now: datetime) -> dict[str, int]:
+    """Delete every registered kind of file older than the retention rule allows; how many of
+    each. Nothing when the rule keeps files for ever (0 days)."""
+    if not settings.FILE_RETENTION_DAYS:
+        return {}
+    before = now - timedelta(days=settings.FILE_RETENTION_DAYS)
+    return {kind: expire(before) for kind, expire in _EXPIRERS.items()}
