@@ -33,4 +33,5 @@ JOBS: tuple[Job, ...] = (
         timedelta(hours=1),
     ),
     Job("database-optimize", "frontdesk.periodic.tasks.database_optimize", timedelta(hours=1)),
+    Job("files-retention", "frontdesk.periodic.tasks.files_retention", timedelta(hours=1)),
 )

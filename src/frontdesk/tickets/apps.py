@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from frontdesk.core.retention import files_expirer_register
 from frontdesk.core.settings_menu import section_register
 from frontdesk.customers.slots import ACTIONS
 
@@ -21,9 +22,12 @@ class TicketsConfig(AppConfig):
             slots,  # noqa: F401
         )
         from frontdesk.tickets.models import DeskText, QueueSettings, Ticket
+        from frontdesk.tickets.services import attachments_expire
 
         # "Write to customer" and "Log a call" on the customer page.
         ACTIONS.fill("tickets/_customer_reach.html")
+        # Attachments past the retention rule go in the periodic "files-retention" job.
+        files_expirer_register("attachments", attachments_expire)
         changes_register(QueueSettings, exclude=["updated_at", "updated_by"])
         changes_register(DeskText)
         section_register(

@@ -7,6 +7,7 @@ from frontdesk.tickets.services._common import (
     reference_new,
     ticket_note_system,
 )
+from frontdesk.tickets.services.attachments import attachments_expire
 from frontdesk.tickets.services.bulk import (
     BulkResult,
     tickets_bulk_assign,
@@ -81,6 +82,7 @@ __all__ = [
     "MAIL_LANGUAGE_OF",
     "BulkResult",
     "acknowledgement_deliver",
+    "attachments_expire",
     "desk_text_problems",
     "desk_text_save",
     "html_sanitise",
