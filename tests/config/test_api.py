@@ -149,8 +149,13 @@ def _operations_with_a_body() -> list[tuple[str, str]]:
         (method, _filled(path, "1"))
         for path, operations in document["paths"].items()
         for method, operation in operations.items()
-        if "requestBody" in operation
+        if "application/json" in operation.get("requestBody", {}).get("content", {})
     ]
+
+
+def _takes_a_file(operation: Json) -> bool:
+    """Whether the operation's body is a multipart upload (a call's recording), not JSON."""
+    return "multipart/form-data" in operation.get("requestBody", {}).get("content", {})
 
 
 @pytest.mark.parametrize("body", ["[1, 2]", "[]", "5", '"subject"', "true", "null"])
@@ -268,8 +273,9 @@ def test_every_operation_on_a_missing_row_answers_json_404(api: Client) -> None:
             },
             content_type="application/json",
         )
-        for method, path, _operation in _operations()
-        if "{" in path
+        for method, path, operation in _operations()
+        # An upload reads its file before its row: tests/live/test_recordings.py has its 404.
+        if "{" in path and not _takes_a_file(operation)
     }
     assert {name: a.status_code for name, a in answers.items()} == dict.fromkeys(answers, 404)
     assert {a.json()["detail"] for a in answers.values()} >= {

@@ -42,7 +42,8 @@ def test_a_number_beyond_the_database_in_a_page_address_answers_404() -> None:
     answers = {page: client.get(page).status_code for page in _numbered_pages()}
     # A POST-only page says 405 before it reads the number; a portal page asks for a session.
     assert {page: status for page, status in answers.items() if status not in (404, 405)} == {
-        f"/portal/files/{TOO_BIG}/": 403
+        f"/portal/files/{TOO_BIG}/": 403,
+        f"/portal/recordings/{TOO_BIG}/": 403,
     }
 
 

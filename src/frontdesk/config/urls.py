@@ -59,6 +59,7 @@ urlpatterns = [
     path("desk/", RedirectView.as_view(pattern_name="routing:queue"), name="desk"),
     path("desk/queue/", include("frontdesk.routing.urls")),
     path("desk/visits/", include(live_urls.desk_patterns)),
+    path("desk/recordings/", include(live_urls.recording_patterns)),
     desk_and_settings("macros", macro_urls, section="macros"),
     desk_and_settings("journal", journal_urls, section="log-codes"),
     desk_and_settings("schedule", schedule_urls),

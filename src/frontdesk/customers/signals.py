@@ -12,3 +12,8 @@ customer_importance_changed = Signal()
 # Sent when a customer's name or organisation changes, so that apps finding rows by it (a
 # ticket's search text holds its customer's name) refresh them: kwargs customer.
 customer_renamed = Signal()
+
+# Sent inside the transaction that erases a customer's data (the privacy erasure), so that every
+# app deletes what it holds about them, files on disk too: kwargs customer. Live deletes the
+# recordings of their calls.
+customer_erasing = Signal()

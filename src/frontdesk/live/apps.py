@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from frontdesk.core.retention import files_expirer_register
+from frontdesk.customers.slots import TIMELINE_ENTRY_END
 from frontdesk.schedules.registry import live_queue_register
 from frontdesk.tickets.slots import UNDER_SUBJECT
 
@@ -12,8 +14,14 @@ class LiveConfig(AppConfig):
 
     def ready(self) -> None:
         from frontdesk.live import receivers, selectors  # noqa: F401
+        from frontdesk.live.recording_services import recordings_expire
 
         # Schedules, below live, reads the visitor queue and handling times through this.
         live_queue_register(selectors.ScheduleQueue())
         # "Call up" and "Served" on the ticket page of a visitor.
         UNDER_SUBJECT.fill("live/_ticket_visit.html")
+        # A call's recordings: on its ticket, and on its line of the customer's timeline.
+        UNDER_SUBJECT.fill("live/_ticket_recordings.html")
+        TIMELINE_ENTRY_END.fill("live/_timeline_recordings.html")
+        # Recordings are kept as long as attachments are, deleted by the same job.
+        files_expirer_register("recordings", recordings_expire)

@@ -22,3 +22,5 @@ NUMBER_POLL_SECONDS = 10
 # but a time weeks off (or ahead) is a clock or a unit gone wrong, and would misplace the call.
 CALL_EVENT_BEFORE = timedelta(days=7)
 CALL_EVENT_AFTER = timedelta(minutes=15)
+# The longest recording length a phone system may state (seconds): a day.
+RECORDING_SECONDS_MAX = 24 * 3600

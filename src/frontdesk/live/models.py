@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -82,3 +85,41 @@ class Visit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} #{self.number}"
+
+
+def recording_path(instance: Recording, filename: str) -> str:
+    """Store under a random name in a dated folder of its own, with the audio type's suffix."""
+    suffix = PurePath(filename).suffix.lower()
+    safe_suffix = suffix if suffix[1:].isalnum() and len(suffix) <= 6 else ""
+    return "recordings/" + timezone.now().strftime("%Y/%m/") + instance.storage_key + safe_suffix
+
+
+class Recording(models.Model):
+    """A call's recording: a file the phone system uploaded, kept as attachments are, or the
+    address where the phone system keeps it."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="recordings")
+    # https only; the desk links to it and never fetches it.
+    url = models.URLField(_("address"), max_length=1000, blank=True)
+    file = models.FileField(upload_to=recording_path, max_length=200, blank=True)
+    storage_key = models.CharField(max_length=32, unique=True)
+    content_type = models.CharField(_("type"), max_length=100, blank=True)
+    size = models.PositiveBigIntegerField(_("size"), null=True, blank=True)
+    duration_seconds = models.PositiveIntegerField(_("length"), null=True, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            # Either an address or a stored file, never both nor neither.
+            models.CheckConstraint(condition=Q(url="") ^ Q(file=""), name="recording_url_or_file"),
+            models.UniqueConstraint(
+                fields=["call", "url"], condition=~Q(url=""), name="recording_url_once_a_call"
+            ),
+        ]
+        verbose_name = _("recording")
+        verbose_name_plural = _("recordings")
+
+    def __str__(self) -> str:
+        return f"{self.call_id}: {self.url or self.file.name}"

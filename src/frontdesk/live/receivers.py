@@ -7,7 +7,8 @@ from django.utils.translation import ngettext
 from frontdesk.accounts.models import User
 from frontdesk.accounts.signals import agent_deactivating
 from frontdesk.customers.models import Customer
-from frontdesk.customers.signals import customer_merging
+from frontdesk.customers.signals import customer_erasing, customer_merging
+from frontdesk.live.recording_services import recordings_erase
 from frontdesk.live.services import calls_move_customer, live_contacts_release
 from frontdesk.schedules.signals import agent_stepped_away
 
@@ -17,6 +18,11 @@ def move_calls_on_merge(
     sender: type[Customer], source: Customer, target: Customer, **kwargs: Any
 ) -> None:
     calls_move_customer(source=source, target=target)
+
+
+@receiver(customer_erasing, sender=Customer)
+def erase_recordings(sender: type[Customer], customer: Customer, **kwargs: Any) -> None:
+    recordings_erase(customer=customer)
 
 
 @receiver(agent_stepped_away)

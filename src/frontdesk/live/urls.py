@@ -17,3 +17,7 @@ desk_patterns = (
     ],
     "visits",
 )
+recording_patterns = (
+    [path("<int:recording_id>/", views.recording_audio, name="audio")],
+    "recordings",
+)

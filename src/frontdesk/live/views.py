@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.clock import desk_today, span_text
 from frontdesk.core.errors import Invalid
-from frontdesk.core.http import HtmxHttpRequest
+from frontdesk.core.http import HtmxHttpRequest, file_response_ranged
 from frontdesk.core.ratelimit import kiosk_rate, post_rate_limited
 from frontdesk.live.constants import (
     NUMBER_POLL_SECONDS,
@@ -24,7 +24,8 @@ from frontdesk.live.constants import (
     SCREEN_POLL_SECONDS,
 )
 from frontdesk.live.forms import KioskForm
-from frontdesk.live.models import Visit
+from frontdesk.live.models import Recording, Visit
+from frontdesk.live.recording_selectors import access_recording
 from frontdesk.live.selectors import (
     screen_language,
     visit_by_id,
@@ -170,3 +171,24 @@ def visit_left_page(request: HttpRequest, ticket_id: int) -> HttpResponse:
         messages.error(request, str(error))
         return redirect("tickets:detail", ticket_id=ticket_id)
     return redirect("routing:queue")
+
+
+@login_required
+@require_GET
+def recording_audio(request: HttpRequest, recording_id: int) -> HttpResponseBase:
+    """A call's recording for the desk's player, in the part the player asks for."""
+    return recording_response(
+        request, access_recording(recording_id=recording_id, actor=request_agent(request))
+    )
+
+
+def recording_response(request: HttpRequest, recording: Recording) -> HttpResponseBase:
+    """The stored audio, whole or the byte range asked for, never cached by a shared proxy."""
+    response = file_response_ranged(
+        request,
+        recording.file.open("rb"),
+        size=recording.file.size,
+        content_type=recording.content_type,
+    )
+    response["Cache-Control"] = "private, max-age=3600"
+    return response

@@ -13,4 +13,5 @@ urlpatterns = [
     path("portal/requests/<str:reference>/", views.portal_ticket, name="ticket"),
     path("portal/requests/<str:reference>/rating/", views.portal_ticket_rate, name="rate"),
     path("portal/files/<int:attachment_id>/", views.portal_attachment, name="attachment"),
+    path("portal/recordings/<int:recording_id>/", views.portal_recording, name="recording"),
 ]

@@ -5,18 +5,20 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from frontdesk.core.errors import Invalid, NotFound
 from frontdesk.core.ratelimit import intake_rate, post_rate_limited
 from frontdesk.customers.models import Customer
 from frontdesk.customers.selectors import PortalLinkError, customer_by_portal_token
 from frontdesk.intake.flows import customer_message_add
+from frontdesk.live.recording_selectors import access_recording
+from frontdesk.live.views import recording_response
 from frontdesk.portal.forms import LinkRequestForm, ReplyForm, RequestForm
 from frontdesk.portal.services import portal_link_request, portal_session_customer, request_submit
 from frontdesk.satisfaction.forms import RatingForm
@@ -220,6 +222,17 @@ def portal_attachment(request: HttpRequest, attachment_id: int) -> FileResponse:
     except NotFound as error:
         raise Http404(str(error)) from error
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+
+
+@require_GET
+def portal_recording(request: HttpRequest, recording_id: int) -> HttpResponseBase:
+    """Hear the recording of one of the customer's own calls."""
+    customer = _session_customer(request)
+    if customer is None:
+        raise PermissionDenied
+    return recording_response(
+        request, access_recording(recording_id=recording_id, customer=customer)
+    )
 
 
 @require_POST

@@ -1,4 +1,5 @@
-"""The visit buttons on a ticket page, and the QR code that takes a visitor's number along."""
+"""The visit buttons on a ticket page, the QR code that takes a visitor's number along, and the
+players of a call's recordings."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import segno
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
+from frontdesk.live.recording_selectors import recordings_of_ticket
 from frontdesk.live.selectors import visit_of_ticket
 from frontdesk.tickets.models import Ticket
 
@@ -25,3 +27,24 @@ def qr_svg(address: str) -> SafeString:
     code = segno.make(address, error="m", micro=False)
     # segno writes only path data and its own attributes: nothing of the address is text.
     return mark_safe(code.svg_inline(scale=4, dark="#000", light="#fff", omitsize=True))  # noqa: S308
+
+
+@register.inclusion_tag("live/_recordings.html")
+def call_recordings(
+    ticket_id: int, *, compact: bool = False, portal: bool = False
+) -> dict[str, object]:
+    """A player for each recording of the call a ticket came from: on the ticket page, in a
+    line of the customer's timeline (`compact`), or for the customer (`portal`: only the files
+    the desk keeps, never the phone system's own addresses)."""
+    recordings = recordings_of_ticket(ticket_id=ticket_id)
+    if portal:
+        recordings = [recording for recording in recordings if recording.file]
+    return {"recordings": recordings, "compact": compact, "portal": portal}
+
+
+@register.filter
+def recording_length(seconds: int) -> str:
+    """A recording's length as a player writes it: 2:05, 1:02:05."""
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
