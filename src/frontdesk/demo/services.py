@@ -8,6 +8,7 @@ from datetime import datetime, time, timedelta
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -20,9 +21,11 @@ from frontdesk.customers.models import Customer
 from frontdesk.customers.selectors import customer_by_identity
 from frontdesk.customers.services import customer_create, customer_update, interaction_record
 from frontdesk.demo import content
+from frontdesk.demo.audio import tone_wav
 from frontdesk.intake.flows import contact_open
 from frontdesk.journal.models import Notice
 from frontdesk.journal.services import log_code_save, log_line_save, notice_post, notice_read
+from frontdesk.live.recording_services import recording_upload
 from frontdesk.live.services import call_event_record, visit_create
 from frontdesk.macros.services import macro_save
 from frontdesk.outreach.segments import Segment
@@ -220,6 +223,27 @@ def _live(
             call_event_record(call_id=call_id, event="missed", at=now - timedelta(minutes=39))
     for minutes_ago, name in content.VISITORS:
         visit_create(name=name, at=now - timedelta(minutes=minutes_ago))
+    _recorded_call(rng, now, people, agents)
+
+
+def _recorded_call(
+    rng: random.Random, now: datetime, people: list[tuple[Customer, str]], agents: list[User]
+) -> None:
+    # A call answered and ended this morning, whose recording the phone system uploaded: its
+    # ticket and its caller's timeline play it.
+    caller = next(c for c, _ in people if c.identities.filter(kind="phone").exists())
+    number = caller.identities.filter(kind="phone").values_list("value", flat=True)[0]
+    agent = next(a for a in agents if a.role == "agent")
+    call_id = f"demo-{rng.randint(10**6, 10**7)}"
+    call_event_record(
+        call_id=call_id, event="ringing", from_number=number, at=now - timedelta(minutes=95)
+    )
+    call_event_record(
+        call_id=call_id, event="answered", agent=agent, at=now - timedelta(minutes=94)
+    )
+    call_event_record(call_id=call_id, event="ended", at=now - timedelta(minutes=90))
+    audio = SimpleUploadedFile("call.wav", tone_wav(seconds=4), content_type="audio/wav")
+    recording_upload(call_id=call_id, upload=audio, duration_seconds=4)
 
 
 def _schedule(agents: list[User], now: datetime, hour: int) -> None:
