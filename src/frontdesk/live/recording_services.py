@@ -70,7 +70,7 @@ def recording_upload(
     type is what the file's first bytes show, and its sha256 is kept to prove it unchanged."""
     call = Call.objects.filter(call_id=call_id.strip()).first()
     if call is None:
-        raise NotFound(_("Call not found."))
+        raise NotFound("Call not found.")
     content_type = recording_validate(upload)
     digest = hashlib.sha256()
     for chunk in upload.chunks(_HASH_CHUNK_BYTES):
