@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
@@ -18,9 +19,11 @@ from frontdesk.accounts.models import Team, User
 from frontdesk.core.clock import desk_today
 from frontdesk.customers.field_services import customer_custom_set
 from frontdesk.customers.models import Customer
+from frontdesk.demo.audio import tone_wav
 from frontdesk.journal.services import log_line_save, notice_post
+from frontdesk.live.recording_services import recording_upload, recording_url_attach
 from frontdesk.live.selectors import visit_token as visit_token_of
-from frontdesk.live.services import visit_create
+from frontdesk.live.services import call_event_record, visit_create
 from frontdesk.macros.services import macro_save
 from frontdesk.macros.set_services import MacroSetFields, macro_set_create
 from frontdesk.outreach.segments import Segment
@@ -282,6 +285,7 @@ def _desk(language: str) -> tuple[str, dict[str, str]]:
     }
     pages |= _rated(lead=lead, client=client, language=language)
     _colleague_lines(lead=lead, customer=customer)
+    pages |= _recorded()
     # Merging the ticket into the customer's other one: what will happen, before it does.
     pages["merge-into"] = f"/desk/tickets/{ticket.pk}/merge/confirm/?into={twice.reference}"
     if ONLY:
@@ -335,6 +339,23 @@ def _rated(*, lead: User, client: Client, language: str) -> dict[str, str]:
         "portal-rated": f"/portal/requests/{ticket.reference}/",
         "ticket-rated": f"/desk/tickets/{ticket.pk}/",
         "satisfaction-settings": "/desk/settings/satisfaction/",
+    }
+
+
+def _recorded() -> dict[str, str]:
+    """A call with a recording the desk keeps and one the phone system keeps (never fetched:
+    its player loads nothing until played): its ticket and its caller's timeline."""
+    number = "+372 5555 0177"
+    factories.customer(name="Mari Maasikas", phone=number)
+    call = call_event_record(call_id="fit-call", event="ended", from_number=number)
+    audio = SimpleUploadedFile("call.wav", tone_wav(seconds=2), content_type="audio/wav")
+    recording_upload(call_id=call.call_id, upload=audio, duration_seconds=2)
+    recording_url_attach(
+        call=call, url="https://pbx.example.com/rec/fit-call.mp3", duration_seconds=754
+    )
+    return {
+        "ticket-recorded": f"/desk/tickets/{call.ticket_id}/",
+        "customer-recorded": f"/desk/customers/{call.customer_id}/",
     }
 
 
