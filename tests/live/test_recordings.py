@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 import pytest
 from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
@@ -264,3 +266,19 @@ def test_an_upload_without_a_file_names_the_missing_field(api: ApiClient, call: 
     answer = api.post("/api/v1/calls/c-1/recordings", {"duration_seconds": 3})
     assert answer.status_code == 422
     assert answer.json()["detail"][0]["loc"][-1] == "file"
+
+
+def test_a_timeline_of_many_recorded_calls_reads_their_recordings_at_once(
+    agent_client: Client, call: Call
+) -> None:
+    stored(call)
+    page = reverse("customers:detail", args=[call.customer_id])
+    agent_client.get(page)  # the first page of a session also reads what it remembers after
+    with CaptureQueriesContext(connection) as one_call:
+        agent_client.get(page)
+    for n in range(2, 6):
+        stored(call_event_record(call_id=f"c-{n}", event="ended", from_number=NUMBER))
+    with CaptureQueriesContext(connection) as five_calls:
+        html = agent_client.get(page).content.decode()
+    assert html.count("<audio ") == 5
+    assert len(five_calls) == len(one_call)

@@ -24,6 +24,18 @@ def access_recording(
     return recording
 
 
+def recordings_by_ticket(*, customer: Customer) -> dict[int, list[Recording]]:
+    """The recordings of every call that became one of the customer's tickets, by ticket id,
+    oldest first: one query for a whole timeline."""
+    by_ticket: dict[int, list[Recording]] = {}
+    for recording in Recording.objects.filter(call__ticket__customer=customer).select_related(
+        "call"
+    ):
+        assert recording.call.ticket_id is not None  # the filter's join says so
+        by_ticket.setdefault(recording.call.ticket_id, []).append(recording)
+    return by_ticket
+
+
 def recordings_of_ticket(*, ticket_id: int) -> list[Recording]:
     """The recordings of the call a ticket came from, oldest first."""
     return list(Recording.objects.filter(call__ticket_id=ticket_id))

@@ -7,7 +7,9 @@ import segno
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
-from frontdesk.live.recording_selectors import recordings_of_ticket
+from frontdesk.customers.models import Customer, Interaction
+from frontdesk.live.models import Recording
+from frontdesk.live.recording_selectors import recordings_by_ticket, recordings_of_ticket
 from frontdesk.live.selectors import visit_of_ticket
 from frontdesk.tickets.models import Ticket
 
@@ -40,6 +42,25 @@ def call_recordings(
     if portal:
         recordings = [recording for recording in recordings if recording.file]
     return {"recordings": recordings, "compact": compact, "portal": portal}
+
+
+@register.inclusion_tag("live/_recordings.html")
+def timeline_recordings(entry: Interaction) -> dict[str, object]:
+    """A player for each recording of a call on the customer's timeline. The recordings of all
+    the customer's calls are read once, with the first call's line, and kept on the customer
+    the timeline's entries share, so that a long timeline costs one query, not one a call."""
+    recordings = _customer_recordings(entry.customer).get(entry.ticket_id or 0, [])
+    return {"recordings": recordings, "compact": True, "portal": False}
+
+
+def _customer_recordings(customer: Customer) -> dict[int, list[Recording]]:
+    # The timeline's entries come from `customer.interactions`, so they share one Customer
+    # object, which lives as long as the page's rendering.
+    cached: dict[int, list[Recording]] | None = getattr(customer, "_recordings_by_ticket", None)
+    if cached is None:
+        cached = recordings_by_ticket(customer=customer)
+        customer._recordings_by_ticket = cached  # type: ignore[attr-defined]
+    return cached
 
 
 @register.filter
