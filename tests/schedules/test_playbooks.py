@@ -10,6 +10,7 @@ from datetime import UTC, timedelta
 import pytest
 from django.apps import apps
 from django.utils import timezone
+from pytest_django import DjangoAssertNumQueries
 
 from frontdesk.accounts.models import User
 from frontdesk.core.errors import Forbidden
@@ -243,6 +244,11 @@ def test_the_agent_clicks_through_with_their_own_break_times(lead: User) -> None
     first = client.get(url).content.decode()
     answered = client.get(url, {"at": "serving,tell"}, headers={"HX-Request": "true"})
     stale = client.get(url, {"at": "serving,hand-over"}).content.decode()
+    restored = client.get(
+        url,
+        {"at": "serving,tell"},
+        headers={"HX-Request": "true", "HX-History-Restore-Request": "true"},
+    )
 
     assert "Is a customer being served?" in first
     assert "?language=en&amp;at=serving,finish" in first
@@ -255,3 +261,17 @@ def test_the_agent_clicks_through_with_their_own_break_times(lead: User) -> None
     assert " autofocus" in part
     assert 'href="/desk/schedule/playbooks/people-waiting/?language=en&amp;at=serving"' in part
     assert "Finish serving them first" not in stale  # a made-up jump goes nowhere
+    assert restored.content.decode().startswith("<!doctype html>")  # Back in the browser
+
+
+def test_the_api_lists_playbooks_in_one_query_however_many(
+    lead: User, django_assert_num_queries: DjangoAssertNumQueries
+) -> None:
+    api = token_client(lead)
+    api.get("/api/v1/playbooks")  # the token's first use is remembered once
+
+    with django_assert_num_queries(2):  # the token with its agent, the playbooks
+        listed = api.get("/api/v1/playbooks")
+
+    assert len(listed.json()) == 20
+    assert all(row["graph"]["nodes"] for row in listed.json())

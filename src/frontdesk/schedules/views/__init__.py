@@ -321,7 +321,9 @@ def playbook_page(request: HtmxHttpRequest, moment: str) -> HttpResponse:
     upcoming = break_next_for(agent=request_agent(request), now=timezone.now())
     way = playbook_walk(playbook=playbook, upcoming=upcoming, trail=trail)
     ids = [passed.node.id for passed in way]
-    template = "schedules/_playbook_walk.html" if request.htmx else "schedules/playbook.html"
+    # htmx swaps the steps alone; restoring history it asks for the whole page.
+    partial = request.htmx and not request.htmx.history_restore_request
+    template = "schedules/_playbook_walk.html" if partial else "schedules/playbook.html"
     return render(
         request,
         template,
