@@ -261,6 +261,11 @@ def test_the_agent_clicks_through_with_their_own_break_times(lead: User) -> None
     assert " autofocus" in part
     assert 'href="/desk/schedule/playbooks/people-waiting/?language=en&amp;at=serving"' in part
     assert "Finish serving them first" not in stale  # a made-up jump goes nowhere
+    # In another language, the same place in the same flowchart.
+    assert (
+        '<a href="?language=hu&amp;at=serving,tell" lang="hu">hu</a>'
+        in client.get(url, {"at": "serving,tell"}).content.decode()
+    )
     assert restored.content.decode().startswith("<!doctype html>")  # Back in the browser
 
 
