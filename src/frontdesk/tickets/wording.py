@@ -15,6 +15,9 @@ from frontdesk.sla.selectors import desk_time_zone
 from frontdesk.tickets.adapters import reasons_from_rows
 from frontdesk.tickets.choices import DeskTextKey
 
+# Below this a customer's tone reads unhappy (and from UPSET_TONE down, angry).
+UNHAPPY_TONE = -0.15
+
 # The details the shipped lexicons use as labels, so they can be translated too.
 DETAILS = {
     "charged twice": gettext_lazy("charged twice"),
@@ -95,11 +98,11 @@ def reason_texts_english(rows: object) -> list[str]:
 
 def tone_text(tone: float) -> str:
     """A triage tone (-1 to 1) as the word an agent would use for it."""
-    # Triage calls a customer angry from -0.8; the bands below read the same scale. Below
-    # UPSET_TONE the tone check flags casual words, so "unhappy" starts exactly there.
-    if tone <= -0.5:
+    # Triage calls a customer angry from -0.8; the bands below read the same scale. From
+    # UPSET_TONE down the tone check flags casual words, so "angry" starts exactly there.
+    if tone <= UPSET_TONE:
         return _("angry")
-    if tone < UPSET_TONE:
+    if tone < UNHAPPY_TONE:
         return _("unhappy")
     if tone <= 0.15:
         return _("neutral")

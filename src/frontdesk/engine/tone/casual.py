@@ -22,9 +22,11 @@ from frontdesk.engine.tone.types import CASUAL
 
 Phrases = tuple[tuple[str, str], ...]  # (code, pattern)
 
-# Triage's tone runs from -1 (angry) to 1 (pleased); below this a customer reads as unhappy
-# (the desk's "unhappy" band starts here, and "angry" is lower still).
-UPSET_TONE = -0.15
+# Triage's tone runs from -1 (angry) to 1 (pleased); at or below this a customer reads as angry
+# (the desk's "angry" band). Only an angry customer calls for care on tone alone: triage's tone
+# runs negative on calm requests ("Could you send me a copy of the invoice?" reads -0.24), and
+# a merely unhappy one is held to the same friendly words as everyone.
+UPSET_TONE = -0.5
 LEVEL_URGENT = 1
 # Why a reply must be formal, as codes the desk words.
 UPSET = "upset"
@@ -148,9 +150,9 @@ CASUAL_SIGNS = re.compile(
 
 
 def formal_reply_reason(*, level: int | None, tone: float | None) -> str | None:
-    """Why a customer calls for a formal reply: `UPSET` (their tone reads unhappy or angry),
+    """Why a customer calls for a formal reply: `UPSET` (their tone reads angry),
     `URGENT` (their ticket is level 1), or None. Unknown level and tone call for nothing."""
-    if tone is not None and tone < UPSET_TONE:
+    if tone is not None and tone <= UPSET_TONE:
         return UPSET
     if level == LEVEL_URGENT:
         return URGENT
