@@ -227,3 +227,21 @@ def test_a_loop_still_draws_without_its_closing_edge() -> None:
 
     assert [(e.source, e.target) for e in layout.edges] == [("a", "b"), ("b", "c")]
     assert layout.edges[0].path.startswith("M")
+
+
+def test_a_long_answer_is_cut_on_its_arrow() -> None:
+    graph = Graph(
+        "a",
+        (
+            Node(
+                "a",
+                question="A?",
+                answers=(Answer("Yes, and it is a long story " * 3, "b"), Answer("No", "b")),
+            ),
+            Node("b", do="B"),
+        ),
+    )
+
+    labels = [edge.label for edge in graph_layout(graph).edges]
+
+    assert labels == ["Yes, and it is a long…", "No"]

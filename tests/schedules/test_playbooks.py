@@ -280,3 +280,16 @@ def test_the_api_lists_playbooks_in_one_query_however_many(
 
     assert len(listed.json()) == 20
     assert all(row["graph"]["nodes"] for row in listed.json())
+
+
+def test_a_playbook_holding_no_flowchart_still_opens_empty(lead: User) -> None:
+    # Written past the service (the admin's raw JSON): logged, not a crash.
+    playbook = Playbook.objects.get(moment="angry-last", language="en")
+    Playbook.objects.filter(pk=playbook.pk).update(graph="not a flowchart")
+
+    agent_page = signed_in(factories.agent()).get("/desk/schedule/playbooks/angry-last/")
+    lead_page = signed_in(lead).get(f"/desk/settings/playbooks/{playbook.pk}/")
+
+    assert agent_page.status_code == 200
+    assert lead_page.status_code == 200
+    assert 'class="node' not in lead_page.content.decode()

@@ -26,6 +26,8 @@ LAYER_GAP = 56
 MARGIN = 12
 # At a 13-pixel font, about this many characters fill a line of the box.
 LINE_CHARACTERS = 30
+# An answer on its arrow: longer ones are cut (the steps as text have them whole).
+LABEL_CHARACTERS = 22
 MAIN_LINES_MAX = 6
 SAY_LINES_MAX = 3
 SWEEPS = 4
@@ -270,7 +272,7 @@ def graph_layout(graph: Graph, *, mirror: bool = False) -> Layout:
                 source=source,
                 target=target,
                 points=tuple(points),
-                label=label,
+                label=textwrap.shorten(label, LABEL_CHARACTERS, placeholder="…"),
                 label_at=((x0 + x1) / 2, y0 + LAYER_GAP / 2 + 4),
             )
         )

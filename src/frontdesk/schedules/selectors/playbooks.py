@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
@@ -15,6 +16,7 @@ from frontdesk.core.clock import desk_today, time_text
 from frontdesk.core.errors import NotFound
 from frontdesk.engine.playbook import (
     Graph,
+    GraphShapeError,
     Layout,
     Passed,
     graph_fill,
@@ -28,6 +30,7 @@ from frontdesk.schedules.models import Break, Playbook
 from frontdesk.schedules.registry import live_queue
 from frontdesk.schedules.selectors.shifts import break_next_for, within_warning
 
+logger = logging.getLogger(__name__)
 # A warning given less than this long before the break did not give anyone time to prepare.
 LATE_WARNING = timedelta(minutes=5)
 
@@ -57,8 +60,13 @@ def playbook_for(*, moment: str, language: str) -> Playbook | None:
 
 
 def playbook_graph(*, playbook: Playbook) -> Graph:
-    """The playbook's flowchart (a list stored before flowcharts reads as a straight line)."""
-    return graph_from_data(playbook.graph)
+    """The playbook's flowchart (a list stored before flowcharts reads as a straight line; data
+    of another shape, written past the service, reads as an empty flowchart and is logged)."""
+    try:
+        return graph_from_data(playbook.graph)
+    except GraphShapeError as error:
+        logger.warning("playbook %s holds no flowchart: %s (%s)", playbook.pk, error, error.code)
+        return Graph(start="", nodes=())
 
 
 def playbook_numbers(*, playbook: Playbook, graph: Graph | None = None) -> dict[str, int]:
