@@ -17,6 +17,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
+from frontdesk.engine.languages import written_as
 from frontdesk.engine.problems.baseline import Baseline
 from frontdesk.engine.problems.features import (
     CODE_PREFIX,
@@ -51,8 +52,6 @@ HISTORY_BATCH = 100
 CORE_SHARE = 0.6
 SIGNATURE_SHARE = 0.3
 SIGNATURE_FEATURES = 20
-# Bosnian, Croatian and Serbian are one home language at the desk.
-LANGUAGE_OF = {"hr": "bs", "sr": "bs"}
 
 
 class _Seen:
@@ -330,7 +329,7 @@ class ProblemDetector:
             detection.detect(report_text(seen.report.subject, seen.report.body))
             for seen in group.members
         )
-        return tuple(sorted({LANGUAGE_OF.get(code, code) for code in found}))
+        return tuple(sorted({written_as(code) for code in found}))
 
 
 @functools.cache

@@ -14,9 +14,10 @@ import functools
 import re
 from collections.abc import Iterable
 
+from frontdesk.engine.languages import written_as
 from frontdesk.engine.tone.casual import CASUAL_PHRASES, CASUAL_SIGNS
 from frontdesk.engine.tone.folding import blank_quoted, fold_pattern, fold_with_origin
-from frontdesk.engine.tone.phrases import PHRASE_SET_OF, PHRASES
+from frontdesk.engine.tone.phrases import PHRASES
 from frontdesk.engine.tone.types import CASUAL, SHOUTING, ToneWarning
 
 # Capitals that are names, not raised voices: protocols, files, units, currencies, the usual
@@ -72,13 +73,13 @@ def languages_checked(language: str | None) -> tuple[str, ...]:
 
 def has_phrases(language: str) -> bool:
     """Whether a language has phrases of its own (Croatian and Serbian read as Bosnian)."""
-    return PHRASE_SET_OF.get(language, language) in PHRASES
+    return written_as(language) in PHRASES
 
 
 def _phrase_sets(language: str | None) -> tuple[str, ...]:
     if language is None:
         return tuple(PHRASES)
-    own = PHRASE_SET_OF.get(language, language)
+    own = written_as(language)
     return tuple(dict.fromkeys(code for code in (own, "en") if code in PHRASES))
 
 

@@ -491,7 +491,7 @@ RUSSIAN: Phrases = (
     (THREAT, r"последнее предупреждение"),
 )
 
-# Bosnian, Croatian and Serbian (in Latin letters) read alike.
+# Each language's phrases; Croatian and Serbian read Bosnian's (engine/languages.py).
 PHRASES: Mapping[str, Phrases] = {
     "en": ENGLISH,
     "et": ESTONIAN,
@@ -501,4 +501,3 @@ PHRASES: Mapping[str, Phrases] = {
     "de": GERMAN,
     "ru": RUSSIAN,
 }
-PHRASE_SET_OF = {"hr": "bs", "sr": "bs"}

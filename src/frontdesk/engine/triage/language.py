@@ -6,17 +6,17 @@ from collections.abc import Iterable
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
+from frontdesk.engine.languages import written_as
+
 # The languages triage tells apart unless a desk restricts them.
 DEFAULT_LANGUAGES = (
     "en", "et", "he", "hu", "bs", "hr", "sr", "de", "ru", "fi", "lv", "lt", "pl", "es", "fr",
 )  # fmt: skip
-# Bosnian, Croatian and Serbian share one lexicon: the desk reads all three alike.
-LEXICON_OF = {"hr": "bs", "sr": "bs"}
 
 
 def lexicon_languages(codes: Iterable[str]) -> set[str]:
     """The lexicons triage reads for these detected languages: their own, and English."""
-    return {LEXICON_OF.get(code, code) for code in codes} | {"en"}
+    return {written_as(code) for code in codes} | {"en"}
 
 
 class LanguageError(ValueError):

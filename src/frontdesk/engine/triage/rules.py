@@ -8,8 +8,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 
+from frontdesk.engine.languages import written_as
 from frontdesk.engine.text import fold
-from frontdesk.engine.triage.language import LEXICON_OF, LanguageDetection
+from frontdesk.engine.triage.language import LanguageDetection
 from frontdesk.engine.triage.lexicon import Lexicon
 from frontdesk.engine.triage.types import Contact, Reason, Triage
 
@@ -99,9 +100,7 @@ def signals_of(
     language = detection.detect(raw, fallback=fallback_language)
     folded = fold(raw)
     chosen = [
-        lexicons[code]
-        for code in dict.fromkeys([LEXICON_OF.get(language, language), "en"])
-        if code in lexicons
+        lexicons[code] for code in dict.fromkeys([written_as(language), "en"]) if code in lexicons
     ]
 
     scans = [lex.scan(folded) for lex in chosen]
