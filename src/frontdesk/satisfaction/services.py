@@ -36,8 +36,12 @@ from frontdesk.satisfaction.selectors import rating_follow_up_owner, rating_toke
 from frontdesk.satisfaction.selectors import surveys_on as surveys_asked
 from frontdesk.tickets.choices import QueueKind, Status
 from frontdesk.tickets.models import Ticket
-from frontdesk.tickets.selectors import ticket_customer_wrote, ticket_thread_message_ids
-from frontdesk.tickets.services import MAIL_LANGUAGE_OF, ticket_note_system
+from frontdesk.tickets.selectors import (
+    reader_language,
+    ticket_customer_wrote,
+    ticket_thread_message_ids,
+)
+from frontdesk.tickets.services import ticket_note_system
 
 # How far back a solve may lie and still be asked about (a worker that was down for a while
 # still asks; one replaying last year's solves does not).
@@ -45,14 +49,8 @@ SURVEY_LATEST_AFTER = timedelta(days=7)
 
 
 def survey_language(*, ticket: Ticket) -> str:
-    """The language a survey is written in: the ticket's, else the customer's preferred one,
-    else the desk's default, whichever of them the desk speaks first."""
-    spoken = {code for code, _name in settings.LANGUAGES}
-    for candidate in (ticket.language, ticket.customer.preferred_language):
-        code = MAIL_LANGUAGE_OF.get(candidate, candidate)
-        if code in spoken:
-            return code
-    return settings.LANGUAGE_CODE
+    """The language a survey is written in (`reader_language`)."""
+    return reader_language(ticket)
 
 
 def survey_wanted(*, ticket: Ticket) -> bool:

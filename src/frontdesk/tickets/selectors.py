@@ -24,6 +24,7 @@ from frontdesk.core.search import rows_alike, search_filter
 from frontdesk.customers.choices import FieldTarget
 from frontdesk.customers.field_selectors import custom_filter
 from frontdesk.customers.models import Customer
+from frontdesk.engine.languages import written_as
 from frontdesk.engine.queue import QueueWeights, WeightError, weights_from
 from frontdesk.engine.search import reference_typed, search_words
 from frontdesk.engine.text import tag_clean
@@ -283,6 +284,17 @@ def customer_tickets(*, customer: Customer, open_only: bool = False) -> QuerySet
     if open_only:
         tickets = tickets.filter(status__in=OPEN_STATUSES)
     return tickets.order_by("-created_at", "-id")
+
+
+def reader_language(ticket: Ticket) -> str:
+    """The language the desk writes to a ticket's customer in — its mail, survey and problem
+    reply: the ticket's (what they wrote in this time), else their preferred one, whichever the
+    desk speaks first (Croatian and Serbian read Bosnian); else the desk's default."""
+    spoken = {code for code, _name in settings.LANGUAGES}
+    for candidate in (ticket.language, ticket.customer.preferred_language):
+        if written_as(candidate) in spoken:
+            return written_as(candidate)
+    return str(settings.LANGUAGE_CODE)
 
 
 def customer_latest_ticket_language() -> Subquery:

@@ -23,7 +23,8 @@ from frontdesk.problems.services.membership import _lead_only
 from frontdesk.tickets.choices import Status
 from frontdesk.tickets.constants import PROBLEM_REPLY
 from frontdesk.tickets.models import Message, Ticket
-from frontdesk.tickets.services import MAIL_LANGUAGE_OF, ticket_reply
+from frontdesk.tickets.selectors import reader_language
+from frontdesk.tickets.services import ticket_reply
 from frontdesk.tickets.tone_selectors import ReplyToneWarning, reply_tone_check
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)*)\}")
@@ -51,14 +52,8 @@ class ProblemReplySent:
 
 
 def reply_language_of(ticket: Ticket) -> str:
-    """The language a customer reads: the ticket's, else their preferred one, if the desk speaks
-    it; else the desk's default."""
-    spoken = {code for code, _name in settings.LANGUAGES}
-    for candidate in (ticket.language, ticket.customer.preferred_language):
-        code = MAIL_LANGUAGE_OF.get(candidate, candidate)
-        if code in spoken:
-            return code
-    return settings.LANGUAGE_CODE
+    """The language a customer reads the problem's reply in (`reader_language`)."""
+    return reader_language(ticket)
 
 
 def problem_reply_audience(*, problem: Problem) -> Counter[str]:

@@ -17,7 +17,6 @@ from frontdesk.tickets.services.bulk import (
 )
 from frontdesk.tickets.services.custom import ticket_custom_set
 from frontdesk.tickets.services.delivery import (
-    MAIL_LANGUAGE_OF,
     acknowledgement_deliver,
     message_delivery_record,
     message_mail,
@@ -79,7 +78,6 @@ from frontdesk.tickets.services.watching import ticket_watch
 
 __all__ = [
     "INTERACTION_KIND",
-    "MAIL_LANGUAGE_OF",
     "BulkResult",
     "acknowledgement_deliver",
     "attachments_expire",

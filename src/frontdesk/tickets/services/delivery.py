@@ -30,7 +30,7 @@ from frontdesk.tickets.choices import Channel, DeskTextKey, MessageDirection, St
 from frontdesk.tickets.constants import MESSAGE_MAIL, SLA_ESCALATION_LIST_LENGTH
 from frontdesk.tickets.models import Message, Ticket
 from frontdesk.tickets.registry import acknowledgement_lines, acknowledgement_status_text
-from frontdesk.tickets.selectors import desk_text_render, ticket_messages_since
+from frontdesk.tickets.selectors import desk_text_render, reader_language, ticket_messages_since
 from frontdesk.tickets.services._common import (
     INTERACTION_KIND,
     _check_body,
@@ -119,20 +119,6 @@ def ticket_reply(
     return message
 
 
-# Customers writing Croatian or Serbian read Bosnian; others get the desk's default language.
-MAIL_LANGUAGE_OF = {"hr": "bs", "sr": "bs"}
-
-
-def _mail_language(ticket: Ticket) -> str:
-    """The language the desk writes to this customer in: theirs if the desk speaks it."""
-    spoken = {code for code, _name in settings.LANGUAGES}
-    for candidate in (ticket.customer.preferred_language, ticket.language):
-        code = MAIL_LANGUAGE_OF.get(candidate, candidate)
-        if code in spoken:
-            return code
-    return settings.LANGUAGE_CODE
-
-
 def _mail_subject(ticket: Ticket) -> str:
     # Worded in the active language: call it where the customer's language is.
     return f"[{ticket.reference}] {ticket.subject_for_customer}"
@@ -158,7 +144,7 @@ def message_mail(*, message: Message) -> OutboundMail | None:
             delivery_error="The customer has no e-mail address."
         )
         return None
-    with translation.override(_mail_language(ticket)):
+    with translation.override(reader_language(ticket)):
         context = {
             "ticket": ticket,
             "message": message,
@@ -215,7 +201,7 @@ def acknowledgement_deliver(*, ticket_id: int) -> None:
     )
     if not recipient or acknowledged:
         return
-    with translation.override(_mail_language(ticket)):
+    with translation.override(reader_language(ticket)):
         context = {
             "ticket": ticket,
             "portal_link": portal_link_build(customer=customer),
