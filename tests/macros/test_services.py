@@ -34,6 +34,13 @@ def test_the_holding_reply_exists_in_every_home_language(language: str) -> None:
     assert macro.language == language
 
 
+@pytest.mark.parametrize("language", ["hr", "sr"])
+def test_croatian_and_serbian_customers_get_the_bosnian_holding_reply(language: str) -> None:
+    macro = macro_for(code="hold", language=language)
+    assert macro is not None
+    assert macro.language == "bs"
+
+
 def test_a_language_without_its_own_holding_reply_falls_back_to_english() -> None:
     fallback = macro_for(code="hold", language="fi")
     assert fallback is not None

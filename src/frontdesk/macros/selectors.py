@@ -8,6 +8,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import ngettext
 
 from frontdesk.core.errors import NotFound
+from frontdesk.engine.languages import written_as
 from frontdesk.engine.text import fold
 from frontdesk.macros.constants import PICKER_LENGTH
 from frontdesk.macros.models import Macro
@@ -15,14 +16,16 @@ from frontdesk.tickets.models import Ticket
 
 
 def macro_for(*, code: str, language: str) -> Macro | None:
-    """The macro a code stands for in a language: that language's, else one for any language,
-    else the English one."""
+    """The macro a code stands for in a language: that language's (Bosnian's for Croatian or
+    Serbian), else one for any language, else the English one."""
     return _in_language(Macro.objects.filter(code=code.lower(), active=True), language)
 
 
 def _in_language(versions: Iterable[Macro], language: str) -> Macro | None:
     found = {m.language: m for m in versions}
-    return found.get(language) or found.get("") or found.get("en")
+    return (
+        found.get(language) or found.get(written_as(language)) or found.get("") or found.get("en")
+    )
 
 
 def macro_list() -> QuerySet[Macro]:
