@@ -86,6 +86,7 @@ BENCHES = (
     Bench("simulation", "simulation_bench.py", quick=("--quick",)),
     Bench("whatif", "whatif_bench.py", quick=("--quick",)),
     Bench("problems", "problems_bench.py", quick=("--quick",), uses_shared=True),
+    Bench("answers", "answers_bench.py", quick=("--quick",)),
 )
 
 

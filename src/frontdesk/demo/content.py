@@ -1468,3 +1468,157 @@ ALERT_BURST = (
         "Arve PDF tuleb alla 0 KB suurusena, avada ei saa.",
     ),
 )
+
+# Answers to questions customers ask again and again, with the questions a lead noted for each:
+# a new contact asking the same, in any language, is a quick win and is offered the answer
+# (macro code → language → (name, text, example questions)).
+ANSWER_MACROS: dict[str, dict[str, tuple[str, str, tuple[str, ...]]]] = {
+    "delivery": {
+        "en": (
+            "Delivery area",
+            "Hello {customer.name},\n\nwe deliver receipt printers and card readers to every "
+            "address in Estonia, Latvia, Lithuania, Finland, Hungary and Bosnia and Herzegovina. "
+            "Within Estonia the courier brings them the next working day, elsewhere in two to "
+            "four working days; delivery is free for orders over €100.\n\nKind regards,\n"
+            "{agent.name}",
+            (
+                "Do you deliver to Tartu?",
+                "Which countries do you ship to?",
+                "How long does delivery take?",
+                "How much does delivery cost?",
+            ),
+        ),
+        "et": (
+            "Tarnepiirkond",
+            "Tere, {customer.name}!\n\nToimetame kviitungiprinterid ja kaardilugejad igale "
+            "aadressile Eestis, Lätis, Leedus, Soomes, Ungaris ning Bosnias ja Hertsegoviinas. "
+            "Eestis toob kuller need järgmisel tööpäeval, mujale kahe kuni nelja tööpäevaga; "
+            "üle 100 € tellimustele on tarne tasuta.\n\nParimate soovidega\n{agent.name}",
+            ("Kas toimetate ka Tartusse?", "Kui kaua tarne aega võtab?", "Mis maksab tarne?"),
+        ),
+        "he": (
+            "אזור משלוחים",
+            "שלום {customer.name},\n\nאנחנו שולחים מדפסות קבלות וקוראי כרטיסים לכל כתובת "
+            "באסטוניה, לטביה, ליטא, פינלנד, הונגריה ובוסניה והרצגובינה. באסטוניה השליח מביא "
+            "אותם ביום העבודה הבא, ולשאר המדינות תוך שניים עד ארבעה ימי עבודה; המשלוח חינם "
+            "בהזמנות מעל 100 €.\n\nבברכה,\n{agent.name}",
+            ("האם אתם שולחים לחיפה?", "כמה זמן לוקח משלוח?", "כמה עולה משלוח?"),
+        ),
+        "hu": (
+            "Szállítási terület",
+            "Kedves {customer.name}!\n\nA blokknyomtatókat és kártyaolvasókat Észtország, "
+            "Lettország, Litvánia, Finnország, Magyarország és Bosznia-Hercegovina bármely "
+            "címére kiszállítjuk. Észtországon belül a futár a következő munkanapon viszi, "
+            "máshová két-négy munkanap alatt; 100 € feletti rendelésnél a szállítás ingyenes."
+            "\n\nÜdvözlettel:\n{agent.name}",
+            (
+                "Szállítotok Debrecenbe is?",
+                "Mennyi idő a kiszállítás?",
+                "Mennyibe kerül a szállítás?",
+            ),
+        ),
+        "bs": (
+            "Područje dostave",
+            "Poštovani/a {customer.name},\n\nštampače računa i čitače kartica dostavljamo na "
+            "svaku adresu u Estoniji, Latviji, Litvaniji, Finskoj, Mađarskoj te Bosni i "
+            "Hercegovini. U Estoniji ih kurir donosi sljedeći radni dan, drugdje za dva do četiri "
+            "radna dana; dostava je besplatna za narudžbe preko 100 €.\n\nSrdačan pozdrav,\n"
+            "{agent.name}",
+            ("Da li dostavljate u Mostar?", "Koliko traje dostava?", "Koliko košta dostava?"),
+        ),
+    },
+    "prices": {
+        "en": (
+            "Plans and prices",
+            "Hello {customer.name},\n\nour plans are Start at €12 a month (one user, 50 invoices "
+            "a month), Team at €29 a month (five users, unlimited invoices) and Office at €59 a "
+            "month (unlimited users, bank feeds and the API). Prices are without VAT; paying "
+            "yearly gives you two months free.\n\nKind regards,\n{agent.name}",
+            ("How much does it cost?", "What are your prices?", "Is there a cheaper plan?"),
+        ),
+        "et": (
+            "Paketid ja hinnad",
+            "Tere, {customer.name}!\n\nMeie paketid on Start 12 € kuus (üks kasutaja, 50 arvet "
+            "kuus), Team 29 € kuus (viis kasutajat, arveid piiramatult) ja Office 59 € kuus "
+            "(kasutajaid piiramatult, pangaliides ja API). Hinnad on käibemaksuta; aastase "
+            "maksega saate kaks kuud tasuta.\n\nParimate soovidega\n{agent.name}",
+            ("Kui palju see maksab?", "Mis on teie hinnad?"),
+        ),
+        "he": (
+            "מסלולים ומחירים",
+            "שלום {customer.name},\n\nהמסלולים שלנו: Start ב-12 € לחודש (משתמש אחד, 50 "
+            "חשבוניות בחודש), Team ב-29 € לחודש (חמישה משתמשים, חשבוניות ללא הגבלה) ו-Office "
+            "ב-59 € לחודש (משתמשים ללא הגבלה, חיבור לבנק ו-API). המחירים לא כוללים מע״מ; "
+            "בתשלום שנתי מקבלים חודשיים חינם.\n\nבברכה,\n{agent.name}",
+            ("כמה זה עולה?", "מה המחירים שלכם?"),
+        ),
+        "hu": (
+            "Csomagok és árak",
+            "Kedves {customer.name}!\n\nCsomagjaink: Start havi 12 € (egy felhasználó, havi 50 "
+            "számla), Team havi 29 € (öt felhasználó, korlátlan számla) és Office havi 59 € "
+            "(korlátlan felhasználó, banki kapcsolat és API). Az árak áfa nélkül értendők; éves "
+            "fizetésnél két hónap ingyenes.\n\nÜdvözlettel:\n{agent.name}",
+            ("Mennyibe kerül?", "Mik az áraitok?"),
+        ),
+        "bs": (
+            "Paketi i cijene",
+            "Poštovani/a {customer.name},\n\nnaši paketi su Start za 12 € mjesečno (jedan "
+            "korisnik, 50 faktura mjesečno), Team za 29 € mjesečno (pet korisnika, neograničeno "
+            "faktura) i Office za 59 € mjesečno (neograničeno korisnika, veza s bankom i API). "
+            "Cijene su bez PDV-a; uz godišnje plaćanje dva mjeseca su besplatna.\n\n"
+            "Srdačan pozdrav,\n{agent.name}",
+            ("Koliko košta?", "Koje su vaše cijene?"),
+        ),
+    },
+    "address": {
+        "en": (
+            "Our address",
+            "Hello {customer.name},\n\nour customer desk is at Turu 14, 10111 Tallinn, on the "
+            "second floor, open Monday to Friday 8:00–18:00. Visitors can park in the courtyard; "
+            "take a number at the kiosk by the door.\n\nKind regards,\n{agent.name}",
+            ("Where is your office?", "What is your address?", "Can I visit you in person?"),
+        ),
+        "et": (
+            "Meie aadress",
+            "Tere, {customer.name}!\n\nMeie klienditeenindus asub aadressil Turu 14, 10111 "
+            "Tallinn, teisel korrusel, avatud esmaspäevast reedeni 8.00–18.00. Külastajad saavad "
+            "parkida sisehoovis; võtke ukse juures kioskist järjekorranumber.\n\n"
+            "Parimate soovidega\n{agent.name}",
+            ("Kus teie kontor asub?", "Mis on teie aadress?"),
+        ),
+        "he": (
+            "הכתובת שלנו",
+            "שלום {customer.name},\n\nמוקד השירות שלנו נמצא ברחוב Turu 14, 10111 טאלין, בקומה "
+            "השנייה, פתוח בימים שני עד שישי 8:00–18:00. אפשר לחנות בחצר; קחו מספר בקיוסק ליד "
+            "הדלת.\n\nבברכה,\n{agent.name}",
+            ("איפה המשרד שלכם?", "מה הכתובת שלכם?"),
+        ),
+        "hu": (
+            "Címünk",
+            "Kedves {customer.name}!\n\nÜgyfélszolgálatunk címe Turu 14, 10111 Tallinn, második "
+            "emelet; hétfőtől péntekig 8:00 és 18:00 között vagyunk nyitva. Az udvaron lehet "
+            "parkolni; az ajtó melletti kioszknál húzzon sorszámot.\n\nÜdvözlettel:\n"
+            "{agent.name}",
+            ("Hol van az irodátok?", "Mi a címetek?"),
+        ),
+        "bs": (
+            "Naša adresa",
+            "Poštovani/a {customer.name},\n\nnaša služba za korisnike je na adresi Turu 14, "
+            "10111 Tallinn, na drugom spratu, otvorena od ponedjeljka do petka 8:00–18:00. "
+            "Posjetioci mogu parkirati u dvorištu; uzmite broj na kiosku kraj vrata.\n\n"
+            "Srdačan pozdrav,\n{agent.name}",
+            ("Gdje se nalazi vaš ured?", "Koja je vaša adresa?"),
+        ),
+    },
+}
+# Example questions for the word-list macros, so a question about them asked in other words is
+# recognised too.
+QUICK_MACRO_QUESTIONS: dict[str, tuple[str, ...]] = {
+    "hours": (
+        "Are you open on Saturday?",
+        "When do you close today?",
+        "Kas olete laupäeval avatud?",
+    ),
+    "copy": ("Can you send me a copy of my invoice?", "Kas saate saata arve koopia?"),
+    "password": ("How do I reset my password?", "Hogyan tudok új jelszót kérni?"),
+}

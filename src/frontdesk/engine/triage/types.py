@@ -44,6 +44,7 @@ REASON_TEXTS: Mapping[str, str] = {
     "onboarding": "new customer finding their way",
     "pattern": "part of a pattern: {detail}",
     "quick": "quick win: {detail}",
+    "answer": "answered before: /{detail}",
     "hard": "hard case: {detail}",
     "key": "key customer",
     "live": "live contact ({detail})",
