@@ -15,12 +15,15 @@ class MacrosConfig(AppConfig):
         from frontdesk.core.changes import changes_register
         from frontdesk.macros import receivers  # noqa: F401
         from frontdesk.macros.models import Macro, MacroSet
-        from frontdesk.macros.selectors import macros_summary
+        from frontdesk.macros.selectors import macro_answer_find, macros_summary
+        from frontdesk.triage.registry import answer_finder_register
 
         # The ticket page's reply box, which expands /codes as the agent types.
         REPLY_BOX.fill("macros/_reply_body.html")
         changes_register(Macro, exclude=["updated_at"])
         changes_register(MacroSet)
+        # Triage, below, asks whether a macro answers a new contact's question.
+        answer_finder_register(macro_answer_find)
         section_register(
             key="macros",
             title=_("Macros"),

@@ -8,10 +8,13 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import ngettext
 
 from frontdesk.core.errors import NotFound
+from frontdesk.engine.answers import ANSWER_REASON, AnswerMatch, answer_find
 from frontdesk.engine.languages import written_as
 from frontdesk.engine.text import fold
+from frontdesk.engine.triage import Contact, Triage
 from frontdesk.macros.constants import PICKER_LENGTH
 from frontdesk.macros.models import Macro
+from frontdesk.macros.runtime import answer_index
 from frontdesk.tickets.models import Ticket
 
 
@@ -34,8 +37,12 @@ def macro_list() -> QuerySet[Macro]:
 
 
 def macro_suggested(*, ticket: Ticket, macros: Sequence[Macro] | None = None) -> Macro | None:
-    """A canned answer for a quick win, chosen by the triage label that made it quick.
-    `macros`: the active macros, when the caller suggests for many tickets at once."""
+    """A canned answer for a quick win: the macro its question was matched to, else one chosen
+    by the triage label that made it quick. `macros`: the active macros, when the caller
+    suggests for many tickets at once."""
+    answered = macro_answering(ticket=ticket, macros=macros)
+    if answered is not None:
+        return answered
     labels = [
         str(row.get("detail", ""))
         for row in ticket.reasons or []
@@ -49,6 +56,36 @@ def macro_suggested(*, ticket: Ticket, macros: Sequence[Macro] | None = None) ->
             versions = [m for m in active if m.code == macro.code]
             return _in_language(versions, ticket.language) or macro
     return None
+
+
+def macro_answering(*, ticket: Ticket, macros: Sequence[Macro] | None = None) -> Macro | None:
+    """The macro triage matched the ticket's question to ("answered before: /delivery"), in
+    the ticket's language as far as it has one; None when no match made the ticket quick."""
+    codes = [
+        str(row.get("detail", ""))
+        for row in ticket.reasons or []
+        if isinstance(row, dict) and row.get("code") == ANSWER_REASON
+    ]
+    if not codes:
+        return None
+    active = list(macro_list().filter(code__in=codes)) if macros is None else macros
+    return _in_language([m for m in active if m.code == codes[0]], ticket.language)
+
+
+def macros_suggestion_first(
+    *, matches: Sequence[Macro], suggested: Macro | None, query: str
+) -> list[Macro]:
+    """The picker's macros with the one suggested for the ticket (`macro_suggested`) first,
+    when the agent has typed nothing or it matches what they typed."""
+    if suggested is None or (query.strip().lstrip("/") and suggested not in matches):
+        return list(matches)
+    return [suggested, *(m for m in matches if m.pk != suggested.pk)][:PICKER_LENGTH]
+
+
+def macro_answer_find(*, contact: Contact, decision: Triage) -> AnswerMatch | None:
+    """The active macro whose answer settles a new contact's question, by meaning and across
+    languages (triage asks, through its registry)."""
+    return answer_find(contact, decision, answer_index())
 
 
 def macro_code_taken(*, code: str, language: str, macro_id: int | None = None) -> bool:

@@ -22,6 +22,7 @@ from frontdesk.macros.constants import (
     SAMPLE_REFERENCE,
 )
 from frontdesk.macros.models import Macro
+from frontdesk.macros.runtime import macros_version
 from frontdesk.macros.selectors import macro_code_taken, macro_for
 from frontdesk.tickets.choices import QUEUED_STATUSES, Level, Status
 from frontdesk.tickets.constants import HOLDING_REPLY
@@ -84,6 +85,7 @@ def macro_save(
             "active": True,
         },
     )
+    _answers_changed()
     return macro
 
 
@@ -247,7 +249,9 @@ def macro_create(*, actor: User, fields: MacroFields) -> Macro:
     fields = fields.cleaned()
     _problems_raise(macro_problems(code=fields.code, language=fields.language, text=fields.text))
     values = fields.values()
-    return Macro.objects.create(**values)
+    macro = Macro.objects.create(**values)
+    _answers_changed()
+    return macro
 
 
 def macro_update(*, actor: User, macro: Macro, fields: MacroFields) -> Macro:
@@ -263,6 +267,7 @@ def macro_update(*, actor: User, macro: Macro, fields: MacroFields) -> Macro:
     for name, value in values.items():
         setattr(macro, name, value)
     macro.save(update_fields=[*values, "updated_at"])
+    _answers_changed()
     return macro
 
 
@@ -270,6 +275,13 @@ def macro_delete(*, actor: User, macro: Macro) -> None:
     """Remove a macro for good (leads and admins); to keep it but stop it, deactivate it."""
     lead_check(actor)
     macro.delete()
+    _answers_changed()
+
+
+def _answers_changed() -> None:
+    # This process matches new contacts against the changed macros at once; others within
+    # the memo's few seconds.
+    macros_version.forget()
 
 
 def macro_preview(*, text: str, agent: User) -> str:

@@ -22,8 +22,10 @@ from frontdesk.macros.models import Macro
 from frontdesk.macros.selectors import (
     access_macro_by_id,
     macro_matches,
+    macro_suggested,
     macros_by_code,
     macros_for_settings,
+    macros_suggestion_first,
 )
 from frontdesk.macros.services import (
     holding_reply_send,
@@ -74,9 +76,9 @@ def _option(macro: Macro, language: str, set_name: str = "") -> dict[str, object
 @login_required
 @require_GET
 def picker(request: HttpRequest, ticket_id: int) -> HttpResponse:
-    """The picker's options: macros matching what follows the slash, the answer sets meant for
-    the ticket's level first, then the customer's language first, each one not in it marked with
-    its language."""
+    """The picker's options: macros matching what follows the slash; the one suggested for the
+    ticket first (the answer its question was matched to), then the answer sets meant for the
+    ticket's level, then the customer's language, each one not in it marked with its language."""
     ticket = ticket_for_page(request, ticket_id)
     language = ticket.language or ticket.customer.preferred_language
     query = request.GET.get("q", "")
@@ -87,7 +89,24 @@ def picker(request: HttpRequest, ticket_id: int) -> HttpResponse:
     options = [_option(answer.macro, language, answer.macro_set.name) for answer in first] + [
         _option(macro, language) for macro in matches[: max(PICKER_LENGTH - len(first), 0)]
     ]
+    options = _suggestion_first(options, macro_suggested(ticket=ticket), query, language)
     return render(request, "macros/_picker_options.html", {"ticket": ticket, "options": options})
+
+
+def _suggestion_first(
+    options: list[dict[str, object]], suggested: Macro | None, query: str, language: str
+) -> list[dict[str, object]]:
+    """The options with the macro suggested for the ticket (the answer its question was matched
+    to, or its quick-win label's) leading and marked, unless the agent typed something else."""
+    listed = [(o["macro"], o) for o in options if isinstance(o["macro"], Macro)]
+    by_pk = {macro.pk: option for macro, option in listed}
+    ordered = macros_suggestion_first(
+        matches=[macro for macro, _option_ in listed], suggested=suggested, query=query
+    )
+    return [
+        by_pk.get(macro.pk, _option(macro, language)) | {"suggested": macro == suggested}
+        for macro in ordered
+    ]
 
 
 @login_required

@@ -52,6 +52,7 @@ def reason_text(reason: Reason) -> str:
         "onboarding": _("new customer finding their way"),
         "pattern": _("part of a pattern: %(detail)s"),
         "quick": _("quick win: %(detail)s"),
+        "answer": _("answered before: /%(detail)s"),
         "hard": _("hard case: %(detail)s"),
         "key": _("key customer"),
         "live": _("live contact (%(detail)s)"),

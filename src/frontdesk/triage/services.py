@@ -13,12 +13,22 @@ from django.db import transaction
 from frontdesk.accounts.models import User
 from frontdesk.core.memo import for_a_while
 from frontdesk.customers.models import Customer
-from frontdesk.engine.triage import Contact, Example, LevelModel, ModelError, Triage, triage_contact
+from frontdesk.engine.answers import ANSWER_REASON, answer_applied
+from frontdesk.engine.triage import (
+    Contact,
+    Example,
+    LevelModel,
+    ModelError,
+    Triage,
+    TriagePolicy,
+    triage_contact,
+)
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.services import ticket_triage_apply
 from frontdesk.triage import runtime
 from frontdesk.triage.adapters import contact_of
 from frontdesk.triage.models import TriageCorrection, TriageModel
+from frontdesk.triage.registry import answer_for
 from frontdesk.triage.selectors import training_examples
 
 logger = logging.getLogger(__name__)
@@ -40,14 +50,19 @@ def _current_model() -> LevelModel | None:
 
 
 def contact_triage(*, contact: Contact, fallback_language: str) -> Triage:
-    """Decide level, quick win, effort, language and tone for one contact, with the desk's model."""
-    return triage_contact(
+    """Decide level, quick win, effort, language and tone for one contact, with the desk's
+    model; a question a kept answer settles is a quick win that names the answer."""
+    decision = triage_contact(
         contact,
         lexicons=runtime.lexicons(),
         detection=runtime.detection(),
         model=_current_model(),
         fallback_language=fallback_language,
     )
+    match = answer_for(contact=contact, decision=decision)
+    if match is None:
+        return decision
+    return answer_applied(decision, match, quick_win_minutes=TriagePolicy().quick_win_minutes)
 
 
 def triage_new_contact(
@@ -93,8 +108,9 @@ def triage_correct(
         quick_win_before=ticket.quick_win,
         quick_win_after=quick_win,
     )
-    # The agent's word replaces an earlier correction, and a quick win taken back loses its reason.
-    dropped = {"corrected"} | (set() if quick_win else {"quick"})
+    # The agent's word replaces an earlier correction, and a quick win taken back loses its
+    # reasons: the word list's label and the answer it was matched to.
+    dropped = {"corrected"} | (set() if quick_win else {"quick", ANSWER_REASON})
     reasons = [
         r for r in (ticket.reasons or []) if isinstance(r, dict) and r.get("code") not in dropped
     ]

@@ -21,8 +21,8 @@ from frontdesk.engine.answers.concepts import ConceptLexicon, Concepts, concept_
 from frontdesk.engine.text import fold
 
 # What asking only about an answer's topics adds to the n-gram likeness (0 to 1), and what naming
-# only things the answer never mentions takes away. Chosen with the threshold on the "tune" half
-# of bench/data/answers.jsonl (bench/answers_bench.py prints both halves).
+# only things the answer never mentions takes away. Chosen with the threshold on the "tune" rows
+# of bench/data/answers.jsonl; bench/answers_bench.py prints them and the "fresh" rows.
 CONCEPT_WEIGHT = 0.8
 OBJECT_PENALTY = 0.5
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
