@@ -33,8 +33,9 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_fills_a_believable_desk_in_every_home_language() -> None:
     summary = demo_load(seed=3, customers=80)
     assert "80 customers" in summary
-    # Each visitor waiting at the kiosk is a customer too, and each reporter of a problem.
-    reporters = len(content.PROBLEM_BURST) + len(content.ALERT_BURST)
+    # Each visitor waiting at the kiosk is a customer too, each reporter of a problem, and each
+    # asker of a question a macro answers.
+    reporters = len(content.PROBLEM_BURST) + len(content.ALERT_BURST) + len(content.ANSWERED_BEFORE)
     assert Customer.objects.count() == 80 + len(content.VISITORS) + reporters
     languages = set(Customer.objects.values_list("preferred_language", flat=True))
     assert {"en", "et", "he", "hu", "bs"} <= languages
@@ -121,6 +122,11 @@ def test_the_demo_has_live_work_waiting_and_quick_answers_to_suggest() -> None:
     assert LogCode.objects.get(word="cb").follow_up_minutes == 60
     important = Notice.objects.get(important=True)
     assert set(important.read_by.values_list("username", flat=True)) == {"kati", "eli"}
+    # This morning's questions a macro answers wait as quick wins, each naming its macro.
+    answered = Ticket.objects.filter(subject__in=[row[3] for row in content.ANSWERED_BEFORE])
+    assert all(ticket.quick_win for ticket in answered)
+    codes = [row["detail"] for t in answered for row in t.reasons if row["code"] == "answer"]
+    assert sorted(codes) == ["address", "delivery", "delivery", "delivery", "prices", "prices"]
 
 
 TALLINN = ZoneInfo("Europe/Tallinn")

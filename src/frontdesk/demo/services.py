@@ -135,6 +135,7 @@ def demo_load(
         _schedule(agents, now, hour)
         _outreach(agents)
         _problems(agents, now)
+        _burst(content.ANSWERED_BEFORE, start=now - timedelta(minutes=50), now=now)
         _ratings(seed, now)
         # The history's breaches happened while nobody ran the demo: a desk's sweep would have
         # told the leads at the time, so they are recorded, not mailed now in a burst.
