@@ -135,7 +135,7 @@ def demo_load(
         _schedule(agents, now, hour)
         _outreach(agents)
         _problems(agents, now)
-        _burst(content.ANSWERED_BEFORE, start=now - timedelta(minutes=50), now=now)
+        _answered_before(now)
         _ratings(seed, now)
         # The history's breaches happened while nobody ran the demo: a desk's sweep would have
         # told the leads at the time, so they are recorded, not mailed now in a burst.
@@ -458,6 +458,13 @@ def _outreach(agents: list[User]) -> None:
         },
         default_language="en",
     )
+
+
+def _answered_before(now: datetime) -> None:
+    """This morning's questions a macro answers, each a quick win naming its macro."""
+    if customer_by_identity(kind="email", value=content.ANSWERED_BEFORE[0][1]) is not None:
+        return  # a forced second load: the first load's questions stand
+    _burst(content.ANSWERED_BEFORE, start=now - timedelta(minutes=50), now=now)
 
 
 def _burst(
