@@ -19,6 +19,7 @@ from frontdesk.accounts.models import Team, User
 from frontdesk.core.clock import desk_today
 from frontdesk.customers.field_services import customer_custom_set
 from frontdesk.customers.models import Customer
+from frontdesk.customers.services import identity_add
 from frontdesk.demo.audio import tone_wav
 from frontdesk.journal.services import log_line_save, notice_post
 from frontdesk.live.recording_services import recording_upload, recording_url_attach
@@ -344,9 +345,11 @@ def _rated(*, lead: User, client: Client, language: str) -> dict[str, str]:
 
 def _recorded() -> dict[str, str]:
     """A call with a recording the desk keeps and one the phone system keeps (never fetched:
-    its player loads nothing until played): its ticket and its caller's timeline."""
-    number = "+372 5555 0177"
-    factories.customer(name="Mari Maasikas", phone=number)
+    its player loads nothing until played): its ticket, its caller's timeline, and the request
+    in the portal of the caller, Dana, whose portal session `_rated` opened."""
+    number = "+972 50 555 0177"
+    dana = Customer.objects.get(name="Dana Cohen")
+    identity_add(customer=dana, kind="phone", raw=number)
     call = call_event_record(call_id="fit-call", event="ended", from_number=number)
     audio = SimpleUploadedFile("call.wav", tone_wav(seconds=2), content_type="audio/wav")
     recording_upload(call_id=call.call_id, upload=audio, duration_seconds=2)
@@ -356,6 +359,7 @@ def _recorded() -> dict[str, str]:
     return {
         "ticket-recorded": f"/desk/tickets/{call.ticket_id}/",
         "customer-recorded": f"/desk/customers/{call.customer_id}/",
+        "portal-recorded": f"/portal/requests/{Ticket.objects.get(call=call).reference}/",
     }
 
 

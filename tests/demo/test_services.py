@@ -13,7 +13,7 @@ from frontdesk.demo import content
 from frontdesk.demo.services import DemoError, demo_load, demo_logins
 from frontdesk.engine.sla import business_between
 from frontdesk.journal.models import ColleagueNote, FollowUp, LogCode, Notice
-from frontdesk.live.models import Call, Visit
+from frontdesk.live.models import Call, Recording, Visit
 from frontdesk.periodic.services import periodic_due_enqueue
 from frontdesk.problems.models import Problem
 from frontdesk.problems.selectors import alert_list_new, problem_tickets
@@ -182,3 +182,12 @@ def test_the_demo_has_a_line_waiting_for_a_colleague_who_was_away() -> None:
     assert note.follow_up is not None
     assert note.follow_up.owner == eli
     assert ColleagueNote.objects.get(agent__username="anna").follow_up is None
+
+
+def test_the_demo_has_a_recorded_call_that_plays() -> None:
+    demo_load(seed=3, customers=40)
+    recording = Recording.objects.select_related("call").get()
+    assert (recording.call.state, recording.content_type) == ("ended", "audio/wav")
+    assert recording.call.ticket is not None
+    assert recording.file.read(4) == b"RIFF"
+    assert recording.duration_seconds == 4
