@@ -21,6 +21,8 @@ ENGLISH = {
         "opening hours": ["opening hours", "are you open"],
         "invoice copy": ["copy of invoice*"],
     },
+    "churn": ["cancel our contract", "another provider", "last chance"],
+    "not_churn": ["last chance to register", "contract for the old"],
     "dissatisfied": ["very disappointed", "unacceptable", "third time"],
     "anger": ["ridiculous", "worst service"],
     "urgency": ["urgent*", "asap"],

@@ -87,3 +87,22 @@ def test_the_model_raises_a_level_naming_the_words_it_went_by(
     assert len(learned.evidence) <= 3
     assert f"“{evidence}”" in learned.text()
     assert learned.text().startswith(f"learned from the desk's history: level {level}, from ")
+
+
+def test_the_model_never_overrides_a_churn_risk(
+    model: LevelModel, lexicons: dict[str, Lexicon], detection: LanguageDetection
+) -> None:
+    subject, body = (
+        "Printer setup",
+        "How do I connect printer model 7? Or we go to another provider.",
+    )
+    # The history alone would call this a printer question, level 2.
+    assert model.predict(subject, body)[0] == 2
+    decided = triage_contact(
+        Contact(id=None, channel="web", subject=subject, body=body),
+        lexicons=lexicons,
+        detection=detection,
+        model=model,
+    )
+    assert decided.level == 1
+    assert [reason.code for reason in decided.reasons][:1] == ["churn"]

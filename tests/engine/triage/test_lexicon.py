@@ -98,3 +98,14 @@ def test_every_shipped_lexicon_compiles() -> None:
     loaded = lexicons_load()
     assert set(loaded) == shipped
     assert {"en", "et", "he", "hu", "bs", "de", "ru"} <= shipped
+
+
+def test_a_scan_says_where_in_the_text_each_find_is(small: Lexicon) -> None:
+    text = "charged twice, then my card declined"
+    scan = small.scan(text)
+    assert [text[start:end] for start, end in scan.places("payment")] == [
+        "charged twice",
+        "card declined",
+    ]
+    assert [text[start:end] for start, end in scan.places("negative")] == ["declined"]
+    assert scan.places("positive") == ()

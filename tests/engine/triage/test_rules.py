@@ -63,6 +63,12 @@ def contact(
             "explicitly dissatisfied: “third time”",
         ),
         ("Help", "The app is ridiculous, worst service ever.", 1, "angry tone"),
+        (
+            "Our renewal",
+            "We are happy with you, but we have an offer from another provider. Could we talk?",
+            1,
+            "churn risk: “another provider”",
+        ),
     ],
 )
 def test_levels_with_reasons(
@@ -331,3 +337,59 @@ def test_a_complaint_darkens_the_tone_but_is_no_anger(
     assert (decided.tone < 0) is below_zero
     assert not decided.angry
     assert decided.level == 4
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("Renewal", "Kind regards. We are considering whether to cancel our contract in March."),
+        ("Invoicing bug", "This is your last chance: fix the rounding by Monday, thank you."),
+        ("", "Great team, thanks! Sadly another provider is cheaper, so we may have to go."),
+    ],
+)
+def test_a_contract_hanging_by_a_thread_is_level_one_however_politely_put(
+    lexicons: dict[str, Lexicon], detection: LanguageDetection, subject: str, body: str
+) -> None:
+    decided = triage_rules(contact(subject, body), lexicons=lexicons, detection=detection)
+    assert decided.level == 1
+    assert decided.reasons[0].code == "churn"
+    assert not decided.angry
+    assert not decided.quick_win
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Last chance to register for your webinar? I would like to join.",
+        "How do I cancel the contract for the old flat when we move?",
+        "Could you tell me when our contract renews?",
+    ],
+)
+def test_churn_words_in_another_sense_leave_the_level_alone(
+    lexicons: dict[str, Lexicon], detection: LanguageDetection, body: str
+) -> None:
+    decided = triage_rules(contact("Question", body), lexicons=lexicons, detection=detection)
+    assert decided.level == 4
+    assert "churn" not in {reason.code for reason in decided.reasons}
+
+
+def test_a_phrase_in_another_sense_takes_only_the_churn_words_it_overlaps(
+    lexicons: dict[str, Lexicon], detection: LanguageDetection
+) -> None:
+    body = "Last chance to register, your mail says. Well, this is your last chance with us."
+    decided = triage_rules(contact("Your mail", body), lexicons=lexicons, detection=detection)
+    assert decided.level == 1
+    assert "churn risk: “last chance”" in decided.reason_texts()
+
+
+def test_a_churn_threat_said_calmly_darkens_the_tone_and_shouted_is_angry(
+    lexicons: dict[str, Lexicon], detection: LanguageDetection
+) -> None:
+    plain = contact("Our contract", "We have an offer from another provider.")
+    shouted = contact("OUR CONTRACT", "We have an offer from another provider!!")
+    calm = triage_rules(plain, lexicons=lexicons, detection=detection)
+    loud = triage_rules(shouted, lexicons=lexicons, detection=detection)
+    assert calm.tone < 0
+    assert not calm.angry
+    assert loud.angry
+    assert loud.level == calm.level == 1

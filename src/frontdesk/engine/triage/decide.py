@@ -19,7 +19,17 @@ from frontdesk.engine.triage.types import Contact, Reason, Triage
 
 # Reasons the rules can point at in the text or the context; the model never overrides them.
 EXPLICIT = frozenset(
-    {"payment", "blocked", "defect", "dissatisfied", "angry", "urgent", "pattern", "onboarding"}
+    {
+        "churn",
+        "payment",
+        "blocked",
+        "defect",
+        "dissatisfied",
+        "angry",
+        "urgent",
+        "pattern",
+        "onboarding",
+    }
 )
 # How sure the model must be to raise a level. On demo-like histories, junk that passes the word
 # count ("Hello, is anybody there? I need some help") came out at 0.55–0.65, and requests like

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from frontdesk.engine.text import fold
@@ -13,6 +13,8 @@ from frontdesk.engine.text import fold
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 LABELLED = ("payment", "blocked", "defect", "quick")
 PLAIN = (
+    "churn",
+    "not_churn",
     "dissatisfied",
     "anger",
     "urgency",
@@ -32,14 +34,23 @@ class LexiconError(ValueError):
 Meaning = tuple[tuple[str, str | None], ...]  # (category, label) pairs; plain ones have no label
 
 
+Span = tuple[int, int]  # where a phrase starts and ends in the folded text
+
+
 @dataclass(frozen=True)
 class Scan:
-    """What one lexicon found in a text: labels of labelled categories, phrases of plain ones."""
+    """What one lexicon found in a text: labels of labelled categories, phrases of plain ones,
+    and where in the folded text each was found."""
 
     found: Mapping[str, tuple[str, ...]]
+    spans: Mapping[str, tuple[Span, ...]] = field(default_factory=dict)
 
     def __getitem__(self, category: str) -> tuple[str, ...]:
         return self.found.get(category, ())
+
+    def places(self, category: str) -> tuple[Span, ...]:
+        """Where each of a category's finds is, in the order of `scan[category]`."""
+        return self.spans.get(category, ())
 
 
 @dataclass(frozen=True)
@@ -63,6 +74,7 @@ class Lexicon:
         if self.pattern is None:
             return Scan({})
         found: dict[str, list[str]] = {}
+        spans: dict[str, list[Span]] = {}
         # Within a category, the longest phrase at a place counts, and nothing inside it again.
         free_from: dict[str, int] = {}
         for match in self.pattern.finditer(folded_text):
@@ -74,7 +86,11 @@ class Lexicon:
                 if match.start() >= free_from.get(category, 0):
                     free_from[category] = match.start() + len(phrase)
                     found.setdefault(category, []).append(phrase if label is None else label)
-        return Scan({category: tuple(items) for category, items in found.items()})
+                    spans.setdefault(category, []).append((match.start(), free_from[category]))
+        return Scan(
+            {category: tuple(items) for category, items in found.items()},
+            {category: tuple(places) for category, places in spans.items()},
+        )
 
     def _phrases(self, text: str) -> Iterator[tuple[str, tuple[str, str | None]]]:
         # Every listed phrase the matched text begins with, shortest first: whole words, or a

@@ -46,6 +46,7 @@ class Signals:
     blocked: tuple[str, ...]
     defect: tuple[str, ...]
     quick: tuple[str, ...]
+    churn: tuple[str, ...]
     dissatisfied: tuple[str, ...]
     anger: tuple[str, ...]
     urgency: tuple[str, ...]
@@ -111,6 +112,16 @@ def signals_of(
     def hits(category: str) -> tuple[str, ...]:
         return tuple(hit for scan in scans for hit in scan[category])
 
+    def hits_apart(category: str, other: str) -> tuple[str, ...]:
+        # A phrase that overlaps one of the other category's is read in the other's sense.
+        taken = [span for scan in scans for span in scan.places(other)]
+        return tuple(
+            hit
+            for scan in scans
+            for hit, (start, end) in zip(scan[category], scan.places(category), strict=True)
+            if not any(start < other_end and other_start < end for other_start, other_end in taken)
+        )
+
     # "Not urgent" is calm: the "urgent" inside it is no urgent wording.
     urgency = tuple(_unnegated(hits("urgency"), hits("calm")))
     return Signals(
@@ -121,6 +132,9 @@ def signals_of(
         blocked=labels("blocked"),
         defect=labels("defect"),
         quick=labels("quick"),
+        # "Last chance to register" is an offer's deadline, and "I'll cancel my appointment" keeps
+        # the contract: neither is a contract hanging by a thread.
+        churn=hits_apart("churn", "not_churn"),
         dissatisfied=hits("dissatisfied"),
         anger=hits("anger"),
         urgency=urgency,
@@ -153,13 +167,15 @@ def tone_of(signals: Signals) -> tuple[float, bool]:
     )
     # A question asks before it complains: "is my flight delayed?" names a delay, in a calm voice.
     asking = QUESTION_LIFT if signals.questions else 0.0
-    tone = round(math.tanh((score + asking - COMPLAINT_WEIGHT * signals.complaint) / 3), 2)
+    # A customer weighing a move away is not pleased, however politely they put it.
+    complaints = signals.complaint + len(signals.churn)
+    tone = round(math.tanh((score + asking - COMPLAINT_WEIGHT * complaints) / 3), 2)
     # A plain account of a fault is full of "error" and "problem"; only a very low tone without
     # angry words counts as anger, and complaining of a wait is no anger at all.
     angry = (
         bool(signals.anger)
         or math.tanh(score / 3) <= -0.8
-        or (bool(signals.dissatisfied) and shouting > 0)
+        or (bool(signals.dissatisfied or signals.churn) and shouting > 0)
     )
     return tone, angry
 
@@ -199,7 +215,9 @@ def triage_rules(
     reasons: list[Reason] = []
     level = 4
 
-    urgent_reasons = (
+    # A contract hanging by a thread comes first: it is what a lead must see in the queue.
+    urgent_reasons = [Reason("churn", phrase) for phrase in signals.churn[:1]]
+    urgent_reasons += (
         [Reason("payment", label) for label in signals.payment]
         + [Reason("blocked", label) for label in signals.blocked]
         + [Reason("defect", label) for label in signals.defect]

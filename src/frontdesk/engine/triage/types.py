@@ -35,6 +35,7 @@ class Contact:
 
 # Reason codes and how each reads in English; pages translate them by code.
 REASON_TEXTS: Mapping[str, str] = {
+    "churn": "churn risk: “{detail}”",
     "payment": "payment problem: {detail}",
     "blocked": "blocked from working: {detail}",
     "defect": "defect stops work: {detail}",
