@@ -43,6 +43,21 @@ def test_the_queue_page_speaks_the_agents_language(client: Client) -> None:
     assert "várakozik" in page
 
 
+def test_a_polite_churn_letter_leads_the_queue_with_its_reason_in_the_agents_language(
+    client: Client,
+) -> None:
+    agent = factories.agent(language="hu")
+    client.force_login(agent)
+    older = factories.ticket(subject="Export", body="How does the export to Excel work?")
+    churn = factories.ticket(
+        subject="Our contract",
+        body="Kind regards. We are considering cancelling our contract at the end of the year.",
+    )
+    page = client.get(reverse("routing:queue"), HTTP_ACCEPT_LANGUAGE="hu").content.decode()
+    assert page.index(churn.reference) < page.index(older.reference)
+    assert "lemorzsolódási kockázat: „considering cancelling”" in page
+
+
 def test_take_next_opens_the_ticket_it_gave(agent: User, agent_client: Client) -> None:
     presence_set(agent=agent, state="available")
     ticket = factories.ticket()

@@ -35,3 +35,20 @@ def test_a_reason_reads_in_the_page_language() -> None:
 )
 def test_a_tone_reads_as_a_word(tone: float, word: str) -> None:
     assert tone_text(tone) == word
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "churn risk: “another provider”"),
+        ("et", "lahkumise oht: „another provider“"),
+        ("he", "סיכון נטישה: „another provider”"),
+        ("hu", "lemorzsolódási kockázat: „another provider”"),
+        ("bs", "rizik odlaska klijenta: „another provider“"),
+    ],
+)
+def test_a_churn_risk_reads_in_each_page_language_with_the_customers_words(
+    language: str, expected: str
+) -> None:
+    with translation.override(language):
+        assert reason_text(Reason("churn", "another provider")) == expected

@@ -7,7 +7,9 @@ from django.test import Client
 from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
 from frontdesk.accounts.models import User
+from frontdesk.engine.triage import Reason
 from frontdesk.intake.flows import customer_message_add
+from frontdesk.tickets.adapters import level_one_reason
 from frontdesk.tickets.choices import Status
 from frontdesk.tickets.services import ticket_set_status
 from frontdesk.tickets.wording import reason_texts_english
@@ -29,6 +31,17 @@ def test_a_new_ticket_is_triaged_with_reasons() -> None:
     assert ticket.tone is not None
     assert ticket.tone < 0
     assert "payment problem: charged twice" in reason_texts_english(ticket.reasons)
+
+
+def test_a_polite_letter_weighing_another_provider_is_level_one_for_churn() -> None:
+    ticket = factories.ticket(
+        subject="Our renewal",
+        body="Thanks for the years so far. Sadly another provider is cheaper; could we talk?",
+    )
+    ticket.refresh_from_db()
+    assert ticket.level == 1
+    assert reason_texts_english(ticket.reasons)[0] == "churn risk: “another provider”"
+    assert level_one_reason(ticket) == Reason("churn", "another provider")
 
 
 def test_a_quick_question_is_a_quick_win() -> None:

@@ -6,8 +6,18 @@ from frontdesk.engine.queue import Kind, QueueItem
 from frontdesk.engine.triage import Reason
 from frontdesk.tickets.models import Ticket
 
-# Triage reasons that explain a level 1, in the order they are worth showing.
-LEVEL_ONE_CODES = ("payment", "blocked", "defect", "dissatisfied", "angry", "urgent", "corrected")
+# Triage reasons that explain a level 1, in the order they are worth showing: a contract hanging
+# by a thread first, whatever else the letter says.
+LEVEL_ONE_CODES = (
+    "churn",
+    "payment",
+    "blocked",
+    "defect",
+    "dissatisfied",
+    "angry",
+    "urgent",
+    "corrected",
+)
 
 
 def queue_item_of(ticket: Ticket) -> QueueItem:

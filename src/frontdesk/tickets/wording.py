@@ -43,6 +43,7 @@ def reason_text(reason: Reason) -> str:
     """One reason in the active language."""
     detail = str(DETAILS.get(reason.detail, reason.detail))
     texts = {
+        "churn": _("churn risk: “%(detail)s”"),
         "payment": _("payment problem: %(detail)s"),
         "blocked": _("blocked from working: %(detail)s"),
         "defect": _("defect stops work: %(detail)s"),
