@@ -12,6 +12,7 @@ from frontdesk.customers.models import Customer
 from frontdesk.demo import content
 from frontdesk.demo.services import DemoError, demo_load, demo_logins
 from frontdesk.engine.sla import business_between
+from frontdesk.engine.triage import Contact
 from frontdesk.journal.models import ColleagueNote, FollowUp, LogCode, Notice
 from frontdesk.live.models import Call, Recording, Visit
 from frontdesk.periodic.services import periodic_due_enqueue
@@ -26,6 +27,7 @@ from frontdesk.schedules.selectors import (
 )
 from frontdesk.sla.selectors import calendar_for
 from frontdesk.tickets.models import Ticket
+from frontdesk.triage.services import contact_triage
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +64,17 @@ def test_the_demo_has_a_problem_on_the_status_page_and_an_alert_waiting() -> Non
     [alert] = alert_list_new()
     assert alert.customers >= 3
     assert len(alert.languages) >= 2
+
+
+@pytest.mark.parametrize("language", ["en", "hu"])
+def test_the_demos_polite_churn_letter_is_level_one_for_churn_risk(language: str) -> None:
+    letters = [s for s in content.SCENARIOS[language] if s.kind == "churn"]
+    assert letters
+    for letter in letters:
+        contact = Contact(id=None, channel="email", subject=letter.subject, body=letter.body)
+        decided = contact_triage(contact=contact, fallback_language=language)
+        assert (decided.level, decided.reasons[0].code) == (1, "churn")
+        assert not decided.angry
 
 
 def test_the_demo_agents_can_log_in_with_the_printed_passwords() -> None:

@@ -15,7 +15,7 @@ LANGUAGES: tuple[str, ...] = ("en", "et", "he", "hu", "bs", "de", "ru")
 class Scenario:
     """One kind of customer request, as a customer would write it."""
 
-    kind: str  # payment, blocked, angry, onboarding, quick, hard, other
+    kind: str  # payment, blocked, angry, churn, onboarding, quick, hard, other
     subject: str
     body: str
     reply: str
@@ -562,6 +562,12 @@ SCENARIOS: dict[str, tuple[Scenario, ...]] = {
             "You're right that we should have told you clearly, and I'm sorry we didn't. The notice went to an old email address on your account; as a goodwill gesture we've kept you on the old price until the end of the year.\n\nBest regards,\nCustomer Support",
         ),
         Scenario(
+            "churn",
+            "Our contract – before we decide",
+            "Dear team,\n\nWe have used your invoicing for four years and the people on your desk have always been kind. Since the bank-sync changes in the spring, though, our bookkeeper spends an hour a week matching payments by hand, and another provider has offered us the same for less. We are considering cancelling our contract when it ends in March.\n\nBefore we decide, could someone tell us what is planned for the bank sync?\n\nWith kind regards,",
+            "Thank you for telling us before deciding, and for four good years. Our product lead will call you this week about the bank sync: automatic matching returns in the February release, and until then we have switched your account back to the old matching rules today. We would very much like to keep working with you.\n\nKind regards,\nCustomer Support",
+        ),
+        Scenario(
             "onboarding",
             "How do we get started?",
             "We've just signed up. Where do I add our company details and logo so they show on invoices? And is there a way to bring in our customer list from a spreadsheet?",
@@ -842,6 +848,12 @@ SCENARIOS: dict[str, tuple[Scenario, ...]] = {
             "Elfogadhatatlan ügyintézés az irodában",
             "Tegnap személyesen mentem be a Váci úti irodájukba, mert telefonon nem tudtak segíteni. Negyven percet vártam, utána közölték, hogy írjak inkább e-mailt. Ez így nem ügyfélszolgálat.",
             "Őszintén sajnáljuk, ennek nem lett volna szabad így történnie. A kollégákkal átbeszéltük az esetet, az Ön ügyét pedig még ma átnézzük, és telefonon keressük.\n\nÜdvözlettel:\naz ügyfélszolgálat csapata",
+        ),
+        Scenario(
+            "churn",
+            "Szerződésünk – mielőtt döntünk",
+            "Tisztelt Ügyfélszolgálat!\n\nNégy éve használjuk a számlázójukat, és mindig segítőkészek voltak. A tavaszi banki szinkron változás óta azonban a könyvelőnk hetente egy órát tölt a befizetések kézi párosításával, és egy másik szolgáltatótól olcsóbb ajánlatot kaptunk. Komolyan fontolgatjuk, hogy márciusban felmondjuk a szerződést.\n\nMielőtt döntünk, elmondanák, mi várható a banki szinkronnal?\n\nÜdvözlettel:",
+            "Köszönjük, hogy döntés előtt szóltak, és a négy jó évet is. Termékfelelősünk a héten felhívja Önöket a banki szinkron ügyében: az automatikus párosítás a februári kiadással visszatér, addig pedig ma visszaállítottuk a fiókjukon a régi párosítási szabályokat. Nagyon szeretnénk, ha továbbra is együtt dolgoznánk.\n\nÜdvözlettel:\nÜgyfélszolgálat",
         ),
         Scenario(
             "onboarding",

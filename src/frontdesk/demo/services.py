@@ -66,7 +66,12 @@ CHANNEL_WEIGHTS = {
     Channel.VISIT: 7,
     Channel.CHAT: 3,
 }
-KIND_LEVEL = {"payment": Level.URGENT, "blocked": Level.URGENT, "angry": Level.URGENT}
+KIND_LEVEL = {
+    "payment": Level.URGENT,
+    "blocked": Level.URGENT,
+    "angry": Level.URGENT,
+    "churn": Level.URGENT,
+}
 HISTORY_DAYS = 60
 # The demo's shifts are this long and start this many hours before the hour it is loaded at
 # (the early shift) or more (the late one): the desk is in full swing whenever it is loaded.
