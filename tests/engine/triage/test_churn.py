@@ -177,3 +177,31 @@ def test_the_same_words_in_another_sense_are_no_churn_risk(
     decided = _triage(language, subject, body, lexicons, detection)
     assert "churn" not in {reason.code for reason in decided.reasons}
     assert decided.level == 4
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "words"),
+    [
+        (
+            "hu",
+            "Kaptunk egy ajánlatot egy Másik Szolgáltatótól, ezért írok.",
+            "Másik Szolgáltatótól",
+        ),
+        ("et", "Kui viga ei parandata, kaalume lepingu lõpetamist.", "lepingu lõpetamist"),
+        (
+            "ru",
+            "Мы рассматриваем возможность расторгнуть договор (с 1 мая).",
+            "расторгнуть договор",
+        ),
+        ("he", "אם זה לא יתוקן, נעבור לספק אחר.", "לספק אחר"),
+    ],
+)
+def test_the_reason_quotes_the_customers_own_words_as_written(
+    lexicons: dict[str, Lexicon],
+    detection: LanguageDetection,
+    language: str,
+    body: str,
+    words: str,
+) -> None:
+    decided = _triage(language, "", body, lexicons, detection)
+    assert decided.reasons[0].text() == f"churn risk: “{words}”"

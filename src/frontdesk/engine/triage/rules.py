@@ -11,7 +11,7 @@ from datetime import timedelta
 from frontdesk.engine.languages import written_as
 from frontdesk.engine.text import fold
 from frontdesk.engine.triage.language import LanguageDetection
-from frontdesk.engine.triage.lexicon import Lexicon
+from frontdesk.engine.triage.lexicon import Lexicon, Span
 from frontdesk.engine.triage.types import Contact, Reason, Triage
 
 LIVE_CHANNELS = frozenset({"phone", "visit"})
@@ -20,6 +20,7 @@ COMPLAINT_WEIGHT = 1.5
 QUESTION_LIFT = 0.75
 _WORD = re.compile(r"\w+")
 _QUESTION = re.compile(r"[?？؟]")
+_EDGE_PUNCTUATION = ".,;:!?…()[]{}<>\"'«»„“”‘’‚-–—"
 
 
 @dataclass(frozen=True)
@@ -112,15 +113,15 @@ def signals_of(
     def hits(category: str) -> tuple[str, ...]:
         return tuple(hit for scan in scans for hit in scan[category])
 
-    def hits_apart(category: str, other: str) -> tuple[str, ...]:
+    def places_apart(category: str, other: str) -> list[Span]:
         # A phrase that overlaps one of the other category's is read in the other's sense.
         taken = [span for scan in scans for span in scan.places(other)]
-        return tuple(
-            hit
+        return [
+            (start, end)
             for scan in scans
-            for hit, (start, end) in zip(scan[category], scan.places(category), strict=True)
+            for start, end in scan.places(category)
             if not any(start < other_end and other_start < end for other_start, other_end in taken)
-        )
+        ]
 
     # "Not urgent" is calm: the "urgent" inside it is no urgent wording.
     urgency = tuple(_unnegated(hits("urgency"), hits("calm")))
@@ -134,7 +135,7 @@ def signals_of(
         quick=labels("quick"),
         # "Last chance to register" is an offer's deadline, and "I'll cancel my appointment" keeps
         # the contract: neither is a contract hanging by a thread.
-        churn=hits_apart("churn", "not_churn"),
+        churn=tuple(_words_at(raw, folded, place) for place in places_apart("churn", "not_churn")),
         dissatisfied=hits("dissatisfied"),
         anger=hits("anger"),
         urgency=urgency,
@@ -146,6 +147,24 @@ def signals_of(
         red_flags=tuple(red_flags_of(contact, urgency)),
         complaint=len(hits("complaint")),
     )
+
+
+def _words_at(raw: str, folded: str, place: Span) -> str:
+    # The customer's own words at a place in the folded text, whole and as written ("másik
+    # szolgáltatótól", not "masik szolgaltatotol"), so the reason quotes them. Folding keeps the
+    # words of the text in order, a space apart; where it did not, the folded words will do.
+    start, end = place
+    words, at = [], 0
+    for token in raw.split():
+        token_folded = fold(token)
+        if not token_folded:
+            continue
+        if at < end and start < at + len(token_folded):
+            words.append(token)
+        at += len(token_folded) + 1
+    if at - 1 != len(folded):
+        return folded[start:end]
+    return " ".join(words).strip(_EDGE_PUNCTUATION) or folded[start:end]
 
 
 def _unnegated(found: tuple[str, ...], negations: tuple[str, ...]) -> list[str]:
