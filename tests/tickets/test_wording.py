@@ -42,7 +42,8 @@ def test_a_tone_reads_as_a_word(tone: float, word: str) -> None:
     [
         ("en", "churn risk: “another provider”"),
         ("et", "lahkumise oht: „another provider“"),
-        ("he", "סיכון נטישה: „another provider”"),
+        # The customer's words are isolated, so English ones keep their order in a Hebrew line.
+        ("he", "סיכון נטישה: „\u2068another provider\u2069”"),
         ("hu", "lemorzsolódási kockázat: „another provider”"),
         ("bs", "rizik odlaska klijenta: „another provider“"),
     ],
