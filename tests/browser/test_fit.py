@@ -189,6 +189,12 @@ def _desk(language: str) -> tuple[str, dict[str, str]]:
     twice = factories.ticket(
         customer_=customer, subject="Charged twice", body="You charged me twice."
     )
+    # A polite letter weighing a move: level 1 for churn risk, its long reason in the queue.
+    factories.ticket(
+        customer_=customer,
+        subject="Our contract",
+        body="Kind regards. We are considering cancelling our contract and moving elsewhere.",
+    )
     # Something on the change record.
     sla_target_set(actor=lead, level=1, first_response_minutes=20, resolution_minutes=240)
     notice = notice_post(
