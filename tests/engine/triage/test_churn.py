@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from frontdesk.engine.languages import written_as
 from frontdesk.engine.triage import (
     Contact,
     LanguageDetection,
@@ -17,7 +18,7 @@ from frontdesk.engine.triage import (
     lexicons_load,
     triage_rules,
 )
-from frontdesk.engine.triage.language import DEFAULT_LANGUAGES, LEXICON_OF, lexicon_languages
+from frontdesk.engine.triage.language import DEFAULT_LANGUAGES, lexicon_languages
 
 # (language, subject, body): polite letters, a chat without a subject, a notice not to renew.
 POLITE = [
@@ -133,7 +134,7 @@ def _triage(
     decided = triage_rules(
         contact, lexicons=lexicons, detection=detection, fallback_language=language
     )
-    assert LEXICON_OF.get(decided.language, decided.language) == language
+    assert written_as(decided.language) == language
     return decided
 
 
