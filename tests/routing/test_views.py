@@ -7,6 +7,7 @@ from pytest_django import DjangoAssertNumQueries
 
 from frontdesk.accounts.models import User
 from frontdesk.accounts.services import presence_set
+from frontdesk.macros.services import macro_save
 from frontdesk.tickets.models import Ticket
 from tests import factories
 
@@ -32,6 +33,21 @@ def test_the_queue_page_lists_items_with_their_reasons(agent_client: Client) -> 
     assert page.index(urgent.reference) < page.index(quick.reference)
     assert "level 1: payment problem: charged twice" in page
     assert "quick win ~" in page
+
+
+def test_a_question_a_macro_answers_says_so_on_its_queue_card(agent_client: Client) -> None:
+    macro_save(
+        code="delivery",
+        language="en",
+        name="Delivery area",
+        text="We deliver receipt printers anywhere in Estonia, next working day.",
+        questions=["Do you deliver to Narva?"],
+    )
+    factories.ticket(subject="Delivery", body="Do you deliver card readers to Tartu?")
+
+    page = agent_client.get(reverse("routing:queue")).content.decode()
+
+    assert "quick win, answered before: /delivery" in page
 
 
 def test_the_queue_page_speaks_the_agents_language(client: Client) -> None:

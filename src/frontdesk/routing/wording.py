@@ -5,10 +5,21 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from frontdesk.core.clock import span_text
+from frontdesk.engine.answers import ANSWER_REASON
 from frontdesk.engine.queue import QueueReason
 from frontdesk.tickets.adapters import level_one_reason
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.wording import reason_text
+
+
+def _answered_before(ticket: Ticket) -> str:
+    rows = ticket.reasons or []
+    codes = [
+        str(r.get("detail", ""))
+        for r in rows
+        if isinstance(r, dict) and r.get("code") == ANSWER_REASON
+    ]
+    return codes[0] if codes else ""
 
 
 def queue_reason_text(reason: QueueReason, ticket: Ticket) -> str:
@@ -18,6 +29,10 @@ def queue_reason_text(reason: QueueReason, ticket: Ticket) -> str:
         why = level_one_reason(ticket)
         return _("level 1: %(why)s") % {"why": reason_text(why)} if why else _("level 1")
     if reason.code == "quick":
+        answered = _answered_before(ticket)
+        if answered:
+            # The macro the question was matched to: the card says which answer settles it.
+            return _("quick win, answered before: /%(code)s") % {"code": answered}
         if reason.minutes:
             return _("quick win ~%(minutes)s min") % {"minutes": reason.minutes}
         return _("quick win")
