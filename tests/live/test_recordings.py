@@ -157,6 +157,7 @@ def test_an_agent_hears_the_recording_and_can_seek_in_it(agent_client: Client, c
     assert whole.status_code == 200
     assert whole["Content-Type"] == "audio/wav"
     assert whole["Accept-Ranges"] == "bytes"
+    assert whole["Content-Disposition"] == 'inline; filename="call-c-1.wav"'
     assert whole.getvalue() == WAV
     part = agent_client.get(url, HTTP_RANGE="bytes=100-199")
     assert part.status_code == 206

@@ -13,7 +13,7 @@ def access_recording(
 ) -> Recording:
     """A stored recording an active agent may hear, or one a customer may: of a call that became
     their own ticket. The same "not found" for missing and not-theirs."""
-    recordings = Recording.objects.exclude(file="")
+    recordings = Recording.objects.exclude(file="").select_related("call")
     if customer is not None:
         recordings = recordings.filter(call__ticket__customer=customer)
     elif actor is None or not actor.is_active:

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
+from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -26,6 +27,7 @@ from frontdesk.live.constants import (
 from frontdesk.live.forms import KioskForm
 from frontdesk.live.models import Recording, Visit
 from frontdesk.live.recording_selectors import access_recording
+from frontdesk.live.recording_services import SUFFIX_OF_TYPE
 from frontdesk.live.selectors import (
     screen_language,
     visit_by_id,
@@ -191,4 +193,7 @@ def recording_response(request: HttpRequest, recording: Recording) -> HttpRespon
         content_type=recording.content_type,
     )
     response["Cache-Control"] = "private, max-age=3600"
+    # Saved from the player's menu, the file is named after the call, not the desk's address.
+    filename = f"call-{recording.call.call_id}{SUFFIX_OF_TYPE.get(recording.content_type, '')}"
+    response["Content-Disposition"] = content_disposition_header(False, filename) or "inline"
     return response
