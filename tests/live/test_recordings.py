@@ -177,6 +177,8 @@ def test_the_ticket_and_the_timeline_play_the_recording(agent_client: Client, ca
     audio = reverse("recordings:audio", args=[recording.pk])
     ticket_page = agent_client.get(reverse("tickets:detail", args=[call.ticket_id])).content
     assert f'<audio controls preload="metadata" src="{audio}"'.encode() in ticket_page
+    # Once: the side panel's recent contacts leave this ticket's own call to the card.
+    assert ticket_page.count(f'src="{audio}"'.encode()) == 1
     customer_page = agent_client.get(reverse("customers:detail", args=[call.customer_id])).content
     assert f'src="{audio}"'.encode() in customer_page
     assert f'src="{PBX_URL}"'.encode() in customer_page
