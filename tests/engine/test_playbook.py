@@ -139,6 +139,15 @@ def test_data_of_the_wrong_shape_is_refused_with_a_code(data: object, code: str)
             [(ProblemCode.ID_TWICE, "tell", "id", None, "")],
         ),
         (_with("finish", do="x" * 1001), [(ProblemCode.TOO_LONG, "finish", "do", None, "")]),
+        # An id goes into the agent's address as it is: no comma, no space, not too long.
+        (
+            {"start": "a b,c", "nodes": [{"id": "a b,c", "do": "Go"}]},
+            [(ProblemCode.ID_BAD, "a b,c", "id", None, "")],
+        ),
+        (
+            {"start": "x" * 41, "nodes": [{"id": "x" * 41, "do": "Go"}]},
+            [(ProblemCode.ID_BAD, "x" * 41, "id", None, "")],
+        ),
     ],
 )
 def test_every_problem_names_its_node_and_field(

@@ -293,3 +293,17 @@ def test_a_playbook_holding_no_flowchart_still_opens_empty(lead: User) -> None:
     assert agent_page.status_code == 200
     assert lead_page.status_code == 200
     assert 'class="node' not in lead_page.content.decode()
+
+
+def test_a_posted_id_the_address_and_the_api_cannot_carry_is_refused(lead: User) -> None:
+    # The form's hidden ids come back as posted; one with a comma would break the agent's
+    # `at=` trail and the API's graph.
+    playbook = Playbook.objects.get(moment="during-call", language="en")
+    form = {"title": "Calls", "start": "a b,c", "nodes": "1"}
+    form |= {"n0-id": "a b,c", "n0-kind": "step", "n0-do": "Finish the call."}
+
+    refused = signed_in(lead).post(f"/desk/settings/playbooks/{playbook.pk}/", form)
+
+    assert refused.status_code == 400
+    assert "A step&#x27;s id is at most 40 letters, digits, - and _" in refused.content.decode()
+    assert token_client(lead).get(f"/api/v1/playbooks/{playbook.pk}").status_code == 200

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from frontdesk.engine.playbook import Problem, ProblemCode
-from frontdesk.engine.playbook.graph import ANSWERS_MAX, LABEL_MAX, NODES_MAX, TEXT_MAX
+from frontdesk.engine.playbook.graph import ANSWERS_MAX, ID_MAX, LABEL_MAX, NODES_MAX, TEXT_MAX
 from frontdesk.schedules.choices import StatusCode
 from frontdesk.schedules.models import BreakRule
 from frontdesk.schedules.selectors import StatusLine, desk_status
@@ -220,6 +220,10 @@ def _problem_words(problem: Problem, numbers: dict[str, int]) -> str:
         ProblemCode.TOO_MANY_NODES: _("A playbook has at most %(most)d steps and questions.")
         % {"most": NODES_MAX},
         ProblemCode.ID_TWICE: _("Another step has the same id."),
+        ProblemCode.ID_BAD: _(
+            "A step's id is at most %(most)d letters, digits, - and _, with no spaces."
+        )
+        % {"most": ID_MAX},
         ProblemCode.START_MISSING: _("Choose the step the playbook starts with."),
         ProblemCode.STEP_EMPTY: _("Say what to do or what to say, or remove the step."),
         ProblemCode.QUESTION_EMPTY: _("Write the question."),

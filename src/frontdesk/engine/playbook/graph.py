@@ -13,6 +13,7 @@ data and old API clients keep working.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -24,6 +25,10 @@ LABEL_MAX = 100
 NODES_MAX = 40
 ANSWERS_MIN = 2
 ANSWERS_MAX = 4
+# A node's id goes into the agent's address (`at=serving,tell`) and the API's graph as it is:
+# a few letters, digits, - and _, never a comma, a space or a sign that would need escaping.
+ID_MAX = 40
+ID_SHAPE = re.compile(rf"[A-Za-z0-9_-]{{1,{ID_MAX}}}")
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,7 @@ class ProblemCode(StrEnum):
     NO_NODES = "no-nodes"
     TOO_MANY_NODES = "too-many-nodes"
     ID_TWICE = "id-twice"
+    ID_BAD = "id-bad"
     START_MISSING = "start-missing"
     STEP_EMPTY = "step-empty"
     QUESTION_EMPTY = "question-empty"
@@ -285,6 +291,8 @@ def graph_problems(graph: Graph) -> list[Problem]:
         problems.append(Problem(ProblemCode.TOO_MANY_NODES, None, "nodes"))
     by_id: dict[str, Node] = {}
     for node in graph.nodes:
+        if not ID_SHAPE.fullmatch(node.id):
+            problems.append(Problem(ProblemCode.ID_BAD, node.id, "id"))
         if node.id in by_id:
             problems.append(Problem(ProblemCode.ID_TWICE, node.id, "id"))
         by_id.setdefault(node.id, node)
