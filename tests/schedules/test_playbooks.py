@@ -290,9 +290,14 @@ def test_a_playbook_holding_no_flowchart_still_opens_empty(lead: User) -> None:
     agent_page = signed_in(factories.agent()).get("/desk/schedule/playbooks/angry-last/")
     lead_page = signed_in(lead).get(f"/desk/settings/playbooks/{playbook.pk}/")
 
+    listed = token_client(lead).get("/api/v1/playbooks")
+
     assert agent_page.status_code == 200
     assert lead_page.status_code == 200
     assert 'class="node' not in lead_page.content.decode()
+    assert listed.status_code == 200  # the other playbooks are still listed
+    empty = next(row for row in listed.json() if row["id"] == playbook.pk)
+    assert (empty["graph"], empty["steps"]) == ({"start": "", "nodes": []}, [])
 
 
 def test_a_posted_id_the_address_and_the_api_cannot_carry_is_refused(lead: User) -> None:

@@ -7,9 +7,10 @@ from datetime import datetime
 from ninja import Field, Schema
 
 from frontdesk.core.schemas import InputSchema
-from frontdesk.engine.playbook import graph_from_data, graph_steps, graph_to_data
+from frontdesk.engine.playbook import graph_steps, graph_to_data
 from frontdesk.schedules.constants import BREAK_LENGTH_MAX, DAY_MINUTES
 from frontdesk.schedules.models import Playbook
+from frontdesk.schedules.selectors.playbooks import playbook_graph
 
 
 class BreakRuleIn(InputSchema):
@@ -86,20 +87,42 @@ class PlaybookPatchIn(InputSchema):
     steps: list[PlaybookStep] | None = Field(None, min_length=1, max_length=40)
 
 
+class PlaybookAnswerOut(Schema):
+    label: str
+    next: str
+
+
+class PlaybookNodeOut(Schema):
+    id: str
+    do: str
+    say: str
+    question: str = ""
+    answers: list[PlaybookAnswerOut] = []
+    next: str | None = None
+
+
+class PlaybookGraphOut(Schema):
+    # Not the input's checks: a flowchart written past the service reads as an empty one
+    # (playbook_graph), which the list must still answer rather than fail on.
+    start: str
+    nodes: list[PlaybookNodeOut]
+
+
 class PlaybookOut(Schema):
     id: int
     moment: str
     language: str
     title: str
-    graph: PlaybookGraph
+    graph: PlaybookGraphOut
     # The nodes in reading order as plain steps, for clients written before the flowcharts.
     steps: list[PlaybookStep]
     updated_at: datetime
 
     @staticmethod
     def resolve_graph(playbook: Playbook) -> dict[str, object]:
-        return graph_to_data(graph_from_data(playbook.graph))
+        return graph_to_data(playbook_graph(playbook=playbook))
 
     @staticmethod
     def resolve_steps(playbook: Playbook) -> list[dict[str, str]]:
-        return [{"do": do, "say": say} for do, say in graph_steps(graph_from_data(playbook.graph))]
+        steps = graph_steps(playbook_graph(playbook=playbook))
+        return [{"do": do, "say": say} for do, say in steps]
