@@ -290,3 +290,17 @@ def test_the_sets_and_the_picker_take_as_many_queries_for_many_sets_as_for_one(
         )
 
     assert queries() == one
+
+
+@pytest.mark.parametrize("field", ["name", "description", "levels", "codes", "position", "active"])
+def test_the_api_refuses_a_null_field_and_keeps_the_set(lead: User, field: str) -> None:
+    api = token_client(lead)
+    onboarding = api.get("/api/v1/macro-sets").json()[0]
+
+    answer = api.patch(
+        f"/api/v1/macro-sets/{onboarding['id']}", {field: None}, content_type="application/json"
+    )
+
+    assert answer.status_code == 422
+    assert answer.json()["detail"][0]["loc"][-1] == field
+    assert api.get(f"/api/v1/macro-sets/{onboarding['id']}").json() == onboarding

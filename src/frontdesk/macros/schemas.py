@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Literal
 
 from ninja import Field, Schema
-from pydantic import StrictBool
+from pydantic import StrictBool, field_validator
+from pydantic_core import PydanticCustomError
 
 from frontdesk.core.schemas import InputSchema, RowId
 
@@ -97,6 +98,17 @@ class MacroSetPatchIn(InputSchema):
     codes: list[str] | None = Field(None, max_length=50)
     position: int | None = Field(None, ge=0, le=999)
     active: StrictBool | None = None
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def not_null(cls, value: object) -> object:
+        # None is how a field left out reads; an answer set has no null name, levels or answers
+        # to set, so a null sent is refused rather than stored.
+        if value is None:
+            raise PydanticCustomError(
+                "not_null", "Leave the field out to keep it; null is no value"
+            )
+        return value
 
 
 class MacroSetOut(Schema):
