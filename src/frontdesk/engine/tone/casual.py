@@ -38,9 +38,10 @@ _SAID_TO_THEM = (
     r"(?=$| ?[,.!?;:)…]| (?:mate|man|dude|bro|buddy|pal|please|we|we're|i|i'm|it|it's|its"
     r"|everything|all|ok|okay|and))"
 )
-# Words that tell the customer to do something: at a sentence's head, or asked of them.
+# Words that tell the customer to do something: at a sentence's head (also a line's, or after
+# the greeting's comma: "Hi Anna,\nrelax", "Dear Anna, relax"), or asked of them.
 _TOLD = (
-    r"(?:(?:^|(?<=[.!?] ))(?:just |please |so )?"
+    r"(?:(?:^|(?<=[.!?] )|(?<=\n)|(?<=, ))(?:just |please |so )?"
     r"|(?:just|please|you (?:need|have|ought) to|try to) )"
 )
 # "xd" alone, never Adobe's design tool.
