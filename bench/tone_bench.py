@@ -74,7 +74,7 @@ def _casual(rude_sets: dict[str, list[tuple[str, bool]]]) -> dict[str, dict[str,
     }
     table(
         "Casual words on labelled replies (casual is the positive class; before = as the check "
-        "was, and as it is for a calm customer; formal = level 1 or unhappy customer)",
+        "was, and as it is for a calm customer; formal = level 1 or angry customer)",
         [
             "lang",
             "replies",

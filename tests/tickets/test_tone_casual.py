@@ -178,3 +178,11 @@ def test_a_casual_reply_through_the_api_is_held_on_a_level_one_ticket(api: ApiCl
     assert [w["code"] for w in held.json()["warnings"]] == ["casual", "casual"]
     sent = api.post(f"/api/v1/tickets/{calm.pk}/messages", {"text": CASUAL})
     assert sent.status_code == 201
+
+
+def test_the_api_document_gives_the_tone_that_calls_for_care() -> None:
+    document = Client().get("/api/v1/openapi.json").json()
+    check_in = document["components"]["schemas"]["ReplyCheckIn"]["properties"]["tone"]
+    check_out = document["components"]["schemas"]["ReplyCheckOut"]["properties"]["formal"]
+    assert "-0.5 or lower (angry)" in check_in["description"]
+    assert "-0.5 or lower: angry" in check_out["description"]

@@ -184,7 +184,7 @@ def check_reply(request: HttpRequest, payload: ReplyCheckIn) -> dict[str, object
     """Read a reply as the customer will before it is sent: each place that reads as shouting,
     blame, condescension, dismissal, sarcasm or a threat, with why and a kinder way to say it
     (in the agent's language); an empty list for a kind reply. With a level 1 ticket or an
-    unhappy customer (`ticket_id`, or `level`/`tone`), casual words too. Nothing is stored."""
+    angry customer (`ticket_id`, or `level`/`tone`), casual words too. Nothing is stored."""
     level, tone, language = payload.level, payload.tone, payload.language
     if payload.ticket_id is not None:
         ticket = _ticket(request, payload.ticket_id)

@@ -7,6 +7,7 @@ from pydantic import EmailStr, StrictBool, model_validator
 from frontdesk.core.schemas import InputSchema, RowId
 from frontdesk.customers.choices import FieldTarget
 from frontdesk.customers.schemas import CustomValue, custom_described
+from frontdesk.engine.tone import UPSET_TONE
 from frontdesk.tickets.constants import VIEW_NAME_LENGTH, VIEW_QUERY_LENGTH
 from frontdesk.tickets.models import Message, Ticket
 from frontdesk.tickets.wording import reason_texts_english
@@ -219,8 +220,8 @@ class ReplyCheckIn(InputSchema):
         ge=-1,
         le=1,
         description=(
-            "the customer's tone as triage reads it (-1 angry … 1 pleased): below -0.15 "
-            "(unhappy or angry) makes casual words a warning"
+            "the customer's tone as triage reads it (-1 angry … 1 pleased): "
+            f"{UPSET_TONE} or lower (angry) makes casual words a warning"
         ),
     )
 
@@ -236,8 +237,8 @@ class ReplyCheckOut(Schema):
     formal: bool = Field(
         ...,
         description=(
-            "whether the customer calls for a formal reply (level 1, or an unhappy or angry "
-            "tone), so casual words were flagged"
+            f"whether the customer calls for a formal reply (level 1, or a tone of {UPSET_TONE} "
+            "or lower: angry), so casual words were flagged"
         ),
     )
 

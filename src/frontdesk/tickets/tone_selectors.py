@@ -103,7 +103,7 @@ def reply_tone_check(
 
     `language` is the reply's (the ticket's): its phrases and English's are read. None, or a
     language without phrases of its own, reads every language's (a mixed reply). `level` and
-    `tone` are the ticket's: a level 1 ticket or an unhappy tone makes casual words a warning.
+    `tone` are the ticket's: a level 1 ticket or an angry tone makes casual words a warning.
     """
     if not text.strip():
         raise Invalid(_("Write the reply to check."))

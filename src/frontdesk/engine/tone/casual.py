@@ -3,7 +3,7 @@
 "No worries lol" is friendly to a relaxed customer and a slap to one who was charged twice. So
 these phrases are read only when the reply must be formal (`reply_must_be_formal`): the ticket
 is level 1 (dissatisfied, blocked, a payment problem, a defect that stops their work) or the
-customer wrote in an unhappy or angry tone. A key customer in a good mood is not one: the care
+customer wrote in an angry tone. A key customer in a good mood is not one: the care
 the urgency article asks for follows the customer's trouble and mood, not their account's size.
 
 Written as `phrases.py` writes its phrases (regular expressions over folded text, whole words).
