@@ -127,7 +127,8 @@ def test_the_queue_shows_the_note_with_the_line_the_customer_and_links(
     page = client.get(reverse("routing:queue")).content.decode()
     note = ColleagueNote.objects.get()
     assert "Kati Tamm logged this for you" in page
-    assert "Rami Cohen. Eli Levi. viruses, call him back." in page
+    # Field by field, each in its own direction: a Hebrew name beside English words reads right.
+    assert "<bdi>Rami Cohen</bdi>. <bdi>Eli Levi</bdi>. <bdi>viruses, call him back</bdi>." in page
     assert reverse("customers:detail", args=[rami.pk]) in page
     assert reverse("tickets:detail", args=[note.follow_up.ticket_id]) in page  # type: ignore[union-attr]
     done = client.post(
@@ -136,7 +137,8 @@ def test_the_queue_shows_the_note_with_the_line_the_customer_and_links(
     assert done.status_code == 302
     assert done["Location"] == reverse("routing:queue")
     assert "logged this for you" not in client.get(reverse("routing:queue")).content.decode()
-    assert "Rami Cohen. Eli Levi." in client.get(reverse("journal:notes")).content.decode()
+    done_page = client.get(reverse("journal:notes")).content.decode()
+    assert "<bdi>Rami Cohen</bdi>. <bdi>Eli Levi</bdi>." in done_page
 
 
 def test_another_agents_note_is_not_found(kati: User, eli: User, rami: Customer) -> None:

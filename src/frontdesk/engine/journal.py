@@ -164,6 +164,11 @@ def _similarity(first: str, second: str, **_: object) -> float:
     return max(fuzz.token_sort_ratio(first, second), 0.95 * fuzz.token_set_ratio(first, second))
 
 
+def log_fields(line: str) -> list[str]:
+    """A log line's fields, as written: `Rami Cohen. Eli Levi. viruses. 9:30.` → four."""
+    return [part.strip() for part in FIELD_SEPARATOR.split(line) if part.strip()]
+
+
 def parse_log_line(
     line: str,
     *,
@@ -186,7 +191,7 @@ def parse_log_line(
     text = line.strip()
     if len(text) > MAX_LENGTH:
         return LogLine(None, None, "", now, warnings=(LogWarning("too-long", count=len(text)),))
-    fields = [part.strip() for part in FIELD_SEPARATOR.split(text) if part.strip()]
+    fields = log_fields(text)
     if not any(re.search(r"\w", part) for part in fields):
         return LogLine(None, None, "", now, warnings=(LogWarning("empty"),))
 
