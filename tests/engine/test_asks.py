@@ -36,6 +36,14 @@ from frontdesk.engine.asks import action_asks_in
         # Russian
         ("вирусы, перезвонить", ["перезвонить"]),
         ("Перезвоните ему завтра", ["Перезвоните"]),
+        # A "no" that reminds asks all the more.
+        ("don't forget to call him back", ["call him back"]),
+        ("ära unusta tagasi helistada", ["tagasi helistada"]),
+        ("ne felejtsd el visszahívni", ["visszahívni"]),
+        ("ne zaboravi nazvati", ["nazvati"]),
+        ("nemoj zaboraviti nazvati", ["nazvati"]),
+        ("אל תשכח לחזור אליו", ["לחזור אליו"]),
+        ("не забудь перезвонить", ["перезвонить"]),
     ],
 )
 def test_words_that_ask_for_action_are_found_in_every_language(text: str, asks: list[str]) -> None:

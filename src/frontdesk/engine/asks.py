@@ -6,7 +6,8 @@ the forms a note is written in: the infinitive, the imperative and the third per
 "tagasi helistada", "visszahívni", "nazovi", "לחזור אליו", "zurückrufen", "перезвонить"), never
 the past ("called back", "helistas tagasi", "visszahívta", "nazvao", "חזר אליו"): what is done
 asks nothing. A phrase with a "no" just before it ("don't call back", "nem kell visszahívni",
-"לא צריך לחזור אליו") or a "not needed" just after it asks nothing either.
+"לא צריך לחזור אליו") or a "not needed" just after it asks nothing either, unless the "no" is
+a reminder ("don't forget to call back", "ne felejtsd el visszahívni").
 """
 
 from __future__ import annotations
@@ -82,6 +83,24 @@ NEGATIONS = frozenset(
     }
 )  # fmt: skip
 NEGATION_REACH = 3
+# "Don't forget to call him back" asks all the more: a "no" that goes with one of these (folded
+# word starts) reminds, it does not cancel.
+FORGETTING = (
+    # en
+    "forget", "forgot",
+    # et (unusta, unustage)
+    "unust",
+    # hu (ne felejtsd el, ne feledd)
+    "felejt", "feled",
+    # bs (ne zaboravi, nemoj zaboraviti)
+    "zaborav",
+    # he (אל תשכח, לא לשכוח)
+    "תשכח", "לשכוח",
+    # de (nicht vergessen, vergiss nicht)
+    "vergess", "vergiss",
+    # ru (не забудь, не забывай)
+    "забуд", "забыв",
+)  # fmt: skip
 CLAUSE_ENDS = frozenset(",;:.!?")
 # What, just after the phrase, says it is not needed ("call back not needed").
 NOT_NEEDED = re.compile(
@@ -133,6 +152,8 @@ def _negated(before: list[str]) -> bool:
             before = before[index + 1 :]
             break
     cleaned = [word.replace("’", "'").strip(".,;:!?()\"'") for word in before]
+    if any(word.startswith(FORGETTING) for word in cleaned):
+        return False
     pairs = {f"{first} {second}" for first, second in pairwise(cleaned)}
     return bool(NEGATIONS.intersection(cleaned) | NEGATIONS.intersection(pairs))
 
