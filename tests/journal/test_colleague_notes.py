@@ -118,6 +118,19 @@ def test_a_note_waits_while_its_agent_is_away_until_they_mark_it_done(
     assert list(colleague_notes_waiting(agent=eli)) == []
 
 
+def test_a_second_press_read_before_the_first_keeps_the_first_time(
+    kati: User, eli: User, rami: Customer
+) -> None:
+    log_line_save(line="Rami Cohen. Eli Levi. viruses.", writer=kati, now=NOW)
+    first_tab, second_tab = ColleagueNote.objects.get(), ColleagueNote.objects.get()
+
+    first = colleague_note_done(note=first_tab, agent=eli).done_at
+    second = colleague_note_done(note=second_tab, agent=eli).done_at
+
+    assert first is not None
+    assert second == first == ColleagueNote.objects.get().done_at
+
+
 def test_the_queue_shows_the_note_with_the_line_the_customer_and_links(
     kati: User, eli: User, rami: Customer
 ) -> None:

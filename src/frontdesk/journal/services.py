@@ -129,9 +129,10 @@ def colleague_note_done(*, note: ColleagueNote, agent: User) -> ColleagueNote:
     again keeps the first time."""
     if note.agent_id != agent.pk:
         raise Forbidden(_("Only the agent a note was left for can mark it done."))
-    if note.done_at is None:
-        note.done_at = timezone.now()
-        note.save(update_fields=["done_at"])
+    # One conditional UPDATE: a second press (another tab, a double click) that read the note
+    # before the first was saved finds it done and keeps the first time.
+    ColleagueNote.objects.filter(pk=note.pk, done_at__isnull=True).update(done_at=timezone.now())
+    note.refresh_from_db(fields=["done_at"])
     return note
 
 
