@@ -44,6 +44,9 @@ from frontdesk.engine.asks import action_asks_in
         ("nemoj zaboraviti nazvati", ["nazvati"]),
         ("אל תשכח לחזור אליו", ["לחזור אליו"]),
         ("не забудь перезвонить", ["перезвонить"]),
+        # The desk is not the one called: asked all the same.
+        ("wants us to call him back", ["call him back"]),
+        ("call back, then tell us", ["call back"]),
     ],
 )
 def test_words_that_ask_for_action_are_found_in_every_language(text: str, asks: list[str]) -> None:
@@ -79,6 +82,12 @@ def test_words_that_ask_for_action_are_found_in_every_language(text: str, asks: 
         "חזרתי אליו",
         "zurückgerufen",
         "перезвонил вчера",
+        # The customer is to call the desk.
+        "he will get back to us",
+        "will call us back tomorrow",
+        "helistab meile tagasi",
+        "visszahív minket",
+        "ruft uns zurück",
         # Nothing asked.
         "viruses",
         "Rami called about the printer",

@@ -7,7 +7,8 @@ the forms a note is written in: the infinitive, the imperative and the third per
 the past ("called back", "helistas tagasi", "visszahívta", "nazvao", "חזר אליו"): what is done
 asks nothing. A phrase with a "no" just before it ("don't call back", "nem kell visszahívni",
 "לא צריך לחזור אליו") or a "not needed" just after it asks nothing either, unless the "no" is
-a reminder ("don't forget to call back", "ne felejtsd el visszahívni").
+a reminder ("don't forget to call back", "ne felejtsd el visszahívni"); nor does one whose
+object is the desk ("he will get back to us", "visszahív minket"): the customer is to call.
 """
 
 from __future__ import annotations
@@ -102,6 +103,13 @@ FORGETTING = (
     "забуд", "забыв",
 )  # fmt: skip
 CLAUSE_ENDS = frozenset(",;:.!?")
+# The desk as the phrase's object ("he will get back to us", "helistab meile tagasi", "ruft uns
+# zurück"): the customer is to call, and no colleague is asked anything. Folded words, looked for
+# in the phrase and in the two words after it.
+US = frozenset(
+    {"us", "meile", "meiega", "minket", "nekunk", "velunk", "uns", "nas", "nam", "нам", "нас"}
+)
+US_REACH = 2
 # What, just after the phrase, says it is not needed ("call back not needed").
 NOT_NEEDED = re.compile(
     r"^\W*(?:not (?:needed|necessary)|unnecessary|pole vaja|ei ole vaja|nem kell|nem szukseges|"
@@ -131,6 +139,8 @@ def action_asks_in(text: str) -> list[str]:
             continue
         if NOT_NEEDED.match(folded[match.end() :]):
             continue
+        if _to_us(folded_words[first : last + 1 + US_REACH]):
+            continue
         found.append(_phrase(words[first : last + 1]))
     return found
 
@@ -156,6 +166,16 @@ def _negated(before: list[str]) -> bool:
         return False
     pairs = {f"{first} {second}" for first, second in pairwise(cleaned)}
     return bool(NEGATIONS.intersection(cleaned) | NEGATIONS.intersection(pairs))
+
+
+def _to_us(words: list[str]) -> bool:
+    # Only within the phrase's clause: "call back, then tell us" still asks.
+    for word in words:
+        if word.strip(".,;:!?()\"'") in US:
+            return True
+        if word[-1:] in CLAUSE_ENDS:
+            return False
+    return False
 
 
 def _phrase(words: list[str]) -> str:
