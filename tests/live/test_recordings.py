@@ -54,10 +54,10 @@ def upload(api: ApiClient, call_id: str, content: bytes, **fields: object) -> Re
     return api.client.post(f"/api/v1/calls/{call_id}/recordings", {"file": audio, **fields})
 
 
-def stored(call: Call) -> Recording:
+def stored(call: Call, content: bytes = WAV) -> Recording:
     return recording_upload(
         call_id=call.call_id,
-        upload=SimpleUploadedFile("call.wav", WAV, content_type="audio/wav"),
+        upload=SimpleUploadedFile("call.wav", content, content_type="audio/wav"),
         duration_seconds=1,
     )
 
@@ -108,6 +108,18 @@ def test_an_uploaded_recording_is_stored_with_its_sniffed_type_size_and_hash(
     recording = Recording.objects.get()
     assert on_disk(recording).read_bytes() == WAV
     assert out["audio"] == reverse("recordings:audio", args=[recording.pk])
+
+
+def test_the_same_file_uploaded_again_is_one_recording(api: ApiClient, call: Call) -> None:
+    files_before = len(list(Path(django_settings.MEDIA_ROOT).rglob("*.wav")))
+    first = upload(api, "c-1", WAV, duration_seconds=1)
+    again = upload(api, "c-1", WAV, duration_seconds=1)
+    other = upload(api, "c-1", tone_wav(seconds=2), duration_seconds=2)
+    assert again.status_code == 201
+    assert again.json()["id"] == first.json()["id"]
+    assert other.json()["id"] != first.json()["id"]
+    assert Recording.objects.count() == 2
+    assert len(list(Path(django_settings.MEDIA_ROOT).rglob("*.wav"))) == files_before + 2
 
 
 def test_a_recording_for_an_unknown_call_is_not_found(api: ApiClient) -> None:
@@ -209,7 +221,7 @@ def test_the_retention_job_deletes_old_recordings_and_attachments_with_their_fil
     django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     settings.FILE_RETENTION_DAYS = 30
-    old, new = stored(call), stored(call)
+    old, new = stored(call), stored(call, tone_wav(seconds=2))
     Recording.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=31))
     ticket = factories.ticket(files=[SimpleUploadedFile("a.pdf", b"%PDF-1.4 old")])
     attachment = Attachment.objects.get(message__ticket=ticket)

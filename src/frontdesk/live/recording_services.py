@@ -67,7 +67,8 @@ def recording_upload(
     *, call_id: str, upload: UploadedFile, duration_seconds: int | None = None
 ) -> Recording:
     """Store an audio file the phone system uploads for a call it told the desk about; the
-    type is what the file's first bytes show, and its sha256 is kept to prove it unchanged."""
+    type is what the file's first bytes show, and its sha256 is kept to prove it unchanged.
+    The same file twice for a call is one recording, as the same address twice is."""
     call = Call.objects.filter(call_id=call_id.strip()).first()
     if call is None:
         raise NotFound("Call not found.")
@@ -76,6 +77,10 @@ def recording_upload(
     for chunk in upload.chunks(_HASH_CHUNK_BYTES):
         digest.update(chunk)
     upload.seek(0)
+    # A phone system whose upload timed out sends it again: the call keeps one copy.
+    same = Recording.objects.filter(call=call, sha256=digest.hexdigest()).exclude(file="").first()
+    if same is not None:
+        return same
     recording = Recording(
         call=call,
         storage_key=secrets.token_hex(16),
