@@ -126,6 +126,13 @@ def test_data_of_the_wrong_shape_is_refused_with_a_code(data: object, code: str)
             ),
             [(ProblemCode.TARGET_MISSING, "quick", "next", 1, "gone")],
         ),
+        (
+            _with(
+                "quick",
+                answers=[{"label": "Yes", "next": "answer"}, {"label": "Maybe", "next": "answer"}],
+            ),
+            [(ProblemCode.TARGET_TWICE, "quick", "next", 1, "answer")],
+        ),
         (_with("hand", next="tell"), [(ProblemCode.LOOP, "hand", "next", None, "tell")]),
         (
             _with("tell", next="hand"),

@@ -232,6 +232,9 @@ def _problem_words(problem: Problem, numbers: dict[str, int]) -> str:
         % {"most": ANSWERS_MAX},
         ProblemCode.LABEL_EMPTY: _("Write the answer."),
         ProblemCode.LABEL_TWICE: _("Another answer has the same words."),
+        ProblemCode.TARGET_TWICE: _(
+            "Another answer leads to the same step: make the two one answer."
+        ),
         ProblemCode.UNREACHABLE: _(
             "Nothing leads to this step: choose it as the start, after a step or for an "
             "answer, or remove it."

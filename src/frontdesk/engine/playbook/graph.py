@@ -93,6 +93,7 @@ class ProblemCode(StrEnum):
     TOO_MANY_ANSWERS = "too-many-answers"
     LABEL_EMPTY = "label-empty"
     LABEL_TWICE = "label-twice"
+    TARGET_TWICE = "target-twice"
     TOO_LONG = "too-long"
     TARGET_MISSING = "target-missing"
     LOOP = "loop"
@@ -227,6 +228,9 @@ def _node_problems(node: Node, ids: set[str]) -> list[Problem]:
     if len(node.answers) > ANSWERS_MAX:
         problems.append(Problem(ProblemCode.TOO_MANY_ANSWERS, node.id, "answers"))
     seen: set[str] = set()
+    # The agent's way names the nodes passed, not the answers: two answers leading to one node
+    # could not say which was given.
+    led_to: set[str] = set()
     for index, answer in enumerate(node.answers):
         if not answer.label:
             problems.append(Problem(ProblemCode.LABEL_EMPTY, node.id, "label", index))
@@ -239,6 +243,9 @@ def _node_problems(node: Node, ids: set[str]) -> list[Problem]:
             problems.append(
                 Problem(ProblemCode.TARGET_MISSING, node.id, "next", index, answer.next)
             )
+        elif answer.next in led_to:
+            problems.append(Problem(ProblemCode.TARGET_TWICE, node.id, "next", index, answer.next))
+        led_to.add(answer.next)
     return problems
 
 
