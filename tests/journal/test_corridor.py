@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from frontdesk.accounts.models import User
 from frontdesk.journal.models import FollowUp
+from frontdesk.journal.services import log_line_save
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -59,3 +60,16 @@ def test_the_corridor_lists_the_lines_logged_for_a_colleague_too(
     page = agent_client.get(reverse("journal:corridor")).content.decode()
     assert "printer jam" in page
     assert "for Eli Levi" in page
+
+
+def test_the_corridor_marks_a_line_a_colleague_logged_for_the_agent(
+    agent: User, agent_client: Client
+) -> None:
+    factories.customer(name="Rami Cohen")
+    kati = factories.agent(full_name="Kati Tamm")
+    log_line_save(line=f"Rami Cohen. {agent.display_name}. printer jam.", writer=kati)
+
+    page = agent_client.get(reverse("journal:corridor")).content.decode()
+
+    assert "printer jam" in page
+    assert "from Kati Tamm" in page

@@ -211,7 +211,7 @@ def interactions_logged_today(
     return (
         Interaction.objects.filter(Q(agent=agent) | Q(colleague_note__writer=agent))
         .filter(kind=InteractionKind.NOTE, created_at__gte=midnight)
-        .select_related("customer", "agent")
+        .select_related("customer", "agent", "colleague_note__writer")
         .order_by("-created_at")[:limit]
     )
 
