@@ -362,3 +362,15 @@ def test_a_promise_answered_in_writing_is_subjected_in_the_customers_language(
     assert reply.subject == f"[{follow_up.ticket.reference}] חוזרים אליך כפי שהבטחנו"
     home = portal_client(customer).get("/portal/").content.decode()
     assert "חוזרים אליך כפי שהבטחנו" in home
+
+
+def test_a_request_in_another_script_keeps_its_own_direction_in_a_hebrew_portal() -> None:
+    # "Incoming call from +972 …." read right to left would put its full stop first.
+    customer = factories.customer(name="Dana Cohen", language="he")
+    ticket = factories.ticket(customer_=customer, subject="Call from +972 50 555 0177")
+    client = portal_client(customer)
+    page = client.get(
+        f"/portal/requests/{ticket.reference}/", HTTP_ACCEPT_LANGUAGE="he"
+    ).content.decode()
+    assert '<h1 dir="auto">Call from +972 50 555 0177</h1>' in page
+    assert '<div class="message-body" dir="auto">' in page
