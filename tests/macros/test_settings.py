@@ -272,3 +272,38 @@ def test_an_agents_token_reads_macros_and_may_not_change_them() -> None:
     assert refused.status_code == 403
     assert api.delete(f"/api/v1/macros/{macro.pk}").status_code == 403
     assert Macro.objects.get(pk=macro.pk).text == "Hi"
+
+
+@pytest.mark.parametrize(
+    "field",
+    ["code", "title", "body", "language", "set_status", "add_tags", "suggest_for", "questions"],
+)
+def test_the_api_refuses_a_null_field_and_keeps_the_macro(lead: User, field: str) -> None:
+    macro = macro_save(code="hours", language="en", name="Hours", text="We open at nine")
+    api = token_client(lead)
+    before = api.get(f"/api/v1/macros/{macro.pk}").json()
+
+    answer = api.patch(f"/api/v1/macros/{macro.pk}", {field: None}, content_type="application/json")
+
+    assert answer.status_code == 422
+    assert answer.json()["detail"][0]["loc"][-1] == field
+    assert api.get(f"/api/v1/macros/{macro.pk}").json() == before
+
+
+def test_the_api_clears_a_macros_level_and_assignee_with_null(lead: User) -> None:
+    macro = macro_save(code="hours", language="en", name="Hours", text="We open at nine")
+    api = token_client(lead)
+    api.patch(
+        f"/api/v1/macros/{macro.pk}",
+        {"set_level": 2, "set_assignee_id": lead.pk},
+        content_type="application/json",
+    )
+
+    cleared = api.patch(
+        f"/api/v1/macros/{macro.pk}",
+        {"set_level": None, "set_assignee_id": None},
+        content_type="application/json",
+    )
+
+    assert cleared.status_code == 200
+    assert (cleared.json()["set_level"], cleared.json()["set_assignee_id"]) == (None, None)

@@ -13,6 +13,14 @@ from frontdesk.core.schemas import InputSchema, RowId
 StatusName = Literal["", "new", "open", "waiting", "on_hold", "solved", "closed"]
 
 
+def _refuse_null(cls: type, value: object) -> object:
+    # In a PATCH, None is how a field left out reads; a field that holds no null (a name, a
+    # list, a flag) refuses a null sent, rather than failing as it is stored.
+    if value is None:
+        raise PydanticCustomError("not_null", "Leave the field out to keep it; null is no value")
+    return value
+
+
 class MacroIn(InputSchema):
     """A new macro; `code` is typed in a reply as /code, once per language ("" is any)."""
 
@@ -49,6 +57,20 @@ class MacroPatchIn(InputSchema):
     suggest_for: list[str] | None = Field(None, max_length=20)
     questions: list[str] | None = Field(None, max_length=50)
     active: StrictBool | None = None
+
+    # set_level and set_assignee_id take null: "set none".
+    _not_null = field_validator(
+        "code",
+        "title",
+        "body",
+        "language",
+        "set_status",
+        "add_tags",
+        "suggest_for",
+        "questions",
+        "active",
+        mode="before",
+    )(_refuse_null)
 
 
 class MacroFilterIn(Schema):
@@ -99,16 +121,7 @@ class MacroSetPatchIn(InputSchema):
     position: int | None = Field(None, ge=0, le=999)
     active: StrictBool | None = None
 
-    @field_validator("*", mode="before")
-    @classmethod
-    def not_null(cls, value: object) -> object:
-        # None is how a field left out reads; an answer set has no null name, levels or answers
-        # to set, so a null sent is refused rather than stored.
-        if value is None:
-            raise PydanticCustomError(
-                "not_null", "Leave the field out to keep it; null is no value"
-            )
-        return value
+    _not_null = field_validator("*", mode="before")(_refuse_null)
 
 
 class MacroSetOut(Schema):
