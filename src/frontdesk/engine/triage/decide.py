@@ -22,7 +22,11 @@ EXPLICIT = frozenset(
     {
         "churn",
         "payment",
+        "money",
         "blocked",
+        "loss",
+        "scope",
+        "repeated",
         "defect",
         "dissatisfied",
         "angry",

@@ -12,12 +12,19 @@ from frontdesk.engine.languages import written_as
 from frontdesk.engine.text import fold
 from frontdesk.engine.triage.language import LanguageDetection
 from frontdesk.engine.triage.lexicon import Lexicon, Span
+from frontdesk.engine.triage.reading import Reading, read_contact
 from frontdesk.engine.triage.types import Contact, Reason, Triage
 
 LIVE_CHANNELS = frozenset({"phone", "visit"})
 # How much each complaint phrase darkens the tone, against a negative word's 1.
 COMPLAINT_WEIGHT = 1.5
 QUESTION_LIFT = 0.75
+# The quick-win label of a short question one fact answers, found by the reading.
+ONE_FACT = "one-fact question"
+# Lexicon labels an idiom ("can't work out how", "locked in last year's price") accounts for.
+IDIOM_LABELS = frozenset({"cannot work", "account locked"})
+# The languages the reading has patterns for, by what detection may call them.
+READ_AS = {"hr": "bs", "sr": "bs"}
 _WORD = re.compile(r"\w+")
 _QUESTION = re.compile(r"[?？؟]")
 _EDGE_PUNCTUATION = ".,;:!?…()[]{}<>\"'«»„“”‘’‚-–—"
@@ -59,6 +66,8 @@ class Signals:
     # How a customer complains without angry words: kept waiting, not reached, still not fixed,
     # thanked sarcastically. It darkens the tone, never to anger on its own.
     complaint: int = 0
+    # The subject and body folded, as the word lists read them (the reading reads them too).
+    folded: str = ""
 
 
 def _header(headers: Mapping[str, str], name: str) -> str:
@@ -146,6 +155,7 @@ def signals_of(
         negative=len(hits("negative")),
         red_flags=tuple(red_flags_of(contact, urgency)),
         complaint=len(hits("complaint")),
+        folded=folded,
     )
 
 
@@ -199,8 +209,11 @@ def tone_of(signals: Signals) -> tuple[float, bool]:
     return tone, angry
 
 
-def effort_of(contact: Contact, signals: Signals, policy: TriagePolicy) -> tuple[int, list[Reason]]:
-    """Minutes an agent will likely need, with the reason when it is a quick win or a hard case."""
+def effort_of(
+    contact: Contact, signals: Signals, policy: TriagePolicy, one_fact: str = ""
+) -> tuple[int, list[Reason]]:
+    """Minutes an agent will likely need, with the reason when it is a quick win or a hard case.
+    `one_fact` is a short question one fact answers, as the reading found it."""
     hard_signs = list(dict.fromkeys(signals.hard))
     if contact.attachments:
         hard_signs.insert(0, f"{contact.attachments} attachment(s)")
@@ -213,6 +226,10 @@ def effort_of(contact: Contact, signals: Signals, policy: TriagePolicy) -> tuple
     if signals.quick and signals.words <= policy.quick_max_words and not hard_signs:
         return min(policy.quick_win_minutes, 2 + signals.words // 40), [
             Reason("quick", signals.quick[0])
+        ]
+    if one_fact and not hard_signs:
+        return min(policy.quick_win_minutes, 2 + signals.words // 40), [
+            Reason("quick", ONE_FACT, evidence=(one_fact,))
         ]
     return min(60, 8 + signals.words // 15 + 10 * len(hard_signs)), []
 
@@ -234,35 +251,33 @@ def triage_rules(
     reasons: list[Reason] = []
     level = 4
 
-    # A contract hanging by a thread comes first: it is what a lead must see in the queue.
-    urgent_reasons = [Reason("churn", phrase) for phrase in signals.churn[:1]]
-    urgent_reasons += (
-        [Reason("payment", label) for label in signals.payment]
-        + [Reason("blocked", label) for label in signals.blocked]
-        + [Reason("defect", label) for label in signals.defect]
+    reading = read_contact(
+        contact.subject,
+        contact.body,
+        READ_AS.get(signals.language, signals.language),
+        folded=signals.folded,
+        words=signals.words,
     )
-    if signals.dissatisfied:
-        urgent_reasons.append(Reason("dissatisfied", signals.dissatisfied[0]))
-    elif angry:
-        urgent_reasons.append(Reason("angry"))
-    other_flags = [f for f in signals.red_flags if not f.startswith("urgent wording")]
-    # Urgent words count when something else backs them: a red flag or a worried tone.
-    # Capitals alone never make level 1.
-    if signals.urgency and (
-        len(other_flags) > (other_flags == ["subject in capitals"]) or tone < 0
-    ):
-        urgent_reasons.append(Reason("urgent", ", ".join(signals.red_flags[:3])))
+    urgent_reasons = _urgent_reasons(signals, reading, angry=angry, tone=tone)
     if urgent_reasons:
         level = 1
         reasons.extend(urgent_reasons)
     elif contact.pattern:
         level = 3
         reasons.append(Reason("pattern", contact.pattern))
-    elif _is_new(contact, policy) and (signals.onboarding or signals.questions):
+    elif _is_new(contact, policy) or (
+        reading.has("starting")
+        and (signals.onboarding or signals.questions)
+        and contact.customer.first_seen is None
+    ):
+        # A new customer is never level 4 (the urgency article), and one who writes of having
+        # just started or taken over an account is finding their way, unless the desk's records
+        # know them from long ago.
         level = 2
         reasons.append(Reason("onboarding"))
 
-    effort, effort_reasons = effort_of(contact, signals, policy)
+    one_fact = reading.first("one_fact")
+    effort, effort_reasons = effort_of(contact, signals, policy, one_fact.words if one_fact else "")
     # What makes level 1 deserves a full look, however short the question seems.
     quick_win = (
         level != 1
@@ -285,6 +300,52 @@ def triage_rules(
         red_flags=signals.red_flags,
         reasons=tuple(reasons),
     )
+
+
+def _urgent_reasons(
+    signals: Signals, reading: Reading, *, angry: bool, tone: float
+) -> list[Reason]:
+    """What makes a contact level 1: the word lists' finds, read in their context, and the facts
+    the reading found said calmly (money, a locked account, loss, many affected, repetition)."""
+    # A contract hanging by a thread comes first: it is what a lead must see in the queue.
+    reasons = [Reason("churn", phrase) for phrase in signals.churn[:1]]
+    money = reading.first("money")
+    if money:
+        reasons.append(Reason("money", money.detail, evidence=(money.amount, money.words)))
+    # "No problem with the payment" names a payment and no problem.
+    if not reading.has("payment_fine"):
+        reasons += [
+            Reason("payment", label)
+            for label in signals.payment
+            if not money or label != money.detail
+        ]
+    blocked = [Reason("blocked", label) for label in signals.blocked]
+    if reading.has("idiom"):
+        blocked = [reason for reason in blocked if reason.detail not in IDIOM_LABELS]
+    reasons += blocked
+    if (locked := reading.first("locked")) and not signals.blocked:
+        reasons.append(Reason("blocked", "account locked", evidence=(locked.words,)))
+    reasons += [Reason("defect", label) for label in signals.defect]
+    for kind, code in (("loss", "loss"), ("scope", "scope"), ("repetition", "repeated")):
+        if cue := reading.first(kind):
+            reasons.append(Reason(code, cue.words))
+    # A mock complaint ("Scandal! It came a day early 😄") is praise.
+    praise = reading.has("praise")
+    if signals.dissatisfied and not praise:
+        reasons.append(Reason("dissatisfied", signals.dissatisfied[0]))
+    elif angry and not praise:
+        reasons.append(Reason("angry"))
+    other_flags = [f for f in signals.red_flags if not f.startswith("urgent wording")]
+    # Urgent words count when something else backs them: a red flag or a worried tone.
+    # Capitals alone never make level 1.
+    if signals.urgency and (
+        len(other_flags) > (other_flags == ["subject in capitals"]) or tone < 0
+    ):
+        reasons.append(Reason("urgent", ", ".join(signals.red_flags[:3])))
+    # "URGENT!!! What is your postal address": alarm around a question one fact answers.
+    if reading.has("one_fact") and all(r.code in {"urgent", "angry"} for r in reasons):
+        return []
+    return reasons
 
 
 def distinct_words(contact: Contact) -> int:

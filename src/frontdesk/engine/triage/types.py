@@ -37,8 +37,12 @@ class Contact:
 REASON_TEXTS: Mapping[str, str] = {
     "churn": "churn risk: “{detail}”",
     "payment": "payment problem: {detail}",
+    "money": "payment problem: {detail}",
     "blocked": "blocked from working: {detail}",
     "defect": "defect stops work: {detail}",
+    "loss": "records gone: “{detail}”",
+    "scope": "many cannot work: “{detail}”",
+    "repeated": "repeated problem: “{detail}”",
     "dissatisfied": "explicitly dissatisfied: “{detail}”",
     "angry": "angry tone",
     "urgent": "marked urgent: {detail}",
@@ -57,6 +61,8 @@ REASON_TEXTS: Mapping[str, str] = {
 # The same, for a reason that names the words of the text it rests on.
 REASON_TEXTS_WITH_EVIDENCE: Mapping[str, str] = {
     "learned": "learned from the desk's history: level {detail}, from {words}",
+    # The amount first, then the words it was read from ("charged twice, EUR 249").
+    "money": "payment problem: {detail}, {amount}",
 }
 
 
@@ -71,9 +77,11 @@ class Reason:
 
     def text(self) -> str:
         """The reason as a short English sentence."""
-        if self.evidence and self.code in REASON_TEXTS_WITH_EVIDENCE:
+        if self.evidence and self.evidence[0] and self.code in REASON_TEXTS_WITH_EVIDENCE:
             words = ", ".join(f"“{word}”" for word in self.evidence)
-            return REASON_TEXTS_WITH_EVIDENCE[self.code].format(detail=self.detail, words=words)
+            return REASON_TEXTS_WITH_EVIDENCE[self.code].format(
+                detail=self.detail, words=words, amount=self.evidence[0]
+            )
         return REASON_TEXTS[self.code].format(detail=self.detail)
 
 

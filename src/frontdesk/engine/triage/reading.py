@@ -1,0 +1,761 @@
+"""Reading a contact as a whole: cues a word list alone gets wrong, each with the words it rests on.
+
+A lexicon finds "cannot work" in "I can't work out how to …" and "payment" in "the payment went
+through fine". The reading looks at phrases in their sentence: negation and its scope, idioms that
+block nothing, money told as facts (an amount taken twice, the wrong amount, a renewal declined),
+loss of records, how many are affected, repetition, and a question that needs one fact. Every cue
+keeps the customer's words, so a decision resting on it names them. The same cues, counted, are a
+small feature vector for a learned model.
+
+Patterns are written as a customer writes (with accents) and folded like the text they read.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from frontdesk.engine.text import fold
+
+# The kinds of cue, in the order of the feature vector.
+KINDS = (
+    "calm",  # "not urgent", "no rush": lowers an alarm, never a level-1 fact
+    "payment_fine",  # "no problem with the payment", "the payment went through fine"
+    "idiom",  # "can't work out how to", "stuck on which plan", "locked in last year's price"
+    "money",  # an amount taken twice, a wrong amount, a renewal declined
+    "locked",  # a card or account blocked, frozen, read-only
+    "loss",  # orders, records, data gone
+    "scope",  # "our whole team", "nobody in the office" — who cannot do something
+    "repetition",  # "third time", "fourth delivery attempt"
+    "praise",  # a mock complaint that is praise ("Scandal! It came a day early 😄")
+    "starting",  # just started, switched from another system, took over the account
+    "one_fact",  # one short question that one fact answers
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One thing the reading found: its kind, the customer's words, and a detail for a reason
+    (for money, what happened and the amount: "charged twice", "EUR 84.20")."""
+
+    kind: str
+    words: str
+    detail: str = ""
+    amount: str = ""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Every cue found in a contact."""
+
+    cues: tuple[Cue, ...]
+
+    def first(self, kind: str) -> Cue | None:
+        """The first cue of a kind, if any."""
+        return next((cue for cue in self.cues if cue.kind == kind), None)
+
+    def has(self, kind: str) -> bool:
+        """Whether a cue of the kind was found."""
+        return self.first(kind) is not None
+
+    def features(self) -> tuple[float, ...]:
+        """How many cues of each kind, in the order of KINDS."""
+        return tuple(float(sum(cue.kind == kind for cue in self.cues)) for kind in KINDS)
+
+
+def _any(*phrases: str) -> str:
+    return "|".join(phrases)
+
+
+# Per language: the patterns of each kind, as alternatives of one expression. English is read in
+# every language too (customers mix them).
+_PATTERNS: Mapping[str, Mapping[str, str]] = {
+    "en": {
+        "complaint": _any(r"i have a complaint", r"a complaint"),
+        "thanks": _any(r"honestly,? thank you", r"thank you!", r"seriously,? thanks"),
+        "calm": _any(
+            r"not urgent",
+            r"no rush",
+            r"no hurry",
+            r"whenever you (have|get) (time|a chance)",
+            r"no big deal",
+            r"when you get a chance",
+        ),
+        "payment_fine": _any(
+            r"no problem with the payment",
+            r"payment went through fine",
+            r"payment (is|was) fine",
+            r"paid .{0,30}(all )?fine",
+        ),
+        "idiom": _any(
+            r"can'?t work out",
+            r"can['’]t work out",
+            r"cannot work out",
+            r"stuck on (which|choosing|what)",
+            r"locked in",
+            r"lock (closed|past|the) ",
+        ),
+        "twice": _any(
+            r"twice",
+            r"two identical (payments|charges)",
+            r"double charged",
+            r"two (payments|charges) of",
+        ),
+        "instead": r"instead of",
+        "taken": _any(
+            r"charged", r"taken", r"debited", r"collected", r"went out", r"deducted", r"billed"
+        ),
+        "renewal_failed": _any(
+            r"renewal .{0,40}(failed|declined|did ?n[o']?t go through)",
+            r"(failed|declined) renewal",
+        ),
+        "locked": _any(
+            r"(card|account)( \w+){0,3} (is |was |has been |got )?"
+            r"(blocked|frozen|locked|suspended|read-only)"
+        ),
+        "loss_object": _any(
+            r"orders",
+            r"records",
+            r"data",
+            r"stock( levels)?",
+            r"entries",
+            r"customers",
+            r"files",
+            r"bookings",
+            r"appointments",
+            r"rosters",
+            r"contracts",
+        ),
+        "loss_gone": _any(
+            r"gone",
+            r"lost",
+            r"missing",
+            r"disappeared",
+            r"vanished",
+            r"deleted",
+            r"wiped",
+            r"empty",
+            r"reset to zero",
+            r"(don'?t|do not|doesn'?t) appear",
+        ),
+        "scope": _any(
+            r"whole (team|office|company|staff)",
+            r"every(one|body)",
+            r"nobody",
+            r"no one",
+            r"all of us",
+            r"we all",
+            r"every customer",
+            r"no customer",
+            r"all (our )?\d+ \w+",
+        ),
+        "unable": _any(r"can'?t", r"can['’]t", r"cannot", r"unable", r"(is|are) able to"),
+        "repetition": _any(
+            r"(third|fourth|fifth|3rd|4th|5th) (time|attempt|failed)",
+            r"still no (answer|reply)",
+            r"again and again",
+        ),
+        "praise": _any(r"always( been)? (great|good|fine|spot on|perfect)", r"spot on"),
+        "starting": _any(
+            r"switched (to you )?from",
+            r"(just|recently) (signed up|started|joined)",
+            r"new here",
+            r"set up the account for us",
+            r"moving over from",
+            r"for the first time",
+            r"took over the account",
+        ),
+        "question": _any(
+            r"where",
+            r"what",
+            r"what'?s",
+            r"which",
+            r"when",
+            r"how (much|long|many)",
+            r"is there",
+            r"are there",
+            r"do (you|u|i)",
+            r"does",
+            r"can (i|we)",
+            r"is (it|the|two)",
+            r"how do i",
+            r"wondering (if|whether)",
+        ),
+    },
+    "et": {
+        "complaint": _any(r"mul on kaebus", r"kaebus"),
+        "thanks": _any(r"aitäh!", r"tõsiselt,? aitäh"),
+        "calm": _any(r"pole kiire", r"ei ole kiire", r"ei kiirusta", r"kui aega on", r"kui jõuate"),
+        "payment_fine": _any(r"makse läks läbi", r"kõik läks hästi", r"maksega on kõik korras"),
+        "idiom": _any(r"ei saa aru, kuidas", r"ei oska valida"),
+        "twice": _any(r"kaks korda", r"kahekordselt", r"topelt", r"kahel korral"),
+        "instead": r"asemel",
+        "taken": _any(r"võeti", r"võetakse", r"maha", r"debiteeriti", r"arveldati"),
+        "renewal_failed": _any(r"pikendamine .{0,40}(ebaõnnestus|ei õnnestunud)"),
+        "locked": _any(r"(konto|kaart)( \w+){0,4} (on )?(lukus|külmutatud|blokeeritud|suletud)"),
+        "loss_object": _any(
+            r"tellimused",
+            r"andmed",
+            r"arved",
+            r"kliendid",
+            r"graafikud",
+            r"vahetused",
+            r"laoseis",
+            r"kirjed",
+        ),
+        "loss_gone": _any(
+            r"kadunud",
+            r"kadusid",
+            r"kadus",
+            r"kustutatud",
+            r"kustusid",
+            r"tühjad",
+            r"tühi",
+            r"puuduvad",
+        ),
+        "scope": _any(r"keegi", r"kõigil", r"kogu (meeskond|kontor|firma)", r"ükski klient"),
+        "unable": _any(r"ei saa", r"ei pääse", r"ei suuda", r"ebaõnnestub"),
+        "repetition": _any(r"(kolmas|neljas|viies) kord", r"ikka veel vastust pole"),
+        "praise": _any(r"alati (kõik )?(korras|hästi|suurepärane)"),
+        "starting": _any(
+            r"alustasime",
+            r"tulime üle",
+            r"sain konto üle",
+            r"uus raamatupidaja",
+            r"eelmisest nädalast",
+        ),
+        "question": _any(
+            r"kus", r"mis", r"kas", r"millal", r"kui palju", r"kui kaua", r"kuidas", r"milline"
+        ),
+    },
+    "bs": {
+        "complaint": _any(r"imam žalbu", r"žalba", r"prigovor"),
+        "thanks": _any(r"hvala!", r"ozbiljno,? hvala"),
+        "calm": _any(r"nije hitno", r"nema žurbe", r"ne žuri", r"kad stignete"),
+        "payment_fine": _any(
+            r"sve je prošlo uredu",
+            r"sve je prošlo u redu",
+            r"plaćanje je prošlo",
+            r"s plaćanjem je sve",
+        ),
+        "idiom": _any(r"ne mogu skontati", r"ne znam kako"),
+        "twice": _any(r"dva puta", r"dvaput", r"duplo", r"dvostruk\w*"),
+        "instead": r"umjesto",
+        "taken": _any(
+            r"skinuli",
+            r"skinuto",
+            r"skinuta",
+            r"naplaćen\w*",
+            r"naplatili",
+            r"terećen\w*",
+            r"plaćen",
+        ),
+        "renewal_failed": _any(
+            r"produženje .{0,40}(nije prošlo|neuspješno|odbijeno)", r"neuspješno produženje"
+        ),
+        "locked": _any(
+            r"(kartica|nalog|račun)( \w+){0,4} (je )?(blokiran\w*|zaključan\w*|"
+            r"zamrznut\w*|samo za čitanje)"
+        ),
+        "loss_object": _any(
+            r"narudžbe",
+            r"podaci",
+            r"fakture",
+            r"ponuda",
+            r"kupci",
+            r"zapisi",
+            r"artikli",
+            r"stanje",
+        ),
+        "loss_gone": _any(
+            r"nestal\w*", r"izbrisan\w*", r"obrisan\w*", r"prazn\w*", r"izgubljen\w*"
+        ),
+        "scope": _any(r"niko", r"nitko", r"svi", r"cijel\w* (firma|tim|ured)", r"nijedn\w*"),
+        "unable": _any(r"ne može", r"ne mogu", r"ne možemo", r"ne moze", r"ne mozemo"),
+        "repetition": _any(r"(treći|četvrti|peti|treci|cetvrti) put"),
+        "praise": _any(r"uvijek (sve )?(super|odlično|uredu|u redu)"),
+        "starting": _any(
+            r"od prošle sedmice radimo",
+            r"počeli smo",
+            r"smo počeli",
+            r"prešli smo",
+            r"prvi put",
+            r"preuzeo sam",
+            r"preuzela sam",
+        ),
+        "question": _any(
+            r"gdje",
+            r"koja",
+            r"koji",
+            r"koje",
+            r"kada",
+            r"koliko",
+            r"da li",
+            r"ima li",
+            r"može li",
+            r"mogu li",
+            r"je li",
+            r"kako",
+        ),
+    },
+    "hu": {
+        "complaint": _any(r"panaszt szeretnék tenni", r"panasz"),
+        "thanks": _any(r"köszönöm!", r"komolyan,? köszönöm"),
+        "calm": _any(r"nem sürgős", r"nem sietős", r"ráér", r"nincs sietség"),
+        "payment_fine": _any(
+            r"minden rendben volt", r"a fizetéssel nincs gond", r"a fizetés rendben"
+        ),
+        "idiom": _any(r"elakadtam a", r"nem jövök rá"),
+        "twice": _any(r"kétszer", r"duplán", r"dupla"),
+        "instead": r"helyett",
+        "taken": _any(r"vontak le", r"levont\w*", r"terhelt\w*", r"terheltek", r"leemelt\w*"),
+        "renewal_failed": _any(r"megújítás .{0,40}(sikertelen|nem sikerült)"),
+        "locked": _any(
+            r"(kártyá\w*|fiók\w*|számlá\w*)( \w+){0,3} (le van tiltva|letiltott\w*|"
+            r"zárolt\w*|zárolták|befagyaszt\w*)"
+        ),
+        "loss_object": _any(
+            r"rendelések", r"adatok", r"számlák", r"ügyfelek", r"bejegyzések", r"készlet"
+        ),
+        "loss_gone": _any(
+            r"eltűnt\w*", r"törlődött\w*", r"törlődtek", r"üres\w*", r"elveszt\w*", r"nullázód\w*"
+        ),
+        "scope": _any(r"senki", r"mindenki", r"az egész (csapat|iroda|cég)", r"egyetlen"),
+        "unable": _any(r"nem tud\w*", r"nem lehet", r"nem megy", r"nem sikerül"),
+        "repetition": _any(r"(harmadszor|negyedszer|ötödször)", r"(harmadik|negyedik) alkalommal"),
+        "praise": _any(r"mindig minden rendben", r"mindig (tökéletes|remek|jó)"),
+        "starting": _any(
+            r"kezdtünk", r"elindítottuk", r"átálltunk", r"most kezdtem", r"új vagyok", r"átvettem"
+        ),
+        "question": _any(
+            r"hol",
+            r"mi",
+            r"mennyi",
+            r"mikor",
+            r"melyik",
+            r"van",
+            r"lehet",
+            r"hogyan",
+            r"milyen",
+            r"hány",
+        ),
+    },
+    "de": {
+        "complaint": _any(r"ich muss mich beschweren", r"beschwerde"),
+        "thanks": _any(r"im ernst,? danke", r"danke!"),
+        "calm": _any(
+            r"nicht dringend", r"keine eile", r"kein stress", r"eilt nicht", r"wenn sie zeit haben"
+        ),
+        "payment_fine": _any(
+            r"mit der zahlung ist alles in ordnung",
+            r"zahlung hat geklappt",
+            r"zahlung ist durchgegangen",
+        ),
+        "idiom": _any(
+            r"krieg\w* nicht raus", r"komme nicht dahinter", r"blicke .{0,20}nicht durch"
+        ),
+        "twice": _any(r"zweimal", r"doppelt", r"zwei mal"),
+        "instead": _any(r"statt", r"anstatt"),
+        "taken": _any(r"abgebucht", r"abgezogen", r"berechnet", r"belastet", r"eingezogen"),
+        "renewal_failed": _any(r"verlängerung .{0,40}(fehlgeschlagen|nicht geklappt|abgelehnt)"),
+        "locked": _any(
+            r"(karte|konto|debitkarte|kreditkarte)( \w+){0,4} (wurde |ist )?"
+            r"(\w+ ){0,4}(gesperrt|eingefroren|blockiert)"
+        ),
+        "loss_object": _any(
+            r"bestellungen",
+            r"daten",
+            r"kundenstamm",
+            r"rechnungen",
+            r"kunden",
+            r"einträge",
+            r"termine",
+            r"lagerbestand",
+        ),
+        "loss_gone": _any(
+            r"weg", r"verschwunden", r"gelöscht", r"leer", r"fehlen", r"verloren", r"auf null"
+        ),
+        "scope": _any(
+            r"wir alle",
+            r"alle kollegen",
+            r"niemand",
+            r"ganze (büro|team|firma)",
+            r"keiner",
+            r"kein einziger",
+        ),
+        "unable": _any(r"nicht mehr", r"können nicht", r"kann nicht", r"kommen .{0,20}nicht"),
+        "repetition": _any(
+            r"(dritte|vierte|fünfte)[nrs]? (mal|zustellversuch|versuch)",
+            r"(dritter|vierter|fünfter) (zustellversuch|versuch)",
+        ),
+        "praise": _any(r"immer (alles )?(top|super|bestens|gut|einwandfrei)"),
+        "starting": _any(
+            r"übernommen",
+            r"eröffnet",
+            r"seit letzter woche",
+            r"umgestiegen",
+            r"neu bei ihnen",
+            r"sind neu",
+            r"bin neu",
+        ),
+        "question": _any(
+            r"wo",
+            r"was",
+            r"wie",
+            r"welche\w*",
+            r"wann",
+            r"gibt es",
+            r"kann (ich|man)",
+            r"muss ich",
+            r"liefert",
+            r"sind sie",
+            r"ob",
+        ),
+    },
+    "ru": {
+        "complaint": _any(r"хочу пожаловаться", r"жалоба"),
+        "thanks": _any(r"спасибо!", r"серьезно,? спасибо"),
+        "calm": _any(r"не срочно", r"не к спеху", r"без спешки", r"когда будет время"),
+        "payment_fine": _any(r"оплата прошла", r"с оплатой все в порядке", r"все прошло хорошо"),
+        "idiom": _any(r"не могу разобраться", r"не могу понять, как"),
+        "twice": _any(r"дважды", r"два раза", r"двойн\w*"),
+        "instead": r"вместо",
+        "taken": _any(r"списали", r"списано", r"сняли", r"снято", r"удержали"),
+        "renewal_failed": _any(r"продлени\w* .{0,40}(не прошло|не удалось|отклонен\w*)"),
+        "locked": _any(
+            r"(карт\w*|аккаунт|счет)( \w+){0,4} (временно )?(заблокирован\w*|"
+            r"заморожен\w*)"
+        ),
+        "loss_object": _any(
+            r"заказы",
+            r"данные",
+            r"записи",
+            r"клиенты",
+            r"счета",
+            r"остатки",
+            r"расписание",
+            r"смены",
+        ),
+        "loss_gone": _any(
+            r"пропал\w*", r"исчез\w*", r"удален\w*", r"пуст\w*", r"обнулил\w*", r"потерял\w*"
+        ),
+        "scope": _any(r"никто", r"все сотрудники", r"весь офис", r"вся команда", r"ни один"),
+        "unable": _any(r"не может", r"не могут", r"не можем", r"не получается"),
+        "repetition": _any(r"(третии|четвертыи|пятыи) раз", r"до сих пор нет ответа"),
+        "praise": _any(r"все всегда (отлично|хорошо)", r"всегда (отлично|хорошо)"),
+        "starting": _any(
+            r"передали аккаунт", r"с прошлой недели", r"я новыи", r"только что открыл", r"начали"
+        ),
+        "question": _any(
+            r"где",
+            r"какои",
+            r"какая",
+            r"какие",
+            r"сколько",
+            r"когда",
+            r"есть ли",
+            r"можно ли",
+            r"как",
+        ),
+    },
+    "he": {
+        "complaint": _any(r"יש לי תלונה", r"תלונה"),
+        "thanks": _any(r"תודה!", r"ברצינות,? תודה"),
+        "calm": _any(r"לא דחוף", r"אין לחץ", r"בלי לחץ", r"כשיהיה לכם זמן"),
+        "payment_fine": _any(r"התשלום עבר", r"הכול עבר בסדר", r"אין בעיה עם התשלום"),
+        "idiom": _any(r"לא מצליח להבין איך", r"לא מצליחה להבין איך"),
+        "twice": _any(r"פעמיים", r"כפול", r"חיוב כפול"),
+        "instead": r"במקום",
+        "taken": _any(r"ירדו", r"חייבו", r"חויב\w*", r"נגבה", r"נגבו"),
+        "renewal_failed": _any(r"החידוש .{0,40}(נכשל|לא עבר)"),
+        "locked": _any(r"(הכרטיס|החשבון)( \w+){0,3} (חסום|נחסם|נעול|מוקפא|במצב קריאה בלבד)"),
+        # With or without the article: "ההזמנות", the orders.
+        "loss_object": _any(
+            *(
+                article + word
+                for word in ("הזמנות", "נתונים", "רשומות", "לקוחות", "חשבוניות", "מלאי", "משמרות")
+                for article in ("", "ה")
+            )
+        ),
+        "loss_gone": _any(r"נעלמ\w*", r"נמחק\w*", r"ריק\w*", r"אבד\w*", r"התאפס\w*"),
+        "scope": _any(r"אף אחד", r"כולם", r"כל הצוות", r"כל המשרד"),
+        "unable": _any(r"לא יכול\w*", r"לא מצליח\w*"),
+        "repetition": _any(
+            r"הפעם (השלישית|הרביעית)", r"ההשבתה (השלישית|הרביעית)", r"(השלישית|הרביעית) החודש"
+        ),
+        "praise": _any(r"ותמיד הכול מעולה", r"תמיד הכול (מעולה|בסדר)"),
+        "starting": _any(r"התחלנו", r"עברנו מ\w*", r"קיבלתי את החשבון", r"מהשבוע שעבר"),
+        "question": _any(r"איפה", r"מה", r"כמה", r"מתי", r"האם", r"יש לכם", r"אפשר"),
+    },
+}
+
+# Mock complaints: a laughing or winking face, or a bare "complaint" said with thanks.
+_LAUGH = re.compile("[\U0001f600-\U0001f606\U0001f609\U0001f60a\U0001f642\U0001f923\U0001f602]")
+_AMOUNT = re.compile(
+    r"(?P<pre>[£$€₪])\s?(?P<a>\d(?:[\d.,]|\s(?=\d))*\d|\d)"
+    r"|(?P<b>\d(?:[\d.,]|\s(?=\d{3}))*\d|\d)\s?(?P<post>€|eur\w*|euro\w*|£|km\b|ft\b|ft-\w*|huf|"
+    r"₪|ש\"ח|ils|руб\w*|₽|chf)"
+)
+_CURRENCIES = {
+    "£": "GBP",
+    "$": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "₪": "ILS",
+    'ש"ח': "ILS",
+    "ils": "ILS",
+    "km": "KM",
+    "ft": "HUF",
+    "huf": "HUF",
+    "руб": "RUB",
+    "₽": "RUB",
+    "chf": "CHF",
+}
+_SENTENCE_END = re.compile(r"[.!?\n]")
+# How many words a one-fact question may run to, greeting and signature included.
+ONE_FACT_MAX_WORDS = 45
+# A question word counts among a sentence's first few words ("Hello, where do I …").
+OPENER_WORDS = 6
+
+
+def _compiled(language: str, *, questions: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # One expression for a language and English: at a word start, the first kind whose phrase is
+    # there as whole words. Trying each of hundreds of alternatives at every word would be slow,
+    # so a trie of the phrases' literal beginnings finds the few places worth trying first.
+    # Question words are everywhere in a long text and matter only in a short one: they have an
+    # expression of their own, read only then.
+    own, english = _PATTERNS.get(language, {}), _PATTERNS["en"]
+    kinds = {
+        kind: [fold(source) for source in (own.get(kind), english.get(kind)) if source]
+        for kind in dict.fromkeys([*own, *english])
+        if (kind == "question") == questions
+    }
+    parts = "|".join(rf"(?P<{kind}>{'|'.join(sources)})(?!\w)" for kind, sources in kinds.items())
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for sources in kinds.values():
+        for source in sources:
+            for prefix in _prefixes(source):
+                node = trie
+                for char in prefix:
+                    node = node.setdefault(re.escape(char), {})
+                node[""] = {}
+    return re.compile(r"\b(?=" + _trie_regex(trie) + ")"), re.compile("(?:" + parts + ")")
+
+
+_METACHARS = frozenset("()[]{}?*+|.\\^$")
+
+
+def _split(source: str) -> list[str]:
+    # The top-level alternatives of an expression.
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for char in source:
+        if char == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        depth += (char == "(") - (char == ")")
+        current.append(char)
+    return [*parts, "".join(current)]
+
+
+def _prefixes(source: str) -> list[str]:
+    # The literal text each alternative begins with ("renewal .{0,40}" → "renewal "), a leading
+    # group opened into its own alternatives; "" when one begins with no literal at all.
+    found = []
+    for alternative in _split(source):
+        if alternative.startswith("("):
+            depth = 0
+            end = 0
+            for end, char in enumerate(alternative):  # noqa: B007 - where the group closes
+                depth += (char == "(") - (char == ")")
+                if depth == 0:
+                    break
+            inner = alternative[1:end].removeprefix("?:")
+            found += [
+                prefix
+                for head in _split(inner)
+                for prefix in _prefixes(head + alternative[end + 1 :])
+            ]
+            continue
+        literal = ""
+        for char in alternative:
+            if char in _METACHARS:
+                if char in "?*{" and literal:
+                    literal = literal[:-1]
+                break
+            literal += char
+        found.append(literal)
+    return found
+
+
+def _trie_regex(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    if "" in node:
+        return ""  # a shorter beginning is enough to be worth a try
+    alternatives = [char + _trie_regex(node[char]) for char in node]
+    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+
+_COMPILED = {
+    language: (_compiled(language, questions=False), _compiled(language, questions=True))
+    for language in _PATTERNS
+}
+
+
+@dataclass(frozen=True)
+class _Hit:
+    kind: str
+    start: int
+    words: str
+
+
+class _Hits:
+    """Where each kind's phrases are in the folded text, and in which sentence."""
+
+    def __init__(
+        self, folded: str, patterns: list[tuple[re.Pattern[str], re.Pattern[str]]], subject_end: int
+    ) -> None:
+        self.folded = folded
+        self.subject_end = subject_end
+        self._ends: list[int] | None = None
+        self.hits: list[_Hit] = []
+        for places, pattern in patterns:
+            for place in places.finditer(folded):
+                match = pattern.match(folded, place.start())
+                kind = match.lastgroup if match else None
+                if match and kind is not None:
+                    self.hits.append(_Hit(kind, match.start(), match.group(kind)))
+
+    @property
+    def ends(self) -> list[int]:
+        """Where sentence n ends: at the n-th full stop, question or exclamation mark, or the
+        subject's end (folding joins subject and body with a space). Found when first asked."""
+        if self._ends is None:
+            ends = {m.start() for m in _SENTENCE_END.finditer(self.folded)}
+            if self.subject_end >= 0:
+                ends.add(self.subject_end)
+            self._ends = sorted(ends)
+        return self._ends
+
+    def sentence_of(self, hit: _Hit) -> int:
+        """The index of the sentence a hit is in."""
+        return bisect.bisect_left(self.ends, hit.start)
+
+    def sentence(self, index: int) -> tuple[int, str]:
+        """Where a sentence starts and its text, with its closing mark."""
+        start = self.ends[index - 1] + 1 if index else 0
+        end = self.ends[index] + 1 if index < len(self.ends) else len(self.folded)
+        text = self.folded[start:end]
+        stripped = text.lstrip()
+        return start + len(text) - len(stripped), stripped.rstrip()
+
+    def find(self, kind: str, sentence: int | None = None) -> str:
+        """The first words of a kind, in the whole text or in one sentence."""
+        return next(
+            (
+                hit.words
+                for hit in self.hits
+                if hit.kind == kind and (sentence is None or self.sentence_of(hit) == sentence)
+            ),
+            "",
+        )
+
+    def in_one_sentence(self, first: str, second: str) -> str:
+        """The words of two kinds found in the same sentence ("whole team … can't")."""
+        for hit in self.hits:
+            if hit.kind == first and (other := self.find(second, self.sentence_of(hit))):
+                return f"{hit.words} … {other}"
+        return ""
+
+
+def read_contact(
+    subject: str, body: str, language: str, *, folded: str = "", words: int | None = None
+) -> Reading:
+    """Every cue in a contact, read with its language's patterns and English's. `folded` (the
+    subject and body, a line apart, folded) and `words` (the body's) save the work when the
+    caller has them already."""
+    folded = folded or fold(f"{subject}\n{body}")
+    subject_end = len(fold(subject)) if subject.strip() and body.strip() else -1
+    kinds, questions = _COMPILED.get(language, _COMPILED["en"])
+    length = len(body.split()) if words is None else words
+    hits = _Hits(
+        folded, [kinds, questions] if length <= ONE_FACT_MAX_WORDS else [kinds], subject_end
+    )
+    cues: list[Cue] = []
+    for kind in ("calm", "payment_fine", "idiom", "locked", "praise", "starting"):
+        if found := hits.find(kind):
+            cues.append(Cue(kind, found))
+    # "I have a complaint: you answered before I finished my coffee. Honestly, thank you."
+    if (mock := hits.find("complaint")) and (thanks := hits.find("thanks")):
+        cues.append(Cue("praise", f"{mock} … {thanks}"))
+    # Faces lie beyond U+1F600: a text without such characters needs no search.
+    if max(body, default=" ") >= "\U0001f600" and (laugh := _LAUGH.search(body)):
+        cues.append(Cue("praise", laugh.group(0)))
+    cues.extend(_money(folded, hits))
+    if found := hits.in_one_sentence("loss_gone", "loss_object"):
+        cues.append(Cue("loss", found))
+    if found := hits.in_one_sentence("scope", "unable"):
+        cues.append(Cue("scope", found))
+    if (again := hits.find("repetition")) and not hits.find("praise"):
+        cues.append(Cue("repetition", again))
+    if question := _one_fact(length, hits):
+        cues.append(Cue("one_fact", question))
+    return Reading(tuple(cues))
+
+
+def _money(folded: str, hits: _Hits) -> list[Cue]:
+    # Money told as facts: a renewal declined; an amount and "twice"; two amounts, one taken or
+    # one instead of another.
+    kinds = {hit.kind for hit in hits.hits}
+    if not kinds & {"renewal_failed", "twice", "instead", "taken"}:
+        return []
+    amounts = [_amount(match) for match in _AMOUNT.finditer(folded)]
+    shown = amounts[-1] if amounts else ""
+    if words := hits.find("renewal_failed"):
+        return [Cue("money", words, "renewal declined", shown)]
+    if not amounts:
+        return []
+    if twice := hits.find("twice"):
+        return [Cue("money", twice, "charged twice", shown)]
+    if len(set(amounts)) >= 2 and (words := hits.find("instead") or hits.find("taken")):
+        return [Cue("money", words, "wrong amount", amounts[0])]
+    return []
+
+
+def _amount(match: re.Match[str]) -> str:
+    number = match.group("a") or match.group("b") or ""
+    mark = (match.group("pre") or match.group("post") or "").lower()
+    code = next((c for key, c in _CURRENCIES.items() if mark.startswith(key)), mark.upper())
+    return f"{code} {number.strip()}"
+
+
+def _one_fact(words: int, hits: _Hits) -> str:
+    # One short question, opening with a question word: the rest may greet and sign off.
+    if words > ONE_FACT_MAX_WORDS:
+        return ""
+    sentences = [hits.sentence(index) for index in range(len(hits.ends) + 1)]
+    asked = [index for index, (_start, text) in enumerate(sentences) if text.endswith("?")]
+    if len(asked) > 1:
+        return ""
+    if not asked:
+        asked = [
+            hits.sentence_of(hit)
+            for hit in hits.hits
+            if hit.kind == "question" and hit.start == sentences[hits.sentence_of(hit)][0]
+        ][:1]
+    if not asked:
+        return ""
+    start, text = sentences[asked[0]]
+    # A question word among the first words; "wondering whether" may come later.
+    opener = len(" ".join(text.split()[:OPENER_WORDS]))
+    if not any(
+        hit.kind == "question"
+        and hits.sentence_of(hit) == asked[0]
+        and (hit.start - start < opener or hit.words.startswith("wondering"))
+        for hit in hits.hits
+    ):
+        return ""
+    return text

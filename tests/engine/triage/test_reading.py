@@ -1,0 +1,279 @@
+"""The reading layer: each cue in each language, found where it is meant and not in look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontdesk.engine.triage import Contact, LanguageDetection, Lexicon, triage_rules
+from frontdesk.engine.triage.reading import KINDS, read_contact
+from frontdesk.engine.triage.types import Reason
+
+# (language, kind, text with the cue, look-alike without it)
+CUES = [
+    ("en", "calm", "No rush, where is the export button?", "This is urgent, where is export?"),
+    ("et", "calm", "Pole kiire, aga kus on eksport?", "Väga kiire, kus on eksport?"),
+    ("bs", "calm", "Nije hitno, gdje je izvoz?", "Hitno je, gdje je izvoz?"),
+    ("hu", "calm", "Nem sürgős, hol az export?", "Sürgős, hol az export?"),
+    ("de", "calm", "Keine Eile: wo ist der Export?", "Eilig: wo ist der Export?"),
+    ("ru", "calm", "Не срочно, где экспорт?", "Срочно, где экспорт?"),
+    ("he", "calm", "לא דחוף, איפה הייצוא?", "דחוף, איפה הייצוא?"),
+    (
+        "en",
+        "payment_fine",
+        "No problem with the payment at all, does PayPal work?",
+        "There is a problem with the payment.",
+    ),
+    (
+        "de",
+        "payment_fine",
+        "Mit der Zahlung ist alles in Ordnung, geht auch SEPA?",
+        "Die Zahlung ist nicht durchgegangen.",
+    ),
+    ("et", "payment_fine", "Esimene kuu on makstud, kõik läks hästi.", "Makse ei läinud läbi."),
+    (
+        "hu",
+        "payment_fine",
+        "Az első hónapot kifizettem, minden rendben volt.",
+        "A fizetés nem sikerült.",
+    ),
+    ("bs", "payment_fine", "Platio sam, sve je prošlo uredu.", "Plaćanje nije prošlo."),
+    ("ru", "payment_fine", "Оплата прошла, вопрос про отчёт.", "Оплата не прошла."),
+    ("he", "payment_fine", "התשלום עבר, יש לי שאלה.", "התשלום נכשל."),
+    ("en", "idiom", "I can't work out how to add my team.", "We can't work at all today."),
+    ("en", "idiom", "We locked in last year's price.", "My account is locked."),
+    ("hu", "idiom", "Elakadtam a csomagválasztásnál.", "Nem tudunk dolgozni."),
+    (
+        "de",
+        "idiom",
+        "Ich krieg nicht raus, wo man die Sprache umstellt.",
+        "Wir können nicht arbeiten.",
+    ),
+    ("en", "locked", "My card is blocked and I'm stuck at a hotel.", "Is there a card reader?"),
+    (
+        "de",
+        "locked",
+        "Meine Debitkarte wurde wegen Betrugsverdachts gesperrt.",
+        "Meine Karte ist neu.",
+    ),
+    ("ru", "locked", "Карта временно заблокирована.", "Карта пришла вовремя."),
+    ("et", "locked", "Konto on lukus!", "Konto on avatud."),
+    ("bs", "locked", "Od tada je nalog samo za čitanje.", "Nalog radi."),
+    ("he", "locked", "מאז החשבון במצב קריאה בלבד.", "החשבון עובד."),
+    ("hu", "locked", "A kártyám le van tiltva.", "A kártyám megérkezett."),
+    ("en", "loss", "Orders from yesterday don't appear in the back office.", "Orders arrive fine."),
+    ("de", "loss", "Seit dem Update ist unser Kundenstamm leer.", "Unser Kundenstamm wächst."),
+    ("et", "loss", "Juuni vahetused on lihtsalt kadunud.", "Vahetused on planeeritud."),
+    ("bs", "loss", "Nestali su svi podaci.", "Podaci su tačni."),
+    ("hu", "loss", "Az adatok eltűntek a frissítés után.", "Az adatok pontosak."),
+    ("ru", "loss", "После обновления пропали все заказы.", "Заказы приходят."),
+    ("he", "loss", "כל ההזמנות נעלמו אחרי העדכון.", "ההזמנות מגיעות."),
+    (
+        "en",
+        "scope",
+        "Our whole team can't log in since 7am.",
+        "Our whole team would love a dark mode.",
+    ),
+    ("bs", "scope", "Niko u firmi ne može raditi.", "Svi u firmi vas vole."),
+    ("ru", "scope", "Никто в офисе не может зайти.", "Все в офисе довольны."),
+    ("et", "scope", "Keegi ei pääse sisse.", "Kõik on rahul."),
+    ("de", "scope", "Wir alle kommen nicht mehr ins System.", "Wir alle mögen das System."),
+    ("hu", "scope", "Senki nem tud belépni.", "Mindenki elégedett."),
+    ("he", "scope", "אף אחד לא יכול להיכנס.", "כולם מרוצים."),
+    (
+        "en",
+        "repetition",
+        "Third time this week the app crashed.",
+        "Third time ordering and always great.",
+    ),
+    ("bs", "repetition", "Treći put ove sedmice!", "Treći put naručujem, uvijek super."),
+    ("de", "repetition", "Vierter Zustellversuch, wieder niemand.", "Der erste Versuch klappte."),
+    ("et", "repetition", "Kolmas kord sel kuul.", "Esimene kord."),
+    ("hu", "repetition", "Már harmadszor írok.", "Már harmadszor rendelek, mindig minden rendben."),
+    (
+        "ru",
+        "repetition",
+        "Третий раз за неделю всё отваливается.",
+        "Заказываю уже третий раз, и всё всегда отлично.",
+    ),
+    ("he", "repetition", "תודה על ההשבתה הרביעית החודש.", "זו הפעם השלישית ותמיד הכול מעולה."),
+    (
+        "en",
+        "praise",
+        "I have a complaint: you were too quick. Honestly, thank you.",
+        "I have a complaint: the parcel was late.",
+    ),
+    ("de", "praise", "Frechheit! Die Lieferung kam einen Tag früher 😄", "Frechheit! Zu spät."),
+    (
+        "en",
+        "starting",
+        "We switched to you from Sage last week. Where do we start?",
+        "We have used you for years. Where is export?",
+    ),
+    ("et", "starting", "Alustasime sel kuul pakkide saatmist.", "Saadame pakke aastaid."),
+    ("ru", "starting", "Мне передали аккаунт от предыдущей сотрудницы.", "Аккаунт у меня давно."),
+    ("hu", "starting", "Ebben a hónapban kezdtünk Önökkel szállítani.", "Évek óta szállítunk."),
+    ("bs", "starting", "Ovaj mjesec smo počeli slati pakete.", "Godinama šaljemo pakete."),
+    ("de", "starting", "Wir haben die Bäckerei übernommen.", "Wir backen seit Jahren."),
+    ("he", "starting", "החודש התחלנו לשלוח דרככם.", "אנחנו שולחים שנים."),
+    (
+        "en",
+        "one_fact",
+        "Hi, where do I upload my logo? Thanks, Petra",
+        "Where is the logo? And the VAT? And the footer?",
+    ),
+    ("de", "one_fact", "Wie ist Ihre Faxnummer", "Bitte übertragen Sie unsere Daten aus Sage."),
+    (
+        "hu",
+        "one_fact",
+        "Van magyar nyelvű ügyfélszolgálat hétvégén is?",
+        "Kérem, vonják össze a fiókjaimat.",
+    ),
+    ("bs", "one_fact", "koja je vasa adresa", "Molim vas spojite moja dva naloga."),
+    (
+        "et",
+        "one_fact",
+        "Kas saab tellida õhtuse kohaletoimetamise?",
+        "Palun ühendage mu kaks kontot.",
+    ),
+    ("ru", "one_fact", "Какой у вас email бухгалтерии", "Прошу объединить два аккаунта."),
+    ("he", "one_fact", "מה הכתובת שלכם למשלוח דואר", "נא לאחד את שני החשבונות."),
+]
+
+
+@pytest.mark.parametrize(("language", "kind", "text", "look_alike"), CUES)
+def test_each_cue_is_read_in_its_language_and_not_in_its_look_alike(
+    language: str, kind: str, text: str, look_alike: str
+) -> None:
+    found = read_contact("", text, language).first(kind)
+    assert found is not None
+    assert found.words  # the words it rests on, for a person to check
+    assert not read_contact("", look_alike, language).has(kind)
+
+
+MONEY = [
+    (
+        "en",
+        "The direct debit went out twice – £32.50 on the 1st and £32.50 on the 4th.",
+        "charged twice",
+        "GBP 32.50",
+    ),
+    (
+        "bs",
+        "Na fakturi piše 150,00 KM, a vi ste mi skinuli 1.500,00 KM.",
+        "wrong amount",
+        "KM 150,00",
+    ),
+    ("ru", "Вы списали 1 200,00 €, хотя в счёте указано 120,00 €.", "wrong amount", "EUR 1 200,00"),
+    ("hu", "A kávéfőző 12 990 Ft volt, de 129 900 Ft-ot vontak le.", "wrong amount", "HUF 12 990"),
+    ("et", "Elektriarve (67,30 €) võeti kontolt kaks korda.", "charged twice", "EUR 67,30"),
+    ("de", "Die 49 € wurden zweimal abgebucht.", "charged twice", "EUR 49"),
+    ("he", "חייבו אותי פעמיים 119 ₪.", "charged twice", "ILS 119"),
+    ("he", "החידוש האוטומטי היום לא עבר.", "renewal declined", ""),
+    ("en", "The renewal this morning was declined.", "renewal declined", ""),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "detail", "amount"), MONEY)
+def test_money_is_read_as_facts_with_its_amount(
+    language: str, text: str, detail: str, amount: str
+) -> None:
+    money = read_contact("", text, language).first("money")
+    assert money is not None
+    assert (money.detail, money.amount) == (detail, amount)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The website says 24 € a month, the PDF says 26 €. Which is right?"),
+        ("de", "Ich habe zweimal angerufen, wann kommt der Techniker?"),
+        ("en", "I paid £39.00 last week; where is the receipt?"),
+    ],
+)
+def test_money_mentioned_without_a_wrong_taking_is_no_money_cue(language: str, text: str) -> None:
+    assert not read_contact("", text, language).has("money")
+
+
+def test_the_features_count_each_kind_in_a_fixed_order() -> None:
+    reading = read_contact("", "No rush. Our whole team can't log in.", "en")
+    features = reading.features()
+    assert len(features) == len(KINDS)
+    assert features[KINDS.index("calm")] == 1.0
+    assert features[KINDS.index("scope")] == 1.0
+    assert features[KINDS.index("money")] == 0.0
+
+
+def _triage(
+    lexicons: dict[str, Lexicon], detection: LanguageDetection, subject: str, body: str
+) -> tuple[int, bool, list[str]]:
+    decided = triage_rules(
+        Contact(id=None, channel="email", subject=subject, body=body),
+        lexicons=lexicons,
+        detection=detection,
+    )
+    return decided.level, decided.quick_win, decided.reason_texts()
+
+
+def test_a_calm_duplicate_charge_is_level_one_with_its_amount(
+    lexicons: dict[str, Lexicon], detection: LanguageDetection
+) -> None:
+    level, quick, reasons = _triage(
+        lexicons,
+        detection,
+        "Two payments for June",
+        "Just a quick note: our company card shows two identical payments of £39.00 to you. "
+        "Could the second one be refunded when you get a chance?",
+    )
+    assert level == 1
+    assert not quick
+    assert "payment problem: charged twice, GBP 39.00" in reasons
+
+
+def test_an_idiom_is_not_blocked_and_a_negated_payment_is_no_payment_problem(
+    lexicons: dict[str, Lexicon], detection: LanguageDetection
+) -> None:
+    assert _triage(lexicons, detection, "", "I can't work out how to add my team mates.")[0] == 4
+    level, quick, _reasons = _triage(
+        lexicons,
+        detection,
+        "Payment method",
+        "No problem with the payment at all, just wondering whether you accept PayPal?",
+    )
+    assert (level, quick) == (4, True)
+
+
+def test_alarm_around_a_one_fact_question_is_no_level_one(
+    lexicons: dict[str, Lexicon], detection: LanguageDetection
+) -> None:
+    level, quick, reasons = _triage(
+        lexicons, detection, "URGENT!!! ADDRESS", "what is your postal address for returns"
+    )
+    assert (level, quick) == (4, True)
+    assert any(text.startswith("quick win:") for text in reasons)
+
+
+def test_loss_scope_and_repetition_each_make_level_one_with_the_words(
+    lexicons: dict[str, Lexicon], detection: LanguageDetection
+) -> None:
+    cases = {
+        "records gone": "Since the update our customer records are empty, please check.",
+        "many cannot work": "Hello, our whole team can't get into the system since 7am.",
+        "repeated problem": "Third time this month the sync stopped.",
+    }
+    for start, body in cases.items():
+        level, _quick, reasons = _triage(lexicons, detection, "", body)
+        assert level == 1
+        assert any(text.startswith(start) for text in reasons), reasons
+
+
+def test_a_mock_complaint_is_praise(
+    lexicons: dict[str, Lexicon], detection: LanguageDetection
+) -> None:
+    body = "I have a complaint: you were so quick I didn't finish my coffee. Honestly, thank you."
+    assert _triage(lexicons, detection, "A complaint", body)[0] == 4
+
+
+def test_money_reason_reads_without_an_amount_too() -> None:
+    assert Reason("money", "renewal declined", evidence=("", "not")).text() == (
+        "payment problem: renewal declined"
+    )
