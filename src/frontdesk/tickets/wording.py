@@ -24,6 +24,9 @@ DETAILS = {
     "payment failed": gettext_lazy("payment failed"),
     "refund": gettext_lazy("refund"),
     "invoice problem": gettext_lazy("invoice problem"),
+    "wrong amount": gettext_lazy("wrong amount"),
+    "renewal declined": gettext_lazy("renewal declined"),
+    "one-fact question": gettext_lazy("one-fact question"),
     "account locked": gettext_lazy("account locked"),
     "cannot log in": gettext_lazy("cannot log in"),
     "cannot work": gettext_lazy("cannot work"),
@@ -45,8 +48,12 @@ def reason_text(reason: Reason) -> str:
     texts = {
         "churn": _("churn risk: “%(detail)s”"),
         "payment": _("payment problem: %(detail)s"),
+        "money": _("payment problem: %(detail)s"),
         "blocked": _("blocked from working: %(detail)s"),
         "defect": _("defect stops work: %(detail)s"),
+        "loss": _("records gone: “%(detail)s”"),
+        "scope": _("many cannot work: “%(detail)s”"),
+        "repeated": _("repeated problem: “%(detail)s”"),
         "dissatisfied": _("explicitly dissatisfied: “%(detail)s”"),
         "angry": _("angry tone"),
         "urgent": _("marked urgent: %(detail)s"),
@@ -66,6 +73,12 @@ def reason_text(reason: Reason) -> str:
         return _("learned from the desk's history: level %(detail)s, from %(words)s") % {
             "detail": detail,
             "words": words,
+        }
+    if reason.code == "money" and reason.evidence and reason.evidence[0]:
+        # The amount as the customer's text gives it: "charged twice, EUR 249".
+        return _("payment problem: %(detail)s, %(amount)s") % {
+            "detail": detail,
+            "amount": reason.evidence[0],
         }
     if reason.code == "pattern" and len(reason.evidence) == 2:
         detail = _reported_by(*reason.evidence)
