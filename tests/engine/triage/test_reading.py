@@ -194,6 +194,30 @@ def test_money_mentioned_without_a_wrong_taking_is_no_money_cue(language: str, t
     assert not read_contact("", text, language).has("money")
 
 
+@pytest.mark.parametrize(
+    ("language", "question", "asked_to_do"),
+    [
+        ("en", "hi do u ship to northern ireland", "Can I transfer my account to my partner?"),
+        ("bs", "dostavljate li u bihac?", "Mogu li prepisati ugovor za internet na suprugu?"),
+        ("ru", "у вас есть поддержка по телефону на русском?", "Можно ли переоформить договор?"),
+        ("hu", "atveheti a szomszed a csomagot?", "Kérnék ajánlatot 20 licencre?"),
+        ("de", "Kann man reduzierte Ware umtauschen?", "Kann ich den Vertrag umschreiben lassen?"),
+        ("he", "יש אפליקציה לאייפון?", "אפשר להעביר את החוזה על שם אשתי?"),
+        ("et", "mitu päeva läheb pakk narva?", "Kas saate meie andmed üle tuua?"),
+        (
+            "en",
+            "Where do I turn off the weekly emails?",
+            "What would it cost, how long would it take, and what paperwork do I need?",
+        ),
+    ],
+)
+def test_a_one_fact_question_is_told_from_a_request_or_a_question_of_several_parts(
+    language: str, question: str, asked_to_do: str
+) -> None:
+    assert read_contact("", question, language).has("one_fact")
+    assert not read_contact("", asked_to_do, language).has("one_fact")
+
+
 def test_the_features_count_each_kind_in_a_fixed_order() -> None:
     reading = read_contact("", "No rush. Our whole team can't log in.", "en")
     features = reading.features()

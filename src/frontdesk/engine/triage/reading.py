@@ -73,6 +73,13 @@ def _any(*phrases: str) -> str:
 # every language too (customers mix them).
 _PATTERNS: Mapping[str, Mapping[str, str]] = {
     "en": {
+        # A request to do something for the customer: no one fact answers it.
+        "action": _any(
+            r"transfer (my|our|the) (account|contract)",
+            r"move our (data|account)",
+            r"a quote",
+            r"merge",
+        ),
         "complaint": _any(r"i have a complaint", r"a complaint"),
         "thanks": _any(r"honestly,? thank you", r"thank you!", r"seriously,? thanks"),
         "calm": _any(
@@ -185,6 +192,8 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
         ),
     },
     "et": {
+        # A request to do something for the customer: no one fact answers it.
+        "action": _any(r"üle tuua", r"ümber vormistada", r"pakkumine", r"ühendage"),
         "complaint": _any(r"mul on kaebus", r"kaebus"),
         "thanks": _any(r"aitäh!", r"tõsiselt,? aitäh"),
         "calm": _any(r"pole kiire", r"ei ole kiire", r"ei kiirusta", r"kui aega on", r"kui jõuate"),
@@ -227,10 +236,22 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             r"eelmisest nädalast",
         ),
         "question": _any(
-            r"kus", r"mis", r"kas", r"millal", r"kui palju", r"kui kaua", r"kuidas", r"milline"
+            r"kus",
+            r"kust",
+            r"mis",
+            r"kas",
+            r"millal",
+            r"kui palju",
+            r"kui kaua",
+            r"kui suur",
+            r"kuidas",
+            r"millis\w*",
+            r"mitu",
         ),
     },
     "bs": {
+        # A request to do something for the customer: no one fact answers it.
+        "action": _any(r"prepisati", r"prenijeti", r"ponud\w*", r"spojite"),
         "complaint": _any(r"imam žalbu", r"žalba", r"prigovor"),
         "thanks": _any(r"hvala!", r"ozbiljno,? hvala"),
         "calm": _any(r"nije hitno", r"nema žurbe", r"ne žuri", r"kad stignete"),
@@ -298,9 +319,14 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             r"mogu li",
             r"je li",
             r"kako",
+            r"kolik\w*",
+            r"koju",
+            r"kakav",
         ),
     },
     "hu": {
+        # A request to do something for the customer: no one fact answers it.
+        "action": _any(r"átír\w*", r"ajánlat\w*", r"vonják össze"),
         "complaint": _any(r"panaszt szeretnék tenni", r"panasz"),
         "thanks": _any(r"köszönöm!", r"komolyan,? köszönöm"),
         "calm": _any(r"nem sürgős", r"nem sietős", r"ráér", r"nincs sietség"),
@@ -340,9 +366,16 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             r"hogyan",
             r"milyen",
             r"hány",
+            r"meddig",
+            r"hova",
+            r"lesz",
+            r"adnak",
+            r"működik",
         ),
     },
     "de": {
+        # A request to do something for the customer: no one fact answers it.
+        "action": _any(r"umschreiben", r"übertragen", r"angebot", r"zusammenführen"),
         "complaint": _any(r"ich muss mich beschweren", r"beschwerde"),
         "thanks": _any(r"im ernst,? danke", r"danke!"),
         "calm": _any(
@@ -415,6 +448,8 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
         ),
     },
     "ru": {
+        # A request to do something for the customer: no one fact answers it.
+        "action": _any(r"переоформить", r"перенести", r"коммерческое предложение", r"объединить"),
         "complaint": _any(r"хочу пожаловаться", r"жалоба"),
         "thanks": _any(r"спасибо!", r"серьезно,? спасибо"),
         "calm": _any(r"не срочно", r"не к спеху", r"без спешки", r"когда будет время"),
@@ -458,9 +493,18 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             r"есть ли",
             r"можно ли",
             r"как",
+            r"можно",
+            r"есть",
+            r"подскажите",
+            r"скажите",
+            r"до (скольки|какого)",
+            r"в каком",
+            r"куда",
         ),
     },
     "he": {
+        # A request to do something for the customer: no one fact answers it.
+        "action": _any(r"להעביר את", r"הצעת מחיר", r"לאחד"),
         "complaint": _any(r"יש לי תלונה", r"תלונה"),
         "thanks": _any(r"תודה!", r"ברצינות,? תודה"),
         "calm": _any(r"לא דחוף", r"אין לחץ", r"בלי לחץ", r"כשיהיה לכם זמן"),
@@ -487,7 +531,9 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
         ),
         "praise": _any(r"ותמיד הכול מעולה", r"תמיד הכול (מעולה|בסדר)"),
         "starting": _any(r"התחלנו", r"עברנו מ\w*", r"קיבלתי את החשבון", r"מהשבוע שעבר"),
-        "question": _any(r"איפה", r"מה", r"כמה", r"מתי", r"האם", r"יש לכם", r"אפשר"),
+        "question": _any(
+            r"איפה", r"מה", r"כמה", r"מתי", r"האם", r"יש", r"אפשר", r"איזה", r"איזו", r"לאן"
+        ),
     },
 }
 
@@ -516,6 +562,14 @@ _CURRENCIES = {
 _SENTENCE_END = re.compile(r"[.!?\n]")
 # How many words a one-fact question may run to, greeting and signature included.
 ONE_FACT_MAX_WORDS = 45
+# A question asked by a verb and a particle ("dostavljate li", "доставляете ли", "fizethetek-e")
+# or by a Hungarian verb of may or can ("átveheti", "kérhetem"): a word no literal begins, looked
+# for in a question's first words only.
+_PARTICLE = re.compile(
+    r"(?<!\w)\w+(?: li| ли|-e|hetek|hetem|hatok|hatom|heti|hati|hetünk|hatunk)(?!\w)"
+)
+# A question with this many commas has several parts.
+PARTS_MAX = 2
 # A question word counts among a sentence's first few words ("Hello, where do I …").
 OPENER_WORDS = 6
 
@@ -701,7 +755,7 @@ def read_contact(
         cues.append(Cue("scope", found))
     if (again := hits.find("repetition")) and not hits.find("praise"):
         cues.append(Cue("repetition", again))
-    if question := _one_fact(length, hits):
+    if not hits.find("action") and (question := _one_fact(length, hits)):
         cues.append(Cue("one_fact", question))
     return Reading(tuple(cues))
 
@@ -733,29 +787,34 @@ def _amount(match: re.Match[str]) -> str:
 
 
 def _one_fact(words: int, hits: _Hits) -> str:
-    # One short question, opening with a question word: the rest may greet and sign off.
+    # One short question, opening with a question word: the rest may greet and sign off. A
+    # question of several parts ("what would it cost, how long, and what paperwork?") is not one.
     if words > ONE_FACT_MAX_WORDS:
         return ""
     sentences = [hits.sentence(index) for index in range(len(hits.ends) + 1)]
-    asked = [index for index, (_start, text) in enumerate(sentences) if text.endswith("?")]
+
+    def opens(hit: _Hit, index: int) -> bool:
+        start, text = sentences[index]
+        opener = len(" ".join(text.split()[:OPENER_WORDS]))
+        return hit.kind == "question" and (
+            hit.start - start < opener or hit.words.startswith("wondering")
+        )
+
+    asked = [
+        index
+        for index, (_start, text) in enumerate(sentences)
+        if text.endswith("?") and text.strip("?! ")
+    ]
     if len(asked) > 1:
         return ""
     if not asked:
-        asked = [
-            hits.sentence_of(hit)
-            for hit in hits.hits
-            if hit.kind == "question" and hit.start == sentences[hits.sentence_of(hit)][0]
-        ][:1]
-    if not asked:
+        asked = [index for hit in hits.hits if opens(hit, index := hits.sentence_of(hit))][:1]
+    if not asked or sentences[asked[0]][1].count(",") >= PARTS_MAX:
         return ""
-    start, text = sentences[asked[0]]
-    # A question word among the first words; "wondering whether" may come later.
-    opener = len(" ".join(text.split()[:OPENER_WORDS]))
-    if not any(
-        hit.kind == "question"
-        and hits.sentence_of(hit) == asked[0]
-        and (hit.start - start < opener or hit.words.startswith("wondering"))
-        for hit in hits.hits
+    index = asked[0]
+    text = sentences[index][1]
+    if not any(opens(hit, index) for hit in hits.hits if hits.sentence_of(hit) == index) and not (
+        text.endswith("?") and _PARTICLE.search(" ".join(text.split()[:OPENER_WORDS]))
     ):
         return ""
-    return text
+    return sentences[index][1]
