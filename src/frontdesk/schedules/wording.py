@@ -81,7 +81,9 @@ def _stepped_away(line: StatusLine, zone: ZoneInfo) -> str:
         )
     if line.closes:
         return text % until
-    return f"{text % until} {_('Others at the desk go on serving, a little slower.')}"
+    # Out of the f-string, where makemessages would not find it.
+    others = _("Others at the desk go on serving, a little slower.")
+    return f"{text % until} {others}"
 
 
 def _away(line: StatusLine, zone: ZoneInfo) -> str:
