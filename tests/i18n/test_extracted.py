@@ -14,8 +14,9 @@ from django.utils.translation.template import templatize
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "frontdesk"
 LANGUAGES = ["et", "he", "hu", "bs"]
 GETTEXT = {"_", "gettext", "gettext_lazy", "ngettext", "ngettext_lazy"}
-# templatize() turns template tags into gettext(u'...') and ngettext(u'...', u'...', n) calls.
-LITERAL = r"u'(?:[^'\\]|\\.)*'"
+# templatize() turns template tags into gettext(u'...') and ngettext(u'...', u'...', n) calls,
+# quoting with u"..." a text that holds an apostrophe ("the others' messages").
+LITERAL = r"u'(?:[^'\\]|\\.)*'" + "|" + r'u"(?:[^"\\]|\\.)*"'
 TEMPLATE_CALL = re.compile(rf"n?gettext\(({LITERAL})(?:,\s*({LITERAL}))?")
 
 
