@@ -13,6 +13,7 @@ Patterns are written as a customer writes (with accents) and folded like the tex
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -574,15 +575,16 @@ PARTS_MAX = 2
 OPENER_WORDS = 6
 
 
-def _compiled(language: str, *, questions: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _compiled(language: str, *, questions: bool) -> re.Pattern[str]:
     # One expression for a language and English: at a word start, the first kind whose phrase is
     # there as whole words. Trying each of hundreds of alternatives at every word would be slow,
-    # so a trie of the phrases' literal beginnings finds the few places worth trying first.
-    # Question words are everywhere in a long text and matter only in a short one: they have an
-    # expression of their own, read only then.
+    # so a trie of the phrases' literal beginnings finds the few places worth trying first; both
+    # sit in one lookahead, so one search finds every place and its kind, phrases inside a
+    # longer one too. Question words are everywhere in a long text and matter only in a short
+    # one: they have an expression of their own, read only then.
     own, english = _PATTERNS.get(language, {}), _PATTERNS["en"]
     kinds = {
-        kind: [fold(source) for source in (own.get(kind), english.get(kind)) if source]
+        kind: [_folded(source) for source in (own.get(kind), english.get(kind)) if source]
         for kind in dict.fromkeys([*own, *english])
         if (kind == "question") == questions
     }
@@ -595,7 +597,20 @@ def _compiled(language: str, *, questions: bool) -> tuple[re.Pattern[str], re.Pa
                 for char in prefix:
                     node = node.setdefault(re.escape(char), {})
                 node[""] = {}
-    return re.compile(r"\b(?=" + _trie_regex(trie) + ")"), re.compile("(?:" + parts + ")")
+    return re.compile(r"\b(?=" + _trie_regex(trie) + ")(?=" + parts + ")")
+
+
+@functools.cache
+def _folded(source: str) -> str:
+    # English's patterns are read in every language: folded once.
+    return fold(source)
+
+
+@functools.cache
+def _expressions(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # Compiled when a language is first read, once a process: a desk reads a few of them, and
+    # compiling all at import would add a third of a second to every start.
+    return _compiled(language, questions=False), _compiled(language, questions=True)
 
 
 _METACHARS = frozenset("()[]{}?*+|.\\^$")
@@ -653,12 +668,6 @@ def _trie_regex(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
     return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
 
-_COMPILED = {
-    language: (_compiled(language, questions=False), _compiled(language, questions=True))
-    for language in _PATTERNS
-}
-
-
 @dataclass(frozen=True)
 class _Hit:
     kind: str
@@ -669,19 +678,16 @@ class _Hit:
 class _Hits:
     """Where each kind's phrases are in the folded text, and in which sentence."""
 
-    def __init__(
-        self, folded: str, patterns: list[tuple[re.Pattern[str], re.Pattern[str]]], subject_end: int
-    ) -> None:
+    def __init__(self, folded: str, patterns: list[re.Pattern[str]], subject_end: int) -> None:
         self.folded = folded
         self.subject_end = subject_end
         self._ends: list[int] | None = None
-        self.hits: list[_Hit] = []
-        for places, pattern in patterns:
-            for place in places.finditer(folded):
-                match = pattern.match(folded, place.start())
-                kind = match.lastgroup if match else None
-                if match and kind is not None:
-                    self.hits.append(_Hit(kind, match.start(), match.group(kind)))
+        self.hits: list[_Hit] = [
+            _Hit(kind, match.start(), match.group(kind))
+            for pattern in patterns
+            for match in pattern.finditer(folded)
+            if (kind := match.lastgroup) is not None
+        ]
 
     @property
     def ends(self) -> list[int]:
@@ -733,7 +739,7 @@ def read_contact(
     caller has them already."""
     folded = folded or fold(f"{subject}\n{body}")
     subject_end = len(fold(subject)) if subject.strip() and body.strip() else -1
-    kinds, questions = _COMPILED.get(language, _COMPILED["en"])
+    kinds, questions = _expressions(language if language in _PATTERNS else "en")
     length = len(body.split()) if words is None else words
     hits = _Hits(
         folded, [kinds, questions] if length <= ONE_FACT_MAX_WORDS else [kinds], subject_end
@@ -745,8 +751,7 @@ def read_contact(
     # "I have a complaint: you answered before I finished my coffee. Honestly, thank you."
     if (mock := hits.find("complaint")) and (thanks := hits.find("thanks")):
         cues.append(Cue("praise", f"{mock} … {thanks}"))
-    # Faces lie beyond U+1F600: a text without such characters needs no search.
-    if max(body, default=" ") >= "\U0001f600" and (laugh := _LAUGH.search(body)):
+    if laugh := _LAUGH.search(body):
         cues.append(Cue("praise", laugh.group(0)))
     cues.extend(_money(folded, hits))
     if found := hits.in_one_sentence("loss_gone", "loss_object"):
