@@ -28,7 +28,9 @@ def _fits(page: Page) -> None:
 
 
 def _section(page: Page, name: str) -> None:
-    page.locator(".settings-menu").get_by_role("link", name=name, exact=True).click()
+    # Measured once the section's page has loaded: mid-navigation there is no document to measure.
+    with page.expect_navigation():
+        page.locator(".settings-menu").get_by_role("link", name=name, exact=True).click()
     _fits(page)
 
 
