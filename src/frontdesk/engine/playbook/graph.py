@@ -249,9 +249,22 @@ def _node_problems(node: Node, ids: set[str]) -> list[Problem]:
     return problems
 
 
-def _loop_problems(graph: Graph, by_id: Mapping[str, Node]) -> list[Problem]:
-    """The edges that close a loop, found by a depth-first walk from every node in order."""
-    problems: list[Problem] = []
+@dataclass(frozen=True)
+class Link:
+    """An edge met on a depth-first walk: `index` is its place among the node's targets (the
+    answer's, for a question), and `closes_loop` says it leads back to a node on the walk's
+    own path."""
+
+    node: Node
+    index: int
+    target: str
+    closes_loop: bool
+
+
+def links_depth_first(order: Sequence[Node], by_id: Mapping[str, Node]) -> list[Link]:
+    """Every edge to a known node, met by a depth-first walk from each node of `order` not
+    yet visited: the checks refuse the edges that close a loop, the picture leaves them out."""
+    links: list[Link] = []
     state: dict[str, str] = {}  # "open" while on the walk's path, "done" after
 
     def visit(node: Node) -> None:
@@ -259,17 +272,30 @@ def _loop_problems(graph: Graph, by_id: Mapping[str, Node]) -> list[Problem]:
         for index, target in enumerate(node.targets()):
             if target not in by_id:
                 continue
-            if state.get(target) == "open":
-                answer = index if node.is_question else None
-                problems.append(Problem(ProblemCode.LOOP, node.id, "next", answer, target))
-            elif target not in state:
+            links.append(Link(node, index, target, closes_loop=state.get(target) == "open"))
+            if target not in state:
                 visit(by_id[target])
         state[node.id] = "done"
 
-    for node in graph.nodes:
+    for node in order:
         if node.id not in state:
             visit(node)
-    return problems
+    return links
+
+
+def _loop_problems(graph: Graph, by_id: Mapping[str, Node]) -> list[Problem]:
+    """The edges that close a loop, found by a depth-first walk from every node in order."""
+    return [
+        Problem(
+            ProblemCode.LOOP,
+            link.node.id,
+            "next",
+            link.index if link.node.is_question else None,
+            link.target,
+        )
+        for link in links_depth_first(graph.nodes, by_id)
+        if link.closes_loop
+    ]
 
 
 def reachable_from_start(graph: Graph) -> list[str]:

@@ -16,7 +16,7 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from frontdesk.engine.playbook.graph import Graph, Node, graph_outline
+from frontdesk.engine.playbook.graph import Graph, Node, graph_outline, links_depth_first
 
 BOX_WIDTH = 220
 LINE_HEIGHT = 17
@@ -115,28 +115,19 @@ def _lines(node: Node, number: int) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-def _acyclic_edges(order: Sequence[Node], known: set[str]) -> list[tuple[str, str, str]]:
+def _acyclic_edges(order: Sequence[Node]) -> list[tuple[str, str, str]]:
     """Every edge (source, target, label), leaving out any that would close a loop (a saved
     graph has none; a picture of one being edited must still come out)."""
     by_id = {node.id: node for node in order}
-    edges: list[tuple[str, str, str]] = []
-    state: dict[str, str] = {}
-
-    def visit(node: Node) -> None:
-        state[node.id] = "open"
-        labels = [a.label for a in node.answers] if node.is_question else [""]
-        for target, label in zip(node.targets(), labels, strict=False):
-            if target not in known or state.get(target) == "open":
-                continue
-            edges.append((node.id, target, label))
-            if target not in state:
-                visit(by_id[target])
-        state[node.id] = "done"
-
-    for node in order:
-        if node.id not in state:
-            visit(node)
-    return edges
+    return [
+        (
+            link.node.id,
+            link.target,
+            link.node.answers[link.index].label if link.node.is_question else "",
+        )
+        for link in links_depth_first(order, by_id)
+        if not link.closes_loop
+    ]
 
 
 def _layers(order: Sequence[Node], edges: Sequence[tuple[str, str, str]]) -> dict[str, int]:
@@ -164,7 +155,7 @@ def graph_layout(graph: Graph, *, mirror: bool = False) -> Layout:
     if not order:
         return Layout(2 * MARGIN, 2 * MARGIN, (), ())
     numbers = {node.id: place + 1 for place, node in enumerate(order)}
-    edges = _acyclic_edges(order, set(numbers))
+    edges = _acyclic_edges(order)
     layer = _layers(order, edges)
 
     # Long edges pass through one placeholder per layer they skip.
