@@ -144,3 +144,8 @@ class Playbook(models.Model):
 
     def __str__(self) -> str:
         return f"{self.moment} ({self.language})"
+
+    @property
+    def right_to_left(self) -> bool:
+        """Whether the playbook's language is written right to left (Hebrew)."""
+        return self.language.split("-")[0] in settings.LANGUAGES_BIDI

@@ -6,7 +6,6 @@ import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.db.models import QuerySet
 
 from frontdesk.accounts.choices import Presence
@@ -99,8 +98,7 @@ def playbook_walk(
 
 def playbook_picture(*, playbook: Playbook) -> Layout:
     """The flowchart laid out for its picture, right to left for a right-to-left language."""
-    rtl = playbook.language.split("-")[0] in settings.LANGUAGES_BIDI
-    return graph_layout(playbook_graph(playbook=playbook), mirror=rtl)
+    return graph_layout(playbook_graph(playbook=playbook), mirror=playbook.right_to_left)
 
 
 def playbooks_all() -> QuerySet[Playbook]:

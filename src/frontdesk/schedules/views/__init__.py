@@ -7,7 +7,6 @@ import functools
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
@@ -335,7 +334,6 @@ def playbook_page(request: HtmxHttpRequest, moment: str) -> HttpResponse:
             "back": ",".join(ids[:-1]),
             "others": [p for p in playbooks_all().filter(moment=moment) if p.pk != playbook.pk],
             "moment": PlaybookMoment(moment),
-            "rtl": playbook.language in settings.LANGUAGES_BIDI,
         },
     )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -173,7 +172,6 @@ def _playbook_page(
                 ]
             ],
             "form": form,
-            "rtl": playbook.language in settings.LANGUAGES_BIDI,
         },
         status=status,
     )
