@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 
 from django.db.models import QuerySet
@@ -17,6 +17,7 @@ from frontdesk.engine.playbook import (
     Graph,
     GraphShapeError,
     Layout,
+    Node,
     Passed,
     graph_fill,
     graph_from_data,
@@ -96,9 +97,26 @@ def playbook_walk(
     return graph_walk(playbook_filled(playbook=playbook, upcoming=upcoming), trail)
 
 
-def playbook_picture(*, playbook: Playbook) -> Layout:
-    """The flowchart laid out for its picture, right to left for a right-to-left language."""
-    return graph_layout(playbook_graph(playbook=playbook), mirror=playbook.right_to_left)
+def playbook_picture(*, playbook: Playbook, graph: Graph) -> Layout:
+    """The playbook's flowchart `graph` laid out for its picture, right to left for a
+    right-to-left language."""
+    return graph_layout(graph, mirror=playbook.right_to_left)
+
+
+OutlineRow = tuple[int, Node, list[tuple[str, int | None]]]
+
+
+def playbook_outline(*, graph: Graph, numbers: Mapping[str, int]) -> list[OutlineRow]:
+    """The flowchart as text: each node in reading order with its number, and where it leads,
+    as (the answer's words, or "" after a step; the number of the node, None at an end)."""
+    rows: list[OutlineRow] = []
+    for node in graph_outline(graph):
+        if node.is_question:
+            links = [(answer.label, numbers.get(answer.next)) for answer in node.answers]
+        else:
+            links = [("", numbers.get(node.next or ""))]
+        rows.append((numbers[node.id], node, links))
+    return rows
 
 
 def playbooks_all() -> QuerySet[Playbook]:

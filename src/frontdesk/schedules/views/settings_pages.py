@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.errors import Invalid
 from frontdesk.core.settings_menu import read_only, settings_page
-from frontdesk.engine.playbook import graph_outline
+from frontdesk.engine.playbook import Graph
 from frontdesk.schedules.constants import TYPICAL_SHIFT_MINUTES
 from frontdesk.schedules.forms import BreakRuleForm, PlaybookGraphForm, PlaybookLanguageForm
 from frontdesk.schedules.models import BreakRule, Playbook
@@ -24,6 +24,7 @@ from frontdesk.schedules.selectors.playbooks import (
     access_playbook_by_id,
     playbook_graph,
     playbook_numbers,
+    playbook_outline,
     playbook_picture,
     playbooks_all,
 )
@@ -148,29 +149,21 @@ def playbook_language_add_page(request: HttpRequest, playbook_id: int) -> HttpRe
 
 
 def _playbook_page(
-    request: HttpRequest, *, playbook: Playbook, form: PlaybookGraphForm, status: int = 200
+    request: HttpRequest,
+    *,
+    playbook: Playbook,
+    saved: Graph,
+    numbers: dict[str, int],
+    form: PlaybookGraphForm,
+    status: int = 200,
 ) -> HttpResponse:
-    graph = playbook_graph(playbook=playbook)
-    numbers = playbook_numbers(playbook=playbook)
     return render(
         request,
         "schedules/playbook_edit.html",
         {
             "playbook": playbook,
-            "picture": playbook_picture(playbook=playbook),
-            "outline": [
-                (
-                    numbers[node.id],
-                    node,
-                    [(label, numbers.get(target or "")) for label, target in links],
-                )
-                for node in graph_outline(graph)
-                for links in [
-                    [(a.label, a.next) for a in node.answers]
-                    if node.is_question
-                    else [("", node.next)]
-                ]
-            ],
+            "picture": playbook_picture(playbook=playbook, graph=saved),
+            "outline": playbook_outline(graph=saved, numbers=numbers),
             "form": form,
         },
         status=status,
@@ -186,7 +179,7 @@ def playbook_edit_page(request: HttpRequest, playbook_id: int) -> HttpResponse:
     saved = playbook_graph(playbook=playbook)
     if request.method != "POST":
         form = PlaybookGraphForm(title=playbook.title, graph=saved, numbers=numbers)
-        return _playbook_page(request, playbook=playbook, form=form)
+        return _playbook_page(request, playbook=playbook, saved=saved, numbers=numbers, form=form)
     form = PlaybookGraphForm(request.POST, title=playbook.title, graph=saved, numbers=numbers)
     try:
         playbook_save(
@@ -202,4 +195,6 @@ def playbook_edit_page(request: HttpRequest, playbook_id: int) -> HttpResponse:
     else:
         messages.success(request, _("Playbook saved."))
         return redirect("schedules:playbook_edit", playbook_id=playbook.pk)
-    return _playbook_page(request, playbook=playbook, form=form, status=400)
+    return _playbook_page(
+        request, playbook=playbook, saved=saved, numbers=numbers, form=form, status=400
+    )
