@@ -9,6 +9,7 @@ from pytest_django.live_server_helper import LiveServer
 from frontdesk.customers.models import Interaction
 from frontdesk.journal.models import ColleagueNote
 from tests import factories
+from tests.browser.conftest import agent_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -76,15 +77,11 @@ def test_namesakes_are_chosen_by_their_details(browser: Browser, live_server: Li
 def test_a_call_for_an_absent_colleague_waits_in_their_queue_until_done(
     browser: Browser, live_server: LiveServer
 ) -> None:
-    factories.agent(username="kati", password="kati-password-1", full_name="Kati Tamm")
-    factories.agent(username="eli", password="eli-password-1", full_name="Eli Levi")
+    kati_tamm = factories.agent(username="kati", full_name="Kati Tamm")
+    eli_levi = factories.agent(username="eli", full_name="Eli Levi")
     factories.customer(name="Rami Cohen")
 
-    kati = browser.new_context(locale="en-GB").new_page()
-    kati.goto(live_server.url + "/desk/")
-    kati.get_by_label("Username").fill("kati")
-    kati.get_by_label("Password").fill("kati-password-1")
-    kati.get_by_role("button", name="Log in").click()
+    kati = agent_page(browser, live_server, kati_tamm, path="/desk/")
     bar = kati.get_by_label("Log a contact")
     bar.fill("Rami Cohen. Eli Levi. viruses on the laptop, call him back.")
     bar.press("Enter")
@@ -94,11 +91,7 @@ def test_a_call_for_an_absent_colleague_waits_in_their_queue_until_done(
     expect(bar).to_have_value("")
 
     # Eli comes back from his break, in a browser of his own.
-    eli = browser.new_context(locale="en-GB").new_page()
-    eli.goto(live_server.url + "/desk/")
-    eli.get_by_label("Username").fill("eli")
-    eli.get_by_label("Password").fill("eli-password-1")
-    eli.get_by_role("button", name="Log in").click()
+    eli = agent_page(browser, live_server, eli_levi, path="/desk/")
     note = eli.locator(".colleague-note")
     expect(note).to_contain_text("Kati Tamm logged this for you")
     expect(note).to_contain_text("Rami Cohen. Eli Levi. viruses on the laptop, call him back.")
