@@ -8,9 +8,8 @@ from dataclasses import fields as dataclass_fields
 from django.utils.translation import gettext as _
 
 from frontdesk.accounts.models import User
-from frontdesk.core.errors import Invalid
 from frontdesk.macros.models import MacroSet
-from frontdesk.macros.services import CODE, lead_check
+from frontdesk.macros.services import CODE, _problems_raise, lead_check
 from frontdesk.macros.set_selectors import macro_codes_unknown, macro_set_name_taken
 from frontdesk.tickets.choices import Level
 
@@ -66,12 +65,6 @@ def macro_set_problems(*, fields: MacroSetFields, set_id: int | None = None) -> 
             "code": unknown[0]
         }
     return problems
-
-
-def _problems_raise(problems: dict[str, str]) -> None:
-    if problems:
-        name, message = next(iter(problems.items()))
-        raise Invalid(f"{name}: {message}")
 
 
 def macro_set_create(*, actor: User, fields: MacroSetFields) -> MacroSet:
