@@ -15,6 +15,7 @@ from frontdesk.engine.triage import Contact, Triage
 from frontdesk.macros.constants import PICKER_LENGTH
 from frontdesk.macros.models import Macro
 from frontdesk.macros.runtime import answer_index
+from frontdesk.tickets.adapters import reasons_from_rows
 from frontdesk.tickets.models import Ticket
 
 
@@ -44,9 +45,7 @@ def macro_suggested(*, ticket: Ticket, macros: Sequence[Macro] | None = None) ->
     if answered is not None:
         return answered
     labels = [
-        str(row.get("detail", ""))
-        for row in ticket.reasons or []
-        if isinstance(row, dict) and row.get("code") == "quick"
+        reason.detail for reason in reasons_from_rows(ticket.reasons) if reason.code == "quick"
     ]
     if not labels:
         return None
@@ -62,9 +61,9 @@ def macro_answering(*, ticket: Ticket, macros: Sequence[Macro] | None = None) ->
     """The macro triage matched the ticket's question to ("answered before: /delivery"), in
     the ticket's language as far as it has one; None when no match made the ticket quick."""
     codes = [
-        str(row.get("detail", ""))
-        for row in ticket.reasons or []
-        if isinstance(row, dict) and row.get("code") == ANSWER_REASON
+        reason.detail
+        for reason in reasons_from_rows(ticket.reasons)
+        if reason.code == ANSWER_REASON
     ]
     if not codes:
         return None
