@@ -71,16 +71,6 @@ def macro_answering(*, ticket: Ticket, macros: Sequence[Macro] | None = None) ->
     return _in_language([m for m in active if m.code == codes[0]], ticket.language)
 
 
-def macros_suggestion_first(
-    *, matches: Sequence[Macro], suggested: Macro | None, query: str
-) -> list[Macro]:
-    """The picker's macros with the one suggested for the ticket (`macro_suggested`) first,
-    when the agent has typed nothing or it matches what they typed."""
-    if suggested is None or (query.strip().lstrip("/") and suggested not in matches):
-        return list(matches)
-    return [suggested, *(m for m in matches if m.pk != suggested.pk)][:PICKER_LENGTH]
-
-
 def macro_answer_find(*, contact: Contact, decision: Triage) -> AnswerMatch | None:
     """The active macro whose answer settles a new contact's question, by meaning and across
     languages (triage asks, through its registry)."""

@@ -1,10 +1,10 @@
-"""Reads for answer sets: the sets a lead keeps, and the answers the picker offers first on a
-ticket of the levels a set is for."""
+"""Reads for answer sets: the sets a lead keeps, the answers the picker offers first on a
+ticket of the levels a set is for, and the picker's options in the order it lists them."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import QuerySet
 
@@ -12,7 +12,7 @@ from frontdesk.core.errors import NotFound
 from frontdesk.engine.text import fold
 from frontdesk.macros.constants import PICKER_LENGTH
 from frontdesk.macros.models import Macro, MacroSet
-from frontdesk.macros.selectors import _in_language
+from frontdesk.macros.selectors import _in_language, macro_matches, macro_suggested
 from frontdesk.tickets.models import Ticket
 
 
@@ -22,6 +22,16 @@ class SetAnswer:
 
     macro: Macro
     macro_set: MacroSet
+
+
+@dataclass(frozen=True)
+class PickerOption:
+    """One option of the reply box's picker: the macro, the answer set it is offered from, and
+    whether it is the one suggested for the ticket."""
+
+    macro: Macro
+    set_name: str = ""
+    suggested: bool = False
 
 
 def macro_set_list() -> QuerySet[MacroSet]:
@@ -76,6 +86,27 @@ def set_answers_for_ticket(
             offered.add(code)
             answers.append(SetAnswer(macro=chosen, macro_set=macro_set))
     return answers[:limit]
+
+
+def macro_picker_options(*, ticket: Ticket, language: str, query: str) -> list[PickerOption]:
+    """The picker's options: the macro suggested for the ticket first (the answer its question
+    was matched to, or its quick-win label's) unless the agent typed something else, then the
+    answers of the sets meant for the ticket's level, then the macros matching `query`, the
+    customer's `language` first."""
+    first = set_answers_for_ticket(ticket=ticket, language=language, query=query)
+    offered = {answer.macro.pk for answer in first}
+    matches = [m for m in macro_matches(query=query, language=language) if m.pk not in offered]
+    options = [PickerOption(answer.macro, answer.macro_set.name) for answer in first] + [
+        PickerOption(macro) for macro in matches[: max(PICKER_LENGTH - len(first), 0)]
+    ]
+    suggested = macro_suggested(ticket=ticket)
+    if suggested is None:
+        return options
+    listed = next((option for option in options if option.macro.pk == suggested.pk), None)
+    if listed is None and query.strip().lstrip("/"):
+        return options
+    lead = replace(listed or PickerOption(suggested), suggested=True)
+    return [lead, *(o for o in options if o.macro.pk != suggested.pk)][:PICKER_LENGTH]
 
 
 def macro_names_by_code(*, language: str) -> dict[str, str]:

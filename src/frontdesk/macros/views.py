@@ -16,16 +16,12 @@ from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.errors import Invalid, NotFound
 from frontdesk.core.http import safe_next
 from frontdesk.core.settings_menu import read_only, settings_page
-from frontdesk.macros.constants import PICKER_LENGTH
 from frontdesk.macros.forms import MacroFilterForm, MacroForm
 from frontdesk.macros.models import Macro
 from frontdesk.macros.selectors import (
     access_macro_by_id,
-    macro_matches,
-    macro_suggested,
     macros_by_code,
     macros_for_settings,
-    macros_suggestion_first,
 )
 from frontdesk.macros.services import (
     holding_reply_send,
@@ -36,7 +32,7 @@ from frontdesk.macros.services import (
     macro_render,
     macro_update,
 )
-from frontdesk.macros.set_selectors import set_answers_for_ticket
+from frontdesk.macros.set_selectors import macro_picker_options
 from frontdesk.tickets.forms import ReplyForm
 from frontdesk.tickets.views import ticket_for_page
 
@@ -67,46 +63,27 @@ def _language_name(code: str) -> str:
         return code
 
 
-def _option(macro: Macro, language: str, set_name: str = "") -> dict[str, object]:
-    """One option of the picker: the macro, its language when not the ticket's, its set."""
-    shown_language = "" if macro.language in {"", language} else _language_name(macro.language)
-    return {"macro": macro, "language_name": shown_language, "set_name": set_name}
-
-
 @login_required
 @require_GET
 def picker(request: HttpRequest, ticket_id: int) -> HttpResponse:
-    """The picker's options: macros matching what follows the slash; the one suggested for the
-    ticket first (the answer its question was matched to), then the answer sets meant for the
-    ticket's level, then the customer's language, each one not in it marked with its language."""
+    """The picker's options (`macro_picker_options`), each not in the customer's language
+    marked with its language."""
     ticket = ticket_for_page(request, ticket_id)
     language = ticket.language or ticket.customer.preferred_language
-    query = request.GET.get("q", "")
-    # On a level-2 ticket (or whichever levels a set is for), the set's answers come first.
-    first = set_answers_for_ticket(ticket=ticket, language=language, query=query)
-    offered = {answer.macro.pk for answer in first}
-    matches = [m for m in macro_matches(query=query, language=language) if m.pk not in offered]
-    options = [_option(answer.macro, language, answer.macro_set.name) for answer in first] + [
-        _option(macro, language) for macro in matches[: max(PICKER_LENGTH - len(first), 0)]
+    options = [
+        {
+            "macro": option.macro,
+            "set_name": option.set_name,
+            "suggested": option.suggested,
+            "language_name": ""
+            if option.macro.language in {"", language}
+            else _language_name(option.macro.language),
+        }
+        for option in macro_picker_options(
+            ticket=ticket, language=language, query=request.GET.get("q", "")
+        )
     ]
-    options = _suggestion_first(options, macro_suggested(ticket=ticket), query, language)
     return render(request, "macros/_picker_options.html", {"ticket": ticket, "options": options})
-
-
-def _suggestion_first(
-    options: list[dict[str, object]], suggested: Macro | None, query: str, language: str
-) -> list[dict[str, object]]:
-    """The options with the macro suggested for the ticket (the answer its question was matched
-    to, or its quick-win label's) leading and marked, unless the agent typed something else."""
-    listed = [(o["macro"], o) for o in options if isinstance(o["macro"], Macro)]
-    by_pk = {macro.pk: option for macro, option in listed}
-    ordered = macros_suggestion_first(
-        matches=[macro for macro, _option_ in listed], suggested=suggested, query=query
-    )
-    return [
-        by_pk.get(macro.pk, _option(macro, language)) | {"suggested": macro == suggested}
-        for macro in ordered
-    ]
 
 
 @login_required
