@@ -102,14 +102,13 @@ class AnswerIndex:
             told.setdefault(answer.code, set()).update(body.topics)
             objects.setdefault(answer.code, set()).update(body.objects, *(c.objects for c in said))
         documents.sort(key=lambda pair: pair[0])
-        self.codes: tuple[str, ...] = tuple(dict.fromkeys(code for code, _text in documents))
-        self.topics = {code: _topic_weights(headings[code], told[code]) for code in self.codes}
-        self.objects = {code: frozenset(objects[code]) for code in self.codes}
         # Where each code's documents start in the sorted matrix, for one max per code.
         self._starts = [
-            next(i for i, (owner, _t) in enumerate(documents) if owner == code)
-            for code in self.codes
+            i for i, (owner, _t) in enumerate(documents) if i == 0 or documents[i - 1][0] != owner
         ]
+        self.codes: tuple[str, ...] = tuple(documents[i][0] for i in self._starts)
+        self.topics = {code: _topic_weights(headings[code], told[code]) for code in self.codes}
+        self.objects = {code: frozenset(objects[code]) for code in self.codes}
         if documents:
             self._fit([words_for_likeness(text) for _code, text in documents])
 
