@@ -11,11 +11,12 @@ from urllib.parse import urlsplit
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from frontdesk.core.attachments import recording_validate, stored_files_delete
 from frontdesk.core.errors import Invalid, NotFound
+from frontdesk.core.retention import file_rows_expire
 from frontdesk.customers.models import Customer
 from frontdesk.live.models import Call, Recording
 
@@ -101,28 +102,17 @@ def recording_upload(
 
 def recordings_expire(before: datetime) -> int:
     """Delete the recordings that arrived before `before`, their files too; how many."""
-    with transaction.atomic():
-        doomed = list(
-            Recording.objects.filter(created_at__lt=before)
-            .order_by("id")
-            .values_list("id", flat=True)[:EXPIRE_BATCH]
-        )
-        return _recordings_delete(Recording.objects.filter(id__in=doomed))
+    return file_rows_expire(Recording.objects.all(), before=before, batch=EXPIRE_BATCH)
 
 
 def recordings_erase(*, customer: Customer) -> int:
     """Delete every recording of the customer's calls, their files too (the customer is being
     erased); how many."""
+    recordings = Recording.objects.filter(
+        Q(call__customer=customer) | Q(call__ticket__customer=customer)
+    )
     with transaction.atomic():
-        return _recordings_delete(
-            Recording.objects.filter(
-                Q(call__customer=customer) | Q(call__ticket__customer=customer)
-            )
-        )
-
-
-def _recordings_delete(recordings: QuerySet[Recording]) -> int:
-    names = list(recordings.values_list("file", flat=True))
-    deleted, _by_model = recordings.delete()
-    stored_files_delete(names)
+        names = list(recordings.values_list("file", flat=True))
+        deleted, _by_model = recordings.delete()
+        stored_files_delete(names)
     return deleted
