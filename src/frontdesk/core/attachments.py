@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
-from pathlib import PurePosixPath, PureWindowsPath
+from pathlib import PurePath, PurePosixPath, PureWindowsPath
 
 import filetype
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from frontdesk.core.constants import ATTACHMENT_NAME_LENGTH, RECORDING_TYPES, SNIFF_BYTES
@@ -25,6 +26,14 @@ def attachment_name_clean(raw: str) -> str:
     )
     name = name.strip().lstrip(".") or "attachment"
     return name[-ATTACHMENT_NAME_LENGTH:]
+
+
+def stored_file_name(*, storage_key: str, filename: str) -> str:
+    """Where an uploaded file is stored: a dated folder and its random key, with the upload's
+    suffix if it is a plain one; the sender's file name never reaches disk."""
+    suffix = PurePath(filename).suffix.lower()
+    safe_suffix = suffix if suffix[1:].isalnum() and len(suffix) <= 10 else ""
+    return timezone.now().strftime("%Y/%m/") + storage_key + safe_suffix
 
 
 def attachments_validate(files: Sequence[UploadedFile]) -> None:

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-from pathlib import PurePath
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from frontdesk.core.attachments import stored_file_name
 from frontdesk.live.choices import CallState, VisitState
 
 
@@ -89,9 +88,7 @@ class Visit(models.Model):
 
 def recording_path(instance: Recording, filename: str) -> str:
     """Store under a random name in a dated folder of its own, with the audio type's suffix."""
-    suffix = PurePath(filename).suffix.lower()
-    safe_suffix = suffix if suffix[1:].isalnum() and len(suffix) <= 6 else ""
-    return "recordings/" + timezone.now().strftime("%Y/%m/") + instance.storage_key + safe_suffix
+    return "recordings/" + stored_file_name(storage_key=instance.storage_key, filename=filename)
 
 
 class Recording(models.Model):

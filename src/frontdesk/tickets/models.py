@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
@@ -10,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from frontdesk.core.attachments import stored_file_name
 from frontdesk.tickets.choices import (
     OPEN_STATUSES,
     Channel,
@@ -209,9 +209,7 @@ class Message(models.Model):
 
 def attachment_path(instance: Attachment, filename: str) -> str:
     """Store under a random name in a dated folder; the customer's file name never reaches disk."""
-    suffix = PurePath(filename).suffix.lower()
-    safe_suffix = suffix if suffix[1:].isalnum() and len(suffix) <= 10 else ""
-    return timezone.now().strftime("%Y/%m/") + instance.storage_key + safe_suffix
+    return stored_file_name(storage_key=instance.storage_key, filename=filename)
 
 
 class Attachment(models.Model):
