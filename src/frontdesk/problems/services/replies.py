@@ -90,6 +90,27 @@ def problem_reply_placeholders_check(texts: Mapping[str, str]) -> None:
                 )
 
 
+def _tone_warnings(
+    written: Mapping[str, str], chosen: list[tuple[Ticket, str]]
+) -> dict[str, list[ReplyToneWarning]]:
+    # One text reaches every customer of its language, so it is read as the most upset or
+    # urgent of them needs it: casual words are flagged if any one calls for care.
+    readers: dict[str, list[Ticket]] = {}
+    for ticket, language in chosen:
+        readers.setdefault(language, []).append(ticket)
+    warnings = {}
+    for language, tickets in sorted(readers.items()):
+        found = reply_tone_check(
+            text=written[language],
+            language=language,
+            level=min(ticket.level for ticket in tickets),
+            tone=min((ticket.tone for ticket in tickets if ticket.tone is not None), default=None),
+        )
+        if found:
+            warnings[language] = found
+    return warnings
+
+
 def _render(text: str, *, ticket: Ticket, problem: Problem, agent: User) -> str:
     name = ticket.customer.name
     first = name.split()[0] if name.split() else ""
@@ -148,25 +169,8 @@ def problem_reply_send(
                 % {"reference": ticket.reference, "language": reply_language_of(ticket)}
             )
         chosen.append((ticket, language))
-    used = {language for _ticket, language in chosen}
     if not tone_accepted:
-        # One text reaches every customer of its language, so it is read as the most upset or
-        # urgent of them needs it: casual words are flagged if any one calls for care.
-        warnings = {
-            language: found
-            for language in sorted(used)
-            if (
-                found := reply_tone_check(
-                    text=written[language],
-                    language=language,
-                    level=min(t.level for t, lang in chosen if lang == language),
-                    tone=min(
-                        (t.tone for t, lang in chosen if lang == language and t.tone is not None),
-                        default=None,
-                    ),
-                )
-            )
-        }
+        warnings = _tone_warnings(written, chosen)
         if warnings:
             raise ProblemToneHeld(warnings)
     messages = []
