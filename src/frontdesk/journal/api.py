@@ -91,6 +91,10 @@ class ColleagueNoteOut(Schema):
         return note.writer.display_name
 
     @staticmethod
+    def resolve_customer_id(note: ColleagueNote) -> int:
+        return note.interaction.customer_id
+
+    @staticmethod
     def resolve_customer(note: ColleagueNote) -> str:
         return note.customer.name
 

@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from frontdesk.core.clock import datetime_text
+
+if TYPE_CHECKING:
+    from frontdesk.customers.models import Customer
 
 
 class LogCode(models.Model):
@@ -66,9 +71,6 @@ class ColleagueNote(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="colleague_notes"
     )
     writer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    customer = models.ForeignKey(
-        "customers.Customer", on_delete=models.CASCADE, related_name="colleague_notes"
-    )
     interaction = models.OneToOneField(
         "customers.Interaction", on_delete=models.CASCADE, related_name="colleague_note"
     )
@@ -92,6 +94,11 @@ class ColleagueNote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.writer} → {self.agent}: {self.line}"
+
+    @property
+    def customer(self) -> Customer:
+        """Whom the line is about: its interaction's customer, moved with it on a merge."""
+        return self.interaction.customer
 
 
 class Notice(models.Model):

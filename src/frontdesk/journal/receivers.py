@@ -10,7 +10,6 @@ from frontdesk.customers.models import Customer
 from frontdesk.customers.signals import customer_merging
 from frontdesk.journal.services import (
     colleague_notes_hand_over,
-    colleague_notes_move_customer,
     follow_ups_hand_over,
     follow_ups_move_customer,
 )
@@ -21,7 +20,6 @@ def move_follow_ups_on_merge(
     sender: type[Customer], source: Customer, target: Customer, **kwargs: Any
 ) -> None:
     follow_ups_move_customer(source=source, target=target)
-    colleague_notes_move_customer(source=source, target=target)
 
 
 @receiver(agent_deactivating)

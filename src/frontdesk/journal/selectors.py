@@ -140,7 +140,7 @@ def colleague_notes_waiting(*, agent: User) -> QuerySet[ColleagueNote]:
     the longer one has waited, the sooner it is read."""
     return (
         ColleagueNote.objects.filter(agent=agent, done_at__isnull=True)
-        .select_related("writer", "customer", "follow_up__ticket")
+        .select_related("writer", "interaction__customer", "follow_up__ticket")
         .order_by("created_at", "id")
     )
 
@@ -149,7 +149,7 @@ def colleague_notes_done_recently(*, agent: User, limit: int = 20) -> QuerySet[C
     """The notes the agent marked done last, newest first."""
     return (
         ColleagueNote.objects.filter(agent=agent, done_at__isnull=False)
-        .select_related("writer", "customer", "follow_up__ticket")
+        .select_related("writer", "interaction__customer", "follow_up__ticket")
         .order_by("-done_at", "-id")[:limit]
     )
 

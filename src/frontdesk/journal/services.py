@@ -117,7 +117,6 @@ def colleague_note_leave(
     return ColleagueNote.objects.create(
         agent=interaction.agent,
         writer=writer,
-        customer=interaction.customer,
         interaction=interaction,
         line=line[:500],
         follow_up=follow_up,
@@ -140,11 +139,6 @@ def colleague_notes_hand_over(*, agent: User, to: User) -> int:
     """Give the waiting notes of an agent who leaves the desk to `to` (the lead who let them
     go), so no call meant for them is lost; how many."""
     return ColleagueNote.objects.filter(agent=agent, done_at__isnull=True).update(agent=to)
-
-
-def colleague_notes_move_customer(*, source: Customer, target: Customer) -> int:
-    """Move the notes about one customer to another (customer merge); how many."""
-    return ColleagueNote.objects.filter(customer=source).update(customer=target)
 
 
 def follow_up_make(*, customer: Customer, owner: User, text: str, due_at: datetime) -> FollowUp:
