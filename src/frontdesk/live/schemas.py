@@ -80,7 +80,8 @@ class CallOut(Schema):
 
     @staticmethod
     def resolve_recordings(call: Call) -> list[Recording]:
-        return list(Recording.objects.filter(call=call).select_related("call"))
+        # Through the call's own manager, each recording's call is this one: no join, no query.
+        return list(call.recordings.all())
 
     @staticmethod
     def resolve_agent(call: object) -> str | None:
