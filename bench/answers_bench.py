@@ -39,15 +39,10 @@ LANGUAGES = ("en", "et", "he", "hu", "bs", "de", "ru")
 
 def demo_answers() -> list[Answer]:
     """The demo desk's macros, every language version, as the engine reads them."""
-    answers = []
-    for code, (_labels, texts) in content.QUICK_MACROS.items():
-        questions = content.QUICK_MACRO_QUESTIONS.get(code, ())
-        for language, text in texts.items():
-            asked = questions if language == "en" else ()
-            answers.append(Answer(code, language, code, text, tuple(asked)))
-    for code, versions in content.ANSWER_MACROS.items():
-        for language, (name, text, questions) in versions.items():
-            answers.append(Answer(code, language, name, text, tuple(questions)))
+    answers = [
+        Answer(macro.code, macro.language, macro.name, macro.text, macro.questions)
+        for macro in content.demo_macros()
+    ]
     # A desk ships with the onboarding answers (macros migration 0005), which are macros like
     # any other; the holding reply answers no question, and the desk leaves it out too.
     shipped = importlib.import_module("frontdesk.macros.migrations.0005_onboarding_answers")

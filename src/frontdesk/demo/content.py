@@ -1634,6 +1634,43 @@ QUICK_MACRO_QUESTIONS: dict[str, tuple[str, ...]] = {
     "copy": ("Can you send me a copy of my invoice?", "Kas saate saata arve koopia?"),
     "password": ("How do I reset my password?", "Hogyan tudok új jelszót kérni?"),
 }
+
+
+@dataclass(frozen=True)
+class DemoMacro:
+    """One language version of a demo macro, as the demo desk saves it."""
+
+    code: str
+    language: str
+    name: str
+    text: str
+    suggest_for: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+
+
+def demo_macros() -> list[DemoMacro]:
+    """Every language version of the demo's macros: the word-list ones (named by their code,
+    their example questions on the English version) and the answers to repeated questions."""
+    macros = [
+        DemoMacro(
+            code=code,
+            language=language,
+            name=code,
+            text=text,
+            suggest_for=tuple(labels),
+            questions=QUICK_MACRO_QUESTIONS.get(code, ()) if language == "en" else (),
+        )
+        for code, (labels, texts) in QUICK_MACROS.items()
+        for language, text in texts.items()
+    ]
+    macros.extend(
+        DemoMacro(code=code, language=language, name=name, text=text, questions=questions)
+        for code, versions in ANSWER_MACROS.items()
+        for language, (name, text, questions) in versions.items()
+    )
+    return macros
+
+
 # Questions that came in this morning which a macro answers: each a quick win on the queue,
 # "answered before: /delivery", its macro offered first in the reply box.
 # (customer name, e-mail, language, subject, body); each from a customer of their own.

@@ -172,20 +172,15 @@ def _desk(agents: list[User], hour: int) -> None:
             windows={str(day): _opening_windows(hour) for day in range(7)},
             holiday_country="EE",
         )
-    for code, (labels, texts) in content.QUICK_MACROS.items():
-        questions = content.QUICK_MACRO_QUESTIONS.get(code, ())
-        for language, text in texts.items():
-            macro_save(
-                code=code,
-                language=language,
-                name=code,
-                text=text,
-                suggest_for=labels,
-                questions=questions if language == "en" else (),
-            )
-    for code, versions in content.ANSWER_MACROS.items():
-        for language, (name, text, questions) in versions.items():
-            macro_save(code=code, language=language, name=name, text=text, questions=questions)
+    for macro in content.demo_macros():
+        macro_save(
+            code=macro.code,
+            language=macro.language,
+            name=macro.name,
+            text=macro.text,
+            suggest_for=list(macro.suggest_for),
+            questions=macro.questions,
+        )
     for word, (text, minutes) in content.LOG_CODES.items():
         log_code_save(word=word, text=text, follow_up_minutes=minutes)
     review_by = desk_today() + timedelta(days=14)
