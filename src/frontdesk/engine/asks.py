@@ -14,6 +14,7 @@ object is the desk ("he will get back to us", "visszahív minket"): the customer
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from itertools import pairwise
 
 from frontdesk.engine.text import fold
@@ -147,12 +148,7 @@ def action_asks_in(text: str) -> list[str]:
 
 def _word_at(starts: list[int], offset: int) -> int:
     """The index of the word that the folded text's character `offset` lies in."""
-    index = 0
-    for number, start in enumerate(starts):
-        if start > offset:
-            break
-        index = number
-    return index
+    return bisect_right(starts, offset) - 1
 
 
 def _negated(before: list[str]) -> bool:
