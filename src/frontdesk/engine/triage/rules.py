@@ -23,8 +23,6 @@ QUESTION_LIFT = 0.75
 ONE_FACT = "one-fact question"
 # Lexicon labels an idiom ("can't work out how", "locked in last year's price") accounts for.
 IDIOM_LABELS = frozenset({"cannot work", "account locked"})
-# The languages the reading has patterns for, by what detection may call them.
-READ_AS = {"hr": "bs", "sr": "bs"}
 # A subject in capitals has at least 6 letters, 80% of them capitals: 5 capitals or more.
 CAPITALS_MIN = 5
 _WORD = re.compile(r"\w+")
@@ -262,7 +260,7 @@ def triage_rules(
     reading = read_contact(
         contact.subject,
         contact.body,
-        READ_AS.get(signals.language, signals.language),
+        written_as(signals.language),
         folded=signals.folded,
         words=signals.words,
     )
