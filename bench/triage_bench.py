@@ -22,6 +22,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import Pipeline
+from triage_corpus_eval import corpus_languages, corpus_triaged
 
 from frontdesk.demo.content import SCENARIOS
 from frontdesk.engine.triage import (
@@ -100,30 +101,19 @@ def fixtures_accuracy(
 def churn_on_corpus(lexicons: dict) -> dict[str, object]:  # type: ignore[type-arg]
     """Where the churn reason fires on the labelled corpus, and the rules layer's level accuracy
     there: on the splits the phrases were written against (train, dev), and on the holdout."""
-    corpus = HERE / "data" / "triage_corpus"
-    languages = sorted(path.stem for path in corpus.glob("*.jsonl"))
-    detection = LanguageDetection(languages)
     counts: dict[str, Counter[str]] = {"train+dev": Counter(), "holdout": Counter()}
-    for language in languages:
-        for line in (corpus / f"{language}.jsonl").read_text(encoding="utf-8").splitlines():
-            data = json.loads(line)
-            expected = data.pop("expected")["level"]
-            group = counts["holdout" if data["split"] == "holdout" else "train+dev"]
-            # The desk knows its customer's language; it stands in when detection cannot tell.
-            decided = triage_rules(
-                contact_from_json(data),
-                lexicons=lexicons,
-                detection=detection,
-                fallback_language=language,
-            )
-            churn = any(reason.code == "churn" for reason in decided.reasons)
-            group["n"] += 1
-            group["level"] += decided.level == expected
-            group["level 1"] += expected == 1
-            group["churn on level 1"] += churn and expected == 1
-            group["churn elsewhere"] += churn and expected != 1
+    every_split = {"train", "dev", "holdout"}
+    for _language, data, labels, decided in corpus_triaged(every_split, lexicons):
+        expected = labels["level"]
+        group = counts["holdout" if data["split"] == "holdout" else "train+dev"]
+        churn = any(reason.code == "churn" for reason in decided.reasons)
+        group["n"] += 1
+        group["level"] += decided.level == expected
+        group["level 1"] += expected == 1
+        group["churn on level 1"] += churn and expected == 1
+        group["churn elsewhere"] += churn and expected != 1
     table(
-        f"Churn risk on the labelled corpus ({', '.join(languages)}; rules layer)",
+        f"Churn risk on the labelled corpus ({', '.join(corpus_languages())}; rules layer)",
         ["split", "n", "level acc", "level 1", "churn on level 1", "churn elsewhere"],
         [
             [

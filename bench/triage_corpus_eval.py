@@ -13,28 +13,35 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from common import table
 
-from frontdesk.engine.triage import LanguageDetection, lexicons_load, triage_rules
+from frontdesk.engine.triage import LanguageDetection, Lexicon, Triage, lexicons_load, triage_rules
 from frontdesk.engine.triage.jsonlines import contact_from_json
 
 CORPUS = Path(__file__).resolve().parent / "data" / "triage_corpus"
 SPLITS = {"train+dev": {"train", "dev"}, "train": {"train"}, "dev": {"dev"}, "holdout": {"holdout"}}
 
 
-def evaluate(split: str) -> tuple[dict[str, Counter[str]], list[list[str]]]:
-    """Counts per language (and "all") and the confusions, one row each."""
-    languages = sorted(path.stem for path in CORPUS.glob("*.jsonl"))
+def corpus_languages() -> list[str]:
+    """The corpus's languages, one file each."""
+    return sorted(path.stem for path in CORPUS.glob("*.jsonl"))
+
+
+def corpus_triaged(
+    splits: set[str], lexicons: Mapping[str, Lexicon]
+) -> Iterator[tuple[str, dict[str, Any], dict[str, Any], Triage]]:
+    """The corpus's contacts in these splits, each decided by the rules layer: its language, its
+    line (without its labels), its labels and the decision. Other splits are never triaged."""
+    languages = corpus_languages()
     detection = LanguageDetection(languages)
-    lexicons = lexicons_load()
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    confusions = []
     for language in languages:
         for line in (CORPUS / f"{language}.jsonl").read_text(encoding="utf-8").splitlines():
             data = json.loads(line)
-            if data["split"] not in SPLITS[split]:
+            if data["split"] not in splits:
                 continue
             expected = data.pop("expected")
             # The desk knows its customer's language; it stands in when detection cannot tell.
@@ -44,23 +51,31 @@ def evaluate(split: str) -> tuple[dict[str, Counter[str]], list[list[str]]]:
                 detection=detection,
                 fallback_language=language,
             )
-            want, got = expected["level"], decided.level
-            for key in (language, "all"):
-                c = counts[key]
-                c["n"] += 1
-                c["level"] += want == got
-                c["quick"] += decided.quick_win == expected["quick_win"]
-                c["level1"] += want == 1
-                c["found1"] += got == 1
-                c["right1"] += want == got == 1
-                c[f"level {want} n"] += 1
-                c[f"level {want} right"] += want == got
-                c[f"level {want} quick"] += decided.quick_win == expected["quick_win"]
-            if want != got or decided.quick_win != expected["quick_win"]:
-                wanted_quick = expected["quick_win"]
-                quick = "/".join("q" if q else "-" for q in (wanted_quick, decided.quick_win))
-                reasons = "; ".join(decided.reason_texts()) or "-"
-                confusions.append([data["id"], str(want), str(got), quick, reasons[:110]])
+            yield language, data, expected, decided
+
+
+def evaluate(split: str) -> tuple[dict[str, Counter[str]], list[list[str]]]:
+    """Counts per language (and "all") and the confusions, one row each."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    confusions = []
+    for language, data, expected, decided in corpus_triaged(SPLITS[split], lexicons_load()):
+        want, got = expected["level"], decided.level
+        for key in (language, "all"):
+            c = counts[key]
+            c["n"] += 1
+            c["level"] += want == got
+            c["quick"] += decided.quick_win == expected["quick_win"]
+            c["level1"] += want == 1
+            c["found1"] += got == 1
+            c["right1"] += want == got == 1
+            c[f"level {want} n"] += 1
+            c[f"level {want} right"] += want == got
+            c[f"level {want} quick"] += decided.quick_win == expected["quick_win"]
+        if want != got or decided.quick_win != expected["quick_win"]:
+            wanted_quick = expected["quick_win"]
+            quick = "/".join("q" if q else "-" for q in (wanted_quick, decided.quick_win))
+            reasons = "; ".join(decided.reason_texts()) or "-"
+            confusions.append([data["id"], str(want), str(got), quick, reasons[:110]])
     return counts, confusions
 
 
