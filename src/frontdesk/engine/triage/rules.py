@@ -231,9 +231,9 @@ def effort_of(
         return min(policy.quick_win_minutes, 2 + signals.words // 40), [
             Reason("quick", signals.quick[0])
         ]
-    # A one-fact question may name one hard word ("is there an API?", "the largest attachment?").
-    structural = contact.attachments or signals.words >= policy.hard_min_words
-    if one_fact and not structural and len(hard_signs) <= 1:
+    # A one-fact question may name one hard word ("is there an API?", "the largest attachment?"),
+    # though not come with a file (a long message is a hard case above).
+    if one_fact and not contact.attachments and len(hard_signs) <= 1:
         return min(policy.quick_win_minutes, 2 + signals.words // 40), [
             Reason("quick", ONE_FACT, evidence=(one_fact,))
         ]
