@@ -7,18 +7,13 @@ from django.utils.translation import gettext as _
 from frontdesk.core.clock import span_text
 from frontdesk.engine.answers import ANSWER_REASON
 from frontdesk.engine.queue import QueueReason
-from frontdesk.tickets.adapters import level_one_reason
+from frontdesk.tickets.adapters import level_one_reason, reasons_from_rows
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.wording import reason_text
 
 
 def _answered_before(ticket: Ticket) -> str:
-    rows = ticket.reasons or []
-    codes = [
-        str(r.get("detail", ""))
-        for r in rows
-        if isinstance(r, dict) and r.get("code") == ANSWER_REASON
-    ]
+    codes = [r.detail for r in reasons_from_rows(ticket.reasons) if r.code == ANSWER_REASON]
     return codes[0] if codes else ""
 
 
