@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from django import forms
@@ -278,6 +279,7 @@ class PlaybookGraphForm:
             playbook_problem_text(p, numbers=self.numbers) for p in problems if p.node is not None
         ]
 
+    @cached_property
     def targets(self) -> list[tuple[str, str]]:
         """What a step or an answer can lead to: each node by its number and first words, and
         the new step or question below."""
