@@ -9,8 +9,9 @@ from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 from frontdesk.accounts.models import User
 from frontdesk.engine.triage import Reason
 from frontdesk.intake.flows import customer_message_add
-from frontdesk.tickets.adapters import level_one_reason
+from frontdesk.tickets.adapters import level_one_reason, reasons_to_rows
 from frontdesk.tickets.choices import Status
+from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.services import ticket_set_status
 from frontdesk.tickets.wording import reason_texts_english
 from frontdesk.triage.models import TriageCorrection, TriageModel
@@ -42,6 +43,16 @@ def test_a_polite_letter_weighing_another_provider_is_level_one_for_churn() -> N
     assert ticket.level == 1
     assert reason_texts_english(ticket.reasons)[0] == "churn risk: “another provider”"
     assert level_one_reason(ticket) == Reason("churn", "another provider")
+
+
+@pytest.mark.parametrize("code", ["money", "loss", "scope", "repeated"])
+def test_every_level_one_reason_the_reading_gives_is_shown_for_the_level(code: str) -> None:
+    ticket = factories.ticket()
+    Ticket.objects.filter(pk=ticket.pk).update(
+        level=1, reasons=reasons_to_rows((Reason("live", "phone"), Reason(code, "the words")))
+    )
+    ticket.refresh_from_db()
+    assert level_one_reason(ticket) == Reason(code, "the words")
 
 
 def test_a_quick_question_is_a_quick_win() -> None:

@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 from frontdesk.engine.queue import Kind, QueueItem
+from frontdesk.engine.triage import LEVEL_ONE_CODES as TRIAGE_LEVEL_ONE_CODES
 from frontdesk.engine.triage import Reason
 from frontdesk.tickets.models import Ticket
 
-# Triage reasons that explain a level 1, in the order they are worth showing: a contract hanging
-# by a thread first, whatever else the letter says.
-LEVEL_ONE_CODES = (
-    "churn",
-    "payment",
-    "blocked",
-    "defect",
-    "dissatisfied",
-    "angry",
-    "urgent",
-    "corrected",
-)
+# Reasons that explain a level 1, in the order they are worth showing: triage's own (a contract
+# hanging by a thread first, whatever else the letter says), then an agent's correction.
+LEVEL_ONE_CODES = (*TRIAGE_LEVEL_ONE_CODES, "corrected")
 
 
 def queue_item_of(ticket: Ticket) -> QueueItem:

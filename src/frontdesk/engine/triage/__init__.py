@@ -5,10 +5,17 @@ from frontdesk.engine.triage.language import DEFAULT_LANGUAGES, LanguageDetectio
 from frontdesk.engine.triage.learned import Example, LevelModel, ModelError
 from frontdesk.engine.triage.lexicon import Lexicon, LexiconError, lexicons_load
 from frontdesk.engine.triage.rules import TriagePolicy, triage_rules
-from frontdesk.engine.triage.types import Contact, CustomerContext, Reason, Triage
+from frontdesk.engine.triage.types import (
+    LEVEL_ONE_CODES,
+    Contact,
+    CustomerContext,
+    Reason,
+    Triage,
+)
 
 __all__ = [
     "DEFAULT_LANGUAGES",
+    "LEVEL_ONE_CODES",
     "Contact",
     "CustomerContext",
     "Example",

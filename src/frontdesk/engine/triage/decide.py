@@ -15,26 +15,10 @@ from frontdesk.engine.triage.language import LanguageDetection
 from frontdesk.engine.triage.learned import LevelModel
 from frontdesk.engine.triage.lexicon import Lexicon
 from frontdesk.engine.triage.rules import TriagePolicy, distinct_words, triage_rules
-from frontdesk.engine.triage.types import Contact, Reason, Triage
+from frontdesk.engine.triage.types import LEVEL_ONE_CODES, Contact, Reason, Triage
 
 # Reasons the rules can point at in the text or the context; the model never overrides them.
-EXPLICIT = frozenset(
-    {
-        "churn",
-        "payment",
-        "money",
-        "blocked",
-        "loss",
-        "scope",
-        "repeated",
-        "defect",
-        "dissatisfied",
-        "angry",
-        "urgent",
-        "pattern",
-        "onboarding",
-    }
-)
+EXPLICIT = frozenset({*LEVEL_ONE_CODES, "pattern", "onboarding"})
 # How sure the model must be to raise a level. On demo-like histories, junk that passes the word
 # count ("Hello, is anybody there? I need some help") came out at 0.55–0.65, and requests like
 # those it learned from at 0.8 and more; a rare right guess on an unfamiliar text (0.62) is

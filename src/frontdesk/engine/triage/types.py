@@ -33,6 +33,21 @@ class Contact:
     pattern: str | None = None
 
 
+# The reasons that make a contact level 1, most telling first: a page that shows one reason for
+# a level 1 shows the first of these it finds.
+LEVEL_ONE_CODES = (
+    "churn",
+    "money",
+    "payment",
+    "blocked",
+    "loss",
+    "scope",
+    "repeated",
+    "defect",
+    "dissatisfied",
+    "angry",
+    "urgent",
+)
 # Reason codes and how each reads in English; pages translate them by code.
 REASON_TEXTS: Mapping[str, str] = {
     "churn": "churn risk: “{detail}”",
