@@ -80,8 +80,9 @@ def line_problems(where: str, data: object, language: str) -> list[str]:
         missing, extra = KEYS - set(data), set(data) - KEYS
         problems.append(f"{where}: keys missing {sorted(missing)}, unexpected {sorted(extra)}")
         return problems
-    if not isinstance(data["id"], str) or not re.fullmatch(rf"c2-{language}-\d{{3}}", data["id"]):
-        problems.append(f"{where}: id {data['id']!r} is not c2-{language}-NNN")
+    pattern = rf"c[2-9]-{language}-\d{{3}}"
+    if not isinstance(data["id"], str) or not re.fullmatch(pattern, data["id"]):
+        problems.append(f"{where}: id {data['id']!r} is not cB-{language}-NNN (B the batch)")
     if data["channel"] not in CHANNELS:
         problems.append(f"{where}: channel {data['channel']!r} not in {sorted(CHANNELS)}")
     if not isinstance(data["subject"], str):
@@ -163,25 +164,36 @@ def balance_problems(language: str, rows: list[dict]) -> list[str]:
     channels = {r["channel"] for r in rows}
     if channels != CHANNELS:
         problems.append(f"{language}: channels {sorted(channels)}, want all of {sorted(CHANNELS)}")
-    strata: dict[tuple[int, bool], Counter[str]] = {}
+    # Each batch (the id's prefix, "c2" in "c2-en-001") was written and split on its own, so the
+    # stratified split is checked per batch: a later batch's holdout is as fresh as the first's.
+    batches: dict[str, list[dict]] = {}
     for r in rows:
-        strata.setdefault((r["expected"]["level"], r["expected"]["quick_win"]), Counter())[
-            r["split"]
-        ] += 1
-    groups = [
-        (f"level {level}, {'quick win' if quick else 'not quick'}", splits)
-        for (level, quick), splits in sorted(strata.items())
-    ]
-    for name, splits in [*groups, ("all contacts", _splits(rows))]:
-        size = sum(splits.values())
-        for split, share in SPLITS.items():
-            # Stratified: each split holds its share of the stratum, rounded up or down.
-            if abs(splits[split] - size * share) >= 1:
-                problems.append(
-                    f"{language}, {name}: {splits[split]} of {size} in {split}, "
-                    f"want about {size * share:.1f}"
-                )
+        batches.setdefault(batch_of(r), []).append(r)
+    for batch, members in sorted(batches.items()):
+        strata: dict[tuple[int, bool], Counter[str]] = {}
+        for r in members:
+            strata.setdefault((r["expected"]["level"], r["expected"]["quick_win"]), Counter())[
+                r["split"]
+            ] += 1
+        groups = [
+            (f"level {level}, {'quick win' if quick else 'not quick'}", splits)
+            for (level, quick), splits in sorted(strata.items())
+        ]
+        for name, splits in [*groups, ("all contacts", _splits(members))]:
+            size = sum(splits.values())
+            for split, share in SPLITS.items():
+                # Stratified: each split holds its share of the stratum, rounded up or down.
+                if abs(splits[split] - size * share) >= 1:
+                    problems.append(
+                        f"{language} {batch}, {name}: {splits[split]} of {size} in {split}, "
+                        f"want about {size * share:.1f}"
+                    )
     return problems
+
+
+def batch_of(row: dict) -> str:
+    """The batch a contact was written in: the prefix of its id ("c2" of "c2-en-001")."""
+    return str(row["id"]).split("-", 1)[0]
 
 
 def _splits(rows: list[dict]) -> Counter[str]:
