@@ -6,6 +6,7 @@ Train and dev are what lexicons and rules may be fitted on; the holdout split is
 `--split holdout`, once, for the figure reported, and its confusions are never listed.
 
 Run: .venv/bin/python bench/triage_corpus_eval.py [--split train+dev|train|dev|holdout]
+     [--batch c2|c3|all]
 """
 
 from __future__ import annotations
@@ -32,16 +33,17 @@ def corpus_languages() -> list[str]:
 
 
 def corpus_triaged(
-    splits: set[str], lexicons: Mapping[str, Lexicon]
+    splits: set[str], lexicons: Mapping[str, Lexicon], *, batch: str = "all"
 ) -> Iterator[tuple[str, dict[str, Any], dict[str, Any], Triage]]:
-    """The corpus's contacts in these splits, each decided by the rules layer: its language, its
-    line (without its labels), its labels and the decision. Other splits are never triaged."""
+    """The corpus's contacts in these splits (and this batch, "c2", "c3", or "all"), each decided
+    by the rules layer: its language, its line (without its labels), its labels and the decision.
+    Other splits are never triaged."""
     languages = corpus_languages()
     detection = LanguageDetection(languages)
     for language in languages:
         for line in (CORPUS / f"{language}.jsonl").read_text(encoding="utf-8").splitlines():
             data = json.loads(line)
-            if data["split"] not in splits:
+            if data["split"] not in splits or batch not in ("all", data["id"].split("-")[0]):
                 continue
             expected = data.pop("expected")
             # The desk knows its customer's language; it stands in when detection cannot tell.
@@ -54,11 +56,12 @@ def corpus_triaged(
             yield language, data, expected, decided
 
 
-def evaluate(split: str) -> tuple[dict[str, Counter[str]], list[list[str]]]:
+def evaluate(split: str, *, batch: str = "all") -> tuple[dict[str, Counter[str]], list[list[str]]]:
     """Counts per language (and "all") and the confusions, one row each."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     confusions = []
-    for language, data, expected, decided in corpus_triaged(SPLITS[split], lexicons_load()):
+    triaged = corpus_triaged(SPLITS[split], lexicons_load(), batch=batch)
+    for language, data, expected, decided in triaged:
         want, got = expected["level"], decided.level
         for key in (language, "all"):
             c = counts[key]
@@ -86,11 +89,14 @@ def _share(right: int, n: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--split", choices=sorted(SPLITS), default="train+dev")
+    parser.add_argument(
+        "--batch", default="all", help="the batch written together: c2, c3, … or all (default)"
+    )
     args = parser.parse_args()
-    counts, confusions = evaluate(args.split)
+    counts, confusions = evaluate(args.split, batch=args.batch)
     order = [*sorted(k for k in counts if k != "all"), "all"]
     table(
-        f"Triage on the labelled corpus, {args.split} split (rules layer)",
+        f"Triage on the labelled corpus, {args.split} split, batch {args.batch} (rules layer)",
         ["lang", "n", "level acc", "L1 recall", "L1 precision", "quick-win acc"],
         [
             [
@@ -129,6 +135,7 @@ def main() -> None:
     result = {
         "bench": "triage_corpus",
         "split": args.split,
+        "batch": args.batch,
         "contacts": total["n"],
         "per_language": {
             key: {
