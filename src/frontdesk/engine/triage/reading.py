@@ -245,7 +245,7 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             r"tühjad",
             r"tühi",
             r"puuduvad",
-            r"(ei ole|pole)( \S+){0,6} (kohale|lattu|kliendini|klientideni|saajani|kontole|"
+            r"(ei ole|pole)( [\w-]+){0,6} (kohale|lattu|kliendini|klientideni|saajani|kontole|"
             r"\w*programmi|süsteemi) jõudnud",
             r"ei jõua (kohale|lattu|kliendini|klientideni|saajani|\w*programmi|süsteemi)",
         ),
@@ -270,7 +270,10 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
         ),
         "starting": _any(
             r"alustasime",
-            r"(võtsime|võtsin)( \w+){0,2} üle",
+            r"(võtsime|võtsin)( \w+){0,3} üle( [\w-]+){0,3} (\w*poe|firma|ettevõtte|äri|salongi|"
+            r"kohviku|kaupluse|konto|kontod|raamatupidamise)",
+            r"(võtsime|võtsin|ostsime|ostsin)( [\w-]+){0,3} (\w*poe|firma|ettevõtte|äri|salongi|"
+            r"kohviku|kaupluse|konto|kontod|raamatupidamise) üle",
             r"(uus|uued) omanik\w*",
             r"tulime üle",
             r"sain konto üle",
