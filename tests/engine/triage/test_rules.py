@@ -11,6 +11,7 @@ from frontdesk.engine.triage import (
     CustomerContext,
     LanguageDetection,
     Lexicon,
+    lexicons_load,
     triage_rules,
 )
 from frontdesk.engine.triage.lexicon import lexicon_compile
@@ -393,3 +394,80 @@ def test_a_churn_threat_said_calmly_darkens_the_tone_and_shouted_is_angry(
     assert not calm.angry
     assert loud.angry
     assert loud.level == calm.level == 1
+
+
+# Estonian as customers write it, read with the shipped word lists: (text, the reason it is level 1
+# for) and a look-alike that is no level 1.
+ESTONIAN = [
+    (
+        "Liikmemaks võeti siiski, kuigi külmutasin liikmelisuse.",
+        "payment problem: fee that should not apply",
+        "Kas liikmemaks võetakse ka külmutamise ajal?",
+    ),
+    (
+        "Palun tühistage trahv, parkimine oli äpis makstud.",
+        "payment problem: fee that should not apply",
+        "Kuidas trahvi vaidlustada?",
+    ),
+    (
+        "Liikmemaks võeti kolm korda, palun kandke üleliigne tagasi.",
+        "payment problem: refund",
+        "Kui kaua enne väljumist saab pileti tagasi anda ja raha tagasi saada?",
+    ),
+    (
+        "Arvel on rändlustasu, mida ma ei tellinud. Palun arve üle vaadata.",
+        "payment problem: invoice problem",
+        "Miks on arve sel kuul suurem?",
+    ),
+    (
+        "Raha on kontolt läinud, aga tellimus näitab ikka maksmata.",
+        "payment problem: paid but shown unpaid",
+        "Kas tellimus jääb ootama makset, kui maksan pangaülekandega?",
+    ),
+    (
+        "Oktoobri väljamakse ei ole siiani meie kontole jõudnud.",
+        "payment problem: payout not received",
+        "Millal väljamakse tavaliselt kontole laekub?",
+    ),
+    (
+        "Juba nädal aega katkeb internet iga poole tunni tagant.",
+        "blocked from working: no internet",
+        "Kas teie äpp töötab ka ilma internetita?",
+    ),
+    (
+        "Alates hommikust ei väljasta meie kassad tšekke.",
+        "blocked from working: cannot work",
+        "Mitu kassat saab ühe litsentsiga kasutada?",
+    ),
+    (
+        "Kui see ei lahene, peame vaatama teiste teenusepakkujate poole.",
+        "churn risk: “teiste teenusepakkujate”",
+        "Kas teie teenus töötab ka teiste pakiautomaatidega?",
+    ),
+    (
+        "Olen tõeliselt pahane, pakk on üheksa päeva teel.",
+        "explicitly dissatisfied: “olen toeliselt pahane”",
+        "Ärge olge pahane, aga kus on arve eksport?",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def shipped() -> dict[str, Lexicon]:
+    return lexicons_load(languages={"et", "en"})
+
+
+@pytest.mark.parametrize(("body", "reason", "look_alike"), ESTONIAN)
+def test_estonian_level_one_families_are_read_and_their_look_alikes_are_not(
+    shipped: dict[str, Lexicon], body: str, reason: str, look_alike: str
+) -> None:
+    detection = LanguageDetection(["en", "et"])
+    decided = triage_rules(
+        contact("", body), lexicons=shipped, detection=detection, fallback_language="et"
+    )
+    assert decided.level == 1
+    assert reason in decided.reason_texts()
+    calm = triage_rules(
+        contact("", look_alike), lexicons=shipped, detection=detection, fallback_language="et"
+    )
+    assert calm.level == 4, calm.reason_texts()

@@ -201,7 +201,7 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             r"ühendage",
             r"hinnapakkumis\w*",
             r"pakkumis\w*",
-            r"saaksite( \w+){0,4} (jagada|muuta|saata|lisada|teha|ühendada|eemaldada|kustutada|"
+            r"saaksite( \w+){0,6} (jagada|muuta|saata|lisada|teha|ühendada|eemaldada|kustutada|"
             r"tühistada)",
             r"(enda|minu|oma|tema|meie) nimele",
             r"kokku leppida",
@@ -273,7 +273,7 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             r"(võtsime|võtsin)( \w+){0,3} üle( [\w-]+){0,3} (\w*poe|firma|ettevõtte|äri|salongi|"
             r"kohviku|kaupluse|konto|kontod|raamatupidamise)",
             r"(võtsime|võtsin|ostsime|ostsin)( [\w-]+){0,3} (\w*poe|firma|ettevõtte|äri|salongi|"
-            r"kohviku|kaupluse|konto|kontod|raamatupidamise) üle",
+            r"kohviku|kaupluse|konto|kontod|raamatupidamise)( \w+){0,2} üle",
             r"(uus|uued) omanik\w*",
             r"tulime üle",
             r"sain konto üle",
