@@ -96,6 +96,8 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             r"payment went through fine",
             r"payment (is|was) fine",
             r"paid .{0,30}(all )?fine",
+            # Asking how long a refund takes names a refund and no problem with it.
+            r"how long (does|do|will|would) (it take (to get |for )?)?(a |the |my )?refunds?",
         ),
         "idiom": _any(
             r"can'?t work out",
@@ -113,7 +115,52 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
         ),
         "instead": r"instead of",
         "taken": _any(
-            r"charged", r"taken", r"debited", r"collected", r"went out", r"deducted", r"billed"
+            r"charged",
+            r"taken",
+            r"debited",
+            r"collected",
+            r"went out",
+            r"deducted",
+            r"billed",
+            # Paid short: "you paid £340, the letter says £1,340".
+            r"pay (me |us )?(the )?(remaining|rest|difference|outstanding|missing)",
+            r"only (paid|received|got|transferred)",
+            r"(paid|transferred) (me |us )?(only|short)",
+            r"under-?paid",
+            r"short-?paid",
+        ),
+        # Money that should have come and did not, or paid and shown unpaid.
+        "unreceived": _any(
+            r"(settlement|payout|pay-out|payment|transfer|money|funds|deposit|refund|takings)"
+            r"( [^ ]+){0,5} (has |have |had )?(never|not|still not|not yet|has ?n['’]?t"
+            r"|have ?n['’]?t|did ?n['’]?t|has not|have not|did not)( yet)? (arrived"
+            r"|come( through| in)?|reached|landed|shown up|been (paid|credited|received))",
+            r"(i|we)( have|'ve)? paid[^.!?\n]{0,120}(unpaid|not paid|awaiting payment"
+            r"|payment pending|still outstanding|as outstanding)",
+        ),
+        # A fee that should not apply: charged again, not in the contract, on a prepaid parcel.
+        "fee_wrong": _any(
+            r"(fee|charge|surcharge)s?( [^ ]+){0,4} (that )?(should|does|did|is|do)"
+            r" ?(n['’]?t|not) (apply|be charged|have been charged|be there)",
+            r"(should ?n['’]?t|should not|was ?n['’]?t supposed to|were ?n['’]?t supposed to"
+            r"|not supposed to) (have )?(be(en)? )?(charged|billed|pay|paid)",
+            r"(charged|billed)( me| us)?( [^ ]+){0,4} (fee|charge|surcharge) again",
+            r"(contract|terms|agreement)( [^ ]+){0,3} (does ?n['’]?t|does not|do ?n['’]?t|do not)"
+            r" (mention|include|allow|say anything about) (a |any |the )?([^ ]+ )?(fee|charge)",
+            r"(fee|charge|duty|surcharge)( [^ ]+){0,4} (on|for) (a |an |my |the )?"
+            r"(prepaid|already paid)",
+        ),
+        # A payment, debit or card refused, in whatever order the sentence puts it.
+        "declined": _any(
+            r"(payment|direct debit|debit|card|transaction|charge|transfer)( [^ ]+){0,4} (was|were"
+            r"|has been|have been|got|gets|is being|are being|keeps being|keeps getting|is|are)"
+            r" (declined|rejected|refused|bounced)",
+            r"(direct debit|payment)( [^ ]+){0,4} (was|has been|got) (returned|reversed)",
+        ),
+        # No connection or supply: the line, the internet, the power.
+        "offline": _any(
+            r"(internet|broadband|connection|line|wifi|router|network|power|electricity|water)"
+            r"( [^ ]+){0,3} (is|has been|have been|went|goes|keeps going|are) (down|dead|off|out)",
         ),
         "renewal_failed": _any(
             r"renewal .{0,40}(failed|declined|did ?n[o']?t go through)",
@@ -135,6 +182,16 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             r"appointments",
             r"rosters",
             r"contracts",
+            r"records?",
+            r"notes",
+            r"history",
+            r"timeline",
+            r"invoices",
+            r"documents",
+            r"photos",
+            r"products",
+            r"messages",
+            r"contacts",
         ),
         "loss_gone": _any(
             r"gone",
@@ -162,6 +219,11 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
         "unable": _any(r"can'?t", r"can['’]t", r"cannot", r"unable", r"(is|are) able to"),
         "repetition": _any(
             r"(third|fourth|fifth|3rd|4th|5th) (time|attempt|failed)",
+            # "A fourth week without a working scanner", "three days with no heating".
+            r"(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th) (straight |whole |full )?"
+            r"(day|week|month)( in a row| running)?( now)? (without|with no)",
+            r"(two|three|four|five|six|several) (straight |whole |full )?(days|weeks|months)"
+            r"( now)? (without|with no)",
             r"still no (answer|reply)",
             r"again and again",
         ),
@@ -174,6 +236,8 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             r"moving over from",
             r"for the first time",
             r"took over the account",
+            r"(taken|took) over (\w+ ){0,2}(account|admin|looking after|from)",
+            r"started (at|with) [^ ]+( [^ ]+)? (last|this) (week|month)",
         ),
         "question": _any(
             r"where",
@@ -190,6 +254,8 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             r"is (it|the|two)",
             r"how do i",
             r"wondering (if|whether)",
+            # A yes-or-no question opened by a verb, only when it ends in a question mark.
+            r"(will|can) (a|an|the|it|my|our|this|that)[^.!?\n]{0,100}\?",
         ),
     },
     "et": {
@@ -431,17 +497,59 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             r"mit der zahlung ist alles in ordnung",
             r"zahlung hat geklappt",
             r"zahlung ist durchgegangen",
+            # Asking how long a refund takes names a refund and no problem with it.
+            r"wie lange dauer\w* ([^ ]+ ){0,2}(erstattung|rückerstattung|gutschrift|rückzahlung)",
         ),
         "idiom": _any(
             r"krieg\w* nicht raus", r"komme nicht dahinter", r"blicke .{0,20}nicht durch"
         ),
         "twice": _any(r"zweimal", r"doppelt", r"zwei mal"),
-        "instead": _any(r"statt", r"anstatt"),
-        "taken": _any(r"abgebucht", r"abgezogen", r"berechnet", r"belastet", r"eingezogen"),
+        # "96 € statt bisher 71 €" announces a new price, it names no wrong amount.
+        "instead": _any(r"statt(?! (wie )?(bisher|vorher|früher|zuvor))", r"anstatt"),
+        "taken": _any(
+            r"abgebucht",
+            r"abgezogen",
+            r"berechnet",
+            r"belastet",
+            r"eingezogen",
+            # Paid short: "überwiesen wurden nur 340 €".
+            r"(nur|lediglich) ([^ ]+ ){0,3}(überwiesen|ausgezahlt|erstattet|gezahlt)",
+            r"(restbetrag|differenz|fehlenden betrag)",
+        ),
+        # Money that should have come and did not, or paid and shown unpaid.
+        "unreceived": _any(
+            r"(geld|betrag|zahlung|überweisung|auszahlung|gutschrift|erstattung|rückzahlung|miete)"
+            r"[^.!?\n]{0,80} (nicht|nie|noch nicht|immer noch nicht|bis heute nicht) ([^ ]+ )?"
+            r"(eingegangen|angekommen|gutgeschrieben|verbucht|zugeordnet)",
+            r"(bezahlt|gezahlt|überwiesen)[^.!?\n]{0,150}(zahlung ausstehend|ausstehend|unbezahlt"
+            r"|nicht bezahlt|als offen)",
+        ),
+        # A fee or a cut-off that should not apply: despite a paid duty, instalments, cover.
+        "fee_wrong": _any(
+            r"trotz ([^ ]+ ){0,2}(verzollt\w*|versteuert\w*|bezahlt\w*|gezahlt\w*|vorkasse"
+            r"|vorauszahlung|vorausbezahlt\w*|ratenzahlung\w*|zahlung|bezahlung|überweisung"
+            r"|lastschrift|frankiert\w*|kündigung|vereinbarung)",
+            r"obwohl ([^ ]+ ){0,6}(bezahlt|gezahlt|überwiesen|gedeckt|verzollt|vereinbart"
+            r"|gekündigt)",
+            r"(gebühr|kosten|pauschale|zuschlag)\w*( [^ ]+){0,4} (dürfte|dürften|sollte|sollten"
+            r"|hätte|hätten) ([^ ]+ ){0,3}(nicht|gar nicht|nie|keine)",
+        ),
+        # A payment, debit or card refused, in whatever order the sentence puts it.
+        "declined": _any(
+            r"(lastschrift|zahlung|abbuchung|überweisung|karte|kreditkarte|debitkarte|girocard"
+            r"|bezahlung|transaktion)( [^ ]+){0,4} (ist|wurde|wird|wurden|sind) ([^ ]+ ){0,2}"
+            r"(zurückgegangen|zurückgebucht|abgelehnt|geplatzt|fehlgeschlagen|zurückgewiesen)",
+        ),
+        # No connection or supply: the line, the internet, the power.
+        "offline": _any(
+            r"(internet\w*|anschluss|leitung|verbindung|telefon\w*|netz|wlan|router|strom|wasser)"
+            r"( [^ ]+){0,5} (ist |sind )?(tot|ausgefallen|offline|abgestellt|abgeschaltet)",
+        ),
         "renewal_failed": _any(r"verlängerung .{0,40}(fehlgeschlagen|nicht geklappt|abgelehnt)"),
         "locked": _any(
-            r"(karte|konto|debitkarte|kreditkarte)( \w+){0,4} (wurde |ist )?"
-            r"(\w+ ){0,4}(gesperrt|eingefroren|blockiert)"
+            r"(karte|konto|debitkarte|kreditkarte|firmenkarte|firmenkreditkarte|girokarte|girocard"
+            r"|bankkarte|ec-karte|kundenkonto|firmenkonto|geschäftskonto|girokonto|onlinebanking)"
+            r"( [^ ]+){0,4} (wurde |ist )?(\w+ ){0,4}(gesperrt|eingefroren|blockiert)"
         ),
         "loss_object": _any(
             r"bestellungen",
@@ -468,6 +576,10 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
         "repetition": _any(
             r"(dritte|vierte|fünfte)[nrs]? (mal|zustellversuch|versuch)",
             r"(dritter|vierter|fünfter) (zustellversuch|versuch)",
+            # "Die dritte Woche ohne funktionierende Kasse", "seit zwei Wochen ohne Heizung".
+            r"(zweite|dritte|vierte|fünfte|sechste)[nrs]? (woche|tag|monat)( in folge)?"
+            r" ([^ ]+ )?ohne",
+            r"(zwei|drei|vier|fünf|sechs|mehreren) (wochen|tagen?|monaten?) ([^ ]+ )?ohne",
         ),
         "praise": _any(r"immer (alles )?(top|super|bestens|gut|einwandfrei)"),
         "starting": _any(
@@ -478,6 +590,9 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             r"neu bei ihnen",
             r"sind neu",
             r"bin neu",
+            r"übernehme",
+            r"seit (dieser|letzter) woche ([^ ]+ ){0,4}zuständig",
+            r"neu ([^ ]+ ){0,2}zuständig",
         ),
         "question": _any(
             r"wo",
@@ -491,6 +606,10 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             r"liefert",
             r"sind sie",
             r"ob",
+            r"gibt'?s",
+            # A yes-or-no question opened by a verb, only when it ends in a question mark.
+            r"(hat|haben|habt|ist|sind|gibt|liefern|liefert|nimmt|nehmen|akzeptieren|bieten"
+            r"|muss|darf|geht|gilt|funktioniert) [^.!?\n]{0,100}\?",
         ),
     },
     "ru": {
@@ -790,7 +909,7 @@ def read_contact(
         folded, [kinds, questions] if length <= ONE_FACT_MAX_WORDS else [kinds], subject_end
     )
     cues: list[Cue] = []
-    for kind in ("calm", "payment_fine", "idiom", "locked", "praise", "starting"):
+    for kind in ("calm", "payment_fine", "idiom", "locked", "offline", "praise", "starting"):
         if found := hits.find(kind):
             cues.append(Cue(kind, found))
     # "I have a complaint: you answered before I finished my coffee. Honestly, thank you."
@@ -810,22 +929,32 @@ def read_contact(
     return Reading(tuple(cues))
 
 
+# Money facts told without an amount, and what each is.
+_MONEY_FACTS = (
+    ("declined", "payment failed"),
+    ("unreceived", "money not received"),
+    ("fee_wrong", "a fee that should not apply"),
+)
+
+
 def _money(folded: str, hits: _Hits) -> list[Cue]:
     # Money told as facts: a renewal declined; an amount and "twice"; two amounts, one taken or
-    # one instead of another.
+    # one instead of another; a payment refused, money that never arrived, a fee that should not
+    # apply.
     kinds = {hit.kind for hit in hits.hits}
-    if not kinds & {"renewal_failed", "twice", "instead", "taken"}:
+    if not kinds & {"renewal_failed", "twice", "instead", "taken", *dict(_MONEY_FACTS)}:
         return []
     amounts = [_amount(match) for match in _AMOUNT.finditer(folded)]
     shown = amounts[-1] if amounts else ""
     if words := hits.find("renewal_failed"):
         return [Cue("money", words, "renewal declined", shown)]
-    if not amounts:
-        return []
-    if twice := hits.find("twice"):
+    if amounts and (twice := hits.find("twice")):
         return [Cue("money", twice, "charged twice", shown)]
     if len(set(amounts)) >= 2 and (words := hits.find("instead") or hits.find("taken")):
         return [Cue("money", words, "wrong amount", amounts[0])]
+    for kind, detail in _MONEY_FACTS:
+        if words := hits.find(kind):
+            return [Cue("money", words, detail, shown)]
     return []
 
 
