@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontdesk.engine.triage import Contact, LanguageDetection, Lexicon, triage_rules
+from frontdesk.engine.triage import Contact, LanguageDetection, Lexicon, lexicons_load, triage_rules
 from frontdesk.engine.triage.reading import KINDS, read_contact
 from frontdesk.engine.triage.types import Reason
 
@@ -333,3 +333,242 @@ def test_money_reason_reads_without_an_amount_too() -> None:
     assert Reason("money", "renewal declined", evidence=("", "not")).text() == (
         "payment problem: renewal declined"
     )
+
+
+# Phrase families read since the second batch of the corpus (issue 18), English and German:
+# (language, kind, text with the cue, near miss without it).
+SECOND_BATCH_CUES = [
+    ("en", "offline", "Our broadband has been down since Monday.", "Is broadband in the price?"),
+    (
+        "de",
+        "offline",
+        "Seit 8 Uhr ist unser Internetanschluss (Kd.-Nr. 5501) tot.",
+        "Ist ein Internetanschluss im Preis enthalten?",
+    ),
+    (
+        "en",
+        "repetition",
+        "Great, a fourth week without a working scanner.",
+        "Our fourth week with you and all good.",
+    ),
+    (
+        "de",
+        "repetition",
+        "Super, jetzt schon die dritte Woche ohne funktionierende Kasse.",
+        "Die dritte Woche im Januar passt uns gut.",
+    ),
+    (
+        "en",
+        "loss",
+        "After the update every contact record has lost its notes.",
+        "Can I add notes to a contact record?",
+    ),
+    (
+        "en",
+        "starting",
+        "I have taken over looking after the CRM from Jenny.",
+        "Jenny has looked after the CRM for years.",
+    ),
+    (
+        "de",
+        "starting",
+        "Ich übernehme die Aufgaben von Herrn Kraus.",
+        "Herr Kraus kümmert sich seit Jahren darum.",
+    ),
+    (
+        "de",
+        "one_fact",
+        "Grüß Gott, hat die Filiale an Fronleichnam geöffnet?",
+        "Die Filiale hat an Fronleichnam geöffnet.",
+    ),
+    ("de", "one_fact", "Grüezi, liefern Sie auch in die Schweiz?", "Wir liefern in die Schweiz."),
+    (
+        "en",
+        "payment_fine",
+        "How long does a refund take to reach my card?",
+        "My refund never arrived on my card.",
+    ),
+    (
+        "de",
+        "payment_fine",
+        "Wie lange dauert die Erstattung auf PayPal normalerweise?",
+        "Die Erstattung ist bis heute nicht eingegangen.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "kind", "text", "look_alike"), SECOND_BATCH_CUES)
+def test_second_batch_cues_are_read_and_not_in_their_near_misses(
+    language: str, kind: str, text: str, look_alike: str
+) -> None:
+    found = read_contact("", text, language).first(kind)
+    assert found is not None
+    assert found.words
+    assert not read_contact("", look_alike, language).has(kind)
+
+
+# (language, text, what the money cue says, a near miss that is no money fact)
+SECOND_BATCH_MONEY = [
+    (
+        "en",
+        "The payment for invoice 2231 was declined again.",
+        "payment failed",
+        "Will my card be declined abroad if I don't tell you?",
+    ),
+    (
+        "de",
+        "Die Lastschrift für Rechnung 2025-117 ist zurückgegangen.",
+        "payment failed",
+        "Was passiert, wenn eine Lastschrift zurückgeht?",
+    ),
+    (
+        "en",
+        "Our card takings settlement for October never arrived.",
+        "money not received",
+        "When will the October settlement arrive?",
+    ),
+    (
+        "en",
+        "We paid on Sunday, but the order still shows as unpaid.",
+        "money not received",
+        "We paid on Sunday; where is the receipt?",
+    ),
+    (
+        "de",
+        "Ich habe am Sonntag per PayPal bezahlt, im Konto steht aber „Zahlung ausstehend“.",
+        "money not received",
+        "Ich habe am Sonntag per PayPal bezahlt, wann kommt das Paket?",
+    ),
+    (
+        "de",
+        "Der Betrag ist abgebucht, beim Empfänger aber bis heute nicht eingegangen.",
+        "money not received",
+        "Wann wird der Betrag beim Empfänger gutgeschrieben?",
+    ),
+    (
+        "en",
+        "You charged me the £25 joining fee again after the freeze.",
+        "a fee that should not apply",
+        "Is there a joining fee after a freeze?",
+    ),
+    (
+        "en",
+        "There was a £4 COD fee on a prepaid parcel.",
+        "a fee that should not apply",
+        "What is the COD fee on a parcel?",
+    ),
+    (
+        "de",
+        "Ich musste 25,80 € Zollgebühr zahlen, trotz verzollter Sendung.",
+        "a fee that should not apply",
+        "Wie hoch ist die Zollgebühr für eine Sendung aus der Schweiz?",
+    ),
+    (
+        "de",
+        "Die Sperrandrohung kam trotz Ratenzahlung.",
+        "a fee that should not apply",
+        "Kann ich eine Ratenzahlung vereinbaren?",
+    ),
+    (
+        "en",
+        "You paid £340.00, the letter says £1,340.00. Could you pay the remaining £1,000.00?",
+        "wrong amount",
+        "The plan is £9.99 a month or £99 a year; which do you suggest?",
+    ),
+    (
+        "de",
+        "Statt 49 € wurden 94 € abgebucht.",
+        "wrong amount",
+        "Unser Abschlag ist ab Januar 96 € statt bisher 71 €. Woran liegt das?",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "detail", "near_miss"), SECOND_BATCH_MONEY)
+def test_second_batch_money_facts_are_read_and_not_in_their_near_misses(
+    language: str, text: str, detail: str, near_miss: str
+) -> None:
+    money = read_contact("", text, language).first("money")
+    assert money is not None
+    assert money.detail == detail
+    assert money.words
+    assert not read_contact("", near_miss, language).has("money")
+
+
+# (language, text that is level 1 with the shipped word lists, the reason, a near miss at level 4)
+SECOND_BATCH_LEVELS = [
+    (
+        "en",
+        "If this is not settled, we will have to look at other providers.",
+        "churn risk: “look at other providers”",
+        "Do you work with other providers for delivery?",
+    ),
+    (
+        "en",
+        "We will most likely move at the end of our term in January.",
+        "churn risk: “move at the end of our term”",
+        "What happens at the end of our term in January?",
+    ),
+    (
+        "en",
+        "no internet for two days now",
+        "blocked from working: no connection",
+        "is internet included in the bundle",
+    ),
+    (
+        "en",
+        "Hi, my debit card is being declined everywhere since this morning.",
+        "payment problem: payment failed",
+        "Hi, is my debit card accepted everywhere abroad?",
+    ),
+    (
+        "de",
+        "Sonst müssen wir uns nach einem anderen Versorger umsehen.",
+        "churn risk: “nach einem anderen Versorger”",
+        "Wir sind von einem anderen Versorger zu Ihnen gekommen und sehr zufrieden.",
+    ),
+    (
+        "de",
+        "Wir überlegen, unsere Hausratversicherung bei Ihnen zu kündigen.",
+        "churn risk: “Hausratversicherung bei Ihnen zu kündigen”",
+        "Wir überlegen, eine Hausratversicherung bei Ihnen abzuschließen.",
+    ),
+    (
+        "de",
+        "Seit gestern ist unsere Firmenkreditkarte (endet auf 7731) gesperrt.",
+        "blocked from working: account locked",
+        "Seit gestern ist unsere Firmenkreditkarte (endet auf 7731) da.",
+    ),
+    (
+        "de",
+        "Ich habe eine Sperrandrohung für den Strom bekommen.",
+        "blocked from working: no connection",
+        "Ich habe eine neue Stromrechnung bekommen.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def shipped() -> dict[str, Lexicon]:
+    return lexicons_load(languages=["en", "de"])
+
+
+@pytest.mark.parametrize(("language", "text", "reason", "near_miss"), SECOND_BATCH_LEVELS)
+def test_second_batch_phrase_families_make_level_one_with_their_words(
+    shipped: dict[str, Lexicon], language: str, text: str, reason: str, near_miss: str
+) -> None:
+    detection = LanguageDetection(["en", "de"])
+
+    def decide(body: str) -> tuple[int, list[str]]:
+        decided = triage_rules(
+            Contact(id=None, channel="email", subject="", body=body),
+            lexicons=shipped,
+            detection=detection,
+            fallback_language=language,
+        )
+        return decided.level, decided.reason_texts()
+
+    level, reasons = decide(text)
+    assert level == 1
+    assert reason in reasons
+    assert decide(near_miss)[0] == 4

@@ -144,7 +144,9 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             r" ?(n['’]?t|not) (apply|be charged|have been charged|be there)",
             r"(should ?n['’]?t|should not|was ?n['’]?t supposed to|were ?n['’]?t supposed to"
             r"|not supposed to) (have )?(be(en)? )?(charged|billed|pay|paid)",
-            r"(charged|billed)( me| us)?( [^ ]+){0,4} (fee|charge|surcharge) again",
+            # Opened by its subject: "charged" alone is a money word.
+            r"(you|they|i was|we were|been) (charged|billed)( me| us)?( [^ ]+){0,4}"
+            r" (fee|charge|surcharge) again",
             r"(contract|terms|agreement)( [^ ]+){0,3} (does ?n['’]?t|does not|do ?n['’]?t|do not)"
             r" (mention|include|allow|say anything about) (a |any |the )?([^ ]+ )?(fee|charge)",
             r"(fee|charge|duty|surcharge)( [^ ]+){0,4} (on|for) (a |an |my |the )?"
@@ -236,7 +238,9 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             r"moving over from",
             r"for the first time",
             r"took over the account",
-            r"(taken|took) over (\w+ ){0,2}(account|admin|looking after|from)",
+            # Opened by its subject: "taken" alone is a money word.
+            r"(i|we|have|has|had|i'?ve|we'?ve) (taken|took) over (\w+ ){0,2}"
+            r"(account|admin|looking after|from)",
             r"started (at|with) [^ ]+( [^ ]+)? (last|this) (week|month)",
         ),
         "question": _any(
