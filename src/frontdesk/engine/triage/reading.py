@@ -449,14 +449,31 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
         "payment_fine": _any(
             r"minden rendben volt", r"a fizetéssel nincs gond", r"a fizetés rendben"
         ),
-        "idiom": _any(r"elakadtam a", r"nem jövök rá"),
+        "idiom": _any(
+            r"elakadtam a",
+            r"nem jövök rá",
+            r"nem tudok rájönni",
+            r"nem tudunk rájönni",
+            r"nem tudom eldönteni",
+        ),
         "twice": _any(r"kétszer", r"duplán", r"dupla"),
         "instead": r"helyett",
         "taken": _any(r"vontak le", r"levont\w*", r"terhelt\w*", r"terheltek", r"leemelt\w*"),
         "renewal_failed": _any(r"megújítás .{0,40}(sikertelen|nem sikerült)"),
+        # Money owed to the customer that never came: a settlement, a transfer, a refund, "on
+        # our account" a few words before "never arrived" or just after it.
+        "unreceived": _any(
+            r"(elszámolás|utalás|kifizetés|visszatérítés|jóváírás|pénz|(bank)?számlá(m|nk)?ra)"
+            r"\w*[,;]?( [^ ]+){0,6} (nem|sem) ((jött|érkezett) meg|kapt(am|uk) (meg|vissza))",
+            r"(nem|sem) ((jött|érkezett) meg|kapt(am|uk) (meg|vissza)) (a|az) "
+            r"(elszámolás|utalás|kifizetés|visszatérítés|jóváírás|pénz)\w*",
+        ),
         "locked": _any(
             r"(kártyá\w*|fiók\w*|számlá\w*)( \w+){0,3} (le van tiltva|letiltott\w*|"
-            r"zárolt\w*|zárolták|befagyaszt\w*)"
+            r"zárolt\w*|zárolták|zárolva|befagyaszt\w*|korlátozva|korlátozták|blokkolva|"
+            r"blokkolták|felfüggesztve|felfüggesztették)",
+            r"(letiltották|letiltottátok|zárolták|korlátozták|blokkolták|felfüggesztették|"
+            r"befagyasztották) a (kártyá|fiók|számlá)\w*",
         ),
         "loss_object": _any(
             r"rendelések", r"adatok", r"számlák", r"ügyfelek", r"bejegyzések", r"készlet"
@@ -466,19 +483,56 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
         ),
         "scope": _any(r"senki", r"mindenki", r"az egész (csapat|iroda|cég)", r"egyetlen"),
         "unable": _any(r"nem tud\w*", r"nem lehet", r"nem megy", r"nem sikerül"),
-        "repetition": _any(r"(harmadszor|negyedszer|ötödször)", r"(harmadik|negyedik) alkalommal"),
-        "praise": _any(r"mindig minden rendben", r"mindig (tökéletes|remek|jó)"),
+        "repetition": _any(
+            r"(harmadszor|negyedszer|ötödször)",
+            r"(harmadik|negyedik|ötödik) alkalommal",
+            # "the fourth week it has not worked", "for weeks now"
+            r"(második|harmadik|negyedik|ötödik|hatodik|sokadik) (hete|hónapja|napja)",
+            r"(hetek|hónapok) óta (nem|nincs|sem)",
+            r"(már )?megint nem",
+            r"ismét nem",
+            r"még mindig nincs (meg|válasz\w*|megoldva)",
+            r"még mindig nem (kaptam|kaptuk|jött|érkezett|működik|oldották)\w*",
+        ),
+        "praise": _any(
+            r"mindig (minden )?(rendben|tökéletes|remek|jó|szuper|hibátlan|gördülékeny)\w*",
+            # "nothing to moan about any more", "a complaint (not really)"
+            r"nincs (min|mire|miért) (bosszankod|panaszkod|morog|dohog|reklamál)\w*",
+            r"(panasz|reklamáció) \(?nem (igazán|komoly)",
+        ),
         "starting": _any(
-            r"kezdtünk", r"elindítottuk", r"átálltunk", r"most kezdtem", r"új vagyok", r"átvettem"
+            r"kezdtünk",
+            r"elindítottuk",
+            r"átálltunk",
+            r"most kezdtem",
+            r"új vagyok",
+            r"átvettem",
+            r"átvettük",
+            # "I took over the invoicing from my colleague", "from the previous owner"
+            r"(vettem|vettük) át (a|az) \w+(tól|től)",
+            r"(vettem|vettük) át (a|az) (\w+ ){0,3}(számlázás|fiók|bolt|üzlet|cég|irod|"
+            r"könyvelés|vállalkozás|ügyintézés)\w*",
+            r"előző (tulajdonos|kolléga|munkatárs|könyvelő)\w*",
+            r"(még )?ismerkedem",
+            r"(még )?ismerkedünk",
         ),
         "question": _any(
             r"hol",
             r"mi",
-            r"mennyi",
+            r"mennyi\w*",
+            r"mekkora",
             r"mikor",
-            r"melyik",
+            r"melyik\w*",
             r"van",
-            r"lehet",
+            # "can one …?", not "it can't go on like this"
+            r"(?<!nem )lehet",
+            r"nyitva",
+            # "do you deliver to …?", typed fast
+            r"szá?ll?ít(otok|tok|anak|ják)",
+            r"küldtök",
+            r"küldenek",
+            # "one question: …" announces the one question
+            r"egy (gyors |rövid )?kérdés",
             r"hogyan",
             r"milyen",
             r"hány",
@@ -735,7 +789,7 @@ ONE_FACT_MAX_WORDS = 45
 # or by a Hungarian verb of may or can ("átveheti", "kérhetem"): a word no literal begins, looked
 # for in a question's first words only.
 _PARTICLE = re.compile(
-    r"(?<!\w)\w+(?: li| ли|-e|hetek|hetem|hatok|hatom|heti|hati|hetünk|hatunk)(?!\w)"
+    r"(?<!\w)\w+(?: li| ли|-e|hetek|hetem|hatok|hatom|heti|hati|hetunk|hatunk)(?!\w)"
 )
 # A question with this many commas has several parts.
 PARTS_MAX = 2
