@@ -60,6 +60,7 @@ CUES = [
     ("bs", "locked", "Od tada je nalog samo za čitanje.", "Nalog radi."),
     ("he", "locked", "מאז החשבון במצב קריאה בלבד.", "החשבון עובד."),
     ("hu", "locked", "A kártyám le van tiltva.", "A kártyám megérkezett."),
+    ("hu", "locked", "Letiltották a kártyámat Splitben.", "Megjött a kártyám Splitbe."),
     ("en", "loss", "Orders from yesterday don't appear in the back office.", "Orders arrive fine."),
     ("de", "loss", "Seit dem Update ist unser Kundenstamm leer.", "Unser Kundenstamm wächst."),
     ("et", "loss", "Juuni vahetused on lihtsalt kadunud.", "Vahetused on planeeritud."),
@@ -111,6 +112,24 @@ CUES = [
     ("et", "repetition", "Tugi on kolm korda lubanud uut draiverit.", "Lubasite helistada."),
     ("hu", "repetition", "Már harmadszor írok.", "Már harmadszor rendelek, mindig minden rendben."),
     (
+        "hu",
+        "repetition",
+        "Immár a negyedik hete nem működik a vonalkódolvasó.",
+        "A harmadik éve vagyunk az ügyfeleik, mindig minden tökéletes volt.",
+    ),
+    (
+        "hu",
+        "repetition",
+        "Még mindig nem kaptam meg a jegyet.",
+        "Még mindig ezt a csomagot használom.",
+    ),
+    (
+        "hu",
+        "praise",
+        "Panasz (nem igazán): mióta frissült az app, nincs min bosszankodnom.",
+        "Panasz: a futár megint nem csöngetett.",
+    ),
+    (
         "ru",
         "repetition",
         "Третий раз за неделю всё отваливается.",
@@ -141,6 +160,13 @@ CUES = [
     ("et", "starting", "Ostsime kohviku eelmisel kuul üle.", "Ostsime kohvikusse uue masina."),
     ("ru", "starting", "Мне передали аккаунт от предыдущей сотрудницы.", "Аккаунт у меня давно."),
     ("hu", "starting", "Ebben a hónapban kezdtünk Önökkel szállítani.", "Évek óta szállítunk."),
+    (
+        "hu",
+        "starting",
+        "A héttől én vettem át a kolléganőmtől a számlázást.",
+        "Tegnap vettem át a csomagot.",
+    ),
+    ("hu", "starting", "Az előző tulajdonostól vettük át a boltot.", "A boltot tíz éve visszük."),
     ("bs", "starting", "Ovaj mjesec smo počeli slati pakete.", "Godinama šaljemo pakete."),
     ("de", "starting", "Wir haben die Bäckerei übernommen.", "Wir backen seit Jahren."),
     ("he", "starting", "החודש התחלנו לשלוח דרככם.", "אנחנו שולחים שנים."),
@@ -198,6 +224,14 @@ MONEY = [
     ("de", "Die 49 € wurden zweimal abgebucht.", "charged twice", "EUR 49"),
     ("he", "חייבו אותי פעמיים 119 ₪.", "charged twice", "ILS 119"),
     ("he", "החידוש האוטומטי היום לא עבר.", "renewal declined", ""),
+    (
+        "hu",
+        "Az októberi elszámolás (2 400 000 Ft) november 10-ig érkezett volna meg a számlánkra, "
+        "de máig nem jött meg.",
+        "money not received",
+        "HUF 2 400 000",
+    ),
+    ("hu", "A visszatérítést azóta sem kaptam meg.", "money not received", ""),
     ("en", "The renewal this morning was declined.", "renewal declined", ""),
 ]
 
@@ -217,6 +251,8 @@ def test_money_is_read_as_facts_with_its_amount(
         ("en", "The website says 24 € a month, the PDF says 26 €. Which is right?"),
         ("de", "Ich habe zweimal angerufen, wann kommt der Techniker?"),
         ("en", "I paid £39.00 last week; where is the receipt?"),
+        ("hu", "Mennyi idő alatt érkezik meg az utalás a számlámra?"),
+        ("hu", "A csomag nem jött meg, de a pénzt már visszakaptam, köszönöm."),
     ],
 )
 def test_money_mentioned_without_a_wrong_taking_is_no_money_cue(language: str, text: str) -> None:
@@ -230,6 +266,17 @@ def test_money_mentioned_without_a_wrong_taking_is_no_money_cue(language: str, t
         ("bs", "dostavljate li u bihac?", "Mogu li prepisati ugovor za internet na suprugu?"),
         ("ru", "у вас есть поддержка по телефону на русском?", "Можно ли переоформить договор?"),
         ("hu", "atveheti a szomszed a csomagot?", "Kérnék ajánlatot 20 licencre?"),
+        (
+            "hu",
+            "Fizethetünk SZÉP-kártyával a foglalásnál?",
+            "Átírnátok a bérletemet a párom nevére?",
+        ),
+        (
+            "hu",
+            "mekkora a legnagyobb csomag amit fel lehet adni",
+            "igy nem lehet elni, koszi nektek",
+        ),
+        ("hu", "Mennyibe kerül egy pótkártya?", "Kérem, vonják össze a két fiókomat."),
         ("de", "Kann man reduzierte Ware umtauschen?", "Kann ich den Vertrag umschreiben lassen?"),
         ("he", "יש אפליקציה לאייפון?", "אפשר להעביר את החוזה על שם אשתי?"),
         ("et", "mitu päeva läheb pakk narva?", "Kas saate meie andmed üle tuua?"),

@@ -452,9 +452,70 @@ ESTONIAN = [
 ]
 
 
+# Hungarian phrase families a customer uses for a level-1 problem, each with a look-alike that is
+# a plain question (level 4): (text, reason, look-alike).
+HUNGARIAN = [
+    (
+        "Két napja nincs internet itthon, pedig itthonról dolgozom.",
+        "blocked from working: no service",
+        "Van olyan csomagotok, amiben tévé is van az internet mellé?",
+    ),
+    (
+        "szombat ota nem tudok telefonalni, a SIM-en az all: nincs szolgaltatas",
+        "blocked from working: no service",
+        "Mennyibe kerül telefonálni Szerbiából?",
+    ),
+    (
+        "Az app kiléptetett bérlés közben, és nem tudok visszajelentkezni.",
+        "blocked from working: cannot log in",
+        "Hogyan tudom kiléptetni a volt kollégát a fiókból?",
+    ),
+    (
+        "A mobilnet havidíját ebben a hónapban háromszor vonták le a kártyámról.",
+        "payment problem: charged several times",
+        "Háromszor rendeltem már tőletek, mindig minden rendben volt.",
+    ),
+    (
+        "Kifizettem Barionnal, a rendelés mégis fizetésre vár állapotban van.",
+        "payment problem: paid, shown unpaid",
+        "Barionnal is lehet fizetni a rendelést?",
+    ),
+    (
+        "A parkolást elindítottam az appban, mégis pótdíjat kaptam.",
+        "payment problem: fee that should not apply",
+        "Mennyi a pótdíj, ha lejár a parkolójegyem?",
+    ),
+    (
+        "A díjmentes csomag ellenére számlavezetési díjat vontak le, kérem a díjak jóváírását.",
+        "payment problem: fee that should not apply",
+        "Mennyi a számlavezetési díj a Plusz csomagnál?",
+    ),
+    (
+        "Tavaly is és idén is visszautasították a beszedést, pedig volt fedezet.",
+        "payment problem: payment failed",
+        "Be lehet állítani csoportos beszedést a biztosításra?",
+    ),
+    (
+        "A kartyam nem mukodik sehol, az appban azt irja: ideiglenesen korlatozva.",
+        "payment problem: payment failed",
+        "Működik a kártyám Horvátországban is?",
+    ),
+    (
+        "Ha a megújítás idén is így alakul, nem fogom meghosszabbítani a szerződést.",
+        "churn risk: “nem fogom meghosszabbítani”",
+        "Meg tudom hosszabbítani a szerződést online is?",
+    ),
+    (
+        "Hétfő óta nem jön át a webshop, így szerda óta semmit nem tudtunk kiküldeni.",
+        "blocked from working: cannot work",
+        "Mikor küldik ki a szerdai rendeléseket?",
+    ),
+]
+
+
 @pytest.fixture(scope="module")
 def shipped() -> dict[str, Lexicon]:
-    return lexicons_load(languages={"et", "en"})
+    return lexicons_load(languages={"et", "hu", "en"})
 
 
 @pytest.mark.parametrize(("body", "reason", "look_alike"), ESTONIAN)
@@ -471,3 +532,23 @@ def test_estonian_level_one_families_are_read_and_their_look_alikes_are_not(
         contact("", look_alike), lexicons=shipped, detection=detection, fallback_language="et"
     )
     assert calm.level == 4, calm.reason_texts()
+
+
+@pytest.mark.parametrize(("body", "reason", "look_alike"), HUNGARIAN)
+def test_hungarian_level_one_phrases_and_their_look_alikes(
+    shipped: dict[str, Lexicon],
+    detection: LanguageDetection,
+    body: str,
+    reason: str,
+    look_alike: str,
+) -> None:
+    def decide(text: str) -> list[str] | None:
+        decided = triage_rules(
+            contact("", text), lexicons=shipped, detection=detection, fallback_language="hu"
+        )
+        return decided.reason_texts() if decided.level == 1 else None
+
+    reasons = decide(body)
+    assert reasons is not None
+    assert reason in reasons
+    assert decide(look_alike) is None
