@@ -385,6 +385,18 @@ def test_money_reason_reads_without_an_amount_too() -> None:
 # Phrase families read since the second batch of the corpus (issue 18), English and German:
 # (language, kind, text with the cue, near miss without it).
 SECOND_BATCH_CUES = [
+    (
+        "en",
+        "wish",
+        "Please could you add a dark mode to the time tracker?",
+        "Please could you fix the time tracker?",
+    ),
+    (
+        "de",
+        "wish",
+        "Könnten die Elternbriefe auch auf Türkisch angeboten werden?",
+        "Könnten Sie die Elternbriefe noch einmal senden?",
+    ),
     ("en", "offline", "Our broadband has been down since Monday.", "Is broadband in the price?"),
     (
         "de",
@@ -544,6 +556,18 @@ def test_second_batch_money_facts_are_read_and_not_in_their_near_misses(
 
 # (language, text that is level 1 with the shipped word lists, the reason, a near miss at level 4)
 SECOND_BATCH_LEVELS = [
+    (
+        "en",
+        "Third time I'm asking: the export crashed again.",
+        "repeated problem: “third time”",
+        "This is the third time I've asked: could you add a Welsh version of the portal?",
+    ),
+    (
+        "de",
+        "Zum dritten Mal: der Export ist wieder abgestürzt.",
+        "repeated problem: “dritten mal”",
+        "Zum dritten Mal die Bitte: Könnten die Elternbriefe auch auf Türkisch angeboten werden?",
+    ),
     (
         "en",
         "If this is not settled, we will have to look at other providers.",

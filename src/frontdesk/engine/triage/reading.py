@@ -230,6 +230,15 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             r"again and again",
         ),
         "praise": _any(r"always( been)? (great|good|fine|spot on|perfect)", r"spot on"),
+        # A wish for a feature: asked again, it is still a wish, not a problem.
+        "wish": _any(
+            r"(could|can|would) you (please )?add (a|an)",
+            r"please (could you )?add (a|an)",
+            r"would (love|like) (a|an|to see)",
+            r"feature (request|wish)",
+            r"on (the|your) roadmap",
+            r"would be (great|nice|good|handy) (if you (could )?add|to have)",
+        ),
         "starting": _any(
             r"switched (to you )?from",
             r"(just|recently) (signed up|started|joined)",
@@ -640,6 +649,15 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             r"(zwei|drei|vier|fünf|sechs|mehreren) (wochen|tagen?|monaten?) ([^ ]+ )?ohne",
         ),
         "praise": _any(r"immer (alles )?(top|super|bestens|gut|einwandfrei)"),
+        # A wish for a feature: asked again, it is still a wish, not a problem.
+        "wish": _any(
+            r"könnte\w* (\w+ ){0,10}(auch )?(angeboten|eingebaut|ergänzt|hinzugefügt|eingeführt)"
+            r" werden",
+            r"wäre (es )?(schön|toll|super|praktisch|hilfreich), wenn",
+            r"wünsch\w* (uns|mir|sich)",
+            r"(funktions|feature-?)wunsch",
+            r"ist (so etwas|sowas|das) geplant",
+        ),
         "starting": _any(
             r"übernommen",
             r"eröffnet",
@@ -967,7 +985,16 @@ def read_contact(
         folded, [kinds, questions] if length <= ONE_FACT_MAX_WORDS else [kinds], subject_end
     )
     cues: list[Cue] = []
-    for kind in ("calm", "payment_fine", "idiom", "locked", "offline", "praise", "starting"):
+    for kind in (
+        "calm",
+        "payment_fine",
+        "idiom",
+        "locked",
+        "offline",
+        "praise",
+        "starting",
+        "wish",
+    ):
         if found := hits.find(kind):
             cues.append(Cue(kind, found))
     # "I have a complaint: you answered before I finished my coffee. Honestly, thank you."
@@ -982,7 +1009,8 @@ def read_contact(
         cues.append(Cue("scope", found))
     if (again := hits.find("repetition")) and not hits.find("praise"):
         cues.append(Cue("repetition", again))
-    if not hits.find("action") and (question := _one_fact(length, hits)):
+    # A request or a wish for a feature: no one fact answers it.
+    if not hits.find("action") and not hits.find("wish") and (question := _one_fact(length, hits)):
         cues.append(Cue("one_fact", question))
     return Reading(tuple(cues))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from frontdesk.engine.languages import written_as
@@ -337,6 +337,15 @@ def _urgent_reasons(
     for kind, code in (("loss", "loss"), ("scope", "scope"), ("repetition", "repeated")):
         if cue := reading.first(kind):
             reasons.append(Reason(code, cue.words))
+    # "Third time I've asked: could you add a Welsh version?" repeats a wish, a problem it is not.
+    if (again := reading.first("repetition")) and reading.has("wish"):
+        reasons = [r for r in reasons if r.code != "repeated"]
+        dissatisfied = [
+            phrase
+            for phrase in signals.dissatisfied
+            if phrase not in again.words and again.words not in phrase
+        ]
+        signals = replace(signals, dissatisfied=tuple(dissatisfied))
     # A mock complaint ("Scandal! It came a day early 😄") is praise.
     praise = reading.has("praise")
     if signals.dissatisfied and not praise:
