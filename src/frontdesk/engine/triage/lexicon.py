@@ -123,6 +123,15 @@ def lexicon_compile(data: Mapping[str, object], source: str) -> Lexicon:
     for category in PLAIN:
         listed = _phrase_list(data.get(category, []), source, category)
         entries.extend((phrase, category, None) for phrase in listed)
+    # Letters some languages join to the word they precede (Hebrew "ו", and; "ש", that): a phrase
+    # is found with them too ("והתשלום נדחה", "and the payment was declined").
+    joined = _phrase_list(data.get("prefixes", []), source, "prefixes")
+    entries.extend(
+        (prefix + phrase, category, label)
+        for prefix in joined
+        for phrase, category, label in list(entries)
+        if not phrase.startswith(prefix)
+    )
 
     exact: dict[str, dict[tuple[str, str | None], None]] = {}
     stems: dict[str, dict[tuple[str, str | None], None]] = {}
