@@ -70,6 +70,22 @@ def _any(*phrases: str) -> str:
     return "|".join(phrases)
 
 
+def _joined(*words: str) -> str:
+    # Hebrew joins "and" and "that" to the next word ("והכסף", "שהכרטיס"): each word with them.
+    return "(" + "|".join(prefix + word for word in words for prefix in ("", "ו", "ש")) + ")"
+
+
+# Hebrew: a sentence's words between two phrases, a decimal point ("7.90") included.
+_HE_GAP = r"(?:[^.!?\n]|\.(?=\d)){0,120}"
+# Hebrew: money gone out of the customer's account.
+_HE_TAKEN = _joined(r"ירד", r"ירדו", r"ירדה", r"חויב\w*", r"נגב\w*", r"חייבו", r"הכסף ירד")
+# Hebrew: an order or a bill shown as not paid.
+_HE_UNPAID = (
+    r"(ממתי(ן|נ\w*) לתשלום|כ'?ממתי(ן|נ\w*) לתשלום|"
+    r"לא שול(ם|מ\w*)|טרם שול(ם|מ\w*)|לא משול(ם|מ\w*))"
+)
+
+
 # Per language: the patterns of each kind, as alternatives of one expression. English is read in
 # every language too (customers mix them).
 _PATTERNS: Mapping[str, Mapping[str, str]] = {
@@ -751,10 +767,49 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
         "calm": _any(r"לא דחוף", r"אין לחץ", r"בלי לחץ", r"כשיהיה לכם זמן"),
         "payment_fine": _any(r"התשלום עבר", r"הכול עבר בסדר", r"אין בעיה עם התשלום"),
         "idiom": _any(r"לא מצליח להבין איך", r"לא מצליחה להבין איך"),
+        # Before money taken: the same words open these longer phrases.
+        # Paid, and the order or bill still shows unpaid, either way round.
+        "shown_unpaid": _any(
+            _HE_TAKEN + _HE_GAP + _HE_UNPAID,
+            _joined(r"שילמתי", r"שילמנו") + _HE_GAP + _HE_UNPAID,
+            _HE_UNPAID + _HE_GAP + r"(למרות ש|אבל |אך )" + _HE_GAP + _HE_TAKEN,
+        ),
+        # Money owed to the customer never came: a payout, a refund, an approved claim.
+        "unreceived": _any(
+            _joined(
+                r"הכסף",
+                r"כסף",
+                r"ההעבר\w*",
+                r"העברת",
+                r"הזיכוי",
+                r"ההחזר",
+                r"התשלום",
+                r"ההפקדה",
+                r"התקבולים",
+            )
+            + r"( [^.!?\n ]+){0,14} (עדיין |עוד |טרם )?(לא|טרם) "
+            r"(הגיע|הגיעה|הגיעו|הועבר|הועברה|הועברו|נכנס|נכנסה|התקבל|התקבלה|התקבלו)",
+            r"(לא|טרם) (קיבלתי|קיבלנו) את (הכסף|ההעברה|ההחזר|הזיכוי|התשלום|התקבולים)",
+        ),
+        "paid_unreceived": _any(
+            _HE_TAKEN + _HE_GAP + r"(אבל|אך) " + _HE_GAP + r"(לא|טרם) "
+            r"(הגיע\w*|התקבל\w*|מופיע\w*|קיבלתי|קיבלנו)",
+        ),
         "twice": _any(r"פעמיים", r"כפול", r"חיוב כפול"),
         "instead": r"במקום",
-        "taken": _any(r"ירדו", r"חייבו", r"חויב\w*", r"נגבה", r"נגבו"),
+        "taken": _any(
+            r"ירדו", r"חייבו", r"חויב\w*", r"נגבה", r"נגבו", r"קיבלתי חיוב", r"ירדו לי", r"ירדה לי"
+        ),
         "renewal_failed": _any(r"החידוש .{0,40}(נכשל|לא עבר)"),
+        # A fee or charge that should not apply: waived, exempt, promised free.
+        "waived": _any(
+            r"(אמור|אמורה|אמורים|אמורות) להיות (פטור\w*|חינם|בחינם|מבוטל\w*|ללא עלות)",
+            r"פטור\w* מ(עמל\w*|תשלום|חיוב|דמי)",
+            _joined(r"עמל\w*", r"דמי \w+", r"קנס\w*", r"החיוב") + r"( [^.!?\n ]+){0,4} "
+            r"(מבוטל\w*|בוטל\w*|בחינם|ללא עלות|בלי עלות)",
+            r"ש?לא (היה|הייתה|היו) (אמור|אמורה|אמורים) (לרדת|לחייב|להיות|לגבות)",
+            r"(עמל\w*|חיוב|קנס\w*) ש?(לא|אינו|אינה) (אמור|אמורה|חל|חלה|רלוונטי\w*)",
+        ),
         "locked": _any(r"(הכרטיס|החשבון)( \w+){0,3} (חסום|נחסם|נעול|מוקפא|במצב קריאה בלבד)"),
         # With or without the article: "ההזמנות", the orders.
         "loss_object": _any(
@@ -1020,6 +1075,8 @@ _MONEY_FACTS = (
     ("declined", "payment failed"),
     ("unreceived", "money not received"),
     ("fee_wrong", "a fee that should not apply"),
+    ("shown_unpaid", "paid, shown unpaid"),
+    ("paid_unreceived", "paid, nothing received"),
 )
 
 
@@ -1041,6 +1098,9 @@ def _money(folded: str, hits: _Hits) -> list[Cue]:
     for kind, detail in _MONEY_FACTS:
         if words := hits.find(kind):
             return [Cue("money", words, detail, shown)]
+    # A fee said to be waived or exempt, and money taken.
+    if (waived := hits.find("waived")) and hits.find("taken"):
+        return [Cue("money", waived, "a fee that should not apply", shown)]
     return []
 
 
