@@ -768,14 +768,14 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             r"הסבר",
             r"שיחה",
             r"לתאם",
-            r"להוסיף",
+            r"(אפשר|תוכלו|תוכל|תוכלי) להוסיף",
             r"ממלי(ץ|צ\w*)",
             r"המלצה",
             r"יש סיכוי",
             r"ש?מישהו (יסתכל|יבדוק|יחזור|יתקשר|יעזור)",
             r"הייתי רוצה ש\w*",
             # A second question joined by "and": "how do I …, and how do I …?"
-            r"ו(איך|איפה|מתי|כמה|האם)",
+            r"ו(איך|איפה|מתי|כמה|האם|מה)",
         ),
         "complaint": _any(r"יש לי תלונה", r"תלונה"),
         "thanks": _any(r"תודה!", r"ברצינות,? תודה"),
@@ -834,7 +834,7 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
         ),
         "locked": _any(
             _joined(r"הכרטיס", r"החשבון", r"המשתמש", r"כרטיס", r"כרטיס האשראי")
-            + r"( \S+){0,4} (חסום|חסומה|נחסם|נחסמה|נעול|ננעל|מוקפא|הוקפא|מושעה|הושעה|"
+            + r"( [^ ]+){0,4} (חסום|חסומה|נחסם|נחסמה|נעול|ננעל|מוקפא|הוקפא|מושעה|הושעה|"
             r"במצב קריאה בלבד)",
             r"(חסמו|חסמתם|הקפיאו|הקפאתם) (לי |לנו )?את (הכרטיס|החשבון)",
         ),
@@ -886,8 +886,8 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             r"(מהבעלים|הבעלים|בעלים) (ה)?(קודם|קודמ\w*|חדש\w*)",
             r"להעביר את (החשבון|המנוי) (אליי|אלינו|על שמי|על שמנו)",
             r"התחלתי (לעבוד|את העבודה|לנהל)",
-            r"מחלי(ף|פ\w*) את \S+( \S+)? ש(עזב|עזבה|עזבו|פרש|פרשה)",
-            r"(מנהל|מנהלת|עובד|עובדת|אחראי|אחראית) (\S+ )?(חדש|חדשה)",
+            r"מחלי(ף|פ\w*) את [^ ]+( [^ ]+)? ש(עזב|עזבה|עזבו|פרש|פרשה)",
+            r"(מנהל|מנהלת|עובד|עובדת|אחראי|אחראית) ([^ ]+ )?(חדש|חדשה)",
             r"הצטרפתי (אליכם|אתמול|השבוע|היום|לאחרונה)",
             r"הורדתי את האפליקציה",
         ),
@@ -910,7 +910,9 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             r"מותר",
             r"ניתן",
             r"תומ(ך|כ\w*)",
-            r"לא (מוצא|מוצאת|מוצאים) (איפה|את)",
+            r"לא (מוצא|מוצאת|מוצאים)( [^ ]+)? (איפה|את)",
+            # Asked inside a longer sentence: "and I wanted to know whether …".
+            r"ו?רציתי לדעת (אם|האם)",
         ),
     },
 }
@@ -950,6 +952,8 @@ _PARTICLE = re.compile(
 PARTS_MAX = 2
 # A question word counts among a sentence's first few words ("Hello, where do I …").
 OPENER_WORDS = 6
+# These ask wherever they stand in the sentence ("…, and I was wondering whether …").
+ASKED_ANYWHERE = ("wondering", "רציתי לדעת", "ורציתי לדעת")
 
 
 def _compiled(language: str, *, questions: bool) -> re.Pattern[str]:
@@ -1204,7 +1208,7 @@ def _one_fact(words: int, hits: _Hits) -> str:
         start, text = sentences[index]
         opener = len(" ".join(text.split()[:OPENER_WORDS]))
         return hit.kind == "question" and (
-            hit.start - start < opener or hit.words.startswith("wondering")
+            hit.start - start < opener or hit.words.startswith(ASKED_ANYWHERE)
         )
 
     asked = [
