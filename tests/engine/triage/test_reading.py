@@ -192,6 +192,22 @@ CUES = [
     ),
     ("ru", "one_fact", "Какой у вас email бухгалтерии", "Прошу объединить два аккаунта."),
     ("he", "one_fact", "מה הכתובת שלכם למשלוח דואר", "נא לאחד את שני החשבונות."),
+    # Hebrew, batch 2: a card blocked with words between, every request failing, weeks without a
+    # tool, ordering again and always happy, a choice between plans, a new owner or employee.
+    ("he", "locked", 'הכרטיס שלי (מסתיים ב-4417) נחסם אתמול בחו"ל.', "הכרטיס שלי עובד מצוין."),
+    ("he", "scope", "מאתמול כל בקשה למספר הקצאה נכשלת.", "כל בקשה שלי טופלה מהר."),
+    ("he", "scope", "אף אחת מההזמנות לא מגיעה למחסן.", "כל ההזמנות מגיעות למחסן."),
+    ("he", "repetition", "כבר יומיים בלי אינטרנט בבית.", "יומיים אחרי ההזמנה הכול הגיע."),
+    ("he", "repetition", "יופי, שבוע רביעי בלי סורק שעובד.", "שבוע רביעי שאני מרוצה."),
+    (
+        "he",
+        "praise",
+        "זו הפעם השלישית שאני מזמינה וכל פעם הכל מושלם.",
+        "זו הפעם השלישית שההזמנה מתעכבת.",
+    ),
+    ("he", "idiom", "ואני תקועה בין שני מסלולים.", "ואני תקועה, לא יכולה לעבוד."),
+    ("he", "starting", "קניתי את המאפייה מהבעלים הקודם.", "אנחנו הבעלים של העסק עשר שנים."),
+    ("he", "starting", "התחלתי לעבוד בחברה לפני שבוע.", "אני עובדת בחברה כבר עשר שנים."),
 ]
 
 
@@ -232,6 +248,27 @@ MONEY = [
         "HUF 2 400 000",
     ),
     ("hu", "A visszatérítést azóta sem kaptam meg.", "money not received", ""),
+    (
+        "he",
+        "שילמתי בביט 342 ₪ והכסף ירד, אבל ההזמנה מופיעה כ'ממתינה לתשלום'.",
+        "paid, shown unpaid",
+        "ILS 342",
+    ),
+    ("he", "ההעברה החודשית של 18,640 ₪ עדיין לא הגיעה.", "money not received", "ILS 18,640"),
+    ("he", "התביעה אושרה והכסף לא הגיע לחשבון.", "money not received", ""),
+    ("he", "ירדו לי 1,280 ₪ אבל הכרטיסים לא הגיעו.", "paid, nothing received", "ILS 1,280"),
+    (
+        "he",
+        "ירדה לי עמלה של 7.90 ₪, למרות שהמסלול אמור להיות פטור מעמלות.",
+        "a fee that should not apply",
+        "ILS 7.90",
+    ),
+    (
+        "he",
+        "אמרו שדמי ההתקנה (250 ₪) מבוטלים. היום הם ירדו מהכרטיס.",
+        "a fee that should not apply",
+        "ILS 250",
+    ),
     ("en", "The renewal this morning was declined.", "renewal declined", ""),
 ]
 
@@ -253,6 +290,9 @@ def test_money_is_read_as_facts_with_its_amount(
         ("en", "I paid £39.00 last week; where is the receipt?"),
         ("hu", "Mennyi idő alatt érkezik meg az utalás a számlámra?"),
         ("hu", "A csomag nem jött meg, de a pénzt már visszakaptam, köszönöm."),
+        ("he", "האם מסלול חייל משוחרר פטור מעמלות? ראיתי עמלה של 7.90 ₪."),
+        ("he", "מתי הכסף של 9,300 ₪ יגיע לחשבון?"),
+        ("he", "ההזמנה ממתינה לתשלום של 342 ₪, איך משלמים בביט?"),
     ],
 )
 def test_money_mentioned_without_a_wrong_taking_is_no_money_cue(language: str, text: str) -> None:
@@ -279,6 +319,8 @@ def test_money_mentioned_without_a_wrong_taking_is_no_money_cue(language: str, t
         ("hu", "Mennyibe kerül egy pótkártya?", "Kérem, vonják össze a két fiókomat."),
         ("de", "Kann man reduzierte Ware umtauschen?", "Kann ich den Vertrag umschreiben lassen?"),
         ("he", "יש אפליקציה לאייפון?", "אפשר להעביר את החוזה על שם אשתי?"),
+        ("he", "לא מוצאת באפליקציה איפה רואים את הקבלה", "אפשר להוסיף לחשבון עוד רכב?"),
+        ("he", "מאיזה גיל מותר לשכור רכב?", "איך מקבלים מפתח לחיבור, ומה המחיר לחבילה?"),
         ("et", "mitu päeva läheb pakk narva?", "Kas saate meie andmed üle tuua?"),
         ("et", "palju maksab üks lisakasutaja kuus?", "Kas tume režiim on teil plaanis?"),
         ("et", "Kas teil on perepakett?", "Kas saaksite vee arve kahe üürniku vahel jagada?"),

@@ -552,3 +552,33 @@ def test_hungarian_level_one_phrases_and_their_look_alikes(
     assert reasons is not None
     assert reason in reasons
     assert decide(look_alike) is None
+
+
+def test_a_phrase_is_found_with_the_letters_its_language_joins_to_it() -> None:
+    data = {"language": "he", "prefixes": ["ו"], "payment": {"payment failed": ["התשלום נדחה"]}}
+    lexicon = lexicon_compile(data, "test-he")
+    assert lexicon.scan("ניסיתי פעמיים והתשלום נדחה")["payment"] == ("payment failed",)
+    assert lexicon.scan("ניסיתי פעמיים ובתשלום נדחה")["payment"] == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "code", "near_miss"),
+    [
+        ("אם החידוש ייכשל שוב, לא אחדש אצלכם.", "churn", "איך אני מחדש את המנוי אצלכם?"),
+        ("אם זה ימשיך, נסתכל על ספקים אחרים.", "churn", "אתם עובדים עם ספקים אחרים של ציוד?"),
+        ("כבר יומיים אין לנו אינטרנט במשרד.", "blocked", "יש לכם אינטרנט סיבים בחיפה?"),
+        ("אני לא משלם על רכב שלא נסעתי בו.", "payment", "כמה אני משלם על רכב לשעה?"),
+        ("בלי זה אנחנו לא יכולים להוציא חשבוניות.", "blocked", "איך מוציאים חשבונית באנגלית?"),
+        ("ניסיתי לחדש והתשלום נדחה.", "payment", "התשלום עבר, תודה."),
+    ],
+)
+def test_hebrew_level_one_phrase_families_and_their_near_misses(
+    body: str, code: str, near_miss: str
+) -> None:
+    lexicons = lexicons_load(languages=["he", "en"])
+    detection = LanguageDetection(["he", "en"])
+    decided = triage_rules(contact("", body), lexicons=lexicons, detection=detection)
+    assert decided.level == 1
+    assert code in {reason.code for reason in decided.reasons}
+    missed = triage_rules(contact("", near_miss), lexicons=lexicons, detection=detection)
+    assert missed.level == 4
