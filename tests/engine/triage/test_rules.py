@@ -582,3 +582,45 @@ def test_hebrew_level_one_phrase_families_and_their_near_misses(
     assert code in {reason.code for reason in decided.reasons}
     missed = triage_rules(contact("", near_miss), lexicons=lexicons, detection=detection)
     assert missed.level == 4
+
+
+@pytest.fixture(scope="module")
+def shipped_ru() -> dict[str, Lexicon]:
+    return lexicons_load(languages={"ru", "en"})
+
+
+# Russian phrase families with the shipped lexicons: (subject, body, the reason level 1 names).
+RUSSIAN_LEVEL_ONE = [
+    ("Места", "Места не сохранились. Прошу вернуть 50 € за выбор мест.", "payment problem: refund"),
+    ("", "деньги так и не вернули, хотя обещали", "payment problem: refund"),
+]
+# Their near misses, which name the same things and are no level 1.
+RUSSIAN_NEAR_MISSES = [
+    ("Возврат билета", "Можно ли вернуть билет на концерт, если я не смогу пойти?"),
+    ("", "Сколько дней у меня есть на возврат, если размер не подойдёт?"),
+]
+
+
+@pytest.mark.parametrize(("subject", "body", "reason"), RUSSIAN_LEVEL_ONE)
+def test_russian_level_one_phrase_families_name_their_reason(
+    shipped_ru: dict[str, Lexicon],
+    detection: LanguageDetection,
+    subject: str,
+    body: str,
+    reason: str,
+) -> None:
+    decided = triage_rules(
+        contact(subject, body), lexicons=shipped_ru, detection=detection, fallback_language="ru"
+    )
+    assert decided.level == 1
+    assert any(text.startswith(reason) for text in decided.reason_texts()), decided.reason_texts()
+
+
+@pytest.mark.parametrize(("subject", "body"), RUSSIAN_NEAR_MISSES)
+def test_russian_near_misses_are_no_level_one(
+    shipped_ru: dict[str, Lexicon], detection: LanguageDetection, subject: str, body: str
+) -> None:
+    decided = triage_rules(
+        contact(subject, body), lexicons=shipped_ru, detection=detection, fallback_language="ru"
+    )
+    assert decided.level == 4, decided.reason_texts()
