@@ -221,6 +221,41 @@ def test_each_cue_is_read_in_its_language_and_not_in_its_look_alike(
     assert not read_contact("", look_alike, language).has(kind)
 
 
+RUSSIAN_MONEY = [
+    (
+        "Оплатила заказ картой 48,20 €, а в пакомате с меня потребовали ещё 48,20 €.",
+        "charged twice",
+        "EUR 48,20",
+    ),
+    (
+        "С меня списали годовую плату 25 €, хотя по моему пакету карта бесплатная.",
+        "a fee that should not apply",
+        "EUR 25",
+    ),
+    ("Вы ошибочно списали абонентскую плату за ноябрь.", "a fee that should not apply", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "detail", "amount"), RUSSIAN_MONEY)
+def test_russian_money_asked_again_or_not_due_is_read_with_its_amount(
+    text: str, detail: str, amount: str
+) -> None:
+    money = read_contact("", text, "ru").first("money")
+    assert money is not None
+    assert (money.detail, money.amount) == (detail, amount)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "С меня списали годовую плату 25 €, как и каждый год.",
+        "Если я оплачу картой, потребуют ли ещё что-то при получении?",
+    ],
+)
+def test_russian_money_mentioned_plainly_is_no_money_cue(text: str) -> None:
+    assert not read_contact("", text, "ru").has("money")
+
+
 MONEY = [
     (
         "en",

@@ -611,6 +611,11 @@ RUSSIAN_LEVEL_ONE = [
     ("", "Придётся задуматься о смене службы доставки.", "churn risk"),
     ("Продление", "Если продление опять сорвётся, продлевать мы не будем.", "churn risk"),
     ("Терминал", "Спасибо вам огромное за такой сервис.", "explicitly dissatisfied"),
+    (
+        "Плата за карту",
+        "Ничего срочного: списали 25 € за карту, хотя по пакету она бесплатная.",
+        "payment problem: a fee that should not apply, EUR 25",
+    ),
 ]
 # Their near misses, which name the same things and are no level 1.
 RUSSIAN_NEAR_MISSES = [
