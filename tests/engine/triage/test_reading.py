@@ -221,6 +221,39 @@ def test_each_cue_is_read_in_its_language_and_not_in_its_look_alike(
     assert not read_contact("", look_alike, language).has(kind)
 
 
+# Russian phrase families: (kind, text with the cue, look-alike without it).
+RUSSIAN_CUES = [
+    (
+        "scope",
+        "С понедельника ни одна заявка с сайта не попала в CRM.",
+        "Ни одна заявка не потерялась, всё отлично.",
+    ),
+    ("repetition", "Пятая неделя без работающего терминала.", "Пятая неделя подписки, всё хорошо."),
+    ("repetition", "Это уже четвёртое моё обращение.", "Это моё первое обращение."),
+    ("repetition", "Пишу в пятый раз.", "В пятый раз бронирую у вас поездку."),
+    (
+        "praise",
+        "В пятый раз бронирую у вас, всегда всё отлично.",
+        "В пятый раз пишу, всё так же плохо.",
+    ),
+    (
+        "praise",
+        "Жалоба: доставка стала такой быстрой, что я не успеваю соскучиться.",
+        "Жалоба: доставка опоздала на неделю.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "look_alike"), RUSSIAN_CUES)
+def test_russian_phrase_families_are_read_and_not_their_look_alikes(
+    kind: str, text: str, look_alike: str
+) -> None:
+    found = read_contact("", text, "ru").first(kind)
+    assert found is not None
+    assert found.words
+    assert not read_contact("", look_alike, "ru").has(kind)
+
+
 RUSSIAN_MONEY = [
     (
         "Оплатила заказ картой 48,20 €, а в пакомате с меня потребовали ещё 48,20 €.",
