@@ -720,6 +720,11 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             # Rhetorical: "how shall I live now without the wait?"
             r"как (мне )?(теперь )?жить( дальше)?",
         ),
+        # A second question joined by "and": several questions, however short.
+        "and_asks": _any(
+            r"и (как|где|когда|куда|почему|сколько|какой|какая|какие|каком)",
+            r"и (можно|нужно|нужен|нужна|есть|будет) ли",
+        ),
         "complaint": _any(r"хочу пожаловаться", r"жалоба"),
         # Thanks, or praise dressed as the complaint: "so fast I can't miss my order".
         "thanks": _any(
@@ -1302,6 +1307,9 @@ def _one_fact(words: int, hits: _Hits) -> str:
     if not asked or sentences[asked[0]][1].count(",") >= PARTS_MAX:
         return ""
     index = asked[0]
+    # "How much would it cost and how many days?": a second question joined by "and".
+    if hits.find("and_asks", index):
+        return ""
     text = sentences[index][1]
     if not any(opens(hit, index) for hit in hits.hits if hits.sentence_of(hit) == index) and not (
         text.endswith("?") and _PARTICLE.search(" ".join(text.split()[:OPENER_WORDS]))
