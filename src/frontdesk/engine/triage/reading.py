@@ -720,6 +720,9 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             # Rhetorical: "how shall I live now without the wait?"
             r"как (мне )?(теперь )?жить( дальше)?",
         ),
+        "greeting": _any(
+            r"здравствуйте", r"добрый (день|вечер)", r"доброе утро", r"привет", r"здрасте"
+        ),
         # A second question joined by "and": several questions, however short.
         "and_asks": _any(
             r"и (как|где|когда|куда|почему|сколько|какой|какая|какие|каком)",
@@ -1304,7 +1307,12 @@ def _one_fact(words: int, hits: _Hits) -> str:
         return ""
     if not asked:
         asked = [index for hit in hits.hits if opens(hit, index := hits.sentence_of(hit))][:1]
-    if not asked or sentences[asked[0]][1].count(",") >= PARTS_MAX:
+    if not asked:
+        return ""
+    # "Hello, can I return the ticket, if I can't go?": the greeting's comma parts nothing.
+    start, text = sentences[asked[0]]
+    greeted = any(hit.kind == "greeting" and hit.start == start for hit in hits.hits)
+    if text.count(",") - greeted >= PARTS_MAX:
         return ""
     index = asked[0]
     # "How much would it cost and how many days?": a second question joined by "and".
