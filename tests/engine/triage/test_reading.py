@@ -359,6 +359,43 @@ MONEY = [
         "ILS 250",
     ),
     ("en", "The renewal this morning was declined.", "renewal declined", ""),
+    (
+        "bs",
+        "Pokušali smo obnoviti licencu, ali je plaćanje karticom odbijeno.",
+        "renewal declined",
+        "",
+    ),
+    (
+        "bs",
+        "Platila sam 120 KM, novac je skinut s računa, ali portal i dalje pokazuje dug.",
+        "taken but not credited",
+        "KM 120",
+    ),
+    ("bs", "PLATIO SAM 10 KM, pare skinute a karte nema", "taken but not credited", "KM 10"),
+    (
+        "bs",
+        "Isplata otkupnina za oktobar (6.380 KM) nije stigla na naš račun.",
+        "money not received",
+        "KM 6.380",
+    ),
+    (
+        "bs",
+        "Skidate mi naknadu od 4,50 KM, a studentski račun bi trebao biti bez naknade.",
+        "a fee that should not apply",
+        "KM 4,50",
+    ),
+    (
+        "bs",
+        "Obračunata nam je naknada za priključak od 150 KM, a priključak nismo tražili.",
+        "a fee that should not apply",
+        "KM 150",
+    ),
+    (
+        "bs",
+        "Paket sam platila karticom, a kurir je ipak tražio 12 KM pouzeća.",
+        "a fee that should not apply",
+        "KM 12",
+    ),
 ]
 
 
@@ -382,6 +419,10 @@ def test_money_is_read_as_facts_with_its_amount(
         ("he", "האם מסלול חייל משוחרר פטור מעמלות? ראיתי עמלה של 7.90 ₪."),
         ("he", "מתי הכסף של 9,300 ₪ יגיע לחשבון?"),
         ("he", "ההזמנה ממתינה לתשלום של 342 ₪, איך משלמים בביט?"),
+        ("bs", "Platila sam 120 KM prošle sedmice, ali imam pitanje o izgledu PDF-a."),
+        ("bs", "Isplata od 300 KM je stigla na vrijeme, hvala."),
+        ("bs", "Nisam tražio ponudu, koliko košta dostava od 5 KM?"),
+        ("bs", "Obnovili smo licencu, plaćanje je prošlo bez problema."),
     ],
 )
 def test_money_mentioned_without_a_wrong_taking_is_no_money_cue(language: str, text: str) -> None:

@@ -84,6 +84,8 @@ _HE_UNPAID = (
     r"(ממתי(ן|נ\w*) לתשלום|כ'?ממתי(ן|נ\w*) לתשלום|"
     r"לא שול(ם|מ\w*)|טרם שול(ם|מ\w*)|לא משול(ם|מ\w*))"
 )
+# Any character of the same sentence: a full stop inside a number ("6.380 KM") ends none.
+_IN_SENTENCE = r"(?:[^.!?\n]|(?<=\d)\.(?=\d))"
 
 
 # Per language: the patterns of each kind, as alternatives of one expression. English is read in
@@ -414,8 +416,58 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             r"terećen\w*",
             r"plaćen",
         ),
+        # A charge or fee named as taken ("skidate naknadu", "obračunata je naknada", "kurir je
+        # tražio 12 KM pouzeća"), read with what says it is not owed.
+        "charged": _any(
+            r"skida\w*",
+            r"skinu\w*",
+            r"naplać\w*",
+            r"naplati\w*",
+            r"obračuna\w*",
+            r"zaračuna\w*",
+            r"terete",
+            r"tražio( \w+){0,3} pouzeć\w*",
+            r"tražila( \w+){0,3} pouzeć\w*",
+        ),
+        # Not owed: free by the contract, never ordered, paid already, cancelled before.
+        "not_owed": _any(
+            r"(trebal\w*|trebao) (bi )?(da )?(bude |biti |je )?(bez naknad\w*|besplatn\w*|"
+            r"oslobođen\w*)",
+            r"ne bi (trebal\w*|trebao|smjel\w*|smio) (da )?(se )?(naplać\w*|naplati\w*|plać\w*|"
+            r"obračun\w*|skida\w*)",
+            r"(nisam|nismo|nikad nisam|nikada nisam|nikad nismo|nikada nismo) (ništa )?"
+            r"(tražil\w*|tražio|naručil\w*|naručio|ugovoril\w*|ugovorio|potpisal\w*|potpisao)",
+            r"(već|unaprijed) (sam |smo |je )?(platil\w*|platio|plaćen\w*|uplaćen\w*)",
+            r"(platil\w*|platio) (sam |smo )?(karticom|unaprijed|online|prilikom narudžbe)",
+            r"(otkazal\w*|otkazao|raskinul\w*|raskinuo) (sam |smo )?(\w+ ){0,3}(pismeno|na vrijeme|"
+            r"ugovor\w*|članarin\w*|pretplat\w*|uslug\w*)",
+            r"(nakon|poslije|iako) (sam |smo )?(otkaz\w*|raskid\w*)",
+        ),
+        # Money taken, yet the order, ticket or account shows nothing for it.
+        "paid_but": _any(
+            r"(novac|novci|pare|iznos|uplata)( \w+){0,2} (skinut\w*|naplaćen\w*|povučen\w*|"
+            r"uplaćen\w*|otišl\w*|otišao)" + _IN_SENTENCE + r"{0,60}?(,| -| –)? (a|ali|međutim)",
+            r"(platil\w*|platio|uplatil\w*|uplatio|platili|uplatili)" + _IN_SENTENCE + r"{0,80}?"
+            r"(i dalje|još uvijek|jos uvijek|ipak) (pokazuje|prikazuje|piše|stoji|vodi)( \w+){0,3} "
+            r"(kao )?(dug\w*|neplaćen\w*|nije plaćen\w*|nije uplaćen\w*|opomen\w*)",
+        ),
+        # A payout, settlement or refund that never arrived.
+        "unreceived": _any(
+            r"(isplat\w*|uplat(a|u|e)|novac|pare|povrat (novca|sredstava|uplate|iznosa|para)|"
+            r"otkupnin\w*|refundacij\w*)"
+            + _IN_SENTENCE
+            + r"{0,60}? (još |jos |i dalje |nikad |nikada )?"
+            r"(nije|nisu) (još |jos )?(stigl\w*|stigao|legl\w*|legao|isplaćen\w*|vraćen\w*)",
+            r"(nije|nisu) (još |jos )?(stigl\w*|stigao|legl\w*|legao) (\w+ ){0,2}"
+            r"(isplat\w*|uplat(a|u|e)|novac|pare|povrat\w*)",
+            r"(nisam|nismo) (još |jos )?(dobil\w*|primil\w*|dobio|primio) (\w+ ){0,2}"
+            r"(isplat\w*|novac|pare|povrat\w*|otkupnin\w*)",
+        ),
         "renewal_failed": _any(
-            r"produženje .{0,40}(nije prošlo|neuspješno|odbijeno)", r"neuspješno produženje"
+            r"produženje .{0,40}(nije prošlo|neuspješno|odbijeno)",
+            r"neuspješno produženje",
+            r"(obnov\w*|produž\w*) .{0,70}?(odbijen\w*|nije prošl\w*|nije uspjel\w*|ne prođe|"
+            r"ne prodje|nije uspio|neuspješn\w*)",
         ),
         "locked": _any(
             r"(kartica|nalog|račun)( \w+){0,4} (je )?(blokiran\w*|zaključan\w*|"
@@ -1254,20 +1306,26 @@ _MONEY_FACTS = (
 
 
 def _money(folded: str, hits: _Hits) -> list[Cue]:
-    # Money told as facts: a renewal declined; an amount and "twice"; two amounts, one taken or
-    # one instead of another; a payment refused, money that never arrived, a fee that should not
-    # apply.
+    # Money told as facts: a renewal declined; money taken with nothing to show for it; an
+    # amount and "twice"; two amounts, one taken or one instead of another; an amount charged
+    # that is not owed (free by contract, never ordered, paid already); a payment refused, money
+    # that never arrived, a fee that should not apply.
     kinds = {hit.kind for hit in hits.hits}
-    if not kinds & {"renewal_failed", "twice", "instead", "taken", *dict(_MONEY_FACTS)}:
+    facts = {"renewal_failed", "twice", "instead", "taken", "paid_but", "not_owed"}
+    if not kinds & {*facts, *dict(_MONEY_FACTS)}:
         return []
     amounts = [_amount(match) for match in _AMOUNT.finditer(folded)]
     shown = amounts[-1] if amounts else ""
     if words := hits.find("renewal_failed"):
         return [Cue("money", words, "renewal declined", shown)]
+    if words := hits.find("paid_but"):
+        return [Cue("money", words, "taken but not credited", amounts[0] if amounts else "")]
     if amounts and (twice := hits.find("twice")):
         return [Cue("money", twice, "charged twice", shown)]
     if len(set(amounts)) >= 2 and (words := hits.find("instead") or hits.find("taken")):
         return [Cue("money", words, "wrong amount", amounts[0])]
+    if amounts and (words := hits.find("not_owed")) and hits.find("charged"):
+        return [Cue("money", words, "a fee that should not apply", amounts[0])]
     for kind, detail in _MONEY_FACTS:
         if words := hits.find(kind):
             return [Cue("money", words, detail, shown)]
