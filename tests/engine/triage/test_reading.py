@@ -815,3 +815,50 @@ def test_second_batch_phrase_families_make_level_one_with_their_words(
     assert level == 1
     assert reason in reasons
     assert decide(near_miss)[0] == 4
+
+
+@pytest.fixture(scope="module")
+def bosnian() -> dict[str, Lexicon]:
+    return lexicons_load(languages={"bs", "en"})
+
+
+# (subject, body, level, quick win): Bosnian phrase families, each beside a near miss, read
+# with the shipped Bosnian lexicon.
+BOSNIAN = [
+    (
+        "Signal",
+        "Ako se ovo ne riješi do kraja mjeseca, morat ćemo pogledati ponude drugih operatera.",
+        1,
+        False,
+    ),
+    ("Signal", "Prešli smo kod vas od drugog operatera, kako da podesim ruter?", 2, False),
+    (
+        "Licenca",
+        "Kolega mi je poslao ponudu drugog programa i ozbiljno je razmatramo.",
+        1,
+        False,
+    ),
+    ("Licenca", "Iskreno, ako se i ovo ponovi, nećemo je ni produžavati.", 1, False),
+    ("Licenca", "Produžit ćemo licencu i sljedeće godine, hvala.", 4, False),
+]
+
+
+@pytest.mark.parametrize(("subject", "body", "level", "quick"), BOSNIAN)
+def test_bosnian_phrase_families_and_their_near_misses(
+    bosnian: dict[str, Lexicon],
+    detection: LanguageDetection,
+    subject: str,
+    body: str,
+    level: int,
+    quick: bool,
+) -> None:
+    decided = triage_rules(
+        Contact(id=None, channel="email", subject=subject, body=body),
+        lexicons=bosnian,
+        detection=detection,
+        fallback_language="bs",
+    )
+    reasons = decided.reason_texts()
+    assert (decided.level, decided.quick_win) == (level, quick), reasons
+    # A level-1 decision names the words or the list it rests on.
+    assert level != 1 or reasons
