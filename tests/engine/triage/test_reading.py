@@ -82,6 +82,7 @@ CUES = [
         "Our whole team would love a dark mode.",
     ),
     ("bs", "scope", "Niko u firmi ne može raditi.", "Svi u firmi vas vole."),
+    ("bs", "scope", "Nijedna narudžba ne stiže u skladište.", "Sve narudžbe stižu na vrijeme."),
     ("ru", "scope", "Никто в офисе не может зайти.", "Все в офисе довольны."),
     ("et", "scope", "Keegi ei pääse sisse.", "Kõik on rahul."),
     (
@@ -100,6 +101,20 @@ CUES = [
         "Third time ordering and always great.",
     ),
     ("bs", "repetition", "Treći put ove sedmice!", "Treći put naručujem, uvijek super."),
+    ("bs", "repetition", "Od tada ništa, a greška je i dalje tu.", "Od tada sve radi."),
+    ("bs", "repetition", "Niko mi se nije javio.", "Kolega mi se javio, hvala."),
+    (
+        "bs",
+        "praise",
+        "Treći put putujem s vama i uvijek je sve super.",
+        "Treći put putujem s vama i opet kasnite.",
+    ),
+    (
+        "bs",
+        "not_us",
+        "Aerodrom mi je izgubio kofer, to je njihova sramota, ne vaša.",
+        "Izgubili ste mi kofer, to je vaša sramota.",
+    ),
     ("de", "repetition", "Vierter Zustellversuch, wieder niemand.", "Der erste Versuch klappte."),
     ("et", "repetition", "Kolmas kord sel kuul.", "Esimene kord."),
     ("et", "repetition", "See on juba neljas kiri.", "Kõigis neljas poes on kassa."),
@@ -840,6 +855,13 @@ BOSNIAN = [
     ),
     ("Licenca", "Iskreno, ako se i ovo ponovi, nećemo je ni produžavati.", 1, False),
     ("Licenca", "Produžit ćemo licencu i sljedeće godine, hvala.", 4, False),
+    (
+        "Let",
+        "Aerodrom mi je izgubio kofer, njihova sramota. Trebam pomjeriti let na 18. decembar.",
+        4,
+        False,
+    ),
+    ("Let", "Izgubili ste mi kofer, sramota. Trebam pomjeriti let na 18. decembar.", 1, False),
 ]
 
 

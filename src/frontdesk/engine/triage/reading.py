@@ -487,9 +487,30 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             r"nestal\w*", r"izbrisan\w*", r"obrisan\w*", r"prazn\w*", r"izgubljen\w*"
         ),
         "scope": _any(r"niko", r"nitko", r"svi", r"cijel\w* (firma|tim|ured)", r"nijedn\w*"),
-        "unable": _any(r"ne može", r"ne mogu", r"ne možemo", r"ne moze", r"ne mozemo"),
-        "repetition": _any(r"(treći|četvrti|peti|treci|cetvrti) put"),
-        "praise": _any(r"uvijek (sve )?(super|odlično|uredu|u redu)"),
+        "unable": _any(
+            r"ne može",
+            r"ne mogu",
+            r"ne možemo",
+            r"ne moze",
+            r"ne mozemo",
+            # "nijedna narudžba ne stiže", "nijedna kasa ne radi"
+            r"ne (stiže|stižu|stize|stizu|dolazi|dolaze|prolazi|prolaze|radi|rade)",
+        ),
+        "repetition": _any(
+            r"(treći|četvrti|peti|treci|cetvrti) put",
+            r"(od tada|od tad|do danas|i dalje|još uvijek|jos uvijek) (ništa|nista|nikakv\w* "
+            r"odgovor\w*|bez odgovora|nema odgovora)",
+            # "niko mi se nije javio" ("niko" alone is read as scope)
+            r"se (još |jos )?(niko |nitko )?nije (javio|javila|javilo)",
+        ),
+        # Anger at a third party, said to spare us: "to je njihova sramota, ne vaša".
+        "not_us": _any(
+            r"(njihova|njegova|njena) (je )?(sramota|krivica|krivnja|greška)",
+            r"nije vaša (krivica|krivnja|greška)",
+            r"niste (vi )?(krivi|kriv)",
+            r"nema veze s vama",
+        ),
+        "praise": _any(r"uvijek (je )?(sve )?(bilo )?(super|odlično|uredu|u redu|sjajno|savršeno)"),
         "starting": _any(
             r"od prošle sedmice radimo",
             r"počeli smo",
@@ -1265,6 +1286,7 @@ def read_contact(
         folded, [kinds, questions] if length <= ONE_FACT_MAX_WORDS else [kinds], subject_end
     )
     cues: list[Cue] = []
+    # "not_us" (anger at a third party) is read for the rules only, not counted as a feature.
     for kind in (
         "calm",
         "payment_fine",
@@ -1274,6 +1296,7 @@ def read_contact(
         "praise",
         "starting",
         "wish",
+        "not_us",
     ):
         if found := hits.find(kind):
             cues.append(Cue(kind, found))

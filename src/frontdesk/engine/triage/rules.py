@@ -350,7 +350,8 @@ def _urgent_reasons(
     praise = reading.has("praise")
     if signals.dissatisfied and not praise:
         reasons.append(Reason("dissatisfied", signals.dissatisfied[0]))
-    elif angry and not praise:
+    # Anger at a third party ("the airport lost my case, their shame, not yours") spares us.
+    elif angry and not praise and not reading.has("not_us"):
         reasons.append(Reason("angry"))
     other_flags = [f for f in signals.red_flags if not f.startswith("urgent wording")]
     # Urgent words count when something else backs them: a red flag or a worried tone.
