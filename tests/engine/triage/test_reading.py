@@ -183,6 +183,18 @@ CUES = [
     ),
     ("hu", "starting", "Az előző tulajdonostól vettük át a boltot.", "A boltot tíz éve visszük."),
     ("bs", "starting", "Ovaj mjesec smo počeli slati pakete.", "Godinama šaljemo pakete."),
+    (
+        "bs",
+        "starting",
+        "Od 1. decembra sam nova vlasnica salona.",
+        "Vlasnica salona sam već deset godina.",
+    ),
+    (
+        "bs",
+        "starting",
+        "Prije sedmicu počela sam raditi u firmi i preuzimam knjigovodstvo.",
+        "Jučer sam preuzela paket u poslovnici.",
+    ),
     ("de", "starting", "Wir haben die Bäckerei übernommen.", "Wir backen seit Jahren."),
     ("he", "starting", "החודש התחלנו לשלוח דרככם.", "אנחנו שולחים שנים."),
     (
@@ -449,6 +461,13 @@ def test_money_mentioned_without_a_wrong_taking_is_no_money_cue(language: str, t
     [
         ("en", "hi do u ship to northern ireland", "Can I transfer my account to my partner?"),
         ("bs", "dostavljate li u bihac?", "Mogu li prepisati ugovor za internet na suprugu?"),
+        ("bs", "Do kojeg datuma se plaća upisnina?", "Šta biste nam preporučili za dvije radnje?"),
+        ("bs", "u kojem formatu treba izvod, xml ili txt?", "Da li je offline rad u planu?"),
+        (
+            "bs",
+            "Na koju adresu se šalje reklamacija?",
+            "Koji su uslovi za ugovor i cijene po kilogramu?",
+        ),
         ("ru", "у вас есть поддержка по телефону на русском?", "Можно ли переоформить договор?"),
         ("hu", "atveheti a szomszed a csomagot?", "Kérnék ajánlatot 20 licencre?"),
         (
@@ -862,6 +881,16 @@ BOSNIAN = [
         False,
     ),
     ("Let", "Izgubili ste mi kofer, sramota. Trebam pomjeriti let na 18. decembar.", 1, False),
+    ("Let", "Aerodrom mi je izgubio kofer, njihova sramota. Možete li pomjeriti let?", 4, False),
+    ("Reklamacija", "Na koju adresu se šalje reklamacija poštom?", 4, True),
+    ("Reklamacija", "Uložila sam reklamaciju prije mjesec dana i ništa.", 1, False),
+    (
+        "Faktura",
+        "Kupili smo 6 karata. Trebamo jednu fakturu na firmu s PDV-om, ID broj 4201234560005.",
+        4,
+        False,
+    ),
+    ("Faktura", "Koji je vaš PDV broj?", 4, True),
 ]
 
 

@@ -394,7 +394,21 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
     },
     "bs": {
         # A request to do something for the customer: no one fact answers it.
-        "action": _any(r"prepisati", r"prenijeti", r"ponud\w*", r"spojite"),
+        "action": _any(
+            r"prepisati",
+            r"prenijeti",
+            r"ponud\w*",
+            r"spojite",
+            # Plans, a booking moved, terms of a contract: a decision, not one fact.
+            r"u planu",
+            r"(šta|sta|što|koji|koju|koje) (biste |bi |nam |mi )*preporuč\w*",
+            r"(da li )?planirate",
+            r"pomjer\w*",
+            r"(možete|mozete) li (to |nam |mi )?(uraditi|napraviti|promijeniti|prebaciti)",
+            r"uslov\w* (za (ugovor\w*|saradnj\w*)|ugovora|saradnje)",
+            r"na (drugi|novi) račun",
+            r"račun u drugoj banci",
+        ),
         "complaint": _any(r"imam žalbu", r"žalba", r"prigovor"),
         "thanks": _any(r"hvala!", r"ozbiljno,? hvala"),
         "calm": _any(r"nije hitno", r"nema žurbe", r"ne žuri", r"kad stignete"),
@@ -404,7 +418,12 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             r"plaćanje je prošlo",
             r"s plaćanjem je sve",
         ),
-        "idiom": _any(r"ne mogu skontati", r"ne znam kako"),
+        "idiom": _any(
+            r"ne mogu skontati",
+            r"ne znam kako",
+            r"ne mogu (da )?se (snaći|snađem|snadjem)",
+            r"ne snalazim se",
+        ),
         "twice": _any(r"dva puta", r"dvaput", r"duplo", r"dvostruk\w*"),
         "instead": r"umjesto",
         "taken": _any(
@@ -519,6 +538,13 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             r"prvi put",
             r"preuzeo sam",
             r"preuzela sam",
+            r"nov\w* (sam )?vlasni(k|ca|ci)\w*",
+            # Taking over a business or its books, not picking up a parcel.
+            r"((sam|smo) (preuzel\w*|preuzeo)|preuzimam) (\w+ ){0,2}(knjigovodstv\w*|"
+            r"računovodstv\w*|nalog\w*|firm\w*|poslove|administracij\w*|salon\w*|radnj\w*|"
+            r"pretplat\w*)",
+            r"(počela|počeo|počeli) (sam |smo )?(da )?rad(im|iti|imo) u",
+            r"nov\w* (sam )?(u firmi|zaposlen\w*)",
         ),
         "question": _any(
             r"gdje",
@@ -536,6 +562,9 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             r"kolik\w*",
             r"koju",
             r"kakav",
+            r"(do |u |na |od )?koj(eg|em|oj|im|ih|om)",
+            r"šta",
+            r"postoji li",
         ),
     },
     "hu": {
