@@ -593,6 +593,25 @@ def test_money_reason_reads_without_an_amount_too() -> None:
 SECOND_BATCH_CUES = [
     (
         "en",
+        "one_fact",
+        "Will a photo of the letter do, or does it have to be a PDF?",
+        "Is there anything else I need to send, and roughly when will I be able to book?",
+    ),
+    (
+        "en",
+        "one_fact",
+        "What is the price of the annual plan?",
+        "My bill was £84 last month and £131 this month. Why is it so much higher?",
+    ),
+    (
+        "de",
+        "one_fact",
+        "Nimmt das Portal auch HEIC-Dateien, oder muss ich sie umwandeln?",
+        "Wo hinterlege ich das SEPA-Mandat, wie melde ich die Zeiten an und muss das extra "
+        "beantragt werden?",
+    ),
+    (
+        "en",
         "wish",
         "Please could you add a dark mode to the time tracker?",
         "Please could you fix the time tracker?",

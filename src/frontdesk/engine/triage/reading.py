@@ -98,7 +98,12 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
             r"move our (data|account)",
             r"a quote",
             r"merge",
+            # Why one's own bill or account is as it is takes a look at it.
+            r"why (is|was|has|did|does) (my|our|it|the bill|this)",
         ),
+        # A second question joined to the first: "…, and roughly when can I book?"
+        "and_asks": r"and (\w+ ){0,2}(when|where|what|how|can|could|do|does|is|are|will|would"
+        r"|should)",
         "complaint": _any(r"i have a complaint", r"a complaint"),
         "thanks": _any(r"honestly,? thank you", r"thank you!", r"seriously,? thanks"),
         "calm": _any(
@@ -672,7 +677,18 @@ _PATTERNS: Mapping[str, Mapping[str, str]] = {
     },
     "de": {
         # A request to do something for the customer: no one fact answers it.
-        "action": _any(r"umschreiben", r"übertragen", r"angebot", r"zusammenführen"),
+        "action": _any(
+            r"umschreiben",
+            r"übertragen",
+            r"angebot",
+            r"zusammenführen",
+            # Why one's own bill or account is as it is takes a look at it.
+            r"woran liegt das",
+            r"warum (ist|war|hat|wurde) (mein|meine|unser|unsere|die rechnung|der abschlag)",
+        ),
+        # A second question joined to the first: "…, und muss das extra beantragt werden?"
+        "and_asks": r"und (\w+ ){0,1}(muss|kann|macht|wie|wo|was|wann|gibt|ist|sind|brauche|soll"
+        r"|können|könnt|darf)",
         "complaint": _any(r"ich muss mich beschweren", r"beschwerde"),
         "thanks": _any(r"im ernst,? danke", r"danke!"),
         "calm": _any(
