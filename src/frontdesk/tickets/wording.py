@@ -39,6 +39,15 @@ DETAILS = {
     "password reset": gettext_lazy("password reset"),
     "contact details": gettext_lazy("contact details"),
     "invoice layout": gettext_lazy("invoice layout"),
+    "charged several times": gettext_lazy("charged several times"),
+    "disputed charge": gettext_lazy("disputed charge"),
+    "a fee that should not apply": gettext_lazy("a fee that should not apply"),
+    "no internet": gettext_lazy("no internet"),
+    "no service": gettext_lazy("no service"),
+    "paid, shown unpaid": gettext_lazy("paid, shown unpaid"),
+    "money not received": gettext_lazy("money not received"),
+    "paid, nothing received": gettext_lazy("paid, nothing received"),
+    "taken but not credited": gettext_lazy("taken but not credited"),
 }
 
 
@@ -68,11 +77,9 @@ def reason_text(reason: Reason) -> str:
         "corrected": _("level set by %(detail)s"),
     }
     if reason.code == "learned" and reason.evidence:
-        # Quoted as the customer wrote them, in any language.
-        words = ", ".join(f"“{word}”" for word in reason.evidence)
         return _("learned from the desk's history: level %(detail)s, from %(words)s") % {
             "detail": detail,
-            "words": words,
+            "words": _quoted(reason.evidence),
         }
     if reason.code == "money" and reason.evidence and reason.evidence[0]:
         # The amount as the customer's text gives it: "charged twice, EUR 249".
@@ -84,6 +91,11 @@ def reason_text(reason: Reason) -> str:
         detail = _reported_by(*reason.evidence)
     template = texts.get(reason.code)
     return template % {"detail": detail} if template else reason.text()
+
+
+def _quoted(words: tuple[str, ...]) -> str:
+    # Quoted as the customer wrote them, in any language.
+    return ", ".join(f"“{word}”" for word in words)
 
 
 def _reported_by(count: str, since: str) -> str:

@@ -808,7 +808,7 @@ SECOND_BATCH_LEVELS = [
     (
         "en",
         "no internet for two days now",
-        "blocked from working: no connection",
+        "blocked from working: no service",
         "is internet included in the bundle",
     ),
     (
@@ -838,7 +838,7 @@ SECOND_BATCH_LEVELS = [
     (
         "de",
         "Ich habe eine Sperrandrohung für den Strom bekommen.",
-        "blocked from working: no connection",
+        "blocked from working: no service",
         "Ich habe eine neue Stromrechnung bekommen.",
     ),
 ]
@@ -932,3 +932,4 @@ def test_bosnian_phrase_families_and_their_near_misses(
     assert (decided.level, decided.quick_win) == (level, quick), reasons
     # A level-1 decision names the words or the list it rests on.
     assert level != 1 or reasons
+

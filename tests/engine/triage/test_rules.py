@@ -89,7 +89,8 @@ def test_a_plain_question_is_level_four_without_a_reason(
     lexicons: dict[str, Lexicon], detection: LanguageDetection
 ) -> None:
     question = contact("Question", "Could you tell me about your plans for next year?")
-    decided = triage_rules(question, lexicons=lexicons, detection=detection)
+    # The rules alone: the shipped model may call a short question a quick win (its reason).
+    decided = triage_rules(question, lexicons=lexicons, detection=detection, meaning=False)
     assert decided.level == 4
     assert decided.reason_texts() == []
 
@@ -401,12 +402,12 @@ def test_a_churn_threat_said_calmly_darkens_the_tone_and_shouted_is_angry(
 ESTONIAN = [
     (
         "Liikmemaks võeti siiski, kuigi külmutasin liikmelisuse.",
-        "payment problem: fee that should not apply",
+        "payment problem: a fee that should not apply",
         "Kas liikmemaks võetakse ka külmutamise ajal?",
     ),
     (
         "Palun tühistage trahv, parkimine oli äpis makstud.",
-        "payment problem: fee that should not apply",
+        "payment problem: a fee that should not apply",
         "Kuidas trahvi vaidlustada?",
     ),
     (
@@ -421,12 +422,12 @@ ESTONIAN = [
     ),
     (
         "Raha on kontolt läinud, aga tellimus näitab ikka maksmata.",
-        "payment problem: paid but shown unpaid",
+        "payment problem: paid, shown unpaid",
         "Kas tellimus jääb ootama makset, kui maksan pangaülekandega?",
     ),
     (
         "Oktoobri väljamakse ei ole siiani meie kontole jõudnud.",
-        "payment problem: payout not received",
+        "payment problem: money not received",
         "Millal väljamakse tavaliselt kontole laekub?",
     ),
     (
@@ -482,12 +483,12 @@ HUNGARIAN = [
     ),
     (
         "A parkolást elindítottam az appban, mégis pótdíjat kaptam.",
-        "payment problem: fee that should not apply",
+        "payment problem: a fee that should not apply",
         "Mennyi a pótdíj, ha lejár a parkolójegyem?",
     ),
     (
         "A díjmentes csomag ellenére számlavezetési díjat vontak le, kérem a díjak jóváírását.",
-        "payment problem: fee that should not apply",
+        "payment problem: a fee that should not apply",
         "Mennyi a számlavezetési díj a Plusz csomagnál?",
     ),
     (
