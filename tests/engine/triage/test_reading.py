@@ -933,3 +933,26 @@ def test_bosnian_phrase_families_and_their_near_misses(
     # A level-1 decision names the words or the list it rests on.
     assert level != 1 or reasons
 
+
+def test_folding_a_pattern_keeps_its_escapes() -> None:
+    from frontdesk.engine.triage.reading import _folded
+
+    assert _folded(r"Kovács \S+ \W \d") == r"kovacs \S+ \W \d"
+
+
+@pytest.mark.parametrize(
+    ("source", "wanted"),
+    [
+        ("ש?לא היה", {"שלא היה", "לא היה"}),
+        ("[לב]?איזה", {"לאיזה", "באיזה", "איזה"}),
+        ("(do |u )?koj(eg|em)", {"do koj", "u koj", "koj"}),
+        ("(?<!nem )lehet", {"lehet"}),
+        (r"\d+ days", set("0123456789")),
+    ],
+)
+def test_every_way_a_phrase_can_begin_is_a_prefix_worth_trying(
+    source: str, wanted: set[str]
+) -> None:
+    from frontdesk.engine.triage.reading import _prefixes
+
+    assert set(_prefixes(source)) == wanted

@@ -1188,8 +1188,23 @@ def _compiled(language: str, *, questions: bool) -> re.Pattern[str]:
 
 @functools.cache
 def _folded(source: str) -> str:
-    # English's patterns are read in every language: folded once.
-    return fold(source)
+    # English's patterns are read in every language: folded once. The phrases are folded, the
+    # escapes kept: casefolding "\S" or "\W" would make them "\s" and "\w".
+    parts = _ESCAPE.split(source)
+    escapes = _ESCAPE.findall(source)
+    folded = [_folded_keeping_edges(part) for part in parts]
+    return "".join(part + escape for part, escape in zip(folded, [*escapes, ""], strict=True))
+
+
+def _folded_keeping_edges(part: str) -> str:
+    # fold() trims; a space before or after an escape is part of the phrase.
+    inner = fold(part)
+    if not inner:
+        return " " if part[:1].isspace() else ""
+    return (" " if part[:1].isspace() else "") + inner + (" " if part[-1:].isspace() else "")
+
+
+_ESCAPE = re.compile(r"\\.")
 
 
 @functools.cache
@@ -1222,6 +1237,15 @@ def _prefixes(source: str) -> list[str]:
     # group opened into its own alternatives; "" when one begins with no literal at all.
     found = []
     for alternative in _split(source):
+        if alternative.startswith("(?<"):
+            # A lookbehind reads before the phrase: the phrase begins after it.
+            depth = 0
+            for end, char in enumerate(alternative):  # noqa: B007 - where the group closes
+                depth += (char == "(") - (char == ")")
+                if depth == 0:
+                    break
+            found += _prefixes(alternative[end + 1 :])
+            continue
         if alternative.startswith("("):
             depth = 0
             end = 0
@@ -1230,11 +1254,30 @@ def _prefixes(source: str) -> list[str]:
                 if depth == 0:
                     break
             inner = alternative[1:end].removeprefix("?:")
-            found += [
-                prefix
-                for head in _split(inner)
-                for prefix in _prefixes(head + alternative[end + 1 :])
-            ]
+            rest = alternative[end + 1 :]
+            if rest[:1] in ("?", "*"):
+                # An optional group: the phrase may begin with what follows it.
+                rest = rest[1:]
+                found += _prefixes(rest)
+            found += [prefix for head in _split(inner) for prefix in _prefixes(head + rest)]
+            continue
+        if len(alternative) > 1 and alternative[1] == "?" and alternative[0] not in _METACHARS:
+            # "ש?לא …": the phrase with the letter and without it.
+            found += _prefixes(alternative[0] + alternative[2:]) + _prefixes(alternative[2:])
+            continue
+        if alternative.startswith("[") and "]" in alternative and alternative[1:2] != "^":
+            # "[לבמ]?איזה": each letter of the class, and none when it is optional.
+            close = alternative.index("]")
+            letters, rest = alternative[1:close], alternative[close + 1 :]
+            if "\\" not in letters and "-" not in letters:
+                optional = rest[:1] == "?"
+                rest = rest[1:] if optional else rest
+                found += [prefix for letter in letters for prefix in _prefixes(letter + rest)]
+                found += _prefixes(rest) if optional else []
+                continue
+        if alternative.startswith("\\d"):
+            # A number: any digit begins it.
+            found += list("0123456789")
             continue
         literal = ""
         for char in alternative:
