@@ -6,7 +6,7 @@ Train and dev are what lexicons and rules may be fitted on; the holdout split is
 `--split holdout`, once, for the figure reported, and its confusions are never listed.
 
 Run: .venv/bin/python bench/triage_corpus_eval.py [--split train+dev|train|dev|holdout]
-     [--batch c2|c3|all]
+     [--batch c2|c3|all] [--rules-only]
 """
 
 from __future__ import annotations
@@ -33,11 +33,15 @@ def corpus_languages() -> list[str]:
 
 
 def corpus_triaged(
-    splits: set[str], lexicons: Mapping[str, Lexicon], *, batch: str = "all"
+    splits: set[str],
+    lexicons: Mapping[str, Lexicon],
+    *,
+    batch: str = "all",
+    meaning: bool = True,
 ) -> Iterator[tuple[str, dict[str, Any], dict[str, Any], Triage]]:
-    """The corpus's contacts in these splits (and this batch, "c2", "c3", or "all"), each decided
-    by the rules layer: its language, its line (without its labels), its labels and the decision.
-    Other splits are never triaged."""
+    """The corpus's contacts in these splits (and this batch, "c2", "c3", or "all"), each
+    triaged (by the rules alone when `meaning` is False): its language, its line (without its
+    labels), its labels and the decision. Other splits are never triaged."""
     languages = corpus_languages()
     detection = LanguageDetection(languages)
     for language in languages:
@@ -52,15 +56,18 @@ def corpus_triaged(
                 lexicons=lexicons,
                 detection=detection,
                 fallback_language=language,
+                meaning=meaning,
             )
             yield language, data, expected, decided
 
 
-def evaluate(split: str, *, batch: str = "all") -> tuple[dict[str, Counter[str]], list[list[str]]]:
+def evaluate(
+    split: str, *, batch: str = "all", meaning: bool = True
+) -> tuple[dict[str, Counter[str]], list[list[str]]]:
     """Counts per language (and "all") and the confusions, one row each."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     confusions = []
-    triaged = corpus_triaged(SPLITS[split], lexicons_load(), batch=batch)
+    triaged = corpus_triaged(SPLITS[split], lexicons_load(), batch=batch, meaning=meaning)
     for language, data, expected, decided in triaged:
         want, got = expected["level"], decided.level
         for key in (language, "all"):
@@ -92,11 +99,15 @@ def main() -> None:
     parser.add_argument(
         "--batch", default="all", help="the batch written together: c2, c3, … or all (default)"
     )
+    parser.add_argument(
+        "--rules-only", action="store_true", help="triage by the rules alone, without the model"
+    )
     args = parser.parse_args()
-    counts, confusions = evaluate(args.split, batch=args.batch)
+    counts, confusions = evaluate(args.split, batch=args.batch, meaning=not args.rules_only)
     order = [*sorted(k for k in counts if k != "all"), "all"]
+    layer = "rules alone" if args.rules_only else "rules and the shipped model"
     table(
-        f"Triage on the labelled corpus, {args.split} split, batch {args.batch} (rules layer)",
+        f"Triage on the labelled corpus, {args.split} split, batch {args.batch} ({layer})",
         ["lang", "n", "level acc", "L1 recall", "L1 precision", "quick-win acc"],
         [
             [
@@ -136,6 +147,7 @@ def main() -> None:
         "bench": "triage_corpus",
         "split": args.split,
         "batch": args.batch,
+        "layer": "rules" if args.rules_only else "rules+model",
         "contacts": total["n"],
         "per_language": {
             key: {

@@ -29,14 +29,21 @@ def _aged(ticket: Ticket, hours: float) -> Ticket:
 
 @pytest.fixture
 def desk() -> dict[str, Ticket]:
-    plain = _aged(factories.ticket(subject="Plans", body="Tell me about next year's plans."), 5)
+    plain = _aged(
+        factories.ticket(
+            subject="Old data", body="Please move our old invoices into the new account."
+        ),
+        5,
+    )
     quick = _aged(factories.ticket(subject="Hours", body="What are your opening hours?"), 2)
     urgent = _aged(
         factories.ticket(subject="Charged twice", body="You charged my card twice this month."), 1
     )
     key = _aged(
         factories.ticket(
-            customer_=factories.customer(is_key=True), subject="Report", body="Add a column?"
+            customer_=factories.customer(is_key=True),
+            subject="Report",
+            body="Please add a project column to our monthly report.",
         ),
         3,
     )
@@ -132,9 +139,14 @@ def test_a_customer_who_becomes_key_moves_up_the_queue(api: ApiClient) -> None:
     from frontdesk.customers.services import customer_update
 
     # Half an hour older, the same size of work: a key customer's hour of head start passes it.
-    older = _aged(factories.ticket(subject="Plans", body="Plans for next year?"), 1.5)
+    older = _aged(factories.ticket(subject="Data", body="Please move our old invoices over."), 1.5)
     customer = factories.customer(name="Big Client")
-    newer = _aged(factories.ticket(customer_=customer, subject="Plans", body="And yours?"), 1)
+    newer = _aged(
+        factories.ticket(
+            customer_=customer, subject="Data", body="Please move our old orders over."
+        ),
+        1,
+    )
     before = [i["ticket_id"] for i in api.get("/api/v1/queue").json()["items"]]
     assert before == [older.pk, newer.pk]
     customer_update(

@@ -75,12 +75,15 @@ def reason_text(reason: Reason) -> str:
         "live": _("live contact (%(detail)s)"),
         "learned": _("learned from the desk's history: level %(detail)s"),
         "corrected": _("level set by %(detail)s"),
+        "read": _("read as level 1"),
     }
     if reason.code == "learned" and reason.evidence:
         return _("learned from the desk's history: level %(detail)s, from %(words)s") % {
             "detail": detail,
             "words": _quoted(reason.evidence),
         }
+    if reason.code == "read" and reason.evidence:
+        return _("read as level 1 from %(words)s") % {"words": _quoted(reason.evidence)}
     if reason.code == "money" and reason.evidence and reason.evidence[0]:
         # The amount as the customer's text gives it: "charged twice, EUR 249".
         return _("payment problem: %(detail)s, %(amount)s") % {

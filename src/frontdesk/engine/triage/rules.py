@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Mapping
@@ -12,7 +13,8 @@ from frontdesk.engine.languages import written_as
 from frontdesk.engine.text import fold
 from frontdesk.engine.triage.language import LanguageDetection
 from frontdesk.engine.triage.lexicon import Lexicon, Span
-from frontdesk.engine.triage.reading import Reading, read_contact
+from frontdesk.engine.triage.meaning import MeaningModel, meaning_model, words_of
+from frontdesk.engine.triage.reading import KINDS, Reading, read_contact
 from frontdesk.engine.triage.types import Contact, Reason, Triage
 
 LIVE_CHANNELS = frozenset({"phone", "visit"})
@@ -29,6 +31,13 @@ _WORD = re.compile(r"\w+")
 # Question marks: Latin, full-width and Arabic.
 QUESTION_MARKS = ("?", "？", "؟")
 _EDGE_PUNCTUATION = ".,;:!?…()[]{}<>\"'«»„“”‘’‚-–—"
+# The word lists whose finds the shipped model reads, counted.
+CUE_LISTS = (
+    "payment", "blocked", "defect", "quick", "churn", "dissatisfied", "anger", "urgency",
+    "onboarding", "hard", "red_flags",
+)  # fmt: skip
+# How many of the words the shipped model went by a reason quotes.
+EVIDENCE_SHOWN = 3
 
 
 @dataclass(frozen=True)
@@ -240,23 +249,44 @@ def effort_of(
     return min(60, 8 + signals.words // 15 + 10 * len(hard_signs)), []
 
 
-def triage_rules(
+@dataclass(frozen=True)
+class RulesRead:
+    """What the rules made of a contact before the shipped model has its say: the decision's
+    parts, and the cues and words the model reads."""
+
+    signals: Signals
+    tone: float
+    angry: bool
+    level: int
+    # The reasons that made the level (level 1's, the pattern's or onboarding's).
+    level_reasons: tuple[Reason, ...]
+    # The level the contact has without level 1's reasons.
+    level_otherwise: int
+    effort: int
+    effort_reasons: tuple[Reason, ...]
+    quick_win: bool
+    one_fact: str
+    cues: dict[str, float]
+    words: frozenset[str]
+
+
+def rules_read(
     contact: Contact,
     *,
     lexicons: Mapping[str, Lexicon],
     detection: LanguageDetection,
     policy: TriagePolicy | None = None,
     fallback_language: str = "en",
-) -> Triage:
-    """Decide level, quick win, effort, language and tone for a contact, each with its reason."""
+) -> RulesRead:
+    """The rules' decision with the cues behind it, as `triage_rules` and the model's training
+    both need them."""
     policy = policy or TriagePolicy()
     signals = signals_of(
         contact, lexicons=lexicons, detection=detection, fallback_language=fallback_language
     )
     tone, angry = tone_of(signals)
-    reasons: list[Reason] = []
+    level_reasons: list[Reason] = []
     level = 4
-
     reading = read_contact(
         contact.subject,
         contact.body,
@@ -265,12 +295,8 @@ def triage_rules(
         words=signals.words,
     )
     urgent_reasons = _urgent_reasons(signals, reading, angry=angry, tone=tone)
-    if urgent_reasons:
-        level = 1
-        reasons.extend(urgent_reasons)
-    elif contact.pattern:
-        level = 3
-        reasons.append(Reason("pattern", contact.pattern))
+    if contact.pattern:
+        level, level_reasons = 3, [Reason("pattern", contact.pattern)]
     elif _is_new(contact, policy) or (
         reading.has("starting")
         and (signals.onboarding or signals.questions)
@@ -279,11 +305,14 @@ def triage_rules(
         # A new customer is never level 4 (the urgency article), and one who writes of having
         # just started or taken over an account is finding their way, unless the desk's records
         # know them from long ago.
-        level = 2
-        reasons.append(Reason("onboarding"))
+        level, level_reasons = 2, [Reason("onboarding")]
+    level_otherwise = level
+    if urgent_reasons:
+        level, level_reasons = 1, urgent_reasons
 
-    one_fact = reading.first("one_fact")
-    effort, effort_reasons = effort_of(contact, signals, policy, one_fact.words if one_fact else "")
+    one_fact_cue = reading.first("one_fact")
+    one_fact = one_fact_cue.words if one_fact_cue else ""
+    effort, effort_reasons = effort_of(contact, signals, policy, one_fact)
     # What makes level 1 deserves a full look, however short the question seems.
     quick_win = (
         level != 1
@@ -291,7 +320,113 @@ def triage_rules(
         and bool(effort_reasons)
         and effort_reasons[0].code == "quick"
     )
-    reasons.extend(effort_reasons)
+    cues = _cues(contact, signals, reading, tone=tone, angry=angry, level=level)
+    return RulesRead(
+        signals=signals,
+        tone=tone,
+        angry=angry,
+        level=level,
+        level_reasons=tuple(level_reasons),
+        level_otherwise=level_otherwise,
+        effort=effort,
+        effort_reasons=tuple(effort_reasons),
+        quick_win=quick_win,
+        one_fact=one_fact,
+        cues=cues,
+        words=words_of(signals.folded),
+    )
+
+
+def _cues(
+    contact: Contact,
+    signals: Signals,
+    reading: Reading,
+    *,
+    tone: float,
+    angry: bool,
+    level: int,
+) -> dict[str, float]:
+    """What the shipped model reads besides the words: the reading's cues, the word lists'
+    finds, the form of the message and whether the customer is finding their way, each a small
+    number. The rules' own level-1 and quick-win calls are left out: on contacts their lists were
+    written from they are nearly always right, and a model taught that trusts them on new words
+    too (5-fold scores on the corpus's second batch: level-1 accuracy 0.898 with them, 0.914
+    without)."""
+    counts = zip(KINDS, reading.features(), strict=True)
+    cues = {f"reading:{kind}": min(count, 2.0) for kind, count in counts}
+    for name in CUE_LISTS:
+        cues[f"list:{name}"] = float(min(len(getattr(signals, name)), 2))
+    cues |= {
+        "tone": tone,
+        "angry": float(angry),
+        "words": math.log1p(signals.words) / 5,
+        "questions": float(min(signals.questions, 3)),
+        "complaint": float(min(signals.complaint, 2)),
+        "positive": float(min(signals.positive, 2)),
+        "negative": float(min(signals.negative, 2)),
+        "level2": float(level == 2),
+        "customer:key": float(contact.customer.is_key),
+        "customer:new": float(contact.customer.is_new),
+        f"channel:{contact.channel}": 1.0,
+    }
+    return {name: value for name, value in cues.items() if value}
+
+
+def triage_rules(
+    contact: Contact,
+    *,
+    lexicons: Mapping[str, Lexicon],
+    detection: LanguageDetection,
+    policy: TriagePolicy | None = None,
+    fallback_language: str = "en",
+    meaning: MeaningModel | bool = True,
+) -> Triage:
+    """Decide level, quick win, effort, language and tone for a contact, each with its reason.
+
+    The rules decide first; the shipped model (`meaning=True`, or a model given) then reads the
+    words and the rules' cues and may call a contact level 1, or not, and a quick win, or not.
+    `meaning=False` is the rules alone."""
+    policy = policy or TriagePolicy()
+    read = rules_read(
+        contact,
+        lexicons=lexicons,
+        detection=detection,
+        policy=policy,
+        fallback_language=fallback_language,
+    )
+    level, level_reasons = read.level, list(read.level_reasons)
+    effort, effort_reasons, quick_win = read.effort, list(read.effort_reasons), read.quick_win
+    if meaning is not False:
+        model = meaning_model() if meaning is True else meaning
+        raw = f"{contact.subject}\n{contact.body}"
+        # The model finds the level 1s said in words no list holds; a reason the rules found
+        # (a churn phrase, an amount taken twice, "worst service ever") a person can check, and
+        # the model does not overrule it.
+        urgent, _ = model.level1.decide(level == 1, read.words, read.cues)
+        if urgent and level != 1:
+            level = 1
+            shown = model.level1.leading_words(read.words, EVIDENCE_SHOWN)
+            level_reasons = [Reason("read", evidence=as_written(raw, shown))]
+        # A level 1, a long message, a file or many questions are no quick win, whatever the
+        # words say.
+        quick = (
+            level != 1
+            and read.signals.words <= policy.quick_max_words
+            and not any(r.code == "hard" for r in effort_reasons)
+            and model.quick.decide(quick_win, read.words, read.cues)[0]
+        )
+        if quick and not quick_win:
+            shown = model.quick.leading_words(read.words, EVIDENCE_SHOWN)
+            effort = min(effort, policy.quick_win_minutes)
+            effort_reasons = [Reason("quick", ONE_FACT, evidence=as_written(raw, shown))]
+        elif not quick and quick_win:
+            effort = max(effort, policy.quick_win_minutes + 1)
+        quick_win = quick
+    if not quick_win:
+        # A level 1's short question, or one the model reads as more than one fact, is no quick
+        # win, and no reason says it is.
+        effort_reasons = [r for r in effort_reasons if r.code != "quick"]
+    reasons = [*level_reasons, *effort_reasons]
     if contact.customer.is_key:
         reasons.append(Reason("key"))
     if contact.channel in LIVE_CHANNELS:
@@ -300,12 +435,28 @@ def triage_rules(
         level=level,
         quick_win=quick_win,
         effort_minutes=effort,
-        language=signals.language,
-        tone=tone,
-        angry=angry,
-        red_flags=signals.red_flags,
+        language=read.signals.language,
+        tone=read.tone,
+        angry=read.angry,
+        red_flags=read.signals.red_flags,
         reasons=tuple(reasons),
     )
+
+
+@functools.lru_cache(maxsize=65_536)
+def _fold_word(word: str) -> str:
+    return fold(word)
+
+
+def as_written(raw: str, folded_words: list[str]) -> tuple[str, ...]:
+    """Folded words as the customer wrote them (first spelling found), for a reason to quote."""
+    found: dict[str, str] = {}
+    wanted = set(folded_words)
+    for word in dict.fromkeys(_WORD.findall(raw)):
+        key = _fold_word(word)
+        if key in wanted and key not in found:
+            found[key] = word
+    return tuple(found.get(word, word) for word in folded_words)
 
 
 def _urgent_reasons(

@@ -47,6 +47,7 @@ LEVEL_ONE_CODES = (
     "dissatisfied",
     "angry",
     "urgent",
+    "read",
 )
 # Reason codes and how each reads in English; pages translate them by code.
 REASON_TEXTS: Mapping[str, str] = {
@@ -70,12 +71,15 @@ REASON_TEXTS: Mapping[str, str] = {
     "live": "live contact ({detail})",
     "learned": "learned from the desk's history: level {detail}",
     "corrected": "level set by {detail}",
+    "read": "read as level 1",
 }
 
 
 # The same, for a reason that names the words of the text it rests on.
 REASON_TEXTS_WITH_EVIDENCE: Mapping[str, str] = {
     "learned": "learned from the desk's history: level {detail}, from {words}",
+    # The shipped model's level 1, with the words that weighed most.
+    "read": "read as level 1 from {words}",
     # The amount first, then the words it was read from ("charged twice, EUR 249").
     "money": "payment problem: {detail}, {amount}",
 }
