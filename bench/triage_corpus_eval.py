@@ -32,6 +32,20 @@ def corpus_languages() -> list[str]:
     return sorted(path.stem for path in CORPUS.glob("*.jsonl"))
 
 
+def corpus_rows(
+    splits: set[str], *, batch: str = "all"
+) -> Iterator[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """The corpus's lines in these splits (and this batch, "c2", "c3", or "all"): each one's
+    language, its line without its labels, and its labels. Other splits are never read."""
+    for language in corpus_languages():
+        for line in (CORPUS / f"{language}.jsonl").read_text(encoding="utf-8").splitlines():
+            data = json.loads(line)
+            if data["split"] not in splits or batch not in ("all", data["id"].split("-")[0]):
+                continue
+            expected = data.pop("expected")
+            yield language, data, expected
+
+
 def corpus_triaged(
     splits: set[str],
     lexicons: Mapping[str, Lexicon],
@@ -39,26 +53,20 @@ def corpus_triaged(
     batch: str = "all",
     meaning: bool = True,
 ) -> Iterator[tuple[str, dict[str, Any], dict[str, Any], Triage]]:
-    """The corpus's contacts in these splits (and this batch, "c2", "c3", or "all"), each
-    triaged (by the rules alone when `meaning` is False): its language, its line (without its
-    labels), its labels and the decision. Other splits are never triaged."""
-    languages = corpus_languages()
-    detection = LanguageDetection(languages)
-    for language in languages:
-        for line in (CORPUS / f"{language}.jsonl").read_text(encoding="utf-8").splitlines():
-            data = json.loads(line)
-            if data["split"] not in splits or batch not in ("all", data["id"].split("-")[0]):
-                continue
-            expected = data.pop("expected")
-            # The desk knows its customer's language; it stands in when detection cannot tell.
-            decided = triage_rules(
-                contact_from_json(data),
-                lexicons=lexicons,
-                detection=detection,
-                fallback_language=language,
-                meaning=meaning,
-            )
-            yield language, data, expected, decided
+    """The corpus's contacts in these splits (and batch), each triaged (by the rules alone when
+    `meaning` is False): its language, its line (without its labels), its labels and the
+    decision."""
+    detection = LanguageDetection(corpus_languages())
+    for language, data, expected in corpus_rows(splits, batch=batch):
+        # The desk knows its customer's language; it stands in when detection cannot tell.
+        decided = triage_rules(
+            contact_from_json(data),
+            lexicons=lexicons,
+            detection=detection,
+            fallback_language=language,
+            meaning=meaning,
+        )
+        yield language, data, expected, decided
 
 
 def evaluate(

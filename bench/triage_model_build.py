@@ -12,13 +12,12 @@ Run: .venv/bin/python bench/triage_model_build.py [--check]
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 from common import table
-from triage_corpus_eval import CORPUS, corpus_languages
+from triage_corpus_eval import corpus_languages, corpus_rows
 
 from frontdesk.engine.triage import LanguageDetection, lexicons_load
 from frontdesk.engine.triage.jsonlines import contact_from_json
@@ -29,32 +28,26 @@ from frontdesk.engine.triage.rules import rules_read
 
 def samples(splits: set[str]) -> dict[str, list[Sample]]:
     """The corpus's contacts in these splits as the model reads them, per split."""
-    languages = corpus_languages()
-    detection = LanguageDetection(languages)
+    detection = LanguageDetection(corpus_languages())
     lexicons = lexicons_load()
     found: dict[str, list[Sample]] = {split: [] for split in splits}
-    for language in languages:
-        for line in (CORPUS / f"{language}.jsonl").read_text(encoding="utf-8").splitlines():
-            data = json.loads(line)
-            if data["split"] not in splits:
-                continue
-            expected = data.pop("expected")
-            read = rules_read(
-                contact_from_json(data),
-                lexicons=lexicons,
-                detection=detection,
-                fallback_language=language,
+    for language, data, expected in corpus_rows(splits):
+        read = rules_read(
+            contact_from_json(data),
+            lexicons=lexicons,
+            detection=detection,
+            fallback_language=language,
+        )
+        found[data["split"]].append(
+            Sample(
+                words=read.words,
+                cues=read.cues,
+                level1=expected["level"] == 1,
+                quick=bool(expected["quick_win"]),
+                rules_level1=read.level == 1,
+                rules_quick=read.quick_win,
             )
-            found[data["split"]].append(
-                Sample(
-                    words=read.words,
-                    cues=read.cues,
-                    level1=expected["level"] == 1,
-                    quick=bool(expected["quick_win"]),
-                    rules_level1=read.level == 1,
-                    rules_quick=read.quick_win,
-                )
-            )
+        )
     return found
 
 
