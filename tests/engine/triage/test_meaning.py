@@ -154,3 +154,22 @@ def test_a_long_message_is_no_quick_win_whatever_the_model_says(
     decided = triage_rules(long, lexicons=lexicons, detection=detection, meaning=eager)
     assert not decided.quick_win
     assert "quick" not in {reason.code for reason in decided.reasons}
+
+
+def test_a_report_that_is_part_of_a_problem_stays_with_the_problem(
+    lexicons: dict[str, Lexicon], detection: LanguageDetection
+) -> None:
+    eager = MeaningModel(
+        level1=Decision(grams={}, cues={}, intercept=5.0),
+        quick=Decision(grams={}, cues={}, intercept=-5.0),
+    )
+    contact = Contact(
+        id=None,
+        channel="email",
+        subject="",
+        body="The invoice PDF opens empty since this morning.",
+        pattern="invoice PDF empty",
+    )
+    decided = triage_rules(contact, lexicons=lexicons, detection=detection, meaning=eager)
+    assert decided.level == 3
+    assert decided.reasons[0].code == "pattern"

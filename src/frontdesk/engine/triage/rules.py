@@ -401,9 +401,10 @@ def triage_rules(
         raw = f"{contact.subject}\n{contact.body}"
         # The model finds the level 1s said in words no list holds; a reason the rules found
         # (a churn phrase, an amount taken twice, "worst service ever") a person can check, and
-        # the model does not overrule it.
+        # the model does not overrule it. A report that is part of a problem is answered with
+        # the problem (level 3): the model's reading alone does not pull it out.
         urgent, _ = model.level1.decide(level == 1, read.words, read.cues)
-        if urgent and level != 1:
+        if urgent and level not in (1, 3):
             level = 1
             shown = model.level1.leading_words(read.words, EVIDENCE_SHOWN)
             level_reasons = [Reason("read", evidence=as_written(raw, shown))]
