@@ -168,7 +168,9 @@ def test_a_merge_that_makes_a_key_customer_moves_their_queued_tickets_up() -> No
     agent = factories.agent()
     target = factories.customer(name="Kovács Anna")
     source = factories.customer(name="Anna Kovacs", is_key=True)
-    waiting = factories.ticket(customer_=target, subject="Plans", body="Plans for next year?")
+    waiting = factories.ticket(
+        customer_=target, subject="Old data", body="Please move our old invoices over."
+    )
     before = waiting.queue_key
     assert before is not None
 

@@ -60,7 +60,10 @@ def test_the_demo_has_a_problem_on_the_status_page_and_an_alert_waiting() -> Non
     members = problem_tickets(problem=problem)
     assert members.count() >= 3
     assert len({ticket.language for ticket in members}) >= 2
-    assert {ticket.level for ticket in members} == {3}
+    # Members read level 3, except one whose own words triage reads as level 1: it keeps that.
+    levels = [ticket.level for ticket in members]
+    assert set(levels) <= {1, 3}
+    assert levels.count(3) >= len(levels) - 1
     [alert] = alert_list_new()
     assert alert.customers >= 3
     assert len(alert.languages) >= 2
