@@ -53,3 +53,15 @@ def test_a_churn_risk_reads_in_each_page_language_with_the_customers_words(
 ) -> None:
     with translation.override(language):
         assert reason_text(Reason("churn", "another provider")) == expected
+
+
+def test_the_models_reason_quotes_the_words_each_kept_with_its_quotation_marks() -> None:
+    reason = Reason("read", evidence=("Bestellungen", "Lager"))
+    with translation.override("en"):
+        assert (
+            reason_text(reason)
+            == "read as level 1 from \u2068“Bestellungen”\u2069, \u2068“Lager”\u2069"
+        )
+    with translation.override("he"):
+        assert reason_text(reason).startswith("נקרא כרמה 1 לפי \u2068“Bestellungen”\u2069")
+    assert reason.text() == "read as level 1 from “Bestellungen”, “Lager”"

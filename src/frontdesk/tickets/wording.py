@@ -97,8 +97,9 @@ def reason_text(reason: Reason) -> str:
 
 
 def _quoted(words: tuple[str, ...]) -> str:
-    # Quoted as the customer wrote them, in any language.
-    return ", ".join(f"“{word}”" for word in words)
+    # Quoted as the customer wrote them, in any language; each quote is isolated (FSI … PDI) so
+    # German words in a Hebrew page keep their quotation marks beside them.
+    return ", ".join(f"\u2068“{word}”\u2069" for word in words)
 
 
 def _reported_by(count: str, since: str) -> str:
