@@ -87,7 +87,13 @@ def test_too_few_of_one_answer_is_refused() -> None:
 
 @pytest.mark.parametrize(
     "raw",
-    [b"not gzip", gzip.compress(b"[]"), gzip.compress(b'{"format": 99}'), gzip.compress(b"{}")],
+    [
+        b"not gzip",
+        gzip.compress(b"[]", mtime=0),
+        gzip.compress(b'{"format": 99}', mtime=0),
+        gzip.compress(b"{}", mtime=0),
+    ],
+    ids=["not-gzip", "a-list", "another-format", "no-decisions"],
 )
 def test_a_file_that_is_no_model_is_refused_clearly(raw: bytes) -> None:
     with pytest.raises(MeaningError):
