@@ -34,7 +34,7 @@ _EDGE_PUNCTUATION = ".,;:!?…()[]{}<>\"'«»„“”‘’‚-–—"
 # The word lists whose finds the shipped model reads, counted.
 CUE_LISTS = (
     "payment", "blocked", "defect", "quick", "churn", "dissatisfied", "anger", "urgency",
-    "onboarding", "hard", "red_flags",
+    "onboarding", "hard",
 )  # fmt: skip
 # How many of the words the shipped model went by a reason quotes.
 EVIDENCE_SHOWN = 3
