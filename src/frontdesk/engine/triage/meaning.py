@@ -77,23 +77,23 @@ class Decision:
 
     def word_score(self, word: str) -> float:
         """What one word adds to the margin (before the division by the text's length)."""
-        score = self._word_scores.get(word)
-        if score is None:
-            grams = self.grams
-            score = sum(grams.get(gram, 0.0) for gram in word_grams(word))
-            if len(self._word_scores) >= CACHE_MAX:
-                self._word_scores.clear()
-            self._word_scores[word] = score
-        return score
+        return self._scores([word])[0]
+
+    def _scores(self, words: Collection[str]) -> list[float]:
+        # Each word's score, worked out once and kept; a long-running process starts the cache
+        # again before it grows past CACHE_MAX, never while a text is being scored.
+        known = self._word_scores
+        if len(known) >= CACHE_MAX:
+            known.clear()
+        grams = self.grams
+        for word in words:
+            if word not in known:
+                known[word] = sum(grams.get(gram, 0.0) for gram in word_grams(word))
+        return list(map(known.__getitem__, words))
 
     def margin(self, words: Collection[str], cues: Mapping[str, float]) -> float:
         """The uncalibrated score: the words' part (scaled by the text's length) and the cues'."""
-        known = self._word_scores
-        unknown = [word for word in words if word not in known]
-        for word in unknown:
-            self.word_score(word)
-        known = self._word_scores
-        text = sum(map(known.__getitem__, words)) / math.sqrt(len(words)) if words else 0.0
+        text = sum(self._scores(words)) / math.sqrt(len(words)) if words else 0.0
         weights = self.cues
         return self.intercept + text + sum(weights.get(k, 0.0) * v for k, v in cues.items())
 
