@@ -265,7 +265,6 @@ class RulesRead:
     effort: int
     effort_reasons: tuple[Reason, ...]
     quick_win: bool
-    one_fact: str
     cues: dict[str, float]
     words: frozenset[str]
 
@@ -310,9 +309,8 @@ def rules_read(
     if urgent_reasons:
         level, level_reasons = 1, urgent_reasons
 
-    one_fact_cue = reading.first("one_fact")
-    one_fact = one_fact_cue.words if one_fact_cue else ""
-    effort, effort_reasons = effort_of(contact, signals, policy, one_fact)
+    one_fact = reading.first("one_fact")
+    effort, effort_reasons = effort_of(contact, signals, policy, one_fact.words if one_fact else "")
     # What makes level 1 deserves a full look, however short the question seems.
     quick_win = (
         level != 1
@@ -331,7 +329,6 @@ def rules_read(
         effort=effort,
         effort_reasons=tuple(effort_reasons),
         quick_win=quick_win,
-        one_fact=one_fact,
         cues=cues,
         words=words_of(signals.folded),
     )
