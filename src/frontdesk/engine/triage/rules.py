@@ -481,7 +481,7 @@ def _urgent_reasons(
     if (locked := reading.first("locked")) and not signals.blocked:
         reasons.append(Reason("blocked", "account locked", evidence=(locked.words,)))
     if (offline := reading.first("offline")) and not signals.blocked:
-        reasons.append(Reason("blocked", "no connection", evidence=(offline.words,)))
+        reasons.append(Reason("blocked", "no service", evidence=(offline.words,)))
     reasons += [Reason("defect", label) for label in signals.defect]
     for kind, code in (("loss", "loss"), ("scope", "scope"), ("repetition", "repeated")):
         if cue := reading.first(kind):
