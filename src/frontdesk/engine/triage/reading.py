@@ -1232,6 +1232,16 @@ def _split(source: str) -> list[str]:
     return [*parts, "".join(current)]
 
 
+def _group_end(alternative: str) -> int:
+    # Where the group that opens the alternative closes.
+    depth = 0
+    for end, char in enumerate(alternative):
+        depth += (char == "(") - (char == ")")
+        if depth == 0:
+            return end
+    return len(alternative) - 1
+
+
 def _prefixes(source: str) -> list[str]:
     # The literal text each alternative begins with ("renewal .{0,40}" → "renewal "), a leading
     # group opened into its own alternatives; "" when one begins with no literal at all.
@@ -1239,20 +1249,10 @@ def _prefixes(source: str) -> list[str]:
     for alternative in _split(source):
         if alternative.startswith("(?<"):
             # A lookbehind reads before the phrase: the phrase begins after it.
-            depth = 0
-            for end, char in enumerate(alternative):  # noqa: B007 - where the group closes
-                depth += (char == "(") - (char == ")")
-                if depth == 0:
-                    break
-            found += _prefixes(alternative[end + 1 :])
+            found += _prefixes(alternative[_group_end(alternative) + 1 :])
             continue
         if alternative.startswith("("):
-            depth = 0
-            end = 0
-            for end, char in enumerate(alternative):  # noqa: B007 - where the group closes
-                depth += (char == "(") - (char == ")")
-                if depth == 0:
-                    break
+            end = _group_end(alternative)
             inner = alternative[1:end].removeprefix("?:")
             rest = alternative[end + 1 :]
             if rest[:1] in ("?", "*"):
