@@ -41,6 +41,16 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def _close_contexts(browser: Browser) -> Iterator[None]:
+    """Close every page a test opened: the live server lives for the session, and a page left open
+    keeps polling it (the queue refreshes every 30 s) while later tests, some without database
+    access, run in the same worker; the server thread's traceback then lands in their stderr."""
+    yield
+    for context in browser.contexts:
+        context.close()
+
+
 def agent_page(
     browser: Browser, live_server: LiveServer, agent: User, *, width: int = 1366, path: str = ""
 ) -> Page:
