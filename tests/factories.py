@@ -18,7 +18,8 @@ from factory.django import DjangoModelFactory
 
 from frontdesk.accounts.choices import Assignment
 from frontdesk.accounts.models import Team, User
-from frontdesk.accounts.services import agent_create, token_create
+from frontdesk.accounts.services import agent_create
+from frontdesk.accounts.tokens import token_create
 from frontdesk.customers.field_services import field_definition_save
 from frontdesk.customers.models import Customer, FieldDefinition
 from frontdesk.customers.services import customer_create

@@ -16,8 +16,8 @@ from frontdesk.accounts.services import (
     agent_reactivate,
     agent_set_role,
     team_save,
-    token_authenticate,
 )
+from frontdesk.accounts.tokens import token_authenticate
 from frontdesk.core.changes import change_list, changes_read
 from frontdesk.core.errors import Forbidden, Invalid
 from frontdesk.journal.models import FollowUp

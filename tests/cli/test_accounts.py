@@ -1,7 +1,7 @@
 import pytest
 
 from frontdesk.accounts.models import User
-from frontdesk.accounts.services import token_authenticate
+from frontdesk.accounts.tokens import token_authenticate
 from frontdesk.cli import main
 
 pytestmark = pytest.mark.django_db

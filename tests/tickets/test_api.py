@@ -3,7 +3,7 @@ from django.test import Client
 from pytest_django import DjangoAssertNumQueries
 
 from frontdesk.accounts.models import User
-from frontdesk.accounts.services import token_revoke_all
+from frontdesk.accounts.tokens import token_revoke_all
 from frontdesk.tickets.models import Ticket
 from tests import factories
 from tests.conftest import ApiClient

@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from ninja.security import HttpBearer
 
 from frontdesk.accounts.models import User
-from frontdesk.accounts.services import token_authenticate
+from frontdesk.accounts.tokens import token_authenticate
 from frontdesk.core.errors import Forbidden
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})

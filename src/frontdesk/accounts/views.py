@@ -33,9 +33,8 @@ from frontdesk.accounts.services import (
     agent_set_role,
     team_delete,
     team_save,
-    token_create,
-    token_revoke,
 )
+from frontdesk.accounts.tokens import token_create, token_revoke
 from frontdesk.core.errors import Invalid, NotFound
 from frontdesk.core.http import safe_next
 from frontdesk.core.settings_menu import read_only, settings_page

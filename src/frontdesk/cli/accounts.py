@@ -57,7 +57,7 @@ def active_agent(username: str, command: str) -> User | None:
 
 def cmd_token_create(args: argparse.Namespace) -> int:
     """Print a new API token for an agent, alone on standard output."""
-    from frontdesk.accounts.services import token_create
+    from frontdesk.accounts.tokens import token_create
 
     agent = active_agent(args.username, "token create")
     if agent is None:
