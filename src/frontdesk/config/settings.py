@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # The change record: who changed which setting, when, before → after.
     "auditlog",
+    # The audit trail: who viewed a customer, changed a ticket, exported or erased, for admins.
+    "frontdesk.audit",
     "frontdesk.accounts",
     "frontdesk.customers",
     "frontdesk.tickets",

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class AuditConfig(AppConfig):
+    """The audit trail: who saw or changed what, when, for admins to read."""
+
+    name = "frontdesk.audit"
+    label = "audit"
