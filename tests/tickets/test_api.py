@@ -104,7 +104,8 @@ def test_list_is_paginated_and_filterable(
     customer = factories.customer()
     for number, channel in enumerate(["web", "phone", "web", "phone", "web", "phone", "web"]):
         factories.ticket(customer_=customer, subject=f"Question {number}", channel=channel)
-    with django_assert_max_num_queries(6):
+    # 7 with access by team, read once every few seconds per process.
+    with django_assert_max_num_queries(7):
         page = api.get("/api/v1/tickets", limit=3, offset=0).json()
     assert page["count"] == 7
     assert len(page["items"]) == 3

@@ -45,6 +45,7 @@ def list_customers(request: HttpRequest, filters: Query[CustomerFilterIn]) -> Qu
         key_only=bool(filters.key),
         custom=custom_params(request),
         custom_strict=True,
+        actor=request_agent(request),
     )
 
 
@@ -70,8 +71,9 @@ def update_customer(
 @paginate(Page)
 def get_customer_timeline(request: HttpRequest, customer_id: RowId) -> QuerySet[Interaction]:
     """Every contact with the customer, newest first, across channels."""
-    customer = access_customer_by_id(actor=request_agent(request), customer_id=customer_id)
-    return customer_timeline(customer=customer)
+    agent = request_agent(request)
+    customer = access_customer_by_id(actor=agent, customer_id=customer_id)
+    return customer_timeline(customer=customer, actor=agent)
 
 
 # The desk's custom fields, at /custom-fields: settings, which a lead's or admin's token changes.

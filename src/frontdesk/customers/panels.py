@@ -6,13 +6,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
+from frontdesk.accounts.models import User
 from frontdesk.customers.models import Customer
 
 
 class PanelData(Protocol):
     """What a card shows for one customer, as its template's `data`."""
 
-    def __call__(self, *, customer: Customer) -> Mapping[str, object]: ...
+    def __call__(self, *, customer: Customer, actor: User) -> Mapping[str, object]: ...
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ def customer_panel_register(panel: CustomerPanel) -> None:
         _PANELS.append(panel)
 
 
-def customer_panels(*, customer: Customer) -> list[ShownPanel]:
-    """The cards the customer page shows for this customer."""
-    return [ShownPanel(panel.template, panel.data(customer=customer)) for panel in _PANELS]
+def customer_panels(*, customer: Customer, actor: User) -> list[ShownPanel]:
+    """The cards the customer page shows this agent for this customer."""
+    return [
+        ShownPanel(panel.template, panel.data(customer=customer, actor=actor)) for panel in _PANELS
+    ]

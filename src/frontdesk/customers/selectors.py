@@ -16,6 +16,7 @@ from frontdesk.customers.choices import FieldTarget, IdentityKind
 from frontdesk.customers.constants import PORTAL_SALT
 from frontdesk.customers.field_selectors import custom_filter
 from frontdesk.customers.models import Customer, CustomerIdentity, Interaction
+from frontdesk.customers.visibility import customer_visible_q, interaction_visible_q
 from frontdesk.engine.identities import IdentityError, normalise_phone
 from frontdesk.engine.search import search_words
 
@@ -45,10 +46,16 @@ def customer_list(
     key_only: bool = False,
     custom: Mapping[str, str] | None = None,
     custom_strict: bool = False,
+    actor: User | None = None,
 ) -> QuerySet[Customer]:
     """Customers matching a name, organisation, e-mail or phone fragment and the `cf_<key>`
-    custom-field filters in `custom` (field_selectors.custom_filter), with their identities."""
+    custom-field filters in `custom` (field_selectors.custom_filter), with their identities;
+    those `actor` may see (visibility.py), or every one for the desk itself."""
     customers = Customer.objects.filter(merged_into__isnull=True)
+    if actor is not None:
+        if not actor.is_active:
+            return customers.none()
+        customers = customers.filter(customer_visible_q(actor))
     if key_only:
         customers = customers.filter(is_key=True)
     if custom:
@@ -94,20 +101,28 @@ def customers_by_ids(*, ids: Iterable[int]) -> dict[int, Customer]:
 
 
 def access_customer_by_id(*, actor: User, customer_id: int) -> Customer:
-    """The customer with this id, for an active agent; NotFound otherwise."""
+    """The customer with this id, for an active agent who may see them (visibility.py);
+    NotFound otherwise, the same as for a missing one."""
     if not actor.is_active:
         raise NotFound("Customer not found.")
     customer = (
-        Customer.objects.prefetch_related("identities", "tags").filter(pk=customer_id).first()
+        Customer.objects.prefetch_related("identities", "tags")
+        .filter(customer_visible_q(actor), pk=customer_id)
+        .first()
     )
     if customer is None:
         raise NotFound("Customer not found.")
     return customer
 
 
-def customer_timeline(*, customer: Customer, limit: int | None = None) -> QuerySet[Interaction]:
-    """Every contact with the customer, newest first, across all channels."""
+def customer_timeline(
+    *, customer: Customer, limit: int | None = None, actor: User | None = None
+) -> QuerySet[Interaction]:
+    """Every contact with the customer, newest first, across all channels; with `actor`, those
+    about no ticket or a ticket the agent may see (visibility.py)."""
     entries = customer.interactions.select_related("agent", "ticket")
+    if actor is not None:
+        entries = entries.filter(interaction_visible_q(actor))
     return entries[:limit] if limit else entries
 
 

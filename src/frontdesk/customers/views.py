@@ -42,7 +42,12 @@ def customer_list_page(request: HtmxHttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")
     key_only = request.GET.get("key") == "1"
     definitions = field_definitions(target=FieldTarget.CUSTOMER)
-    found = customer_list(query=query, key_only=key_only, custom=custom_params(request))
+    found = customer_list(
+        query=query,
+        key_only=key_only,
+        custom=custom_params(request),
+        actor=request_agent(request),
+    )
     page, others = page_of(request, found, PAGE_SIZE)
     context = {
         "page": page,
@@ -56,13 +61,14 @@ def customer_list_page(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-def _detail_context(customer: Customer, **forms: object) -> dict[str, object]:
+def _detail_context(request: HttpRequest, customer: Customer, **forms: object) -> dict[str, object]:
+    agent = request_agent(request)
     return {
         "customer": customer,
         "identities": list(customer.identities.all()),
-        "timeline": customer_timeline(customer=customer),
+        "timeline": customer_timeline(customer=customer, actor=agent),
         # Cards of apps above customers (the open tickets), which register them.
-        "panels": customer_panels(customer=customer),
+        "panels": customer_panels(customer=customer, actor=agent),
         "form": forms.get("form")
         or CustomerForm(
             initial={
@@ -107,7 +113,7 @@ def customer_custom_page(request: HtmxHttpRequest, customer_id: int) -> HttpResp
             form.add_error(name if name in form.fields else None, str(error))
         else:
             form = None
-    context = _detail_context(customer, custom_form=form)
+    context = _detail_context(request, customer, custom_form=form)
     if request.htmx:
         return render(request, "customers/_custom_values.html", context)
     if form is None:
@@ -121,7 +127,7 @@ def customer_detail(request: HttpRequest, customer_id: int) -> HttpResponse:
     customer = _customer(request, customer_id)
     if customer.merged_into_id is not None:
         return redirect("customers:detail", customer_id=customer.merged_into_id)
-    return render(request, "customers/detail.html", _detail_context(customer))
+    return render(request, "customers/detail.html", _detail_context(request, customer))
 
 
 @login_required
@@ -135,7 +141,7 @@ def customer_edit(request: HttpRequest, customer_id: int) -> HttpResponse:
         messages.success(request, _("Saved."))
         return redirect("customers:detail", customer_id=customer.pk)
     return render(
-        request, "customers/detail.html", _detail_context(customer, form=form), status=400
+        request, "customers/detail.html", _detail_context(request, customer, form=form), status=400
     )
 
 
@@ -155,7 +161,10 @@ def customer_identity_add(request: HttpRequest, customer_id: int) -> HttpRespons
         else:
             return redirect("customers:detail", customer_id=customer.pk)
     return render(
-        request, "customers/detail.html", _detail_context(customer, identity_form=form), status=400
+        request,
+        "customers/detail.html",
+        _detail_context(request, customer, identity_form=form),
+        status=400,
     )
 
 
@@ -181,5 +190,8 @@ def customer_merge_page(request: HttpRequest, customer_id: int) -> HttpResponse:
             )
             return redirect("customers:detail", customer_id=target.pk)
     return render(
-        request, "customers/detail.html", _detail_context(target, merge_form=form), status=400
+        request,
+        "customers/detail.html",
+        _detail_context(request, target, merge_form=form),
+        status=400,
     )

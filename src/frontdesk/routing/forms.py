@@ -46,3 +46,17 @@ class WeightsForm(forms.Form):
                     max_value=most,
                     help_text=WEIGHT_HELP.get(name, ""),
                 )
+
+
+class TeamScopeForm(forms.Form):
+    """Whether agents see only their teams' tickets and customers."""
+
+    team_scoped = forms.BooleanField(
+        label=_("Agents see only their teams' tickets"),
+        required=False,
+        help_text=_(
+            "An agent then sees the tickets of their teams, tickets of no team and tickets "
+            "assigned to them, and the customers of those tickets or with none. Leads and "
+            "admins see everything."
+        ),
+    )

@@ -13,4 +13,10 @@ urlpatterns = [
     path("presence/", views.presence_page, name="presence"),
 ]
 # The settings' section for the queue's order, under /desk/settings/.
-settings_patterns = ([path("queue/", views.queue_weights_page, name="weights")], "queue_settings")
+settings_patterns = (
+    [
+        path("queue/", views.queue_weights_page, name="weights"),
+        path("queue/teams/", views.queue_team_scope_page, name="team_scope"),
+    ],
+    "queue_settings",
+)

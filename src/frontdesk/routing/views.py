@@ -17,12 +17,12 @@ from frontdesk.core.http import safe_next
 from frontdesk.core.settings_menu import read_only, settings_page
 from frontdesk.engine.queue import QueueReason
 from frontdesk.journal.selectors import colleague_notes_waiting, notices_unread_important
-from frontdesk.routing.forms import WeightsForm
+from frontdesk.routing.forms import TeamScopeForm, WeightsForm
 from frontdesk.routing.selectors import queue_of, sweep_of
 from frontdesk.routing.services import queue_take_next
 from frontdesk.routing.wording import queue_reason_text
 from frontdesk.tickets.selectors import queue_settings_row, queue_weights
-from frontdesk.tickets.services import queue_weights_set
+from frontdesk.tickets.services import queue_team_scope_set, queue_weights_set
 
 QUEUE_LENGTH = 50
 LEVEL_ONE = QueueReason("level1")
@@ -104,9 +104,47 @@ def queue_weights_page(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Queue order saved."))
             return redirect("queue_settings:weights")
+    return _settings_render(request, form=form, status=400 if form.is_bound else 200)
+
+
+def _settings_render(
+    request: HttpRequest,
+    *,
+    form: WeightsForm | None = None,
+    scope_form: TeamScopeForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    row = queue_settings_row()
+    if scope_form is None:
+        scope_form = TeamScopeForm(initial={"team_scoped": bool(row and row.team_scoped)})
+    for shown in (form, scope_form):
+        if shown is not None and not request.settings_can_edit:  # type: ignore[attr-defined]
+            read_only(shown)
     return render(
         request,
         "routing/settings.html",
-        {"form": form, "row": queue_settings_row()},
-        status=400 if form.is_bound else 200,
+        {
+            "form": form or WeightsForm(weights=queue_weights()),
+            "scope_form": scope_form,
+            "row": row,
+        },
+        status=status,
     )
+
+
+@settings_page("queue")
+@require_POST
+def queue_team_scope_page(request: HttpRequest) -> HttpResponse:
+    """Switch access by team on or off (tickets/visibility.py)."""
+    form = TeamScopeForm(request.POST)
+    if form.is_valid():
+        try:
+            queue_team_scope_set(
+                actor=request_agent(request), team_scoped_on=form.cleaned_data["team_scoped"]
+            )
+        except Invalid as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Access by team saved."))
+            return redirect("queue_settings:weights")
+    return _settings_render(request, scope_form=form, status=400)

@@ -16,6 +16,7 @@ class TicketsConfig(AppConfig):
         from frontdesk.core.changes import changes_register
         from frontdesk.customers.choices import FieldTarget
         from frontdesk.customers.field_services import ColumnStore, value_store_register
+        from frontdesk.customers.visibility import visibility_register
         from frontdesk.tickets import (
             panels,  # noqa: F401
             receivers,  # noqa: F401
@@ -23,12 +24,15 @@ class TicketsConfig(AppConfig):
         )
         from frontdesk.tickets.models import DeskText, QueueSettings, Ticket
         from frontdesk.tickets.services import attachments_expire
+        from frontdesk.tickets.visibility import customer_visible, interaction_visible
 
         # "Write to customer" and "Log a call" on the customer page.
         ACTIONS.fill("tickets/_customer_reach.html")
         # Attachments past the retention rule go in the periodic "files-retention" job.
         files_expirer_register("attachments", attachments_expire)
         changes_register(QueueSettings, exclude=["updated_at", "updated_by"])
+        # With access by team on, an agent sees a customer through a visible ticket (or none).
+        visibility_register(customers=customer_visible, interactions=interaction_visible)
         changes_register(DeskText)
         section_register(
             key="texts",

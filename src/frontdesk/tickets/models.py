@@ -269,9 +269,12 @@ class TicketView(models.Model):
 
 
 class QueueSettings(models.Model):
-    """The desk's queue weights, as a lead set them; one row, absent until first changed."""
+    """The desk's queue weights and access by team, as a lead set them; one row, absent until
+    first changed."""
 
     weights = models.JSONField(_("weights"), default=dict, blank=True)
+    # On: an agent sees only their teams' tickets, team-less ones and their own (visibility.py).
+    team_scoped = models.BooleanField(_("agents see only their teams' tickets"), default=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

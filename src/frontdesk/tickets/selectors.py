@@ -52,6 +52,7 @@ from frontdesk.tickets.models import (
     Ticket,
     TicketView,
 )
+from frontdesk.tickets.visibility import ticket_visible
 from frontdesk.tickets.wording import desk_text_default
 
 
@@ -97,7 +98,7 @@ def ticket_list(*, actor: User, filters: TicketFilter | None = None) -> QuerySet
     if not actor.is_active:
         return Ticket.objects.none()
     filters = filters or TicketFilter()
-    tickets = Ticket.objects.select_related("customer", "assignee")
+    tickets = Ticket.objects.filter(ticket_visible(actor)).select_related("customer", "assignee")
     if filters.status == "open":
         tickets = tickets.filter(status__in=OPEN_STATUSES)
     elif filters.status:
@@ -204,11 +205,12 @@ def _customer_alike(word: str) -> Q:
 
 
 def access_ticket_by_id(*, actor: User, ticket_id: int) -> Ticket:
-    """The ticket for an agent; NotFound for a missing id or an inactive agent alike."""
+    """The ticket for an agent; NotFound for a missing id, one the agent may not see
+    (visibility.py) and an inactive agent alike."""
     ticket = (
         Ticket.objects.select_related("customer", "assignee")
         .prefetch_related("customer__identities")
-        .filter(pk=ticket_id)
+        .filter(ticket_visible(actor), pk=ticket_id)
         .first()
         if actor.is_active
         else None
@@ -220,10 +222,10 @@ def access_ticket_by_id(*, actor: User, ticket_id: int) -> Ticket:
 
 def access_ticket_by_reference(*, actor: User, reference: str) -> Ticket:
     """The ticket an agent names by its reference (any case, spaces around); NotFound for a
-    missing one or an inactive agent alike."""
+    missing one, one the agent may not see or an inactive agent alike."""
     ticket = (
         Ticket.objects.select_related("customer")
-        .filter(reference=reference.strip().upper())
+        .filter(ticket_visible(actor), reference=reference.strip().upper())
         .first()
         if actor.is_active
         else None
@@ -278,9 +280,14 @@ def _from_someone_else(*, customer_id: int, prefix: str) -> Q:
     )
 
 
-def customer_tickets(*, customer: Customer, open_only: bool = False) -> QuerySet[Ticket]:
-    """A customer's tickets for the desk, its internal work (follow-ups) too, newest first."""
+def customer_tickets(
+    *, customer: Customer, open_only: bool = False, actor: User | None = None
+) -> QuerySet[Ticket]:
+    """A customer's tickets for the desk, its internal work (follow-ups) too, newest first;
+    with `actor`, those the agent may see."""
     tickets = Ticket.objects.filter(customer=customer).select_related("assignee")
+    if actor is not None:
+        tickets = tickets.filter(ticket_visible(actor))
     if open_only:
         tickets = tickets.filter(status__in=OPEN_STATUSES)
     return tickets.order_by("-created_at", "-id")
@@ -327,6 +334,8 @@ def access_attachment(
         )
     elif actor is None or not actor.is_active:
         raise NotFound("File not found.")
+    else:
+        attachments = attachments.filter(ticket_visible(actor, prefix="message__ticket__"))
     attachment = attachments.filter(pk=attachment_id).first()
     if attachment is None:
         raise NotFound("File not found.")

@@ -248,10 +248,12 @@ def ticket_detail_context(
         "thread": ticket_thread(ticket=ticket, include_notes=True),
         "customer": customer,
         "identities": list(customer.identities.all()),
-        "timeline": customer_timeline(customer=customer, limit=TIMELINE_SIDEBAR_LENGTH),
-        "other_tickets": customer_tickets(customer=customer, open_only=True).exclude(pk=ticket.pk)[
-            :10
-        ],
+        "timeline": customer_timeline(
+            customer=customer, limit=TIMELINE_SIDEBAR_LENGTH, actor=request_agent(request)
+        ),
+        "other_tickets": customer_tickets(
+            customer=customer, open_only=True, actor=request_agent(request)
+        ).exclude(pk=ticket.pk)[:10],
         "reply_form": forms.get("reply_form")
         or ReplyForm(initial={"seen_message_id": ticket_newest_message_id(ticket=ticket)}),
         "note_form": forms.get("note_form") or NoteForm(),

@@ -74,6 +74,7 @@ from frontdesk.tickets.services.saved_views import (
 from frontdesk.tickets.services.search import tickets_search_text_refresh
 from frontdesk.tickets.services.sweep import sla_sweep
 from frontdesk.tickets.services.tags import tags_normalise, ticket_tags_set
+from frontdesk.tickets.services.team_scope import queue_team_scope_set
 from frontdesk.tickets.services.watching import ticket_watch
 
 __all__ = [
@@ -86,6 +87,7 @@ __all__ = [
     "html_sanitise",
     "message_delivery_record",
     "message_mail",
+    "queue_team_scope_set",
     "queue_weights_set",
     "reference_new",
     "sla_escalation_deliver",
