@@ -80,7 +80,9 @@ def test_excluded_fields_are_not_recorded_and_the_record_can_be_narrowed_to_one_
     assert [change.action for change in changes] == ["changed", "added"]
     assert {field.label for field in changes[0].fields} == {"weights"}
     assert changes[1].created
-    assert {field.label for field in changes[1].fields} == {"weights"}  # not its id
+    # Not its id; a new row's fields as made (access by team, off).
+    team_scoped = str(QueueSettings._meta.get_field("team_scoped").verbose_name)
+    assert {field.label for field in changes[1].fields} == {"weights", team_scoped}
 
     shown = Template("{% load changes %}{% changes_for row %}").render(Context({"row": row}))
     assert "Recent changes" in shown
