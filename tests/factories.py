@@ -19,7 +19,7 @@ from factory.django import DjangoModelFactory
 from frontdesk.accounts.choices import Assignment
 from frontdesk.accounts.models import Team, User
 from frontdesk.accounts.services import agent_create
-from frontdesk.accounts.tokens import token_create
+from frontdesk.accounts.tokens import token_create, token_scope_cap
 from frontdesk.customers.field_services import field_definition_save
 from frontdesk.customers.models import Customer, FieldDefinition
 from frontdesk.customers.services import customer_create
@@ -255,8 +255,11 @@ def custom_field(
     )
 
 
-def api_token(user: User) -> str:
-    return token_create(user=user)
+def api_token(user: User, *, scope: str | None = None, days: int | None = None) -> str:
+    """A token of the agent; by default of the most their role allows."""
+    return token_create(
+        user=user, scope=scope or token_scope_cap(role=user.role), name="test", days=days
+    )
 
 
 def playbook(

@@ -15,7 +15,9 @@ def test_agent_add_and_token_create(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     token = out.strip()
     assert out == token + "\n"
-    assert token_authenticate(raw=token) == User.objects.get(username="kati")
+    made = token_authenticate(raw=token)
+    assert made is not None
+    assert (made.user, made.scope) == (User.objects.get(username="kati"), "read")
 
 
 def test_agent_add_refuses_a_duplicate(capsys: pytest.CaptureFixture[str]) -> None:

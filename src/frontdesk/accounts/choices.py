@@ -43,3 +43,16 @@ class Presence(models.TextChoices):
 # while serving a visitor the agent's phone goes quiet).
 TAKES_WRITTEN_WORK = frozenset({Presence.AVAILABLE, Presence.VISITOR, Presence.CALL})
 TAKES_LIVE_CONTACTS = frozenset({Presence.AVAILABLE})
+
+
+class TokenScope(models.TextChoices):
+    """What an API token may do: read only, read and write, or also what only leads and admins
+    may do (the desk's settings, the reports, the audit trail, the metrics)."""
+
+    READ = "read", _("Read only")
+    WRITE = "write", _("Read and write")
+    ADMIN = "admin", _("Read, write and a lead's or admin's operations")
+
+
+# Scopes in order of power: a token of a scope may do what every scope before it may.
+TOKEN_SCOPE_ORDER = (TokenScope.READ, TokenScope.WRITE, TokenScope.ADMIN)

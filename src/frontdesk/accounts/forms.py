@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from frontdesk.accounts.choices import Assignment, Language, Role
+from frontdesk.accounts.choices import Assignment, Language, Role, TokenScope
+from frontdesk.accounts.constants import TOKEN_MAX_DAYS
 from frontdesk.accounts.models import Team, User
 from frontdesk.accounts.selectors import agent_email_taken, agent_list
 
@@ -68,10 +70,29 @@ class AgentForm(forms.Form):
 
 
 class TokenForm(forms.Form):
-    """A new API token's name, so its owner knows later what uses it."""
+    """A new API token: its name, so its owner knows later what uses it, what it may do (no
+    more than the owner's role allows) and for how many days."""
 
     name = forms.CharField(
         label=_("What the token is for"),
         max_length=100,
         help_text=_("e.g. the CRM sync; the token is shown once, right after you make it."),
     )
+    scope = forms.ChoiceField(
+        label=_("What it may do"),
+        initial=TokenScope.READ,
+        help_text=_("Give it no more than the integration needs."),
+    )
+    days = forms.IntegerField(
+        label=_("Days it works"),
+        min_value=1,
+        max_value=TOKEN_MAX_DAYS,
+        help_text=_("At most a year; you get an e-mail a week before it stops."),
+    )
+
+    def __init__(self, *args: Any, scopes: list[TokenScope], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        scope = self.fields["scope"]
+        assert isinstance(scope, forms.ChoiceField)
+        scope.choices = [(each.value, each.label) for each in scopes]
+        self.fields["days"].initial = settings.TOKEN_DAYS

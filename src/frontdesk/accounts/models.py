@@ -13,6 +13,7 @@ from frontdesk.accounts.choices import (
     Language,
     Presence,
     Role,
+    TokenScope,
 )
 
 
@@ -104,6 +105,15 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    scope = models.CharField(
+        _("scope"), max_length=10, choices=TokenScope.choices, default=TokenScope.READ
+    )
+    # None only on the tokens made before scopes and expiry (migration 0005): they stay as
+    # powerful as they were, so no integration broke, and their owner is asked to replace them.
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    made_before_scopes = models.BooleanField(default=False)
+    # When the owner was mailed that the token expires soon: once per token.
+    expiry_warned_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("API token")

@@ -74,6 +74,15 @@ def tokens_of(*, agent: User) -> QuerySet[ApiToken]:
     )
 
 
+def token_of(*, agent: User, id_or_prefix: str) -> ApiToken | None:
+    """One of the agent's tokens, by its id or its first characters (as listed); None if the
+    agent has no such token."""
+    tokens = tokens_of(agent=agent)
+    if id_or_prefix.isdigit():
+        return tokens.filter(pk=int(id_or_prefix)).first()
+    return tokens.filter(prefix=id_or_prefix.rstrip("…")).first()
+
+
 def agent_by_username(*, username: str) -> User | None:
     """The agent with this username, or None."""
     return User.objects.filter(username=username).first()

@@ -179,7 +179,7 @@ def agent_deactivate(*, actor: User, agent: User) -> list[str]:
     with transaction.atomic():
         agent.is_active = False
         agent.save(update_fields=["is_active"])
-        revoked = token_revoke_all(user=agent)
+        revoked = token_revoke_all(user=agent, actor=actor)
         AgentPresence.objects.filter(agent=agent).update(state=Presence.OFF, since=now)
         answers = agent_deactivating.send(sender=User, agent=agent, actor=actor, at=now)
     released = [str(said) for _receiver, said in answers if said]

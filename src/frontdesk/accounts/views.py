@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -34,7 +35,7 @@ from frontdesk.accounts.services import (
     team_delete,
     team_save,
 )
-from frontdesk.accounts.tokens import token_create, token_revoke
+from frontdesk.accounts.tokens import token_create, token_revoke, token_scopes_allowed
 from frontdesk.core.errors import Invalid, NotFound
 from frontdesk.core.http import safe_next
 from frontdesk.core.settings_menu import read_only, settings_page
@@ -241,22 +242,32 @@ def agent_invite_page(request: HttpRequest, agent_id: int) -> HttpResponse:
 def tokens_page(request: HttpRequest) -> HttpResponse:
     """The agent's own API tokens; a new one is shown once, right after it is made."""
     agent = request_agent(request)
-    form = TokenForm(request.POST or None)
+    scopes = token_scopes_allowed(role=agent.role)
+    form = TokenForm(request.POST or None, scopes=scopes)
     made = ""
     if request.method == "POST" and form.is_valid():
         try:
-            made = token_create(user=agent, name=form.cleaned_data["name"])
+            made = token_create(
+                user=agent,
+                name=form.cleaned_data["name"],
+                scope=form.cleaned_data["scope"],
+                days=form.cleaned_data["days"],
+            )
         except Invalid as error:
-            form.add_error("name", str(error))
+            form.add_error(None, str(error))
         else:
-            form = TokenForm()
+            form = TokenForm(scopes=scopes)
     status = 400 if form.is_bound and not made else 200
-    return render(
-        request,
-        "accounts/tokens.html",
-        {"tokens": tokens_of(agent=agent), "form": form, "made": made},
-        status=status,
-    )
+    tokens = list(tokens_of(agent=agent))
+    before_scopes = any(token.made_before_scopes and not token.revoked_at for token in tokens)
+    context = {
+        "tokens": tokens,
+        "form": form,
+        "made": made,
+        "now": timezone.now(),
+        "before_scopes": before_scopes,
+    }
+    return render(request, "accounts/tokens.html", context, status=status)
 
 
 @settings_page("tokens")

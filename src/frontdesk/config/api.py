@@ -9,7 +9,7 @@ from ninja.openapi.schema import OpenAPISchema
 from ninja.parser import Parser
 from ninja.types import DictStrAny
 
-from frontdesk.accounts.auth import WRITE_METHODS, AgentToken
+from frontdesk.accounts.auth import ADMIN_TAG, LEADS_TAG, WRITE_METHODS, AgentToken
 from frontdesk.core.errors import (
     Conflict,
     Forbidden,
@@ -41,7 +41,31 @@ SHARED_ERRORS = {
 }
 
 
-FORBIDDEN = "The token's agent is no lead or admin, and only they may change settings."
+# Why an operation may answer 403, by what it does and how it is tagged; an operation lists
+# every reason that applies to it.
+READ_ONLY = "The token's scope is read, and it may only read."
+SETTINGS_WRITE = (
+    "The token's agent is no lead or admin, and only they may change settings; or the token's "
+    "scope is not admin."
+)
+LEADS_ONLY = "The token's agent is no lead or admin, or the token's scope is not admin."
+ADMIN_SCOPE = "The token's scope is not admin."
+
+
+def forbidden_reasons(*, method: str, tags: list[str], secured: bool) -> list[str]:
+    """Why an operation may answer 403: a read token writing, a settings write without a lead's
+    admin token, a lead-only or admin-scope operation without one."""
+    writes = method.upper() in WRITE_METHODS
+    reasons = []
+    if secured and writes:
+        reasons.append(READ_ONLY)
+    if SETTINGS_TAG in tags and writes:
+        reasons.append(SETTINGS_WRITE)
+    if LEADS_TAG in tags:
+        reasons.append(LEADS_ONLY)
+    elif ADMIN_TAG in tags:
+        reasons.append(ADMIN_SCOPE)
+    return reasons
 
 
 class DeskAPI(NinjaAPI):
@@ -61,8 +85,11 @@ class DeskAPI(NinjaAPI):
                     400: "requestBody" in operation,
                 }
                 responses = operation["responses"]
-                if SETTINGS_TAG in operation.get("tags", ()) and method.upper() in WRITE_METHODS:
-                    responses.setdefault(403, {"description": FORBIDDEN, "content": error})
+                reasons = forbidden_reasons(
+                    method=method, tags=operation.get("tags", []), secured=takes[401]
+                )
+                if reasons:
+                    responses.setdefault(403, {"description": " ".join(reasons), "content": error})
                 for status, description in SHARED_ERRORS.items():
                     if takes[status]:
                         responses.setdefault(status, {"description": description, "content": error})

@@ -189,6 +189,9 @@ RATELIMIT_USE_CACHE = "default"
 RATELIMIT_VIEW = "frontdesk.portal.views.rate_limited"
 INTAKE_RATE = env.rate("FRONTDESK_INTAKE_RATE", "10/h")
 PORTAL_LINK_DAYS = env.integer("FRONTDESK_PORTAL_LINK_DAYS", default=30, minimum=1)
+# Days a new API token works unless its maker chooses otherwise; no token is made for longer
+# than a year (accounts/constants.py TOKEN_MAX_DAYS).
+TOKEN_DAYS = env.integer_between("FRONTDESK_TOKEN_DAYS", default=90, minimum=1, maximum=365)
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 # Triage: which languages to tell apart (fewer is faster), a folder of the desk's own lexicons

@@ -34,4 +34,5 @@ JOBS: tuple[Job, ...] = (
     ),
     Job("database-optimize", "frontdesk.periodic.tasks.database_optimize", timedelta(hours=1)),
     Job("files-retention", "frontdesk.periodic.tasks.files_retention", timedelta(hours=1)),
+    Job("token-expiry", "frontdesk.accounts.tasks.token_expiry_warnings", timedelta(hours=1)),
 )
