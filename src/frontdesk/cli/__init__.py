@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from frontdesk.cli import (
     accounts,
+    backup,
     desk,
     journal,
     mail,
@@ -25,7 +26,7 @@ from frontdesk.cli.supervise import supervise
 __all__ = ["build_parser", "mail_port_for", "main", "supervise"]
 
 # The order `frontdesk --help` lists the commands in.
-GROUPS = (run, desk, accounts, staffing, simulate, triage, problems, mail, journal, manage)
+GROUPS = (run, desk, accounts, staffing, simulate, triage, problems, mail, journal, backup, manage)
 
 
 def build_parser() -> argparse.ArgumentParser:
