@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import secrets
@@ -271,6 +272,27 @@ def secret_key(reader: EnvReader, data_dir: Path) -> str:
             f"({error.strerror}); make the folder writable or set FRONTDESK_SECRET_KEY."
         )
     return key
+
+
+def s3_storage(reader: EnvReader, bucket: str) -> dict[str, Any]:
+    """The storage of attachments in an S3-compatible bucket (the `s3` extra installs it)."""
+    if importlib.util.find_spec("storages") is None or importlib.util.find_spec("boto3") is None:
+        reader.problems.append(
+            "FRONTDESK_S3_BUCKET is set but django-storages is not installed: "
+            "pip install 'frontdesk[s3]'."
+        )
+    options = {
+        "bucket_name": bucket,
+        "location": reader.text("FRONTDESK_S3_PREFIX", "attachments").strip("/"),
+        "default_acl": "private",
+        "querystring_auth": True,
+        "file_overwrite": False,
+    }
+    if endpoint := reader.text("FRONTDESK_S3_ENDPOINT_URL", ""):
+        options["endpoint_url"] = endpoint
+    if region := reader.text("FRONTDESK_S3_REGION", ""):
+        options["region_name"] = region
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
 
 
 def default_environ() -> Mapping[str, str]:

@@ -11,6 +11,7 @@ from frontdesk.config.env import (
     cache_config,
     database_config,
     default_environ,
+    s3_storage,
     secret_key,
 )
 from frontdesk.core.constants import DEFAULT_MAIL_PORT, DEFAULT_PUBLIC_URL
@@ -165,6 +166,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Attachments and recordings on S3-compatible storage (docs/deploy.md) instead of the data folder,
+# for a desk on several machines; private objects, always served through the desk's own checks.
+S3_BUCKET = env.text("FRONTDESK_S3_BUCKET", "")
+if S3_BUCKET:
+    STORAGES["default"] = s3_storage(env, S3_BUCKET)
 
 # Uploads: one file and the whole request are both bounded.
 MAX_ATTACHMENT_BYTES = env.integer("FRONTDESK_MAX_ATTACHMENT_BYTES", default=10_000_000, minimum=1)
