@@ -93,6 +93,17 @@ class EnvReader:
             return _comma_separated(default)
         return words
 
+    def words_from(self, name: str, default: str, choices: tuple[str, ...]) -> list[str]:
+        """A comma-separated list (maybe empty) of words each one of `choices`."""
+        words = self.words(name, default)
+        unknown = [word for word in words if word not in choices]
+        if unknown:
+            self.problems.append(
+                f"{name}: {', '.join(unknown)} not known; use some of {', '.join(choices)}."
+            )
+            return [word for word in words if word in choices]
+        return words
+
     def origins(self, name: str) -> list[str]:
         """Comma-separated origins, each with its scheme (https://help.example.com)."""
         origins = self.words(name, "")
