@@ -16,6 +16,8 @@ TASKS = {
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Lockout off: `Client.login` passes no request, which axes needs; the lockout tests turn it on.
+AXES_ENABLED = False
 
 # A file, not memory, for SQLite test databases: the browser tests' live server then opens its
 # own connections per thread instead of sharing one across threads.

@@ -28,6 +28,14 @@ class AccountsConfig(AppConfig):
             description=_("Invite agents, set their role and language, deactivate them."),
         )
         section_register(
+            key="two_factor",
+            title=_("Two-factor log-in"),
+            url_name="people:two_factor",
+            order=88,
+            description=_("A code from your phone at every log-in, and recovery codes."),
+            agents_write=True,
+        )
+        section_register(
             key="tokens",
             title=_("API tokens"),
             url_name="people:tokens",

@@ -96,3 +96,27 @@ class TokenForm(forms.Form):
         assert isinstance(scope, forms.ChoiceField)
         scope.choices = [(each.value, each.label) for each in scopes]
         self.fields["days"].initial = settings.TOKEN_DAYS
+
+
+class SecondFactorCodeForm(forms.Form):
+    """The second step of logging in: a code from the app, or one of the recovery codes."""
+
+    code = forms.CharField(
+        label=_("Code from your authenticator app, or a recovery code"),
+        max_length=40,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autofocus": True, "dir": "ltr"}
+        ),
+    )
+
+
+class TwoFactorConfirmForm(forms.Form):
+    """Setting up two-factor log-in: the code the app shows now, which proves it has the key."""
+
+    code = forms.CharField(
+        label=_("The six-digit code the app shows"),
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "dir": "ltr"}
+        ),
+    )

@@ -13,10 +13,13 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from frontdesk.accounts.choices import Assignment, Language, Presence, Role
+from frontdesk.accounts.lockout import lockout_clear
 from frontdesk.accounts.models import AgentPresence, Team, User
 from frontdesk.accounts.selectors import agent_email_taken
 from frontdesk.accounts.signals import agent_deactivating
 from frontdesk.accounts.tokens import token_revoke_all
+from frontdesk.accounts.two_factor import two_factor_remove
+from frontdesk.audit.services import audit_record
 from frontdesk.core.errors import Forbidden, Invalid
 from frontdesk.mail.outbound import mail_send
 
@@ -201,6 +204,25 @@ def agent_reactivate(*, actor: User, agent: User) -> User:
     agent.is_active = True
     agent.save(update_fields=["is_active"])
     return agent
+
+
+def agent_login_unlock(*, actor: User, agent: User) -> int:
+    """Let an agent locked out by failed log-ins try again now (a lead's or admin's call, kept in
+    the audit trail); how many records of failures went."""
+    _lead_only(actor)
+    cleared = lockout_clear(username=agent.get_username())
+    audit_record(actor=actor, action="unlock", obj=agent, detail={"cleared": cleared})
+    return cleared
+
+
+def agent_two_factor_reset(*, actor: User, agent: User) -> int:
+    """Take away an agent's second factor (a lost phone and no recovery codes): they log in with
+    their password and set it up again. An admin's call, kept in the audit trail."""
+    if actor.role != Role.ADMIN:
+        raise Forbidden(_("Only an admin resets an agent's two-factor log-in."))
+    removed = two_factor_remove(agent=agent)
+    audit_record(actor=actor, action="2fa_reset", obj=agent, detail={"devices": removed})
+    return removed
 
 
 def team_create(*, name: str, members: list[User]) -> Team:

@@ -1,17 +1,12 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from frontdesk.accounts import views
+from frontdesk.accounts import views, views_security
 
 app_name = "accounts"
 urlpatterns = [
-    path(
-        "login/",
-        auth_views.LoginView.as_view(
-            template_name="accounts/login.html", redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("login/", views_security.DeskLoginView.as_view(), name="login"),
+    path("login/code/", views_security.login_code_page, name="login_code"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("language/", views.language_set, name="language"),
     path("invite/<uidb64>/<token>/", views.InviteAcceptView.as_view(), name="invite"),
@@ -35,6 +30,20 @@ settings_patterns = (
             name="agent_reactivate",
         ),
         path("agents/<int:agent_id>/invite/", views.agent_invite_page, name="agent_invite"),
+        path(
+            "agents/<int:agent_id>/unlock/", views_security.agent_unlock_page, name="agent_unlock"
+        ),
+        path(
+            "agents/<int:agent_id>/two-factor-reset/",
+            views_security.agent_two_factor_reset_page,
+            name="agent_two_factor_reset",
+        ),
+        path("two-factor/", views_security.two_factor_page, name="two_factor"),
+        path(
+            "two-factor/recovery/",
+            views_security.two_factor_recovery_page,
+            name="two_factor_recovery",
+        ),
         path("tokens/", views.tokens_page, name="tokens"),
         path("tokens/<int:token_id>/revoke/", views.token_revoke_page, name="token_revoke"),
     ],

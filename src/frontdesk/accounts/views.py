@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from frontdesk.accounts.choices import Language
 from frontdesk.accounts.forms import AgentForm, InviteForm, TeamForm, TokenForm
+from frontdesk.accounts.lockout import lockout_state
 from frontdesk.accounts.models import Team, User
 from frontdesk.accounts.selectors import (
     access_agent_by_id,
@@ -36,6 +37,11 @@ from frontdesk.accounts.services import (
     team_save,
 )
 from frontdesk.accounts.tokens import token_create, token_revoke, token_scopes_allowed
+from frontdesk.accounts.two_factor import (
+    recovery_codes_left,
+    two_factor_active,
+    two_factor_required,
+)
 from frontdesk.core.errors import Invalid, NotFound
 from frontdesk.core.http import safe_next
 from frontdesk.core.settings_menu import read_only, settings_page
@@ -175,7 +181,8 @@ def agents_page(request: HttpRequest) -> HttpResponse:
 
 @settings_page("agents")
 def agent_page(request: HttpRequest, agent_id: int) -> HttpResponse:
-    """One agent: role and language to change; deactivate, reactivate, invite again."""
+    """One agent: role and language to change; deactivate, reactivate, invite again; whether
+    log-in is locked out and two-factor on (views_security unlocks and resets)."""
     agent = _agent(agent_id)
     form = AgentForm(request.POST or None, initial={"role": agent.role, "language": agent.language})
     _editable(request, form)
@@ -190,7 +197,15 @@ def agent_page(request: HttpRequest, agent_id: int) -> HttpResponse:
             messages.success(request, _("%(name)s saved.") % {"name": agent.display_name})
             return redirect("people:agent", agent_id=agent.pk)
     status = 400 if form.is_bound else 200
-    return render(request, "accounts/agent.html", {"agent": agent, "form": form}, status=status)
+    context = {
+        "agent": agent,
+        "form": form,
+        "lockout": lockout_state(username=agent.get_username()),
+        "two_factor_on": two_factor_active(agent=agent),
+        "two_factor_required": two_factor_required(agent=agent),
+        "recovery_left": recovery_codes_left(agent=agent),
+    }
+    return render(request, "accounts/agent.html", context, status=status)
 
 
 @settings_page("agents")

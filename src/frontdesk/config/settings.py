@@ -1,5 +1,6 @@
 """frontdesk's one settings module: every value comes from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +48,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Log-in protection: failed log-ins counted in the database (so every machine agrees), and
+    # second factors (an app's six-digit codes, recovery codes).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_htmx",
     # For the API docs: with ninja installed, Swagger UI comes from its own bundled copy
     # instead of a CDN, so /api/v1/docs works on a desk with no way out to the internet.
@@ -88,12 +95,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "frontdesk.accounts.middleware.SecondFactorMiddleware",
     "frontdesk.accounts.middleware.AgentLanguageMiddleware",
     "frontdesk.core.changes.ChangeActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
+    # Last, as axes asks: it turns a log-in refused for too many failures into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "frontdesk.config.urls"
@@ -133,6 +144,29 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
+# axes first: it refuses a locked-out log-in before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lockout: after LOGIN_FAILURES failed log-ins for one user name, or from one address, log-in is
+# refused for LOGIN_COOLOFF_MINUTES. Never for ever: a stranger must not lock an agent out for
+# good, and failures while locked out do not start the wait again. An admin or lead may unlock.
+AXES_FAILURE_LIMIT = env.integer("FRONTDESK_LOGIN_FAILURES", default=10, minimum=1)
+LOGIN_COOLOFF_MINUTES = env.integer_between(
+    "FRONTDESK_LOGIN_COOLOFF_MINUTES", default=15, minimum=1, maximum=24 * 60
+)
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_COOLOFF_MINUTES)
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# The address is REMOTE_ADDR, which waitress sets from a trusted proxy's header (docs/deploy.md).
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "frontdesk.accounts.views_security.locked_out"
+# Never kept in the record of failed attempts.
+AXES_SENSITIVE_PARAMETERS = ["password", "code"]
+# Two-factor log-in: the roles that must use it (empty: every agent may, none must).
+TWO_FACTOR_ROLES = env.words_from("FRONTDESK_2FA_ROLES", "", ("agent", "lead", "admin"))
+OTP_TOTP_ISSUER = "frontdesk"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -53,6 +53,8 @@ urlpatterns = [
     # Browsers ask for /favicon.ico by themselves (on the API's JSON, for one).
     path("favicon.ico", RedirectView.as_view(url=static("frontdesk/favicon.ico"), permanent=True)),
     path("api/v1/", api.urls),
+    # The admin logs in through the desk's own log-in: lockout and second factor included.
+    path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("frontdesk.accounts.urls")),
