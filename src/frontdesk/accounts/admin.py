@@ -4,12 +4,18 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.forms import ModelForm
 from django.http import HttpRequest
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from frontdesk.accounts.models import AgentPresence, ApiToken, Team, User
 from frontdesk.accounts.services import agent_set_role
 
 if TYPE_CHECKING:
     from django.contrib.admin.options import _FieldsetSpec
+
+# Second factors are each agent's own: nobody reads another's key or recovery codes in the
+# admin; an admin resets them on the agent's page (accounts/views_security.py).
+admin.site.unregister([TOTPDevice, StaticDevice])
 
 # Decided by the role (User.access_follow_role): shown, never ticked by hand.
 ROLE_ACCESS_FIELDS = ("is_staff", "is_superuser")
