@@ -14,6 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.test import Client
 from django.urls import reverse
 from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Browser, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
@@ -61,7 +62,7 @@ def test_an_agent_sets_up_two_factor_then_logs_in_with_password_and_code(
     page.get_by_role("button", name="Log in").click()
 
     expect(page).to_have_url(live_server.url + reverse("routing:queue"))
-    assert agent.totpdevice_set.get().confirmed
+    assert TOTPDevice.objects.get(user=agent).confirmed
 
 
 def _pages(language: str) -> tuple[str, str]:
