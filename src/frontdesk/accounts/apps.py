@@ -9,6 +9,9 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from frontdesk.accounts.idle import idle_clock_start
         from frontdesk.accounts.models import ApiToken, Team, User
         from frontdesk.core.changes import changes_register
         from frontdesk.core.settings_menu import section_register
@@ -43,6 +46,7 @@ class AccountsConfig(AppConfig):
             description=_("Your own tokens for integrations."),
             agents_write=True,
         )
+        user_logged_in.connect(idle_clock_start, dispatch_uid="accounts.idle_clock_start")
         changes_register(Team, m2m=["members"])
         changes_register(
             User, exclude=["password", "last_login", "date_joined", "is_staff", "is_superuser"]

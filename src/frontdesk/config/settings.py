@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "frontdesk.accounts.middleware.AgentLanguageMiddleware",
     "frontdesk.core.changes.ChangeActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After messages: it tells the agent why they were logged out.
+    "frontdesk.accounts.idle.IdleSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
@@ -218,6 +220,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 SESSION_COOKIE_HTTPONLY = True
+# Minutes without activity (polls do not count) after which a desk session ends; 0: never.
+SESSION_IDLE_MINUTES = env.integer("FRONTDESK_SESSION_IDLE_MINUTES", default=60, minimum=0)
 SESSION_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
