@@ -31,6 +31,14 @@ class AccountsConfig(AppConfig):
             description=_("Invite agents, set their role and language, deactivate them."),
         )
         section_register(
+            key="password",
+            title=_("Password"),
+            url_name="people:password",
+            order=87,
+            description=_("Change your own password."),
+            agents_write=True,
+        )
+        section_register(
             key="two_factor",
             title=_("Two-factor log-in"),
             url_name="people:two_factor",

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from frontdesk.accounts import views, views_security
+from frontdesk.accounts import views, views_password, views_security
 
 app_name = "accounts"
 urlpatterns = [
@@ -44,6 +44,7 @@ settings_patterns = (
             views_security.two_factor_recovery_page,
             name="two_factor_recovery",
         ),
+        path("password/", views_password.password_page, name="password"),
         path("tokens/", views.tokens_page, name="tokens"),
         path("tokens/<int:token_id>/revoke/", views.token_revoke_page, name="token_revoke"),
     ],
