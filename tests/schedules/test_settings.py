@@ -114,12 +114,20 @@ def test_the_api_keeps_break_rules_for_a_lead_and_refuses_an_agent(lead: User) -
     moved = api.patch(
         f"/api/v1/break-rules/{rule_id}", {"earliest_minutes": 200}, content_type="application/json"
     )
+    # A null for a field no rule can be without (found by the API fuzzer: it was a 500).
+    unchanged = api.patch(
+        f"/api/v1/break-rules/{rule_id}",
+        {"min_shift_minutes": None, "name": None},
+        content_type="application/json",
+    )
     refused = token_client(factories.agent()).delete(f"/api/v1/break-rules/{rule_id}")
 
     assert made.status_code == 201
     assert late.status_code == 400
     assert late.json()["detail"].startswith("latest_minutes: A break starting this late")
     assert moved.json()["earliest_minutes"] == 200
+    assert unchanged.status_code == 200
+    assert unchanged.json() == moved.json()
     assert refused.status_code == 403
     assert api.delete(f"/api/v1/break-rules/{rule_id}").status_code == 204
     assert not BreakRule.objects.filter(pk=rule_id).exists()

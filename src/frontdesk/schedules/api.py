@@ -65,7 +65,9 @@ def update_break_rule(request: HttpRequest, rule_id: RowId, payload: BreakRulePa
     """Change the fields given; the others stay."""
     rule = access_break_rule_by_id(rule_id=rule_id)
     current = BreakRuleOut.from_orm(rule).model_dump(exclude={"id"})
-    fields = BreakRuleFields(**(current | payload.model_dump(exclude_unset=True)))
+    # No field of a break rule can be empty: a null sent for one leaves it as it is.
+    given = payload.model_dump(exclude_unset=True, exclude_none=True)
+    fields = BreakRuleFields(**(current | given))
     return break_rule_update(actor=request_agent(request), rule=rule, fields=fields)
 
 
