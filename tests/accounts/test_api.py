@@ -72,6 +72,10 @@ def test_a_lead_invites_an_agent_and_deactivates_one(lead: User, lead_api: ApiCl
     )
     assert invited.status_code == 201, invited.json()
     assert invited.json()["invited"] is True
+    # An address that is valid mail but not a valid user name (found by the fuzzer: it was a 500).
+    odd = lead_api.post("/api/v1/agents", {"name": "Nora", "email": "'m=c@example.hu"})
+    assert odd.status_code == 400
+    assert "user name" in odd.json()["detail"] or "username" in odd.json()["detail"]
     assert [m.to for m in OutboundMail.objects.all()] == [["kadri@example.ee"]]
     leaving = factories.agent()
     ticket_assign(ticket=factories.ticket(), actor=lead, assignee=leaving)

@@ -5,6 +5,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -52,7 +53,12 @@ def agent_create(
         user.set_password(password)
     else:
         user.set_unusable_password()
-    user.full_clean(exclude=["password"])
+    try:
+        user.full_clean(exclude=["password"])
+    except ValidationError as error:  # a user name with spaces or symbols, an e-mail address, …
+        raise Invalid(
+            " ".join(message for messages in error.message_dict.values() for message in messages)
+        ) from error
     user.save()
     return user
 
