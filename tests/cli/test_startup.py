@@ -175,7 +175,7 @@ def test_healthz_says_the_cache_is_unreachable_once_redis_stops(
             wait_for_text(log, "serving on", server)
             assert get_json(f"http://127.0.0.1:{port}/healthz") == (
                 200,
-                {"status": "ok", "database": "ok", "cache": "ok"},
+                {"status": "ok", "database": "ok", "cache": "ok", "worker": "none"},
             )
             cache.terminate()
             cache.wait(timeout=30)

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 def test_healthz_answers_ok_when_the_database_and_the_cache_do() -> None:
     response = Client().get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok", "worker": "none"}
 
 
 def test_healthz_is_unavailable_when_the_cache_does_not_answer() -> None:

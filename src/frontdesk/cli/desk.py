@@ -46,12 +46,25 @@ def cmd_worker(args: argparse.Namespace) -> int:
     """Run background tasks (mail, clocks, retraining) until stopped."""
     from django.core.management import call_command
 
-    from frontdesk.periodic.clock import clock_start
+    from frontdesk.periodic.clock import clock_start, worker_id_make
+    from frontdesk.periodic.services import heartbeat_forget
 
-    clock_start()
-    call_command(
-        "db_worker", queue_name="*", interval=args.interval, reload=False, verbosity=args.verbosity
-    )
+    # One id for the heartbeat and the task claims, so a lost worker's tasks can be found.
+    worker_id = worker_id_make()
+    stop = clock_start(worker_id=worker_id)
+    try:
+        call_command(
+            "db_worker",
+            queue_name="*",
+            interval=args.interval,
+            reload=False,
+            verbosity=args.verbosity,
+            worker_id=worker_id,
+        )
+    finally:
+        # A clean stop (the worker finishes its task first): nothing of this worker is lost.
+        stop.set()
+        heartbeat_forget(worker_id=worker_id)
     return 0
 
 

@@ -259,6 +259,11 @@ CALL_TALK_MINUTES = env.integer("FRONTDESK_CALL_TALK_MINUTES", default=120, mini
 VISIT_WAIT_MINUTES = env.integer("FRONTDESK_VISIT_WAIT_MINUTES", default=180, minimum=1)
 VISIT_SERVE_MINUTES = env.integer("FRONTDESK_VISIT_SERVE_MINUTES", default=120, minimum=1)
 
+# Each worker writes a heartbeat this often; its tasks are handed to others after six silent beats.
+WORKER_BEAT_SECONDS = env.integer_between(
+    "FRONTDESK_WORKER_BEAT_SECONDS", default=15, minimum=1, maximum=60
+)
+
 TASKS = {
     "default": {
         # The database queue the workers take work from, or (with no worker at all) each task

@@ -4,6 +4,7 @@ that answers. The command checks it before starting and /healthz answers it to m
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +14,28 @@ from django.db.migrations.executor import MigrationExecutor
 from django.db.utils import DatabaseError
 
 MIGRATE_COMMAND = "frontdesk migrate"
+
+
+@dataclass(frozen=True)
+class HealthCheck:
+    """One line of /healthz an app above core adds: its value, and whether the desk can serve."""
+
+    value: str
+    healthy: bool
+    problem: str = ""  # said to the operator when not healthy
+
+
+_CHECKS: dict[str, Callable[[], HealthCheck]] = {}
+
+
+def health_check_register(name: str, check: Callable[[], HealthCheck]) -> None:
+    """Add a line to /healthz (from an app's ready()): `name` and what `check` answers."""
+    _CHECKS[name] = check
+
+
+def health_checks() -> dict[str, HealthCheck]:
+    """Every registered line of /healthz, asked now."""
+    return {name: check() for name, check in _CHECKS.items()}
 
 
 @dataclass(frozen=True)

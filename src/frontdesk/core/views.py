@@ -10,7 +10,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from frontdesk.core.changes import change_actors, change_list, changes_read, registered_models
-from frontdesk.core.health import MIGRATE_COMMAND, cache_answers, database_state
+from frontdesk.core.health import MIGRATE_COMMAND, cache_answers, database_state, health_checks
 from frontdesk.core.http import page_of, whole_number
 from frontdesk.core.settings_menu import sections, settings_page
 
@@ -18,8 +18,9 @@ CHANGES_PAGE_SIZE = 50
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
-    """200 only when the desk can serve: the database answers with every migration applied and
-    the cache answers; otherwise 503 saying what is wrong (for load balancers and monitors)."""
+    """200 only when the desk can serve: the database answers with every migration applied, the
+    cache answers, and each registered check (the workers' heartbeat) is healthy; otherwise 503
+    saying what is wrong (for load balancers and monitors)."""
     state = database_state()
     if not state.reachable:
         database = "unreachable"
@@ -27,9 +28,12 @@ def healthz(request: HttpRequest) -> JsonResponse:
         database = "unmigrated"
     else:
         database = "ok"
+    # Registered checks read the database: asked only when it answers with our schema.
+    checks = health_checks() if database == "ok" else {}
     cache = "ok" if cache_answers() else "unreachable"
-    if database == "ok" and cache == "ok":
-        return JsonResponse({"status": "ok", "database": "ok", "cache": "ok"})
+    lines = {name: check.value for name, check in checks.items()}
+    if database == "ok" and cache == "ok" and all(check.healthy for check in checks.values()):
+        return JsonResponse({"status": "ok", "database": "ok", "cache": "ok", **lines})
     problems = []
     if database == "unreachable":
         problems.append("The database does not answer.")
@@ -39,11 +43,13 @@ def healthz(request: HttpRequest) -> JsonResponse:
         )
     if cache == "unreachable":
         problems.append("The cache does not answer.")
+    problems += [check.problem for check in checks.values() if not check.healthy]
     return JsonResponse(
         {
             "status": "unavailable",
             "database": database,
             "cache": cache,
+            **lines,
             "detail": " ".join(problems),
         },
         status=503,

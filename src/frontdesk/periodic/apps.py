@@ -6,3 +6,9 @@ class PeriodicConfig(AppConfig):
 
     name = "frontdesk.periodic"
     label = "periodic"
+
+    def ready(self) -> None:
+        from frontdesk.core.health import health_check_register
+        from frontdesk.periodic.health import worker_health
+
+        health_check_register("worker", worker_health)

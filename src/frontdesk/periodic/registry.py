@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from frontdesk.periodic.constants import RECOVER_EVERY
+
 
 @dataclass(frozen=True)
 class Job:
@@ -35,4 +37,5 @@ JOBS: tuple[Job, ...] = (
     Job("database-optimize", "frontdesk.periodic.tasks.database_optimize", timedelta(hours=1)),
     Job("files-retention", "frontdesk.periodic.tasks.files_retention", timedelta(hours=1)),
     Job("token-expiry", "frontdesk.accounts.tasks.token_expiry_warnings", timedelta(hours=1)),
+    Job("tasks-recover", "frontdesk.periodic.tasks.tasks_recover", RECOVER_EVERY),
 )

@@ -1,15 +1,20 @@
-"""Claiming periodic runs, so that however many workers run, each run happens once."""
+"""Claiming periodic runs, so that however many workers run, each run happens once; the
+workers' heartbeats, and handing back the tasks of a worker that died."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import IntegrityError, connection, transaction
 from django.utils.module_loading import import_string
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
-from frontdesk.periodic.models import PeriodicRun
+from frontdesk.periodic.constants import BEATS_KEPT, CLAIMS_MOST, STALE_AFTER, WORKER_LOST
+from frontdesk.periodic.models import PeriodicRun, WorkerHeartbeat
 from frontdesk.periodic.registry import JOBS, Job
 
 logger = logging.getLogger(__name__)
@@ -54,3 +59,69 @@ def database_optimize() -> str:
         # The first time a full ANALYZE; then SQLite's own judgement of what has changed.
         cursor.execute("PRAGMA optimize" if analysed else "ANALYZE")
     return "optimized" if analysed else "analyzed"
+
+
+def heartbeat_beat(*, worker_id: str, host: str, pid: int, now: datetime) -> None:
+    """Record that the worker lives, now (its first beat records when it started)."""
+    updated = WorkerHeartbeat.objects.filter(worker_id=worker_id).update(beat_at=now)
+    if not updated:
+        WorkerHeartbeat.objects.update_or_create(
+            worker_id=worker_id,
+            defaults={"host": host[:255], "pid": pid, "beat_at": now},
+            create_defaults={"host": host[:255], "pid": pid, "beat_at": now, "started_at": now},
+        )
+
+
+def heartbeat_forget(*, worker_id: str) -> None:
+    """Forget a worker that stopped cleanly: nothing of its is running any more."""
+    WorkerHeartbeat.objects.filter(worker_id=worker_id).delete()
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """What a look for lost tasks did: tasks handed back to the queue, and tasks failed."""
+
+    requeued: int
+    failed: int
+
+
+def tasks_recover(*, now: datetime) -> Recovery:
+    """Hand back to the queue the running tasks whose worker stopped beating; fail those whose
+    workers died under them CLAIMS_MOST times. Forget beats older than BEATS_KEPT.
+
+    Each row moves by a conditional update on its status and claim time: when two workers
+    recover at once, one update matches and the other finds the task already moved.
+    """
+    quiet_since = now - STALE_AFTER
+    running = list(
+        DBTaskResult.objects.filter(
+            status=TaskResultStatus.RUNNING, started_at__lt=quiet_since
+        ).values_list("pk", "worker_ids", "started_at")
+    )
+    last_claims = {pk: (ids[-1] if ids else "") for pk, ids, _ in running}
+    alive = set(
+        WorkerHeartbeat.objects.filter(
+            worker_id__in=set(last_claims.values()), beat_at__gte=quiet_since
+        ).values_list("worker_id", flat=True)
+    )
+    requeued = failed = 0
+    for pk, worker_ids, started_at in running:
+        if last_claims[pk] in alive:
+            continue
+        still_lost = DBTaskResult.objects.filter(
+            pk=pk, status=TaskResultStatus.RUNNING, started_at=started_at
+        )
+        if len(worker_ids) >= CLAIMS_MOST:
+            failed += still_lost.update(
+                status=TaskResultStatus.FAILED,
+                finished_at=now,
+                exception_class_path=WORKER_LOST,
+                traceback=f"The worker running this task stopped {len(worker_ids)} times "
+                f"({', '.join(worker_ids)}); it is not run again.",
+            )
+        else:
+            requeued += still_lost.update(status=TaskResultStatus.READY, started_at=None)
+    WorkerHeartbeat.objects.filter(beat_at__lt=now - BEATS_KEPT).delete()
+    if requeued or failed:
+        logger.warning("lost tasks: %d handed back to the queue, %d failed", requeued, failed)
+    return Recovery(requeued=requeued, failed=failed)

@@ -5,6 +5,7 @@ from django_tasks import task
 
 from frontdesk.core.retention import files_expire
 from frontdesk.periodic.services import database_optimize as optimize
+from frontdesk.periodic.services import tasks_recover as recover
 
 
 @task()
@@ -17,3 +18,10 @@ def database_optimize() -> str:
 def files_retention() -> dict[str, int]:
     """Delete attachments and call recordings past the desk's retention rule."""
     return files_expire(now=timezone.now())
+
+
+@task()
+def tasks_recover() -> dict[str, int]:
+    """Hand back the tasks of workers that stopped beating."""
+    recovery = recover(now=timezone.now())
+    return {"requeued": recovery.requeued, "failed": recovery.failed}
