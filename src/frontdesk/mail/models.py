@@ -82,6 +82,9 @@ class OutboundMail(models.Model):
     about_id = models.BigIntegerField(null=True, blank=True)
     queued_at = models.DateTimeField(_("queued"), default=timezone.now, db_index=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # Set by the worker handing the mail to the relay, so no other worker sends it meanwhile;
+    # a claim older than CLAIM_EXPIRES is of a worker that died, and may be taken over.
+    sending_at = models.DateTimeField(_("sending since"), null=True, blank=True)
     attempts = models.PositiveIntegerField(default=0)
     error = models.CharField(_("error"), max_length=500, blank=True)
 
