@@ -291,16 +291,23 @@ def team_delete(*, actor: User, team: Team) -> None:
     team.delete()
 
 
-def agents_mail(*, agents: Iterable[User], compose: Callable[[User], tuple[str, str]]) -> int:
+def agents_mail(
+    *,
+    agents: Iterable[User],
+    compose: Callable[[User], tuple[str, str]],
+    about: str = "",
+    about_id: int | None = None,
+) -> int:
     """Queue for each agent with an address a subject and text composed in their own page
-    language; how many were queued."""
+    language; how many were queued. `about`, `about_id`: what the mails are about, as
+    `mail_send` records it (a task sending them once checks it first)."""
     queued = 0
     for agent in agents:
         if not agent.email:
             continue
         with translation.override(agent.language):
             subject, body = compose(agent)
-        mail_send(to=agent.email, subject=subject, text=body)
+        mail_send(to=agent.email, subject=subject, text=body, about=about, about_id=about_id)
         queued += 1
     return queued
 

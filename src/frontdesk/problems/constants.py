@@ -9,6 +9,8 @@ BASELINE_EVERY_MINUTES = 60
 DISMISSED_KEPT_DAYS = 30
 # Reports listed in a lead's alert mail; the page has them all.
 ALERT_MAIL_REPORTS = 20
+# What the leads' mails of a new alert are about, so a rerun of their task finds them sent.
+ALERT_MAIL = "problems.alert"
 
 # What a problem reply may say, and what each becomes for one customer's ticket. The macros'
 # own names are understood too, so a macro's text fills a problem reply as it is.

@@ -19,6 +19,10 @@ PROBLEM_REPLY = "problem-reply"
 SLA_ESCALATION_LIST_LENGTH = 50
 # What the mail of an outbound message is about, so mail's signals find their way back to it.
 MESSAGE_MAIL = "tickets.message"
+# What the leads' breach mails are about, so a rerun of their task finds them sent: one ticket's
+# id, or the first (lowest) id of a list of breaches, which no other list contains.
+SLA_ESCALATION_MAIL = "tickets.sla_escalation"
+SLA_ESCALATIONS_MAIL = "tickets.sla_escalations"
 # A breach found later than this after its due (old history on a desk's first start, a worker
 # down for days) is recorded but not mailed: the leads hear of what they can still act on.
 SLA_ESCALATION_WINDOW = timedelta(hours=24)

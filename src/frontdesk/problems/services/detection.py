@@ -23,9 +23,11 @@ from frontdesk.engine.problems import (
     detect,
     signature_matches,
 )
+from frontdesk.mail.selectors import mail_queued_about
 from frontdesk.problems.adapters import baseline_of, report_of, signature_of, signatures_of
 from frontdesk.problems.choices import AlertStatus, ProblemStatus
 from frontdesk.problems.constants import (
+    ALERT_MAIL,
     ALERT_MAIL_REPORTS,
     BASELINE_DAYS,
     BASELINE_EVERY_MINUTES,
@@ -140,8 +142,16 @@ def _waiting_grow(reports: list[Report]) -> None:
 
 def alert_mail_leads(*, alert_id: int) -> int:
     """Mail every reachable lead, in their language, the reports behind a new alert and a link
-    to decide it; how many were told."""
-    alert = Alert.objects.get(pk=alert_id)
+    to decide it; how many were told. Once: under the alert's lock and in one transaction with
+    the mails, so a rerun of the task (its worker died) finds them queued."""
+    with transaction.atomic():
+        alert = Alert.objects.select_for_update().get(pk=alert_id)
+        if mail_queued_about(about=ALERT_MAIL, about_id=alert_id):
+            return 0
+        return _alert_mail(alert=alert)
+
+
+def _alert_mail(*, alert: Alert) -> int:
     tickets = list(alert.tickets.select_related("customer").order_by("created_at", "id"))
     link = settings.PUBLIC_URL + reverse("problems:index") + f"#alert-{alert.pk}"
     terms = ", ".join(alert.terms)
@@ -178,4 +188,6 @@ def alert_mail_leads(*, alert_id: int) -> int:
             )
         return subject, "\n".join(lines) + "\n"
 
-    return agents_mail(agents=leads_reachable(), compose=compose)
+    return agents_mail(
+        agents=leads_reachable(), compose=compose, about=ALERT_MAIL, about_id=alert.pk
+    )

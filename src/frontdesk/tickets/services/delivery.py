@@ -27,7 +27,12 @@ from frontdesk.mail.models import OutboundMail
 from frontdesk.mail.outbound import mail_send
 from frontdesk.mail.selectors import mail_queued_about
 from frontdesk.tickets.choices import Channel, DeskTextKey, MessageDirection, Status
-from frontdesk.tickets.constants import MESSAGE_MAIL, SLA_ESCALATION_LIST_LENGTH
+from frontdesk.tickets.constants import (
+    MESSAGE_MAIL,
+    SLA_ESCALATION_LIST_LENGTH,
+    SLA_ESCALATION_MAIL,
+    SLA_ESCALATIONS_MAIL,
+)
 from frontdesk.tickets.models import Message, Ticket
 from frontdesk.tickets.registry import acknowledgement_lines, acknowledgement_status_text
 from frontdesk.tickets.selectors import desk_text_render, reader_language, ticket_messages_since
@@ -232,6 +237,14 @@ def acknowledgement_deliver(*, ticket_id: int) -> None:
         headers["In-Reply-To"] = first.message_id
         headers["References"] = first.message_id
     with transaction.atomic():
+        # Checked again under the ticket's lock: two runs of the task at once (one handed back
+        # after its worker went quiet) acknowledge once.
+        _ticket_lock(ticket)
+        if any(
+            "acknowledgement" in m.flags
+            for m in ticket.messages.filter(direction=MessageDirection.OUT)
+        ):
+            return
         note = _message_add(
             ticket=ticket,
             direction=MessageDirection.OUT,
@@ -263,7 +276,17 @@ def message_delivery_record(*, message_id: int, error: str = "") -> None:
 
 
 def sla_escalation_deliver(*, ticket_id: int) -> int:
-    """Mail every active lead with an address about a breached SLA; how many were told."""
+    """Mail every active lead with an address about a breached SLA, once; how many were told."""
+    with transaction.atomic():
+        # Under the ticket's lock and in one transaction with the mails: a rerun of the task
+        # (its worker died) finds them queued, or finds nothing done.
+        Ticket.objects.select_for_update().filter(pk=ticket_id).exists()
+        if mail_queued_about(about=SLA_ESCALATION_MAIL, about_id=ticket_id):
+            return 0
+        return _sla_escalation_mail(ticket_id=ticket_id)
+
+
+def _sla_escalation_mail(*, ticket_id: int) -> int:
     ticket = Ticket.objects.select_related("customer", "assignee").get(pk=ticket_id)
     link = settings.PUBLIC_URL + reverse("tickets:detail", args=[ticket.pk])
 
@@ -285,12 +308,25 @@ def sla_escalation_deliver(*, ticket_id: int) -> int:
         }
         return subject, body
 
-    return agents_mail(agents=leads_reachable(), compose=compose)
+    return agents_mail(
+        agents=leads_reachable(), compose=compose, about=SLA_ESCALATION_MAIL, about_id=ticket_id
+    )
 
 
 def sla_escalations_deliver(*, ticket_ids: Sequence[int]) -> int:
     """Mail every active lead with an address one list of tickets whose SLAs were breached
-    together; how many were told."""
+    together, once; how many were told."""
+    if not ticket_ids:
+        return 0
+    first = min(ticket_ids)
+    with transaction.atomic():
+        Ticket.objects.select_for_update().filter(pk=first).exists()
+        if mail_queued_about(about=SLA_ESCALATIONS_MAIL, about_id=first):
+            return 0
+        return _sla_escalations_mail(ticket_ids=ticket_ids)
+
+
+def _sla_escalations_mail(*, ticket_ids: Sequence[int]) -> int:
     tickets = list(
         Ticket.objects.filter(pk__in=ticket_ids)
         .select_related("customer", "assignee")
@@ -342,4 +378,9 @@ def sla_escalations_deliver(*, ticket_ids: Sequence[int]) -> int:
             )
         return subject, "\n".join(lines).rstrip() + "\n"
 
-    return agents_mail(agents=leads_reachable(), compose=compose)
+    return agents_mail(
+        agents=leads_reachable(),
+        compose=compose,
+        about=SLA_ESCALATIONS_MAIL,
+        about_id=min(ticket_ids),
+    )

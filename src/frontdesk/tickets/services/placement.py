@@ -51,10 +51,12 @@ def _sla_clock(ticket: Ticket, status: str, now: datetime) -> None:
         ticket.sla_paused_at = None
 
 
-def ticket_sla_warn(*, ticket: Ticket, now: datetime) -> Ticket:
-    """Mark the ticket's SLA as about to be breached: it moves up the queue, and says so."""
+def ticket_sla_warn(*, ticket: Ticket, now: datetime) -> bool:
+    """Mark the ticket's SLA as about to be breached: it moves up the queue, and says so.
+    Whether this call marked it (two sweeps at once mark and note it once)."""
+    if not Ticket.objects.filter(pk=ticket.pk, sla_at_risk=False).update(sla_at_risk=True):
+        return False
     ticket.sla_at_risk = True
-    ticket.save(update_fields=["sla_at_risk"])
     ticket_queue_place(ticket=ticket)
     due = ticket.sla_due
     minutes = int((due - now).total_seconds() // 60) if due else 0
@@ -65,15 +67,20 @@ def ticket_sla_warn(*, ticket: Ticket, now: datetime) -> Ticket:
         text=f"SLA due in {minutes} min",
         event={"code": "sla_due", "minutes": minutes},
     )
-    return ticket
+    return True
 
 
-def ticket_sla_breach(*, ticket: Ticket, now: datetime, escalated: bool) -> Ticket:
+def ticket_sla_breach(*, ticket: Ticket, now: datetime, escalated: bool) -> bool:
     """Record that the ticket's SLA was breached, noting whether the leads are told of it (the
-    SLA sweep decides, and mails them one ticket or a list)."""
+    SLA sweep decides, and mails them one ticket or a list). Whether this call recorded it:
+    two sweeps at once (a rerun, a backlog of sweep jobs) record and escalate it once."""
+    won = Ticket.objects.filter(pk=ticket.pk, sla_breached_at__isnull=True).update(
+        sla_breached_at=now, sla_at_risk=True
+    )
+    if not won:
+        return False
     ticket.sla_breached_at = now
     ticket.sla_at_risk = True
-    ticket.save(update_fields=["sla_breached_at", "sla_at_risk"])
     ticket_queue_place(ticket=ticket)
     if escalated:
         ticket_note_system(
@@ -86,7 +93,7 @@ def ticket_sla_breach(*, ticket: Ticket, now: datetime, escalated: bool) -> Tick
         ticket_note_system(
             ticket=ticket, actor=None, text="SLA breached", event={"code": "sla_breached"}
         )
-    return ticket
+    return True
 
 
 def ticket_queue_kind_set(

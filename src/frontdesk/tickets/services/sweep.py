@@ -41,20 +41,29 @@ def sla_sweep(*, now: datetime, tell_leads: bool = True) -> tuple[int, int]:
         and ticket.sla_due is not None
         and now - ticket.sla_due <= SLA_ESCALATION_WINDOW
     }
-    for ticket in breaching:
-        ticket_sla_breach(ticket=ticket, now=now, escalated=ticket.pk in news)
-    from frontdesk.tickets.tasks import sla_escalation_send, sla_escalations_send
+    # Only the breaches this sweep recorded count and are escalated: a sweep running at once
+    # (a rerun, a backlog of sweep jobs) records and escalates the others.
+    # One transaction with the escalations' jobs: a sweep killed halfway leaves the breaches
+    # unrecorded for the next one, never recorded without their escalation.
+    with transaction.atomic():
+        recorded = [
+            ticket.pk
+            for ticket in breaching
+            if ticket_sla_breach(ticket=ticket, now=now, escalated=ticket.pk in news)
+        ]
+        news &= set(recorded)
+        from frontdesk.tickets.tasks import sla_escalation_send, sla_escalations_send
 
-    if len(news) > SLA_ESCALATIONS_ONE_BY_ONE:
-        transaction.on_commit(partial(sla_escalations_send.enqueue, sorted(news)))
-    else:
-        for ticket_id in sorted(news):
-            transaction.on_commit(partial(sla_escalation_send.enqueue, ticket_id))
-    breached = len(breaching)
-    warned = 0
-    for ticket in running.filter(_near_due(now), sla_at_risk=False):
+        if len(news) > SLA_ESCALATIONS_ONE_BY_ONE:
+            transaction.on_commit(partial(sla_escalations_send.enqueue, sorted(news)))
+        else:
+            for ticket_id in sorted(news):
+                transaction.on_commit(partial(sla_escalation_send.enqueue, ticket_id))
+    breached = len(recorded)
+    warned = sum(
         ticket_sla_warn(ticket=ticket, now=now)
-        warned += 1
+        for ticket in running.filter(_near_due(now), sla_at_risk=False)
+    )
     return warned, breached
 
 
