@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import ipaddress
 import os
 import re
 import secrets
@@ -113,6 +114,16 @@ class EnvReader:
                     f"{name}: {origin!r} needs its scheme, e.g. https://{origin.split('://')[-1]}."
                 )
         return origins
+
+    def networks(self, name: str) -> list[str]:
+        """Comma-separated addresses or networks (10.0.0.5, 10.0.0.0/8, ::1), as CIDR text."""
+        networks = []
+        for word in self.words(name, ""):
+            try:
+                networks.append(str(ipaddress.ip_network(word, strict=False)))
+            except ValueError:
+                self.problems.append(f"{name}: {word!r} is not an IP address or network.")
+        return networks
 
     def choice(self, name: str, default: str, choices: tuple[str, ...]) -> str:
         """One of a few words, case ignored; the canonical spelling from `choices`."""

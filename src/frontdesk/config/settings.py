@@ -85,6 +85,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "frontdesk.core.metrics.RequestLatencyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "frontdesk.core.middleware.ApiErrorsMiddleware",
     "frontdesk.core.middleware.NulMiddleware",
@@ -258,6 +259,9 @@ CALL_RING_MINUTES = env.integer("FRONTDESK_CALL_RING_MINUTES", default=10, minim
 CALL_TALK_MINUTES = env.integer("FRONTDESK_CALL_TALK_MINUTES", default=120, minimum=1)
 VISIT_WAIT_MINUTES = env.integer("FRONTDESK_VISIT_WAIT_MINUTES", default=180, minimum=1)
 VISIT_SERVE_MINUTES = env.integer("FRONTDESK_VISIT_SERVE_MINUTES", default=120, minimum=1)
+
+# Who may read /metrics without a token: Prometheus's addresses (an admin's token always may).
+METRICS_ALLOW = env.networks("FRONTDESK_METRICS_ALLOW")
 
 # Each worker writes a heartbeat this often; its tasks are handed to others after six silent beats.
 WORKER_BEAT_SECONDS = env.integer_between(

@@ -8,6 +8,7 @@ from django.views.generic import RedirectView
 
 from frontdesk.accounts import urls as accounts_urls
 from frontdesk.config.api import api
+from frontdesk.config.metrics import metrics
 from frontdesk.core.views import healthz
 from frontdesk.customers import urls as customer_urls
 from frontdesk.journal import urls as journal_urls
@@ -50,6 +51,7 @@ def one_namespace(urls: ModuleType, *patterns: URLPattern | URLResolver) -> URLR
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("metrics", metrics, name="metrics"),
     # Browsers ask for /favicon.ico by themselves (on the API's JSON, for one).
     path("favicon.ico", RedirectView.as_view(url=static("frontdesk/favicon.ico"), permanent=True)),
     path("api/v1/", api.urls),

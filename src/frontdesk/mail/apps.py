@@ -6,3 +6,9 @@ class MailConfig(AppConfig):
 
     name = "frontdesk.mail"
     label = "mail"
+
+    def ready(self) -> None:
+        from frontdesk.core.metrics import metrics_collector_register
+        from frontdesk.mail.metrics import mail_metrics
+
+        metrics_collector_register(mail_metrics)

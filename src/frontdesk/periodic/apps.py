@@ -9,6 +9,9 @@ class PeriodicConfig(AppConfig):
 
     def ready(self) -> None:
         from frontdesk.core.health import health_check_register
+        from frontdesk.core.metrics import metrics_collector_register
         from frontdesk.periodic.health import worker_health
+        from frontdesk.periodic.metrics import periodic_metrics
 
         health_check_register("worker", worker_health)
+        metrics_collector_register(periodic_metrics)

@@ -14,6 +14,7 @@ class TicketsConfig(AppConfig):
 
     def ready(self) -> None:
         from frontdesk.core.changes import changes_register
+        from frontdesk.core.metrics import metrics_collector_register
         from frontdesk.customers.choices import FieldTarget
         from frontdesk.customers.field_services import ColumnStore, value_store_register
         from frontdesk.customers.visibility import visibility_register
@@ -22,9 +23,12 @@ class TicketsConfig(AppConfig):
             receivers,  # noqa: F401
             slots,  # noqa: F401
         )
+        from frontdesk.tickets.metrics import tickets_metrics
         from frontdesk.tickets.models import DeskText, QueueSettings, Ticket
         from frontdesk.tickets.services import attachments_expire
         from frontdesk.tickets.visibility import customer_visible, interaction_visible
+
+        metrics_collector_register(tickets_metrics)
 
         # "Write to customer" and "Log a call" on the customer page.
         ACTIONS.fill("tickets/_customer_reach.html")
