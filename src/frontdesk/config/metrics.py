@@ -1,4 +1,4 @@
-"""/metrics: the desk's figures for Prometheus. Never anonymous: an admin's API token, or a
+"""/metrics: the desk's figures for Prometheus. Never anonymous: a token of the admin scope, or a
 scraper at one of FRONTDESK_METRICS_ALLOW's addresses; anyone else is told nothing is here."""
 
 from __future__ import annotations
@@ -9,8 +9,9 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from prometheus_client import CONTENT_TYPE_LATEST
 
-from frontdesk.accounts.choices import Role
-from frontdesk.accounts.tokens import token_authenticate
+from frontdesk.accounts.auth import bearer_authenticate, request_auth_scope
+from frontdesk.accounts.choices import TokenScope
+from frontdesk.accounts.tokens import token_scope_allows
 from frontdesk.core.metrics import metrics_text
 
 
@@ -30,17 +31,19 @@ def _refused(status: int, detail: str, error: str) -> JsonResponse:
 
 
 def metrics(request: HttpRequest) -> HttpResponse:
-    """The Prometheus scrape, for an admin's bearer token or an allowed address; 401 for a
-    token that is not one, 403 for one that is not an admin's, else 404."""
+    """The Prometheus scrape, for a bearer token of the admin scope or an allowed address; 401
+    for a token that is not one (unknown, revoked, past its end), 403 for a lesser scope, else
+    404."""
     header = request.headers.get("Authorization", "")
     if header:
         scheme, _, raw = header.partition(" ")
-        user = token_authenticate(raw=raw.strip()) if scheme.lower() == "bearer" else None
+        user = bearer_authenticate(request, raw.strip()) if scheme.lower() == "bearer" else None
         if user is None:
             return _refused(401, "This token is unknown, revoked or expired.", "invalid_token")
-        if user.role != Role.ADMIN:
+        scope = request_auth_scope(request)
+        if scope is None or not token_scope_allows(scope=scope, needed=TokenScope.ADMIN):
             return _refused(
-                403, "Only an admin's token may read the metrics.", "insufficient_scope"
+                403, "Only a token of the admin scope may read the metrics.", "insufficient_scope"
             )
     elif not address_allowed(request.META.get("REMOTE_ADDR", ""), settings.METRICS_ALLOW):
         raise Http404
