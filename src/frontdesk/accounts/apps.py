@@ -11,6 +11,7 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
 
+        from frontdesk.accounts import slots  # noqa: F401  (declares the agent page's slot)
         from frontdesk.accounts.idle import idle_clock_start
         from frontdesk.accounts.models import ApiToken, Team, User
         from frontdesk.core.changes import changes_register

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from frontdesk.accounts.slots import AGENT_ACTIONS
 from frontdesk.core.settings_menu import section_register
 from frontdesk.core.slots import DESK_UNDER_HEADER
 from frontdesk.schedules import slots  # noqa: F401  (declares the status page's slot)
@@ -23,6 +24,8 @@ class SchedulesConfig(AppConfig):
         acknowledgement_status_register(wording.desk_status_mail_text)
         # The agent's break, due or running, under the header; after journal's log bar.
         DESK_UNDER_HEADER.fill("schedules/_desk_break_bar.html")
+        # A lead ends an agent's calendar link on the agent's page.
+        AGENT_ACTIONS.fill("schedules/_agent_calendar_link.html")
         changes_register(BreakRule)
         changes_register(Playbook, exclude=["updated_at", "updated_by"])
         section_register(

@@ -22,3 +22,9 @@ BREAK_LENGTH_MAX = 240
 DAY_MINUTES = 24 * 60
 # The shift a break rule's preview shows: what a typical full day gets.
 TYPICAL_SHIFT_MINUTES = 8 * 60
+
+# Salts of the calendar links: a value signed for anything else (a portal link) is refused.
+# FEED_SALT signed the links made from an agent's id alone (with a time stamp, so each showing
+# differed); FEED_KEY_SALT signs [id, key], with no time stamp, so the link stays the same.
+FEED_SALT = "frontdesk.schedules.feed"
+FEED_KEY_SALT = "frontdesk.schedules.feed-key"

@@ -149,3 +149,25 @@ class Playbook(models.Model):
     def right_to_left(self) -> bool:
         """Whether the playbook's language is written right to left (Hebrew)."""
         return self.language.split("-")[0] in settings.LANGUAGES_BIDI
+
+
+class CalendarFeedKey(models.Model):
+    """The key signed into an agent's calendar link: a new key ends every link made before it.
+    An agent without one still has the link made from their id alone, until they first make a
+    new link (or a lead revokes theirs)."""
+
+    agent = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="calendar_feed_key",
+        verbose_name=_("agent"),
+    )
+    key = models.CharField(max_length=32)
+    rotated_at = models.DateTimeField(_("made"))
+
+    class Meta:
+        verbose_name = _("calendar link key")
+        verbose_name_plural = _("calendar link keys")
+
+    def __str__(self) -> str:
+        return f"{self.agent} ({self.rotated_at:%Y-%m-%d})"

@@ -13,6 +13,12 @@ urlpatterns = [
     path("breaks/move/", views.break_move_page, name="break_move"),
     path("breaks/plan/", views.breaks_plan_page, name="breaks_plan"),
     path("mine/", views.mine_page, name="mine"),
+    path("mine/calendar-link/", views.calendar_link_renew_page, name="calendar_link_renew"),
+    path(
+        "agents/<int:agent_id>/calendar-link/revoke/",
+        views.calendar_link_revoke_page,
+        name="calendar_link_revoke",
+    ),
     path("away/", views.away_page, name="away"),
     path("back/", views.back_page, name="back"),
     path("playbooks/", views.playbooks_page, name="playbooks"),

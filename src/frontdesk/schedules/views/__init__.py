@@ -9,7 +9,6 @@ from datetime import date, datetime, time, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from frontdesk.accounts.models import User
-from frontdesk.accounts.selectors import agent_list, request_agent
+from frontdesk.accounts.selectors import agent_list, agent_list_all, request_agent
 from frontdesk.core.clock import desk_today, desk_zone
 from frontdesk.core.errors import Invalid
 from frontdesk.core.http import HtmxHttpRequest, safe_next, whole_number
@@ -36,6 +35,7 @@ from frontdesk.schedules.selectors import (
     week_plan,
     week_start,
 )
+from frontdesk.schedules.selectors.calendar_links import calendar_link_agent, calendar_link_token
 from frontdesk.schedules.services import (
     CoverageWarning,
     break_add,
@@ -47,8 +47,7 @@ from frontdesk.schedules.services import (
     shift_pattern_add,
     shift_pattern_remove,
 )
-
-FEED_SALT = "frontdesk.schedules.feed"
+from frontdesk.schedules.services.calendar_links import calendar_link_renew, calendar_link_revoke
 
 
 def _monday(request: HttpRequest) -> date:
@@ -251,7 +250,7 @@ def mine_page(request: HttpRequest) -> HttpResponse:
     agent = request_agent(request)
     monday = _monday(request)
     shifts, breaks = agent_week(agent=agent, day=monday)
-    token = signing.dumps(agent.pk, salt=FEED_SALT)
+    token = calendar_link_token(agent=agent)
     return render(
         request,
         "schedules/mine.html",
@@ -269,17 +268,44 @@ def mine_page(request: HttpRequest) -> HttpResponse:
 
 def feed_page(request: HttpRequest, token: str) -> HttpResponse:
     """An agent's shifts and breaks as an iCalendar feed a calendar program subscribes to."""
-    try:
-        agent_id = signing.loads(token, salt=FEED_SALT)
-    except signing.BadSignature as error:
-        raise Http404("no such calendar") from error
-    agent = agent_list().filter(pk=agent_id).first()
+    agent = calendar_link_agent(token=token)
     if agent is None:
         raise Http404("no such calendar")
     body = agent_calendar(agent=agent, now=timezone.now())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="frontdesk-shifts.ics"'
     return response
+
+
+@login_required
+@require_POST
+def calendar_link_renew_page(request: HttpRequest) -> HttpResponse:
+    """Make the agent a new calendar link; the old one stops working."""
+    calendar_link_renew(agent=request_agent(request))
+    messages.success(
+        request,
+        _(
+            "Here is your new calendar address; the old one no longer works. Subscribe to the new "
+            "one in your calendar program."
+        ),
+    )
+    return redirect("schedules:mine")
+
+
+@login_required
+@require_POST
+def calendar_link_revoke_page(request: HttpRequest, agent_id: int) -> HttpResponse:
+    """End an agent's calendar link, as a lead; back to the agent's page."""
+    agent = agent_list_all().filter(pk=agent_id).first()
+    if agent is None:
+        raise Http404("no such agent")
+    calendar_link_revoke(actor=request_agent(request), agent=agent)
+    messages.success(
+        request,
+        _("%(name)s's calendar link no longer works; they find a new one on their week's page.")
+        % {"name": agent.display_name},
+    )
+    return redirect("people:agent", agent_id=agent.pk)
 
 
 @login_required
