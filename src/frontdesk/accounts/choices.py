@@ -51,7 +51,7 @@ class TokenScope(models.TextChoices):
 
     READ = "read", _("Read only")
     WRITE = "write", _("Read and write")
-    ADMIN = "admin", _("Read, write and a lead's or admin's operations")
+    ADMIN = "admin", _("Admin")
 
 
 # Scopes in order of power: a token of a scope may do what every scope before it may.

@@ -81,7 +81,10 @@ class TokenForm(forms.Form):
     scope = forms.ChoiceField(
         label=_("What it may do"),
         initial=TokenScope.READ,
-        help_text=_("Give it no more than the integration needs."),
+        help_text=_(
+            "Give it no more than the integration needs. Admin (leads and admins) may also change "
+            "the desk's settings and read the reports."
+        ),
     )
     days = forms.IntegerField(
         label=_("Days it works"),

@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
                 choices=[
                     ("read", "Read only"),
                     ("write", "Read and write"),
-                    ("admin", "Read, write and a lead's or admin's operations"),
+                    ("admin", "Admin"),
                 ],
                 default="read",
                 max_length=10,
