@@ -49,6 +49,9 @@ def one_namespace(urls: ModuleType, *patterns: URLPattern | URLResolver) -> URLR
     return path("", include((list(patterns), urls.app_name)))
 
 
+# A database that does not answer is a 503 "try again", not a 500 (core/outage.py).
+handler500 = "frontdesk.core.outage.server_error"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("metrics", metrics, name="metrics"),
