@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from axes.models import AccessAttempt
+from axes.models import AccessAttempt, AccessLog
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -116,6 +116,7 @@ def test_after_the_cool_off_the_right_password_logs_in_and_the_count_starts_agai
     assert page.status_code == 302
     assert _logged_in_as(client) == "mia"
     assert not AccessAttempt.objects.exists()
+    assert not AccessLog.objects.exists()
 
 
 def test_failures_while_locked_out_do_not_make_the_wait_longer() -> None:

@@ -164,6 +164,9 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # The address is REMOTE_ADDR, which waitress sets from a trusted proxy's header (docs/deploy.md).
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
+# Failures are kept for the cool-off only; successful log-ins not at all (a row per log-in would
+# grow for ever, holding agents' addresses).
+AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_CALLABLE = "frontdesk.accounts.views_security.locked_out"
 # Never kept in the record of failed attempts.
 AXES_SENSITIVE_PARAMETERS = ["password", "code"]
