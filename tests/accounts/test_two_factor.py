@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from axes.models import AccessAttempt
 from django.test import Client, override_settings
 from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -311,3 +312,22 @@ def test_an_unknown_role_in_the_setting_stops_the_desk_with_its_name(tmp_path: P
     )
     assert done.returncode == 2
     assert "FRONTDESK_2FA_ROLES: boss not known; use some of agent, lead, admin." in done.stderr
+
+
+@override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=10)
+def test_the_right_code_after_wrong_passwords_logs_in_and_clears_the_failures() -> None:
+    agent = factories.agent()
+    key, _codes = _two_factor_on(agent)
+    client = Client()
+    for n in range(3):
+        client.post(reverse("accounts:login"), {"username": agent.username, "password": f"x{n}"})
+    assert AccessAttempt.objects.get(username=agent.username).failures_since_start == 3
+
+    _password(client, agent)
+    # The password alone clears nothing: only the whole log-in does.
+    assert AccessAttempt.objects.filter(username=agent.username).exists()
+    done = client.post(reverse("accounts:login_code"), {"code": _code(key, steps_ahead=1)})
+
+    assert done.status_code == 302
+    assert _logged_in(client)
+    assert not AccessAttempt.objects.exists()
