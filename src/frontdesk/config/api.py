@@ -15,6 +15,7 @@ from frontdesk.core.errors import (
     Forbidden,
     Invalid,
     NotFound,
+    StorageUnavailable,
     TooLarge,
     UnsupportedType,
 )
@@ -129,6 +130,13 @@ def invalid(request: HttpRequest, error: Invalid) -> HttpResponse:
 @api.exception_handler(TooLarge)
 def too_large(request: HttpRequest, error: TooLarge) -> HttpResponse:
     return api.create_response(request, {"detail": str(error)}, status=413)
+
+
+@api.exception_handler(StorageUnavailable)
+def storage_unavailable(request: HttpRequest, error: StorageUnavailable) -> HttpResponse:
+    response = api.create_response(request, {"detail": str(error)}, status=503)
+    response["Retry-After"] = "300"
+    return response
 
 
 @api.exception_handler(UnsupportedType)

@@ -33,6 +33,11 @@ class TooLarge(Invalid):
     """A file is larger than the desk's limit for it: 413 in the API."""
 
 
+class StorageUnavailable(Invalid):
+    """The desk could not store a file (its disk is full, its bucket unreachable): nothing of
+    the request was saved; 503 with Retry-After in the API, the form's own error on pages."""
+
+
 class UnsupportedType(Invalid):
     """A file's content is not of a kind the desk takes, whatever its name or header claim:
     415 in the API."""

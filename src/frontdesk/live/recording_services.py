@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from frontdesk.core.attachments import recording_validate, stored_files_delete
-from frontdesk.core.errors import Invalid, NotFound
+from frontdesk.core.errors import Invalid, NotFound, StorageUnavailable
 from frontdesk.core.retention import file_rows_expire
 from frontdesk.customers.models import Customer
 from frontdesk.live.models import Call, Recording
@@ -90,7 +90,12 @@ def recording_upload(
         duration_seconds=duration_seconds,
         sha256=digest.hexdigest(),
     )
-    recording.file.save("recording" + SUFFIX_OF_TYPE[content_type], upload, save=False)
+    try:
+        recording.file.save("recording" + SUFFIX_OF_TYPE[content_type], upload, save=False)
+    except OSError as error:  # a full disk, an unreachable bucket: the phone system retries
+        raise StorageUnavailable(
+            _("The desk could not store the recording just now. Please try again in a while.")
+        ) from error
     try:
         recording.save()
     except BaseException:

@@ -3,6 +3,7 @@ row's insert and lock, and adding messages (system notes included) with their at
 
 from __future__ import annotations
 
+import logging
 import secrets
 from collections.abc import Sequence
 from datetime import datetime
@@ -10,6 +11,7 @@ from email.utils import make_msgid
 
 import nh3
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -17,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from frontdesk.accounts.models import User
 from frontdesk.core.attachments import attachment_name_clean
-from frontdesk.core.errors import Invalid
+from frontdesk.core.errors import Invalid, StorageUnavailable
 from frontdesk.customers.choices import InteractionKind
 from frontdesk.customers.models import Customer
 from frontdesk.tickets.choices import Channel, MessageDirection
@@ -39,6 +41,8 @@ INTERACTION_KIND = {
     Channel.CHAT: InteractionKind.CHAT,
 }
 
+logger = logging.getLogger(__name__)
+
 
 def reference_new() -> str:
     """A short random reference customers can read out: FD-7K3QX2."""
@@ -48,6 +52,9 @@ def reference_new() -> str:
 
 
 def _attachments_store(message: Message, files: Sequence[UploadedFile]) -> None:
+    """Store the files and their rows; a file the storage refuses (a full disk, an unreachable
+    bucket) refuses the whole message, and the files stored before it are taken away again."""
+    stored: list[str] = []
     for upload in files:
         attachment = Attachment(
             message=message,
@@ -56,7 +63,19 @@ def _attachments_store(message: Message, files: Sequence[UploadedFile]) -> None:
             content_type=(upload.content_type or "application/octet-stream")[:100],
             size=upload.size or 0,
         )
-        attachment.file.save(attachment.name, upload, save=False)
+        try:
+            attachment.file.save(attachment.name, upload, save=False)
+        except OSError as error:
+            logger.error("an attachment could not be stored: %s", error)
+            for name in stored:
+                default_storage.delete(name)
+            raise StorageUnavailable(
+                _(
+                    "The desk could not store the attached files just now, so nothing was "
+                    "saved. Please try again in a while."
+                )
+            ) from error
+        stored.append(attachment.file.name or "")
         attachment.save()
 
 
