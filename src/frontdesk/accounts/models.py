@@ -50,12 +50,23 @@ class User(AbstractUser):
     language = models.CharField(
         _("language"), max_length=8, choices=Language.choices, default=Language.EN
     )
+    # Who the agent is at the identity provider (the `sub` claim); empty: never logged in by SSO.
+    sso_subject = models.CharField(
+        _("single sign-on subject"), max_length=255, blank=True, default="", editable=False
+    )
 
     objects: ClassVar[AgentManager] = AgentManager()
 
     class Meta:
         verbose_name = _("agent")
         verbose_name_plural = _("agents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sso_subject"],
+                condition=~models.Q(sso_subject=""),
+                name="accounts_user_sso_subject_unique",
+            )
+        ]
 
     @property
     def display_name(self) -> str:

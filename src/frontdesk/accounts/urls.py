@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from frontdesk.accounts import views, views_password, views_security
+from frontdesk.accounts import oidc, views, views_password, views_security
 
 app_name = "accounts"
 urlpatterns = [
@@ -10,6 +10,12 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("language/", views.language_set, name="language"),
     path("invite/<uidb64>/<token>/", views.InviteAcceptView.as_view(), name="invite"),
+]
+# Single sign-on, under /oidc/ (the provider sends agents back to /oidc/callback/); the names are
+# the ones mozilla-django-oidc reverses. Both answer 404 on a desk without single sign-on.
+oidc_patterns = [
+    path("authenticate/", oidc.sso_start, name="oidc_authentication_init"),
+    path("callback/", oidc.sso_callback, name="oidc_authentication_callback"),
 ]
 # The settings' sections for people, under /desk/settings/.
 settings_patterns = (

@@ -204,6 +204,106 @@ class EnvReader:
         return raw.rstrip("/")
 
 
+# The roles an identity provider's groups may map to, lowest first (accounts' Role values).
+SSO_ROLES = ("agent", "lead", "admin")
+SSO_SIGN_ALGORITHMS = ("RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "HS256")
+
+
+@dataclass(frozen=True)
+class SingleSignOn:
+    """OpenID Connect log-in, from FRONTDESK_OIDC_*; settings.py hands it to mozilla-django-oidc."""
+
+    client_id: str
+    client_secret: str
+    authorization_endpoint: str
+    token_endpoint: str
+    user_endpoint: str
+    jwks_endpoint: str
+    sign_algorithm: str
+    scopes: str
+    groups_claim: str
+    role_groups: dict[str, str]
+    name: str
+    skips_second_factor: bool
+
+    def django_settings(self) -> dict[str, Any]:
+        """The settings mozilla-django-oidc reads (OIDC_*), PKCE on."""
+        return {
+            "OIDC_RP_CLIENT_ID": self.client_id,
+            "OIDC_RP_CLIENT_SECRET": self.client_secret,
+            "OIDC_OP_AUTHORIZATION_ENDPOINT": self.authorization_endpoint,
+            "OIDC_OP_TOKEN_ENDPOINT": self.token_endpoint,
+            "OIDC_OP_USER_ENDPOINT": self.user_endpoint,
+            "OIDC_OP_JWKS_ENDPOINT": self.jwks_endpoint or None,
+            "OIDC_RP_SIGN_ALGO": self.sign_algorithm,
+            "OIDC_RP_SCOPES": self.scopes,
+            "OIDC_USE_PKCE": True,
+            "OIDC_TIMEOUT": 15,
+        }
+
+
+def single_sign_on(reader: EnvReader) -> SingleSignOn | None:
+    """Single sign-on when FRONTDESK_OIDC_CLIENT_ID is set (None otherwise), every missing or
+    wrong FRONTDESK_OIDC_* value listed."""
+    client_id = reader.text("FRONTDESK_OIDC_CLIENT_ID", "")
+    if not client_id:
+        return None
+    required = {}
+    for part in ("CLIENT_SECRET", "AUTHORIZATION_ENDPOINT", "TOKEN_ENDPOINT", "USER_ENDPOINT"):
+        name = f"FRONTDESK_OIDC_{part}"
+        required[part] = reader.text(name, "")
+        if not required[part]:
+            reader.problems.append(f"{name} is missing: single sign-on needs it.")
+    algorithm = reader.choice("FRONTDESK_OIDC_SIGN_ALGO", "RS256", SSO_SIGN_ALGORITHMS)
+    jwks = reader.text("FRONTDESK_OIDC_JWKS_ENDPOINT", "")
+    if not jwks and not algorithm.startswith("HS"):
+        reader.problems.append(
+            f"FRONTDESK_OIDC_JWKS_ENDPOINT is missing: {algorithm} tokens are checked with the "
+            "provider's keys, published there."
+        )
+    for name in ("AUTHORIZATION_ENDPOINT", "TOKEN_ENDPOINT", "USER_ENDPOINT", "JWKS_ENDPOINT"):
+        url = required.get(name) or (jwks if name == "JWKS_ENDPOINT" else "")
+        if url and not url.startswith(("https://", "http://")):
+            reader.problems.append(
+                f"FRONTDESK_OIDC_{name}={url!r} must be an address starting with https://."
+            )
+    return SingleSignOn(
+        client_id=client_id,
+        client_secret=required["CLIENT_SECRET"],
+        authorization_endpoint=required["AUTHORIZATION_ENDPOINT"],
+        token_endpoint=required["TOKEN_ENDPOINT"],
+        user_endpoint=required["USER_ENDPOINT"],
+        jwks_endpoint=jwks,
+        sign_algorithm=algorithm,
+        scopes=reader.text("FRONTDESK_OIDC_SCOPES", "openid email profile"),
+        groups_claim=reader.text("FRONTDESK_OIDC_GROUPS_CLAIM", "groups") or "groups",
+        role_groups=role_groups(reader, "FRONTDESK_OIDC_ROLE_GROUPS"),
+        name=reader.text("FRONTDESK_OIDC_NAME", "single sign-on") or "single sign-on",
+        skips_second_factor=reader.flag("FRONTDESK_OIDC_SKIPS_2FA", default=True),
+    )
+
+
+def role_groups(reader: EnvReader, name: str) -> dict[str, str]:
+    """`group=role` pairs, comma-separated: which identity provider group gives which role."""
+    raw = reader.text(name, "admins=admin,leads=lead,support=agent")
+    mapping: dict[str, str] = {}
+    for pair in _comma_separated(raw):
+        # A group's name may hold "=" (an LDAP path does); the role is after the last one.
+        group, equals, role = (part.strip() for part in pair.rpartition("="))
+        if not equals or not group or role not in SSO_ROLES:
+            reader.problems.append(
+                f"{name}: {pair!r} is not group=role with a role of {', '.join(SSO_ROLES)}, "
+                "e.g. admins=admin,leads=lead,support=agent."
+            )
+            continue
+        mapping[group] = role
+    if not mapping:
+        reader.problems.append(
+            f"{name} maps no group to a role: nobody could log in with single sign-on."
+        )
+    return mapping
+
+
 def _comma_separated(text: str) -> list[str]:
     return [word.strip() for word in text.split(",") if word.strip()]
 

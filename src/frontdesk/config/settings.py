@@ -14,6 +14,7 @@ from frontdesk.config.env import (
     default_environ,
     s3_storage,
     secret_key,
+    single_sign_on,
 )
 from frontdesk.core.constants import DEFAULT_MAIL_PORT, DEFAULT_PUBLIC_URL
 from frontdesk.sla.constants import DEFAULT_TIME_ZONE
@@ -117,6 +118,19 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "routing:queue"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
+# Single sign-on with OpenID Connect, on when FRONTDESK_OIDC_CLIENT_ID is set: the log-in page
+# offers "Log in with <FRONTDESK_OIDC_NAME>", the provider's groups give the role.
+SSO = single_sign_on(env)
+OIDC_ENABLED = SSO is not None
+OIDC_NAME = SSO.name if SSO else ""
+OIDC_GROUPS_CLAIM = SSO.groups_claim if SSO else "groups"
+OIDC_ROLE_GROUPS = SSO.role_groups if SSO else {}
+# A log-in through the provider marks the session `frontdesk_sso`; with this on, the desk's own
+# second factor is not asked of it (the provider has its own).
+OIDC_SKIPS_2FA = SSO.skips_second_factor if SSO else True
+if SSO is not None:
+    globals().update(SSO.django_settings())
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -152,6 +166,9 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+if SSO is not None:
+    # Before Django's own, which stays last: agents with a password still log in with it.
+    AUTHENTICATION_BACKENDS.insert(-1, "frontdesk.accounts.oidc.DeskOIDCBackend")
 # Lockout: after LOGIN_FAILURES failed log-ins for one user name, or from one address, log-in is
 # refused for LOGIN_COOLOFF_MINUTES. Never for ever: a stranger must not lock an agent out for
 # good, and failures while locked out do not start the wait again. An admin or lead may unlock.

@@ -63,6 +63,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("frontdesk.accounts.urls")),
+    path("oidc/", include(accounts_urls.oidc_patterns)),
     path("desk/", RedirectView.as_view(pattern_name="routing:queue"), name="desk"),
     path("desk/queue/", include("frontdesk.routing.urls")),
     path("desk/visits/", include(live_urls.desk_patterns)),
