@@ -59,6 +59,8 @@ class SecondFactorMiddleware:
             and path.startswith(GUARDED_PREFIXES)
             and not path.startswith(self.exempt())
             and not user.is_verified()  # type: ignore[attr-defined]
+            # A single sign-on session passed the provider's own second factor (accounts/oidc.py).
+            and not (settings.OIDC_SKIPS_2FA and request.session.get("frontdesk_sso"))
         ):
             return self._elsewhere(request)
         return self.get_response(request)
