@@ -178,6 +178,8 @@ LOGIN_COOLOFF_MINUTES = env.integer_between(
 )
 AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_COOLOFF_MINUTES)
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# No banner on every command's start (`frontdesk migrate`, `manage …`): the settings say it all.
+AXES_VERBOSE = False
 # The address is REMOTE_ADDR, which waitress sets from a trusted proxy's header (docs/deploy.md).
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
