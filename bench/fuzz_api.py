@@ -112,6 +112,7 @@ def main() -> int:
                 str(reports),
             ],
             env=env,
+            cwd=folder,  # schemathesis keeps its cache in the folder it runs in
             capture_output=True,
             text=True,
             check=False,
