@@ -187,6 +187,8 @@ class CallDetails(TypedDict, total=False):
     ended_at: datetime | None
     timed_out_at: datetime | None
     ticket: Ticket | None
+    customer: Customer | None
+    from_number: str
 
 
 class VisitDetails(TypedDict, total=False):
@@ -198,6 +200,8 @@ class VisitDetails(TypedDict, total=False):
     done_at: datetime | None
     timed_out_at: datetime | None
     ticket: Ticket | None
+    name: str
+    email: str
 
 
 def agent(**details: Unpack[AgentDetails]) -> User:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from frontdesk.cli import (
     accounts,
     backup,
+    customers,
     desk,
     journal,
     mail,
@@ -26,7 +27,20 @@ from frontdesk.cli.supervise import supervise
 __all__ = ["build_parser", "mail_port_for", "main", "supervise"]
 
 # The order `frontdesk --help` lists the commands in.
-GROUPS = (run, desk, accounts, staffing, simulate, triage, problems, mail, journal, backup, manage)
+GROUPS = (
+    run,
+    desk,
+    accounts,
+    customers,
+    staffing,
+    simulate,
+    triage,
+    problems,
+    mail,
+    journal,
+    backup,
+    manage,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -239,6 +239,10 @@ MAX_ATTACHMENTS_PER_MESSAGE = env.integer("FRONTDESK_MAX_ATTACHMENTS", default=5
 RECORDING_MAX_BYTES = env.integer("FRONTDESK_RECORDING_MAX_BYTES", default=50_000_000, minimum=1)
 # Days an attachment or a call's recording is kept after it arrived; 0 keeps them for ever.
 FILE_RETENTION_DAYS = env.integer("FRONTDESK_FILE_RETENTION_DAYS", default=0, minimum=0)
+# Days an incoming mail's raw bytes are kept after it arrived (its ticket keeps the text);
+# 0 keeps them for ever. Days without contact after which a customer is erased; 0 never.
+RAW_MAIL_DAYS = env.integer("FRONTDESK_RAW_MAIL_DAYS", default=90, minimum=0)
+ERASE_SILENT_DAYS = env.integer("FRONTDESK_ERASE_SILENT_DAYS", default=0, minimum=0)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 

@@ -47,6 +47,9 @@ class Customer(models.Model):
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_from"
     )
+    # When the customer's data was erased (the privacy erasure): the row stays, anonymised, so
+    # that their tickets still count in the figures.
+    erased_at = models.DateTimeField(_("erased"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

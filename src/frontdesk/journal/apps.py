@@ -15,8 +15,13 @@ class JournalConfig(AppConfig):
 
     def ready(self) -> None:
         from frontdesk.core.changes import changes_register
+        from frontdesk.customers.exports import export_part_register
         from frontdesk.journal import receivers  # noqa: F401
         from frontdesk.journal.models import LogCode
+        from frontdesk.journal.privacy import colleague_notes_export, follow_ups_export
+
+        export_part_register("follow_ups", follow_ups_export)
+        export_part_register("notes_for_colleagues", colleague_notes_export)
         from frontdesk.journal.selectors import log_codes_summary
 
         # The form that records a promise made on this ticket.

@@ -7,7 +7,8 @@ from django.utils.translation import ngettext
 from frontdesk.accounts.models import User
 from frontdesk.accounts.signals import agent_deactivating
 from frontdesk.customers.models import Customer
-from frontdesk.customers.signals import customer_merging
+from frontdesk.customers.signals import customer_erasing, customer_merging
+from frontdesk.journal.privacy import journal_erase
 from frontdesk.journal.services import (
     colleague_notes_hand_over,
     follow_ups_hand_over,
@@ -20,6 +21,11 @@ def move_follow_ups_on_merge(
     sender: type[Customer], source: Customer, target: Customer, **kwargs: Any
 ) -> None:
     follow_ups_move_customer(source=source, target=target)
+
+
+@receiver(customer_erasing, sender=Customer)
+def erase_promises(sender: type[Customer], customer: Customer, **kwargs: Any) -> dict[str, int]:
+    return journal_erase(customer=customer)
 
 
 @receiver(agent_deactivating)

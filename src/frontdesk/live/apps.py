@@ -13,8 +13,13 @@ class LiveConfig(AppConfig):
     label = "live"
 
     def ready(self) -> None:
+        from frontdesk.customers.exports import export_part_register
         from frontdesk.live import receivers, selectors  # noqa: F401
+        from frontdesk.live.privacy import calls_export, visits_export
         from frontdesk.live.recording_services import recordings_expire
+
+        export_part_register("calls", calls_export)
+        export_part_register("visits", visits_export)
 
         # Schedules, below live, reads the visitor queue and handling times through this.
         live_queue_register(selectors.ScheduleQueue())

@@ -1,3 +1,4 @@
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -8,6 +9,7 @@ from frontdesk.accounts.models import User
 from frontdesk.accounts.signals import agent_deactivating
 from frontdesk.customers.models import Customer
 from frontdesk.customers.signals import customer_erasing, customer_merging
+from frontdesk.live.privacy import live_erase
 from frontdesk.live.recording_services import recordings_erase
 from frontdesk.live.services import calls_move_customer, live_contacts_release
 from frontdesk.schedules.signals import agent_stepped_away
@@ -21,8 +23,13 @@ def move_calls_on_merge(
 
 
 @receiver(customer_erasing, sender=Customer)
-def erase_recordings(sender: type[Customer], customer: Customer, **kwargs: Any) -> None:
-    recordings_erase(customer=customer)
+def erase_recordings(
+    sender: type[Customer], customer: Customer, addresses: Sequence[str] = (), **kwargs: Any
+) -> dict[str, int]:
+    return {
+        "recordings": recordings_erase(customer=customer),
+        **live_erase(customer=customer, addresses=addresses),
+    }
 
 
 @receiver(agent_stepped_away)

@@ -1,9 +1,13 @@
 """Background work for mail."""
 
+from datetime import timedelta
+
 from django.conf import settings
+from django.utils import timezone
 from django_tasks import task
 
 from frontdesk.mail.fetch import MailFetchError, mail_fetch
+from frontdesk.mail.privacy import raw_mail_expire
 
 
 @task()
@@ -24,9 +28,15 @@ def mail_fetch_new() -> int:
 @task()
 def mail_file_left_over() -> int:
     """File mail a listener stored but did not file (it was stopped in between)."""
-    from datetime import timedelta
-
     from frontdesk.mail.inbound import mail_file_pending
 
     # A running listener files within seconds; what is older than this was left behind.
     return mail_file_pending(older_than=timedelta(minutes=2))
+
+
+@task()
+def raw_mail_retention() -> int:
+    """Empty the raw bytes of filed mail older than FRONTDESK_RAW_MAIL_DAYS (0: keep them)."""
+    if not settings.RAW_MAIL_DAYS:
+        return 0
+    return raw_mail_expire(before=timezone.now() - timedelta(days=settings.RAW_MAIL_DAYS))

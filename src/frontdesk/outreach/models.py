@@ -157,3 +157,18 @@ class CampaignReply(models.Model):
 
     def __str__(self) -> str:
         return f"{self.recipient_id} → {self.ticket_id}"
+
+
+class ErasedOptOut(models.Model):
+    """An address whose customer had opted out and was then erased, kept only as a digest
+    (`outreach.privacy.address_digest`): a new record with that address is not written to."""
+
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("opt-out of an erased customer")
+        verbose_name_plural = _("opt-outs of erased customers")
+
+    def __str__(self) -> str:
+        return self.digest

@@ -34,6 +34,7 @@ from frontdesk.outreach.models import (
     CampaignReply,
     OptOut,
 )
+from frontdesk.outreach.privacy import addresses_suppressed
 from frontdesk.outreach.segments import Segment
 from frontdesk.problems.adapters import report_of, signature_of
 from frontdesk.problems.models import Problem
@@ -51,7 +52,7 @@ def _active_opt_outs() -> QuerySet[OptOut]:
 def segment_customers(*, segment: Segment, now: datetime) -> QuerySet[Customer]:
     """The live customers a segment picks, each once, annotated with the language of their
     latest ticket (`latest_language`) and whether they opted out (`opted_out`)."""
-    customers = Customer.objects.filter(merged_into__isnull=True).annotate(
+    customers = Customer.objects.filter(merged_into__isnull=True, erased_at__isnull=True).annotate(
         latest_language=customer_latest_ticket_language(),
         opted_out=Exists(_active_opt_outs().filter(customer_id=OuterRef("pk"))),
     )
@@ -161,7 +162,12 @@ def segment_plan(
     """Everyone the segment holds now, with their address and the language of the texts
     `languages` they would get, and why one is skipped (opted out, no address)."""
     planned = []
-    for customer in segment_customers(segment=segment, now=now):
+    customers = list(segment_customers(segment=segment, now=now))
+    # Addresses of erased customers who had opted out: still not to be written to.
+    suppressed = addresses_suppressed(
+        address for customer in customers for address in customer_email_addresses(customer=customer)
+    )
+    for customer in customers:
         addresses = customer_email_addresses(customer=customer)
         language, fell_back = recipient_language(
             preferred=customer.preferred_language,
@@ -170,7 +176,7 @@ def segment_plan(
             default=default_language,
         )
         skip = ""
-        if customer.opted_out:  # type: ignore[attr-defined]
+        if customer.opted_out or suppressed.intersection(addresses):  # type: ignore[attr-defined]
             skip = SkipReason.OPTED_OUT
         elif not addresses:
             skip = SkipReason.NO_ADDRESS

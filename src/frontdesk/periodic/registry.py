@@ -38,4 +38,6 @@ JOBS: tuple[Job, ...] = (
     Job("files-retention", "frontdesk.periodic.tasks.files_retention", timedelta(hours=1)),
     Job("token-expiry", "frontdesk.accounts.tasks.token_expiry_warnings", timedelta(hours=1)),
     Job("tasks-recover", "frontdesk.periodic.tasks.tasks_recover", RECOVER_EVERY),
+    Job("raw-mail-retention", "frontdesk.mail.tasks.raw_mail_retention", timedelta(hours=1)),
+    Job("silent-customers", "frontdesk.customers.tasks.silent_customers_erase", timedelta(hours=1)),
 )

@@ -13,10 +13,14 @@ class SatisfactionConfig(AppConfig):
 
     def ready(self) -> None:
         from frontdesk.core.changes import changes_register
+        from frontdesk.customers.exports import export_part_register
 
         # GET /api/v1/tickets/{id}/rating, under the tickets' path.
         from frontdesk.satisfaction import api, receivers  # noqa: F401
         from frontdesk.satisfaction.models import SatisfactionSettings
+        from frontdesk.satisfaction.privacy import ratings_export
+
+        export_part_register("ratings", ratings_export)
 
         # The customer's rating, comment and when, on the ticket page.
         PROPERTIES_END.fill("satisfaction/_ticket_rating.html")

@@ -16,6 +16,7 @@ class TicketsConfig(AppConfig):
         from frontdesk.core.changes import changes_register
         from frontdesk.core.metrics import metrics_collector_register
         from frontdesk.customers.choices import FieldTarget
+        from frontdesk.customers.exports import erasure_count_register, export_part_register
         from frontdesk.customers.field_services import ColumnStore, value_store_register
         from frontdesk.customers.visibility import visibility_register
         from frontdesk.tickets import (
@@ -25,10 +26,20 @@ class TicketsConfig(AppConfig):
         )
         from frontdesk.tickets.metrics import tickets_metrics
         from frontdesk.tickets.models import DeskText, QueueSettings, Ticket
+        from frontdesk.tickets.privacy import (
+            messages_elsewhere_export,
+            tickets_erasure_count,
+            tickets_export,
+        )
         from frontdesk.tickets.services import attachments_expire
         from frontdesk.tickets.visibility import customer_visible, interaction_visible
 
         metrics_collector_register(tickets_metrics)
+
+        # A customer's tickets in their export; what erasing them would blank, counted.
+        export_part_register("tickets", tickets_export)
+        export_part_register("messages_on_other_tickets", messages_elsewhere_export)
+        erasure_count_register(tickets_erasure_count)
 
         # "Write to customer" and "Log a call" on the customer page.
         ACTIONS.fill("tickets/_customer_reach.html")

@@ -9,6 +9,7 @@ from frontdesk.accounts.models import User
 from frontdesk.accounts.signals import agent_deactivating
 from frontdesk.customers.models import Customer
 from frontdesk.customers.signals import (
+    customer_erasing,
     customer_importance_changed,
     customer_merging,
     customer_renamed,
@@ -17,6 +18,7 @@ from frontdesk.mail.models import OutboundMail
 from frontdesk.mail.signals import mail_failed, mail_sent
 from frontdesk.tickets.constants import MESSAGE_MAIL
 from frontdesk.tickets.models import Ticket
+from frontdesk.tickets.privacy import tickets_erase
 from frontdesk.tickets.selectors import ticket_count
 from frontdesk.tickets.services import (
     message_delivery_record,
@@ -45,6 +47,11 @@ def move_tickets_on_importance(sender: type[Customer], customer: Customer, **kwa
 @receiver(customer_renamed, sender=Customer)
 def refresh_search_on_rename(sender: type[Customer], customer: Customer, **kwargs: Any) -> None:
     tickets_search_text_refresh(customer=customer)
+
+
+@receiver(customer_erasing, sender=Customer)
+def erase_tickets(sender: type[Customer], customer: Customer, **kwargs: Any) -> dict[str, int]:
+    return tickets_erase(customer=customer)
 
 
 @receiver(mail_sent, sender=OutboundMail)
