@@ -1,6 +1,6 @@
 from django.urls import path
 
-from frontdesk.customers import field_views, views
+from frontdesk.customers import field_views, privacy_views, views
 
 app_name = "customers"
 urlpatterns = [
@@ -10,6 +10,9 @@ urlpatterns = [
     path("<int:customer_id>/identities/", views.customer_identity_add, name="identity_add"),
     path("<int:customer_id>/merge/", views.customer_merge_page, name="merge"),
     path("<int:customer_id>/details/", views.customer_custom_page, name="custom"),
+    path("<int:customer_id>/export/", privacy_views.customer_export_download, name="export"),
+    path("<int:customer_id>/erase/", privacy_views.customer_erase_confirm, name="erase"),
+    path("<int:customer_id>/erase/do/", privacy_views.customer_erase_page, name="erase_do"),
 ]
 
 # The lead's custom-field settings, under /desk/settings/fields/ (config/urls.py).
