@@ -28,7 +28,7 @@ from frontdesk.outreach.choices import OptOutHow
 from frontdesk.outreach.models import CampaignRecipient
 from frontdesk.outreach.services import campaigns_send_due, opt_out_record
 from frontdesk.satisfaction.services import survey_rate, survey_send
-from frontdesk.tickets.models import Ticket
+from frontdesk.tickets.models import Attachment, Ticket
 from frontdesk.tickets.services import ticket_reply, ticket_set_status
 from tests import factories
 from tests.outreach.helpers import scheduled
@@ -50,13 +50,13 @@ class Known:
     customer: Customer
     ticket: Ticket
     other: Customer
-    # Files other tests of this process left in the attachments folder.
-    files_before: frozenset[Path]
+    # The files stored for them (the attachments folder is shared by parallel test processes,
+    # so only these are looked at).
+    files: tuple[Path, ...]
 
 
 def known_customer(*, agent: User, lead: User) -> Known:
     """Build the customer with everything, and another customer whose data must not change."""
-    files_before = frozenset(_stored_files())
     message = EmailMessage()
     message["From"] = f"{NAME} <{EMAIL}>"
     message["To"] = "help@frontdesk.example"
@@ -110,14 +110,14 @@ def known_customer(*, agent: User, lead: User) -> Known:
     audit_record(actor=agent, action="view", obj=customer)
     audit_record(actor=agent, action="status", obj=ticket, detail={"to": "solved"})
     customer.refresh_from_db()
-    return Known(customer=customer, ticket=ticket, other=other, files_before=files_before)
+    stored = Attachment.objects.filter(message__ticket__customer=customer).values_list("file")
+    files = tuple(Path(settings.MEDIA_ROOT) / name for (name,) in stored)
+    assert files
+    assert all(path.is_file() for path in files)
+    return Known(customer=customer, ticket=ticket, other=other, files=files)
 
 
 TEXT_FIELDS = (models.CharField, models.TextField, models.JSONField, models.BinaryField)
-
-
-def _stored_files() -> list[Path]:
-    return [path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()]
 
 
 def leaks(known: Known) -> list[str]:
@@ -134,8 +134,8 @@ def leaks(known: Known) -> list[str]:
                 for needle in NEEDLES:
                     if needle.casefold() in text:
                         found.append(f"{model._meta.label}#{row[0]}.{name}: {needle}")
-    for path in set(_stored_files()) - known.files_before:
-        content = path.read_bytes()
+    for path in known.files:
+        content = path.read_bytes() if path.exists() else b""
         found += [f"{path}: {n}" for n in NEEDLES if n.encode() in content]
     return found
 
