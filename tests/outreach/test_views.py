@@ -214,11 +214,12 @@ def test_a_drafts_preview_takes_the_same_queries_for_many_customers(
     url = reverse("outreach:detail", kwargs={"campaign_id": draft.pk})
     for n in range(3):
         factories.customer(email=f"few{n}@example.com")
-    with django_assert_max_num_queries(14):
+    # 15: one of them finds the addresses erased customers opted out with, for all at once.
+    with django_assert_max_num_queries(15):
         assert "3 customers would get it." in client.get(url).content.decode()
     for n in range(30):
         factories.customer(email=f"many{n}@example.com", language=("hu", "et", "")[n % 3])
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         assert "33 customers would get it." in client.get(url).content.decode()
 
 
