@@ -52,7 +52,13 @@ class User(AbstractUser):
     )
     # Who the agent is at the identity provider (the `sub` claim); empty: never logged in by SSO.
     sso_subject = models.CharField(
-        _("single sign-on subject"), max_length=255, blank=True, default="", editable=False
+        _("single sign-on subject"),
+        max_length=255,
+        blank=True,
+        default="",
+        # In the database too: a row written by code that predates the column still gets one.
+        db_default="",
+        editable=False,
     )
 
     objects: ClassVar[AgentManager] = AgentManager()
