@@ -12,7 +12,6 @@
   // A /code and a space or line just typed: the reply box asks the server to expand it. Only
   // then: the answer replaces the box, and keys typed while it travels would be lost.
   const CODE_JUST_TYPED = /(^|\s)\/[a-z0-9][a-z0-9_-]{0,29}\s$/;
-  window.macroCodeTyped = (box) => CODE_JUST_TYPED.test(box.value.slice(0, box.selectionStart));
   const state = { mode: "", start: 0, end: 0, query: null, chosen: "", listing: 0, previewing: 0 };
   let suppressEnterKeyup = false;
 
@@ -169,6 +168,16 @@
     },
     true,
   );
+
+  // ...and tells htmx so with an event (a trigger filter would be evaluated code, which the
+  // Content-Security-Policy refuses).
+  document.addEventListener("keyup", (event) => {
+    const reply = event.target;
+    if (reply.id !== "id_body" || (event.key !== " " && event.key !== "Enter")) return;
+    if (CODE_JUST_TYPED.test(reply.value.slice(0, reply.selectionStart))) {
+      reply.dispatchEvent(new CustomEvent("macro-code-typed"));
+    }
+  });
 
   document.addEventListener("click", (event) => {
     const option = event.target.closest?.("#macro-picker-list [role=option]");
