@@ -23,12 +23,18 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the web pages and the API."""
     import waitress
+    from django.conf import settings
 
     from frontdesk.config.wsgi import application
 
     try:
         server = waitress.create_server(
-            application, host=args.host, port=args.port, threads=args.threads, ident="frontdesk"
+            application,
+            host=args.host,
+            port=args.port,
+            threads=args.threads,
+            ident="frontdesk",
+            **proxy_options(settings.TRUSTED_PROXY),
         )
     except OSError as error:
         print(
@@ -80,6 +86,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return 2
     print(summary)
     return 0
+
+
+def proxy_options(trusted_proxy: str) -> dict[str, object]:
+    """waitress's options for a TLS proxy at `trusted_proxy`: from it (and only from it) the
+    client's address, scheme and host are read from X-Forwarded-*, so REMOTE_ADDR, which
+    lockouts and rate limits count, is the client's; from anyone else those headers are dropped."""
+    if not trusted_proxy:
+        return {}
+    return {
+        "trusted_proxy": trusted_proxy,
+        "trusted_proxy_count": 1,
+        "trusted_proxy_headers": {"x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"},
+        "clear_untrusted_proxy_headers": True,
+    }
 
 
 def url_host(host: str) -> str:

@@ -191,6 +191,20 @@ class EnvReader:
             return default
         return raw
 
+    def proxy_address(self, name: str) -> str:
+        """The one address a TLS proxy connects from (or * for any), empty when there is none."""
+        raw = self.text(name, "")
+        if raw in ("", "*"):
+            return raw
+        try:
+            return str(ipaddress.ip_address(raw))
+        except ValueError:
+            self.problems.append(
+                f"{name}={raw!r} must be the IP address the TLS proxy connects from, "
+                "e.g. 127.0.0.1 (one address, or * for any)."
+            )
+            return ""
+
     def public_url(self, name: str, default: str) -> str:
         """An http(s) address with a host, without the trailing slash."""
         raw = self.text(name, default)

@@ -3,6 +3,7 @@
 from datetime import timedelta
 from pathlib import Path
 
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from frontdesk.config.env import (
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "django_htmx",
+    "csp",
     # For the API docs: with ninja installed, Swagger UI comes from its own bundled copy
     # instead of a CDN, so /api/v1/docs works on a desk with no way out to the internet.
     "ninja",
@@ -88,9 +90,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "frontdesk.core.metrics.RequestLatencyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "frontdesk.core.middleware.ApiErrorsMiddleware",
     "frontdesk.core.middleware.NulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise, which answers for static files before it: those stay cacheable.
+    "frontdesk.core.security_headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "frontdesk.core.clock.DeskTimeZoneMiddleware",
@@ -142,6 +147,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
             ],
             # `{% slot %}`: places in a lower app's page that apps above it fill.
             "libraries": {
@@ -251,9 +257,52 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_IDLE_MINUTES = env.integer("FRONTDESK_SESSION_IDLE_MINUTES", default=60, minimum=0)
 SESSION_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_SECURE = PUBLIC_URL.startswith("https://")
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+HTTPS = PUBLIC_URL.startswith("https://")
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+LANGUAGE_COOKIE_SECURE = HTTPS
+# HSTS: Django sends it only on a request that came over https, so only behind a TLS proxy.
+# Not for subdomains nor the browsers' preload list unless asked: both outlive a mistake.
+SECURE_HSTS_SECONDS = env.integer("FRONTDESK_HSTS_SECONDS", default=31_536_000) if HTTPS else 0
+SECURE_HSTS_PRELOAD = env.flag("FRONTDESK_HSTS_PRELOAD", default=False)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD
+# The TLS proxy in front of `frontdesk serve`: waitress believes its X-Forwarded-* headers only
+# from this address (and strips them from everyone else), so Django may believe them too.
+# Without one, a client could claim https or another host by sending the headers itself.
+TRUSTED_PROXY = env.proxy_address("FRONTDESK_TRUSTED_PROXY")
+if TRUSTED_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    USE_X_FORWARDED_HOST = True
+    # Plain http reaches the desk only past the proxy; health checks and scrapers come so.
+    SECURE_SSL_REDIRECT = HTTPS
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]
+
+# Content-Security-Policy (django-csp): scripts only from the desk, and an inline one only with
+# the page's nonce; no inline styles, no plugins, no framing. Pages that need more say so with
+# csp_update (the API's Swagger page).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+# Dynamic pages with no one's data on them, which browsers may keep; every other page and API
+# answer is sent with Cache-Control: no-store (frontdesk.core.security_headers).
+CACHEABLE_PAGES = {"portal:new", "portal:sent", "portal:link", "public:status"}
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
 
 CACHES = {"default": cache_config(env.text("FRONTDESK_REDIS_URL", ""), env)}
 RATELIMIT_USE_CACHE = "default"

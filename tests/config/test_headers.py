@@ -1,0 +1,277 @@
+"""The security headers: the policy on every page, no stored copies of anyone's data, HSTS and
+secure cookies on an https desk, and a TLS proxy believed only when it is named."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+import waitress
+from django.test import Client
+from django.urls import reverse
+from pytest_django import Settings
+
+from frontdesk.accounts.choices import Role
+from frontdesk.cli.desk import proxy_options
+from frontdesk.config.env import EnvReader
+from frontdesk.customers.services import portal_link_build
+from tests import factories
+
+PROXY_SETTINGS = {
+    "SECURE_PROXY_SSL_HEADER": ("HTTP_X_FORWARDED_PROTO", "https"),
+    "USE_X_FORWARDED_HOST": True,
+}
+
+
+def _directives(policy: str) -> dict[str, set[str]]:
+    """A policy's directives and their sources, the per-request nonce left out."""
+    found = {}
+    for directive in policy.split(";"):
+        name, *sources = directive.split()
+        found[name] = {source for source in sources if not source.startswith("'nonce-")}
+    return found
+
+
+def _signed_in(role: str = Role.AGENT) -> Client:
+    client = Client()
+    client.force_login(factories.agent(role=role))
+    return client
+
+
+@pytest.mark.django_db
+def test_every_page_has_the_policy_with_a_fresh_nonce_on_its_scripts() -> None:
+    agent = _signed_in()
+    first = agent.get(reverse("routing:queue"))
+    second = agent.get(reverse("routing:queue"))
+    policy = first["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "object-src 'none'" in policy
+    assert "'unsafe-inline'" not in policy
+    assert "'unsafe-eval'" not in policy
+    nonce = policy.split("'nonce-")[1].split("'")[0]
+    assert f'nonce="{nonce}"' in first.content.decode()
+    assert nonce not in second["Content-Security-Policy"]
+    assert "onchange=" not in first.content.decode()
+    assert '"allowEval": false' in first.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_public_pages_have_the_policy_and_the_sensible_headers() -> None:
+    page = Client().get(reverse("portal:new"))
+    assert "script-src 'self' 'nonce-" in page["Content-Security-Policy"]
+    assert page["Referrer-Policy"] == "same-origin"
+    assert page["X-Content-Type-Options"] == "nosniff"
+    assert page["X-Frame-Options"] == "DENY"
+    assert "camera=()" in page["Permissions-Policy"]
+    assert "microphone=()" in page["Permissions-Policy"]
+
+
+@pytest.mark.django_db
+def test_the_api_docs_and_the_administration_get_the_same_strict_policy() -> None:
+    # Swagger UI sets its styles through the style object and loads only its own files, and the
+    # administration has no inline code: tests/browser/test_csp.py walks both without a violation.
+    strict = _directives(Client().get(reverse("portal:new"))["Content-Security-Policy"])
+    docs = Client().get("/api/v1/docs")
+    admin = _signed_in(Role.ADMIN).get(reverse("admin:index"))
+    for page in (docs, admin):
+        assert page.status_code == 200
+        assert _directives(page["Content-Security-Policy"]) == strict
+
+
+@pytest.mark.django_db
+def test_agent_pages_the_api_and_the_customers_own_pages_are_never_stored() -> None:
+    agent = _signed_in()
+    ticket = factories.ticket()
+    token = factories.api_token(factories.agent())
+    api = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+    answers = {
+        "queue": agent.get(reverse("routing:queue")),
+        "ticket": agent.get(reverse("tickets:detail", args=[ticket.pk])),
+        "customer": agent.get(reverse("customers:detail", args=[ticket.customer_id])),
+        "agent on the public form": agent.get(reverse("portal:new")),
+        "api ticket": api.get(f"/api/v1/tickets/{ticket.pk}"),
+        "api list": api.get("/api/v1/customers"),
+        "admin": _signed_in(Role.ADMIN).get(reverse("admin:index")),
+        "log-in": Client().get(reverse("accounts:login")),
+    }
+    portal = Client()
+    answers["portal"] = portal.get(
+        urlsplit(portal_link_build(customer=ticket.customer)).path, follow=True
+    )
+    answers["portal ticket"] = portal.get(
+        reverse("portal:ticket", args=[ticket.reference]), follow=True
+    )
+    for name, answer in answers.items():
+        assert answer.status_code == 200, name
+        assert "no-store" in answer["Cache-Control"], name
+        assert "private" in answer["Cache-Control"], name
+
+
+@pytest.mark.django_db
+def test_the_public_form_status_page_and_static_files_may_be_kept() -> None:
+    stranger = Client()
+    for url in (reverse("portal:new"), reverse("public:status")):
+        answer = stranger.get(url)
+        assert answer.status_code == 200, url
+        assert "no-store" not in answer.get("Cache-Control", ""), url
+    static = stranger.get("/static/frontdesk/behaviours.js")
+    assert static.status_code == 200
+    assert "no-store" not in static.get("Cache-Control", "")
+
+
+@pytest.mark.django_db
+def test_without_a_trusted_proxy_a_forwarded_https_is_not_believed() -> None:
+    stranger = Client(headers={"X-Forwarded-Proto": "https", "X-Forwarded-Host": "evil.example"})
+    redirect = stranger.get(reverse("routing:queue"))
+    assert redirect.status_code == 302
+    assert not redirect["Location"].startswith("https://")
+    assert redirect.wsgi_request.build_absolute_uri("/").startswith("http://testserver/")
+    assert "Strict-Transport-Security" not in redirect
+
+
+@pytest.mark.django_db
+def test_behind_a_trusted_proxy_links_and_redirects_are_https(settings: Settings) -> None:
+    for name, value in PROXY_SETTINGS.items():
+        setattr(settings, name, value)
+    settings.SECURE_HSTS_SECONDS = 31_536_000
+    proxied = Client(headers={"X-Forwarded-Proto": "https", "X-Forwarded-Host": "help.example.com"})
+    settings.ALLOWED_HOSTS = ["help.example.com"]
+    page = proxied.get(reverse("accounts:login"))
+    assert page.wsgi_request.is_secure()
+    assert page.wsgi_request.build_absolute_uri("/") == "https://help.example.com/"
+    assert page["Strict-Transport-Security"] == "max-age=31536000"
+    plain = Client(headers={"X-Forwarded-Host": "help.example.com"})
+    assert not plain.get(reverse("accounts:login")).wsgi_request.is_secure()
+
+
+def _settings_module(environ: dict[str, str]) -> dict[str, Any]:
+    """The security settings of a desk started with `environ`, read in a process of its own."""
+    names = [
+        "SECURE_HSTS_SECONDS",
+        "SECURE_HSTS_PRELOAD",
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+        "SESSION_COOKIE_SECURE",
+        "CSRF_COOKIE_SECURE",
+        "TRUSTED_PROXY",
+        "SECURE_PROXY_SSL_HEADER",
+        "USE_X_FORWARDED_HOST",
+        "SECURE_SSL_REDIRECT",
+        "SECURE_REDIRECT_EXEMPT",
+    ]
+    program = (
+        "import json, frontdesk.config.settings as s; "
+        f"print(json.dumps({{n: getattr(s, n, None) for n in {names!r}}}))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program],
+        env={"PATH": os.environ["PATH"], **environ},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    values: dict[str, Any] = json.loads(done.stdout)
+    return values
+
+
+def test_an_https_desk_has_hsts_for_a_year_secure_cookies_and_no_preload(tmp_path: Path) -> None:
+    values = _settings_module(
+        {"FRONTDESK_DATA_DIR": str(tmp_path), "FRONTDESK_PUBLIC_URL": "https://help.example.com"}
+    )
+    assert values["SECURE_HSTS_SECONDS"] == 31_536_000
+    assert values["SECURE_HSTS_PRELOAD"] is False
+    assert values["SECURE_HSTS_INCLUDE_SUBDOMAINS"] is False
+    assert values["SESSION_COOKIE_SECURE"] is True
+    assert values["CSRF_COOKIE_SECURE"] is True
+    assert values["SECURE_PROXY_SSL_HEADER"] is None
+    assert values["SECURE_SSL_REDIRECT"] is None
+
+
+def test_a_plain_http_desk_sends_no_hsts_and_plain_cookies(tmp_path: Path) -> None:
+    values = _settings_module({"FRONTDESK_DATA_DIR": str(tmp_path)})
+    assert values["SECURE_HSTS_SECONDS"] == 0
+    assert values["SESSION_COOKIE_SECURE"] is False
+
+
+def test_a_named_proxy_turns_on_the_forwarded_headers_and_the_https_redirect(
+    tmp_path: Path,
+) -> None:
+    values = _settings_module(
+        {
+            "FRONTDESK_DATA_DIR": str(tmp_path),
+            "FRONTDESK_PUBLIC_URL": "https://help.example.com",
+            "FRONTDESK_TRUSTED_PROXY": "10.0.0.5",
+        }
+    )
+    assert values["TRUSTED_PROXY"] == "10.0.0.5"
+    assert values["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+    assert values["USE_X_FORWARDED_HOST"] is True
+    assert values["SECURE_SSL_REDIRECT"] is True
+    assert r"^healthz$" in values["SECURE_REDIRECT_EXEMPT"]
+
+
+def test_a_proxy_that_is_no_address_is_a_clear_problem() -> None:
+    reader = EnvReader({"FRONTDESK_TRUSTED_PROXY": "proxy.example.com"})
+    assert reader.proxy_address("FRONTDESK_TRUSTED_PROXY") == ""
+    assert "FRONTDESK_TRUSTED_PROXY" in reader.problems[0]
+    assert EnvReader({}).proxy_address("FRONTDESK_TRUSTED_PROXY") == ""
+    assert EnvReader({"P": " ::1 "}).proxy_address("P") == "::1"
+
+
+def _wsgi_echo(environ: dict[str, str], start_response):  # type: ignore[no-untyped-def]
+    body = " ".join(
+        [environ["REMOTE_ADDR"], environ["wsgi.url_scheme"], environ.get("HTTP_HOST", "")]
+    ).encode()
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [body]
+
+
+@pytest.fixture
+def proxied_server() -> Iterator[tuple[int, int]]:
+    """Two waitress servers as `frontdesk serve` starts them: one trusting 127.0.0.1 as the
+    proxy, one trusting another address; (trusting port, not-trusting port)."""
+    servers = [
+        waitress.create_server(_wsgi_echo, host="127.0.0.1", port=0, **proxy_options(proxy))
+        for proxy in ("127.0.0.1", "10.9.9.9")
+    ]
+    threads = [threading.Thread(target=server.run, daemon=True) for server in servers]
+    for thread in threads:
+        thread.start()
+    yield servers[0].effective_port, servers[1].effective_port
+    for server in servers:
+        server.close()
+
+
+def _ask(port: int) -> str:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request(
+        "GET",
+        "/",
+        headers={
+            "X-Forwarded-For": "203.0.113.7",
+            "X-Forwarded-Proto": "https",
+            "X-Forwarded-Host": "help.example.com",
+        },
+    )
+    return connection.getresponse().read().decode()
+
+
+def test_waitress_takes_the_clients_address_only_from_the_named_proxy(
+    proxied_server: tuple[int, int],
+) -> None:
+    trusting, not_trusting = proxied_server
+    assert _ask(trusting) == "203.0.113.7 https help.example.com"
+    remote, scheme, host = _ask(not_trusting).split(" ")
+    assert remote == "127.0.0.1"
+    assert scheme == "http"
+    assert host.startswith("127.0.0.1:")
+    assert proxy_options("") == {}
