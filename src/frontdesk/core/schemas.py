@@ -4,12 +4,19 @@ database can hold, pages of bounded size, and moments written in ISO 8601 with a
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 from django.utils import timezone
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
-from pydantic import AfterValidator, BaseModel, BeforeValidator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from frontdesk.core.constants import DATABASE_INTEGER_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX
@@ -104,6 +111,27 @@ class InputSchema(BaseModel):
         if not isinstance(data, dict | BaseModel):
             raise PydanticCustomError("model_type", "Input should be a JSON object")
         return data
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def numbers_and_flags_apart(cls, value: Any, info: ValidationInfo) -> Any:
+        """JSON's true and false are no numbers, and numbers are no true or false: pydantic
+        would read `false` as 0 for a number and `1` as true for a flag, so a client's slip (or
+        a fuzzer's probe) would pass as a value the client never meant."""
+        field = cls.model_fields.get(info.field_name or "")
+        if field is None:
+            return value
+        kinds = set(get_args(field.annotation) or (field.annotation,))
+        if isinstance(value, bool) and bool not in kinds and kinds & {int, float}:
+            raise PydanticCustomError("int_type", "Input should be a number, not true or false")
+        if (
+            bool in kinds
+            and not isinstance(value, bool)
+            and isinstance(value, int | float)
+            and not kinds & {int, float}
+        ):
+            raise PydanticCustomError("bool_type", "Input should be a valid boolean")
+        return value
 
 
 class Page(LimitOffsetPagination):
