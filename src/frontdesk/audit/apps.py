@@ -6,3 +6,6 @@ class AuditConfig(AppConfig):
 
     name = "frontdesk.audit"
     label = "audit"
+
+    def ready(self) -> None:
+        from frontdesk.audit import receivers  # noqa: F401

@@ -106,6 +106,7 @@ MIDDLEWARE = [
     "frontdesk.accounts.middleware.SecondFactorMiddleware",
     "frontdesk.accounts.middleware.AgentLanguageMiddleware",
     "frontdesk.core.changes.ChangeActorMiddleware",
+    "frontdesk.audit.middleware.AuditAddressMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After messages: it tells the agent why they were logged out.
     "frontdesk.accounts.idle.IdleSessionMiddleware",
@@ -249,6 +250,8 @@ FILE_RETENTION_DAYS = env.integer("FRONTDESK_FILE_RETENTION_DAYS", default=0, mi
 # 0 keeps them for ever. Days without contact after which a customer is erased; 0 never.
 RAW_MAIL_DAYS = env.integer("FRONTDESK_RAW_MAIL_DAYS", default=90, minimum=0)
 ERASE_SILENT_DAYS = env.integer("FRONTDESK_ERASE_SILENT_DAYS", default=0, minimum=0)
+# Days an audit event is kept (two years by default); 0 keeps them for ever.
+AUDIT_RETENTION_DAYS = env.integer("FRONTDESK_AUDIT_RETENTION_DAYS", default=730, minimum=0)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 

@@ -8,7 +8,10 @@ from ninja.pagination import paginate
 
 from frontdesk.accounts.auth import LeadToken
 from frontdesk.accounts.selectors import request_agent
+from frontdesk.audit.constants import VIEW_WINDOW
+from frontdesk.audit.services import audit_record_once
 from frontdesk.core.schemas import ErrorOut, Page, RowId
+from frontdesk.customers.audit import customer_fields_audit
 from frontdesk.customers.field_selectors import (
     access_field_definition_by_id,
     custom_params,
@@ -52,7 +55,9 @@ def list_customers(request: HttpRequest, filters: Query[CustomerFilterIn]) -> Qu
 @router.get("/{customer_id}", response={200: CustomerOut, 404: ErrorOut})
 def get_customer(request: HttpRequest, customer_id: RowId) -> Customer:
     """One customer with identities, tags and notes."""
-    return access_customer_by_id(actor=request_agent(request), customer_id=customer_id)
+    customer = access_customer_by_id(actor=request_agent(request), customer_id=customer_id)
+    audit_record_once(actor=request.user, action="view_customer", obj=customer, within=VIEW_WINDOW)
+    return customer
 
 
 @router.patch("/{customer_id}", response={200: CustomerOut, 400: ErrorOut, 404: ErrorOut})
@@ -63,7 +68,9 @@ def update_customer(
     agent = request_agent(request)
     customer = access_customer_by_id(actor=agent, customer_id=customer_id)
     if payload.custom:
+        before = dict(customer.custom)
         customer_custom_set(customer=customer, values=payload.custom)
+        customer_fields_audit(actor=request.user, customer=customer, before=before)
     return access_customer_by_id(actor=agent, customer_id=customer_id)
 
 
@@ -73,6 +80,7 @@ def get_customer_timeline(request: HttpRequest, customer_id: RowId) -> QuerySet[
     """Every contact with the customer, newest first, across channels."""
     agent = request_agent(request)
     customer = access_customer_by_id(actor=agent, customer_id=customer_id)
+    audit_record_once(actor=request.user, action="view_customer", obj=customer, within=VIEW_WINDOW)
     return customer_timeline(customer=customer, actor=agent)
 
 

@@ -63,6 +63,11 @@ class Customer(models.Model):
         return self.name
 
     @property
+    def audit_label(self) -> str:
+        """The customer in the audit trail: a number, no name an erasure would have to find."""
+        return f"#{self.pk}"
+
+    @property
     def primary_email(self) -> str:
         emails = [i.display for i in self.identities.all() if i.kind == IdentityKind.EMAIL]
         return emails[0] if emails else ""

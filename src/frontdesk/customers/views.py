@@ -11,8 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from frontdesk.accounts.selectors import request_agent
+from frontdesk.audit.constants import VIEW_WINDOW
+from frontdesk.audit.services import audit_record, audit_record_once
 from frontdesk.core.errors import Invalid, NotFound
 from frontdesk.core.http import HtmxHttpRequest, page_of
+from frontdesk.customers.audit import customer_fields_audit
 from frontdesk.customers.choices import FieldTarget
 from frontdesk.customers.field_selectors import custom_params, field_definitions
 from frontdesk.customers.field_services import FieldInvalid, customer_custom_set
@@ -106,6 +109,7 @@ def customer_custom_page(request: HtmxHttpRequest, customer_id: int) -> HttpResp
     definitions = field_definitions(target=FieldTarget.CUSTOMER)
     form: CustomValuesForm | None = CustomValuesForm(request.POST, definitions=definitions)
     if form is not None and form.is_valid():
+        before = dict(customer.custom)
         try:
             customer_custom_set(customer=customer, values=form.values())
         except FieldInvalid as error:
@@ -113,6 +117,7 @@ def customer_custom_page(request: HtmxHttpRequest, customer_id: int) -> HttpResp
             form.add_error(name if name in form.fields else None, str(error))
         else:
             form = None
+            customer_fields_audit(actor=request.user, customer=customer, before=before)
     context = _detail_context(request, customer, custom_form=form)
     if request.htmx:
         return render(request, "customers/_custom_values.html", context)
@@ -127,6 +132,7 @@ def customer_detail(request: HttpRequest, customer_id: int) -> HttpResponse:
     customer = _customer(request, customer_id)
     if customer.merged_into_id is not None:
         return redirect("customers:detail", customer_id=customer.merged_into_id)
+    audit_record_once(actor=request.user, action="view_customer", obj=customer, within=VIEW_WINDOW)
     return render(request, "customers/detail.html", _detail_context(request, customer))
 
 
@@ -180,6 +186,12 @@ def customer_merge_page(request: HttpRequest, customer_id: int) -> HttpResponse:
                 actor=request_agent(request), customer_id=form.cleaned_data["source"]
             )
             customer_merge(source=source, target=target, actor=request_agent(request))
+            audit_record(
+                actor=request.user,
+                action="merge",
+                obj=target,
+                detail={"into": target.audit_label, "merged": [source.audit_label]},
+            )
         except NotFound:
             form.add_error("source", _("There is no customer with that number."))
         except Invalid as error:

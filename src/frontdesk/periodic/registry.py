@@ -40,4 +40,5 @@ JOBS: tuple[Job, ...] = (
     Job("tasks-recover", "frontdesk.periodic.tasks.tasks_recover", RECOVER_EVERY),
     Job("raw-mail-retention", "frontdesk.mail.tasks.raw_mail_retention", timedelta(hours=1)),
     Job("silent-customers", "frontdesk.customers.tasks.silent_customers_erase", timedelta(hours=1)),
+    Job("audit-retention", "frontdesk.audit.tasks.audit_retention", timedelta(hours=1)),
 )

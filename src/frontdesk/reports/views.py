@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from frontdesk.accounts.selectors import request_agent
+from frontdesk.audit.services import audit_record
 from frontdesk.core.charts import chart_csv_response
 from frontdesk.core.clock import desk_today
 from frontdesk.reports.charts import report_charts
@@ -62,6 +63,11 @@ def reports_page(request: HttpRequest) -> HttpResponse:
         chart = charts.get(request.GET.get("report", ""))
         if chart is None:
             raise Http404
+        audit_record(
+            actor=request.user,
+            action="export",
+            detail={"report": chart.key, "first": days["first"], "last": days["last"]},
+        )
         return chart_csv_response(
             chart, filename=f"frontdesk-{chart.key}-{days['first']}-{days['last']}.csv"
         )

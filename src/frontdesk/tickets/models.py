@@ -131,6 +131,11 @@ class Ticket(models.Model):
         return f"{self.reference} {self.subject}"
 
     @property
+    def audit_label(self) -> str:
+        """The ticket in the audit trail: its reference, not the customer's words."""
+        return self.reference
+
+    @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 

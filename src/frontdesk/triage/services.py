@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import transaction
 
 from frontdesk.accounts.models import User
+from frontdesk.audit.services import audit_record
 from frontdesk.core.memo import for_a_while
 from frontdesk.customers.models import Customer
 from frontdesk.engine.answers import ANSWER_REASON, answer_applied
@@ -100,6 +101,15 @@ def triage_correct(
     """Record an agent's level and quick-win for a ticket; the model learns from it later."""
     if ticket.level == level and ticket.quick_win == quick_win:
         return None
+    changed = {
+        name: {"from": before, "to": after}
+        for name, before, after in (
+            ("level", ticket.level, level),
+            ("quick_win", ticket.quick_win, quick_win),
+        )
+        if before != after
+    }
+    audit_record(actor=agent, action="level", obj=ticket, detail=changed)
     correction = TriageCorrection.objects.create(
         ticket=ticket,
         agent=agent,

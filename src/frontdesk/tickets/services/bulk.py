@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from frontdesk.accounts.models import User
+from frontdesk.audit.services import audit_batch, audit_record
 from frontdesk.core.errors import Invalid
 from frontdesk.engine.text import tag_clean
 from frontdesk.tickets.choices import Status
@@ -47,7 +48,37 @@ def _each(
     actor: User,
     ticket_ids: Sequence[int],
     act: Callable[[Ticket], bool],
+    audit: dict[str, object],
     skip: Callable[[Ticket], str] = lambda ticket: "",
+) -> list[BulkResult]:
+    with audit_batch() as bulk:
+        results = _each_in_batch(actor=actor, ticket_ids=ticket_ids, act=act, skip=skip)
+    # One line for the whole action; each ticket's own change is on record with its bulk id.
+    _bulk_record(actor=actor, bulk=bulk, audit=audit, results=results)
+    return results
+
+
+def _bulk_record(
+    *, actor: User, bulk: str, audit: dict[str, object], results: Sequence[BulkResult]
+) -> None:
+    audit_record(
+        actor=actor,
+        action="bulk",
+        detail={
+            "bulk": bulk,
+            **audit,
+            "done": [r.reference for r in results if r.code in {"done", "kept", "merged"}],
+            "skipped": sum(not r.ok for r in results),
+        },
+    )
+
+
+def _each_in_batch(
+    *,
+    actor: User,
+    ticket_ids: Sequence[int],
+    act: Callable[[Ticket], bool],
+    skip: Callable[[Ticket], str],
 ) -> list[BulkResult]:
     tickets = _tickets(actor, ticket_ids)
     results = []
@@ -95,7 +126,13 @@ def tickets_bulk_assign(
         ticket_assign(ticket=ticket, actor=actor, assignee=assignee)
         return before != ticket.assignee_id
 
-    return _each(actor=actor, ticket_ids=ticket_ids, act=act, skip=_finished_or_solved)
+    return _each(
+        actor=actor,
+        ticket_ids=ticket_ids,
+        act=act,
+        skip=_finished_or_solved,
+        audit={"what": "assign", "to": assignee.get_username() if assignee else None},
+    )
 
 
 def tickets_bulk_status(*, actor: User, ticket_ids: Sequence[int], status: str) -> list[BulkResult]:
@@ -108,7 +145,13 @@ def tickets_bulk_status(*, actor: User, ticket_ids: Sequence[int], status: str) 
         ticket_set_status(ticket=ticket, actor=actor, status=status)
         return before != ticket.status
 
-    return _each(actor=actor, ticket_ids=ticket_ids, act=act, skip=_finished)
+    return _each(
+        actor=actor,
+        ticket_ids=ticket_ids,
+        act=act,
+        skip=_finished,
+        audit={"what": "status", "to": status},
+    )
 
 
 def tickets_bulk_tag(
@@ -124,7 +167,12 @@ def tickets_bulk_tag(
 
     if not tag.strip():
         raise Invalid(_("Type a tag."))
-    return _each(actor=actor, ticket_ids=ticket_ids, act=act)
+    return _each(
+        actor=actor,
+        ticket_ids=ticket_ids,
+        act=act,
+        audit={"what": "tag_remove" if remove else "tag_add", "to": tag_clean(tag)},
+    )
 
 
 def tickets_bulk_merge(
@@ -145,7 +193,12 @@ def tickets_bulk_merge(
         tickets[survivor_id] if survivor_id else ticket_merge_survivor(list(tickets.values()))
     )
     others = [ticket for pk, ticket in tickets.items() if pk != survivor.pk]
-    ticket_merge(actor=actor, survivor=survivor, others=others)
-    return [BulkResult(survivor.pk, survivor.reference, "kept")] + [
+    with audit_batch() as bulk:
+        ticket_merge(actor=actor, survivor=survivor, others=others)
+    results = [BulkResult(survivor.pk, survivor.reference, "kept")] + [
         BulkResult(other.pk, other.reference, "merged") for other in others
     ]
+    _bulk_record(
+        actor=actor, bulk=bulk, audit={"what": "merge", "to": survivor.reference}, results=results
+    )
+    return results

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from frontdesk.accounts.models import User
+from frontdesk.audit.services import audit_record
 from frontdesk.customers.choices import FieldTarget
 from frontdesk.customers.field_selectors import field_definitions
 from frontdesk.customers.field_services import custom_values_merge
@@ -57,4 +58,5 @@ def ticket_custom_set(*, ticket: Ticket, values: Mapping[str, object], actor: Us
             ),
             event={"code": "custom", "changes": changes},
         )
+        audit_record(actor=actor, action="fields", obj=ticket, detail={"changes": changes})
     return ticket

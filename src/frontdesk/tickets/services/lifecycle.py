@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import presence_of
+from frontdesk.audit.services import audit_record
 from frontdesk.core.errors import Invalid
 from frontdesk.customers.models import Customer
 from frontdesk.engine.search import search_text_extend
@@ -90,6 +91,11 @@ def ticket_set_status(
             at=historical_at,
             event={"code": "status", "from": old, "to": status},
         )
+        # The desk's made-up past (the demo's replays) is no one's act to account for.
+        if actor is not None and historical_at is None:
+            audit_record(
+                actor=actor, action="status", obj=ticket, detail={"from": old, "to": status}
+            )
     return ticket
 
 
@@ -101,6 +107,7 @@ def ticket_assign(*, ticket: Ticket, actor: User, assignee: User | None) -> Tick
         _ticket_lock(ticket)
         if ticket.assignee_id == (assignee.pk if assignee else None):
             return ticket
+        before = ticket.assignee.get_username() if ticket.assignee is not None else None
         ticket.assignee = assignee
         ticket.save(update_fields=["assignee", "updated_at"])
         if ticket.status == Status.NEW and assignee is not None:
@@ -111,6 +118,12 @@ def ticket_assign(*, ticket: Ticket, actor: User, assignee: User | None) -> Tick
             actor=actor,
             text=f"Assigned to {who}",
             event={"code": "assigned", "name": assignee.display_name if assignee else ""},
+        )
+        audit_record(
+            actor=actor,
+            action="assign",
+            obj=ticket,
+            detail={"from": before, "to": assignee.get_username() if assignee else None},
         )
     return ticket
 
@@ -202,6 +215,14 @@ def ticket_assign_if_free(
         if ticket.status == Status.NEW:
             _status_apply(ticket, Status.OPEN)
         ticket_note_system(ticket=ticket, actor=actor, text=note, event=event)
+        # An agent taking work is on record; the desk handing it out (no actor) is not.
+        if actor is not None:
+            audit_record(
+                actor=actor,
+                action="assign",
+                obj=ticket,
+                detail={"from": None, "to": assignee.get_username()},
+            )
         return ticket
 
 

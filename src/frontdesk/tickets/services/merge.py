@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from frontdesk.accounts.models import User
+from frontdesk.audit.services import audit_record
 from frontdesk.core.errors import Invalid
 from frontdesk.tickets.choices import OPEN_STATUSES, Status
 from frontdesk.tickets.constants import REFERENCE_PREFIX, TAG_COUNT
@@ -86,6 +87,12 @@ def ticket_merge(*, actor: User, survivor: Ticket, others: Sequence[Ticket]) -> 
             actor=actor,
             text=f"Merged {', '.join(references)} into this ticket",
             event={"code": "merged_in", "references": references},
+        )
+        audit_record(
+            actor=actor,
+            action="merge",
+            obj=survivor,
+            detail={"into": survivor.reference, "merged": references},
         )
         # The old references (as people type them, without the prefix) and the moved words
         # find the survivor.

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from frontdesk.accounts.models import User
+from frontdesk.audit.services import audit_record
 from frontdesk.core.errors import Invalid
 from frontdesk.engine.text import tag_clean
 from frontdesk.tickets.constants import TAG_COUNT, TAG_LENGTH
@@ -54,6 +55,9 @@ def ticket_tags_set(*, ticket: Ticket, tags: Iterable[str], actor: User) -> Tick
                 actor=actor,
                 text=f"Tags: {', '.join(before) or '—'} → {', '.join(clean) or '—'}",
                 event={"code": "tags", "from": before, "to": clean},
+            )
+            audit_record(
+                actor=actor, action="tags", obj=ticket, detail={"from": before, "to": clean}
             )
         # The agent who added a tag finds it among the suggestions on the next ticket.
         ticket_tags_in_use.forget()
