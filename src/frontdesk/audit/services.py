@@ -120,6 +120,12 @@ def audit_record_once(
     return audit_record(actor=actor, action=action, obj=obj)
 
 
+def audit_readable_by(user: object) -> bool:
+    """Whether this user may read the trail: an active admin (whose role makes them Django's
+    superuser; the audit app sits below accounts and knows roles only so)."""
+    return bool(getattr(user, "is_active", False) and getattr(user, "is_superuser", False))
+
+
 def audit_list(
     *,
     actor: str | None = None,
