@@ -86,11 +86,20 @@ def test_bad_filters_answer_422_with_a_detail(admin_api: ApiClient, query: dict[
 
 def test_agents_and_leads_are_refused_and_strangers_are_not_let_in() -> None:
     _trail(1)
-    for role in (Role.AGENT, Role.LEAD):
-        token = factories.api_token(factories.agent(role=role))
-        refused = Client(HTTP_AUTHORIZATION=f"Bearer {token}").get("/api/v1/audit")
-        assert refused.status_code == 403
-        assert refused.json() == {"detail": "Only an admin may read the audit trail."}
+    # An agent's token can never have the admin scope; a lead's can, but a lead is no admin.
+    agent_token = factories.api_token(factories.agent(role=Role.AGENT))
+    refused = Client(HTTP_AUTHORIZATION=f"Bearer {agent_token}").get("/api/v1/audit")
+    assert refused.status_code == 403
+    assert "admin scope" in refused.json()["detail"]
+    lead_token = factories.api_token(factories.agent(role=Role.LEAD), scope="admin")
+    refused = Client(HTTP_AUTHORIZATION=f"Bearer {lead_token}").get("/api/v1/audit")
+    assert refused.status_code == 403
+    assert refused.json() == {"detail": "Only an admin may read the audit trail."}
+    # An admin's token of a lesser scope is refused too.
+    admin = factories.agent(role=Role.ADMIN)
+    read_token = factories.api_token(admin, scope="read")
+    refused = Client(HTTP_AUTHORIZATION=f"Bearer {read_token}").get("/api/v1/audit")
+    assert refused.status_code == 403
     assert Client().get("/api/v1/audit").status_code == 401
     assert Client(HTTP_AUTHORIZATION="Bearer nonsense").get("/api/v1/audit").status_code == 401
 

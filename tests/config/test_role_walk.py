@@ -28,8 +28,29 @@ def _signed_in(user: User) -> Client:
 
 def _settings_urls() -> list[tuple[str, bool]]:
     return [(reverse("core:settings"), False)] + [
-        (reverse(section.url_name), section.agents_write) for section in sections()
+        (reverse(section.url_name), section.agents_write)
+        for section in sections()
+        if not section.admins_only
     ]
+
+
+@pytest.mark.django_db
+def test_an_admins_only_settings_page_is_refused_to_leads_and_agents_and_hidden_from_them() -> None:
+    lead = _signed_in(factories.agent(role=Role.LEAD))
+    admin = _signed_in(factories.agent(role=Role.ADMIN))
+    agent = _signed_in(factories.agent(role=Role.AGENT))
+    walked = [section for section in sections() if section.admins_only]
+    for section in walked:
+        url = reverse(section.url_name)
+        assert admin.get(url).status_code == 200, url
+        assert url in admin.get(reverse("core:settings")).content.decode(), url
+        for client in (lead, agent):
+            assert client.get(url).status_code == 403, url
+            assert client.post(url, {}).status_code == 403, url
+            assert url not in client.get(reverse("core:settings")).content.decode(), url
+        assert Client().get(url)["Location"].startswith(reverse("accounts:login")), url
+    # The audit trail, at least.
+    assert walked
 
 
 @pytest.mark.django_db

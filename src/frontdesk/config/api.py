@@ -9,7 +9,7 @@ from ninja.openapi.schema import OpenAPISchema
 from ninja.parser import Parser
 from ninja.types import DictStrAny
 
-from frontdesk.accounts.auth import ADMIN_TAG, LEADS_TAG, WRITE_METHODS, AgentToken
+from frontdesk.accounts.auth import ADMIN_TAG, LEADS_TAG, WRITE_METHODS, AdminToken, AgentToken
 from frontdesk.core.errors import (
     Conflict,
     Forbidden,
@@ -173,4 +173,5 @@ api.add_router("", "frontdesk.accounts.api.router")
 api.add_router("", "frontdesk.sla.api.router")
 api.add_router("/reports", "frontdesk.reports.api.router")
 api.add_router("/problems", "frontdesk.problems.api.router")
-api.add_router("/audit", "frontdesk.audit.api.router")
+# The audit trail: an admin's token of the admin scope (the operation also checks the role).
+api.add_router("/audit", "frontdesk.audit.api.router", auth=AdminToken(), tags=["audit", ADMIN_TAG])

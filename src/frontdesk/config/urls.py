@@ -86,6 +86,7 @@ urlpatterns = [
     ),
     # The settings' home and the change record; each app adds its own section beneath.
     path("desk/settings/", include("frontdesk.core.urls")),
+    path("desk/settings/audit/", include("frontdesk.audit.urls")),
     path("desk/settings/", include(accounts_urls.settings_patterns)),
     path("desk/settings/", include("frontdesk.sla.urls")),
     path("desk/settings/", include(routing_urls.settings_patterns)),

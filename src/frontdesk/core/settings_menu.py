@@ -38,6 +38,7 @@ class Section:
     description: str | Promise = ""
     agents_write: bool = False  # every agent edits their own (API tokens)
     summary: Callable[[], str] | None = None  # what is set now, e.g. "12 macros in 3 languages"
+    admins_only: bool = False  # admins alone see it (the audit trail), reading too
 
 
 _SECTIONS: dict[str, Section] = {}
@@ -52,14 +53,23 @@ def section_register(
     description: str | Promise = "",
     agents_write: bool = False,
     summary: Callable[[], str] | None = None,
+    admins_only: bool = False,
 ) -> None:
     """Add a section to the settings menu (once each; registering a key again replaces it)."""
-    _SECTIONS[key] = Section(key, title, url_name, order, description, agents_write, summary)
+    _SECTIONS[key] = Section(
+        key, title, url_name, order, description, agents_write, summary, admins_only
+    )
 
 
-def sections() -> list[Section]:
-    """Every registered section, in menu order."""
-    return sorted(_SECTIONS.values(), key=lambda section: (section.order, section.key))
+def sections(user: Any = None) -> list[Section]:
+    """Every registered section, in menu order; with `user`, only those they may open."""
+    shown = [s for s in _SECTIONS.values() if user is None or may_open(user, s)]
+    return sorted(shown, key=lambda section: (section.order, section.key))
+
+
+def may_open(user: Any, section: Section) -> bool:
+    """Whether this user may open this section at all: every agent, but an admins-only one."""
+    return not section.admins_only or bool(getattr(user, "is_superuser", False))
 
 
 def section_of(key: str) -> Section:
@@ -88,6 +98,8 @@ def settings_page(
         @wraps(view)
         def page(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             section = section_of(key) if key else None
+            if section is not None and not may_open(request.user, section):
+                raise PermissionDenied
             can_edit = may_edit(request.user, section)
             if request.method not in SAFE_METHODS and not can_edit:
                 raise PermissionDenied
@@ -125,6 +137,7 @@ def settings_menu(context: template.Context) -> dict[str, object]:
         "home": reverse("core:settings"),
         "home_current": request is not None and request.path == reverse("core:settings"),
         "entries": [
-            (section, reverse(section.url_name), section.key == current) for section in sections()
+            (section, reverse(section.url_name), section.key == current)
+            for section in sections(getattr(request, "user", None))
         ],
     }

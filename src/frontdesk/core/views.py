@@ -61,7 +61,7 @@ def settings_home(request: HttpRequest) -> HttpResponse:
     """The settings' first page: each section, what it is for, and what is set in it now."""
     entries = [
         (section, reverse(section.url_name), section.summary() if section.summary else "")
-        for section in sections()
+        for section in sections(request.user)
     ]
     return render(request, "core/settings.html", {"entries": entries})
 

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from frontdesk.audit.registry import object_links_register, value_words_register
 from frontdesk.core.retention import files_expirer_register
 from frontdesk.core.settings_menu import section_register
 from frontdesk.customers.slots import ACTIONS
@@ -24,6 +25,7 @@ class TicketsConfig(AppConfig):
             receivers,  # noqa: F401
             slots,  # noqa: F401
         )
+        from frontdesk.tickets.audit import status_words, ticket_links
         from frontdesk.tickets.metrics import tickets_metrics
         from frontdesk.tickets.models import DeskText, QueueSettings, Ticket
         from frontdesk.tickets.privacy import (
@@ -45,6 +47,9 @@ class TicketsConfig(AppConfig):
         ACTIONS.fill("tickets/_customer_reach.html")
         # Attachments past the retention rule go in the periodic "files-retention" job.
         files_expirer_register("attachments", attachments_expire)
+        # The audit trail links to tickets and names their statuses.
+        object_links_register("ticket", ticket_links)
+        value_words_register("status", status_words)
         changes_register(QueueSettings, exclude=["updated_at", "updated_by"])
         # With access by team on, an agent sees a customer through a visible ticket (or none).
         visibility_register(customers=customer_visible, interactions=interaction_visible)
