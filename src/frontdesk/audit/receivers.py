@@ -26,7 +26,12 @@ def change_mirror(sender: type[Any], log_entry: LogEntry | None = None, **kwargs
     if log_entry is None or log_entry.action not in CHANGE_WORDS:
         return
     changes = log_entry.changes_dict or {}
-    role = sender is get_user_model() and "role" in changes
+    account = sender is get_user_model()
+    # An account changed by no one signed in (single sign-on at log-in, a command) is put on
+    # record by the code that changed it, with why; mirroring it too would say it twice.
+    if account and log_entry.actor is None:
+        return
+    role = account and "role" in changes
     audit_record(
         actor=log_entry.actor,
         action="role" if role else "setting",
