@@ -19,11 +19,12 @@ router = Router(tags=["problems"])
 def list_problems(request: HttpRequest, filters: Query[ProblemFilterIn]) -> QuerySet[Problem]:
     """Problems, newest first, each with its counts and tickets; `status` narrows to open or
     solved ones."""
-    return problem_list_with_tickets(status=filters.status)
+    return problem_list_with_tickets(status=filters.status, actor=request_agent(request))
 
 
 @router.get("/{problem_id}", response={200: ProblemOut, 404: ErrorOut})
 def get_problem(request: HttpRequest, problem_id: RowId) -> Problem:
     """One problem with its counts and tickets."""
-    problem = access_problem_by_id(actor=request_agent(request), problem_id=problem_id)
-    return problem_list_with_tickets().get(pk=problem.pk)
+    agent = request_agent(request)
+    problem = access_problem_by_id(actor=agent, problem_id=problem_id)
+    return problem_list_with_tickets(actor=agent).get(pk=problem.pk)

@@ -19,6 +19,7 @@ from frontdesk.problems.constants import SOLVED_POSTED_HOURS
 from frontdesk.problems.models import Alert, Problem, ProblemTicket
 from frontdesk.tickets.choices import OPEN_STATUSES
 from frontdesk.tickets.models import Ticket
+from frontdesk.tickets.visibility import ticket_visible
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
@@ -44,10 +45,13 @@ def problem_list(*, status: str = "") -> QuerySet[WithAnnotations[Problem, Probl
 
 
 def problem_list_with_tickets(
-    *, status: str = ""
+    *, status: str = "", actor: User | None = None
 ) -> QuerySet[WithAnnotations[Problem, ProblemCounts]]:
-    """problem_list, each problem's memberships with their tickets fetched at once."""
+    """problem_list, each problem's memberships with their tickets fetched at once; with
+    `actor`, only the memberships of tickets the agent may see (the counts stay whole)."""
     links = ProblemTicket.objects.select_related("ticket").order_by("linked_at", "id")
+    if actor is not None:
+        links = links.filter(ticket_visible(actor, prefix="ticket__"))
     return problem_list(status=status).prefetch_related(Prefetch("links", queryset=links))
 
 
@@ -64,10 +68,16 @@ def access_problem_by_id(*, actor: User, problem_id: int) -> Problem:
     return problem
 
 
-def problem_links(*, problem: Problem) -> QuerySet[ProblemTicket]:
-    """The problem's memberships, oldest first, with each ticket and its customer."""
+def problem_links(*, problem: Problem, actor: User | None = None) -> QuerySet[ProblemTicket]:
+    """The problem's memberships, oldest first, with each ticket and its customer; with
+    `actor`, those of tickets the agent may see."""
+    links = (
+        problem.links.all()
+        if actor is None
+        else problem.links.filter(ticket_visible(actor, prefix="ticket__"))
+    )
     return (
-        problem.links.select_related("ticket__customer", "linked_by")
+        links.select_related("ticket__customer", "linked_by")
         .prefetch_related("ticket__customer__identities")
         .order_by("linked_at", "id")
     )

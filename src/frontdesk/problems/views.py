@@ -112,7 +112,7 @@ def _problem_context(
         initial: dict[str, object] = {"title": problem.title, "summary": problem.summary}
         initial.update({f"public_{code}": text for code, text in problem.public_texts.items()})
         edit_form = ProblemEditForm(initial=initial)
-    links = list(problem_links(problem=problem))
+    links = list(problem_links(problem=problem, actor=agent))
     return {
         "problem": problem,
         "links": links,
