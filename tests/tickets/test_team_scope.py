@@ -20,7 +20,7 @@ from frontdesk.tickets.selectors import (
     queue_settings_row,
     ticket_list,
 )
-from frontdesk.tickets.services import queue_team_scope_set, ticket_assign
+from frontdesk.tickets.services import queue_team_scope_set, ticket_assign, tickets_bulk_status
 from frontdesk.tickets.visibility import visible_tickets
 from tests import factories
 from tests.conftest import signed_in, token_client
@@ -139,3 +139,14 @@ def test_only_a_lead_switches_access_by_team_and_the_change_is_recorded(desk: di
     assert 'name="team_scoped"' in page
     assert Client().post(url, {"team_scoped": "on"}).status_code == 302  # to the log-in
     assert queue_settings_row().team_scoped is False  # type: ignore[union-attr]
+
+
+def test_bulk_actions_pass_over_another_teams_ticket_as_not_found(desk: dict) -> None:
+    shipped, billed = desk["shipped"], desk["billed"]
+    results = tickets_bulk_status(
+        actor=desk["ana"], ticket_ids=[shipped.pk, billed.pk], status="waiting"
+    )
+    assert [(result.ticket_id, result.code) for result in results] == [
+        (shipped.pk, "not_found"),
+        (billed.pk, "done"),
+    ]
