@@ -28,7 +28,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 test-sqlite: $(STAMP)
-	env -u DATABASE_URL $(BIN)/pytest -n 2 -p no:cacheprovider
+	env -u DATABASE_URL $(BIN)/pytest -n 2 -p no:cacheprovider -m "not cluster"
 
 test-postgres: $(STAMP)
 	@scripts/require-postgres "$(POSTGRES_TEST_URL)"
