@@ -28,17 +28,16 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # for tests.cluster
 
 from tests.cluster.cluster import (  # noqa: E402
+    BREACHING_TICKETS,
     acknowledgements_queue_twice,
-    agent_with_token,
     cluster,
+    desk_staffed,
     drill_kill_worker,
     mails_for,
     take_next_race,
     tickets_create,
     wait_until,
 )
-
-BREACHING = 3
 
 
 def main() -> None:
@@ -47,18 +46,7 @@ def main() -> None:
     parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432/postgres")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder, cluster(args.postgres, Path(folder)) as desk:
-        admin = agent_with_token(desk, "ada", role="admin", scope="admin")
-        agent_with_token(desk, "lea", role="lead", scope="read")
-        agents = [
-            agent_with_token(desk, f"agent{n}", role="agent", scope="write") for n in range(4)
-        ]
-        desk.serve(2)
-        late = tickets_create(desk, admin, BREACHING, tag="s")
-        desk.sql(
-            "UPDATE tickets_ticket SET first_response_due = now() - interval '1 minute' "
-            "WHERE reference = ANY(%s)",
-            late,
-        )
+        admin, agents, late = desk_staffed(desk)
         started = time.monotonic()
         references = tickets_create(desk, admin, args.tickets, tag="a")
         created_seconds = time.monotonic() - started
@@ -87,7 +75,7 @@ def main() -> None:
         "acknowledgements_twice": sum(1 for n in acknowledgements.values() if n > 1),
         "acknowledged_seconds_after_workers_start": round(acknowledged_seconds, 1),
         "escalation_mails": sum(escalations.values()),
-        "escalations_expected": 2 * BREACHING,
+        "escalations_expected": 2 * BREACHING_TICKETS,
         "escalated_seconds_after_workers_start": round(escalated_seconds, 1),
         "message_ids_relayed_twice": sum(1 for n in message_ids.values() if n > 1),
         "take_next_handed_out": len(taken),

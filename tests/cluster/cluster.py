@@ -331,3 +331,23 @@ def acknowledgements_queue_twice(desk: Cluster) -> None:
         "[acknowledgement_send.enqueue(pk) for pk in Ticket.objects.values_list('pk', flat=True) "
         "for _ in range(2)]"
     )
+
+
+BREACHING_TICKETS = 3
+
+
+def desk_staffed(desk: Cluster) -> tuple[str, list[str], list[str]]:
+    """An admin, a lead, four agents with tokens, both web processes up, and three tickets
+    already past their first-response due (so the SLA sweep breaches them): the admin, the
+    agents, the late tickets' references. The test and the bench start from the same desk."""
+    admin = agent_with_token(desk, "ada", role="admin", scope="admin")
+    agent_with_token(desk, "lea", role="lead", scope="read")
+    agents = [agent_with_token(desk, f"agent{n}", role="agent", scope="write") for n in range(4)]
+    desk.serve(2)
+    late = tickets_create(desk, admin, BREACHING_TICKETS, tag="s")
+    desk.sql(
+        "UPDATE tickets_ticket SET first_response_due = now() - interval '1 minute' "
+        "WHERE reference = ANY(%s)",
+        late,
+    )
+    return admin, agents, late

@@ -17,8 +17,8 @@ import pytest
 from tests.cluster.cluster import (
     FRONTDESK,
     acknowledgements_queue_twice,
-    agent_with_token,
     cluster,
+    desk_staffed,
     drill_kill_worker,
     mails_for,
     take_next_race,
@@ -29,7 +29,6 @@ from tests.cluster.cluster import (
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 ON_POSTGRES = DATABASE_URL.startswith(("postgres://", "postgresql://"))
 CREATED = 24
-BREACHING = 3
 
 pytestmark = pytest.mark.cluster
 
@@ -37,18 +36,7 @@ pytestmark = pytest.mark.cluster
 def test_a_desk_on_several_machines_does_each_thing_once(tmp_path: Path) -> None:
     assert ON_POSTGRES, "several machines share a PostgreSQL database: set DATABASE_URL to one"
     with cluster(DATABASE_URL, tmp_path) as desk:
-        admin = agent_with_token(desk, "ada", role="admin", scope="admin")
-        agent_with_token(desk, "lea", role="lead", scope="read")
-        agents = [
-            agent_with_token(desk, f"agent{n}", role="agent", scope="write") for n in range(4)
-        ]
-        desk.serve(2)
-        late = tickets_create(desk, admin, BREACHING, tag="s")
-        desk.sql(
-            "UPDATE tickets_ticket SET first_response_due = now() - interval '1 minute' "
-            "WHERE reference = ANY(%s)",
-            late,
-        )
+        admin, agents, late = desk_staffed(desk)
         references = tickets_create(desk, admin, CREATED, tag="a")
         acknowledgements_queue_twice(desk)
         desk.work(3)
