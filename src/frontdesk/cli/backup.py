@@ -62,6 +62,12 @@ class Manifest:
     version: str = ""
     format: int = FORMAT
 
+    def summary(self) -> str:
+        """The counts and the files, as both commands print them: `(6 agents, …), 2 files`."""
+        counts = ", ".join(f"{count} {name}" for name, count in self.counts.items())
+        files = sum(1 for name in self.members if name.startswith(FILES))
+        return f"({counts}), {files} files"
+
     def as_json(self) -> bytes:
         return json.dumps(self.__dict__, indent=1, sort_keys=True).encode()
 
@@ -420,6 +426,7 @@ def restore_refusal(manifest: Manifest, *, force: bool) -> str | None:
 
 def backup_restore(source: Path, manifest: Manifest) -> list[str]:
     """Replace the desk with the backup at `source` (checked by `backup_read`); warnings."""
+    from django.core.files import File
     from django.core.files.storage import default_storage
     from django.core.management import call_command
 
@@ -446,8 +453,6 @@ def backup_restore(source: Path, manifest: Manifest) -> list[str]:
             content = tar.extractfile(member)
             if content is None:
                 continue
-            from django.core.files import File
-
             saved = default_storage.save(name, File(content, name=name))
             if saved != name:
                 raise BackupError(f"{name} was stored as {saved}")
@@ -488,9 +493,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     except (BackupError, OSError) as error:
         print(f"frontdesk backup: {error}", file=sys.stderr)
         return 1
-    files = sum(1 for name in manifest.members if name.startswith(FILES))
-    counts = ", ".join(f"{count} {name}" for name, count in manifest.counts.items())
-    print(f"backed up {manifest.engine} database ({counts}), {files} files to {target}")
+    print(f"backed up {manifest.engine} database {manifest.summary()} to {target}")
     for name in manifest.missing:
         print(f"warning: {name} was deleted while the backup ran", file=sys.stderr)
     return 0
@@ -510,9 +513,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         return 2
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    files = sum(1 for name in manifest.members if name.startswith(FILES))
-    counts = ", ".join(f"{count} {name}" for name, count in manifest.counts.items())
-    print(f"restored the desk of {manifest.made_at} ({counts}), {files} files from {source}")
+    print(f"restored the desk of {manifest.made_at} {manifest.summary()} from {source}")
     return 0
 
 
