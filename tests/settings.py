@@ -4,9 +4,14 @@ import os
 import tempfile
 
 os.environ.setdefault("FRONTDESK_SECRET_KEY", "test-only-secret-key-that-is-long-enough-0123456789")
-os.environ.setdefault("FRONTDESK_DATA_DIR", tempfile.mkdtemp(prefix="frontdesk-test-"))
+_data_dir = os.environ.setdefault("FRONTDESK_DATA_DIR", tempfile.mkdtemp(prefix="frontdesk-test-"))
+# xdist's workers inherit the controller's environment, folder included: each takes a folder of
+# its own inside it, so one worker's attachments, recordings and outbox never show in another's.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _worker and os.path.basename(_data_dir) != _worker:
+    os.environ["FRONTDESK_DATA_DIR"] = os.path.join(_data_dir, _worker)
 
-from frontdesk.config.settings import *  # noqa: F403
+from frontdesk.config.settings import *  # noqa: E402, F403
 
 TASKS = {
     "default": {
