@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 from pytest_django import Settings
 
+from frontdesk.accounts.models import User
+from frontdesk.tickets.choices import Status
+from frontdesk.tickets.services import ticket_set_status
 from frontdesk.triage import runtime
+from frontdesk.triage.services import triage_correct
+from tests import factories
 from tests.engine.triage.conftest import ENGLISH
 
 
@@ -21,3 +26,17 @@ def test_lexicon(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -
     runtime.lexicons.cache_clear()
     yield
     runtime.lexicons.cache_clear()
+
+
+def desk_history(agent: User) -> None:
+    """Solved tickets: printer questions were level 2 at this desk, weather chat level 4."""
+    for n in range(15):
+        printer = factories.ticket(
+            subject="Printer setup", body=f"How do I connect printer model {n} to the app?"
+        )
+        triage_correct(ticket=printer, agent=agent, level=2, quick_win=False)
+        ticket_set_status(ticket=printer, actor=agent, status=Status.SOLVED)
+        chat = factories.ticket(
+            subject="Hello there", body=f"Nice weather today number {n}, just saying hi."
+        )
+        ticket_set_status(ticket=chat, actor=agent, status=Status.SOLVED)

@@ -18,6 +18,7 @@ from frontdesk.triage.models import TriageCorrection, TriageModel
 from frontdesk.triage.services import model_retrain, triage_correct
 from tests import factories
 from tests.conftest import ApiClient, kept_tasks
+from tests.triage.conftest import desk_history
 
 pytestmark = pytest.mark.django_db
 
@@ -105,7 +106,7 @@ def test_enough_corrections_retrain_the_model(
 ) -> None:
     settings.TRIAGE_RETRAIN_EVERY = 2
     agent = factories.agent()
-    _history(agent)
+    desk_history(agent)
     tickets = [
         factories.ticket(subject="Plan", body=f"Question number {n} about the plan.")
         for n in range(2)
@@ -137,23 +138,9 @@ def test_a_batch_of_corrections_asks_for_one_retraining(
     assert len(asked) == 2
 
 
-def _history(agent: User) -> None:
-    """Solved tickets: printer questions were level 2 at this desk, weather chat level 4."""
-    for n in range(15):
-        printer = factories.ticket(
-            subject="Printer setup", body=f"How do I connect printer model {n} to the app?"
-        )
-        triage_correct(ticket=printer, agent=agent, level=2, quick_win=False)
-        ticket_set_status(ticket=printer, actor=agent, status=Status.SOLVED)
-        chat = factories.ticket(
-            subject="Hello there", body=f"Nice weather today number {n}, just saying hi."
-        )
-        ticket_set_status(ticket=chat, actor=agent, status=Status.SOLVED)
-
-
 def test_the_learned_model_fills_in_where_the_rules_are_silent() -> None:
     agent = factories.agent()
-    _history(agent)
+    desk_history(agent)
     model = model_retrain()
     assert model is not None
     assert model.examples == 30
@@ -170,7 +157,7 @@ def test_the_learned_model_fills_in_where_the_rules_are_silent() -> None:
 
 def test_the_learned_level_names_the_words_it_went_by(agent_client: Client) -> None:
     agent = factories.agent()
-    _history(agent)
+    desk_history(agent)
     model_retrain()
     ticket = factories.ticket(
         subject="Printer setup", body="How do I connect printer model 99 to the app?"
@@ -244,7 +231,7 @@ def test_a_model_exported_from_the_desk_is_used_by_the_command(tmp_path: Path) -
     from frontdesk.engine.triage import LevelModel
 
     agent = factories.agent()
-    _history(agent)
+    desk_history(agent)
     assert main(["triage-model", "train"]) == 0
     path = tmp_path / "model.bin"
     assert main(["triage-model", "export", str(path)]) == 0
