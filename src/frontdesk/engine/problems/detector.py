@@ -11,7 +11,6 @@ is one customer. Time comes from the reports only, so a replay gives the same al
 
 from __future__ import annotations
 
-import functools
 import math
 from collections import Counter, deque
 from collections.abc import Iterable, Mapping, Sequence
@@ -25,7 +24,7 @@ from frontdesk.engine.problems.features import (
     report_text,
 )
 from frontdesk.engine.problems.types import Alert, DetectorSettings, Report, Signature
-from frontdesk.engine.triage.language import LanguageDetection
+from frontdesk.engine.triage.language import language_detection
 
 # Until the desk has history, a feature is taken to be this rare (codes rarer than words), as if
 # seen in this many reports before.
@@ -324,18 +323,12 @@ class ProblemDetector:
         )
 
     def _languages(self, group: _Group) -> tuple[str, ...]:
-        detection = _language_detection(self.settings.languages)
+        detection = language_detection(tuple(self.settings.languages))
         found = (
             detection.detect(report_text(seen.report.subject, seen.report.body))
             for seen in group.members
         )
         return tuple(sorted({written_as(code) for code in found}))
-
-
-@functools.cache
-def _language_detection(codes: tuple[str, ...]) -> LanguageDetection:
-    # Loaded on the first alert and kept: its models take seconds to read.
-    return LanguageDetection(codes, preload=False)
 
 
 def _customers_with(group: _Group, feature: str) -> int:

@@ -1,7 +1,17 @@
-"""Offline language detection (lingua ships its models; nothing is downloaded)."""
+"""Offline language detection (lingua ships its models; nothing is downloaded).
+
+Lingua reads a text with 1- to 5-letter models of each language (~30 MB a language in memory,
+~460 MB for the fifteen below) or, in its low-accuracy mode, with the 3-letter models alone
+(~2 MB a language). Triage reads the opening 200 characters of a subject and body, where both
+modes agree: on the shared multilingual tickets both name every ticket's language, and on the
+labelled corpus they differ on one contact in 1,389 (bench/memory_bench.py prints both). So the
+compact mode is the default; lingua keeps one copy of each model per process, whichever detector
+asked for it, and `language_detection` hands every caller the same detector.
+"""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
@@ -39,8 +49,10 @@ class LanguageDetection:
         *,
         preload: bool = True,
         sample_chars: int = 200,
+        compact: bool = True,
     ) -> None:
         self.codes = tuple(dict.fromkeys(codes))
+        self.compact = compact
         # The opening of a message tells its language as well as the whole, and long mail
         # (quoted threads, signatures, pasted logs) would otherwise cost the most to read.
         self.sample_chars = sample_chars
@@ -51,6 +63,8 @@ class LanguageDetection:
         builder = LanguageDetectorBuilder.from_languages(*languages).with_minimum_relative_distance(
             0.05
         )
+        if compact:
+            builder = builder.with_low_accuracy_mode()
         if preload:
             builder = builder.with_preloaded_language_models()
         self.detector = builder.build()
@@ -62,6 +76,13 @@ class LanguageDetection:
         sample = _opening(text, self.sample_chars)
         found = self.detector.detect_language_of(sample) if sample.strip() else None
         return found.iso_code_639_1.name.lower() if found is not None else fallback
+
+
+@functools.cache
+def language_detection(codes: tuple[str, ...], *, compact: bool = True) -> LanguageDetection:
+    """The one detector of this process for these languages, its models loaded (triage and the
+    problem detector share it)."""
+    return LanguageDetection(codes, compact=compact)
 
 
 def _opening(text: str, chars: int) -> str:
