@@ -252,6 +252,5 @@ def _may_acknowledge(mail: ParsedMail, customer: Customer, *, new_customer: bool
 
 
 def mail_filing_warm_up() -> None:
-    """Load what filing a message needs (triage's language models and word lists)."""
-    runtime.detection()
-    runtime.lexicons()
+    """Load what filing a message needs (everything triage reads)."""
+    runtime.warm_up()

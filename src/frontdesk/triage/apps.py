@@ -11,3 +11,8 @@ class TriageConfig(AppConfig):
         # Changing a ticket's level over the API is this app's correction, under the tickets'
         # path.
         from frontdesk.triage import api  # noqa: F401
+        from frontdesk.triage.runtime import warmer_register
+        from frontdesk.triage.services import triage_warm_up
+
+        # Warming up triages a made-up contact: the desk's model and answer index load too.
+        warmer_register(triage_warm_up)

@@ -66,6 +66,20 @@ def contact_triage(*, contact: Contact, fallback_language: str) -> Triage:
     return answer_applied(decision, match, quick_win_minutes=TriagePolicy().quick_win_minutes)
 
 
+def triage_warm_up() -> None:
+    """Triage one made-up contact, so that the desk's model and its answer index are loaded
+    (runtime.warm_up calls it)."""
+    contact_triage(
+        contact=Contact(
+            id=None,
+            channel="email",
+            subject="Order question",
+            body="Hello, where is my order? It has not arrived yet. Thank you.",
+        ),
+        fallback_language=settings.LANGUAGE_CODE,
+    )
+
+
 def triage_new_contact(
     *,
     customer: Customer,
