@@ -15,6 +15,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import DatabaseError, connections
 
+from frontdesk.engine.tone import tone_warm_up
 from frontdesk.engine.triage import LanguageDetection, LevelModel, Lexicon, lexicons_load
 from frontdesk.engine.triage.language import language_detection, lexicon_languages
 from frontdesk.engine.triage.meaning import meaning_model
@@ -67,13 +68,15 @@ def warmer_register(warmer: Callable[[], None]) -> None:
 
 
 def warm_up(*, freeze: bool = True) -> None:
-    """Load everything a triage may read (detector, lexicons, the shipped and the desk's
-    models, the answer index), close the database connections it opened, and with `freeze`
-    move what is loaded out of the garbage collector's reach, so forked workers keep sharing
-    those pages and no collection walks them again."""
+    """Load everything a triage or a reply's tone check may read (detector, lexicons, the
+    shipped and the desk's models, the answer index, the tone phrases), close the database
+    connections it opened, and with `freeze` move what is loaded out of the garbage
+    collector's reach, so forked workers keep sharing those pages and no collection walks
+    them again."""
     detection()
     lexicons()
     meaning_model()
+    tone_warm_up()
     for warmer in _warmers:
         try:
             warmer()

@@ -9,7 +9,7 @@ from frontdesk.engine.tone.casual import (
     formal_reply_reason,
     reply_must_be_formal,
 )
-from frontdesk.engine.tone.check import check_reply, has_phrases, languages_checked
+from frontdesk.engine.tone.check import check_reply, has_phrases, languages_checked, tone_warm_up
 from frontdesk.engine.tone.phrases import PHRASES
 from frontdesk.engine.tone.types import (
     BLAME,
@@ -43,4 +43,5 @@ __all__ = [
     "has_phrases",
     "languages_checked",
     "reply_must_be_formal",
+    "tone_warm_up",
 ]

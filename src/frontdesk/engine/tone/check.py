@@ -76,6 +76,13 @@ def has_phrases(language: str) -> bool:
     return written_as(language) in PHRASES
 
 
+def tone_warm_up() -> None:
+    """Compile every phrase pattern of every language now, so no reply waits for it."""
+    for language in PHRASES:
+        for formal in (False, True):
+            _patterns(_phrase_sets(language), formal)
+
+
 def _phrase_sets(language: str | None) -> tuple[str, ...]:
     if language is None:
         return tuple(PHRASES)
