@@ -89,6 +89,7 @@ BENCHES = (
     Bench("whatif", "whatif_bench.py", quick=("--quick",)),
     Bench("problems", "problems_bench.py", quick=("--quick",), uses_shared=True),
     Bench("answers", "answers_bench.py", quick=("--quick",)),
+    Bench("memory", "memory_bench.py", quick=("--quick",)),
 )
 
 
