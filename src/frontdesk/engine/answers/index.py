@@ -15,9 +15,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from frontdesk.engine.answers.concepts import ConceptLexicon, Concepts, concept_lexicon
+from frontdesk.engine.ngrams import char_wb_ngrams, tfidf_fit
 from frontdesk.engine.text import fold
 
 # What asking only about an answer's topics adds to the n-gram likeness (0 to 1), and what naming
@@ -25,6 +24,8 @@ from frontdesk.engine.text import fold
 # of bench/data/answers.jsonl; bench/answers_bench.py prints them and the "fresh" rows.
 CONCEPT_WEIGHT = 0.8
 OBJECT_PENALTY = 0.5
+# The n-grams' lengths: within one word, padded by a space at each end.
+NGRAM_MIN, NGRAM_MAX = 3, 5
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 _TOKEN = re.compile(r"\w+|[.!?¿;:\n]")
 _SENTENCE_END = frozenset(".!?¿;:\n")
@@ -113,38 +114,18 @@ class AnswerIndex:
             self._fit([words_for_likeness(text) for _code, text in documents])
 
     def _fit(self, texts: list[str]) -> None:
-        # Imported here: scikit-learn takes a second to import, and only a desk with macros
-        # needs it.
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
-        vectorizer = TfidfVectorizer(
-            analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float64
-        )
-        matrix = vectorizer.fit_transform(texts)
-        # scikit-learn learns the n-grams and their weights; a query is scored here, in plain
-        # Python, through each n-gram's list of documents: transform() costs more for one short
-        # text than the whole sum does.
-        self._analyse = vectorizer.build_analyzer()
-        self._vocabulary: dict[str, int] = {
-            str(k): int(v) for k, v in vectorizer.vocabulary_.items()
-        }
-        self._idf: list[float] = vectorizer.idf_.tolist()
-        by_ngram = matrix.T.tocsr()
-        self._postings: list[list[tuple[int, float]]] = [
-            list(
-                zip(
-                    by_ngram.indices[by_ngram.indptr[i] : by_ngram.indptr[i + 1]].tolist(),
-                    by_ngram.data[by_ngram.indptr[i] : by_ngram.indptr[i + 1]].tolist(),
-                    strict=True,
-                )
-            )
-            for i in range(by_ngram.shape[0])
-        ]
-        self._documents = matrix.shape[0]
+        # A query is scored through each n-gram's list of documents: for one short text that
+        # costs less than a matrix product.
+        self._vocabulary, self._idf, rows = tfidf_fit(texts, NGRAM_MIN, NGRAM_MAX)
+        self._postings: list[list[tuple[int, float]]] = [[] for _ in self._idf]
+        for document, row in enumerate(rows):
+            for column, value in row.items():
+                self._postings[column].append((document, value))
+        self._documents = len(rows)
 
     def likeness(self, text: str) -> list[float]:
         """The cosine of the text's n-gram weights with each answer's closest document."""
-        counts = Counter(self._analyse(words_for_likeness(text)))
+        counts = Counter(char_wb_ngrams(words_for_likeness(text), NGRAM_MIN, NGRAM_MAX))
         similarity = [0.0] * self._documents
         norm = 0.0
         for ngram, count in counts.items():
