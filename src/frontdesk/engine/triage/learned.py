@@ -2,28 +2,39 @@
 
 Character n-grams need no tokeniser and no language list, so one model serves every language the
 desk's customers write in. It learns from the levels agents confirmed or corrected.
+
+scikit-learn trains the model; what it learned (each n-gram's column and idf, each level's
+weights) is then kept and stored as plain numbers and applied here in plain Python, so a process
+that only triages never imports scikit-learn (~80 MB and seconds of start-up).
 """
 
 from __future__ import annotations
 
+import gzip
 import io
+import json
+import math
 import re
+from array import array
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from frontdesk.engine.ngrams import char_wb_ngrams, column_counts, tfidf_weights
 from frontdesk.engine.text import fold
 
 if TYPE_CHECKING:
-    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import Pipeline
 
-# scikit-learn and joblib are imported where a model is trained or loaded: they take a second
-# to import, and the rules layer (the `triage` command without --model) never needs them.
+# scikit-learn is imported where a model is trained (and where a model stored before format 2,
+# a joblib pickle, is read once).
 
-MODEL_FORMAT = 1
+MODEL_FORMAT = 2
+_PICKLED_FORMAT = 1
+# The n-grams' lengths (within one word, padded by a space at each end).
+NGRAM_MIN, NGRAM_MAX = 2, 5
 # Below this many labelled examples, or with a single level among them, there is nothing to learn.
 MINIMUM_EXAMPLES = 20
 
@@ -76,7 +87,7 @@ def pipeline_new(*, seed: int = 0) -> Pipeline:
                 "ngrams",
                 TfidfVectorizer(
                     analyzer="char_wb",
-                    ngram_range=(2, 5),
+                    ngram_range=(NGRAM_MIN, NGRAM_MAX),
                     min_df=2,
                     sublinear_tf=True,
                     max_features=200_000,
@@ -94,9 +105,15 @@ def pipeline_new(*, seed: int = 0) -> Pipeline:
 
 @dataclass
 class LevelModel:
-    """A trained level classifier and how many examples it learned from."""
+    """A trained level classifier (each n-gram's column and idf, each level's weights and
+    intercept) and how many examples it learned from."""
 
-    pipeline: Pipeline
+    vocabulary: dict[str, int]
+    idf: array[float]
+    # One row per level; with two levels one row, for the second (the first is its mirror).
+    weights: list[array[float]]
+    intercepts: list[float]
+    levels: tuple[int, ...]
     examples: int
 
     @classmethod
@@ -110,13 +127,54 @@ class LevelModel:
             )
         pipeline = pipeline_new(seed=seed)
         pipeline.fit([_text(e.subject, e.body) for e in examples], [e.level for e in examples])
-        return cls(pipeline=pipeline, examples=len(examples))
+        return cls.from_pipeline(pipeline, examples=len(examples))
+
+    @classmethod
+    def from_pipeline(cls, pipeline: Pipeline, *, examples: int) -> LevelModel:
+        """What a trained scikit-learn pipeline (`pipeline_new`) learned, as plain numbers."""
+        vectorizer = pipeline.named_steps["ngrams"]
+        classifier = pipeline.named_steps["classifier"]
+        return cls(
+            vocabulary={str(gram): int(column) for gram, column in vectorizer.vocabulary_.items()},
+            idf=array("d", vectorizer.idf_.tolist()),
+            weights=[array("d", row) for row in classifier.coef_.tolist()],
+            intercepts=[float(value) for value in classifier.intercept_.tolist()],
+            levels=tuple(int(level) for level in classifier.classes_),
+            examples=examples,
+        )
+
+    def _row(self, subject: str, body: str) -> dict[int, float]:
+        grams = char_wb_ngrams(_text(subject, body), NGRAM_MIN, NGRAM_MAX)
+        row = tfidf_weights(column_counts(grams, self.vocabulary), self.idf)
+        return dict(sorted(row.items()))
+
+    def _probabilities(self, row: Mapping[int, float]) -> list[float]:
+        # As LogisticRegression.predict_proba: the logistic function of the one decision with
+        # two levels, the softmax of the levels' decisions with more.
+        decisions = [
+            intercept + sum(value * weights[column] for column, value in row.items())
+            for weights, intercept in zip(self.weights, self.intercepts, strict=True)
+        ]
+        if len(decisions) == 1:
+            second = 1.0 / (1.0 + math.exp(-decisions[0]))
+            return [1.0 - second, second]
+        top = max(decisions)
+        exponents = [math.exp(decision - top) for decision in decisions]
+        total = sum(exponents)
+        return [exponent / total for exponent in exponents]
+
+    def _level_weights(self, index: int, columns: Sequence[int]) -> list[float]:
+        if len(self.weights) == 1:
+            # Two levels: as a softmax, half the one row for the second, minus half for the first.
+            sign = 0.5 if index == 1 else -0.5
+            return [sign * self.weights[0][column] for column in columns]
+        return [self.weights[index][column] for column in columns]
 
     def predict(self, subject: str, body: str) -> tuple[int, float]:
         """The most likely level and its probability."""
-        probabilities = self.pipeline.predict_proba([_text(subject, body)])[0]
-        best = int(probabilities.argmax())
-        return int(self.pipeline.classes_[best]), float(probabilities[best])
+        probabilities = self._probabilities(self._row(subject, body))
+        best = max(range(len(probabilities)), key=probabilities.__getitem__)
+        return self.levels[best], probabilities[best]
 
     def explain(self, subject: str, body: str, *, against: int) -> Prediction:
         """The most likely level, and which of the text's words pull towards it rather than
@@ -126,52 +184,80 @@ class LevelModel:
         word's pull is the sum of its n-grams' weights: the level's minus `against`'s (or the
         mean of all levels', if the model never saw `against`), times the n-gram's value here.
         """
-        import numpy
-
-        vectorizer = self.pipeline.named_steps["ngrams"]
-        classifier = self.pipeline.named_steps["classifier"]
-        row = vectorizer.transform([_text(subject, body)])
-        probabilities = classifier.predict_proba(row)[0]
-        best = int(probabilities.argmax())
-        classes = [int(level) for level in classifier.classes_]
-        columns = row.indices
-        weights = classifier.coef_[:, columns]
-        if weights.shape[0] == 1:
-            # Two levels: one row of weights, for the second; as a softmax, half of it for the
-            # second level and minus half for the first.
-            weights = numpy.vstack([-weights[0], weights[0]]) / 2
-        reference = weights[classes.index(against)] if against in classes else weights.mean(axis=0)
-        values = (weights[best] - reference) * row.data
-        pull = {int(gram): float(value) for gram, value in zip(columns, values, strict=True)}
+        row = self._row(subject, body)
+        probabilities = self._probabilities(row)
+        best = max(range(len(probabilities)), key=probabilities.__getitem__)
+        columns = list(row)
+        mine = self._level_weights(best, columns)
+        if against in self.levels:
+            reference = self._level_weights(self.levels.index(against), columns)
+        else:
+            every = [self._level_weights(i, columns) for i in range(len(self.levels))]
+            reference = [sum(values) / len(every) for values in zip(*every, strict=True)]
+        pull = {
+            column: (weight - other) * row[column]
+            for column, weight, other in zip(columns, mine, reference, strict=True)
+        }
         return Prediction(
-            level=classes[best],
-            confidence=float(probabilities[best]),
-            evidence=_words_pulling(f"{subject}\n{body}", pull, vectorizer),
+            level=self.levels[best],
+            confidence=probabilities[best],
+            evidence=_words_pulling(f"{subject}\n{body}", pull, self.vocabulary),
             text_margin=sum(pull.values()),
         )
 
     def dumps(self) -> bytes:
-        """The model as bytes, for the database or a file."""
-        import joblib
-
-        buffer = io.BytesIO()
-        joblib.dump(
-            {"format": MODEL_FORMAT, "pipeline": self.pipeline, "examples": self.examples}, buffer
-        )
-        return buffer.getvalue()
+        """The model as bytes (gzipped JSON, no pickle), for the database or a file."""
+        grams = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+        data = {
+            "format": MODEL_FORMAT,
+            "ngrams": grams,
+            "idf": list(self.idf),
+            "weights": [list(row) for row in self.weights],
+            "intercepts": self.intercepts,
+            "levels": list(self.levels),
+            "examples": self.examples,
+        }
+        return gzip.compress(json.dumps(data, ensure_ascii=False).encode(), mtime=0)
 
     @classmethod
     def loads(cls, data: bytes) -> LevelModel:
-        """A model from `dumps()`. Load only files the desk itself wrote: they are pickles."""
+        """A model from `dumps()`, or one a desk stored before format 2 (a joblib pickle: load
+        only what the desk itself wrote)."""
+        if not data.startswith(b"\x1f\x8b"):
+            return cls._unpickled(data)
+        try:
+            stored = json.loads(gzip.decompress(data))
+        except (OSError, EOFError, ValueError) as error:
+            raise ModelError(f"not a frontdesk triage model: {error}") from error
+        if not isinstance(stored, dict) or stored.get("format") != MODEL_FORMAT:
+            raise ModelError("not a frontdesk triage model, or one from another version")
+        try:
+            return cls._from_stored(stored)
+        except (KeyError, TypeError, ValueError) as error:
+            raise ModelError(f"a damaged frontdesk triage model: {error!r}") from error
+
+    @classmethod
+    def _from_stored(cls, stored: dict[str, Any]) -> LevelModel:
+        return cls(
+            vocabulary={str(gram): column for column, gram in enumerate(stored["ngrams"])},
+            idf=array("d", stored["idf"]),
+            weights=[array("d", row) for row in stored["weights"]],
+            intercepts=[float(value) for value in stored["intercepts"]],
+            levels=tuple(int(level) for level in stored["levels"]),
+            examples=int(stored["examples"]),
+        )
+
+    @classmethod
+    def _unpickled(cls, data: bytes) -> LevelModel:
         import joblib
 
         try:
             stored = joblib.load(io.BytesIO(data))
         except Exception as error:  # joblib raises many kinds for a damaged file
             raise ModelError(f"not a frontdesk triage model: {error}") from error
-        if not isinstance(stored, dict) or stored.get("format") != MODEL_FORMAT:
+        if not isinstance(stored, dict) or stored.get("format") != _PICKLED_FORMAT:
             raise ModelError("not a frontdesk triage model, or one from another version")
-        return cls(pipeline=stored["pipeline"], examples=int(stored["examples"]))
+        return cls.from_pipeline(stored["pipeline"], examples=int(stored["examples"]))
 
     @classmethod
     def load(cls, path: Path) -> LevelModel:
@@ -187,11 +273,9 @@ class LevelModel:
 
 
 def _words_pulling(
-    text: str, pull: dict[int, float], vectorizer: TfidfVectorizer
+    text: str, pull: dict[int, float], vocabulary: Mapping[str, int]
 ) -> tuple[str, ...]:
     """The text's words whose n-grams pull towards a level, strongest first, as written."""
-    analyse = vectorizer.build_analyzer()
-    vocabulary: dict[str, int] = vectorizer.vocabulary_
     shown: dict[str, str] = {}
     grams_of: dict[str, set[int]] = {}
     for raw in text.split():
@@ -200,7 +284,11 @@ def _words_pulling(
         if not key or key in grams_of:
             continue
         shown[key] = word.lower()
-        grams_of[key] = {vocabulary[g] for g in analyse(key) if vocabulary.get(g) in pull}
+        grams_of[key] = {
+            vocabulary[g]
+            for g in char_wb_ngrams(key, NGRAM_MIN, NGRAM_MAX)
+            if vocabulary.get(g) in pull
+        }
     # An n-gram inside several words ("re" in "refund" and "never") is shared among them.
     sharing: dict[int, int] = defaultdict(int)
     for grams in grams_of.values():
