@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable
 from email.message import EmailMessage
@@ -244,7 +245,8 @@ def processes(customers: int) -> dict[str, object]:
         }
         run = {"env": env, "check": True, "capture_output": True, "text": True}
         subprocess.run([*FRONTDESK, "demo", "--customers", str(customers)], **run)  # noqa: S603
-        token = subprocess.run([*FRONTDESK, "token", "create", "admin"], **run).stdout.strip()  # noqa: S603
+        token_create = [*FRONTDESK, "token", "create", "admin", "--scope", "write"]
+        token = subprocess.run(token_create, **run).stdout.strip()  # noqa: S603
         commands = {
             "serve": ["serve", "--host", "127.0.0.1", "--port", str(web)],
             "worker": ["worker"],
@@ -285,7 +287,10 @@ def processes(customers: int) -> dict[str, object]:
                 headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
             )
             first_ticket = time.perf_counter()
-            urllib.request.urlopen(request).read()  # noqa: S310
+            try:
+                urllib.request.urlopen(request).read()  # noqa: S310
+            except urllib.error.HTTPError as error:
+                raise SystemExit(f"creating a ticket: {error}: {error.read()!r}") from error
             ready["first ticket over the API"] = time.perf_counter() - first_ticket
             message = EmailMessage()
             message["From"], message["To"] = "jon@example.com", "help@example.com"
