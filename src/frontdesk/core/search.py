@@ -1,10 +1,14 @@
 """Searching rows by their search text (engine/search.py), the same way on SQLite and PostgreSQL.
 
-Every word must occur in the row's search text (a substring test: "szab" finds "szabo"). What
-the typed words miss, typos may find — in names, the short texts people mistype after hearing
-them: on PostgreSQL, pg_trgm's word similarity, answered by the GIN trigram index (`<%`); on
-SQLite, rapidfuzz over a bounded set of the newest rows sharing a three-letter piece with the
-word. A typo search over every ticket's whole text cost seconds at 10,000 tickets (bench/).
+Every word must occur in the row's search text (a substring test: "szab" finds "szabo", "5hl"
+the middle of a reference), answered by the database's own text index, not by reading every
+row: on SQLite an FTS5 table with the trigram tokenizer beside each searched table, kept by
+triggers (`sqlite_text_index_create`); on PostgreSQL a GIN trigram index (pg_trgm) on the column.
+Both find exactly the substrings a `LIKE '%word%'` found, for words of three letters and more;
+shorter words are still tested with LIKE on the rows the others narrowed to. What the typed
+words miss, typos may find — in names, the short texts people mistype after hearing them: on
+PostgreSQL, pg_trgm's word similarity (`<%`); on SQLite, rapidfuzz over a bounded set of the
+newest rows sharing a three-letter piece with the word (found through the same FTS5 table).
 """
 
 from __future__ import annotations
@@ -14,7 +18,9 @@ from typing import Any, TypeVar
 
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import connection
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 from django.db.models import Case, F, IntegerField, Lookup, Model, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.sql.compiler import SQLCompiler
 
 from frontdesk.engine.search import typo_matches, typo_words
@@ -28,6 +34,17 @@ TRIGRAM_WORD_SIMILARITY = 0.5
 RANK_EXACT = 0
 RANK_WORDS = 1
 RANK_TYPO = 2
+
+# The trigram tokenizer indexes three-character pieces: a shorter word has none to look up.
+TRIGRAM_SHORTEST = 3
+# The columns that have a text index beside their table on SQLite (their migrations create it).
+TEXT_INDEXED = {
+    ("tickets_ticket", "search_text"),
+    ("customers_customer", "search_text"),
+    ("customers_customeridentity", "value"),
+}
+# The annotation search results are ranked by (RANK_*), before their list's own order.
+SEARCH_RANK = "search_rank"
 
 Row = TypeVar("Row", bound=Model)
 
@@ -43,12 +60,87 @@ class WordAlike(Lookup[str]):
         return f"{rhs} <%% {lhs}", (*rhs_params, *lhs_params)
 
 
-def words_match(field: str, words: Sequence[str]) -> Q:
+def _fts_phrase(text: str) -> str:
+    # An FTS5 string: its double quotes doubled, nothing in it read as an operator.
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _text_indexed(model: type[Model], field: str) -> str:
+    """The table of `model` when its `field` has an FTS5 index beside it here, else ""."""
+    table = model._meta.db_table
+    column = model._meta.get_field(field).column  # type: ignore[union-attr]
+    if connection.vendor == "sqlite" and (table, column) in TEXT_INDEXED:
+        return table
+    return ""
+
+
+def text_holds(model: type[Model], *, field: str, pieces: Sequence[str], any_of: bool = False) -> Q:
+    """Rows of `model` whose `field` holds every one of `pieces` (with `any_of`, at least one)
+    as a substring, ignoring case: through the FTS5 index on SQLite for pieces of three
+    characters and more, a LIKE for the others (PostgreSQL's trigram index serves the LIKE)."""
+    table = _text_indexed(model, field)
+    indexed = [piece for piece in pieces if table and len(piece) >= TRIGRAM_SHORTEST]
+    others = [piece for piece in pieces if piece not in indexed]
+    combined = Q(pk__in=[]) if any_of else Q()
+    if indexed:
+        operator = " OR " if any_of else " AND "
+        # The table's name is ours; what was typed is a parameter.
+        found = RawSQL(  # noqa: S611
+            f'SELECT rowid FROM "{table}_fts" WHERE "{table}_fts" MATCH %s',  # noqa: S608
+            (operator.join(_fts_phrase(piece) for piece in indexed),),
+        )
+        combined = Q(pk__in=found)
+    for piece in others:
+        holds = Q(**{f"{field}__contains": piece})
+        combined = combined | holds if any_of else combined & holds
+    return combined
+
+
+def words_match(model: type[Model], field: str, words: Sequence[str]) -> Q:
     """Rows whose `field` holds every word."""
-    match = Q()
-    for word in words:
-        match &= Q(**{f"{field}__contains": word})
-    return match
+    return text_holds(model, field=field, pieces=words)
+
+
+# The FTS5 index of a column and the triggers that keep it in step with its table ({index},
+# {table}, {column}: names of ours, never a user's).
+_TEXT_INDEX_SQL = (
+    'CREATE VIRTUAL TABLE "{index}" USING fts5("{column}", content="{table}", '
+    'content_rowid="id", tokenize="trigram")',
+    """INSERT INTO "{index}"("{index}") VALUES ('rebuild')""",
+    'CREATE TRIGGER "{index}_insert" AFTER INSERT ON "{table}" BEGIN '
+    'INSERT INTO "{index}"(rowid, "{column}") VALUES (new.id, new."{column}"); END',
+    # An external-content index forgets a row by being told the text it indexed.
+    'CREATE TRIGGER "{index}_delete" AFTER DELETE ON "{table}" BEGIN '
+    'INSERT INTO "{index}"("{index}", rowid, "{column}") '
+    """VALUES ('delete', old.id, old."{column}"); END""",
+    'CREATE TRIGGER "{index}_update" AFTER UPDATE OF "{column}" ON "{table}" BEGIN '
+    'INSERT INTO "{index}"("{index}", rowid, "{column}") '
+    """VALUES ('delete', old.id, old."{column}"); """
+    'INSERT INTO "{index}"(rowid, "{column}") VALUES (new.id, new."{column}"); END',
+)
+
+
+def sqlite_text_index_create(
+    schema_editor: BaseDatabaseSchemaEditor, table: str, column: str
+) -> None:
+    """Migration step: on SQLite, an FTS5 trigram index of `table.column` (external content,
+    so the text is stored once), filled with the rows there are and kept in step by triggers;
+    nothing on PostgreSQL. Changing this SQL later needs a migration that re-creates it."""
+    if schema_editor.connection.vendor != "sqlite":
+        return
+    names = {"index": f"{table}_fts", "table": table, "column": column}
+    for statement in _TEXT_INDEX_SQL:
+        schema_editor.execute(statement.format(**names))
+
+
+def sqlite_text_index_drop(schema_editor: BaseDatabaseSchemaEditor, table: str) -> None:
+    """Migration step back: the FTS5 index of `table` and its triggers gone (SQLite only)."""
+    if schema_editor.connection.vendor != "sqlite":
+        return
+    index = f"{table}_fts"
+    for trigger in ("insert", "delete", "update"):
+        schema_editor.execute(f'DROP TRIGGER IF EXISTS "{index}_{trigger}"')
+    schema_editor.execute(f'DROP TABLE IF EXISTS "{index}"')
 
 
 def _trigram_threshold_set() -> None:
@@ -68,9 +160,8 @@ def rows_alike(rows: QuerySet[Row], *, field: str, word: str) -> QuerySet[Row]:
     if connection.vendor == "postgresql":
         _trigram_threshold_set()
         return rows.filter(WordAlike(F(field), Value(word)))
-    shares_piece = Q()
-    for piece in sorted({word[i : i + 3] for i in range(len(word) - 2)}):
-        shares_piece |= Q(**{f"{field}__contains": piece})
+    pieces = sorted({word[i : i + 3] for i in range(len(word) - 2)})
+    shares_piece = text_holds(rows.model, field=field, pieces=pieces, any_of=True)
     candidates = rows.filter(shares_piece).order_by("-pk").values_list("pk", field)
     return rows.filter(pk__in=typo_matches([word], candidates[:TYPO_CANDIDATES]))
 
@@ -88,24 +179,26 @@ def search_filter(
     """`rows` narrowed to those matching every word in `field` (or `also`, another way a row
     matches), or `exact`; and, with `alike` (the rows holding a word like a typed one), those
     where each word the text lacks has a word like it. The exact first, then all-words, then
-    typo matches, each in `order`."""
-    exact = exact if exact is not None else Q(pk__in=[])
-    words_q = words_match(field, words) if words else Q(pk__in=[])
+    typo matches, each in `order`; the rank is the annotation SEARCH_RANK, which the order
+    names first (so that keyset paging can read it off the last row)."""
+    model = rows.model
+    words_q = words_match(model, field, words) if words else Q(pk__in=[])
     if also is not None:
         words_q |= also
     typo_q = Q(pk__in=[])
     if alike is not None and typo_words(words):
         typo_q = Q()
         for word in words:
-            holds = Q(**{f"{field}__contains": word})
+            holds = words_match(model, field, [word])
             typo_q &= holds | alike(word) if typo_words([word]) else holds
-    rank = Case(
-        When(exact, then=Value(RANK_EXACT)),
-        When(words_q, then=Value(RANK_WORDS)),
-        default=Value(RANK_TYPO),
-        output_field=IntegerField(),
-    )
-    return rows.filter(exact | words_q | typo_q).order_by(rank.asc(), *order)
+    tiers = [When(words_q, then=Value(RANK_WORDS))]
+    found = words_q | typo_q
+    if exact is not None:
+        tiers.insert(0, When(exact, then=Value(RANK_EXACT)))
+        found |= exact
+    rank = Case(*tiers, default=Value(RANK_TYPO), output_field=IntegerField())
+    ranked: QuerySet[Row] = rows.filter(found).annotate(**{SEARCH_RANK: rank})
+    return ranked.order_by(SEARCH_RANK, *order)
 
 
 class TrigramExtensionKept(TrigramExtension):

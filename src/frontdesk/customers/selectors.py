@@ -11,7 +11,7 @@ from django.db.models import Count, Q, QuerySet
 
 from frontdesk.accounts.models import User
 from frontdesk.core.errors import NotFound
-from frontdesk.core.search import rows_alike, search_filter
+from frontdesk.core.search import rows_alike, search_filter, text_holds
 from frontdesk.customers.choices import FieldTarget, IdentityKind
 from frontdesk.customers.constants import PORTAL_SALT
 from frontdesk.customers.field_selectors import custom_filter
@@ -70,11 +70,11 @@ def customer_list(
     if not query:
         return customers.order_by("name", "id")
     # An e-mail address or phone number is matched whole, as typed; names word by word.
-    identity = Q(value__contains=query.lower())
+    identity = text_holds(CustomerIdentity, field="value", pieces=[query.lower()])
     try:
         # Local (0 52…) and international (+972 52…) forms share the digits after the prefix.
         digits = normalise_phone(query).value.lstrip("+").lstrip("0")
-        identity |= Q(kind="phone", value__contains=digits)
+        identity |= Q(kind="phone") & text_holds(CustomerIdentity, field="value", pieces=[digits])
     except IdentityError:
         pass
     by_identity = CustomerIdentity.objects.filter(identity).values("customer_id")

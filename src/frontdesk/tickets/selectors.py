@@ -255,8 +255,9 @@ def access_ticket_for_customer(*, customer: Customer, reference: str) -> Ticket:
 def _named(reference: str) -> Q:
     # A ticket is named by its own reference, and by those of the tickets merged into it: the
     # customer's old link and a reply quoting the old reference both lead to the one kept.
-    merged = Ticket.objects.filter(merged_into=OuterRef("pk"), reference=reference)
-    return Q(reference=reference) | Q(Exists(merged))
+    # The merged ticket is looked up by its reference (an index), not tested row by row.
+    merged = Ticket.objects.filter(reference=reference, merged_into__isnull=False)
+    return Q(reference=reference) | Q(pk__in=merged.values("merged_into_id"))
 
 
 def ticket_thread(*, ticket: Ticket, include_notes: bool) -> QuerySet[Message]:
