@@ -10,6 +10,7 @@ from frontdesk.accounts.auth import LeadToken
 from frontdesk.accounts.selectors import request_agent
 from frontdesk.audit.constants import VIEW_WINDOW
 from frontdesk.audit.services import audit_record_once
+from frontdesk.core.pagination import KeysetPage
 from frontdesk.core.schemas import ErrorOut, Page, RowId
 from frontdesk.customers.audit import customer_fields_audit
 from frontdesk.customers.field_selectors import (
@@ -39,9 +40,11 @@ router = Router(tags=["customers"])
 
 
 @router.get("", response={200: list[CustomerOut], 400: ErrorOut})
-@paginate(Page)
+@paginate(KeysetPage)
 def list_customers(request: HttpRequest, filters: Query[CustomerFilterIn]) -> QuerySet[Customer]:
-    """Customers by name, or matching a search. Custom fields filter too, as tickets' do:
+    """Customers by name, or matching a search (best first). `limit` and `offset` page through
+    them, or `after` (the `next` of the page before); `count` is an estimate past 10,000
+    (`count_is_estimate`). Custom fields filter too, as tickets' do:
     `cf_<key>=value`, `cf_<key>__min=`, `cf_<key>__max=`."""
     return customer_list(
         query=filters.q,

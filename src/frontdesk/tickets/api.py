@@ -15,7 +15,8 @@ from frontdesk.accounts.models import User
 from frontdesk.accounts.selectors import agent_by_username, request_agent, team_by_id
 from frontdesk.core.errors import Invalid, NotFound
 from frontdesk.core.http import whole_number
-from frontdesk.core.schemas import ErrorOut, Page, RowId
+from frontdesk.core.pagination import KeysetPage
+from frontdesk.core.schemas import ErrorOut, RowId
 from frontdesk.customers.api import router as customers_router
 from frontdesk.customers.field_selectors import custom_params
 from frontdesk.customers.selectors import access_customer_by_id
@@ -76,10 +77,12 @@ def _ticket(request: HttpRequest, ticket_id: int) -> Ticket:
 
 
 @router.get("", response={200: list[TicketOut], 400: ErrorOut})
-@paginate(Page)
+@paginate(KeysetPage)
 def list_tickets(request: HttpRequest, filters: Query[TicketFilterIn]) -> QuerySet[Ticket]:
-    """Tickets, newest first, filtered (or as a saved view shows them); `limit` and `offset`
-    page through them. Custom fields filter too: `cf_<key>=value` (text contains, case and
+    """Tickets, newest first, filtered (or as a saved view shows them); with `q`, those that
+    match it, best first. `limit` and `offset` page through them, or `after` (the `next` of the
+    page before), which costs the same however deep; `count` is an estimate past 10,000
+    (`count_is_estimate`). Custom fields filter too: `cf_<key>=value` (text contains, case and
     accents aside; a choice, number or date exactly), `cf_<key>__min=` and `cf_<key>__max=` (a
     number or date, inclusive); 400 names a parameter that is no field of the desk's or a value
     that does not fit it."""
