@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from frontdesk.accounts.models import User
@@ -182,3 +184,13 @@ def test_a_cursor_that_was_not_given_is_refused(api: ApiClient) -> None:
     for cursor in ("not-a-cursor", "WzFd", "W10"):
         answer = api.get("/api/v1/tickets", after=cursor)
         assert answer.status_code == 400, cursor
+
+
+def test_the_ticket_list_page_says_about_past_the_threshold(
+    agent_client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for _ in range(3):
+        factories.ticket(subject="Counted", body="One of three.")
+    assert "3 tickets" in agent_client.get(reverse("tickets:list")).content.decode()
+    monkeypatch.setattr(pagination, "COUNT_EXACT_UP_TO", 2)
+    assert "about 3 tickets" in agent_client.get(reverse("tickets:list")).content.decode()

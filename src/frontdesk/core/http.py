@@ -16,6 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django_htmx.middleware import HtmxDetails
 
 from frontdesk.core.constants import DATABASE_INTEGER_MAX
+from frontdesk.core.pagination import EstimatingPaginator
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -42,10 +43,14 @@ def safe_next(request: HttpRequest) -> str | None:
     return None
 
 
-def page_of(request: HttpRequest, items: Any, size: int) -> tuple[Page[Any], str]:
+def page_of(
+    request: HttpRequest, items: Any, size: int, *, estimate: bool = False
+) -> tuple[Page[Any], str]:
     """The page of `items` the request asks for (`?page=`), and the request's other query
-    parameters, encoded, for the pagination's links."""
-    page = Paginator(items, size).get_page(request.GET.get("page"))
+    parameters, encoded, for the pagination's links; with `estimate`, a long list is counted
+    as pagination.count_estimated does (`page.paginator.count_is_estimate`)."""
+    paginator = EstimatingPaginator(items, size) if estimate else Paginator(items, size)
+    page = paginator.get_page(request.GET.get("page"))
     others = request.GET.copy()
     others.pop("page", None)
     return page, others.urlencode()

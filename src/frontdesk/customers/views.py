@@ -51,7 +51,7 @@ def customer_list_page(request: HtmxHttpRequest) -> HttpResponse:
         custom=custom_params(request),
         actor=request_agent(request),
     )
-    page, others = page_of(request, found, PAGE_SIZE)
+    page, others = page_of(request, found, PAGE_SIZE, estimate=True)
     context = {
         "page": page,
         "q": query,

@@ -128,7 +128,8 @@ def ticket_list_page(request: HtmxHttpRequest) -> HttpResponse:
         context["views"] = _view_items(agent, current)
         return render(request, "tickets/_view_list.html", context)
     form, filters = ticket_filter_read(filter_query)
-    page, others = page_of(request, ticket_list(actor=agent, filters=filters), PAGE_SIZE)
+    tickets = ticket_list(actor=agent, filters=filters)
+    page, others = page_of(request, tickets, PAGE_SIZE, estimate=True)
     definitions = field_definitions(target=FieldTarget.TICKET)
     context.update(
         {
