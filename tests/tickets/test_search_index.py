@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -194,3 +196,15 @@ def test_the_ticket_list_page_says_about_past_the_threshold(
     assert "3 tickets" in agent_client.get(reverse("tickets:list")).content.decode()
     monkeypatch.setattr(pagination, "COUNT_EXACT_UP_TO", 2)
     assert "about 3 tickets" in agent_client.get(reverse("tickets:list")).content.decode()
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite re-creates a table to alter it")
+@pytest.mark.django_db(transaction=True)
+def test_a_migration_that_rebuilds_the_tickets_table_keeps_search_in_step(agent: User) -> None:
+    ticket = factories.ticket(subject="Printer jammed", body="Paper stuck.")
+    with connection.schema_editor() as editor:
+        editor._remake_table(Ticket)  # what AlterField does on SQLite
+    call_command("migrate", verbosity=0)
+    Ticket.objects.filter(pk=ticket.pk).update(search_text="printer fixed")
+    assert found(agent, "fixed") == [ticket]
+    assert found(agent, "jammed") == []

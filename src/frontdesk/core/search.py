@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from django.contrib.postgres.operations import TrigramExtension
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 from django.db.models import Case, F, IntegerField, Lookup, Model, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
@@ -103,21 +103,24 @@ def words_match(model: type[Model], field: str, words: Sequence[str]) -> Q:
 
 # The FTS5 index of a column and the triggers that keep it in step with its table ({index},
 # {table}, {column}: names of ours, never a user's).
-_TEXT_INDEX_SQL = (
+_TEXT_INDEX_CREATE = (
     'CREATE VIRTUAL TABLE "{index}" USING fts5("{column}", content="{table}", '
-    'content_rowid="id", tokenize="trigram")',
-    """INSERT INTO "{index}"("{index}") VALUES ('rebuild')""",
-    'CREATE TRIGGER "{index}_insert" AFTER INSERT ON "{table}" BEGIN '
+    'content_rowid="id", tokenize="trigram")'
+)
+_TEXT_INDEX_REBUILD = """INSERT INTO "{index}"("{index}") VALUES ('rebuild')"""
+_TEXT_INDEX_TRIGGERS = {
+    "insert": 'CREATE TRIGGER IF NOT EXISTS "{index}_insert" AFTER INSERT ON "{table}" BEGIN '
     'INSERT INTO "{index}"(rowid, "{column}") VALUES (new.id, new."{column}"); END',
     # An external-content index forgets a row by being told the text it indexed.
-    'CREATE TRIGGER "{index}_delete" AFTER DELETE ON "{table}" BEGIN '
+    "delete": 'CREATE TRIGGER IF NOT EXISTS "{index}_delete" AFTER DELETE ON "{table}" BEGIN '
     'INSERT INTO "{index}"("{index}", rowid, "{column}") '
     """VALUES ('delete', old.id, old."{column}"); END""",
-    'CREATE TRIGGER "{index}_update" AFTER UPDATE OF "{column}" ON "{table}" BEGIN '
+    "update": 'CREATE TRIGGER IF NOT EXISTS "{index}_update" AFTER UPDATE OF "{column}" '
+    'ON "{table}" BEGIN '
     'INSERT INTO "{index}"("{index}", rowid, "{column}") '
     """VALUES ('delete', old.id, old."{column}"); """
     'INSERT INTO "{index}"(rowid, "{column}") VALUES (new.id, new."{column}"); END',
-)
+}
 
 
 def sqlite_text_index_create(
@@ -129,8 +132,32 @@ def sqlite_text_index_create(
     if schema_editor.connection.vendor != "sqlite":
         return
     names = {"index": f"{table}_fts", "table": table, "column": column}
-    for statement in _TEXT_INDEX_SQL:
+    for statement in (_TEXT_INDEX_CREATE, _TEXT_INDEX_REBUILD, *_TEXT_INDEX_TRIGGERS.values()):
         schema_editor.execute(statement.format(**names))
+
+
+def sqlite_text_indexes_keep(*, using: str = DEFAULT_DB_ALIAS) -> list[str]:
+    """After migrating: the triggers of each FTS5 index put back where a migration dropped
+    them, and that index refilled; the tables whose index was mended. SQLite alters a table by
+    copying it to a new one, and the old one's triggers go with it, silently."""
+    database = connections[using]
+    if database.vendor != "sqlite":
+        return []
+    mended = []
+    with database.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")
+        present = {name for (name,) in cursor.fetchall()}
+        for table, column in sorted(TEXT_INDEXED):
+            index = f"{table}_fts"
+            triggers = _TEXT_INDEX_TRIGGERS.items()
+            missing = [sql for kind, sql in triggers if f"{index}_{kind}" not in present]
+            if index not in present or not missing:
+                continue
+            names = {"index": index, "table": table, "column": column}
+            for statement in (*missing, _TEXT_INDEX_REBUILD):
+                cursor.execute(statement.format(**names))
+            mended.append(table)
+    return mended
 
 
 def sqlite_text_index_drop(schema_editor: BaseDatabaseSchemaEditor, table: str) -> None:

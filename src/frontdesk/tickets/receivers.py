@@ -1,12 +1,13 @@
 from datetime import datetime
 from typing import Any
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_migrate, post_save
 from django.dispatch import receiver
 from django.utils.translation import ngettext
 
 from frontdesk.accounts.models import User
 from frontdesk.accounts.signals import agent_deactivating
+from frontdesk.core.search import sqlite_text_indexes_keep
 from frontdesk.customers.models import Customer
 from frontdesk.customers.signals import (
     customer_erasing,
@@ -89,3 +90,11 @@ def release_tickets_on_deactivate(
         if count
         else ""
     )
+
+
+@receiver(post_migrate)
+def text_indexes_keep(sender: Any, using: str, **kwargs: Any) -> None:
+    """A migration that altered tickets or customers on SQLite dropped their search triggers
+    with the old table: put them back (once, after the tickets app's migrations)."""
+    if getattr(sender, "label", "") == "tickets":
+        sqlite_text_indexes_keep(using=using)
