@@ -873,11 +873,12 @@ def load() -> str:
     return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def spread(values: list[float], digits: int = 0) -> str:
-    """One value, or the min–max of several."""
+def spread(values: list[float], digits: int = 0, *, significant: bool = False) -> str:
+    """One value, or the min–max of several; `significant`: three significant digits."""
+    shape = ".3g" if significant else f".{digits}f"
     if len(values) == 1:
-        return f"{values[0]:.{digits}f}"
-    return f"{min(values):.{digits}f}–{max(values):.{digits}f}"
+        return f"{values[0]:{shape}}"
+    return f"{min(values):{shape}}–{max(values):{shape}}"
 
 
 class Figures:
@@ -905,7 +906,13 @@ class Figures:
             lower = any(word in measure for word in ("p50", "p99", "MB", " ms"))
             better = "lower" if lower else "higher"
             rows.append(
-                [measure, spread(fd, digits), spread(pe, digits), spread(ratios, 2), better]
+                [
+                    measure,
+                    spread(fd, digits),
+                    spread(pe, digits),
+                    spread(ratios, significant=True),
+                    better,
+                ]
             )
         return rows
 
