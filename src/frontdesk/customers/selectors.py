@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import timedelta
 
 from django.conf import settings
@@ -17,7 +17,7 @@ from frontdesk.customers.constants import PORTAL_SALT
 from frontdesk.customers.field_selectors import custom_filter
 from frontdesk.customers.models import Customer, CustomerIdentity, Interaction
 from frontdesk.customers.visibility import customer_visible_q, interaction_visible_q
-from frontdesk.engine.identities import IdentityError, normalise_phone
+from frontdesk.engine.identities import Identity, IdentityError, normalise_phone
 from frontdesk.engine.search import search_words
 
 
@@ -33,6 +33,51 @@ def customer_by_identity(*, kind: str, value: str) -> Customer | None:
     while customer.merged_into_id is not None:
         customer = Customer.objects.get(pk=customer.merged_into_id)
     return customer
+
+
+def customer_by_identities(*, identities: Sequence[Identity]) -> Customer | None:
+    """The live customer the first known of these normalised identities belongs to, with every
+    identity of theirs loaded (`customer.identities.all()` asks nothing more), in one query."""
+    if not identities:
+        return None
+    wanted = Q()
+    for identity in identities:
+        wanted |= Q(kind=identity.kind, value=identity.value)
+    # One statement: the matching identities' customers joined, with all their identities. No
+    # ORDER BY: SQLite would then walk the identities in that order instead of using the
+    # indexes; they are put in the model's order here.
+    rows = list(
+        CustomerIdentity.objects.select_related("customer")
+        .filter(customer_id__in=CustomerIdentity.objects.filter(wanted).values("customer_id"))
+        .order_by()
+    )
+    by_value = {(row.kind, row.value): row for row in rows}
+    found = next(
+        (by_value[key] for key in ((i.kind, i.value) for i in identities) if key in by_value), None
+    )
+    if found is None:
+        return None
+    customer = found.customer
+    if customer.merged_into_id is not None:
+        # Merging moves identities to the survivor, so this is a record from before that.
+        return customer_by_identity(kind=found.kind, value=found.value)
+    theirs = sorted(
+        (row for row in rows if row.customer_id == customer.pk),
+        key=lambda row: (not row.is_primary, row.pk),
+    )
+    customer_identities_loaded(customer=customer, identities=theirs)
+    return customer
+
+
+def customer_identities_loaded(*, customer: Customer, identities: list[CustomerIdentity]) -> None:
+    """Tell `customer` its identities (all of them, in the model's order), as a prefetch would,
+    so that reading them later asks the database nothing."""
+    for identity in identities:
+        identity.customer = customer
+    loaded = customer.identities.all()
+    loaded._result_cache = identities
+    loaded._prefetch_done = True  # type: ignore[attr-defined]  # as Django's own prefetch
+    customer.__dict__.setdefault("_prefetched_objects_cache", {})["identities"] = loaded
 
 
 def customer_email_addresses(*, customer: Customer) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
@@ -17,13 +18,18 @@ from frontdesk.core.errors import Invalid
 from frontdesk.customers.choices import Direction, IdentityKind, InteractionKind
 from frontdesk.customers.constants import PORTAL_SALT
 from frontdesk.customers.models import Customer, CustomerIdentity, Interaction, Tag
-from frontdesk.customers.selectors import customer_by_identity
+from frontdesk.customers.selectors import customer_by_identities, customer_identities_loaded
 from frontdesk.customers.signals import (
     customer_importance_changed,
     customer_merging,
     customer_renamed,
 )
-from frontdesk.engine.identities import IdentityError, normalise_email, normalise_phone
+from frontdesk.engine.identities import (
+    Identity,
+    IdentityError,
+    normalise_email,
+    normalise_phone,
+)
 from frontdesk.engine.text import fold
 
 SUMMARY_LENGTH = 300
@@ -94,34 +100,101 @@ def customer_create(
     return customer
 
 
+@dataclass
+class Identified:
+    """The customer a contact's details identify: found, or new and not written yet (then
+    `customer_identified_save` writes it, in the contact's own transaction)."""
+
+    customer: Customer
+    # What the contact said, to identify them again when a new one was written meanwhile.
+    name: str
+    email: str
+    phone: str
+    language: str
+    # A found customer who had no language yet takes the contact's when saved.
+    language_learnt: bool = False
+    # A new customer's identities, written with them.
+    identities: list[CustomerIdentity] = field(default_factory=list)
+
+    @classmethod
+    def known(cls, customer: Customer) -> Identified:
+        """A customer the caller has in hand already."""
+        return cls(customer=customer, name=customer.name, email="", phone="", language="")
+
+    @property
+    def is_new(self) -> bool:
+        """Whether the customer is written only when the contact is."""
+        return self.customer.pk is None
+
+
+def customer_identify(
+    *, name: str, email: str = "", phone: str = "", language: str = ""
+) -> Identified:
+    """The customer these details identify (by e-mail, then phone), with their identities, in
+    one query; or a new one, written later by `customer_identified_save`."""
+    identities = [
+        Identity(kind, _normalise(kind, raw))
+        for kind, raw in ((IdentityKind.EMAIL, email), (IdentityKind.PHONE, phone))
+        if raw
+    ]
+    found = customer_by_identities(identities=identities)
+    if found is not None:
+        learnt = bool(language and not found.preferred_language)
+        if learnt:
+            found.preferred_language = language
+        return Identified(found, name, email, phone, language, language_learnt=learnt)
+    name = (name or email or phone).strip()
+    if not name:
+        raise Invalid(_("A customer needs a name."))
+    customer = Customer(
+        name=name,
+        preferred_language=language,
+        first_seen=timezone.now(),
+        portal_key=secrets.token_hex(8),
+        search_text=fold(name),
+    )
+    # Each the first, so the primary, of its kind.
+    made = [
+        CustomerIdentity(
+            kind=identity.kind, value=identity.value, display=raw.strip(), is_primary=True
+        )
+        for identity, raw in zip(identities, [r for r in (email, phone) if r], strict=True)
+    ]
+    return Identified(customer, name, email, phone, language, identities=made)
+
+
+def customer_identified_save(*, identified: Identified) -> Customer:
+    """Write a new customer and their identities (two statements), or the language a known one
+    learnt; inside the caller's transaction. A new customer whose address another request wrote
+    meanwhile raises IntegrityError: identify again and retry."""
+    customer = identified.customer
+    if identified.is_new:
+        customer.save(force_insert=True)
+        for identity in identified.identities:
+            identity.customer = customer
+        CustomerIdentity.objects.bulk_create(identified.identities)
+        # Read by the answer (the customer's address): known, not asked for again.
+        customer_identities_loaded(customer=customer, identities=identified.identities)
+    elif identified.language_learnt:
+        customer.save(update_fields=["preferred_language", "updated_at"])
+    return customer
+
+
 def customer_get_or_create(
     *, name: str, email: str = "", phone: str = "", language: str = ""
 ) -> tuple[Customer, bool]:
     """The customer these details identify (by e-mail, then phone), or a new one."""
-    for kind, raw in ((IdentityKind.EMAIL, email), (IdentityKind.PHONE, phone)):
-        if raw:
-            found = customer_by_identity(kind=kind, value=_normalise(kind, raw))
-            if found is not None:
-                if language and not found.preferred_language:
-                    found.preferred_language = language
-                    found.save(update_fields=["preferred_language", "updated_at"])
-                return found, False
-    try:
-        return customer_create(
-            name=name or email or phone, email=email, phone=phone, language=language
-        ), True
-    except IntegrityError:
-        # Two requests from a new address at the same moment: the other one created it.
-        found = (
-            customer_by_identity(
-                kind=IdentityKind.EMAIL, value=_normalise(IdentityKind.EMAIL, email)
-            )
-            if email
-            else None
-        )
-        if found is None:
-            raise
-        return found, False
+    for _attempt in range(2):
+        identified = customer_identify(name=name, email=email, phone=phone, language=language)
+        created = identified.is_new
+        try:
+            with transaction.atomic():
+                return customer_identified_save(identified=identified), created
+        except IntegrityError:
+            # Two requests from a new address at the same moment: the other one created it.
+            if not created:
+                raise
+    raise IntegrityError("a customer's address was written and gone again")
 
 
 def customer_update(
