@@ -22,9 +22,11 @@ if TYPE_CHECKING:
 @pytest.fixture(autouse=True)
 def fresh_memory() -> None:
     """Settings remembered for a few seconds in the process must not leak between tests."""
+    from frontdesk.accounts.tokens import tokens_forget
     from frontdesk.core.memo import forget_all
 
     forget_all()
+    tokens_forget()
 
 
 @pytest.fixture(autouse=True)

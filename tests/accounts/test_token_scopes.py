@@ -1,6 +1,7 @@
 """API tokens' scopes and ends, over the real API: what each scope may read, write and do as a
 lead; expired and revoked tokens; the cap by role; the page, the command and the reminder mail."""
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -8,12 +9,14 @@ from django.core import mail
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from frontdesk.accounts.choices import Role
+from frontdesk.accounts.constants import TOKEN_REMEMBER_SECONDS, TOKEN_TOUCH_SECONDS
 from frontdesk.accounts.models import ApiToken, User
-from frontdesk.accounts.services import agent_set_role
+from frontdesk.accounts.services import agent_deactivate, agent_set_role
 from frontdesk.accounts.tokens import (
     token_authenticate,
     token_create,
@@ -107,13 +110,69 @@ def test_the_request_is_told_its_scope() -> None:
         assert (token.user, token.scope) == (lead, scope)
 
 
-def test_an_expired_token_answers_401() -> None:
+def clock_moved(monkeypatch: pytest.MonkeyPatch, *, seconds: float, memory: float = 0) -> None:
+    """Move the wall clock on by `seconds`, and the clock the process's memory of tokens runs
+    by (the monotonic clock) by `memory` seconds, for the rest of the test."""
+    later = timezone.now() + timedelta(seconds=seconds)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    monotonic_later = time.monotonic() + memory
+    monkeypatch.setattr(time, "monotonic", lambda: monotonic_later)
+
+
+def test_an_expired_token_answers_401_though_the_process_remembers_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     raw = factories.api_token(factories.agent(), scope="write", days=1)
     client = client_of(raw)
     assert client.get("/api/v1/tickets").status_code == 200
-    ApiToken.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+    # A second past its end, and still remembered: its end is checked on every call.
+    clock_moved(monkeypatch, seconds=24 * 3600 + 1)
+    with CaptureQueriesContext(connection) as remembered:
+        token = token_authenticate(raw=raw)
+    assert token is None
+    assert not [q for q in remembered.captured_queries if "accounts_apitoken" in q["sql"]]
     response = client.get("/api/v1/tickets")
     assert (response.status_code, response.json()) == (401, {"detail": "Unauthorized"})
+
+
+def test_a_token_is_read_once_and_then_remembered() -> None:
+    raw = factories.api_token(factories.agent(), scope="write")
+    with CaptureQueriesContext(connection) as first:
+        assert token_authenticate(raw=raw) is not None
+    with CaptureQueriesContext(connection) as second:
+        assert token_authenticate(raw=raw) is not None
+    assert len(first.captured_queries) >= 1
+    assert second.captured_queries == []
+
+
+def test_a_remembered_token_revoked_in_this_process_answers_401_at_once() -> None:
+    agent = factories.agent()
+    client = client_of(factories.api_token(agent, scope="write"))
+    assert client.get("/api/v1/tickets").status_code == 200
+    token_revoke(actor=agent, token_id=ApiToken.objects.get(user=agent).pk)
+    assert client.get("/api/v1/tickets").status_code == 401
+
+
+def test_a_remembered_token_of_an_agent_deactivated_in_this_process_answers_401_at_once(
+    lead: User,
+) -> None:
+    agent = factories.agent()
+    client = client_of(factories.api_token(agent, scope="write"))
+    assert client.get("/api/v1/tickets").status_code == 200
+    agent_deactivate(agent=agent, actor=lead)
+    assert client.get("/api/v1/tickets").status_code == 401
+
+
+def test_a_token_revoked_by_another_process_answers_401_once_its_memory_runs_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    client = client_of(factories.api_token(factories.agent(), scope="write"))
+    assert client.get("/api/v1/tickets").status_code == 200
+    # Another process revokes it: this one hears nothing of it.
+    ApiToken.objects.update(revoked_at=timezone.now())
+    assert client.get("/api/v1/tickets").status_code == 200
+    clock_moved(monkeypatch, seconds=TOKEN_REMEMBER_SECONDS + 1, memory=TOKEN_REMEMBER_SECONDS + 1)
+    assert client.get("/api/v1/tickets").status_code == 401
 
 
 def test_a_revoked_token_answers_401() -> None:
@@ -165,14 +224,16 @@ def test_a_token_ends_after_the_desks_days_unless_told(settings: object) -> None
     assert lasts == {"default": 90, "short": 7}
 
 
-def test_last_use_is_written_at_most_once_a_minute() -> None:
+def test_last_use_is_written_at_most_once_a_minute(monkeypatch: pytest.MonkeyPatch) -> None:
     raw = factories.api_token(factories.agent(), scope="read")
     token_authenticate(raw=raw)
     first = ApiToken.objects.get().last_used_at
     assert first is not None
-    token_authenticate(raw=raw)
+    with CaptureQueriesContext(connection) as again:
+        token_authenticate(raw=raw)
+    assert again.captured_queries == []
     assert ApiToken.objects.get().last_used_at == first
-    ApiToken.objects.update(last_used_at=first - timedelta(seconds=61))
+    clock_moved(monkeypatch, seconds=TOKEN_TOUCH_SECONDS + 1, memory=TOKEN_TOUCH_SECONDS + 1)
     token_authenticate(raw=raw)
     touched = ApiToken.objects.get().last_used_at
     assert touched is not None

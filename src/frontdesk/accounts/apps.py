@@ -10,10 +10,12 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
+        from django.db.models.signals import post_delete, post_save
 
         from frontdesk.accounts import slots  # noqa: F401  (declares the agent page's slot)
         from frontdesk.accounts.idle import idle_clock_start
         from frontdesk.accounts.models import ApiToken, Team, User
+        from frontdesk.accounts.tokens import tokens_forget
         from frontdesk.core.changes import changes_register
         from frontdesk.core.settings_menu import section_register
 
@@ -56,6 +58,11 @@ class AccountsConfig(AppConfig):
             agents_write=True,
         )
         user_logged_in.connect(idle_clock_start, dispatch_uid="accounts.idle_clock_start")
+        # A token remembered by this process carries its agent: any change to either (a role,
+        # a deactivation, a revocation) is seen by the next call.
+        for model in (User, ApiToken):
+            for signal in (post_save, post_delete):
+                signal.connect(tokens_forget, sender=model, dispatch_uid=f"tokens_forget_{model}")
         changes_register(Team, m2m=["members"])
         changes_register(
             User, exclude=["password", "last_login", "date_joined", "is_staff", "is_superuser"]

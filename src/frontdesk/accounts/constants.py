@@ -6,3 +6,9 @@ TOKEN_EXPIRY_WARNING_DAYS = 7
 # A token's last use is written at most this often, so a busy integration does not write on
 # every call.
 TOKEN_TOUCH_SECONDS = 60
+# A token found is remembered by each process this long, so a busy integration costs no query per
+# call: revoking it, or deactivating or changing its agent, reaches another process at most this
+# late (the process that made the change forgets at once; a token's end is exact everywhere).
+TOKEN_REMEMBER_SECONDS = 30
+# Tokens one process remembers at most (only tokens that let a request in are remembered).
+TOKENS_REMEMBERED = 1000

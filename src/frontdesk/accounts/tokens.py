@@ -3,11 +3,21 @@
 Each token has a scope (read, write, admin) and an end. The scope a token acts with is the
 lesser of its own and what its owner's role allows today, so a lead made an agent again cannot
 keep changing the desk's settings through an old token.
+
+A token found is remembered by the process for TOKEN_REMEMBER_SECONDS, its owner with it, so a
+call costs no query for it; its end is checked on every call. A change to a token or an agent
+made in this process forgets every remembered token at once; one made in another process is
+seen when the remembered copy runs out.
 """
 
+import copy
 import hashlib
 import secrets
+import threading
+import time
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -20,7 +30,9 @@ from frontdesk.accounts.choices import TOKEN_SCOPE_ORDER, Role, TokenScope
 from frontdesk.accounts.constants import (
     TOKEN_EXPIRY_WARNING_DAYS,
     TOKEN_MAX_DAYS,
+    TOKEN_REMEMBER_SECONDS,
     TOKEN_TOUCH_SECONDS,
+    TOKENS_REMEMBERED,
 )
 from frontdesk.accounts.models import ApiToken, User
 from frontdesk.audit.services import audit_record
@@ -100,26 +112,66 @@ def token_create(*, user: User, scope: str, name: str = "", days: int | None = N
     return raw
 
 
-def token_authenticate(*, raw: str) -> ApiToken | None:
-    """The token, with its active owner, that `raw` is, if it is neither revoked nor past its
-    end; None otherwise."""
-    if not raw.startswith(TOKEN_PREFIX):
-        return None
-    now = timezone.now()
+@dataclass
+class _Remembered:
+    token: ApiToken  # with its owner; never handed out, only copies of it
+    until: float  # time.monotonic()
+
+
+_remembered: dict[str, _Remembered] = {}
+_remembered_lock = threading.Lock()
+
+
+def tokens_forget(**_signal: Any) -> None:
+    """Forget every token this process remembers (a token or an agent changed); also a
+    receiver of their saves and deletions."""
+    with _remembered_lock:
+        _remembered.clear()
+
+
+def _token_found(digest: str, now: datetime) -> ApiToken | None:
+    """The live token with this digest, remembered or read (and then remembered)."""
+    with _remembered_lock:
+        seen = _remembered.get(digest)
+        if seen is not None and seen.until > time.monotonic():
+            return seen.token
     token = (
         ApiToken.objects.select_related("user")
-        .filter(digest=_digest(raw), revoked_at__isnull=True, user__is_active=True)
+        .filter(digest=digest, revoked_at__isnull=True, user__is_active=True)
         .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
         .first()
     )
     if token is None:
-        return None
-    if (
-        token.last_used_at is None
-        or (now - token.last_used_at).total_seconds() > TOKEN_TOUCH_SECONDS
-    ):
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        return None  # not remembered: a wrong token must not fill the memory
+    with _remembered_lock:
+        if len(_remembered) >= TOKENS_REMEMBERED:
+            _remembered.clear()
+        _remembered[digest] = _Remembered(token, time.monotonic() + TOKEN_REMEMBER_SECONDS)
     return token
+
+
+def token_authenticate(*, raw: str) -> ApiToken | None:
+    """The token, with its active owner, that `raw` is, if it is neither revoked nor past its
+    end; None otherwise. A copy of its own for each call: a request may change its user."""
+    if not raw.startswith(TOKEN_PREFIX):
+        return None
+    now = timezone.now()
+    token = _token_found(_digest(raw), now)
+    # Checked on every call, the token remembered or not: its end is fixed when it is made.
+    if token is None or (token.expires_at is not None and token.expires_at <= now):
+        return None
+    last_used = token.last_used_at
+    if last_used is None or (now - last_used).total_seconds() > TOKEN_TOUCH_SECONDS:
+        token.last_used_at = now  # the remembered token: touched once a minute, not per call
+        # Conditional, so that several processes remembering the token write it once a minute.
+        ApiToken.objects.filter(
+            Q(last_used_at__isnull=True)
+            | Q(last_used_at__lt=now - timedelta(seconds=TOKEN_TOUCH_SECONDS)),
+            pk=token.pk,
+        ).update(last_used_at=now)
+    handed = copy.copy(token)
+    handed.user = copy.copy(token.user)
+    return handed
 
 
 def token_revoke(*, actor: User, token_id: int) -> ApiToken:
@@ -129,7 +181,7 @@ def token_revoke(*, actor: User, token_id: int) -> ApiToken:
         raise NotFound(_("Token not found."))
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
-        token.save(update_fields=["revoked_at"])
+        token.save(update_fields=["revoked_at"])  # forgotten by this process at once (ready())
         audit_record(actor=actor, action="token_revoke", obj=token, detail={"name": token.name})
     return token
 
@@ -141,6 +193,7 @@ def token_revoke_all(*, user: User, actor: User | None = None) -> int:
     revoked = ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(
         revoked_at=timezone.now()
     )
+    tokens_forget()  # an UPDATE sends no signal
     if revoked:
         audit_record(actor=actor, action="token_revoke_all", obj=user, detail={"count": revoked})
     return revoked
