@@ -6,13 +6,13 @@ from ninja import Status as Answer
 from frontdesk.accounts.selectors import request_agent
 from frontdesk.core.errors import Invalid
 from frontdesk.core.schemas import ErrorOut
+from frontdesk.customers.models import Customer
 from frontdesk.customers.selectors import access_customer_by_id
-from frontdesk.customers.services import customer_get_or_create
+from frontdesk.customers.services import Identified, customer_identify
 from frontdesk.intake.flows import contact_open
 from frontdesk.tickets.api import router
 from frontdesk.tickets.models import Ticket
 from frontdesk.tickets.schemas import TicketCreateIn, TicketOut
-from frontdesk.tickets.selectors import access_ticket_by_id
 
 
 @router.post(
@@ -25,10 +25,11 @@ from frontdesk.tickets.selectors import access_ticket_by_id
 def create_ticket(request: HttpRequest, payload: TicketCreateIn) -> Answer[Ticket]:
     """Open a ticket for a customer, found by id or e-mail/phone, or created."""
     data = payload.customer
+    customer: Customer | Identified
     if data.id is not None:
         customer = access_customer_by_id(actor=request_agent(request), customer_id=data.id)
     elif data.email or data.phone:
-        customer, _created = customer_get_or_create(
+        customer = customer_identify(
             name=data.name,
             email=data.email or "",
             phone=data.phone or "",
@@ -36,6 +37,7 @@ def create_ticket(request: HttpRequest, payload: TicketCreateIn) -> Answer[Ticke
         )
     else:
         raise Invalid("customer needs an id, an email or a phone")
+    # One transaction writes the customer (when new) with the ticket.
     ticket = contact_open(
         customer=customer,
         subject=payload.subject,
@@ -43,4 +45,5 @@ def create_ticket(request: HttpRequest, payload: TicketCreateIn) -> Answer[Ticke
         channel=payload.channel,
         language=payload.language or "",
     )
-    return Answer(201, access_ticket_by_id(actor=request_agent(request), ticket_id=ticket.pk))
+    # The ticket as just written, not read again: a ticket of no team is every agent's to see.
+    return Answer(201, ticket)

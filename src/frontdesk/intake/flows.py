@@ -10,10 +10,12 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from frontdesk.core.tasks import task_enqueue_with_write
 from frontdesk.customers.models import Customer
+from frontdesk.customers.services import Identified, customer_identified_save, customer_identify
 from frontdesk.engine.triage import Triage
 from frontdesk.problems.services import problem_link_on_arrival
 from frontdesk.tickets.choices import Channel, QueueKind
@@ -27,10 +29,13 @@ from frontdesk.tickets.services import (
 from frontdesk.tickets.tasks import acknowledgement_send
 from frontdesk.triage.services import triage_new_contact
 
+# A contact's transaction is tried again whole this many times at most (see contact_open).
+OPEN_ATTEMPTS = 3
+
 
 def contact_open(
     *,
-    customer: Customer,
+    customer: Customer | Identified,
     subject: str,
     body: str,
     channel: str,
@@ -48,19 +53,25 @@ def contact_open(
     from_address: str = "",
     decision: Triage | None = None,
 ) -> Ticket:
-    """Open a ticket for a new contact: triage it, write the ticket, queue the acknowledgement.
+    """Open a ticket for a new contact: triage it, then write the customer (when new), the
+    ticket, its first message, the timeline entry, a problem's link and the queued
+    acknowledgement in one transaction (a savepoint inside a caller's).
 
-    `decision`: triage's decision when the caller made it already, before its own write
-    transaction (incoming mail does, for the same `created_at`).
+    `customer`: a customer, or the one a contact's details identified (`customer_identify`),
+    written only with the ticket. `decision`: triage's decision when the caller made it already,
+    before its own write transaction (incoming mail does, for the same `created_at`). The ticket
+    returned is as written, its customer's identities loaded: answer from it, without reading
+    it again.
     """
     ticket_create_check(
         subject=subject, body=body, channel=channel, files=files, files_checked=files_checked
     )
     created_at = created_at or timezone.now()
-    # Triage before the ticket is written, so that the row goes in once with its level, SLA
-    # dues and place in the queue (intake speed is the number of writes per contact).
+    identified = customer if isinstance(customer, Identified) else Identified.known(customer)
+    # Triage before the transaction: on SQLite a write transaction holds the one write lock, so
+    # the work done inside it is only the writes (intake speed is the writes per contact).
     decision = decision or triage_new_contact(
-        customer=customer,
+        customer=identified.customer,
         subject=subject.strip(),
         body=body,
         channel=channel,
@@ -68,31 +79,52 @@ def contact_open(
         received_at=created_at,
         attachments=len(files),
     )
-    ticket = ticket_create(
-        customer=customer,
-        subject=subject,
-        body=body,
-        channel=channel,
-        decision=decision,
-        language=language,
-        html=html,
-        headers=headers,
-        files=files,
-        created_at=created_at,
-        queue_kind=queue_kind,
-        message_id=message_id,
-        flags=flags,
-        team_id=team_id,
-        files_checked=files_checked,
-        from_address=from_address,
-    )
-    # Before the acknowledgement is worded: a contact about a known problem joins it (level 3)
-    # and its acknowledgement says the desk knows of it.
-    if queue_kind != QueueKind.FOLLOW_UP:
-        problem_link_on_arrival(ticket=ticket, body=body)
-    if acknowledge:
-        transaction.on_commit(lambda: acknowledgement_send.enqueue(ticket.pk))
-    return ticket
+    for attempt in range(OPEN_ATTEMPTS):
+        new_customer = identified.is_new
+        try:
+            with transaction.atomic():
+                who = customer_identified_save(identified=identified)
+                ticket = ticket_create(
+                    customer=who,
+                    subject=subject,
+                    body=body,
+                    channel=channel,
+                    decision=decision,
+                    language=language,
+                    html=html,
+                    headers=headers,
+                    files=files,
+                    created_at=created_at,
+                    queue_kind=queue_kind,
+                    message_id=message_id,
+                    flags=flags,
+                    team_id=team_id,
+                    files_checked=files_checked,
+                    from_address=from_address,
+                )
+                # Before the acknowledgement is worded: a contact about a known problem joins
+                # it (level 3) and its acknowledgement says the desk knows of it.
+                if queue_kind != QueueKind.FOLLOW_UP and problem_link_on_arrival(
+                    ticket=ticket, body=body
+                ):
+                    ticket.refresh_from_db()  # the problem changed its level and dues
+                if acknowledge:
+                    task_enqueue_with_write(acknowledgement_send, ticket.pk)
+            return ticket
+        except IntegrityError:
+            # A ticket reference drawn twice, or a new customer's address written by another
+            # request meanwhile: nothing of this contact was kept, so try again whole (rare,
+            # and cheaper than a savepoint around each insert on every contact).
+            if attempt == OPEN_ATTEMPTS - 1:
+                raise
+            if new_customer:
+                identified = customer_identify(
+                    name=identified.name,
+                    email=identified.email,
+                    phone=identified.phone,
+                    language=identified.language,
+                )
+    raise AssertionError("unreachable")
 
 
 def customer_message_add(

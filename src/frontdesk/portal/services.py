@@ -9,7 +9,7 @@ from django.db import transaction
 
 from frontdesk.customers.models import Customer
 from frontdesk.customers.selectors import customer_by_identity
-from frontdesk.customers.services import customer_get_or_create
+from frontdesk.customers.services import customer_identify
 from frontdesk.engine.identities import IdentityError, normalise_email
 from frontdesk.intake.flows import contact_open
 from frontdesk.tickets.choices import Channel
@@ -26,17 +26,16 @@ def request_submit(
     files: Sequence[UploadedFile] = (),
 ) -> Ticket:
     """A request from the public form: find or make the customer, open a ticket, acknowledge."""
-    with transaction.atomic():
-        customer, _created = customer_get_or_create(name=name, email=email, language=language)
-        return contact_open(
-            customer=customer,
-            subject=subject,
-            body=body,
-            channel=Channel.WEB,
-            language=language,
-            files=files,
-            acknowledge=True,
-        )
+    # One transaction writes the customer (when new) with the ticket and its acknowledgement.
+    return contact_open(
+        customer=customer_identify(name=name, email=email, language=language),
+        subject=subject,
+        body=body,
+        channel=Channel.WEB,
+        language=language,
+        files=files,
+        acknowledge=True,
+    )
 
 
 def portal_link_request(*, email: str, language: str) -> bool:

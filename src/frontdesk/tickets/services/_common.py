@@ -144,13 +144,18 @@ def _message_add(
     return message
 
 
-def _ticket_insert(ticket: Ticket, *, text: str = "") -> None:
+def _ticket_insert(ticket: Ticket, *, text: str = "", savepoint: bool = True) -> None:
+    """Insert a new ticket under a fresh reference. `savepoint=False`: the caller undoes its
+    transaction and tries again whole on a clash (intake's flow does), sparing a savepoint."""
     # A reference clash is rare but grows with the desk (one in ~900 at a million tickets):
     # try another rather than fail the customer.
-    for _attempt in range(5):
+    for _attempt in range(5 if savepoint else 1):
         ticket.reference = reference_new()
         # The first message's words go in with the row, saving a write per new ticket.
         ticket.search_text = search_text_for(ticket, text)
+        if not savepoint:
+            ticket.save(force_insert=True)
+            return
         try:
             with transaction.atomic():
                 ticket.save(force_insert=True)

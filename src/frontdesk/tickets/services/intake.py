@@ -4,7 +4,7 @@ decision on the ticket."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -30,6 +30,14 @@ from frontdesk.tickets.services._common import (
 )
 from frontdesk.tickets.services.lifecycle import _status_apply
 from frontdesk.tickets.services.placement import _queue_key_compute, _sla_dues_compute
+
+TICKET_MOMENTS = (
+    "created_at",
+    "last_customer_message_at",
+    "queue_since",
+    "first_response_due",
+    "resolution_due",
+)
 
 
 def ticket_create_check(
@@ -75,7 +83,9 @@ def ticket_create(
     goes in once with its level, SLA dues and place in the queue (intake speed is the number of
     writes per contact). `files_checked`: the caller applied its own rules to the files
     (incoming mail keeps an empty attachment, flagged, rather than refusing the message).
-    `from_address`: the address an e-mail came from.
+    `from_address`: the address an e-mail came from. A reference drawn twice raises
+    IntegrityError, undoing the caller's transaction (or savepoint), which tries again whole: no
+    savepoint of its own per ticket (contact_open does).
     """
     ticket_create_check(
         subject=subject, body=body, channel=channel, files=files, files_checked=files_checked
@@ -104,8 +114,14 @@ def ticket_create(
     )
     _sla_dues_compute(ticket)
     _queue_key_compute(ticket)
+    # Moments in UTC, as the database gives them back: an answer built from this row (the API's)
+    # then reads exactly as a later read of it does (the SLA dues come in the desk's zone).
+    for moment in TICKET_MOMENTS:
+        value = getattr(ticket, moment)
+        if value is not None:
+            setattr(ticket, moment, value.astimezone(UTC))
     with transaction.atomic(savepoint=False):
-        _ticket_insert(ticket, text=body)
+        _ticket_insert(ticket, text=body, savepoint=False)
         _message_add(
             ticket=ticket,
             direction=MessageDirection.IN,
