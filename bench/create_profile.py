@@ -16,6 +16,8 @@ Measured per create:
   transaction);
 - savepoints; CPU ms (this process's CPU time, the client's share included); wall ms.
 `--profile WAY` also prints where that way's CPU goes (cProfile, by cumulative time).
+`--clients N` (8) then has N threads of the process create through the API at once: requests a
+second, p50 and p99 (one process, so the GIL is shared; on SQLite the writers queue for the lock).
 """
 
 from __future__ import annotations
@@ -26,11 +28,14 @@ import io
 import json
 import os
 import pstats
+import statistics
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 
 from common import measure_in_child, postgres_fresh, table
 
@@ -65,7 +70,7 @@ class Tally:
                     self.transactions += not inside
 
 
-def child(url: str, creates: int, profile: str, profile_file: str) -> None:
+def child(url: str, creates: int, profile: str, profile_file: str, clients: int) -> None:
     """Run inside a process whose DATABASE_URL names the database under test."""
     import django
     from django.core.management import call_command
@@ -89,16 +94,17 @@ def child(url: str, creates: int, profile: str, profile_file: str) -> None:
 
     settings.ALLOWED_HOSTS = ["*"]
     agent = agent_create(username="bench", role="agent", full_name="Bench Agent")
-    api = Client(HTTP_AUTHORIZATION=f"Bearer {token_create(user=agent, scope='write')}")
+    token = token_create(user=agent, scope="write")
+    api = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
     form = Client()
     counter = iter(range(10**9))
 
     def body(n: int) -> str:
         return f"Hello, the invoice {n} shows the wrong amount. Could you look at it please?"
 
-    def api_create(email: str) -> None:
+    def api_create(email: str, client: Client = api) -> None:
         n = next(counter)
-        answer = api.post(
+        answer = client.post(
             "/api/v1/tickets",
             {
                 "customer": {"name": f"Customer {n}", "email": email},
@@ -179,7 +185,59 @@ def child(url: str, creates: int, profile: str, profile_file: str) -> None:
                 "wall_ms": round(wall * 1000 / creates, 2),
             }
         )
+    if clients > 1:
+        results.append(
+            concurrent(
+                clients,
+                creates,
+                lambda client: api_create(f"many{next(counter)}@example.com", client),
+                token,
+            )
+        )
     print(json.dumps(results))
+
+
+def concurrent(
+    clients: int, creates: int, create: Callable[[Any], None], token: str
+) -> dict[str, object]:
+    """`creates` API creates by `clients` threads at once, each its own connection: requests a
+    second and latency percentiles (SQLite's writers queue for its one write lock)."""
+    from django.db import connection
+    from django.test import Client
+
+    latencies: list[float] = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(clients)
+
+    def work() -> None:
+        client = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+        try:
+            start.wait()
+            for _ in range(creates // clients):
+                began = time.perf_counter()
+                create(client)
+                latencies.append((time.perf_counter() - began) * 1000)
+        except BaseException as error:  # reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work) for _ in range(clients)]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - began
+    if errors:
+        raise errors[0]
+    latencies.sort()
+    return {
+        "way": f"api-new, {clients} threads",
+        "requests_per_s": round(len(latencies) / elapsed, 1),
+        "p50_ms": round(statistics.median(latencies), 1),
+        "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1], 1),
+    }
 
 
 def main() -> None:
@@ -188,11 +246,12 @@ def main() -> None:
     parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--profile", choices=["", *WAYS], default="")
+    parser.add_argument("--clients", type=int, default=8, help="threads creating at once; 0: none")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--profile-file", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child, args.creates, args.profile, args.profile_file)
+        child(args.child, args.creates, args.profile, args.profile_file, args.clients)
         return
     report: dict[str, object] = {}
     for database in args.databases.split(","):
@@ -203,18 +262,20 @@ def main() -> None:
         )
         with tempfile.NamedTemporaryFile("r", suffix=".txt") as profile:
             arguments = ["--creates", str(args.creates), "--profile", args.profile]
+            arguments += ["--clients", str(args.clients)]
             report[database] = measure_in_child(
                 __file__, url, [*arguments, "--profile-file", profile.name]
             )
             print(profile.read())
     header = ["database", "way", "queries", "writes", "transactions", "savepoints"]
     header += ["CPU ms", "wall ms"]
-    rows = [
-        [database, *row.values()]
-        for database, measured in report.items()
-        for row in measured  # type: ignore[attr-defined]
-    ]
+    measured = [(d, row) for d, rows in report.items() for row in rows]  # type: ignore[attr-defined]
+    rows = [[d, *row.values()] for d, row in measured if "queries" in row]
     table(f"One new ticket, by the way it came in ({args.creates} each)", header, rows)
+    rows = [[d, *row.values()] for d, row in measured if "queries" not in row]
+    if rows:
+        header = ["database", "way", "requests/s", "p50 ms", "p99 ms"]
+        table(f"API creates by {args.clients} threads of one process at once", header, rows)
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print("\n" + json.dumps({"bench": "create", "creates": args.creates, **report}))
 
