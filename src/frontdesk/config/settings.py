@@ -394,6 +394,9 @@ MAIL_LANES = env.integer(
     default=1 if DATABASES["default"]["ENGINE"].endswith("sqlite3") else 4,
     minimum=1,
 )
+# Messages a lane stores, then files, in one transaction (group commit): those that reached it
+# while it filed the last batch. One is the old way, a transaction or more a message.
+MAIL_BATCH = env.integer("FRONTDESK_MAIL_BATCH", default=32, minimum=1)
 # Listener processes sharing the port: one uses one core (about 100 messages a second).
 MAIL_PROCESSES = env.integer("FRONTDESK_MAIL_PROCESSES", default=1, minimum=1)
 MAIL_MAX_BYTES = env.integer("FRONTDESK_MAIL_MAX_BYTES", default=25_000_000, minimum=1000)

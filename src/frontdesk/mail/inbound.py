@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
@@ -23,16 +24,40 @@ def mail_store(
     *, raw: bytes, source: str, envelope_from: str = "", envelope_to: Sequence[str] = ()
 ) -> InboundMail:
     """Keep a message exactly as it arrived; only after this returns may it be acknowledged."""
-    if source not in MailSource.values:
-        raise Invalid(f"unknown mail source {source!r}")
+    arrived = Arrival(raw=raw, source=source, envelope_from=envelope_from, envelope_to=envelope_to)
     with transaction.atomic():
-        return InboundMail.objects.create(
-            raw=raw,
-            digest=hashlib.sha256(raw).hexdigest(),
-            source=source,
-            envelope_from=_storable(envelope_from)[:320],
-            envelope_to=[_storable(str(address))[:320] for address in envelope_to][:100],
-        )
+        return InboundMail.objects.create(**_row(arrived))
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """A message as an MTA handed it over, not stored yet."""
+
+    raw: bytes
+    source: str
+    envelope_from: str = ""
+    envelope_to: Sequence[str] = ()
+
+
+def mail_store_many(*, arrivals: Sequence[Arrival]) -> list[InboundMail]:
+    """Keep several messages exactly as they arrived, in one transaction (one commit for all:
+    a lane's group commit); only after this returns may they be acknowledged."""
+    rows = [InboundMail(**_row(arrived)) for arrived in arrivals]
+    with transaction.atomic():
+        # Both databases hand back the new ids of a multi-row INSERT (SQLite 3.35+: RETURNING).
+        return InboundMail.objects.bulk_create(rows)
+
+
+def _row(arrived: Arrival) -> dict[str, object]:
+    if arrived.source not in MailSource.values:
+        raise Invalid(f"unknown mail source {arrived.source!r}")
+    return {
+        "raw": arrived.raw,
+        "digest": hashlib.sha256(arrived.raw).hexdigest(),
+        "source": arrived.source,
+        "envelope_from": _storable(arrived.envelope_from)[:320],
+        "envelope_to": [_storable(str(address))[:320] for address in arrived.envelope_to][:100],
+    }
 
 
 def _storable(text: str) -> str:
@@ -64,11 +89,42 @@ def mail_process(*, inbound: InboundMail) -> InboundMail:
         inbound.refresh_from_db()
     except Exception as error:  # anything at all: the raw message is safe, say what went wrong
         logger.exception("incoming mail %s could not be filed", inbound.pk)
-        InboundMail.objects.filter(pk=inbound.pk).update(
-            state=MailState.FAILED, error=f"{type(error).__name__}: {error}"[:2000]
-        )
-        inbound.refresh_from_db()
+        _failed(inbound, error)
     return inbound
+
+
+def mail_process_many(*, inbounds: Sequence[InboundMail]) -> list[InboundMail]:
+    """File stored messages in order in one transaction (a lane's group commit), each in a
+    savepoint of its own: one that cannot be filed is stored and flagged, the others filed."""
+    try:
+        with transaction.atomic():
+            for inbound in inbounds:
+                _file_in_savepoint(inbound)
+    except Exception as error:  # the commit itself failed: file them one at a time
+        logger.warning("incoming mail: a batch fell back to one at a time: %s", error)
+        for inbound in inbounds:
+            inbound.refresh_from_db()
+            if inbound.state == MailState.RECEIVED:
+                mail_process(inbound=inbound)
+    return list(inbounds)
+
+
+def _file_in_savepoint(inbound: InboundMail) -> None:
+    try:
+        with transaction.atomic():
+            filer().file(inbound)
+    except MailFiledElsewhere:
+        inbound.refresh_from_db()
+    except Exception as error:  # this message only: the savepoint undid its half-done filing
+        logger.exception("incoming mail %s could not be filed", inbound.pk)
+        _failed(inbound, error)
+
+
+def _failed(inbound: InboundMail, error: Exception) -> None:
+    InboundMail.objects.filter(pk=inbound.pk).update(
+        state=MailState.FAILED, error=f"{type(error).__name__}: {error}"[:2000]
+    )
+    inbound.refresh_from_db()
 
 
 class MailFiledElsewhere(Exception):
