@@ -5,6 +5,11 @@ second out to an SMTP relay. Prints a table and one JSON line.
 Run: .venv/bin/python bench/mail_bench.py [--messages 1200] [--connections 8] [--lanes N]
      [--processes 1,2]
      [--postgres postgresql://postgres@127.0.0.1:5432/postgres]
+     .venv/bin/python bench/mail_bench.py --profile [--messages 300] [--batches 0,8] [--only sqlite]
+
+`--profile` files the same messages in one process, one at a time as a lane does, and prints
+what one message costs: queries, transactions, and CPU milliseconds spent parsing the MIME,
+in triage, and in the rest (the database and the ORM).
 
 The desk is the real `frontdesk mail listen` process on a fresh database; the senders are this
 process, as an MTA would be. Two rates are printed: *accepted* (the last 250 received) and
@@ -169,6 +174,138 @@ def measure_inbound(  # type: ignore[type-arg]
     }
 
 
+def child_profile(count: int, batch: int) -> None:
+    """In a process of its own: store and file `count` messages as a lane does, `batch` at a
+    time (0: one at a time, each stored then filed on its own, as lanes did before batches),
+    and print what one message costs on average."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "frontdesk.config.settings")
+    django.setup()
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from frontdesk.intake import mail as intake_mail
+    from frontdesk.mail.inbound import (
+        Arrival,
+        mail_process,
+        mail_process_many,
+        mail_store,
+        mail_store_many,
+    )
+    from frontdesk.mail.listener import warm_up
+
+    warm_up()
+    spent = {"parse": 0.0, "triage": 0.0}
+
+    def timed(name: str, function: Callable) -> Callable:  # type: ignore[type-arg]
+        def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+            started = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] += time.process_time() - started
+
+        return wrapper
+
+    intake_mail.mail_parse = timed("parse", intake_mail.mail_parse)  # type: ignore[assignment]
+    intake_mail.triage_new_contact = timed(  # type: ignore[assignment]
+        "triage", intake_mail.triage_new_contact
+    )
+    commits = [0]
+    autocommitted = [0]
+
+    def counting(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+        # A write outside an atomic block is a transaction of its own.
+        statement = sql.lstrip().upper()
+        writes = not statement.startswith(("SELECT", "SAVEPOINT", "RELEASE", "BEGIN", "COMMIT"))
+        if connection.get_autocommit() and writes:
+            autocommitted[0] += 1
+        return execute(sql, params, many, context)
+
+    commit = connection.commit
+
+    def counted_commit() -> None:
+        commits[0] += 1
+        commit()
+
+    connection.commit = counted_commit  # type: ignore[method-assign]
+    todo = messages(count)
+    with connection.execute_wrapper(counting), CaptureQueriesContext(connection) as queries:
+        started = time.process_time()
+        for first in range(0, count, batch or 1):
+            if not batch:
+                sender, raw = todo[first]
+                mail_process(inbound=mail_store(raw=raw, source="smtp", envelope_from=sender))
+                continue
+            arrivals = [
+                Arrival(raw=raw, source="smtp", envelope_from=sender)
+                for sender, raw in todo[first : first + batch]
+            ]
+            mail_process_many(inbounds=mail_store_many(arrivals=arrivals))
+        total = time.process_time() - started
+    per = 1000 / count
+    print(
+        json.dumps(
+            {
+                "messages": count,
+                "batch": batch,
+                "queries": len(queries) / count,
+                "transactions": (commits[0] + autocommitted[0]) / count,
+                "cpu_ms": total * per,
+                "parse_ms": spent["parse"] * per,
+                "triage_ms": spent["triage"] * per,
+                "rest_ms": (total - spent["parse"] - spent["triage"]) * per,
+            }
+        )
+    )
+
+
+def profile(url: str, count: int, batch: int) -> dict:  # type: ignore[type-arg]
+    with tempfile.TemporaryDirectory() as data:
+        if url.startswith("sqlite"):
+            url = f"sqlite:///{data}/b.sqlite3"
+        env = {**os.environ, "DATABASE_URL": url, "FRONTDESK_DATA_DIR": data}
+        run = [sys.executable, "-m", "frontdesk"]
+        subprocess.run([*run, "migrate"], env=env, check=True, capture_output=True)  # noqa: S603
+        return _child(env, ["--child-profile", str(count), "--batch", str(batch)])
+
+
+def _child(env: dict[str, str], arguments: list[str]) -> dict:  # type: ignore[type-arg]
+    """Run this script in a process of its own with `arguments`; the JSON line it prints last."""
+    done = subprocess.run(  # noqa: S603 - our own script, our own arguments
+        [sys.executable, __file__, *arguments],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode:
+        raise SystemExit(done.stderr[-3000:])
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def main_profile(args: argparse.Namespace) -> None:
+    report = {}
+    for batch in args.batches:
+        if args.only != "postgresql":
+            report[f"sqlite, batch {batch}"] = profile("sqlite", args.messages, batch)
+        if args.only != "sqlite":
+            url = postgres_fresh(args.postgres, args.database)
+            report[f"postgresql, batch {batch}"] = profile(url, args.messages, batch)
+    header = ["database, batch", "messages", "queries", "transactions", "CPU ms", "parse"]
+    header += ["triage", "rest (DB, ORM)"]
+    rows = [
+        [name, r["messages"], f"{r['queries']:.1f}", f"{r['transactions']:.2f}"]
+        + [f"{r[k]:.2f}" for k in ("cpu_ms", "parse_ms", "triage_ms", "rest_ms")]
+        for name, r in report.items()
+    ]
+    title = "One message, stored and filed as a lane does (averages; batch 0: before batches)"
+    table(title, header, rows)
+    print(f"load average {os.getloadavg()[0]:.2f}")
+    print("\n" + json.dumps({"bench": "mail_profile", **report}))
+
+
 def child_outbound(replies: int) -> None:
     """In a process of its own: count the tickets, then send `replies` replies to a relay."""
     import asyncio
@@ -249,16 +386,7 @@ def measure(  # type: ignore[type-arg]
             url = f"sqlite:///{data}/b.sqlite3"
         report = measure_inbound(url, data, count, connections, lanes, processes)
         env = {**os.environ, "DATABASE_URL": url, "FRONTDESK_DATA_DIR": data}
-        done = subprocess.run(  # noqa: S603 - our own script, our own arguments
-            [sys.executable, __file__, "--child-outbound", "200"],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    if done.returncode:
-        raise SystemExit(done.stderr[-3000:])
-    report.update(json.loads(done.stdout.strip().splitlines()[-1]))
+        report.update(_child(env, ["--child-outbound", "200"]))
     return report
 
 
@@ -274,11 +402,29 @@ def main() -> None:
         help="listener processes to measure, e.g. 1,2",
     )
     parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432/postgres")
+    parser.add_argument(
+        "--database", default="frontdesk_mail_bench", help="the PostgreSQL database to make"
+    )
     parser.add_argument("--only", choices=["sqlite", "postgresql"])
+    parser.add_argument("--profile", action="store_true", help="what one message costs")
     parser.add_argument("--child-outbound", type=int, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--batches",
+        type=lambda text: [int(n) for n in text.split(",")],
+        default=[0, 8],
+        help="with --profile: messages a lane stores and files at once (0: one by one, unbatched)",
+    )
+    parser.add_argument("--batch", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--child-profile", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_outbound:
         child_outbound(args.child_outbound)
+        return
+    if args.child_profile:
+        child_profile(args.child_profile, args.batch)
+        return
+    if args.profile:
+        main_profile(args)
         return
     report = {}
     for processes in args.processes:
@@ -288,7 +434,7 @@ def main() -> None:
                 "sqlite", args.messages, args.connections, args.lanes, processes
             )
         if args.only != "sqlite":
-            url = postgres_fresh(args.postgres, "frontdesk_mail_bench")
+            url = postgres_fresh(args.postgres, args.database)
             report[f"postgresql, {processes} process"] = measure(
                 url, args.messages, args.connections, args.lanes, processes
             )
