@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import signal
 import socket
 import sys
+from collections.abc import Callable
 
 from frontdesk.cli.startup import NEEDS_TABLES
-from frontdesk.cli.supervise import supervise
 
 
 def cmd_mail_listen(args: argparse.Namespace) -> int:
@@ -26,43 +29,83 @@ def cmd_mail_listen(args: argparse.Namespace) -> int:
         # processes only wait for each other, and a sender's mail could be filed out of order.
         print("frontdesk mail listen: more than one process needs PostgreSQL", file=sys.stderr)
         return 2
-    if processes == 1:
-        # Ready before taking connections: a sender never waits seconds for the first 250,
-        # and a port shared by several processes gives none to a process still loading.
-        warm_up()
-    # Several processes each bind the port with SO_REUSEPORT and the kernel spreads the
-    # connections among them: filing is Python work, and one process uses one core.
-    shared = processes > 1 or args.share_port
-    listening = _bind(host, port, shared=shared)
+    # Ready before taking connections: a sender never waits seconds for the first 250. Several
+    # processes are forked from this one once it is warm, so they load nothing again and share
+    # what was loaded (copy-on-write); warm_up() leaves no database connection to cross a fork.
+    warm_up()
+    listening = _bind(host, port)
     if listening is None:
         return 2
-    if not args.share_port:
-        # Mail a killed listener stored but never filed is filed before new mail is taken; the
-        # port stays closed meanwhile (a socket nobody accepts on would still queue senders),
-        # and MTAs try again shortly.
-        listening.close()
-        start_up()
-    if processes > 1:
-        child = [sys.executable, "-m", "frontdesk", "mail", "listen", "--host", host]
-        child += ["--port", str(port), "--lanes", str(args.lanes), "--processes", "1"]
-        child += ["--share-port", *(["--lmtp"] if args.lmtp else [])]
-        print(f"frontdesk mail: {processes} processes on {host}:{port}", flush=True)
-        return supervise({f"mail listener {n + 1}": child for n in range(processes)})
-    if not args.share_port:
-        listening = _bind(host, port, shared=False)
-        if listening is None:
-            return 2
-    try:
-        asyncio.run(listen(listening, lmtp=args.lmtp, lanes=args.lanes))
-    except KeyboardInterrupt:
+    # Mail a killed listener stored but never filed is filed before new mail is taken; the port
+    # stays closed meanwhile (a socket nobody accepts on would still queue senders), and MTAs
+    # try again shortly.
+    listening.close()
+    start_up()
+    listening = _bind(host, port)
+    if listening is None:
+        return 2
+
+    def serve() -> int:
+        try:
+            asyncio.run(listen(listening, lmtp=args.lmtp, lanes=args.lanes))
+        except KeyboardInterrupt:
+            return 0
         return 0
-    return 0
+
+    if processes == 1:
+        return serve()
+    print(f"frontdesk mail: {processes} processes on {host}:{port}", flush=True)
+    return _forked(serve, processes)
 
 
-def _bind(host: str, port: int, *, shared: bool) -> socket.socket | None:
+def _forked(serve: Callable[[], int], processes: int) -> int:
+    """Run `serve` in `processes` forked children that share the listening socket; when one
+    ends or we are stopped, stop them all.
+
+    One socket shared, rather than one each with SO_REUSEPORT: the kernel then hands a new
+    connection to whichever process accepts first, the least busy one, instead of by a hash of
+    the addresses, which with few long connections (an MTA's) left one process most of them.
+    """
+    children: list[int] = []
+    for _ in range(processes):
+        pid = os.fork()
+        if pid == 0:  # the child: serve until stopped, never return into the parent's code
+            code = 1
+            try:
+                code = serve()
+            finally:
+                os._exit(code)
+        children.append(pid)
+    stopping = False
+
+    def stop(signum: int, frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+        for child in children:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(child, signal.SIGTERM)
+
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, stop)
+    failed = False
+    while children:
+        try:
+            pid, status = os.wait()
+        except ChildProcessError:
+            break
+        children.remove(pid)
+        if not stopping:
+            # One listener ended by itself: stop the others too, so that whatever supervises
+            # the desk sees it and starts it again whole.
+            failed = failed or os.waitstatus_to_exitcode(status) != 0
+            stop(signal.SIGTERM, None)
+    return 1 if failed else 0
+
+
+def _bind(host: str, port: int) -> socket.socket | None:
     """The listening socket, or None after saying on standard error why there is none."""
     try:
-        return socket.create_server((host, port), reuse_port=shared, backlog=128)
+        return socket.create_server((host, port), backlog=128)
     except OSError as error:
         print(f"frontdesk mail listen: cannot listen on {host}:{port}: {error}", file=sys.stderr)
         return None
@@ -106,7 +149,6 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     listen.add_argument(
         "--processes", type=int, default=0, help="listener processes (FRONTDESK_MAIL_PROCESSES)"
     )
-    listen.add_argument("--share-port", action="store_true", help=argparse.SUPPRESS)
     listen.set_defaults(handler=cmd_mail_listen, database=NEEDS_TABLES)
     fetch = mail.add_parser("fetch", help="collect new mail from the IMAP mailbox once")
     fetch.set_defaults(handler=cmd_mail_fetch)
