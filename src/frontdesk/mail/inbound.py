@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from frontdesk.core.errors import Invalid
@@ -83,41 +83,83 @@ def mail_process(*, inbound: InboundMail) -> InboundMail:
     Filing is claimed by the state the message was read in: when two processes file the same
     message (a listener and the recovery sweep), one files it and the other changes nothing.
     """
-    try:
-        filer().file(inbound)
-    except MailFiledElsewhere:
-        inbound.refresh_from_db()
-    except Exception as error:  # anything at all: the raw message is safe, say what went wrong
-        logger.exception("incoming mail %s could not be filed", inbound.pk)
-        _failed(inbound, error)
+    for _attempt in range(DEADLOCK_ATTEMPTS):
+        if _file_in_savepoint(inbound):
+            return inbound
+    _failed(inbound, RuntimeError("deadlocked with other listener processes, again and again"))
     return inbound
 
 
 def mail_process_many(*, inbounds: Sequence[InboundMail]) -> list[InboundMail]:
     """File stored messages in order in one transaction (a lane's group commit), each in a
     savepoint of its own: one that cannot be filed is stored and flagged, the others filed."""
+    deferred: list[InboundMail] = []
     try:
         with transaction.atomic():
             for inbound in inbounds:
-                _file_in_savepoint(inbound)
+                # After a sender's message is deferred, so is the rest of theirs: in order.
+                if any(d.envelope_from == inbound.envelope_from for d in deferred) or (
+                    not _file_in_savepoint(inbound)
+                ):
+                    deferred.append(inbound)
     except Exception as error:  # the commit itself failed: file them one at a time
         logger.warning("incoming mail: a batch fell back to one at a time: %s", error)
         for inbound in inbounds:
             inbound.refresh_from_db()
             if inbound.state == MailState.RECEIVED:
                 mail_process(inbound=inbound)
+        return list(inbounds)
+    # A message that deadlocked with another process's batch is filed on its own once this
+    # batch's locks are released: holding them, a second try would only deadlock again.
+    for inbound in deferred:
+        mail_process(inbound=inbound)
     return list(inbounds)
 
 
-def _file_in_savepoint(inbound: InboundMail) -> None:
+# Tries of a message that deadlocks with other listener processes before it is flagged.
+DEADLOCK_ATTEMPTS = 3
+DEADLOCKED = {"40P01", "40001"}  # PostgreSQL's deadlock_detected, serialization_failure
+
+
+class _Deadlocked(Exception):
+    pass
+
+
+def _file_in_savepoint(inbound: InboundMail) -> bool:
+    """File one message in a savepoint; False when it deadlocked with another process (the
+    savepoint undid it, and it is still to be filed)."""
     try:
         with transaction.atomic():
+            _sender_turn(inbound)
             filer().file(inbound)
     except MailFiledElsewhere:
         inbound.refresh_from_db()
     except Exception as error:  # this message only: the savepoint undid its half-done filing
+        if isinstance(error, _Deadlocked) or (
+            isinstance(error, DatabaseError)
+            and getattr(error.__cause__, "sqlstate", None) in DEADLOCKED
+        ):
+            return False
         logger.exception("incoming mail %s could not be filed", inbound.pk)
         _failed(inbound, error)
+    return True
+
+
+def _sender_turn(inbound: InboundMail) -> None:
+    """On PostgreSQL, where several listener processes file at once, a sender's mail is filed
+    in the order it was stored: wait for the sender's turn, then file first what they sent
+    before and is still waiting (stored by another process, which will find it filed)."""
+    if connection.vendor != "postgresql" or not inbound.envelope_from:
+        return
+    with connection.cursor() as cursor:
+        key = f"frontdesk.mail.sender:{inbound.envelope_from.lower()}"
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [key])
+    earlier = InboundMail.objects.filter(
+        state=MailState.RECEIVED, envelope_from=inbound.envelope_from, pk__lt=inbound.pk
+    ).order_by("pk")
+    for waiting in earlier:
+        if not _file_in_savepoint(waiting):
+            raise _Deadlocked
 
 
 def _failed(inbound: InboundMail, error: Exception) -> None:

@@ -32,6 +32,15 @@ class InboundMail(models.Model):
 
     class Meta:
         ordering = ["-received_at"]
+        indexes = [
+            # A sender's mail still to be filed, which another listener process files first
+            # (mail.inbound._sender_turn): a handful of rows however large the table grows.
+            models.Index(
+                fields=["envelope_from", "id"],
+                condition=models.Q(state="received"),
+                name="mail_inbound_waiting",
+            )
+        ]
         verbose_name = _("incoming mail")
         verbose_name_plural = _("incoming mail")
 
