@@ -112,7 +112,9 @@ class Decision:
     def leading_words(self, words: Iterable[str], shown: int, *, towards: bool = True) -> list[str]:
         """The words that pull hardest towards yes (or, `towards=False`, towards no)."""
         sign = 1.0 if towards else -1.0
-        ranked = heapq.nlargest(shown, ((sign * self.word_score(w), w) for w in words))
+        listed = list(words)
+        scored = zip(self._scores(listed), listed, strict=True)
+        ranked = heapq.nlargest(shown, ((sign * score, word) for score, word in scored))
         return [word for score, word in ranked if score > 0]
 
     def as_json(self) -> dict[str, object]:
