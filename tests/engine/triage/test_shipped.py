@@ -58,3 +58,17 @@ def test_level_one_is_found_in_every_home_language(
     urgent = [got for e, got in decided if e["language"] == language and e["level"] == 1]
     assert urgent
     assert sum(got.level == 1 for got in urgent) / len(urgent) >= 0.6
+
+
+@pytest.mark.parametrize("labelled", ["triage_fixtures.jsonl", "triage_holdout.jsonl"])
+def test_the_compact_detector_names_every_labelled_language(labelled: str) -> None:
+    # Lingua's 3-letter models (its low-accuracy mode) are what every process loads.
+    detection = LanguageDetection(HOME)
+    assert detection.compact
+    wrong = []
+    for line in FIXTURES.with_name(labelled).read_text(encoding="utf-8").splitlines():
+        data = json.loads(line)
+        found = detection.detect(f"{data['subject']}\n{data['body']}")
+        if found != data["expected"]["language"]:
+            wrong.append((data["id"], found))
+    assert wrong == []
