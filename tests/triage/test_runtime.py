@@ -39,10 +39,12 @@ def test_after_warming_up_a_triage_loads_nothing_more() -> None:
     runtime.warm_up(freeze=False)
     loaded = runtime.loads()
 
-    ticket = factories.ticket(subject="Printer setup", body="How long does delivery take?")
+    english = factories.ticket(subject="Printer setup", body="How long does delivery take?")
+    estonian = factories.ticket(subject="Tarne", body="Kui kaua tarne aega võtab? Palun vastake.")
 
-    ticket.refresh_from_db()
-    assert ticket.level is not None
+    english.refresh_from_db()
+    estonian.refresh_from_db()
+    assert (english.language, estonian.language) == ("en", "et")
     assert runtime.loads() == loaded
 
 

@@ -19,6 +19,7 @@ from frontdesk.engine.tone import tone_warm_up
 from frontdesk.engine.triage import LanguageDetection, LevelModel, Lexicon, lexicons_load
 from frontdesk.engine.triage.language import language_detection, lexicon_languages
 from frontdesk.engine.triage.meaning import meaning_model
+from frontdesk.engine.triage.reading import expressions_compiled, reading_warm_up
 
 logger = logging.getLogger(__name__)
 
@@ -52,11 +53,13 @@ def model_for(version: tuple[int, datetime], read: Callable[[], bytes]) -> Level
 
 
 def loads() -> int:
-    """How many times this process has loaded a model, detector or lexicon set so far."""
+    """How many times this process has loaded a model, detector, lexicon set or a language's
+    reading expressions so far."""
     return (
         detection.cache_info().misses
         + lexicons.cache_info().misses
         + meaning_model.cache_info().misses
+        + expressions_compiled()
         + _loads["model"]
     )
 
@@ -76,6 +79,7 @@ def warm_up(*, freeze: bool = True) -> None:
     detection()
     lexicons()
     meaning_model()
+    reading_warm_up(lexicon_languages(detection().codes))
     tone_warm_up()
     for warmer in _warmers:
         try:

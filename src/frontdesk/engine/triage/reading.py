@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from frontdesk.engine.text import fold
@@ -1212,6 +1212,17 @@ def _expressions(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     # Compiled when a language is first read, once a process: a desk reads a few of them, and
     # compiling all at import would add a third of a second to every start.
     return _compiled(language, questions=False), _compiled(language, questions=True)
+
+
+def expressions_compiled() -> int:
+    """How many times this process has compiled a language's expressions."""
+    return _expressions.cache_info().misses
+
+
+def reading_warm_up(languages: Iterable[str]) -> None:
+    """Compile the reading's expressions of these languages (and English's) now."""
+    for language in {*languages, "en"}:
+        _expressions(language if language in _PATTERNS else "en")
 
 
 _METACHARS = frozenset("()[]{}?*+|.\\^$")
