@@ -58,3 +58,5 @@ DESK_TEXT_SAMPLE = {
 WATCHING_POLL_SECONDS = 4
 WATCHING_SECONDS = 15
 TYPING_SECONDS = 6
+# The index "next item" reads the first row of (tickets.models; the queue's selectors name it).
+QUEUE_INDEX = "ticket_queue_unassigned"

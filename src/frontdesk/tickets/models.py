@@ -20,6 +20,7 @@ from frontdesk.tickets.choices import (
     Status,
 )
 from frontdesk.tickets.constants import (
+    QUEUE_INDEX,
     SEARCH_TEXT_LENGTH,
     VIEW_NAME_LENGTH,
     VIEW_QUERY_LENGTH,
@@ -112,10 +113,11 @@ class Ticket(models.Model):
             models.Index(fields=["assignee", "status"]),
             models.Index(fields=["customer", "status"]),
             # "Next item" reads the first row of one of these. The conditions hold no values,
-            # so SQLite can use them for queries with bound parameters too.
+            # so SQLite can use them for queries with bound parameters too. The queue's
+            # selectors name the first on SQLite (INDEXED BY), whatever its statistics say.
             models.Index(
                 fields=["queue_key", "id"],
-                name="ticket_queue_unassigned",
+                name=QUEUE_INDEX,
                 condition=Q(queue_key__isnull=False, assignee__isnull=True),
             ),
             models.Index(
