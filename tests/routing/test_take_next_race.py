@@ -7,7 +7,7 @@ import threading
 from collections import Counter
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from frontdesk.accounts.models import User
 from frontdesk.accounts.services import presence_set
@@ -101,3 +101,46 @@ def test_agents_taking_at_once_are_never_told_the_queue_is_empty_while_work_is_f
     assert told_empty == []
     assert len(taken) == len(set(taken)) == RUSHING_AGENTS * PRESSES
     assert Ticket.objects.filter(assignee__isnull=True).count() == FREE - len(taken)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_take_next_waits_for_free_items_another_writer_holds_instead_of_saying_none() -> None:
+    # A reorder, a merge or an edit holds row locks on free items without taking them. Passing
+    # over locked rows is how agents avoid queueing behind each other, but when every free item
+    # was locked, take-next on PostgreSQL answered "nothing waiting" with all of them free.
+    customer = factories.customer()
+    for n in range(3):
+        factories.ticket(customer_=customer, subject=f"Question {n}", body="Plans for next year?")
+    agent = factories.agent()
+    presence_set(agent=agent, state="available")
+    locked = threading.Event()
+    answered = threading.Event()
+    answers: list[Ticket | None] = []
+
+    def hold_every_free_item() -> None:
+        try:
+            with transaction.atomic():
+                list(Ticket.objects.select_for_update().filter(assignee__isnull=True))
+                locked.set()
+                # Long enough for the take to meet the locks; it must wait, not answer.
+                answered.wait(timeout=1)
+        finally:
+            connection.close()
+
+    def take() -> None:
+        try:
+            locked.wait()
+            answers.append(ticket_take_next(agent=agent))
+            answered.set()
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=hold_every_free_item), threading.Thread(target=take)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert len(answers) == 1
+    assert answers[0] is not None
+    assert Ticket.objects.filter(assignee=agent).count() == 1
