@@ -76,6 +76,7 @@ def child(sizes: list[int], runs: int) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "frontdesk.config.settings")
     django.setup()
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)  # as `frontdesk migrate` does
 
     from django.db import connection
     from django.utils import timezone
@@ -203,6 +204,7 @@ def main() -> None:
     parser.add_argument(
         "--database", default="frontdesk_bench_search", help="the PostgreSQL database to make"
     )
+    parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument("--src", default="", help="measure the code of this src/ folder")
     parser.add_argument("--child", nargs="?", const="-", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -210,12 +212,12 @@ def main() -> None:
     if args.child:
         child(sizes, args.runs)
         return
-    report = {
-        "sqlite": measure("sqlite", sizes, args.runs, args.src),
-        "postgresql": measure(
-            postgres_fresh(args.postgres, args.database), sizes, args.runs, args.src
-        ),
-    }
+    report = {}
+    if "sqlite" in args.databases:
+        report["sqlite"] = measure("sqlite", sizes, args.runs, args.src)
+    if "postgresql" in args.databases:
+        url = postgres_fresh(args.postgres, args.database)
+        report["postgresql"] = measure(url, sizes, args.runs, args.src)
     header = ["database", "tickets", "query", "found", "p50 ms", "p99 ms"]
     rows = [
         [

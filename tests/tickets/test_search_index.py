@@ -3,6 +3,7 @@ whichever database the suite runs on."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -195,7 +196,11 @@ def test_the_ticket_list_page_says_about_past_the_threshold(
         factories.ticket(subject="Counted", body="One of three.")
     assert "3 tickets" in agent_client.get(reverse("tickets:list")).content.decode()
     monkeypatch.setattr(pagination, "COUNT_EXACT_UP_TO", 2)
-    assert "about 3 tickets" in agent_client.get(reverse("tickets:list")).content.decode()
+    # PostgreSQL's estimate for a table it has not analysed yet may be far off; never below 3.
+    shown = agent_client.get(reverse("tickets:list")).content.decode()
+    estimate = re.search(r"about ([\d,]+) tickets", shown)
+    assert estimate is not None
+    assert int(estimate.group(1).replace(",", "")) >= 3
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite re-creates a table to alter it")
