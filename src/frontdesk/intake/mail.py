@@ -46,8 +46,8 @@ NAME_LENGTH = 200  # what a customer's name holds
 def mail_file(inbound: InboundMail) -> None:
     """File a stored message on the ticket it answers, or open one for it through the intake
     flow; a message from the desk itself, or filed before, is kept and marked ignored."""
-    # Parsing, looking up and triage come before the write transaction: on SQLite a write
-    # transaction holds the one write lock, and other listeners' lanes wait for it.
+    # Mail files each message in a savepoint of its own (mail.inbound), so the writes below
+    # need none more: a failure undoes the message's savepoint, claim and all.
     mail = mail_parse(bytes(inbound.raw))
     inbound.header_message_id = mail.message_id[:250]
     inbound.flags = list(mail.flags)
@@ -70,7 +70,7 @@ def mail_file(inbound: InboundMail) -> None:
         ticket = campaign_reply_ticket(recipient=campaign_recipient)
     text = mail.text or NO_TEXT
     if ticket is not None:
-        with transaction.atomic():
+        with transaction.atomic(savepoint=False):
             message = _reply(
                 ticket, customer, mail, text=text, headers=headers, files=files, flags=inbound.flags
             )
@@ -89,7 +89,7 @@ def mail_file(inbound: InboundMail) -> None:
     )
     acknowledge = _may_acknowledge(mail, customer, new_customer=new_customer)
     team_id = _team_for(mail, inbound)
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         ticket = contact_open(
             customer=customer,
             subject=subject,
