@@ -80,6 +80,12 @@ BENCHES = (
         quick=("--messages", "300", "--processes", "1"),
         uses_postgres=True,
     ),
+    Bench(
+        "create",
+        "create_profile.py",
+        quick=("--creates", "50", "--clients", "4"),
+        uses_postgres=True,
+    ),
     Bench("breaks", "breaks_bench.py", quick=("--agents", "100", "--runs", "3")),
     Bench(
         "search",
