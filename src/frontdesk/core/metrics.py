@@ -37,7 +37,6 @@ class _Collected(Collector):
 
 _database = CollectorRegistry(auto_describe=False)
 _process = CollectorRegistry(auto_describe=False)
-PROCESS = f"{socket.gethostname()}-{os.getpid()}"
 request_seconds = Histogram(
     "frontdesk_http_request_duration_seconds",
     "Seconds this web process took to answer, by view and status class.",
@@ -45,6 +44,12 @@ request_seconds = Histogram(
     buckets=LATENCY_BUCKETS,
     registry=_process,
 )
+
+
+def process_label() -> str:
+    """This process as the latency metric names it: machine and process id. Asked at each
+    request, as web workers are forked from a master that imported this module."""
+    return f"{socket.gethostname()}-{os.getpid()}"
 
 
 def metrics_collector_register(collect: Callable[[], Iterable[Metric]]) -> None:
@@ -79,6 +84,6 @@ class RequestLatencyMiddleware:
         # The view's name, not the path: ids in paths would make a series per ticket.
         view = (match.view_name or match._func_path) if match else "unmatched"
         request_seconds.labels(
-            process=PROCESS, view=view, status=f"{response.status_code // 100}xx"
+            process=process_label(), view=view, status=f"{response.status_code // 100}xx"
         ).observe(time.perf_counter() - started)
         return response
