@@ -28,3 +28,11 @@ AXES_ENABLED = False
 # own connections per thread instead of sharing one across threads.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}  # noqa: F405
+
+# Static files by their plain names, found where they lie: the hashed names need `collectstatic`
+# (seconds), which the served desk runs and tests/cli/test_serve.py checks through a real server.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True

@@ -12,11 +12,14 @@ DEFAULT_PORT = DEFAULT_WEB_PORT
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    """Bring the database schema up to date."""
+    """Bring the database schema up to date, and the collected static files."""
     from django.core.management import call_command
+
+    from frontdesk.cli.static import static_collect
 
     call_command("migrate", interactive=False, verbosity=args.verbosity)
     call_command("createcachetable", verbosity=args.verbosity)
+    static_collect()
     return 0
 
 
@@ -25,8 +28,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import waitress
     from django.conf import settings
 
+    from frontdesk.cli.static import static_collect
     from frontdesk.config.wsgi import application
 
+    static_collect()
     try:
         server = waitress.create_server(
             application,

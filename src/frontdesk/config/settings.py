@@ -94,6 +94,11 @@ MIDDLEWARE = [
     "frontdesk.core.middleware.ApiErrorsMiddleware",
     "frontdesk.core.middleware.NulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages and API answers gzipped when the client accepts it; after WhiteNoise, which sends
+    # static files already compressed by `collectstatic`, and before everything that writes a
+    # body. BREACH: Django masks the CSRF token anew on every response and pads the gzip
+    # header with random bytes, so a secret cannot be guessed from the compressed sizes.
+    "django.middleware.gzip.GZipMiddleware",
     # After WhiteNoise, which answers for static files before it: those stay cacheable.
     "frontdesk.core.security_headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -223,14 +228,16 @@ FORMAT_MODULE_PATH = ["frontdesk.core.formats"]
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+# `frontdesk migrate` and `frontdesk serve` collect the static files here (cli/static.py):
+# named by a hash of their content, gzipped beside, and sent by WhiteNoise with a ten-year
+# `Cache-Control: immutable`; a changed file gets a new name, so browsers never keep an old one.
 STATIC_ROOT = DATA_DIR / "static"
 if not env.problems:  # a data folder that cannot be made is already a listed problem
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns on every request without it
-WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = DATA_DIR / "attachments"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # Attachments and recordings on S3-compatible storage (docs/deploy.md) instead of the data folder,
 # for a desk on several machines; private objects, always served through the desk's own checks.
