@@ -72,3 +72,19 @@ def get_json(url: str) -> tuple[int, dict[str, object]]:
         except (urllib.error.URLError, ConnectionError):
             assert time.monotonic() < deadline, f"nothing answered at {url}"
             time.sleep(0.3)
+
+
+def children_of(pid: int) -> set[int]:
+    """The processes whose parent is `pid`, read from /proc."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "stat").read_text()
+        except OSError:
+            continue  # ended meanwhile
+        # pid (name) state ppid …: the name may hold spaces and parentheses.
+        if int(status.rsplit(")", 1)[1].split()[1]) == pid:
+            found.add(int(entry.name))
+    return found

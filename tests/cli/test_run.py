@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from frontdesk.cli import mail_port_for
-from tests.cli.desks import FRONTDESK, desk_env, get_json, wait_for_text
+from tests.cli.desks import FRONTDESK, children_of, desk_env, get_json, wait_for_text
 
 pytestmark = pytest.mark.django_db
 
@@ -107,12 +107,22 @@ def test_run_carries_on_without_mail_when_the_mail_port_is_taken(
             said = wait_for_text(log, "Stop with Ctrl-C", run)
             status = get_json(f"http://127.0.0.1:{port}/healthz")[0]
             still_running = run.poll() is None
+            web = [
+                child
+                for child in children_of(run.pid)
+                if " serve " in Path(f"/proc/{child}/cmdline").read_text().replace("\0", " ")
+            ]
+            web_workers = children_of(web[0]) if web else set()
         finally:
             _stop(run)
+        left = [worker for worker in web_workers if Path(f"/proc/{worker}").exists()]
     assert f"port {mail_port} on 127.0.0.1 is taken" in said
     assert "without receiving mail" in said
     assert status == 200
     assert still_running
+    assert len(web) == 1
+    assert len(web_workers) == 2  # `run` serves with two worker processes
+    assert not left  # and stopping `run` stops them
     assert "Traceback" not in said
 
 

@@ -3,26 +3,22 @@ secure cookies on an https desk, and a TLS proxy believed only when it is named.
 
 from __future__ import annotations
 
-import http.client
 import json
 import os
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-import waitress
 from django.test import Client
 from django.urls import reverse
 from pytest_django import Settings
 
 from frontdesk.accounts.choices import Role
-from frontdesk.cli.desk import proxy_options
 from frontdesk.config.env import EnvReader
+from frontdesk.config.proxy import TrustedProxyMiddleware
 from frontdesk.customers.services import portal_link_build
 from tests import factories
 
@@ -224,51 +220,45 @@ def test_a_proxy_that_is_no_address_is_a_clear_problem() -> None:
     assert EnvReader({"P": " ::1 "}).proxy_address("P") == "::1"
 
 
-def _wsgi_echo(environ: dict[str, str], start_response):  # type: ignore[no-untyped-def]
+def _wsgi_echo(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+    forwarded = sorted(name for name in environ if name.startswith("HTTP_X_FORWARDED"))
     body = " ".join(
-        [environ["REMOTE_ADDR"], environ["wsgi.url_scheme"], environ.get("HTTP_HOST", "")]
+        [environ["REMOTE_ADDR"], environ["wsgi.url_scheme"], environ["HTTP_HOST"], *forwarded]
     ).encode()
     start_response("200 OK", [("Content-Type", "text/plain")])
     return [body]
 
 
-@pytest.fixture
-def proxied_server() -> Iterator[tuple[int, int]]:
-    """Two waitress servers as `frontdesk serve` starts them: one trusting 127.0.0.1 as the
-    proxy, one trusting another address; (trusting port, not-trusting port)."""
-    servers = [
-        waitress.create_server(_wsgi_echo, host="127.0.0.1", port=0, **proxy_options(proxy))
-        for proxy in ("127.0.0.1", "10.9.9.9")
-    ]
-    threads = [threading.Thread(target=server.run, daemon=True) for server in servers]
-    for thread in threads:
-        thread.start()
-    yield servers[0].effective_port, servers[1].effective_port
-    for server in servers:
-        server.close()
-
-
-def _ask(port: int) -> str:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    connection.request(
-        "GET",
-        "/",
-        headers={
-            "X-Forwarded-For": "203.0.113.7",
-            "X-Forwarded-Proto": "https",
-            "X-Forwarded-Host": "help.example.com",
-        },
+def _ask(trusted_proxy: str, *, peer: str = "127.0.0.1") -> str:
+    """What the application sees of a forwarded request from `peer`, behind the middleware."""
+    environ = {
+        "REMOTE_ADDR": peer,
+        "wsgi.url_scheme": "http",
+        "HTTP_HOST": "127.0.0.1:8000",
+        "HTTP_X_FORWARDED_FOR": "198.51.100.9, 203.0.113.7",
+        "HTTP_X_FORWARDED_PROTO": "https",
+        "HTTP_X_FORWARDED_HOST": "help.example.com",
+        "HTTP_X_FORWARDED_PORT": "443",
+    }
+    answer = TrustedProxyMiddleware(_wsgi_echo, trusted_proxy=trusted_proxy)(
+        environ, lambda status, headers: None
     )
-    return connection.getresponse().read().decode()
+    return b"".join(answer).decode()
 
 
-def test_waitress_takes_the_clients_address_only_from_the_named_proxy(
-    proxied_server: tuple[int, int],
-) -> None:
-    trusting, not_trusting = proxied_server
-    assert _ask(trusting) == "203.0.113.7 https help.example.com"
-    remote, scheme, host = _ask(not_trusting).split(" ")
-    assert remote == "127.0.0.1"
-    assert scheme == "http"
-    assert host.startswith("127.0.0.1:")
-    assert proxy_options("") == {}
+def test_the_clients_address_scheme_and_host_come_only_from_the_named_proxy() -> None:
+    forwarded = "HTTP_X_FORWARDED_FOR HTTP_X_FORWARDED_HOST HTTP_X_FORWARDED_PORT"
+    forwarded += " HTTP_X_FORWARDED_PROTO"
+    # The proxy's own addition is the last address; the one before, the client wrote itself.
+    assert _ask("127.0.0.1") == f"203.0.113.7 https help.example.com {forwarded}"
+    assert _ask("*", peer="10.1.2.3") == f"203.0.113.7 https help.example.com {forwarded}"
+    assert _ask("::1", peer="::1").startswith("203.0.113.7 https help.example.com")
+    # From anyone else nothing forwarded is believed, nor even left for Django to read.
+    assert _ask("10.9.9.9") == "127.0.0.1 http 127.0.0.1:8000"
+    assert _ask("") == "127.0.0.1 http 127.0.0.1:8000"
+
+
+def test_the_served_application_is_behind_the_proxy_middleware() -> None:
+    from frontdesk.config.wsgi import application
+
+    assert isinstance(application, TrustedProxyMiddleware)

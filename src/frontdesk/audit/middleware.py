@@ -10,7 +10,7 @@ from frontdesk.audit.services import request_address
 
 
 class AuditAddressMiddleware:
-    """Keep the request's address (REMOTE_ADDR, which waitress sets from a trusted proxy's
+    """Keep the request's address (REMOTE_ADDR, which config/proxy.py sets from a trusted proxy's
     header) for `audit_record`, so services record it without being handed the request."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:

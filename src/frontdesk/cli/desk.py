@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from frontdesk.cli.startup import NEEDS_REACH, NEEDS_TABLES
 from frontdesk.core.constants import DEFAULT_HOST, DEFAULT_WEB_PORT
 
 DEFAULT_PORT = DEFAULT_WEB_PORT
+# Threads per web process: requests mostly wait for the database, during which others run.
+DEFAULT_THREADS = 4
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -24,33 +27,24 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Serve the web pages and the API."""
-    import waitress
+    """Serve the web pages and the API: warm up, then fork the workers."""
     from django.conf import settings
 
     from frontdesk.cli.static import static_collect
-    from frontdesk.config.wsgi import application
+    from frontdesk.config.webserver import web_serve
 
     static_collect()
-    try:
-        server = waitress.create_server(
-            application,
-            host=args.host,
-            port=args.port,
-            threads=args.threads,
-            ident="frontdesk",
-            **proxy_options(settings.TRUSTED_PROXY),
-        )
-    except OSError as error:
-        print(
-            f"frontdesk serve: cannot listen on {args.host}:{args.port}: {error.strerror}",
-            file=sys.stderr,
-        )
-        return 2
-    port = getattr(server, "effective_port", args.port)  # the one chosen, for --port 0
-    print(f"frontdesk is serving on http://{url_host(args.host)}:{port}", flush=True)
-    server.run()
-    return 0
+
+    def said(port: int) -> None:  # the one bound, for --port 0
+        print(f"frontdesk is serving on http://{url_host(args.host)}:{port}", flush=True)
+
+    return web_serve(
+        host=args.host,
+        port=args.port,
+        workers=args.workers or settings.WEB_WORKERS or _cores(),
+        threads=args.threads,
+        said=said,
+    )
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
@@ -93,20 +87,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def proxy_options(trusted_proxy: str) -> dict[str, object]:
-    """waitress's options for a TLS proxy at `trusted_proxy`: from it (and only from it) the
-    client's address, scheme and host are read from X-Forwarded-*, so REMOTE_ADDR, which
-    lockouts and rate limits count, is the client's; from anyone else those headers are dropped."""
-    if not trusted_proxy:
-        return {}
-    return {
-        "trusted_proxy": trusted_proxy,
-        "trusted_proxy_count": 1,
-        "trusted_proxy_headers": {"x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"},
-        "clear_untrusted_proxy_headers": True,
-    }
-
-
 def url_host(host: str) -> str:
     """The host as a link names it: a wildcard address is reached through this machine."""
     if host in ("", "0.0.0.0", "::"):  # noqa: S104 - naming the wildcard, not binding it
@@ -114,12 +94,38 @@ def url_host(host: str) -> str:
     return f"[{host}]" if ":" in host else host
 
 
+def _cores() -> int:
+    """The cores this process may run on (a container's or `taskset`'s share, where it shows)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def _at_least_one(text: str) -> int:
+    """A count for argparse: a whole number from 1."""
+    try:
+        count = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"{count} is less than 1")
+    return count
+
+
 def add_commands(commands: argparse._SubParsersAction) -> None:
     """Add the group's commands to the `frontdesk` parser."""
     serve = commands.add_parser("serve", help="serve the web pages and the API")
     serve.add_argument("--host", default=DEFAULT_HOST)
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)  # 0: any free port
-    serve.add_argument("--threads", type=int, default=8)
+    serve.add_argument(
+        "--workers",
+        type=_at_least_one,
+        default=0,
+        help="processes (default FRONTDESK_WEB_WORKERS, else one per core)",
+    )
+    serve.add_argument(
+        "--threads", type=_at_least_one, default=DEFAULT_THREADS, help="threads per process"
+    )
     serve.set_defaults(handler=cmd_serve, database=NEEDS_TABLES)
 
     worker = commands.add_parser("worker", help="run background tasks")

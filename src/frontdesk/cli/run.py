@@ -21,6 +21,9 @@ if TYPE_CHECKING:  # the command must start before Django is set up
 
 # The processes `run` starts are this same command, run by this same Python.
 FRONTDESK_CHILD = (sys.executable, "-m", "frontdesk")
+# Web processes `run` forks unless FRONTDESK_WEB_WORKERS says otherwise: a trial desk on a
+# laptop needs two at most, and each costs memory (docs/operator-guide.md, "Serving").
+RUN_WEB_WORKERS = 2
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -60,7 +63,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not User.objects.filter(username__in=[login.username for login in logins]).exists():
         logins = []
     children = {
-        "web": [*FRONTDESK_CHILD, "serve", "--host", args.host, "--port", str(args.port)],
+        "web": [
+            *FRONTDESK_CHILD,
+            "serve",
+            "--host",
+            args.host,
+            "--port",
+            str(args.port),
+            "--workers",
+            str(settings.WEB_WORKERS or RUN_WEB_WORKERS),
+        ],
         "worker": [*FRONTDESK_CHILD, "worker"],
     }
     if not mail_taken:

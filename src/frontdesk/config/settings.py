@@ -192,7 +192,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_COOLOFF_MINUTES)
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # No banner on every command's start (`frontdesk migrate`, `manage …`): the settings say it all.
 AXES_VERBOSE = False
-# The address is REMOTE_ADDR, which waitress sets from a trusted proxy's header (docs/deploy.md).
+# The address is REMOTE_ADDR, set from a trusted proxy's header (config/proxy.py, docs/deploy.md).
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 # Failures are kept for the cool-off only; successful log-ins not at all (a row per log-in would
@@ -278,8 +278,9 @@ LANGUAGE_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env.integer("FRONTDESK_HSTS_SECONDS", default=31_536_000) if HTTPS else 0
 SECURE_HSTS_PRELOAD = env.flag("FRONTDESK_HSTS_PRELOAD", default=False)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD
-# The TLS proxy in front of `frontdesk serve`: waitress believes its X-Forwarded-* headers only
-# from this address (and strips them from everyone else), so Django may believe them too.
+# The TLS proxy in front of `frontdesk serve`: its X-Forwarded-* headers are believed only from
+# this address and stripped from everyone else's requests (config/proxy.py), so Django may
+# believe them too.
 # Without one, a client could claim https or another host by sending the headers itself.
 TRUSTED_PROXY = env.proxy_address("FRONTDESK_TRUSTED_PROXY")
 if TRUSTED_PROXY:
@@ -288,6 +289,9 @@ if TRUSTED_PROXY:
     # Plain http reaches the desk only past the proxy; health checks and scrapers come so.
     SECURE_SSL_REDIRECT = HTTPS
     SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]
+
+# Web processes `frontdesk serve` forks, each answering with its threads; 0: one per core.
+WEB_WORKERS = env.integer("FRONTDESK_WEB_WORKERS", default=0, minimum=0)
 
 # Content-Security-Policy (django-csp): scripts only from the desk, and an inline one only with
 # the page's nonce; no inline styles, no plugins, no framing. Pages that need more say so with
