@@ -107,6 +107,7 @@ BENCHES = (
         uses_shared=True,
         only_when_named=True,
     ),
+    Bench("serve", "serve_bench.py", quick=("--tickets", "500", "--requests", "40")),
 )
 
 
