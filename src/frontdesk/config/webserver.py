@@ -27,8 +27,8 @@ BACKLOG = 2048
 
 def web_warm_up() -> None:
     """Load what answering needs before the first request: every URL and so every view, the
-    desk's templates compiled, each language's translations, and triage's language detector
-    and word lists."""
+    desk's templates compiled, each language's translations, and all that triage and the tone
+    check read (triage.runtime.warm_up)."""
     from django.template import engines
     from django.urls import get_resolver
     from django.utils import translation
@@ -45,8 +45,7 @@ def web_warm_up() -> None:
     for code, _name in settings.LANGUAGES:
         translation.activate(code)
     translation.deactivate()
-    runtime.detection()
-    runtime.lexicons()
+    runtime.warm_up(freeze=False)  # before_fork freezes, once everything is loaded
 
 
 def before_fork() -> None:
@@ -60,6 +59,7 @@ def before_fork() -> None:
         cache.close()
     # The collector writes into every object it visits, which would copy each shared page into
     # every worker; what the master loaded lives as long as the process anyway.
+    gc.collect()
     gc.freeze()
 
 
