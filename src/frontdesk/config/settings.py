@@ -237,7 +237,7 @@ if not env.problems:  # a data folder that cannot be made is already a listed pr
 MEDIA_ROOT = DATA_DIR / "attachments"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "frontdesk.config.staticfiles.DeskStaticStorage"},
 }
 # Attachments and recordings on S3-compatible storage (docs/deploy.md) instead of the data folder,
 # for a desk on several machines; private objects, always served through the desk's own checks.
