@@ -11,7 +11,7 @@ from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from frontdesk.audit.models import AuditEvent
 from frontdesk.audit.registry import object_links, value_words
@@ -26,7 +26,7 @@ VERBS: dict[str, Promise] = {
     "merge": gettext_lazy("merged into"),
     "bulk": gettext_lazy("acted on several tickets at once"),
     "export": gettext_lazy("exported"),
-    "erase": gettext_lazy("erased"),
+    "erase": pgettext_lazy("audit action: someone erased a customer", "erased"),
     "role": gettext_lazy("changed the account of"),
 }
 SETTING_VERBS: dict[str, Promise] = {

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from frontdesk.customers.choices import (
     Direction,
@@ -49,7 +50,9 @@ class Customer(models.Model):
     )
     # When the customer's data was erased (the privacy erasure): the row stays, anonymised, so
     # that their tickets still count in the figures.
-    erased_at = models.DateTimeField(_("erased"), null=True, blank=True)
+    erased_at = models.DateTimeField(
+        pgettext_lazy("when a customer was erased", "erased"), null=True, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
