@@ -19,8 +19,9 @@ import base64
 import binascii
 import hashlib
 import json
+import math
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
 
@@ -30,6 +31,7 @@ from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from django.db.models import Model, Q, QuerySet
+from django.utils import timezone
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 
@@ -118,17 +120,32 @@ def _order_fields(rows: QuerySet[Any]) -> list[tuple[str, bool]]:
 
 def _value_read(model: type[Model], name: str, raw: Any) -> Any:
     # A model field reads its value back from the JSON it was written to; an annotation (the
-    # search rank) is a number already.
+    # search rank) is a number already. What no row of ours holds (a null, a NUL, a moment
+    # without its zone or past the calendar's ends) is refused here: the database would fail
+    # on it, or `filter` refuse it, with a 500.
+    if raw is None or (isinstance(raw, str) and "\x00" in raw):
+        raise Invalid("This cursor does not fit the list.")
     try:
         field = model._meta.pk if name == "pk" else model._meta.get_field(name)
     except FieldDoesNotExist:
-        if not isinstance(raw, int | float | str):
+        try:
+            if isinstance(raw, bool) or not isinstance(raw, int | float):
+                raise ValueError(raw)
+            number = float(raw)
+            if not math.isfinite(number):
+                raise ValueError(raw)
+        except (ValueError, OverflowError):
             raise Invalid("This cursor does not fit the list.") from None
-        return raw
+        return number
     try:
-        return field.to_python(raw)  # type: ignore[union-attr]
-    except (ValidationError, TypeError, ValueError):
+        value = field.to_python(raw)  # type: ignore[union-attr]
+        if isinstance(value, datetime):
+            if timezone.is_naive(value):
+                raise ValueError(raw)
+            value = value.astimezone(UTC)
+    except (ValidationError, TypeError, ValueError, OverflowError):
         raise Invalid("This cursor does not fit the list.") from None
+    return value
 
 
 class _CursorEncoder(DjangoJSONEncoder):
