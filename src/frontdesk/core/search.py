@@ -20,7 +20,7 @@ from django.contrib.postgres.operations import TrigramExtension
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 from django.db.models import Case, F, IntegerField, Lookup, Model, Q, QuerySet, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models.expressions import RawSQL, Subquery
 from django.db.models.sql.compiler import SQLCompiler
 
 from frontdesk.engine.search import typo_matches, typo_words
@@ -58,6 +58,27 @@ class WordAlike(Lookup[str]):
         lhs, lhs_params = self.process_lhs(compiler, connection)
         rhs, rhs_params = self.process_rhs(compiler, connection)
         return f"{rhs} <%% {lhs}", (*rhs_params, *lhs_params)
+
+
+class AmongRows(Lookup[Any]):
+    """`field = ANY(ARRAY(subquery))` (PostgreSQL): the subquery runs once, before the outer
+    rows are read, and its ids are looked up through the field's index even under an OR, where
+    an `IN (subquery)` makes the planner test every row of the outer table."""
+
+    lookup_name = "among_rows"
+
+    def as_sql(self, compiler: SQLCompiler, connection: Any) -> tuple[str, tuple[Any, ...]]:
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} = ANY(ARRAY{rhs})", (*lhs_params, *rhs_params)
+
+
+def among(field: str, rows: QuerySet[Any]) -> Q:
+    """Rows whose `field` is one of the values `rows` (a one-column `values()`) yields: on
+    PostgreSQL through `AmongRows`, so that each way a search matches keeps its own index."""
+    if connection.vendor == "postgresql":
+        return Q(AmongRows(F(field), Subquery(rows.order_by())))
+    return Q(**{f"{field}__in": rows})
 
 
 def _fts_phrase(text: str) -> str:

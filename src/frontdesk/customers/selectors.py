@@ -11,7 +11,7 @@ from django.db.models import Count, Q, QuerySet
 
 from frontdesk.accounts.models import User
 from frontdesk.core.errors import NotFound
-from frontdesk.core.search import rows_alike, search_filter, text_holds
+from frontdesk.core.search import among, rows_alike, search_filter, text_holds
 from frontdesk.customers.choices import FieldTarget, IdentityKind
 from frontdesk.customers.constants import PORTAL_SALT
 from frontdesk.customers.field_selectors import custom_filter
@@ -127,14 +127,15 @@ def customer_list(
         customers,
         field="search_text",
         words=search_words(query),
-        also=Q(pk__in=by_identity),
+        also=among("pk", by_identity),
         alike=_alike,
         order=("name", "id"),
     )
 
 
 def _alike(word: str) -> Q:
-    return Q(pk__in=rows_alike(Customer.objects.all(), field="search_text", word=word).values("pk"))
+    alike = rows_alike(Customer.objects.all(), field="search_text", word=word)
+    return among("pk", alike.values("pk"))
 
 
 def customers_by_ids(*, ids: Iterable[int]) -> dict[int, Customer]:

@@ -21,7 +21,7 @@ from frontdesk.accounts.models import Team, User
 from frontdesk.core.errors import NotFound
 from frontdesk.core.http import whole_number
 from frontdesk.core.memo import for_a_while
-from frontdesk.core.search import rows_alike, search_filter
+from frontdesk.core.search import among, rows_alike, search_filter
 from frontdesk.customers.choices import FieldTarget
 from frontdesk.customers.field_selectors import custom_filter
 from frontdesk.customers.models import Customer
@@ -203,7 +203,8 @@ def access_ticket_view_by_id(*, actor: User, view_id: int) -> TicketView:
 
 
 def _customer_alike(word: str) -> Q:
-    return Q(customer__in=rows_alike(Customer.objects.all(), field="search_text", word=word))
+    alike = rows_alike(Customer.objects.all(), field="search_text", word=word)
+    return among("customer_id", alike.values("pk"))
 
 
 def access_ticket_by_id(*, actor: User, ticket_id: int) -> Ticket:
@@ -259,7 +260,7 @@ def _named(reference: str) -> Q:
     # customer's old link and a reply quoting the old reference both lead to the one kept.
     # The merged ticket is looked up by its reference (an index), not tested row by row.
     merged = Ticket.objects.filter(reference=reference, merged_into__isnull=False)
-    return Q(reference=reference) | Q(pk__in=merged.values("merged_into_id"))
+    return Q(reference=reference) | among("pk", merged.values("merged_into_id"))
 
 
 def ticket_thread(*, ticket: Ticket, include_notes: bool) -> QuerySet[Message]:
