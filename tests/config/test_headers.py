@@ -3,6 +3,7 @@ secure cookies on an https desk, and a TLS proxy believed only when it is named.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -262,3 +263,34 @@ def test_the_served_application_is_behind_the_proxy_middleware() -> None:
     from frontdesk.config.wsgi import application
 
     assert isinstance(application, TrustedProxyMiddleware)
+
+
+def test_django_reads_the_scheme_and_host_the_proxy_added_not_those_the_client_wrote(
+    settings: Settings,
+) -> None:
+    from django.core.handlers.wsgi import WSGIRequest
+
+    for name, value in PROXY_SETTINGS.items():
+        setattr(settings, name, value)
+    settings.ALLOWED_HOSTS = ["help.example.com", "evil.example"]
+    seen: dict[str, Any] = {}
+
+    def django_view(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+        request = WSGIRequest(environ)
+        seen.update(secure=request.is_secure(), host=request.get_host())
+        start_response("200 OK", [])
+        return []
+
+    # A proxy that appends: the client's own claim comes first, the proxy's last.
+    environ = {
+        "REMOTE_ADDR": "10.0.0.5",
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": "/",
+        "wsgi.input": io.BytesIO(),
+        "wsgi.url_scheme": "http",
+        "HTTP_HOST": "10.0.0.1:8000",
+        "HTTP_X_FORWARDED_PROTO": "https, http",
+        "HTTP_X_FORWARDED_HOST": "evil.example, help.example.com",
+    }
+    TrustedProxyMiddleware(django_view, trusted_proxy="10.0.0.5")(environ, lambda *_: None)
+    assert seen == {"secure": False, "host": "help.example.com"}

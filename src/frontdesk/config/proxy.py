@@ -67,9 +67,11 @@ def _apply_forwarded(environ: dict[str, Any]) -> None:
     hops = [hop.strip() for hop in environ.get("HTTP_X_FORWARDED_FOR", "").split(",")]
     if hops[-1] and _address(hops[-1]) is not None:
         environ["REMOTE_ADDR"] = hops[-1].strip("[]")
-    scheme = environ.get("HTTP_X_FORWARDED_PROTO", "").split(",")[-1].strip().lower()
+    # Django reads these two headers again (SECURE_PROXY_SSL_HEADER takes a list's first value,
+    # USE_X_FORWARDED_HOST the whole of it), so each is left holding the proxy's value alone.
+    scheme = environ.pop("HTTP_X_FORWARDED_PROTO", "").split(",")[-1].strip().lower()
     if scheme in ("http", "https"):
-        environ["wsgi.url_scheme"] = scheme
-    host = environ.get("HTTP_X_FORWARDED_HOST", "").split(",")[-1].strip()
+        environ["wsgi.url_scheme"] = environ["HTTP_X_FORWARDED_PROTO"] = scheme
+    host = environ.pop("HTTP_X_FORWARDED_HOST", "").split(",")[-1].strip()
     if host:
-        environ["HTTP_HOST"] = host
+        environ["HTTP_HOST"] = environ["HTTP_X_FORWARDED_HOST"] = host
