@@ -1,12 +1,14 @@
 """API tokens' scopes and ends, over the real API: what each scope may read, write and do as a
 lead; expired and revoked tokens; the cap by role; the page, the command and the reminder mail."""
 
+import threading
 import time
 from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.db import connection
+from django.db import connection, transaction
+from django.db import connections as databases
 from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -161,6 +163,26 @@ def test_a_remembered_token_of_an_agent_deactivated_in_this_process_answers_401_
     assert client.get("/api/v1/tickets").status_code == 200
     agent_deactivate(agent=agent, actor=lead)
     assert client.get("/api/v1/tickets").status_code == 401
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_token_remembered_by_another_thread_while_its_revocation_commits_is_forgotten() -> None:
+    agent = factories.agent()
+    raw = factories.api_token(agent, scope="write")
+    assert token_authenticate(raw=raw) is not None  # used just now: the next read writes nothing
+    with transaction.atomic():
+        token_revoke(actor=agent, token_id=ApiToken.objects.get(user=agent).pk)
+
+        # Another request's thread reads the token as last committed, still live, and
+        # remembers it after the revocation's save forgot every token.
+        def read_elsewhere() -> None:
+            token_authenticate(raw=raw)
+            databases.close_all()
+
+        other = threading.Thread(target=read_elsewhere)
+        other.start()
+        other.join()
+    assert token_authenticate(raw=raw) is None
 
 
 def test_a_token_revoked_by_another_process_answers_401_once_its_memory_runs_out(

@@ -125,6 +125,13 @@ _remembered_lock = threading.Lock()
 def tokens_forget(**_signal: Any) -> None:
     """Forget every token this process remembers (a token or an agent changed); also a
     receiver of their saves and deletions."""
+    _forget_all()
+    # Until the change commits, another thread still reads the row as it was and may remember
+    # it again (a revoked token, a deactivated agent): forget once more when it commits.
+    transaction.on_commit(_forget_all, using=_signal.get("using"))
+
+
+def _forget_all() -> None:
     with _remembered_lock:
         _remembered.clear()
 
