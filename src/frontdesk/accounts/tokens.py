@@ -128,7 +128,8 @@ def tokens_forget(**_signal: Any) -> None:
     _forget_all()
     # Until the change commits, another thread still reads the row as it was and may remember
     # it again (a revoked token, a deactivated agent): forget once more when it commits.
-    transaction.on_commit(_forget_all, using=_signal.get("using"))
+    if transaction.get_connection(_signal.get("using")).in_atomic_block:
+        transaction.on_commit(_forget_all, using=_signal.get("using"))
 
 
 def _forget_all() -> None:
