@@ -254,6 +254,8 @@ def test_the_clients_address_scheme_and_host_come_only_from_the_named_proxy() ->
     assert _ask("127.0.0.1") == f"203.0.113.7 https help.example.com {forwarded}"
     assert _ask("*", peer="10.1.2.3") == f"203.0.113.7 https help.example.com {forwarded}"
     assert _ask("::1", peer="::1").startswith("203.0.113.7 https help.example.com")
+    # A server listening on "::" names an IPv4 peer in its IPv6 form.
+    assert _ask("10.0.0.5", peer="::ffff:10.0.0.5").startswith("203.0.113.7 https")
     # From anyone else nothing forwarded is believed, nor even left for Django to read.
     assert _ask("10.9.9.9") == "127.0.0.1 http 127.0.0.1:8000"
     assert _ask("") == "127.0.0.1 http 127.0.0.1:8000"

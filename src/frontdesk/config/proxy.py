@@ -56,9 +56,11 @@ class TrustedProxyMiddleware:
 
 def _address(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     try:
-        return ipaddress.ip_address(text.strip().strip("[]"))
+        address = ipaddress.ip_address(text.strip().strip("[]"))
     except ValueError:
         return None
+    # A server listening on "::" names an IPv4 peer in its IPv6 form (::ffff:10.0.0.5).
+    return getattr(address, "ipv4_mapped", None) or address
 
 
 def _apply_forwarded(environ: dict[str, Any]) -> None:
