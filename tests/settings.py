@@ -26,7 +26,7 @@ AXES_ENABLED = False
 
 # A file, not memory, for SQLite test databases: the browser tests' live server then opens its
 # own connections per thread instead of sharing one across threads.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}  # noqa: F405
 
 # Static files by their plain names, found where they lie: the hashed names need `collectstatic`

@@ -28,7 +28,7 @@ def test_reader_collects_every_problem() -> None:
 @pytest.mark.parametrize(
     ("url", "engine"),
     [
-        ("sqlite:////tmp/desk.sqlite3", "django.db.backends.sqlite3"),
+        ("sqlite:////tmp/desk.sqlite3", "frontdesk.core.sqlite3"),
         ("postgresql://desk@127.0.0.1:5432/desk", "django.db.backends.postgresql"),
     ],
 )

@@ -351,6 +351,8 @@ def database_config(url: str, reader: EnvReader) -> dict[str, Any]:
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
         }
+        # Django's backend, with write transactions that queue for their turn (its docstring).
+        config["ENGINE"] = "frontdesk.core.sqlite3"
     else:
         config["CONN_HEALTH_CHECKS"] = True
     return config
