@@ -108,3 +108,28 @@ def test_every_language_reads_the_desks_time_on_a_24_hour_clock(
     assert short_datetime in page
     assert short_date in page
     assert "p.m." not in page
+
+
+def test_pages_pass_on_the_configured_clock_while_the_database_is_gone(
+    monkeypatch: pytest.MonkeyPatch, settings: Settings
+) -> None:
+    from django.db import OperationalError
+    from django.http import HttpRequest, HttpResponse
+    from django.utils import timezone
+
+    from frontdesk.core import clock
+
+    def gone() -> str:
+        raise OperationalError("unable to open database file")
+
+    monkeypatch.setattr(clock, "_zone_readers", [gone])
+    settings.TIME_ZONE = "Europe/Tallinn"
+    seen: list[str] = []
+
+    def view(request: HttpRequest) -> HttpResponse:
+        seen.append(timezone.get_current_timezone_name())
+        return HttpResponse("the view answers")
+
+    answer = clock.DeskTimeZoneMiddleware(view)(HttpRequest())
+    assert answer.content == b"the view answers"
+    assert seen == ["Europe/Tallinn"]

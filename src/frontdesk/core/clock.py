@@ -16,6 +16,7 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -85,7 +86,13 @@ class DeskTimeZoneMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        with timezone.override(desk_zone()):
+        try:
+            zone = desk_zone()
+        except DatabaseError:
+            # The database is gone: the view says so (/healthz in its own words, pages through
+            # the outage page), not this middleware on its way in.
+            zone = ZoneInfo(settings.TIME_ZONE)
+        with timezone.override(zone):
             return self.get_response(request)
 
 
