@@ -52,6 +52,12 @@ def test_next_and_take_next_read_the_queue_index_at_100000_tickets_after_growing
     _grow_to(100_000, template=template, taker=taker)
 
     database_optimize()  # the workers' upkeep (also run on start-up by `frontdesk migrate`)
+    if connection.vendor == "postgresql":
+        # PostgreSQL's own upkeep is autovacuum's analyse, which never sees a test's uncommitted
+        # rows; the upkeep above re-analyses only tables never analysed, and whether it still
+        # counts this one so depends on when the first analyse's statistics were published.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE tickets_ticket")
 
     assert Ticket.objects.count() == 100_000
     assert statistics_stale_tables() == []
