@@ -3,11 +3,9 @@ moving tickets between customers."""
 
 from __future__ import annotations
 
-import threading
-from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -179,7 +177,7 @@ def ticket_take_next(*, agent: User, fits_minutes: int | None = None) -> Ticket 
     # loop moves on to the next one, never giving up while one is free: every loss is someone
     # else's win, and the loop ends when the free items do.
     while True:
-        with _writers_take_turns(), transaction.atomic():
+        with transaction.atomic():
             pk = queue_next_id(agent=agent, live=live, fits_minutes=fits_minutes, claim=True)
             if pk is None:
                 return None
@@ -192,17 +190,6 @@ def ticket_take_next(*, agent: User, fits_minutes: int | None = None) -> Ticket 
             )
         if ticket is not None:
             return ticket
-
-
-# SQLite has one writer at a time, and a writer waiting for the lock sleeps in growing steps (up
-# to 100 ms each), so with eight agents pressing at once some waited a second or more while
-# others went ahead. Threads of one process queue on this lock instead, each waking as soon as
-# the one before is done; only other processes still meet at SQLite's lock.
-_sqlite_turn = threading.Lock()
-
-
-def _writers_take_turns() -> AbstractContextManager[object]:
-    return _sqlite_turn if connection.vendor == "sqlite" else nullcontext()
 
 
 def ticket_assign_if_free(
