@@ -13,9 +13,6 @@ seen when the remembered copy runs out.
 import copy
 import hashlib
 import secrets
-import threading
-import time
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -37,6 +34,7 @@ from frontdesk.accounts.constants import (
 from frontdesk.accounts.models import ApiToken, User
 from frontdesk.audit.services import audit_record
 from frontdesk.core.errors import Invalid, NotFound
+from frontdesk.core.memo import remembered_for
 from frontdesk.mail.outbound import mail_send
 
 TOKEN_PREFIX = "fd_"  # noqa: S105 (a prefix, not a secret)
@@ -112,50 +110,26 @@ def token_create(*, user: User, scope: str, name: str = "", days: int | None = N
     return raw
 
 
-@dataclass
-class _Remembered:
-    token: ApiToken  # with its owner; never handed out, only copies of it
-    until: float  # time.monotonic()
-
-
-_remembered: dict[str, _Remembered] = {}
-_remembered_lock = threading.Lock()
+@remembered_for(TOKEN_REMEMBER_SECONDS, most=TOKENS_REMEMBERED, keep_none=False)
+def _token_read(digest: str) -> ApiToken | None:
+    """The live token with this digest, with its owner; remembered, but never handed out (only
+    copies are), and a wrong token is not remembered, so it cannot fill the memory."""
+    return (
+        ApiToken.objects.select_related("user")
+        .filter(digest=digest, revoked_at__isnull=True, user__is_active=True)
+        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
+        .first()
+    )
 
 
 def tokens_forget(**_signal: Any) -> None:
     """Forget every token this process remembers (a token or an agent changed); also a
     receiver of their saves and deletions."""
-    _forget_all()
+    _token_read.forget()
     # Until the change commits, another thread still reads the row as it was and may remember
     # it again (a revoked token, a deactivated agent): forget once more when it commits.
     if transaction.get_connection(_signal.get("using")).in_atomic_block:
-        transaction.on_commit(_forget_all, using=_signal.get("using"))
-
-
-def _forget_all() -> None:
-    with _remembered_lock:
-        _remembered.clear()
-
-
-def _token_found(digest: str, now: datetime) -> ApiToken | None:
-    """The live token with this digest, remembered or read (and then remembered)."""
-    with _remembered_lock:
-        seen = _remembered.get(digest)
-        if seen is not None and seen.until > time.monotonic():
-            return seen.token
-    token = (
-        ApiToken.objects.select_related("user")
-        .filter(digest=digest, revoked_at__isnull=True, user__is_active=True)
-        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
-        .first()
-    )
-    if token is None:
-        return None  # not remembered: a wrong token must not fill the memory
-    with _remembered_lock:
-        if len(_remembered) >= TOKENS_REMEMBERED:
-            _remembered.clear()
-        _remembered[digest] = _Remembered(token, time.monotonic() + TOKEN_REMEMBER_SECONDS)
-    return token
+        transaction.on_commit(_token_read.forget, using=_signal.get("using"))
 
 
 def token_authenticate(*, raw: str) -> ApiToken | None:
@@ -164,7 +138,7 @@ def token_authenticate(*, raw: str) -> ApiToken | None:
     if not raw.startswith(TOKEN_PREFIX):
         return None
     now = timezone.now()
-    token = _token_found(_digest(raw), now)
+    token = _token_read(_digest(raw))
     # Checked on every call, the token remembered or not: its end is fixed when it is made.
     if token is None or (token.expires_at is not None and token.expires_at <= now):
         return None

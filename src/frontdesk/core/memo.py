@@ -18,11 +18,22 @@ _ALL: list[Remembered[Any, Any]] = []
 
 
 class Remembered(Generic[P, R]):
-    """A function whose answers are remembered per arguments for SECONDS."""
+    """A function whose answers are remembered per arguments for `seconds` (SECONDS): at most
+    `most` of them (all forgotten when full), and None only with `keep_none`."""
 
-    def __init__(self, function: Callable[P, R]) -> None:
+    def __init__(
+        self,
+        function: Callable[P, R],
+        *,
+        seconds: float = SECONDS,
+        most: int | None = None,
+        keep_none: bool = True,
+    ) -> None:
         functools.update_wrapper(self, function)
         self._function = function
+        self._seconds = seconds
+        self._most = most
+        self._keep_none = keep_none
         self._lock = threading.Lock()
         self._remembered: dict[Any, tuple[float, R]] = {}
 
@@ -34,8 +45,12 @@ class Remembered(Generic[P, R]):
             if found is not None and found[0] > now:
                 return found[1]
         value = self._function(*args, **kwargs)
+        if value is None and not self._keep_none:
+            return value
         with self._lock:
-            self._remembered[key] = (now + SECONDS, value)
+            if self._most is not None and len(self._remembered) >= self._most:
+                self._remembered.clear()
+            self._remembered[key] = (now + self._seconds, value)
         return value
 
     def forget(self) -> None:
@@ -49,6 +64,19 @@ def for_a_while(function: Callable[P, R]) -> Remembered[P, R]:
     remembered = Remembered(function)
     _ALL.append(remembered)
     return remembered
+
+
+def remembered_for(
+    seconds: float, *, most: int | None = None, keep_none: bool = True
+) -> Callable[[Callable[P, R]], Remembered[P, R]]:
+    """`for_a_while` with its own time, size and whether None is remembered."""
+
+    def remember(function: Callable[P, R]) -> Remembered[P, R]:
+        remembered = Remembered(function, seconds=seconds, most=most, keep_none=keep_none)
+        _ALL.append(remembered)
+        return remembered
+
+    return remember
 
 
 def forget_all() -> None:
