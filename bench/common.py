@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
+from typing import Any
 
 
 def table(title: str, header: list[str], rows: list[list[object]]) -> None:
@@ -46,3 +48,17 @@ def measure_in_child(script: str, url: str, arguments: list[str]) -> list[dict[s
     if done.returncode:
         raise SystemExit(done.stderr)
     return list(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def process_stop(
+    process: subprocess.Popen[Any], *, how: int = signal.SIGTERM, seconds: float = 60
+) -> None:
+    """Stop a server the bench started: the signal `how`, then a kill after `seconds`."""
+    if process.poll() is not None:
+        return
+    process.send_signal(how)
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

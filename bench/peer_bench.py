@@ -52,7 +52,7 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
-from common import postgres_fresh, table
+from common import postgres_fresh, process_stop, table
 
 HERE = Path(__file__).resolve().parent
 PEER_VENV = HERE / ".peer-venv"
@@ -259,16 +259,6 @@ def _wait_http(port: int, path: str, seconds: float = 180) -> None:
         except OSError:
             time.sleep(0.2)
     raise SystemExit(f"nothing answered on port {port} in {seconds:.0f} s")
-
-
-def _stop(process: subprocess.Popen[Any]) -> None:
-    if process.poll() is None:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 # --- HTTP load -------------------------------------------------------------------------------
@@ -500,7 +490,7 @@ class Frontdesk(Desk):
 
     def stop(self) -> None:
         for process in self.processes.values():
-            _stop(process)
+            process_stop(process, how=signal.SIGINT, seconds=30)
 
 
 def child_fill(size: int) -> None:

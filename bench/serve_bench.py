@@ -24,7 +24,6 @@ import http.client
 import json
 import os
 import shutil
-import signal
 import socket
 import statistics
 import subprocess
@@ -35,7 +34,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from common import table
+from common import process_stop, table
 
 HERE = Path(__file__).resolve().parent
 FRONTDESK = [sys.executable, "-m", "frontdesk"]
@@ -186,15 +185,6 @@ def server_start(
             said = log.read_text(errors="replace")[-3000:]
             raise SystemExit(f"{kind} did not start (exit {process.returncode}):\n{said}")
         time.sleep(0.5)
-
-
-def server_stop(process: subprocess.Popen[bytes]) -> None:
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 def process_tree(pid: int) -> list[int]:
@@ -356,7 +346,7 @@ def measure(kind: str, template: Path, token: str, args: argparse.Namespace) -> 
                     load[f"{name}_{clients}"] = drive(port, clients, args.requests, ask)
             loaded = memory(process.pid)
         finally:
-            server_stop(process)
+            process_stop(process)
     return {"start_s": start_seconds, "load": load, "warmed": warmed, "loaded": loaded}
 
 
